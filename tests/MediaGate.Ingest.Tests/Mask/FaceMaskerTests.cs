@@ -1,0 +1,173 @@
+using MediaGate.Ingest.Detect;
+using MediaGate.Ingest.Mask;
+
+namespace MediaGate.Ingest.Tests.Mask;
+
+[TestClass]
+public sealed class FaceMaskerTests
+{
+    private static readonly MaskOptions Options = new();
+
+    [TestMethod]
+    public void Apply_FacePixelsChanged_OutputIsIdentical()
+    {
+        RgbImage original = NoiseImage(320, 240, seed: 1);
+        DetectedFace face = new(100, 60, 60, 80, 0.9f, false);
+        IReadOnlyList<MaskRegion> regions = FaceMasker.Plan([face], Options);
+
+        RgbImage tampered = original.Clone();
+        ScrambleInside(tampered, regions, seed: 2);
+
+        FaceMasker.Apply(original, regions);
+        FaceMasker.Apply(tampered, regions);
+
+        CollectionAssert.AreEqual(original.Pixels, tampered.Pixels, "mask output depends on the face's own pixels");
+    }
+
+    [TestMethod]
+    public void Apply_OverlappingFacesChanged_OutputIsIdentical()
+    {
+        RgbImage original = NoiseImage(300, 200, seed: 3);
+        DetectedFace[] faces = [new(80, 50, 60, 70, 0.9f, false), new(120, 60, 60, 70, 0.8f, false)];
+        IReadOnlyList<MaskRegion> regions = FaceMasker.Plan(faces, Options);
+
+        RgbImage tampered = original.Clone();
+        ScrambleInside(tampered, regions, seed: 4);
+
+        FaceMasker.Apply(original, regions);
+        FaceMasker.Apply(tampered, regions);
+
+        CollectionAssert.AreEqual(original.Pixels, tampered.Pixels);
+    }
+
+    [TestMethod]
+    public void Apply_AnyFace_PixelsOutsideEveryMaskUnchanged()
+    {
+        RgbImage image = NoiseImage(200, 160, seed: 5);
+        RgbImage before = image.Clone();
+        IReadOnlyList<MaskRegion> regions = FaceMasker.Plan([new DetectedFace(50, 40, 40, 50, 0.9f, false)], Options);
+
+        FaceMasker.Apply(image, regions);
+
+        int changedInside = 0;
+        for (int y = 0; y < image.Height; y++)
+        {
+            for (int x = 0; x < image.Width; x++)
+            {
+                int o = ((y * image.Width) + x) * 3;
+                bool same = image.Pixels.AsSpan(o, 3).SequenceEqual(before.Pixels.AsSpan(o, 3));
+                if (regions.Any(r => r.Contains(x, y)))
+                {
+                    changedInside += same ? 0 : 1;
+                }
+                else
+                {
+                    Assert.IsTrue(same, $"pixel ({x},{y}) outside the mask changed");
+                }
+            }
+        }
+
+        Assert.IsGreaterThan(1000, changedInside, "the mask did not change the face");
+    }
+
+    [TestMethod]
+    public void Plan_DefaultMargin_CoversWholeFaceBox()
+    {
+        DetectedFace face = new(30.5f, 20.25f, 41, 57, 0.9f, false);
+        MaskRegion region = FaceMasker.Plan([face], Options)[0];
+
+        for (int y = (int)Math.Ceiling(face.Y); y < (int)(face.Y + face.Height); y++)
+        {
+            for (int x = (int)Math.Ceiling(face.X); x < (int)(face.X + face.Width); x++)
+            {
+                Assert.IsTrue(region.Contains(x, y), $"face pixel ({x},{y}) is not masked");
+            }
+        }
+    }
+
+    [TestMethod]
+    public void Apply_UniformSurroundings_FillsWithSurroundingColour()
+    {
+        var image = new RgbImage(120, 100);
+        for (int i = 0; i < image.Pixels.Length; i += 3)
+        {
+            image.Pixels[i] = 40;
+            image.Pixels[i + 1] = 120;
+            image.Pixels[i + 2] = 200;
+        }
+
+        IReadOnlyList<MaskRegion> regions = FaceMasker.Plan([new DetectedFace(40, 30, 30, 36, 0.9f, false)], Options);
+        ScrambleInside(image, regions, seed: 6);
+
+        FaceMasker.Apply(image, regions);
+
+        for (int i = 0; i < image.Pixels.Length; i += 3)
+        {
+            Assert.AreEqual(40, image.Pixels[i], 1);
+            Assert.AreEqual(120, image.Pixels[i + 1], 1);
+            Assert.AreEqual(200, image.Pixels[i + 2], 1);
+        }
+    }
+
+    [TestMethod]
+    public void Apply_FaceAtImageCorner_FaceIsReplacedAndInvariantHolds()
+    {
+        RgbImage original = NoiseImage(100, 80, seed: 7);
+        IReadOnlyList<MaskRegion> regions = FaceMasker.Plan([new DetectedFace(-10, -8, 40, 40, 0.9f, false)], Options);
+        RgbImage tampered = original.Clone();
+        ScrambleInside(tampered, regions, seed: 8);
+
+        FaceMasker.Apply(original, regions);
+        FaceMasker.Apply(tampered, regions);
+
+        CollectionAssert.AreEqual(original.Pixels, tampered.Pixels);
+    }
+
+    [TestMethod]
+    public void Apply_FaceCoversWholeImage_FillsNeutralGrey()
+    {
+        RgbImage image = NoiseImage(40, 40, seed: 9);
+        IReadOnlyList<MaskRegion> regions = FaceMasker.Plan([new DetectedFace(-20, -20, 80, 80, 0.9f, false)], Options);
+
+        FaceMasker.Apply(image, regions);
+
+        Assert.IsTrue(image.Pixels.All(p => p == 128), "a mask with nothing around it must not keep any face colour");
+    }
+
+    [TestMethod]
+    public void Apply_NoFaces_ImageUnchanged()
+    {
+        RgbImage image = NoiseImage(64, 48, seed: 10);
+        RgbImage before = image.Clone();
+
+        FaceMasker.Apply(image, []);
+
+        CollectionAssert.AreEqual(before.Pixels, image.Pixels);
+    }
+
+    internal static RgbImage NoiseImage(int width, int height, int seed)
+    {
+        var image = new RgbImage(width, height);
+        new Random(seed).NextBytes(image.Pixels);
+        return image;
+    }
+
+    /// <summary>Replaces every pixel inside any region with other random values.</summary>
+    private static void ScrambleInside(RgbImage image, IReadOnlyList<MaskRegion> regions, int seed)
+    {
+        var random = new Random(seed);
+        for (int y = 0; y < image.Height; y++)
+        {
+            for (int x = 0; x < image.Width; x++)
+            {
+                if (regions.Any(r => r.Contains(x, y)))
+                {
+                    int o = ((y * image.Width) + x) * 3;
+                    image.Pixels[o] = (byte)random.Next(256);
+                    image.Pixels[o + 1] = (byte)random.Next(256);
+                    image.Pixels[o + 2] = (byte)random.Next(256);
+                }
+            }
+        }
+    }
+}
