@@ -16,7 +16,7 @@ quiet() { if [ -n "${MEDIAGATE_SETUP_VERBOSE:-}" ]; then "$@"; else "$@" >/tmp/m
 
 # --- Debian packages -------------------------------------------------------------------------------
 apt_packages=(libturbojpeg0 libpng16-16 libwebp7 libheif1 libde265-0 libtiff6
-              libimage-exiftool-perl libjpeg-turbo-progs postgresql)
+              libimage-exiftool-perl libjpeg-turbo-progs postgresql time)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -1,0 +1,83 @@
+using MediaGate.Ingest.Detect;
+
+namespace MediaGate.Benchmarks;
+
+/// <summary>
+/// What one detector found on the evaluation set, kept per face and per detection so that recall and false
+/// positives can be read at any score threshold (greedy NMS makes filtering afterwards exact).
+/// A face counts as masked when a detection's mask (its box grown <see cref="MaskGrowth"/>x around its
+/// centre) covers at least <see cref="MaskedCoverage"/> of the labelled box.
+/// </summary>
+internal sealed class DetectorScorecard(string label)
+{
+    public const float MaskGrowth = 1.4f;
+
+    public const float MaskedCoverage = 0.7f;
+
+    // Size buckets, min(w, h) in pixels: <10, 10-20, 20-40, 40-80, 80+.
+    public static readonly float[] BucketLowerBounds = [0f, 10f, 20f, 40f, 80f];
+
+    public static readonly string[] BucketNames = ["<10", "10-20", "20-40", "40-80", "80+"];
+
+    private readonly List<(int Bucket, float BestMaskingScore)> _faces = [];
+    private readonly List<(int Photo, float Score, bool FalsePositive)> _detections = [];
+
+    public string Label { get; } = label;
+
+    public int Photos { get; private set; }
+
+    public double TotalMilliseconds { get; private set; }
+
+    public void Add(LabelledPhoto photo, IReadOnlyList<DetectedFace> found, double milliseconds)
+    {
+        var photoIndex = Photos++;
+        TotalMilliseconds += milliseconds;
+        var boxes = found.Select(f => (Box: new FaceBox(f.X, f.Y, f.Width, f.Height), f.Score)).ToList();
+        foreach (var face in photo.Faces.Where(f => !f.Invalid))
+        {
+            var best = boxes.Where(d => d.Box.Grow(MaskGrowth).Covers(face.Box) >= MaskedCoverage)
+                .Select(d => d.Score).DefaultIfEmpty(-1f).Max();
+            _faces.Add((Bucket(face.Size), best));
+        }
+
+        foreach (var (box, score) in boxes)
+        {
+            _detections.Add((photoIndex, score, !photo.Faces.Any(f => Matches(box, f.Box))));
+        }
+    }
+
+    /// <summary>Masked share of the valid faces in a bucket range, at a threshold: (masked, total).</summary>
+    public (int Masked, int Total) Recall(float threshold, int firstBucket, int lastBucket)
+    {
+        var inRange = _faces.Where(f => f.Bucket >= firstBucket && f.Bucket <= lastBucket).ToList();
+        return (inRange.Count(f => f.BestMaskingScore >= threshold), inRange.Count);
+    }
+
+    public double FalsePositivesPerPhoto(float threshold) =>
+        Photos == 0 ? 0d : (double)_detections.Count(d => d.FalsePositive && d.Score >= threshold) / Photos;
+
+    /// <summary>Share of photos with a face scored in [doubt, release): the photos the consent engine would hold.</summary>
+    public double HeldShare(float doubt, float release) =>
+        Photos == 0 ? 0d : (double)_detections.Where(d => d.Score >= doubt && d.Score < release).Select(d => d.Photo).Distinct().Count() / Photos;
+
+    private static int Bucket(float size)
+    {
+        var b = 0;
+        while (b + 1 < BucketLowerBounds.Length && size >= BucketLowerBounds[b + 1])
+        {
+            b++;
+        }
+
+        return b;
+    }
+
+    /// <summary>
+    /// A detection is not a false positive when it is on a labelled face (valid or not): IoU at least 0.3,
+    /// or its mask covers the face, or most of it lies on the face (a part of a face, or a face WIDER boxed
+    /// differently). Unlabelled real faces still count against the detector.
+    /// </summary>
+    private static bool Matches(FaceBox detection, FaceBox face) =>
+        detection.IntersectionOverUnion(face) >= 0.3f
+        || detection.Grow(MaskGrowth).Covers(face) >= MaskedCoverage
+        || face.Grow(1.5f).Covers(detection) >= 0.5f;
+}

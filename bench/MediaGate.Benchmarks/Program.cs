@@ -1,0 +1,21 @@
+using MediaGate.Benchmarks;
+
+// Verb dispatcher: each benchmark lives in its own file and takes the remaining arguments.
+return args.FirstOrDefault() switch
+{
+    "recall" => RecallBenchmark.Run(args[1..]),
+    "detect-cost" => DetectionCostBenchmark.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: MediaGate.Benchmarks VERB [options]
+          recall --faces DIR --models DIR [--detector NAME]
+              face-detection recall by face size, false positives and time per image on a labelled set
+          detect-cost --photo FILE --models DIR [--detector NAME] [--width 4000 --height 3000] [--runs 5]
+              detection time and peak memory on one photo resized to the given size (a 12 MP tablet photo)
+        """);
+    return 1;
+}

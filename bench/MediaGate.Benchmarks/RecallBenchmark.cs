@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Globalization;
+using MediaGate.Ingest;
+using MediaGate.Ingest.Decode;
+using MediaGate.Ingest.Detect;
+
+namespace MediaGate.Benchmarks;
+
+/// <summary>
+/// `recall --faces DIR --models DIR [--detector NAME]`: runs each available detector with its multi-scale
+/// plan (and YuNet-n at one scale, full size, as the reference) over a labelled set such as eval/faces-dev
+/// and prints markdown: recall by face size, false positives per photo and time per photo at each model's
+/// doubt threshold (every face at or above it is masked), then a release-threshold sweep of the default model.
+/// </summary>
+internal static class RecallBenchmark
+{
+    private const float SweepFloor = 0.3f;
+
+    private static readonly float[] SweepThresholds = [0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f, 0.9f];
+
+    public static int Run(IReadOnlyList<string> args)
+    {
+        var arguments = BenchArguments.Parse(args);
+        var facesFolder = arguments?.Get("faces");
+        if (arguments is null || facesFolder is null)
+        {
+            Console.Error.WriteLine("usage: recall --faces DIR --models DIR [--detector NAME]");
+            return 1;
+        }
+
+        var registry = ModelRegistry.Open(arguments.Get("models"));
+        if (!registry.IsSuccess)
+        {
+            Console.Error.WriteLine(registry.Failure);
+            return 1;
+        }
+
+        var contenders = Contenders(registry.Value, arguments.Get("detector"));
+        if (contenders.Count == 0)
+        {
+            Console.Error.WriteLine("no detector available");
+            return 1;
+        }
+
+        var photos = FacesDevSet.Load(facesFolder);
+        try
+        {
+            Measure(facesFolder, photos, contenders);
+            Print(photos, contenders, registry.Value);
+        }
+        finally
+        {
+            contenders.ForEach(c => c.Detector.Dispose());
+        }
+
+        return 0;
+    }
+
+    private static List<Contender> Contenders(ModelRegistry registry, string? only)
+    {
+        var contenders = new List<Contender>();
+        var names = only is null ? registry.Manifest.Models.Select(m => m.Name).ToList() : [only];
+        foreach (var name in names)
+        {
+            var model = registry.Resolve(name);
+            if (!model.IsSuccess)
+            {
+                Console.Error.WriteLine($"skipped: {model.Failure.Message}");
+                continue;
+            }
+
+            contenders.Add(Create(model.Value, $"{name} multi-scale", null));
+            if (only is null && name == "yunet-n")
+            {
+                contenders.Add(Create(model.Value, "yunet-n single scale, full size (reference)", MultiScaleSettings.SingleScaleFullSize));
+            }
+        }
+
+        return contenders;
+    }
+
+    private static Contender Create(ResolvedModel model, string label, MultiScaleSettings? settings)
+    {
+        var manifest = model.Entry.Thresholds;
+        var options = new DetectorOptions
+        {
+            MultiScale = settings,
+            Thresholds = new DetectionThresholds(manifest.Release, Math.Min(SweepFloor, manifest.Doubt)),
+        };
+        return new Contender(model.Entry, FaceDetectorFactory.Create(model, options).Value, new DetectorScorecard(label), settings is null);
+    }
+
+    private static void Measure(string folder, List<LabelledPhoto> photos, List<Contender> contenders)
+    {
+        var limits = new IngestLimits();
+        for (var i = 0; i < photos.Count; i++)
+        {
+            var photo = PhotoReader.ReadUpright(File.ReadAllBytes(Path.Combine(folder, photos[i].RelativePath)), limits);
+            if (!photo.IsSuccess)
+            {
+                Console.Error.WriteLine($"{photos[i].RelativePath}: {photo.Failure}");
+                continue;
+            }
+
+            foreach (var contender in contenders)
+            {
+                var clock = Stopwatch.StartNew();
+                var faces = contender.Detector.Detect(photo.Value.Image);
+                var elapsed = clock.Elapsed.TotalMilliseconds;
+                contender.Scorecard.Add(photos[i], faces.IsSuccess ? faces.Value : [], elapsed);
+            }
+
+            if ((i + 1) % 25 == 0)
+            {
+                Console.Error.WriteLine($"recall: {i + 1}/{photos.Count} photos");
+            }
+        }
+    }
+
+    private static void Print(List<LabelledPhoto> photos, List<Contender> contenders, ModelRegistry registry)
+    {
+        var valid = photos.Sum(p => p.Faces.Count(f => !f.Invalid));
+        Console.WriteLine(Invariant($"### Face-detection recall ({photos.Count} photos, {valid} valid labelled faces)"));
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"A face is masked when a detection grown {DetectorScorecard.MaskGrowth}x covers >= {DetectorScorecard.MaskedCoverage * 100:0}% of its box; counted at each model's doubt threshold (every face at or above it is masked). FP: detections on no labelled face (WIDER's invalid faces count as labelled)."));
+        Console.WriteLine();
+        Console.WriteLine("| detector | doubt | " + string.Join(" | ", DetectorScorecard.BucketNames.Select(b => b + " px")) + " | >= 20 px | FP / photo | ms / photo |");
+        Console.WriteLine("|---|---|" + string.Concat(Enumerable.Repeat("---|", DetectorScorecard.BucketNames.Length + 3)));
+        foreach (var c in contenders)
+        {
+            var doubt = c.Entry.Thresholds.Doubt;
+            var cells = Enumerable.Range(0, DetectorScorecard.BucketNames.Length).Select(b => Percent(c.Scorecard.Recall(doubt, b, b)));
+            Console.WriteLine(Invariant(
+                $"| {c.Scorecard.Label} | {doubt:0.00} | {string.Join(" | ", cells)} | {Percent(c.Scorecard.Recall(doubt, 2, 4))} | {c.Scorecard.FalsePositivesPerPhoto(doubt):0.00} | {c.Scorecard.TotalMilliseconds / Math.Max(1, c.Scorecard.Photos):0} |"));
+        }
+
+        var preferred = registry.Manifest.Preference.FirstOrDefault(n => contenders.Any(c => c.MultiScale && c.Entry.Name == n));
+        var sweep = contenders.FirstOrDefault(c => c.MultiScale && c.Entry.Name == preferred);
+        if (sweep is null)
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"### Threshold sweep: {sweep.Scorecard.Label} (faces counted at or above the threshold)"));
+        Console.WriteLine();
+        Console.WriteLine("| threshold | < 10 px | 10-20 px | >= 20 px | FP / photo | photos held if release = threshold |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var t in SweepThresholds)
+        {
+            var s = sweep.Scorecard;
+            var held = t > sweep.Entry.Thresholds.Doubt ? Invariant($"{100d * s.HeldShare(sweep.Entry.Thresholds.Doubt, t):0}%") : "-";
+            Console.WriteLine(Invariant(
+                $"| {t:0.00} | {Percent(s.Recall(t, 0, 0))} | {Percent(s.Recall(t, 1, 1))} | {Percent(s.Recall(t, 2, 4))} | {s.FalsePositivesPerPhoto(t):0.00} | {held} |"));
+        }
+    }
+
+    private static string Percent((int Masked, int Total) r) =>
+        r.Total == 0 ? "-" : Invariant($"{100d * r.Masked / r.Total:0.0}% ({r.Masked}/{r.Total})");
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record Contender(ModelEntry Entry, IFaceDetector Detector, DetectorScorecard Scorecard, bool MultiScale);
+}

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# MediaGate's benchmark: one run, the same files for every contender, on this machine. Prints markdown
+# (also saved to artifacts/bench/results.md). Measured, never asserted.
+#   1. strip vs `exiftool -all=` on every JPEG of the real camera corpus (exif-samples/jpg)
+#   2. anonymise of 12 MP JPEGs vs the libjpeg-turbo floor (`djpeg | cjpeg -quality 90` of the same files)
+#   3. face-detection recall by face size and false positives per image on eval/faces-dev, per detector
+#   4. peak memory (max RSS) of anonymise on 12 MP and on 48 MP input
+# Usage: eng/bench.sh [--shared DIR] [--models DIR] [--runs N] [--skip-recall]
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+shared="$root/../shared"; models=""; runs=3; skip_recall=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --shared) shared=$2; shift 2 ;;
+    --models) models=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --skip-recall) skip_recall=1; shift ;;
+    *) echo "unknown argument: $1" >&2; exit 1 ;;
+  esac
+done
+shared=$(cd "$shared" && pwd)
+models=${models:-$shared/models}
+out="$root/artifacts/bench"; work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$out"
+exec > >(tee "$out/results.md")
+
+"$root/mediagate" --help >/dev/null            # set-up and build (Release) before anything is timed
+mg=(dotnet "$root/.deps/app/mediagate.dll")
+bench_dll="$out/bin/MediaGate.Benchmarks.dll"
+dotnet build "$root/bench/MediaGate.Benchmarks/MediaGate.Benchmarks.csproj" -c Release -o "$out/bin" -nologo -v quiet -clp:ErrorsOnly >&2
+
+# measure LABEL CMD...: runs CMD $runs times; records the median of wall s, CPU s (user+sys) and the max RSS MB.
+declare -A wall cpu rss
+measure() {
+  local label=$1; shift
+  local samples=()
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || true
+    samples+=("$(tail -n 1 "$work/time")")
+  done
+  read -r w c m < <(printf '%s\n' "${samples[@]}" | awk '{print $1, $2+$3, $4}' | sort -n -k2 | awk -v n="${#samples[@]}" 'NR==int((n+1)/2){print}')
+  wall[$label]=$w; cpu[$label]=$c; rss[$label]=$(awk -v k="$m" 'BEGIN{printf "%.0f", k/1024}')
+}
+
+echo "# MediaGate benchmark ($(date -u +%Y-%m-%d), $(nproc) cores, median of $runs runs)"
+echo
+
+# --- 1. strip vs exiftool ----------------------------------------------------------------------------
+jpegs="$work/jpegs"; mkdir -p "$jpegs"
+(cd "$shared/samples/exif-samples/jpg" && find . -type f -iname '*.jp*g' -print0 | cpio -0pdm --quiet "$jpegs")
+n_jpegs=$(find "$jpegs" -type f | wc -l)
+measure strip bash -c "rm -rf '$work/mg-strip'; ${mg[*]} strip '$jpegs' --out '$work/mg-strip'"
+measure exiftool bash -c "rm -rf '$work/et'; mkdir -p '$work/et'; cd '$jpegs' && exiftool -q -q -r -all= -o '$work/et/%d%f.%e' . ; true"
+ok_mg=$(find "$work/mg-strip" -type f | wc -l); ok_et=$(find "$work/et" -type f | wc -l)
+lossless=$("${mg[@]}" strip "$jpegs" --out "$work/mg-strip2" 2>/dev/null | grep -c '"lossless"' || true)
+echo "## strip vs exiftool -all= ($n_jpegs real camera JPEGs from exif-samples/jpg)"
+echo
+echo "| tool | wall s | CPU s | peak RSS MB | files written |"
+echo "|---|---|---|---|---|"
+echo "| mediagate strip | ${wall[strip]} | ${cpu[strip]} | ${rss[strip]} | $ok_mg ($lossless lossless) |"
+echo "| exiftool -all= | ${wall[exiftool]} | ${cpu[exiftool]} | ${rss[exiftool]} | $ok_et |"
+echo
+
+# --- 2. anonymise 12 MP vs libjpeg-turbo floor ---------------------------------------------------------
+big="$work/12mp"; dotnet "$bench_dll" make-photos --faces "$shared/eval/faces-dev" --out "$big" --count 6 --width 4000 --height 3000 >&2
+floor_cmd="for f in '$big'/*.jpg; do djpeg \"\$f\" | cjpeg -quality 90 > '$work/floor.jpg'; done"
+measure floor bash -c "$floor_cmd"
+measure anonymise bash -c "rm -rf '$work/anon'; ${mg[*]} anonymise '$big' --out '$work/anon' --models '$models'"
+measure anonymise_blaze bash -c "rm -rf '$work/anonb'; ${mg[*]} anonymise '$big' --out '$work/anonb' --detector blazeface-back"
+echo "## anonymise of 12 MP JPEGs (6 photos, 4000x3000) vs djpeg | cjpeg -quality 90"
+echo
+echo "| run | wall s | CPU s | CPU / floor | peak RSS MB |"
+echo "|---|---|---|---|---|"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
+echo "| djpeg \\| cjpeg -quality 90 (floor) | ${wall[floor]} | ${cpu[floor]} | 1.00 | ${rss[floor]} |"
+echo "| mediagate anonymise (default detector with --models) | ${wall[anonymise]} | ${cpu[anonymise]} | $(ratio "${cpu[anonymise]}" "${cpu[floor]}") | ${rss[anonymise]} |"
+echo "| mediagate anonymise --detector blazeface-back | ${wall[anonymise_blaze]} | ${cpu[anonymise_blaze]} | $(ratio "${cpu[anonymise_blaze]}" "${cpu[floor]}") | ${rss[anonymise_blaze]} |"
+echo
+echo "In-process CPU per photo, after warm-up (no process start or JIT):"
+echo
+dotnet "$bench_dll" pipeline-cpu --photos "$big" --models "$models"
+echo
+
+# --- 4. peak memory on the largest photos -------------------------------------------------------------
+huge="$work/48mp"; dotnet "$bench_dll" make-photos --faces "$shared/eval/faces-dev" --out "$huge" --count 1 --width 8000 --height 6000 >&2
+runs_saved=$runs; runs=1
+measure huge bash -c "rm -rf '$work/anonh'; ${mg[*]} anonymise '$huge' --out '$work/anonh' --models '$models'"
+runs=$runs_saved
+echo "## peak memory"
+echo
+echo "| input | peak RSS MB |"
+echo "|---|---|"
+echo "| 6 x 12 MP anonymise | ${rss[anonymise]} |"
+echo "| 48 MP (8000x6000) anonymise | ${rss[huge]} |"
+echo
+
+# --- 3. detection recall --------------------------------------------------------------------------------
+if [ -z "$skip_recall" ]; then
+  dotnet "$bench_dll" recall --faces "$shared/eval/faces-dev" --models "$models"
+fi

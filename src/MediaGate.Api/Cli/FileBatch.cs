@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using MediaGate.Ingest;
+
+namespace MediaGate.Api.Cli;
+
+/// <summary>
+/// Runs one verb over every input file: a JSON line per file on stdout, the run going on past a file that
+/// fails (its line has an "error" field). Exit code 0 when every file succeeded, 2 when any failed.
+/// </summary>
+internal static class FileBatch
+{
+    public const int ExitOk = 0;
+    public const int ExitSomeFilesFailed = 2;
+
+    public static int Run(IEnumerable<string> paths, IngestLimits limits, Func<InputFiles.InputFile, byte[], JsonObject> process)
+    {
+        IReadOnlyList<InputFiles.InputFile> files = InputFiles.Expand(paths);
+        int failed = 0;
+        using (var progress = new ProgressBar(files.Count))
+        {
+            foreach (InputFiles.InputFile file in files)
+            {
+                JsonObject line = ProcessOne(file, limits, process);
+                if (line.ContainsKey("error"))
+                {
+                    failed++;
+                }
+
+                JsonLines.Write(line);
+                progress.Advance(file.DisplayPath);
+            }
+        }
+
+        Console.Error.WriteLine($"mediagate: {files.Count - failed} of {files.Count} files done, {failed} failed");
+        return failed == 0 ? ExitOk : ExitSomeFilesFailed;
+    }
+
+    private static JsonObject ProcessOne(InputFiles.InputFile file, IngestLimits limits, Func<InputFiles.InputFile, byte[], JsonObject> process)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(file.FullPath);
+            if (!info.Exists)
+            {
+                return JsonLines.Error(file.DisplayPath, new IngestFailure(IngestFailureKind.Io, "No such file."));
+            }
+
+            // Refuse before reading: an oversized file is never loaded into memory.
+            if (info.Length > limits.MaxBytes)
+            {
+                return JsonLines.Error(file.DisplayPath, new IngestFailure(IngestFailureKind.TooManyBytes, $"The file has {info.Length} bytes; the limit is {limits.MaxBytes}."));
+            }
+
+            bytes = File.ReadAllBytes(file.FullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return JsonLines.Error(file.DisplayPath, new IngestFailure(IngestFailureKind.Io, e.Message));
+        }
+
+        try
+        {
+            return process(file, bytes);
+        }
+#pragma warning disable CA1031 // One file's bug must not stop the batch; the file fails closed and the run goes on.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            JsonObject line = JsonLines.Error(file.DisplayPath, new IngestFailure(IngestFailureKind.Corrupt, "Internal error: " + e.Message));
+            line["kind"] = "Internal";
+            return line;
+        }
+    }
+
+    /// <summary>Writes the output atomically (temporary file, then rename) under the output folder.</summary>
+    public static string WriteOutput(string outDir, string relativePath, byte[] content)
+    {
+        string target = Path.GetFullPath(Path.Combine(outDir, relativePath));
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        string temp = target + ".tmp-" + Environment.ProcessId;
+        File.WriteAllBytes(temp, content);
+        File.Move(temp, target, overwrite: true);
+        return target;
+    }
+}

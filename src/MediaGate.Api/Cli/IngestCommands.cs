@@ -1,0 +1,167 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MediaGate.Ingest;
+using MediaGate.Ingest.Detect;
+
+namespace MediaGate.Api.Cli;
+
+/// <summary>The verbs that run photos through the gate: detect, strip, anonymise (docs: api.md, Command line).</summary>
+internal static class IngestCommands
+{
+    public static Command Detect()
+    {
+        var paths = PathsArgument();
+        var models = ModelsOption();
+        var detector = DetectorOption();
+        var command = new Command("detect", "List the faces the gate would mask, in pixels of the upright image.") { paths, models, detector };
+        command.SetAction(parse =>
+        {
+            var options = new IngestOptions();
+            return WithDetector(parse.GetValue(models), parse.GetValue(detector), faceDetector =>
+            {
+                var pipeline = new IngestPipeline(faceDetector, options);
+                return FileBatch.Run(parse.GetValue(paths)!, options.Limits, (file, bytes) =>
+                {
+                    var photo = new PhotoContext(bytes);
+                    Outcome<PhotoContext> outcome = pipeline.Detect(photo);
+                    return outcome.IsSuccess ? DetectLine(file, photo) : JsonLines.Error(file.DisplayPath, outcome.Failure);
+                });
+            });
+        });
+        return command;
+    }
+
+    public static Command Strip()
+    {
+        var paths = PathsArgument();
+        var outDir = OutOption();
+        var command = new Command("strip", "Write each photo upright and free of metadata (lossless for JPEGs where possible).") { paths, outDir };
+        command.SetAction(parse =>
+        {
+            var options = new IngestOptions();
+            var pipeline = new IngestPipeline(detector: null, options);
+            string output = parse.GetValue(outDir)!;
+            var names = new OutputNames();
+            return FileBatch.Run(parse.GetValue(paths)!, options.Limits, (file, bytes) =>
+            {
+                var photo = new PhotoContext(bytes);
+                Outcome<PhotoContext> outcome = pipeline.Strip(photo);
+                if (!outcome.IsSuccess)
+                {
+                    return JsonLines.Error(file.DisplayPath, outcome.Failure);
+                }
+
+                string relative = names.For(file.RelativePath, keepExtension: photo.Header!.Format == Ingest.Sniff.ImageFormat.Jpeg);
+                FileBatch.WriteOutput(output, relative, photo.Output!);
+                return new JsonObject
+                {
+                    ["file"] = file.DisplayPath,
+                    ["out"] = Path.Combine(output, relative),
+                    ["method"] = photo.Method == OutputMethod.Lossless ? "lossless" : "reencoded",
+                    ["format"] = "jpeg",
+                };
+            });
+        });
+        return command;
+    }
+
+    public static Command Anonymise()
+    {
+        var paths = PathsArgument();
+        var outDir = OutOption();
+        var models = ModelsOption();
+        var detector = DetectorOption();
+        var command = new Command("anonymise", "Mask every detected face (no consent known), strip metadata, write JPEG.") { paths, outDir, models, detector };
+        command.Aliases.Add("anonymize");
+        command.SetAction(parse =>
+        {
+            var options = new IngestOptions();
+            string output = parse.GetValue(outDir)!;
+            var names = new OutputNames();
+            return WithDetector(parse.GetValue(models), parse.GetValue(detector), faceDetector =>
+            {
+                var pipeline = new IngestPipeline(faceDetector, options);
+                return FileBatch.Run(parse.GetValue(paths)!, options.Limits, (file, bytes) =>
+                {
+                    var photo = new PhotoContext(bytes);
+                    Outcome<PhotoContext> outcome = pipeline.Anonymise(photo);
+                    if (!outcome.IsSuccess)
+                    {
+                        return JsonLines.Error(file.DisplayPath, outcome.Failure);
+                    }
+
+                    string relative = names.For(file.RelativePath, keepExtension: false);
+                    FileBatch.WriteOutput(output, relative, photo.Output!);
+                    JsonObject line = DetectLine(file, photo);
+                    line["out"] = Path.Combine(output, relative);
+                    return line;
+                });
+            });
+        });
+        return command;
+    }
+
+    private static JsonObject DetectLine(InputFiles.InputFile file, PhotoContext photo)
+    {
+        var faces = new JsonArray();
+        foreach (DetectedFace face in photo.Faces!)
+        {
+            faces.Add(new JsonObject
+            {
+                ["x"] = Math.Round(face.X, 1),
+                ["y"] = Math.Round(face.Y, 1),
+                ["w"] = Math.Round(face.Width, 1),
+                ["h"] = Math.Round(face.Height, 1),
+                ["score"] = Math.Round(face.Score, 3),
+                ["uncertain"] = face.Uncertain,
+            });
+        }
+
+        return new JsonObject
+        {
+            ["file"] = file.DisplayPath,
+            ["width"] = photo.Image!.Width,
+            ["height"] = photo.Image.Height,
+            ["faces"] = faces,
+            ["ms"] = Math.Round(photo.StepMilliseconds.GetValueOrDefault("detect"), 1),
+        };
+    }
+
+    private static int WithDetector(string? modelsDir, string? name, Func<IFaceDetector, int> run)
+    {
+        Outcome<IFaceDetector> detector = DetectorLoading.Load(modelsDir, name);
+        if (!detector.IsSuccess)
+        {
+            Console.Error.WriteLine("mediagate: " + detector.Failure.Message);
+            return 1;
+        }
+
+        using IFaceDetector faceDetector = detector.Value;
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mediagate: face detector {faceDetector.Name}"));
+        return run(faceDetector);
+    }
+
+    private static Argument<string[]> PathsArgument() => new("PATH")
+    {
+        Description = "Files or folders (walked recursively).",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private static Option<string> OutOption() => new("--out")
+    {
+        Description = "Folder to write outputs to (same relative paths).",
+        Required = true,
+    };
+
+    private static Option<string?> ModelsOption() => new("--models")
+    {
+        Description = "Folder of extra model files (default: $MEDIAGATE_MODELS_DIR).",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("MEDIAGATE_MODELS_DIR"),
+    };
+
+    private static Option<string?> DetectorOption() => new("--detector")
+    {
+        Description = "Model name from models/manifest.json (default: the strongest available).",
+    };
+}

@@ -1,0 +1,17 @@
+namespace MediaGate.Consent.Media;
+
+/// <summary>Whose face a detected face is, as far as people have said (MediaGate does no face recognition).</summary>
+public enum FaceAssignmentKind
+{
+    /// <summary>Nobody has said yet. Treated as an unknown child, and the photo is held until someone does.</summary>
+    Unassigned,
+
+    /// <summary>A tagged child, assigned automatically (one face, one child), by staff or by the manager.</summary>
+    Child,
+
+    /// <summary>An adult marked as staff by the uploader; the setting option decides whether it is shown.</summary>
+    StaffAdult,
+
+    /// <summary>Someone said this is nobody in the matrix (a visitor, a sibling): no consent for anything.</summary>
+    Unknown,
+}

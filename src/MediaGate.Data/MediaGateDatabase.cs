@@ -1,0 +1,67 @@
+using MediaGate.Data.Migrations;
+using MediaGate.Data.Sql;
+
+namespace MediaGate.Data;
+
+/// <summary>
+/// The database behind the consent matrix and stored decisions. Opening it creates the schema or brings it
+/// up to date (versioned migrations applied on start), on SQLite or PostgreSQL alike.
+/// </summary>
+public sealed class MediaGateDatabase : IAsyncDisposable
+{
+    /// <summary>The SQLite file's name inside the data folder.</summary>
+    public const string SqliteFileName = "mediagate.db";
+
+    private readonly SqlStore _store;
+
+    private MediaGateDatabase(SqlStore store, IReadOnlyList<int> appliedMigrations)
+    {
+        _store = store;
+        AppliedMigrations = appliedMigrations;
+        Children = new SqlChildRepository(store);
+        Consents = new SqlConsentRepository(store);
+        Decisions = new SqlDecisionRepository(store);
+    }
+
+    public StoreKind Kind => _store.Kind;
+
+    /// <summary>The migrations this start applied (empty when the schema was already current).</summary>
+    public IReadOnlyList<int> AppliedMigrations { get; }
+
+    /// <summary>The newest schema version this build knows.</summary>
+    public static int SchemaVersion => SchemaMigrations.All.Max(m => m.Version);
+
+    public IChildRepository Children { get; }
+
+    public IConsentRepository Consents { get; }
+
+    public IDecisionRepository Decisions { get; }
+
+    /// <summary>Opens (creating the folder, file and schema on first use) <c>&lt;dataDirectory&gt;/mediagate.db</c>.</summary>
+    public static async Task<MediaGateDatabase> OpenSqliteAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        return await OpenAsync(SqlStore.Sqlite(Path.Combine(dataDirectory, SqliteFileName)), time, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Opens a PostgreSQL database (an Npgsql connection string) and brings its schema up to date.</summary>
+    public static Task<MediaGateDatabase> OpenPostgreSqlAsync(string connectionString, TimeProvider time, CancellationToken cancellationToken = default) =>
+        OpenAsync(SqlStore.PostgreSql(connectionString), time, cancellationToken);
+
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
+
+    private static async Task<MediaGateDatabase> OpenAsync(SqlStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        try
+        {
+            var applied = await MigrationRunner.ApplyAsync(store, SchemaMigrations.All, time, cancellationToken).ConfigureAwait(false);
+            return new MediaGateDatabase(store, applied);
+        }
+        catch
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

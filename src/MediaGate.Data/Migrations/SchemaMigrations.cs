@@ -1,0 +1,72 @@
+namespace MediaGate.Data.Migrations;
+
+/// <summary>
+/// The schema, as versioned migrations. Never edit a released migration: add the next one.
+/// Types are the portable subset (TEXT, BIGINT) so SQLite and PostgreSQL hold the same schema.
+/// </summary>
+internal static class SchemaMigrations
+{
+    private const string AppendOnly = "consent history is append-only";
+
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        Migration.Portable(1, "children, consent history, stored decisions",
+            """
+            CREATE TABLE children (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                room TEXT NULL
+            )
+            """,
+            """
+            CREATE TABLE consent_records (
+                child_id TEXT NOT NULL REFERENCES children (id),
+                purpose TEXT NOT NULL CHECK (purpose IN ('journal', 'website', 'publicity', 'events')),
+                version BIGINT NOT NULL CHECK (version > 0),
+                granted BIGINT NOT NULL CHECK (granted IN (0, 1)),
+                group_sharing BIGINT NOT NULL CHECK (group_sharing IN (0, 1)),
+                given_by TEXT NOT NULL,
+                evidence TEXT NOT NULL,
+                given_on TEXT NOT NULL,
+                lapses_on TEXT NULL,
+                withdrawn_on TEXT NULL,
+                recorded_at TEXT NOT NULL,
+                PRIMARY KEY (child_id, purpose, version)
+            )
+            """,
+            """
+            CREATE TABLE decisions (
+                id TEXT PRIMARY KEY,
+                media_id TEXT NOT NULL,
+                purpose TEXT NOT NULL,
+                audience TEXT NOT NULL,
+                decided_at TEXT NOT NULL,
+                verdict TEXT NOT NULL,
+                request_json TEXT NOT NULL,
+                faces_json TEXT NOT NULL
+            )
+            """,
+            "CREATE UNIQUE INDEX ux_decisions_rendition ON decisions (media_id, purpose, audience)",
+            """
+            CREATE TABLE decision_cells (
+                decision_id TEXT NOT NULL REFERENCES decisions (id),
+                child_id TEXT NOT NULL,
+                purpose TEXT NOT NULL,
+                PRIMARY KEY (decision_id, child_id, purpose)
+            )
+            """,
+            "CREATE INDEX ix_decision_cells_cell ON decision_cells (child_id, purpose)"),
+
+        // The database itself refuses to edit or delete consent history (issue 3: "a withdrawal is a new
+        // record, never an update that loses the old one"), whatever code connects to it.
+        new Migration(2, "consent history is append-only",
+            [
+                $"CREATE TRIGGER consent_records_no_update BEFORE UPDATE ON consent_records BEGIN SELECT RAISE(ABORT, '{AppendOnly}'); END",
+                $"CREATE TRIGGER consent_records_no_delete BEFORE DELETE ON consent_records BEGIN SELECT RAISE(ABORT, '{AppendOnly}'); END",
+            ],
+            [
+                $"CREATE FUNCTION consent_records_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '{AppendOnly}'; END $$",
+                "CREATE TRIGGER consent_records_append_only BEFORE UPDATE OR DELETE ON consent_records FOR EACH ROW EXECUTE FUNCTION consent_records_append_only()",
+            ]),
+    ];
+}

@@ -1,0 +1,8 @@
+using MediaGate.Ingest.Sniff;
+
+namespace MediaGate.Ingest.Decode;
+
+/// <summary>A decoded photo with its orientation already applied to the pixels.</summary>
+/// <param name="Header">What the input's header said (format, stored size, the orientation that was applied).</param>
+/// <param name="Image">The upright RGB pixels; for orientations 5..8 its width and height are the header's swapped.</param>
+public sealed record UprightPhoto(ImageHeader Header, RgbImage Image);

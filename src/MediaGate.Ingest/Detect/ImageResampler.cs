@@ -1,0 +1,105 @@
+namespace MediaGate.Ingest.Detect;
+
+/// <summary>
+/// Resizes an <see cref="RgbImage"/> for a detector pass: an area average when shrinking (so that a
+/// 12 MP photo shrunk 6x keeps small faces instead of aliasing them away) and bilinear when enlarging.
+/// Separable, one float row of working memory: vertical weights first, then horizontal.
+/// </summary>
+internal static class ImageResampler
+{
+    public static RgbImage Resize(RgbImage source, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        if (width == source.Width && height == source.Height)
+        {
+            return source;
+        }
+
+        var columns = Weights(source.Width, width);
+        var rows = Weights(source.Height, height);
+        var result = new RgbImage(width, height);
+        var rowSum = new float[source.Stride];
+        for (var y = 0; y < height; y++)
+        {
+            Array.Clear(rowSum);
+            var (first, weights) = rows[y];
+            for (var k = 0; k < weights.Length; k++)
+            {
+                var w = weights[k];
+                var src = source.Row(first + k);
+                for (var i = 0; i < rowSum.Length; i++)
+                {
+                    rowSum[i] += w * src[i];
+                }
+            }
+
+            var dst = result.Row(y);
+            for (var x = 0; x < width; x++)
+            {
+                var (firstColumn, columnWeights) = columns[x];
+                float r = 0f, g = 0f, b = 0f;
+                for (var k = 0; k < columnWeights.Length; k++)
+                {
+                    var w = columnWeights[k];
+                    var at = (firstColumn + k) * 3;
+                    r += w * rowSum[at];
+                    g += w * rowSum[at + 1];
+                    b += w * rowSum[at + 2];
+                }
+
+                dst[x * 3] = ToByte(r);
+                dst[(x * 3) + 1] = ToByte(g);
+                dst[(x * 3) + 2] = ToByte(b);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>For each output coordinate, the first source index and the normalised weights of the
+    /// source samples it draws from.</summary>
+    internal static (int First, float[] Weights)[] Weights(int sourceLength, int outputLength)
+    {
+        var table = new (int, float[])[outputLength];
+        var scale = (double)outputLength / sourceLength;
+        for (var o = 0; o < outputLength; o++)
+        {
+            table[o] = scale < 1d ? AreaWeights(o, scale, sourceLength) : BilinearWeights(o, scale, sourceLength);
+        }
+
+        return table;
+    }
+
+    private static (int, float[]) AreaWeights(int o, double scale, int sourceLength)
+    {
+        // Output pixel o covers source interval [o / scale, (o + 1) / scale): weight = overlap with each source pixel.
+        var start = o / scale;
+        var end = Math.Min(sourceLength, (o + 1) / scale);
+        var first = (int)Math.Floor(start);
+        var last = Math.Min(sourceLength - 1, (int)Math.Ceiling(end) - 1);
+        var weights = new float[last - first + 1];
+        for (var s = first; s <= last; s++)
+        {
+            weights[s - first] = (float)((Math.Min(end, s + 1) - Math.Max(start, s)) / (end - start));
+        }
+
+        return (first, weights);
+    }
+
+    private static (int, float[]) BilinearWeights(int o, double scale, int sourceLength)
+    {
+        var centre = Math.Clamp(((o + 0.5) / scale) - 0.5, 0d, sourceLength - 1);
+        var first = Math.Min((int)Math.Floor(centre), Math.Max(0, sourceLength - 2));
+        if (sourceLength == 1)
+        {
+            return (0, [1f]);
+        }
+
+        var t = (float)(centre - first);
+        return (first, [1f - t, t]);
+    }
+
+    private static byte ToByte(float value) => (byte)Math.Clamp((int)(value + 0.5f), 0, 255);
+}

@@ -1,0 +1,75 @@
+namespace MediaGate.Ingest.Detect;
+
+/// <summary>
+/// Which passes a detector makes over one photo: the whole photo at a bounded size (faces that fill the
+/// frame), then finer scale levels cut into overlapping tiles (small faces in group photos), up to a
+/// pixel budget that bounds time and memory on 12 MP tablet photos.
+/// </summary>
+public sealed record MultiScaleSettings
+{
+    /// <summary>Long side of the whole-photo pass, in tensor pixels.</summary>
+    public required int WholeImageLongSide { get; init; }
+
+    /// <summary>Largest enlargement of the photo at any level (small photos with tiny faces).</summary>
+    public required double MaxScale { get; init; }
+
+    /// <summary>Area (pixels) of the finest level: its scale is the largest with width x height at most this.</summary>
+    public required long FinestLevelPixels { get; init; }
+
+    /// <summary>Largest scale ratio between neighbouring levels: a detector covers about this range of face sizes.</summary>
+    public required double MaxLevelRatio { get; init; }
+
+    /// <summary>Largest tile side, in tensor pixels: bounds the model's working memory.</summary>
+    public required int TileSide { get; init; }
+
+    /// <summary>Least overlap of neighbouring tiles, in level pixels: faces smaller than this are whole in some tile.</summary>
+    public required int TileOverlap { get; init; }
+
+    /// <summary>Tensor width and height are rounded up to a multiple of this (YuNet: 32).</summary>
+    public required int TensorAlignment { get; init; }
+
+    /// <summary>True when the model takes only square <see cref="TileSide"/> tensors (BlazeFace: 256).</summary>
+    public required bool FixedTensor { get; init; }
+
+    /// <summary>
+    /// YuNet: whole photo at 640 px, tiles of up to 768 px overlapping by 128 px, finest level about
+    /// 3.2 MP (a 12 MP photo is searched at about half size, a 1 MP photo at twice its size).
+    /// </summary>
+    public static MultiScaleSettings YuNet { get; } = new()
+    {
+        WholeImageLongSide = 640,
+        MaxScale = 2.0,
+        FinestLevelPixels = 3_200_000,
+        MaxLevelRatio = 4.0,
+        TileSide = 768,
+        TileOverlap = 128,
+        TensorAlignment = 32,
+        FixedTensor = false,
+    };
+
+    /// <summary>BlazeFace back: fixed 256x256 input; whole photo letterboxed, then about 4x4 tiles.</summary>
+    public static MultiScaleSettings BlazeFace { get; } = new()
+    {
+        WholeImageLongSide = BlazeFaceAnchors.InputSide,
+        MaxScale = 2.0,
+        FinestLevelPixels = 800_000,
+        MaxLevelRatio = 2.5,
+        TileSide = BlazeFaceAnchors.InputSide,
+        TileOverlap = 64,
+        TensorAlignment = 1,
+        FixedTensor = true,
+    };
+
+    /// <summary>One pass over the whole photo at its own size (the benchmark's reference; unbounded memory).</summary>
+    public static MultiScaleSettings SingleScaleFullSize { get; } = new()
+    {
+        WholeImageLongSide = int.MaxValue,
+        MaxScale = 1.0,
+        FinestLevelPixels = 0,
+        MaxLevelRatio = 4.0,
+        TileSide = int.MaxValue,
+        TileOverlap = 0,
+        TensorAlignment = 32,
+        FixedTensor = false,
+    };
+}

@@ -1,0 +1,99 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace MediaGate.Ingest.Detect;
+
+/// <summary>
+/// The multi-scale, tiled detection loop shared by every model family: plan the passes
+/// (<see cref="DetectionPlanner"/>), resize the photo once per level, run the model on each tile, drop
+/// boxes cut by a tile side, map boxes back to the photo and merge them (<see cref="NonMaximumSuppression"/>).
+/// Thread-safe: the session is shared, everything else is per call.
+/// </summary>
+internal abstract class TiledFaceDetector : IFaceDetector
+{
+    // Same-face duplicates across tiles and scales overlap far more than neighbouring faces in a crowd.
+    private const float MergeIntersectionOverUnion = 0.3f;
+
+    // A box lying almost wholly inside a better one is the same face found as a part of itself at another scale.
+    private const float MergeIntersectionOverSmaller = 0.8f;
+
+    protected TiledFaceDetector(string name, InferenceSession session, MultiScaleSettings settings, DetectionThresholds thresholds)
+    {
+        Name = name;
+        Session = session;
+        Settings = settings;
+        Thresholds = thresholds;
+    }
+
+    public string Name { get; }
+
+    public MultiScaleSettings Settings { get; }
+
+    public DetectionThresholds Thresholds { get; }
+
+    protected InferenceSession Session { get; }
+
+    public Outcome<IReadOnlyList<DetectedFace>> Detect(RgbImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        try
+        {
+            var plan = DetectionPlanner.Plan(image.Width, image.Height, Settings);
+            var found = new List<ScoredBox>();
+            var windowBoxes = new List<ScoredBox>();
+            for (var l = 0; l < plan.Levels.Count; l++)
+            {
+                var level = plan.Levels[l];
+                var levelImage = ImageResampler.Resize(image, level.Width, level.Height);
+                foreach (var window in plan.Windows.Where(w => w.Level == l))
+                {
+                    windowBoxes.Clear();
+                    RunWindow(levelImage, window, Thresholds.Doubt, windowBoxes);
+                    foreach (var candidate in windowBoxes)
+                    {
+                        if (!window.IsCutByNeighbour(candidate.Box))
+                        {
+                            var box = candidate.Box.ToImage(window.Tile.X, window.Tile.Y, (float)level.Scale);
+                            found.Add(candidate with { Box = box });
+                        }
+                    }
+                }
+            }
+
+            return NonMaximumSuppression.Apply(found, MergeIntersectionOverUnion, MergeIntersectionOverSmaller)
+                .Select(c => ToFace(c, image))
+                .Where(f => f is not null)
+                .Select(f => f!)
+                .ToList();
+        }
+        catch (OnnxRuntimeException e)
+        {
+            return new IngestFailure(IngestFailureKind.DetectionFailed, $"{Name}: the model failed: {e.Message}");
+        }
+    }
+
+    public void Dispose()
+    {
+        Session.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Runs the model on one window and adds every box scoring at least
+    /// <paramref name="minScore"/>, in tensor pixels, to <paramref name="into"/>.</summary>
+    protected abstract void RunWindow(RgbImage levelImage, InferenceWindow window, float minScore, List<ScoredBox> into);
+
+    /// <summary>Clips a box to the photo; null when nothing of it is inside.</summary>
+    private DetectedFace? ToFace(ScoredBox candidate, RgbImage image)
+    {
+        var b = candidate.Box;
+        var left = Math.Clamp(b.X, 0f, image.Width);
+        var top = Math.Clamp(b.Y, 0f, image.Height);
+        var right = Math.Clamp(b.Right, 0f, image.Width);
+        var bottom = Math.Clamp(b.Bottom, 0f, image.Height);
+        if (!(right > left && bottom > top))
+        {
+            return null;
+        }
+
+        return new DetectedFace(left, top, right - left, bottom - top, candidate.Score, Uncertain: candidate.Score < Thresholds.Release);
+    }
+}

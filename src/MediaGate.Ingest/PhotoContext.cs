@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using MediaGate.Ingest.Detect;
+using MediaGate.Ingest.Mask;
+using MediaGate.Ingest.Sniff;
+
+namespace MediaGate.Ingest;
+
+/// <summary>The state of one photo as it passes through the <see cref="IngestPipeline"/>.</summary>
+public sealed class PhotoContext
+{
+    private readonly Dictionary<string, double> _stepMilliseconds = [];
+
+    public PhotoContext(byte[] input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Input = input;
+    }
+
+    /// <summary>The untrusted bytes as received.</summary>
+    public byte[] Input { get; }
+
+    /// <summary>What the header says (format, size, orientation); set by the sniff step.</summary>
+    public ImageHeader? Header { get; internal set; }
+
+    /// <summary>The upright pixels; set by decode and orient.</summary>
+    public RgbImage? Image { get; internal set; }
+
+    /// <summary>The faces found; set by the detect step.</summary>
+    public IReadOnlyList<DetectedFace>? Faces { get; internal set; }
+
+    /// <summary>The masked areas; set by the mask step.</summary>
+    public IReadOnlyList<MaskRegion>? Masks { get; internal set; }
+
+    /// <summary>The metadata-free output file; set by encode, checked by verify.</summary>
+    public byte[]? Output { get; internal set; }
+
+    /// <summary>How <see cref="Output"/> was made.</summary>
+    public OutputMethod? Method { get; internal set; }
+
+    /// <summary>Wall-clock milliseconds spent in each step that ran.</summary>
+    public IReadOnlyDictionary<string, double> StepMilliseconds => _stepMilliseconds;
+
+    internal T Timed<T>(string step, Func<T> work)
+    {
+        long start = Stopwatch.GetTimestamp();
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            _stepMilliseconds[step] = _stepMilliseconds.GetValueOrDefault(step) + Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+    }
+}

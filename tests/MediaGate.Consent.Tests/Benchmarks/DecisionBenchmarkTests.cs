@@ -1,0 +1,35 @@
+using MediaGate.Consent.Benchmarks;
+using MediaGate.Consent.Decisions;
+using MediaGate.Consent.Matrix;
+
+namespace MediaGate.Consent.Tests.Benchmarks;
+
+[TestClass]
+public sealed class DecisionBenchmarkTests
+{
+    [TestMethod]
+    public void Run_FewIterations_MeasuresEveryPart()
+    {
+        var result = DecisionBenchmark.Run(iterations: 10);
+
+        Assert.AreEqual(10, result.Iterations);
+        Assert.IsGreaterThan(0, result.DecisionMicroseconds);
+        Assert.IsGreaterThan(0, result.WebsiteDecisionMicroseconds);
+        Assert.IsGreaterThan(0, result.SnapshotMicroseconds);
+    }
+
+    [TestMethod]
+    public void GroupPhoto_ThirtyFacesUnderTheBenchMatrix_MasksTheChildrenWithoutGroupOption()
+    {
+        var item = DecisionBenchmark.GroupPhoto(30);
+        var snapshot = DecisionBenchmark.BuildMatrix(200).AsOf(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc);
+        var request = new DecisionRequest(item, Purpose.Journal, Audience.ParentOf(item.TaggedChildren[1]), false, DecisionOptions.Default);
+
+        var decision = ConsentDecisionEngine.Decide(request, snapshot);
+
+        // Children 0, 5, 10, ... have no group option; 0 and 11 and 22 have lapsed (review date 2026-01-01).
+        var masked = decision.Faces.Where(f => f.Visibility == FaceVisibility.Mask).Select(f => f.Face - 1).ToArray();
+        CollectionAssert.AreEquivalent(new[] { 0, 5, 10, 11, 15, 20, 22, 25 }, masked);
+        Assert.AreEqual(Verdict.Hold, decision.Verdict);
+    }
+}

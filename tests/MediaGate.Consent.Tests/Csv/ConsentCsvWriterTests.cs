@@ -1,0 +1,40 @@
+using MediaGate.Consent.Csv;
+using MediaGate.Consent.Matrix;
+using MediaGate.Consent.Tests.Support;
+using static MediaGate.Consent.Tests.Support.Kids;
+
+namespace MediaGate.Consent.Tests.Csv;
+
+[TestClass]
+public sealed class ConsentCsvWriterTests
+{
+    [TestMethod]
+    public void Write_Matrix_GivesOneRowPerChildWithEachPurpose()
+    {
+        var matrix = new ConsentBook().Grant(Ava, Purpose.Journal, group: true).Refuse(Ava, Purpose.Website)
+            .Grant(Ben, Purpose.Events).Withdraw(Ben, Purpose.Events, Now.AddDays(-1)).Matrix();
+        var output = new StringWriter();
+
+        ConsentCsvWriter.Write(matrix, Now, output);
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.AreEqual(ConsentCsvReaderTests.Header, lines[0]);
+        Assert.AreEqual("ava,Ava,yes,yes,no,,,Parent of ava,FORM-ava,2025-09-01,", lines[1]);
+        Assert.AreEqual("ben,Ben,,,,,no,Parent of ben,FORM-ben,2025-09-01,2026-09-01", lines[2]);
+        Assert.AreEqual("cleo,Cleo,,,,,,,,,", lines[3]);
+    }
+
+    [TestMethod]
+    public void Write_ThenImport_ChangesNothing()
+    {
+        var matrix = new ConsentBook().GrantAll(Ava).Grant(Ben, Purpose.Journal).Withdraw(Ben, Purpose.Journal, Now.AddDays(-1)).Matrix();
+        var output = new StringWriter();
+        ConsentCsvWriter.Write(matrix, Now, output);
+
+        var rows = ConsentCsvReader.Read(new StringReader(output.ToString()));
+        var plan = ConsentCsvImport.Plan(rows.Value!, matrix, Now.AddMinutes(1));
+
+        Assert.IsTrue(plan.IsSuccess, plan.Problem?.ToString());
+        Assert.IsEmpty(plan.Value.Records);
+    }
+}

@@ -1,0 +1,126 @@
+using MediaGate.Consent.Decisions;
+using MediaGate.Consent.Matrix;
+using MediaGate.Consent.Media;
+using MediaGate.Consent.Tests.Support;
+using static MediaGate.Consent.Tests.Support.Kids;
+using static MediaGate.Consent.Tests.Support.Photos;
+
+namespace MediaGate.Consent.Tests.Decisions;
+
+[TestClass]
+public sealed class ConsentDecisionEngineTests
+{
+    [TestMethod]
+    [DynamicData(nameof(PolicyTable.Rows), typeof(PolicyTable))]
+    public void Decide_PolicyScenario_GivesTheOutcomeThePolicySays(DecisionScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var consent = scenario.Consent(new ConsentBook()).Matrix().AsOf(scenario.At, TimeZoneInfo.Utc);
+
+        var decision = ConsentDecisionEngine.Decide(scenario.Request, consent);
+
+        var explained = string.Join("; ", decision.Reasons);
+        Assert.AreEqual(scenario.Expected, decision.Verdict, explained);
+        CollectionAssert.AreEqual(scenario.Faces, decision.Faces.Select(f => f.Visibility).ToArray(), explained);
+        foreach (var code in scenario.Because)
+        {
+            Assert.IsTrue(decision.HasReason(code), $"expected reason {code}, got: {explained}");
+        }
+    }
+
+    [TestMethod]
+    public void Decide_UnassignedSecondFace_SaysFace2IsUnassigned()
+    {
+        var consent = new ConsentBook().GrantAll(Ava).GrantAll(Ben).AtNow();
+        var request = new DecisionRequest(Photo([Ava, Ben], Of(Ava), Unassigned), Purpose.Journal, Audience.ParentOf(Ava), false, DecisionOptions.Default);
+
+        var decision = ConsentDecisionEngine.Decide(request, consent);
+
+        var reason = decision.Reasons.Single(r => r.Code == ReasonCode.FaceUnassigned);
+        Assert.AreEqual("Face 2 is unassigned", reason.Message);
+        Assert.AreEqual(2, reason.Face);
+    }
+
+    [TestMethod]
+    public void Decide_ChildWithoutWebsiteConsent_SaysAvaHasNoWebsiteConsent()
+    {
+        var consent = new ConsentBook().Grant(Ava, Purpose.Journal).AtNow();
+        var request = new DecisionRequest(Photo([Ava], Of(Ava)), Purpose.Website, Audience.Public, true, DecisionOptions.Default);
+
+        var decision = ConsentDecisionEngine.Decide(request, consent);
+
+        var reason = decision.Reasons.Single(r => r.Code == ReasonCode.NoConsent);
+        StringAssert.Contains(reason.Message, "Ava has no website consent");
+        Assert.AreEqual(Ava, reason.Child);
+    }
+
+    [TestMethod]
+    public void Decide_ThreeFacesTwoTagged_SaysThreeFacesTwoTaggedChildren()
+    {
+        var consent = new ConsentBook().GrantAll(Ava).GrantAll(Ben).AtNow();
+        var request = new DecisionRequest(Photo([Ava, Ben], Of(Ava), Of(Ben), Stranger), Purpose.Journal, Audience.ParentOf(Ava), false, DecisionOptions.Default);
+
+        var decision = ConsentDecisionEngine.Decide(request, consent);
+
+        Assert.AreEqual("3 faces, 2 tagged children", decision.Reasons.Single(r => r.Code == ReasonCode.MoreFacesThanTaggedChildren).Message);
+    }
+
+    [TestMethod]
+    public void Decide_GroupPhotoForParent_ReliesOnOwnAndOtherChildsJournalCells()
+    {
+        var consent = new ConsentBook().GrantAll(Ava).GrantAll(Ben).AtNow();
+        var request = new DecisionRequest(Photo([Ava, Ben], Of(Ava), Of(Ben)), Purpose.Journal, Audience.ParentOf(Ava), false, DecisionOptions.Default);
+
+        var decision = ConsentDecisionEngine.Decide(request, consent);
+
+        CollectionAssert.AreEquivalent(
+            new[] { new ConsentCellKey(Ava, Purpose.Journal), new ConsentCellKey(Ben, Purpose.Journal) },
+            decision.ReliedOn.ToArray());
+    }
+
+    [TestMethod]
+    public void Decide_PhotoWithoutFacesOfTaggedChild_ReleasesToHerParents()
+    {
+        var consent = new ConsentBook().Grant(Ava, Purpose.Journal).AtNow();
+        var request = new DecisionRequest(Photo([Ava]), Purpose.Journal, Audience.ParentOf(Ava), false, DecisionOptions.Default);
+
+        var decision = ConsentDecisionEngine.Decide(request, consent);
+
+        Assert.AreEqual(Verdict.Release, decision.Verdict);
+        Assert.IsEmpty(decision.Faces);
+    }
+
+    [TestMethod]
+    public void Decide_AutoAssignedFace_ReportsTheAssignmentItUsed()
+    {
+        var consent = new ConsentBook().Grant(Ava, Purpose.Journal).AtNow();
+        var request = new DecisionRequest(Photo([Ava], Unassigned), Purpose.Journal, Audience.ParentOf(Ava), false, DecisionOptions.Default);
+
+        var decision = ConsentDecisionEngine.Decide(request, consent);
+
+        Assert.AreEqual(FaceAssignment.ToChild(Ava), decision.Faces[0].Assignment);
+    }
+
+    [TestMethod]
+    public void Decide_ExplicitlyUnknownSingleFace_IsNotAutoAssigned()
+    {
+        var consent = new ConsentBook().GrantAll(Ava).AtNow();
+        var request = new DecisionRequest(Photo([Ava], Stranger), Purpose.Website, Audience.Public, true, DecisionOptions.Default);
+
+        var decision = ConsentDecisionEngine.Decide(request, consent);
+
+        Assert.AreEqual(FaceVisibility.Mask, decision.Faces[0].Visibility);
+        Assert.IsFalse(decision.HasReason(ReasonCode.AutoAssigned));
+    }
+
+    [TestMethod]
+    public void Decide_DuplicateTags_CountAsOneTaggedChild()
+    {
+        var consent = new ConsentBook().GrantAll(Ava).AtNow();
+        var request = new DecisionRequest(Photo([Ava, Ava], Of(Ava), Stranger), Purpose.Journal, Audience.ParentOf(Ava), false, DecisionOptions.Default);
+
+        var decision = ConsentDecisionEngine.Decide(request, consent);
+
+        Assert.IsTrue(decision.HasReason(ReasonCode.MoreFacesThanTaggedChildren));
+    }
+}

@@ -1,0 +1,86 @@
+using MediaGate.Ingest.Detect;
+
+namespace MediaGate.Ingest.Tests.Detect;
+
+[TestClass]
+public sealed class ImageResamplerTests
+{
+    [TestMethod]
+    public void Resize_UniformColourDownAndUp_StaysUniform()
+    {
+        var source = Filled(97, 61, 200, 100, 30);
+
+        foreach (var (w, h) in new[] { (13, 9), (40, 25), (250, 170) })
+        {
+            var resized = ImageResampler.Resize(source, w, h);
+
+            Assert.AreEqual(w, resized.Width);
+            Assert.AreEqual(h, resized.Height);
+            for (var i = 0; i < resized.Pixels.Length; i += 3)
+            {
+                Assert.AreEqual((byte)200, resized.Pixels[i]);
+                Assert.AreEqual((byte)100, resized.Pixels[i + 1]);
+                Assert.AreEqual((byte)30, resized.Pixels[i + 2]);
+            }
+        }
+    }
+
+    [TestMethod]
+    public void Resize_HalfSize_AveragesEachTwoByTwoBlock()
+    {
+        // One 2x2 block: 0, 100, 200, 100 -> mean 100 in every channel.
+        var source = new RgbImage(2, 2, [0, 0, 0, 100, 100, 100, 200, 200, 200, 100, 100, 100]);
+
+        var resized = ImageResampler.Resize(source, 1, 1);
+
+        CollectionAssert.AreEqual(new byte[] { 100, 100, 100 }, resized.Pixels);
+    }
+
+    [TestMethod]
+    public void Resize_ThinLineShrunkSixTimes_IsStillVisible()
+    {
+        // A one-pixel dark line in a light 60 px image: sampling one pixel in six could skip it; an area average cannot.
+        var source = Filled(60, 60, 255, 255, 255);
+        for (var y = 0; y < 60; y++)
+        {
+            source.Row(y).Slice(31 * 3, 3).Clear();
+        }
+
+        var resized = ImageResampler.Resize(source, 10, 10);
+
+        Assert.IsTrue(resized.Row(0)[5 * 3] < 240, $"column 5 is {resized.Row(0)[5 * 3]}");
+    }
+
+    [TestMethod]
+    public void Resize_SameSize_ReturnsSourceWithoutCopy()
+    {
+        var source = Filled(8, 8, 1, 2, 3);
+
+        Assert.AreSame(source, ImageResampler.Resize(source, 8, 8));
+    }
+
+    [TestMethod]
+    public void Weights_EveryOutputSample_SumsToOne()
+    {
+        foreach (var (from, to) in new[] { (4000, 640), (1024, 2048), (7, 3), (1, 5) })
+        {
+            foreach (var (_, weights) in ImageResampler.Weights(from, to))
+            {
+                Assert.AreEqual(1f, weights.Sum(), 1e-4f, $"{from} -> {to}");
+            }
+        }
+    }
+
+    private static RgbImage Filled(int width, int height, byte r, byte g, byte b)
+    {
+        var image = new RgbImage(width, height);
+        for (var i = 0; i < image.Pixels.Length; i += 3)
+        {
+            image.Pixels[i] = r;
+            image.Pixels[i + 1] = g;
+            image.Pixels[i + 2] = b;
+        }
+
+        return image;
+    }
+}
