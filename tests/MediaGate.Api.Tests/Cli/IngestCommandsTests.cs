@@ -1,0 +1,119 @@
+using System.Text.Json;
+using MetadataExtractor;
+using Directory = System.IO.Directory;
+
+namespace MediaGate.Api.Tests.Cli;
+
+[TestClass]
+public sealed class IngestCommandsTests
+{
+    private static readonly string[] IdentifyingDirectories = ["Exif", "GPS", "XMP", "IPTC", "Photoshop", "Makernote", "Thumbnail", "Comment"];
+
+    [TestMethod]
+    public void Detect_AstronautWithYuNet_ReportsTheFaceInUprightPixels()
+    {
+        using var temp = new TempFolder();
+
+        CliRunner.Result result = CliRunner.Run(temp.Path, "detect", Path.Combine(CliRunner.SamplePhotos, "astronaut.png"), "--models", CliRunner.SharedModels, "--detector", "yunet-n");
+
+        Assert.AreEqual(0, result.ExitCode, result.Stderr);
+        Assert.HasCount(1, result.StdoutLines);
+        using JsonDocument line = JsonDocument.Parse(result.StdoutLines[0]);
+        JsonElement root = line.RootElement;
+        Assert.AreEqual(512, root.GetProperty("width").GetInt32());
+        Assert.AreEqual(512, root.GetProperty("height").GetInt32());
+        Assert.IsTrue(root.GetProperty("ms").GetDouble() > 0);
+        JsonElement[] certain = root.GetProperty("faces").EnumerateArray().Where(f => !f.GetProperty("uncertain").GetBoolean()).ToArray();
+        Assert.HasCount(1, certain);
+        double cx = certain[0].GetProperty("x").GetDouble() + (certain[0].GetProperty("w").GetDouble() / 2);
+        double cy = certain[0].GetProperty("y").GetDouble() + (certain[0].GetProperty("h").GetDouble() / 2);
+        Assert.IsTrue(cx is > 190 and < 250 && cy is > 80 and < 160, $"face centre at ({cx}, {cy})");
+    }
+
+    [TestMethod]
+    public void Strip_FolderWithBrokenFiles_WritesCleanCopiesReportsErrorsAndExitsTwo()
+    {
+        using var temp = new TempFolder();
+        string input = temp.Combine("in");
+        Directory.CreateDirectory(Path.Combine(input, "sub"));
+        File.Copy(Path.Combine(CliRunner.Shared, "samples", "exif-samples", "jpg", "gps", "DSCN0010.jpg"), Path.Combine(input, "gps.jpg"));
+        File.Copy(Path.Combine(CliRunner.SamplePhotos, "astronaut.png"), Path.Combine(input, "sub", "astronaut.png"));
+        File.WriteAllText(Path.Combine(input, "notes.jpg"), "this is not a photo");
+        File.WriteAllBytes(Path.Combine(input, "empty.jpeg"), []);
+
+        CliRunner.Result result = CliRunner.Run(temp.Path, "strip", "in", "--out", "out");
+
+        Assert.AreEqual(2, result.ExitCode, result.Stderr);
+        Dictionary<string, JsonElement> byFile = result.StdoutLines.Select(l => JsonDocument.Parse(l).RootElement).ToDictionary(e => e.GetProperty("file").GetString()!);
+        Assert.HasCount(4, byFile);
+        Assert.AreEqual("lossless", byFile[Path.Combine("in", "gps.jpg")].GetProperty("method").GetString());
+        Assert.AreEqual("reencoded", byFile[Path.Combine("in", "sub", "astronaut.png")].GetProperty("method").GetString());
+        Assert.AreEqual(Path.Combine("out", "sub", "astronaut.jpg"), byFile[Path.Combine("in", "sub", "astronaut.png")].GetProperty("out").GetString());
+        Assert.IsTrue(byFile[Path.Combine("in", "notes.jpg")].TryGetProperty("error", out _));
+        Assert.IsTrue(byFile[Path.Combine("in", "empty.jpeg")].TryGetProperty("error", out _));
+        AssertNoIdentifyingMetadata(temp.Combine("out", "gps.jpg"));
+        AssertNoIdentifyingMetadata(temp.Combine("out", "sub", "astronaut.jpg"));
+        Assert.IsFalse(File.Exists(temp.Combine("out", "notes.jpg")));
+    }
+
+    [TestMethod]
+    public void Anonymise_Astronaut_WritesCleanJpegWithTheFaceMasked()
+    {
+        using var temp = new TempFolder();
+
+        CliRunner.Result result = CliRunner.Run(temp.Path, "anonymise", Path.Combine(CliRunner.SamplePhotos, "astronaut.png"), "--out", "out", "--models", CliRunner.SharedModels);
+
+        Assert.AreEqual(0, result.ExitCode, result.Stderr);
+        using JsonDocument line = JsonDocument.Parse(result.StdoutLines.Single());
+        Assert.AreEqual(Path.Combine("out", "astronaut.jpg"), line.RootElement.GetProperty("out").GetString());
+        Assert.IsGreaterThanOrEqualTo(1, line.RootElement.GetProperty("faces").GetArrayLength());
+        string output = temp.Combine("out", "astronaut.jpg");
+        AssertNoIdentifyingMetadata(output);
+        byte[] jpeg = File.ReadAllBytes(output);
+        Assert.AreEqual(0xD8, jpeg[1]);
+    }
+
+    [TestMethod]
+    public void Anonymise_MissingModelsFolder_ExitsOneWithMessage()
+    {
+        using var temp = new TempFolder();
+
+        CliRunner.Result result = CliRunner.Run(temp.Path, "anonymise", Path.Combine(CliRunner.SamplePhotos, "astronaut.png"), "--out", "out", "--models", temp.Combine("no-such-folder"));
+
+        Assert.AreEqual(1, result.ExitCode);
+        Assert.Contains("no-such-folder", result.Stderr);
+        Assert.IsEmpty(result.StdoutLines);
+        Assert.IsFalse(Directory.Exists(temp.Combine("out")));
+    }
+
+    [TestMethod]
+    public void Detect_UnknownDetector_ExitsOneWithMessage()
+    {
+        using var temp = new TempFolder();
+
+        CliRunner.Result result = CliRunner.Run(temp.Path, "detect", Path.Combine(CliRunner.SamplePhotos, "astronaut.png"), "--detector", "no-such-model");
+
+        Assert.AreEqual(1, result.ExitCode);
+        Assert.Contains("no-such-model", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr, "a stack trace leaked");
+    }
+
+    [TestMethod]
+    public void Strip_WithoutOutFolder_IsAUsageError()
+    {
+        using var temp = new TempFolder();
+
+        CliRunner.Result result = CliRunner.Run(temp.Path, "strip", Path.Combine(CliRunner.SamplePhotos, "astronaut.png"));
+
+        Assert.AreNotEqual(0, result.ExitCode);
+        Assert.Contains("--out", result.Stderr);
+    }
+
+    private static void AssertNoIdentifyingMetadata(string path)
+    {
+        Assert.IsTrue(File.Exists(path), path + " was not written");
+        IReadOnlyList<MetadataExtractor.Directory> directories = ImageMetadataReader.ReadMetadata(path);
+        string[] found = directories.Select(d => d.Name).Where(n => IdentifyingDirectories.Any(bad => n.Contains(bad, StringComparison.OrdinalIgnoreCase))).ToArray();
+        Assert.IsEmpty(found, path + " still has: " + string.Join(", ", found));
+    }
+}

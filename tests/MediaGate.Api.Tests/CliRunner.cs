@@ -1,0 +1,64 @@
+using System.Diagnostics;
+
+namespace MediaGate.Api.Tests;
+
+/// <summary>Runs the real `mediagate` executable (built beside the tests) as a child process.</summary>
+internal static class CliRunner
+{
+    public sealed record Result(int ExitCode, string[] StdoutLines, string Stderr);
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string Shared { get; } =
+        Environment.GetEnvironmentVariable("MEDIAGATE_SHARED_DIR") is { Length: > 0 } dir
+            ? dir
+            : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+
+    public static string SharedModels => Path.Combine(Shared, "models");
+
+    public static string SamplePhotos => Path.Combine(RepoRoot, "samples", "photos");
+
+    public static Result Run(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mediagate.dll"));
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("MEDIAGATE_MODELS_DIR");
+        using Process process = Process.Start(start)!;
+        process.StandardInput.Close();
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("mediagate did not finish: " + string.Join(' ', args));
+        }
+
+        string[] lines = stdout.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new Result(process.ExitCode, lines, stderr.Result);
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MediaGate.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("MediaGate.slnx not found above " + AppContext.BaseDirectory);
+    }
+}

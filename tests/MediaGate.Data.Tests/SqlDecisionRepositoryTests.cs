@@ -1,0 +1,75 @@
+using MediaGate.Consent.Decisions;
+using MediaGate.Consent.Matrix;
+using MediaGate.Consent.ReEvaluation;
+using MediaGate.Data.Tests.Support;
+
+namespace MediaGate.Data.Tests;
+
+[TestClass]
+public sealed class SqlDecisionRepositoryTests
+{
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task SaveAsync_ThenFindAsync_GivesBackEveryInputAndOutcome(string store)
+    {
+        await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
+        var decision = Stored("d1", Sample.ForParentOfBen(Sample.GroupPhoto("m1")));
+
+        await test.Database.Decisions.SaveAsync(decision);
+        var found = await test.Database.Decisions.FindAsync("d1");
+
+        Assert.IsNotNull(found);
+        Assert.AreEqual(decision.Verdict, found.Verdict);
+        Assert.AreEqual(decision.DecidedAt, found.DecidedAt);
+        CollectionAssert.AreEqual(decision.Faces.ToArray(), found.Faces.ToArray());
+        CollectionAssert.AreEquivalent(decision.ReliedOn.ToArray(), found.ReliedOn.ToArray());
+        Assert.AreEqual(decision.Request.Audience, found.Request.Audience);
+        Assert.AreEqual(decision.Request.Options, found.Request.Options);
+        CollectionAssert.AreEqual(decision.Request.Item.Faces.ToArray(), found.Request.Item.Faces.ToArray());
+        CollectionAssert.AreEqual(decision.Request.Item.TaggedChildren.ToArray(), found.Request.Item.TaggedChildren.ToArray());
+    }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task SaveAsync_SameRenditionAgain_ReplacesTheEarlierDecision(string store)
+    {
+        await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
+        var request = Sample.ForParentOfBen(Sample.GroupPhoto("m1"));
+        await test.Database.Decisions.SaveAsync(Stored("first", request));
+
+        await test.Database.Decisions.SaveAsync(Stored("second", request));
+
+        Assert.IsNull(await test.Database.Decisions.FindAsync("first"));
+        Assert.IsNotNull(await test.Database.Decisions.FindAsync("second"));
+        Assert.HasCount(1, await test.Database.Decisions.RelyingOnAsync(new ConsentCellKey(Sample.Ava, Purpose.Journal)));
+    }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task RelyingOnAsync_Cell_FindsOnlyTheDecisionsThatReadIt(string store)
+    {
+        await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
+        var group = Sample.GroupPhoto("m1");
+        await test.Database.Decisions.SaveAsync(Stored("journal", Sample.ForParentOfBen(group)));
+        await test.Database.Decisions.SaveAsync(Stored("website", new DecisionRequest(group, Purpose.Website, Audience.Public, true, DecisionOptions.Default)));
+
+        var journal = await test.Database.Decisions.RelyingOnAsync(new ConsentCellKey(Sample.Ava, Purpose.Journal));
+        var website = await test.Database.Decisions.RelyingOnAsync(new ConsentCellKey(Sample.Ben, Purpose.Website));
+        var none = await test.Database.Decisions.RelyingOnAsync(new ConsentCellKey(Sample.Ava, Purpose.Events));
+
+        Assert.AreEqual("journal", journal.Single().Id);
+        Assert.AreEqual("website", website.Single().Id);
+        Assert.HasCount(2, website.Single().ReliedOn);
+        Assert.IsEmpty(none);
+    }
+
+    private static StoredDecision Stored(string id, DecisionRequest request)
+    {
+        var matrix = ConsentMatrix.Create([], [Sample.Grant(Sample.Ava, Purpose.Journal, Sample.Now.AddDays(-1), group: true),
+            Sample.Grant(Sample.Ben, Purpose.Journal, Sample.Now.AddDays(-1))]);
+        return StoredDecision.From(id, request, ConsentDecisionEngine.Decide(request, matrix.AsOf(Sample.Now, TimeZoneInfo.Utc)), Sample.Now.AddTicks(7));
+    }
+}

@@ -1,0 +1,86 @@
+using MediaGate.Ingest.Decode;
+using MediaGate.Ingest.Encode;
+using MediaGate.Ingest.Verify;
+
+namespace MediaGate.Ingest.Tests.Decode;
+
+/// <summary>
+/// Gremlin tests in the manner of metadata-extractor: damage real files at many seeded positions and require
+/// every reader to return either a valid image or a typed failure, never an exception (fail closed).
+/// </summary>
+[TestClass]
+public sealed class PhotoReaderGremlinTests
+{
+    private const int MutationsPerFile = 150;
+    private static readonly IngestLimits Limits = new();
+
+    private static IEnumerable<object[]> Inputs()
+    {
+        var samples = TestPaths.ExifSamples;
+        yield return ["jpeg-exif", File.ReadAllBytes(Path.Combine(samples, "jpg", "orientation", "portrait_6.jpg"))];
+        yield return ["jpeg-camera", File.ReadAllBytes(Path.Combine(samples, "jpg", "Canon_40D.jpg"))];
+        yield return ["jpeg-progressive", TurboJpegTestEncoder.Encode(SyntheticImages.Quadrants(96, 64).Pixels, 96, 64, 0, 2, progressive: true)];
+        yield return ["png", SyntheticImages.Png(SyntheticImages.Quadrants(96, 64))];
+        yield return ["webp", SyntheticImages.WebPLossy(SyntheticImages.Quadrants(96, 64), 80)];
+        yield return ["heif", File.ReadAllBytes(Path.Combine(samples, "heic", "samplefilehub.heif"))];
+        yield return ["tiff", File.ReadAllBytes(Path.Combine(samples, "tiff", "Arbitro.tiff"))];
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Inputs))]
+    public void ReadUpright_DamagedFile_ReturnsImageOrTypedFailure(string name, byte[] original)
+    {
+        var random = new Random(20240611 + name.Length);
+        for (var i = 0; i < MutationsPerFile; i++)
+        {
+            var damaged = Damage(original, random, out var what);
+
+            var photo = PhotoReader.ReadUpright(damaged, Limits);
+            var stripped = JpegLosslessStripper.Strip(damaged, 1 + (i % 8));
+            var verified = MetadataVerifier.VerifyClean(damaged);
+
+            if (photo.IsSuccess)
+            {
+                Assert.IsGreaterThan(0, photo.Value.Image.Width, $"{name} {what}");
+            }
+            else
+            {
+                Assert.IsFalse(string.IsNullOrWhiteSpace(photo.Failure.Message), $"{name} {what}");
+            }
+
+            // The other readers must come back with a value too (reaching here without an exception is the point).
+            Assert.IsTrue(stripped.IsSuccess || stripped.Failure is not null, $"{name} {what}");
+            Assert.IsTrue(verified.IsSuccess || verified.Failure is not null, $"{name} {what}");
+        }
+    }
+
+    /// <summary>Flips bytes (half of them in the first 2 KB, where headers live), truncates, or splices garbage in.</summary>
+    private static byte[] Damage(byte[] original, Random random, out string what)
+    {
+        var copy = (byte[])original.Clone();
+        switch (random.Next(3))
+        {
+            case 0:
+                var flips = random.Next(1, 5);
+                for (var f = 0; f < flips; f++)
+                {
+                    var limit = random.Next(2) == 0 ? Math.Min(2048, copy.Length) : copy.Length;
+                    var at = random.Next(limit);
+                    copy[at] = (byte)random.Next(256);
+                }
+
+                what = $"{flips} bytes changed";
+                return copy;
+            case 1:
+                var length = random.Next(1, copy.Length);
+                what = $"truncated to {length}";
+                return copy[..length];
+            default:
+                var start = random.Next(copy.Length);
+                var garbage = new byte[random.Next(1, 64)];
+                random.NextBytes(garbage);
+                what = $"{garbage.Length} garbage bytes at {start}";
+                return [.. copy[..start], .. garbage, .. copy[start..]];
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using MediaGate.Ingest.Encode;
+using MediaGate.Ingest.Tests.Decode;
+using MediaGate.Ingest.Verify;
+
+namespace MediaGate.Ingest.Tests.Verify;
+
+[TestClass]
+public sealed class MetadataVerifierTests
+{
+    private static byte[] CleanJpeg() => JpegEncoder.Encode(SyntheticImages.Quadrants(64, 48)).Value;
+
+    private static void AssertRefused(byte[] output, string expectedInMessage)
+    {
+        var verdict = MetadataVerifier.VerifyClean(output);
+
+        Assert.AreEqual(IngestFailureKind.MetadataRemains, verdict.Failure?.Kind);
+        Assert.Contains(expectedInMessage, verdict.Failure!.Message);
+    }
+
+    [TestMethod]
+    public void VerifyClean_EncoderOutput_Succeeds()
+    {
+        var verdict = MetadataVerifier.VerifyClean(CleanJpeg());
+
+        Assert.IsTrue(verdict.IsSuccess, verdict.Failure?.ToString());
+    }
+
+    [TestMethod]
+    public void VerifyClean_CameraJpeg_FailsNamingExif()
+    {
+        AssertRefused(File.ReadAllBytes(Path.Combine(TestPaths.ExifSamples, "jpg", "gps", "DSCN0010.jpg")), "EXIF");
+    }
+
+    [TestMethod]
+    public void VerifyClean_XmpOnlyJpeg_FailsNamingXmp()
+    {
+        AssertRefused(File.ReadAllBytes(Path.Combine(TestPaths.ExifSamples, "jpg", "xmp", "no_exif.jpg")), "XMP");
+    }
+
+    [TestMethod]
+    public void VerifyClean_BytesAfterEndOfImage_Fails()
+    {
+        AssertRefused([.. CleanJpeg(), .. "secret trailer"u8], "after the end of the image");
+    }
+
+    [TestMethod]
+    public void VerifyClean_TwoImagesOneAfterTheOther_Fails()
+    {
+        var jpeg = CleanJpeg();
+
+        AssertRefused([.. jpeg, .. jpeg], "after the end of the image");
+    }
+
+    [TestMethod]
+    public void VerifyClean_Comment_Fails()
+    {
+        AssertRefused(JpegSurgery.InsertAfterSoi(CleanJpeg(), 0xFE, "Alice, room 2"u8.ToArray()), "COM");
+    }
+
+    [TestMethod]
+    public void VerifyClean_IptcSegment_Fails()
+    {
+        AssertRefused(JpegSurgery.InsertAfterSoi(CleanJpeg(), 0xED, [.. "Photoshop 3.0\0"u8, .. "8BIM"u8, 4, 4, 0, 0, 0, 0, 0, 0]), "APP13");
+    }
+
+    [TestMethod]
+    public void VerifyClean_MultiPictureSegment_Fails()
+    {
+        AssertRefused(JpegSurgery.InsertAfterSoi(CleanJpeg(), 0xE2, [.. "MPF\0"u8, .. "MM\0*\0\0\0\x08"u8]), "MPF");
+    }
+
+    [TestMethod]
+    public void VerifyClean_JfifThumbnail_Fails()
+    {
+        var jpeg = CleanJpeg();
+        var withThumbnail = JpegSurgery.InsertAfterSoi(jpeg[20..].Prepend((byte)0xD8).Prepend((byte)0xFF).ToArray(), 0xE0, JpegSurgery.JfifWithThumbnail());
+        Assert.AreEqual(0xE0, jpeg[3], "test setup: the encoder's 18-byte JFIF header is expected at offset 2");
+
+        AssertRefused(withThumbnail, "thumbnail");
+    }
+
+    [TestMethod]
+    public void VerifyClean_Png_Fails()
+    {
+        AssertRefused(SyntheticImages.Png(SyntheticImages.Quadrants(8, 8)), "not a JPEG");
+    }
+
+    [TestMethod]
+    public void VerifyClean_TruncatedJpeg_Fails()
+    {
+        var jpeg = CleanJpeg();
+
+        AssertRefused(jpeg[..(jpeg.Length - 10)], "not readable");
+    }
+}
