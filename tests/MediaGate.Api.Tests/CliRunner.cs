@@ -18,7 +18,9 @@ internal static class CliRunner
 
     public static string SamplePhotos => Path.Combine(RepoRoot, "samples", "photos");
 
-    public static Result Run(string workingDirectory, params string[] args)
+    public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, new Dictionary<string, string>(), args);
+
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -35,6 +37,11 @@ internal static class CliRunner
         }
 
         start.Environment.Remove("MEDIAGATE_MODELS_DIR");
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using Process process = Process.Start(start)!;
         process.StandardInput.Close();
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();

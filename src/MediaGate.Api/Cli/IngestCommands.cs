@@ -15,10 +15,8 @@ internal static class IngestCommands
         var models = ModelsOption();
         var detector = DetectorOption();
         var command = new Command("detect", "List the faces the gate would mask, in pixels of the upright image.") { paths, models, detector };
-        command.SetAction(parse =>
-        {
-            var options = new IngestOptions();
-            return WithDetector(parse.GetValue(models), parse.GetValue(detector), faceDetector =>
+        command.SetAction(parse => WithSettings(options =>
+            WithDetector(parse.GetValue(models), parse.GetValue(detector), faceDetector =>
             {
                 var pipeline = new IngestPipeline(faceDetector, options);
                 return FileBatch.Run(parse.GetValue(paths)!, options.Limits, (file, bytes) =>
@@ -27,8 +25,7 @@ internal static class IngestCommands
                     Outcome<PhotoContext> outcome = pipeline.Detect(photo);
                     return outcome.IsSuccess ? DetectLine(file, photo) : JsonLines.Error(file.DisplayPath, outcome.Failure);
                 });
-            });
-        });
+            })));
         return command;
     }
 
@@ -37,9 +34,8 @@ internal static class IngestCommands
         var paths = PathsArgument();
         var outDir = OutOption();
         var command = new Command("strip", "Write each photo upright and free of metadata (lossless for JPEGs where possible).") { paths, outDir };
-        command.SetAction(parse =>
+        command.SetAction(parse => WithSettings(options =>
         {
-            var options = new IngestOptions();
             var pipeline = new IngestPipeline(detector: null, options);
             string output = parse.GetValue(outDir)!;
             var names = new OutputNames();
@@ -62,7 +58,7 @@ internal static class IngestCommands
                     ["format"] = "jpeg",
                 };
             });
-        });
+        }));
         return command;
     }
 
@@ -74,9 +70,8 @@ internal static class IngestCommands
         var detector = DetectorOption();
         var command = new Command("anonymise", "Mask every detected face (no consent known), strip metadata, write JPEG.") { paths, outDir, models, detector };
         command.Aliases.Add("anonymize");
-        command.SetAction(parse =>
+        command.SetAction(parse => WithSettings(options =>
         {
-            var options = new IngestOptions();
             string output = parse.GetValue(outDir)!;
             var names = new OutputNames();
             return WithDetector(parse.GetValue(models), parse.GetValue(detector), faceDetector =>
@@ -98,7 +93,7 @@ internal static class IngestCommands
                     return line;
                 });
             });
-        });
+        }));
         return command;
     }
 
@@ -126,6 +121,18 @@ internal static class IngestCommands
             ["faces"] = faces,
             ["ms"] = Math.Round(photo.StepMilliseconds.GetValueOrDefault("detect"), 1),
         };
+    }
+
+    private static int WithSettings(Func<IngestOptions, int> run)
+    {
+        Outcome<IngestOptions> options = CliSettings.LoadIngestOptions();
+        if (!options.IsSuccess)
+        {
+            Console.Error.WriteLine("mediagate: " + options.Failure.Message);
+            return 1;
+        }
+
+        return run(options.Value);
     }
 
     private static int WithDetector(string? modelsDir, string? name, Func<IFaceDetector, int> run)

@@ -109,6 +109,32 @@ public sealed class IngestCommandsTests
         Assert.Contains("--out", result.Stderr);
     }
 
+    [TestMethod]
+    public void Strip_InvalidLimitSetting_ExitsOneBeforeWritingAnything()
+    {
+        using var temp = new TempFolder();
+        var environment = new Dictionary<string, string> { ["MEDIAGATE_Ingest__Limits__MaxPixels"] = "0" };
+
+        CliRunner.Result result = CliRunner.Run(temp.Path, environment, "strip", Path.Combine(CliRunner.SamplePhotos, "astronaut.png"), "--out", "out");
+
+        Assert.AreEqual(1, result.ExitCode);
+        Assert.Contains("MaxPixels", result.Stderr);
+        Assert.IsFalse(Directory.Exists(temp.Combine("out")));
+    }
+
+    [TestMethod]
+    public void Strip_LowPixelLimitSetting_RefusesLargerPhotosWithTypedError()
+    {
+        using var temp = new TempFolder();
+        var environment = new Dictionary<string, string> { ["MEDIAGATE_Ingest__Limits__MaxPixels"] = "100000" };
+
+        CliRunner.Result result = CliRunner.Run(temp.Path, environment, "strip", Path.Combine(CliRunner.SamplePhotos, "astronaut.png"), "--out", "out");
+
+        Assert.AreEqual(2, result.ExitCode);
+        using JsonDocument line = JsonDocument.Parse(result.StdoutLines.Single());
+        Assert.AreEqual("TooManyPixels", line.RootElement.GetProperty("kind").GetString());
+    }
+
     private static void AssertNoIdentifyingMetadata(string path)
     {
         Assert.IsTrue(File.Exists(path), path + " was not written");

@@ -73,8 +73,8 @@ public sealed class MetadataVerifierTests
     public void VerifyClean_JfifThumbnail_Fails()
     {
         var jpeg = CleanJpeg();
-        var withThumbnail = JpegSurgery.InsertAfterSoi(jpeg[20..].Prepend((byte)0xD8).Prepend((byte)0xFF).ToArray(), 0xE0, JpegSurgery.JfifWithThumbnail());
-        Assert.AreEqual(0xE0, jpeg[3], "test setup: the encoder's 18-byte JFIF header is expected at offset 2");
+        Assert.AreEqual(0xE0, jpeg[3], "test setup: the encoder's 18-byte JFIF segment is expected at offset 2");
+        var withThumbnail = JpegSurgery.InsertAfterSoi([0xFF, 0xD8, .. jpeg[20..]], 0xE0, JpegSurgery.JfifWithThumbnail());
 
         AssertRefused(withThumbnail, "thumbnail");
     }
