@@ -48,7 +48,7 @@ echo
 
 # --- 1. strip vs exiftool ----------------------------------------------------------------------------
 jpegs="$work/jpegs"; mkdir -p "$jpegs"
-(cd "$shared/samples/exif-samples/jpg" && find . -type f -iname '*.jp*g' -print0 | cpio -0pdm --quiet "$jpegs")
+(cd "$shared/samples/exif-samples/jpg" && find . -type f -iname '*.jp*g' -print0 | tar --null -T - -cf - | tar -xf - -C "$jpegs")
 n_jpegs=$(find "$jpegs" -type f | wc -l)
 measure strip bash -c "rm -rf '$work/mg-strip'; ${mg[*]} strip '$jpegs' --out '$work/mg-strip'"
 measure exiftool bash -c "rm -rf '$work/et'; mkdir -p '$work/et'; cd '$jpegs' && exiftool -q -q -r -all= -o '$work/et/%d%f.%e' . ; true"

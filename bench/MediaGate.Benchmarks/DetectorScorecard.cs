@@ -21,6 +21,8 @@ internal sealed class DetectorScorecard(string label)
 
     private readonly List<(int Bucket, float BestMaskingScore)> _faces = [];
     private readonly List<(int Photo, float Score, bool FalsePositive)> _detections = [];
+    private readonly List<string> _faceRows = [];
+    private readonly List<string> _detectionRows = [];
 
     public string Label { get; } = label;
 
@@ -28,23 +30,45 @@ internal sealed class DetectorScorecard(string label)
 
     public double TotalMilliseconds { get; private set; }
 
-    public void Add(LabelledPhoto photo, IReadOnlyList<DetectedFace> found, double milliseconds)
+    public double TotalCpuMilliseconds { get; private set; }
+
+    public void Add(LabelledPhoto photo, IReadOnlyList<DetectedFace> found, double milliseconds, double cpuMilliseconds)
     {
         var photoIndex = Photos++;
         TotalMilliseconds += milliseconds;
+        TotalCpuMilliseconds += cpuMilliseconds;
         var boxes = found.Select(f => (Box: new FaceBox(f.X, f.Y, f.Width, f.Height), f.Score)).ToList();
         foreach (var face in photo.Faces.Where(f => !f.Invalid))
         {
             var best = boxes.Where(d => d.Box.Grow(MaskGrowth).Covers(face.Box) >= MaskedCoverage)
                 .Select(d => d.Score).DefaultIfEmpty(-1f).Max();
             _faces.Add((Bucket(face.Size), best));
+            var coverage = boxes.Select(d => d.Box.Grow(MaskGrowth).Covers(face.Box)).DefaultIfEmpty(0f).Max();
+            _faceRows.Add(Row(photo.RelativePath, face.Box, best, coverage));
         }
 
         foreach (var (box, score) in boxes)
         {
-            _detections.Add((photoIndex, score, !photo.Faces.Any(f => Matches(box, f.Box))));
+            var falsePositive = !photo.Faces.Any(f => Matches(box, f.Box));
+            _detections.Add((photoIndex, score, falsePositive));
+            _detectionRows.Add(Row(photo.RelativePath, box, score, falsePositive ? 1 : 0));
         }
     }
+
+    /// <summary>Writes every valid face (best masking score, best mask coverage) and every detection
+    /// (score, 1 when a false positive) as TSV, for looking at what a detector misses.</summary>
+    public void Dump(string folder)
+    {
+        var name = string.Concat(Label.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+        Directory.CreateDirectory(folder);
+        File.WriteAllLines(Path.Combine(folder, name + ".faces.tsv"), _faceRows);
+        File.WriteAllLines(Path.Combine(folder, name + ".detections.tsv"), _detectionRows);
+    }
+
+    private static string Row(string photo, FaceBox box, float a, float b) =>
+        string.Join('\t', photo, F(box.X), F(box.Y), F(box.Width), F(box.Height), F(a), F(b));
+
+    private static string F(float value) => value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Masked share of the valid faces in a bucket range, at a threshold: (masked, total).</summary>
     public (int Masked, int Total) Recall(float threshold, int firstBucket, int lastBucket)

@@ -12,7 +12,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: MediaGate.Benchmarks VERB [options]
-          recall --faces DIR --models DIR [--detector NAME]
+          recall --faces DIR --models DIR [--detector NAME] [--multi-scale SPEC] [--dump DIR]
               face-detection recall by face size, false positives and time per image on a labelled set
           detect-cost --photo FILE --models DIR [--detector NAME] [--width 4000 --height 3000] [--runs 5]
               detection time and peak memory on one photo resized to the given size (a 12 MP tablet photo)

@@ -7,7 +7,7 @@ using MediaGate.Ingest.Detect;
 namespace MediaGate.Benchmarks;
 
 /// <summary>
-/// `recall --faces DIR --models DIR [--detector NAME]`: runs each available detector with its multi-scale
+/// `recall --faces DIR --models DIR [--detector NAME] [--multi-scale SPEC] [--dump DIR]`: runs each available detector with its multi-scale
 /// plan (and YuNet-n at one scale, full size, as the reference) over a labelled set such as eval/faces-dev
 /// and prints markdown: recall by face size, false positives per photo and time per photo at each model's
 /// doubt threshold (every face at or above it is masked), then a release-threshold sweep of the default model.
@@ -24,7 +24,7 @@ internal static class RecallBenchmark
         var facesFolder = arguments?.Get("faces");
         if (arguments is null || facesFolder is null)
         {
-            Console.Error.WriteLine("usage: recall --faces DIR --models DIR [--detector NAME]");
+            Console.Error.WriteLine("usage: recall --faces DIR --models DIR [--detector NAME] [--multi-scale SPEC] [--dump DIR]");
             return 1;
         }
 
@@ -35,7 +35,7 @@ internal static class RecallBenchmark
             return 1;
         }
 
-        var contenders = Contenders(registry.Value, arguments.Get("detector"));
+        var contenders = Contenders(registry.Value, arguments.Get("detector"), arguments.Get("multi-scale"));
         if (contenders.Count == 0)
         {
             Console.Error.WriteLine("no detector available");
@@ -47,6 +47,10 @@ internal static class RecallBenchmark
         {
             Measure(facesFolder, photos, contenders);
             Print(photos, contenders, registry.Value);
+            if (arguments.Get("dump") is { } dump)
+            {
+                contenders.ForEach(c => c.Scorecard.Dump(dump));
+            }
         }
         finally
         {
@@ -56,7 +60,7 @@ internal static class RecallBenchmark
         return 0;
     }
 
-    private static List<Contender> Contenders(ModelRegistry registry, string? only)
+    private static List<Contender> Contenders(ModelRegistry registry, string? only, string? multiScale)
     {
         var contenders = new List<Contender>();
         var names = only is null ? registry.Manifest.Models.Select(m => m.Name).ToList() : [only];
@@ -69,7 +73,8 @@ internal static class RecallBenchmark
                 continue;
             }
 
-            contenders.Add(Create(model.Value, $"{name} multi-scale", null));
+            var family = model.Value.Entry.Family == ModelFamily.YuNet ? MultiScaleSettings.YuNet : MultiScaleSettings.BlazeFace;
+            contenders.Add(Create(model.Value, $"{name} multi-scale", multiScale is null ? null : SettingsOverride.Apply(family, multiScale)));
             if (only is null && name == "yunet-n")
             {
                 contenders.Add(Create(model.Value, "yunet-n single scale, full size (reference)", MultiScaleSettings.SingleScaleFullSize));
@@ -87,12 +92,14 @@ internal static class RecallBenchmark
             MultiScale = settings,
             Thresholds = new DetectionThresholds(manifest.Release, Math.Min(SweepFloor, manifest.Doubt)),
         };
-        return new Contender(model.Entry, FaceDetectorFactory.Create(model, options).Value, new DetectorScorecard(label), settings is null);
+        var multiScale = settings != MultiScaleSettings.SingleScaleFullSize;
+        return new Contender(model.Entry, FaceDetectorFactory.Create(model, options).Value, new DetectorScorecard(label), multiScale);
     }
 
     private static void Measure(string folder, List<LabelledPhoto> photos, List<Contender> contenders)
     {
         var limits = new IngestLimits();
+        using var process = Process.GetCurrentProcess();
         for (var i = 0; i < photos.Count; i++)
         {
             var photo = PhotoReader.ReadUpright(File.ReadAllBytes(Path.Combine(folder, photos[i].RelativePath)), limits);
@@ -104,10 +111,14 @@ internal static class RecallBenchmark
 
             foreach (var contender in contenders)
             {
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 var faces = contender.Detector.Detect(photo.Value.Image);
                 var elapsed = clock.Elapsed.TotalMilliseconds;
-                contender.Scorecard.Add(photos[i], faces.IsSuccess ? faces.Value : [], elapsed);
+                process.Refresh();
+                var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+                contender.Scorecard.Add(photos[i], faces.IsSuccess ? faces.Value : [], elapsed, cpu);
             }
 
             if ((i + 1) % 25 == 0)
@@ -124,14 +135,14 @@ internal static class RecallBenchmark
         Console.WriteLine();
         Console.WriteLine(Invariant($"A face is masked when a detection grown {DetectorScorecard.MaskGrowth}x covers >= {DetectorScorecard.MaskedCoverage * 100:0}% of its box; counted at each model's doubt threshold (every face at or above it is masked). FP: detections on no labelled face (WIDER's invalid faces count as labelled)."));
         Console.WriteLine();
-        Console.WriteLine("| detector | doubt | " + string.Join(" | ", DetectorScorecard.BucketNames.Select(b => b + " px")) + " | >= 20 px | FP / photo | ms / photo |");
-        Console.WriteLine("|---|---|" + string.Concat(Enumerable.Repeat("---|", DetectorScorecard.BucketNames.Length + 3)));
+        Console.WriteLine("| detector | doubt | " + string.Join(" | ", DetectorScorecard.BucketNames.Select(b => b + " px")) + " | >= 20 px | FP / photo | ms / photo | CPU ms / photo |");
+        Console.WriteLine("|---|---|" + string.Concat(Enumerable.Repeat("---|", DetectorScorecard.BucketNames.Length + 4)));
         foreach (var c in contenders)
         {
             var doubt = c.Entry.Thresholds.Doubt;
             var cells = Enumerable.Range(0, DetectorScorecard.BucketNames.Length).Select(b => Percent(c.Scorecard.Recall(doubt, b, b)));
             Console.WriteLine(Invariant(
-                $"| {c.Scorecard.Label} | {doubt:0.00} | {string.Join(" | ", cells)} | {Percent(c.Scorecard.Recall(doubt, 2, 4))} | {c.Scorecard.FalsePositivesPerPhoto(doubt):0.00} | {c.Scorecard.TotalMilliseconds / Math.Max(1, c.Scorecard.Photos):0} |"));
+                $"| {c.Scorecard.Label} | {doubt:0.00} | {string.Join(" | ", cells)} | {Percent(c.Scorecard.Recall(doubt, 2, 4))} | {c.Scorecard.FalsePositivesPerPhoto(doubt):0.00} | {c.Scorecard.TotalMilliseconds / Math.Max(1, c.Scorecard.Photos):0} | {c.Scorecard.TotalCpuMilliseconds / Math.Max(1, c.Scorecard.Photos):0} |"));
         }
 
         var preferred = registry.Manifest.Preference.FirstOrDefault(n => contenders.Any(c => c.MultiScale && c.Entry.Name == n));

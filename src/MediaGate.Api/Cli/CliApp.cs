@@ -12,6 +12,7 @@ internal static class CliApp
             IngestCommands.Detect(),
             IngestCommands.Strip(),
             IngestCommands.Anonymise(),
+            ConsentCommands.Create(),
         };
         return root;
     }

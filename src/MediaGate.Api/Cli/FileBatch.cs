@@ -12,23 +12,39 @@ internal static class FileBatch
     public const int ExitOk = 0;
     public const int ExitSomeFilesFailed = 2;
 
-    public static int Run(IEnumerable<string> paths, IngestLimits limits, Func<InputFiles.InputFile, byte[], JsonObject> process)
+    /// <param name="files">The input files (<see cref="InputFiles.Expand"/>).</param>
+    /// <param name="limits">Input limits (a file over the byte limit is refused before it is read).</param>
+    /// <param name="parallelism">Files processed at once. Lines still come out in input order.</param>
+    /// <param name="process">The verb's work for one file.</param>
+    public static int Run(IReadOnlyList<InputFiles.InputFile> files, IngestLimits limits, int parallelism, Func<InputFiles.InputFile, byte[], JsonObject> process)
     {
-        IReadOnlyList<InputFiles.InputFile> files = InputFiles.Expand(paths);
+        var lines = new JsonObject?[files.Count];
         int failed = 0;
+        int nextToWrite = 0;
+        var writeLock = new Lock();
         using (var progress = new ProgressBar(files.Count))
         {
-            foreach (InputFiles.InputFile file in files)
+            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i =>
             {
-                JsonObject line = ProcessOne(file, limits, process);
-                if (line.ContainsKey("error"))
+                JsonObject line = ProcessOne(files[i], limits, process);
+                lock (writeLock)
                 {
-                    failed++;
-                }
+                    lines[i] = line;
+                    if (line.ContainsKey("error"))
+                    {
+                        failed++;
+                    }
 
-                JsonLines.Write(line);
-                progress.Advance(file.DisplayPath);
-            }
+                    // Write every finished line that is next in input order, so output order never depends on timing.
+                    while (nextToWrite < lines.Length && lines[nextToWrite] is { } ready)
+                    {
+                        JsonLines.Write(ready);
+                        progress.Advance(files[nextToWrite].DisplayPath);
+                        lines[nextToWrite] = null;
+                        nextToWrite++;
+                    }
+                }
+            });
         }
 
         Console.Error.WriteLine($"mediagate: {files.Count - failed} of {files.Count} files done, {failed} failed");

@@ -19,7 +19,7 @@ internal static class IngestCommands
             WithDetector(parse.GetValue(models), parse.GetValue(detector), faceDetector =>
             {
                 var pipeline = new IngestPipeline(faceDetector, options);
-                return FileBatch.Run(parse.GetValue(paths)!, options.Limits, (file, bytes) =>
+                return FileBatch.Run(InputFiles.Expand(parse.GetValue(paths)!), options.Limits, parallelism: 1, (file, bytes) =>
                 {
                     var photo = new PhotoContext(bytes);
                     Outcome<PhotoContext> outcome = pipeline.Detect(photo);
@@ -38,8 +38,11 @@ internal static class IngestCommands
         {
             var pipeline = new IngestPipeline(detector: null, options);
             string output = parse.GetValue(outDir)!;
-            var names = new OutputNames();
-            return FileBatch.Run(parse.GetValue(paths)!, options.Limits, (file, bytes) =>
+            IReadOnlyList<InputFiles.InputFile> files = InputFiles.Expand(parse.GetValue(paths)!);
+            var names = new OutputNames(files.Select(f => f.RelativePath));
+
+            // Stripping holds one photo's bytes at a time per core; detection already uses every core inside the model.
+            return FileBatch.Run(files, options.Limits, Environment.ProcessorCount, (file, bytes) =>
             {
                 var photo = new PhotoContext(bytes);
                 Outcome<PhotoContext> outcome = pipeline.Strip(photo);
@@ -56,6 +59,7 @@ internal static class IngestCommands
                     ["out"] = Path.Combine(output, relative),
                     ["method"] = photo.Method == OutputMethod.Lossless ? "lossless" : "reencoded",
                     ["format"] = "jpeg",
+                    ["steps"] = StepTimes(photo),
                 };
             });
         }));
@@ -73,11 +77,12 @@ internal static class IngestCommands
         command.SetAction(parse => WithSettings(options =>
         {
             string output = parse.GetValue(outDir)!;
-            var names = new OutputNames();
+            IReadOnlyList<InputFiles.InputFile> files = InputFiles.Expand(parse.GetValue(paths)!);
+            var names = new OutputNames(files.Select(f => f.RelativePath));
             return WithDetector(parse.GetValue(models), parse.GetValue(detector), faceDetector =>
             {
                 var pipeline = new IngestPipeline(faceDetector, options);
-                return FileBatch.Run(parse.GetValue(paths)!, options.Limits, (file, bytes) =>
+                return FileBatch.Run(files, options.Limits, parallelism: 1, (file, bytes) =>
                 {
                     var photo = new PhotoContext(bytes);
                     Outcome<PhotoContext> outcome = pipeline.Anonymise(photo);
@@ -121,6 +126,17 @@ internal static class IngestCommands
             ["faces"] = faces,
             ["ms"] = Math.Round(photo.StepMilliseconds.GetValueOrDefault("detect"), 1),
         };
+    }
+
+    private static JsonObject StepTimes(PhotoContext photo)
+    {
+        var steps = new JsonObject();
+        foreach ((string step, double ms) in photo.StepMilliseconds)
+        {
+            steps[step] = Math.Round(ms, 2);
+        }
+
+        return steps;
     }
 
     private static int WithSettings(Func<IngestOptions, int> run)

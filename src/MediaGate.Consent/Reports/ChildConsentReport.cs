@@ -6,7 +6,7 @@ using MediaGate.Consent.People;
 namespace MediaGate.Consent.Reports;
 
 /// <summary>A child's consent cells as they stand now, and every recorded change (for <c>mediagate consent show</c>).</summary>
-public sealed record ChildConsentReport(Child Child, DateTimeOffset AsOf, IReadOnlyList<ConsentCellLine> Cells, IReadOnlyList<ConsentCellLine> History)
+public sealed record ChildConsentReport(string ChildId, string Name, string? Room, DateTimeOffset AsOf, IReadOnlyList<ConsentCellLine> Cells, IReadOnlyList<ConsentCellLine> History)
 {
     public static ChildConsentReport Create(ConsentMatrix matrix, Child child, ConsentSnapshot now)
     {
@@ -23,13 +23,13 @@ public sealed record ChildConsentReport(Child Child, DateTimeOffset AsOf, IReadO
             .OrderBy(r => r.RecordedAt)
             .Select(r => Line(r.Purpose, !r.Granted ? "refused" : r.WithdrawnOn is null ? "granted" : "withdrawn", r, recordedAt: true))
             .ToArray();
-        return new ChildConsentReport(child, now.Instant, cells, history);
+        return new ChildConsentReport(child.Id.Value, child.Name, child.Room, now.Instant, cells, history);
     }
 
     public string ToText()
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{Child.Name} ({Child.Id}){(Child.Room is null ? "" : ", room " + Child.Room)}, as of {Instant(AsOf)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"{Name} ({ChildId}){(Room is null ? "" : ", room " + Room)}, as of {Instant(AsOf)}\n");
         foreach (var cell in Cells)
         {
             text.Append(CultureInfo.InvariantCulture, $"  {cell.Purpose,-10} {cell.Status}{Details(cell)}\n");

@@ -31,6 +31,14 @@ public sealed record MultiScaleSettings
     /// <summary>True when the model takes only square <see cref="TileSide"/> tensors (BlazeFace: 256).</summary>
     public required bool FixedTensor { get; init; }
 
+    /// <summary>Merging boxes from all passes: a box whose IoU with a better one exceeds this is the same face.
+    /// Default 0.3: duplicates across tiles and scales overlap far more than neighbouring faces in a crowd.</summary>
+    public float MergeIntersectionOverUnion { get; init; } = 0.3f;
+
+    /// <summary>Merging: a box lying inside a better one by more than this share of its area is the same face
+    /// found as a part of itself at another scale. Default 0.8; 1 disables the rule.</summary>
+    public float MergeIntersectionOverSmaller { get; init; } = 0.8f;
+
     /// <summary>
     /// YuNet: whole photo at 640 px, tiles of up to 768 px overlapping by 128 px, finest level about
     /// 3.2 MP (a 12 MP photo is searched at about half size, a 1 MP photo at twice its size).

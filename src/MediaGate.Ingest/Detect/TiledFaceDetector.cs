@@ -10,12 +10,6 @@ namespace MediaGate.Ingest.Detect;
 /// </summary>
 internal abstract class TiledFaceDetector : IFaceDetector
 {
-    // Same-face duplicates across tiles and scales overlap far more than neighbouring faces in a crowd.
-    private const float MergeIntersectionOverUnion = 0.3f;
-
-    // A box lying almost wholly inside a better one is the same face found as a part of itself at another scale.
-    private const float MergeIntersectionOverSmaller = 0.8f;
-
     protected TiledFaceDetector(string name, InferenceSession session, MultiScaleSettings settings, DetectionThresholds thresholds)
     {
         Name = name;
@@ -59,7 +53,7 @@ internal abstract class TiledFaceDetector : IFaceDetector
                 }
             }
 
-            return NonMaximumSuppression.Apply(found, MergeIntersectionOverUnion, MergeIntersectionOverSmaller)
+            return NonMaximumSuppression.Apply(found, Settings.MergeIntersectionOverUnion, Settings.MergeIntersectionOverSmaller)
                 .Select(c => ToFace(c, image))
                 .Where(f => f is not null)
                 .Select(f => f!)
