@@ -7,7 +7,7 @@ using MediaGate.Ingest.Detect;
 namespace MediaGate.Benchmarks;
 
 /// <summary>
-/// `detect-cost --photo FILE --models DIR [--detector NAME] [--width W --height H] [--runs N]`: wall and CPU
+/// `detect-cost --photo FILE --models DIR [--detector NAME] [--width W --height H] [--runs N] [--threads N]`: wall and CPU
 /// time of detection on one photo resized to W x H (default 4000 x 3000, a 12 MP tablet photo), and the
 /// process's peak resident memory (Linux VmHWM), which the product bounds at 400 MB for a 12 MP photo.
 /// </summary>
@@ -19,12 +19,14 @@ internal static class DetectionCostBenchmark
         var photoPath = arguments?.Get("photo");
         if (arguments is null || photoPath is null)
         {
-            Console.Error.WriteLine("usage: detect-cost --photo FILE --models DIR [--detector NAME] [--width 4000 --height 3000] [--runs 5]");
+            Console.Error.WriteLine("usage: detect-cost --photo FILE --models DIR [--detector NAME] [--width 4000 --height 3000] [--runs 5] [--threads N]");
             return 1;
         }
 
         var registry = ModelRegistry.Open(arguments.Get("models"));
-        var detector = registry.IsSuccess ? FaceDetectorFactory.Create(registry.Value, arguments.Get("detector")) : registry.Failure;
+        var options = new DetectorOptions();
+        options.IntraOpThreads = arguments.GetInt("threads", options.IntraOpThreads);
+        var detector = registry.IsSuccess ? FaceDetectorFactory.Create(registry.Value, arguments.Get("detector"), options) : registry.Failure;
         var photo = PhotoReader.ReadUpright(File.ReadAllBytes(photoPath), new IngestLimits());
         if (!detector.IsSuccess || !photo.IsSuccess)
         {
@@ -55,7 +57,7 @@ internal static class DetectionCostBenchmark
         cpu.Sort();
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"| {faceDetector.Name} | {image.Width}x{image.Height} | {faces} faces | median {wall[runs / 2]:0} ms wall, {cpu[runs / 2]:0} ms CPU | peak RSS {PeakResidentMegabytes()} MB |"));
+            $"| {faceDetector.Name} | {image.Width}x{image.Height} | {options.IntraOpThreads} threads | {faces} faces | median {wall[runs / 2]:0} ms wall, {cpu[runs / 2]:0} ms CPU | peak RSS {PeakResidentMegabytes()} MB |"));
         return 0;
     }
 

@@ -20,7 +20,7 @@ internal sealed class DetectorScorecard(string label)
     public static readonly string[] BucketNames = ["<10", "10-20", "20-40", "40-80", "80+"];
 
     private readonly List<(int Bucket, float BestMaskingScore)> _faces = [];
-    private readonly List<(int Photo, float Score, bool FalsePositive)> _detections = [];
+    private readonly List<(int Photo, float Score, bool FalsePositive, bool InCrowd)> _detections = [];
     private readonly List<string> _faceRows = [];
     private readonly List<string> _detectionRows = [];
 
@@ -50,7 +50,7 @@ internal sealed class DetectorScorecard(string label)
         foreach (var (box, score) in boxes)
         {
             var falsePositive = !photo.Faces.Any(f => Matches(box, f.Box));
-            _detections.Add((photoIndex, score, falsePositive));
+            _detections.Add((photoIndex, score, falsePositive, InCrowd(box, photo.Faces)));
             _detectionRows.Add(Row(photo.RelativePath, box, score, falsePositive ? 1 : 0));
         }
     }
@@ -80,6 +80,10 @@ internal sealed class DetectorScorecard(string label)
     public double FalsePositivesPerPhoto(float threshold) =>
         Photos == 0 ? 0d : (double)_detections.Count(d => d.FalsePositive && d.Score >= threshold) / Photos;
 
+    /// <summary>False positives per photo, not counting those amid a labelled crowd (see <see cref="InCrowd"/>).</summary>
+    public double FalsePositivesOutsideCrowdsPerPhoto(float threshold) =>
+        Photos == 0 ? 0d : (double)_detections.Count(d => d.FalsePositive && !d.InCrowd && d.Score >= threshold) / Photos;
+
     /// <summary>Share of photos with a face scored in [doubt, release): the photos the consent engine would hold.</summary>
     public double HeldShare(float doubt, float release) =>
         Photos == 0 ? 0d : (double)_detections.Where(d => d.Score >= doubt && d.Score < release).Select(d => d.Photo).Distinct().Count() / Photos;
@@ -93,6 +97,21 @@ internal sealed class DetectorScorecard(string label)
         }
 
         return b;
+    }
+
+    /// <summary>
+    /// WIDER's annotators leave many faces in dense crowds unboxed, so a detection amid a crowd is often a real
+    /// face: here, one with at least two labelled faces of similar size (0.5x to 2x) whose centres lie within
+    /// three of its widths of its centre.
+    /// </summary>
+    private static bool InCrowd(FaceBox detection, IReadOnlyList<LabelledFace> faces)
+    {
+        var size = Math.Min(detection.Width, detection.Height);
+        var (cx, cy) = (detection.X + (detection.Width / 2), detection.Y + (detection.Height / 2));
+        return faces.Count(f =>
+            f.Size >= size / 2 && f.Size <= size * 2
+            && Math.Abs(f.Box.X + (f.Box.Width / 2) - cx) <= 3 * detection.Width
+            && Math.Abs(f.Box.Y + (f.Box.Height / 2) - cy) <= 3 * detection.Width) >= 2;
     }
 
     /// <summary>

@@ -21,6 +21,11 @@ public static class FaceDetectorFactory
         ArgumentNullException.ThrowIfNull(options);
         var entry = model.Entry;
         var thresholds = options.Thresholds ?? entry.Thresholds;
+        if (!thresholds.IsValid)
+        {
+            throw new ArgumentException($"Thresholds need 0 < doubt <= release <= 1: {thresholds}.", nameof(options));
+        }
+
         InferenceSession session;
         try
         {

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace MediaGate.Ingest.Detect;
 
 /// <summary>
@@ -27,12 +29,7 @@ internal static class ImageResampler
             var (first, weights) = rows[y];
             for (var k = 0; k < weights.Length; k++)
             {
-                var w = weights[k];
-                var src = source.Row(first + k);
-                for (var i = 0; i < rowSum.Length; i++)
-                {
-                    rowSum[i] += w * src[i];
-                }
+                AccumulateRow(source.Row(first + k), weights[k], rowSum);
             }
 
             var dst = result.Row(y);
@@ -56,6 +53,33 @@ internal static class ImageResampler
         }
 
         return result;
+    }
+
+    /// <summary>sum[i] += weight x row[i]; vectorised, as this loop touches every pixel of a 12 MP photo.</summary>
+    internal static void AccumulateRow(ReadOnlySpan<byte> row, float weight, Span<float> sum)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var w = new Vector<float>(weight);
+            var lanes = Vector<float>.Count;
+            for (; i <= row.Length - Vector<byte>.Count; i += Vector<byte>.Count)
+            {
+                Vector.Widen(new Vector<byte>(row[i..]), out var low, out var high);
+                Vector.Widen(low, out var a, out var b);
+                Vector.Widen(high, out var c, out var d);
+                var at = sum[i..];
+                ((Vector.ConvertToSingle(a) * w) + new Vector<float>(at)).CopyTo(at);
+                ((Vector.ConvertToSingle(b) * w) + new Vector<float>(at[lanes..])).CopyTo(at[lanes..]);
+                ((Vector.ConvertToSingle(c) * w) + new Vector<float>(at[(2 * lanes)..])).CopyTo(at[(2 * lanes)..]);
+                ((Vector.ConvertToSingle(d) * w) + new Vector<float>(at[(3 * lanes)..])).CopyTo(at[(3 * lanes)..]);
+            }
+        }
+
+        for (; i < row.Length; i++)
+        {
+            sum[i] += weight * row[i];
+        }
     }
 
     /// <summary>For each output coordinate, the first source index and the normalised weights of the

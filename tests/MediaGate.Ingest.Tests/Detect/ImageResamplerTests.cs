@@ -71,6 +71,21 @@ public sealed class ImageResamplerTests
         }
     }
 
+    [TestMethod]
+    public void AccumulateRow_VectorisedAndTailElements_MatchScalarSum()
+    {
+        // 1000 bytes: whole vectors plus a tail that the scalar loop finishes.
+        var row = Enumerable.Range(0, 1000).Select(i => (byte)(i * 7)).ToArray();
+        var sum = Enumerable.Range(0, 1000).Select(i => i * 0.5f).ToArray();
+
+        ImageResampler.AccumulateRow(row, 0.25f, sum);
+
+        for (var i = 0; i < row.Length; i++)
+        {
+            Assert.AreEqual((i * 0.5f) + (0.25f * row[i]), sum[i], 1e-3f, $"element {i}");
+        }
+    }
+
     private static RgbImage Filled(int width, int height, byte r, byte g, byte b)
     {
         var image = new RgbImage(width, height);
