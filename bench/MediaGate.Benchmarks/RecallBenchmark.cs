@@ -7,7 +7,7 @@ using MediaGate.Ingest.Detect;
 namespace MediaGate.Benchmarks;
 
 /// <summary>
-/// `recall --faces DIR --models DIR [--detector NAME] [--multi-scale SPEC] [--dump DIR]`: runs each available detector with its multi-scale
+/// `recall --faces DIR --models DIR [--detector NAME] [--multi-scale SPEC] [--dump DIR] [--candidates FILE]`: runs each available detector with its multi-scale
 /// plan (and YuNet-n at one scale, full size, as the reference) over a labelled set such as eval/faces-dev
 /// and prints markdown: recall by face size, false positives per photo and time per photo at each model's
 /// doubt threshold (every face at or above it is masked), then a release-threshold sweep of the default model.
@@ -24,7 +24,7 @@ internal static class RecallBenchmark
         var facesFolder = arguments?.Get("faces");
         if (arguments is null || facesFolder is null)
         {
-            Console.Error.WriteLine("usage: recall --faces DIR --models DIR [--detector NAME] [--multi-scale SPEC] [--dump DIR]");
+            Console.Error.WriteLine("usage: recall --faces DIR --models DIR [--detector NAME] [--multi-scale SPEC] [--dump DIR] [--candidates FILE]");
             return 1;
         }
 
@@ -45,7 +45,8 @@ internal static class RecallBenchmark
         var photos = FacesDevSet.Load(facesFolder);
         try
         {
-            Measure(facesFolder, photos, contenders);
+            using var candidates = arguments.Get("candidates") is { } candidatesPath ? new StreamWriter(candidatesPath) : null;
+            Measure(facesFolder, photos, contenders, candidates);
             Print(photos, contenders, registry.Value);
             if (arguments.Get("dump") is { } dump)
             {
@@ -96,7 +97,7 @@ internal static class RecallBenchmark
         return new Contender(model.Entry, FaceDetectorFactory.Create(model, options).Value, new DetectorScorecard(label), multiScale);
     }
 
-    private static void Measure(string folder, List<LabelledPhoto> photos, List<Contender> contenders)
+    private static void Measure(string folder, List<LabelledPhoto> photos, List<Contender> contenders, StreamWriter? candidates)
     {
         var limits = new IngestLimits();
         using var process = Process.GetCurrentProcess();
@@ -119,6 +120,15 @@ internal static class RecallBenchmark
                 process.Refresh();
                 var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
                 contender.Scorecard.Add(photos[i], faces.IsSuccess ? faces.Value : [], elapsed, cpu);
+            }
+
+            if (candidates is not null && contenders[0].Detector is TiledFaceDetector tiled)
+            {
+                // Unmerged boxes of the first contender, for replaying merging and threshold rules offline.
+                foreach (var c in tiled.FindCandidates(photo.Value.Image))
+                {
+                    candidates.WriteLine(Invariant($"{photos[i].RelativePath}\t{c.Box.X:0.###}\t{c.Box.Y:0.###}\t{c.Box.Width:0.###}\t{c.Box.Height:0.###}\t{c.Score:0.####}\t{c.Level}\t{photo.Value.Image.Width}\t{photo.Value.Image.Height}"));
+                }
             }
 
             if ((i + 1) % 25 == 0)

@@ -35,40 +35,7 @@ internal abstract class TiledFaceDetector : IFaceDetector
         ArgumentNullException.ThrowIfNull(image);
         try
         {
-            var plan = DetectionPlanner.Plan(image.Width, image.Height, Settings);
-            var found = new List<ScoredBox>();
-            var windowBoxes = new List<ScoredBox>();
-            var finer = image;
-            var finerScale = 1d;
-
-            // Finest level first, so that each coarser level is shrunk from the last one rather than from the
-            // whole 12 MP photo again (an area average of an area average).
-            for (var l = plan.Levels.Count - 1; l >= 0; l--)
-            {
-                var level = plan.Levels[l];
-                var source = level.Scale * 1.5 <= finerScale ? finer : image;
-                var levelImage = ImageResampler.Resize(source, level.Width, level.Height);
-                if (level.Scale < finerScale)
-                {
-                    (finer, finerScale) = (levelImage, level.Scale);
-                }
-
-                foreach (var window in plan.Windows.Where(w => w.Level == l))
-                {
-                    windowBoxes.Clear();
-                    RunWindow(levelImage, window, Math.Min(CandidateFloor, Thresholds.Doubt), windowBoxes);
-                    foreach (var candidate in windowBoxes)
-                    {
-                        if (!window.IsCutByNeighbour(candidate.Box))
-                        {
-                            var box = candidate.Box.ToImage(window.Tile.X, window.Tile.Y, (float)level.Scale);
-                            found.Add(candidate with { Box = box, Level = l });
-                        }
-                    }
-                }
-            }
-
-            return NonMaximumSuppression.Apply(found, Settings.MergeIntersectionOverUnion, Settings.MergeIntersectionOverSmaller, Settings.FuseLevels)
+            return NonMaximumSuppression.Apply(FindCandidates(image), Settings.MergeIntersectionOverUnion, Settings.MergeIntersectionOverSmaller, Settings.FuseLevels)
                 .Where(c => c.Score >= Thresholds.Doubt)
                 .Select(c => ToFace(c, image))
                 .Where(f => f is not null)
@@ -79,6 +46,46 @@ internal abstract class TiledFaceDetector : IFaceDetector
         {
             return new IngestFailure(IngestFailureKind.DetectionFailed, $"{Name}: the model failed: {e.Message}");
         }
+    }
+
+    /// <summary>Every box of every pass, in photo pixels with its level, before merging (the benchmark
+    /// replays merging rules on these). Throws <see cref="OnnxRuntimeException"/> when the model fails.</summary>
+    internal List<ScoredBox> FindCandidates(RgbImage image)
+    {
+        var plan = DetectionPlanner.Plan(image.Width, image.Height, Settings);
+        var found = new List<ScoredBox>();
+        var windowBoxes = new List<ScoredBox>();
+        var finer = image;
+        var finerScale = 1d;
+
+        // Finest level first, so that each coarser level is shrunk from the last one rather than from the
+        // whole 12 MP photo again (an area average of an area average).
+        for (var l = plan.Levels.Count - 1; l >= 0; l--)
+        {
+            var level = plan.Levels[l];
+            var source = level.Scale * 1.5 <= finerScale ? finer : image;
+            var levelImage = ImageResampler.Resize(source, level.Width, level.Height);
+            if (level.Scale < finerScale)
+            {
+                (finer, finerScale) = (levelImage, level.Scale);
+            }
+
+            foreach (var window in plan.Windows.Where(w => w.Level == l))
+            {
+                windowBoxes.Clear();
+                RunWindow(levelImage, window, Math.Min(CandidateFloor, Thresholds.Doubt), windowBoxes);
+                foreach (var candidate in windowBoxes)
+                {
+                    if (!window.IsCutByNeighbour(candidate.Box))
+                    {
+                        var box = candidate.Box.ToImage(window.Tile.X, window.Tile.Y, (float)level.Scale);
+                        found.Add(candidate with { Box = box, Level = l });
+                    }
+                }
+            }
+        }
+
+        return found;
     }
 
     public void Dispose()

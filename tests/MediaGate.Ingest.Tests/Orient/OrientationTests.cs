@@ -33,6 +33,63 @@ public sealed class OrientationTests
     }
 
     [TestMethod]
+    [DataRow(6, 8)]
+    [DataRow(8, 6)]
+    [DataRow(5, 5)]
+    [DataRow(7, 7)]
+    [DataRow(3, 3)]
+    [DataRow(2, 2)]
+    [DataRow(4, 4)]
+    public void ApplyExif_OrientationThenItsInverse_RestoresLargeOddSizedPicture(int orientation, int inverse)
+    {
+        // 37x23 has long permutation cycles, unlike the 3x2 picture above.
+        var original = new RgbImage(37, 23);
+        new Random(5).NextBytes(original.Pixels);
+
+        var upright = Orientation.ApplyExif(original.Clone(), orientation);
+        var back = Orientation.ApplyExif(upright, inverse);
+
+        Assert.AreEqual(37, back.Width);
+        CollectionAssert.AreEqual(original.Pixels, back.Pixels);
+    }
+
+    [TestMethod]
+    public void ApplyExif_RotationAboveInPlaceLimit_ReusesThePixelBufferForBoundedMemory()
+    {
+        // Just above the limit, with a recognisable first row that must end up as the last column.
+        var image = new RgbImage(4001, 4000);
+        image.Pixels.AsSpan(0, 4001 * 3).Fill(200);
+
+        var upright = Orientation.ApplyExif(image, 6);
+
+        Assert.IsGreaterThan(Orientation.InPlaceAbovePixels, 4001L * 4000);
+        Assert.AreSame(image.Pixels, upright.Pixels);
+        Assert.AreEqual(4000, upright.Width);
+        Assert.AreEqual(200, upright.Pixels[((upright.Width * 1234) + 3999) * 3]);
+        Assert.AreEqual(0, upright.Pixels[((upright.Width * 1234) + 3998) * 3]);
+    }
+
+    [TestMethod]
+    [DataRow(2)]
+    [DataRow(3)]
+    [DataRow(4)]
+    [DataRow(5)]
+    [DataRow(6)]
+    [DataRow(7)]
+    [DataRow(8)]
+    public void InPlace_AnyOrientation_SameAsCopy(int orientation)
+    {
+        var image = new RgbImage(37, 23);
+        new Random(orientation).NextBytes(image.Pixels);
+
+        var copied = Orientation.Copy(image, orientation);
+        var inPlace = Orientation.InPlace(image.Clone(), orientation);
+
+        Assert.AreEqual(copied.Width, inPlace.Width);
+        CollectionAssert.AreEqual(copied.Pixels, inPlace.Pixels);
+    }
+
+    [TestMethod]
     public void ApplyExif_OrientationOne_ReturnsSameInstance()
     {
         var image = Labelled("abc/def");
