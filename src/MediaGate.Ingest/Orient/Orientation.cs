@@ -62,9 +62,11 @@ public static class Orientation
         byte[] target = result.Pixels;
         for (int y = 0, s = 0; y < h; y++)
         {
-            for (int x = 0; x < w; x++, s += 3)
+            // Along a stored row the target index moves by a constant step (+-1 or +-target width).
+            int t = TargetIndex(y * w, w, h, targetWidth, orientation) * 3;
+            int step = w > 1 ? (TargetIndex((y * w) + 1, w, h, targetWidth, orientation) * 3) - t : 0;
+            for (int x = 0; x < w; x++, s += 3, t += step)
             {
-                int t = TargetIndex((y * w) + x, w, h, targetWidth, orientation) * 3;
                 target[t] = source[s];
                 target[t + 1] = source[s + 1];
                 target[t + 2] = source[s + 2];
