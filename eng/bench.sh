@@ -62,6 +62,20 @@ echo "| mediagate strip | ${wall[strip]} | ${cpu[strip]} | ${rss[strip]} | $ok_m
 echo "| exiftool -all= | ${wall[exiftool]} | ${cpu[exiftool]} | ${rss[exiftool]} | $ok_et |"
 echo
 
+# --- 1b. nothing left: every exif-samples file stripped, then read by exiftool (an independent reader) ----
+all_out="$work/all-strip"
+"${mg[@]}" strip "$shared/samples/exif-samples" --out "$all_out" >"$work/all.jsonl" 2>/dev/null || true
+n_in=$(wc -l < "$work/all.jsonl"); n_ok=$(grep -vc '"error"' "$work/all.jsonl" || true)
+identifying='$EXIF:all or $XMP:all or $IPTC:all or $GPS:all or $MakerNotes:all or $Photoshop:all or $Comment or $ThumbnailImage or $PreviewImage or $MPF:all or $Trailer:all'
+leftover=$(exiftool -r -q -q -if "$identifying" -p '$Directory/$FileName' "$all_out" 2>/dev/null | wc -l)
+before=$(exiftool -r -q -q -if "$identifying" -p '$Directory/$FileName' "$shared/samples/exif-samples" 2>/dev/null | wc -l)
+echo "## metadata left after strip (all of exif-samples, read back by exiftool)"
+echo
+echo "| files in | of them with EXIF/XMP/IPTC/GPS/maker notes/comment/thumbnail/MPF/trailer | written | refused (typed error) | written files with any of those left |"
+echo "|---|---|---|---|---|"
+echo "| $n_in | $before | $n_ok | $((n_in - n_ok)) | $leftover |"
+echo
+
 # --- 2. anonymise 12 MP vs libjpeg-turbo floor ---------------------------------------------------------
 big="$work/12mp"; dotnet "$bench_dll" make-photos --faces "$shared/eval/faces-dev" --out "$big" --count 6 --width 4000 --height 3000 >&2
 floor_cmd="for f in '$big'/*.jpg; do djpeg \"\$f\" | cjpeg -quality 90 > '$work/floor.jpg'; done"
