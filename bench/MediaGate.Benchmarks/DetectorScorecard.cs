@@ -1,16 +1,22 @@
 using MediaGate.Ingest.Detect;
+using MediaGate.Ingest.Mask;
 
 namespace MediaGate.Benchmarks;
 
 /// <summary>
 /// What one detector found on the evaluation set, kept per face and per detection so that recall and false
 /// positives can be read at any score threshold (greedy NMS makes filtering afterwards exact).
-/// A face counts as masked when a detection's mask (its box grown <see cref="MaskGrowth"/>x around its
-/// centre) covers at least <see cref="MaskedCoverage"/> of the labelled box.
+/// A face counts as masked when a detection's mask (the product's rounded mask, its box grown
+/// <see cref="MaskGrowth"/>x around its centre: <see cref="MaskCoverage"/>) covers at least
+/// <see cref="MaskedCoverage"/> of the labelled box.
 /// </summary>
-internal sealed class DetectorScorecard(string label)
+/// <param name="label">The contender's name in the tables.</param>
+/// <param name="maskGrowth">The mask margin: product.md allows about 1.3-1.5x; the product's default is
+/// <see cref="DefaultMaskGrowth"/> (src/MediaGate.Ingest/Mask).</param>
+internal sealed class DetectorScorecard(string label, float? maskGrowth = null)
 {
-    public const float MaskGrowth = 1.4f;
+    /// <summary>The product's default mask margin.</summary>
+    public static readonly float DefaultMaskGrowth = (float)new MaskOptions().Margin;
 
     public const float MaskedCoverage = 0.7f;
 
@@ -26,6 +32,8 @@ internal sealed class DetectorScorecard(string label)
 
     public string Label { get; } = label;
 
+    public float MaskGrowth { get; } = maskGrowth ?? DefaultMaskGrowth;
+
     public int Photos { get; private set; }
 
     public double TotalMilliseconds { get; private set; }
@@ -40,10 +48,10 @@ internal sealed class DetectorScorecard(string label)
         var boxes = found.Select(f => (Box: new FaceBox(f.X, f.Y, f.Width, f.Height), f.Score)).ToList();
         foreach (var face in photo.Faces.Where(f => !f.Invalid))
         {
-            var best = boxes.Where(d => d.Box.Grow(MaskGrowth).Covers(face.Box) >= MaskedCoverage)
+            var best = boxes.Where(d => MaskCoverage.Of(d.Box, face.Box, MaskGrowth) >= MaskedCoverage)
                 .Select(d => d.Score).DefaultIfEmpty(-1f).Max();
             _faces.Add((Bucket(face.Size), best));
-            var coverage = boxes.Select(d => d.Box.Grow(MaskGrowth).Covers(face.Box)).DefaultIfEmpty(0f).Max();
+            var coverage = boxes.Select(d => MaskCoverage.Of(d.Box, face.Box, MaskGrowth)).DefaultIfEmpty(0f).Max();
             _faceRows.Add(Row(photo.RelativePath, face.Box, best, coverage));
         }
 
@@ -119,8 +127,8 @@ internal sealed class DetectorScorecard(string label)
     /// or its mask covers the face, or most of it lies on the face (a part of a face, or a face WIDER boxed
     /// differently). Unlabelled real faces still count against the detector.
     /// </summary>
-    private static bool Matches(FaceBox detection, FaceBox face) =>
+    private bool Matches(FaceBox detection, FaceBox face) =>
         detection.IntersectionOverUnion(face) >= 0.3f
-        || detection.Grow(MaskGrowth).Covers(face) >= MaskedCoverage
+        || MaskCoverage.Of(detection, face, MaskGrowth) >= MaskedCoverage
         || face.Grow(1.5f).Covers(detection) >= 0.5f;
 }

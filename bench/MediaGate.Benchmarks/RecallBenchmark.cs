@@ -7,7 +7,7 @@ using MediaGate.Ingest.Detect;
 namespace MediaGate.Benchmarks;
 
 /// <summary>
-/// `recall --faces DIR --models DIR [--detector NAME] [--multi-scale SPEC] [--dump DIR] [--candidates FILE]`: runs each available detector with its multi-scale
+/// `recall --faces DIR --models DIR [--detector NAME] [--multi-scale SPEC] [--dump DIR] [--candidates FILE] [--margin 1.4]`: runs each available detector with its multi-scale
 /// plan (and YuNet-n at one scale, full size, as the reference) over a labelled set such as eval/faces-dev
 /// and prints markdown: recall by face size, false positives per photo and time per photo at each model's
 /// doubt threshold (every face at or above it is masked), then a release-threshold sweep of the default model.
@@ -24,7 +24,7 @@ internal static class RecallBenchmark
         var facesFolder = arguments?.Get("faces");
         if (arguments is null || facesFolder is null)
         {
-            Console.Error.WriteLine("usage: recall --faces DIR --models DIR [--detector NAME] [--multi-scale SPEC] [--dump DIR] [--candidates FILE]");
+            Console.Error.WriteLine("usage: recall --faces DIR --models DIR [--detector NAME] [--multi-scale SPEC] [--dump DIR] [--candidates FILE] [--margin 1.4]");
             return 1;
         }
 
@@ -35,7 +35,8 @@ internal static class RecallBenchmark
             return 1;
         }
 
-        var contenders = Contenders(registry.Value, arguments.Get("detector"), arguments.Get("multi-scale"));
+        var margin = arguments.Get("margin") is { } m ? float.Parse(m, CultureInfo.InvariantCulture) : DetectorScorecard.DefaultMaskGrowth;
+        var contenders = Contenders(registry.Value, arguments.Get("detector"), arguments.Get("multi-scale"), margin);
         if (contenders.Count == 0)
         {
             Console.Error.WriteLine("no detector available");
@@ -61,7 +62,7 @@ internal static class RecallBenchmark
         return 0;
     }
 
-    private static List<Contender> Contenders(ModelRegistry registry, string? only, string? multiScale)
+    private static List<Contender> Contenders(ModelRegistry registry, string? only, string? multiScale, float margin)
     {
         var contenders = new List<Contender>();
         var names = only is null ? registry.Manifest.Models.Select(m => m.Name).ToList() : [only];
@@ -75,17 +76,17 @@ internal static class RecallBenchmark
             }
 
             var family = model.Value.Entry.Family == ModelFamily.YuNet ? MultiScaleSettings.YuNet : MultiScaleSettings.BlazeFace;
-            contenders.Add(Create(model.Value, $"{name} multi-scale", multiScale is null ? null : SettingsOverride.Apply(family, multiScale)));
+            contenders.Add(Create(model.Value, $"{name} multi-scale", multiScale is null ? null : SettingsOverride.Apply(family, multiScale), margin));
             if (only is null && name == "yunet-n")
             {
-                contenders.Add(Create(model.Value, "yunet-n single scale, full size (reference)", MultiScaleSettings.SingleScaleFullSize));
+                contenders.Add(Create(model.Value, "yunet-n single scale, full size (reference)", MultiScaleSettings.SingleScaleFullSize, margin));
             }
         }
 
         return contenders;
     }
 
-    private static Contender Create(ResolvedModel model, string label, MultiScaleSettings? settings)
+    private static Contender Create(ResolvedModel model, string label, MultiScaleSettings? settings, float margin)
     {
         var manifest = model.Entry.Thresholds;
         var options = new DetectorOptions
@@ -94,7 +95,7 @@ internal static class RecallBenchmark
             Thresholds = new DetectionThresholds(manifest.Release, Math.Min(SweepFloor, manifest.Doubt)),
         };
         var multiScale = settings != MultiScaleSettings.SingleScaleFullSize;
-        return new Contender(model.Entry, FaceDetectorFactory.Create(model, options).Value, new DetectorScorecard(label), multiScale);
+        return new Contender(model.Entry, FaceDetectorFactory.Create(model, options).Value, new DetectorScorecard(label, margin), multiScale);
     }
 
     private static void Measure(string folder, List<LabelledPhoto> photos, List<Contender> contenders, StreamWriter? candidates)
@@ -115,20 +116,13 @@ internal static class RecallBenchmark
                 process.Refresh();
                 var cpuBefore = process.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
-                var faces = contender.Detector.Detect(photo.Value.Image);
+                var faces = candidates is not null && contender == contenders[0] && contender.Detector is TiledFaceDetector tiled
+                    ? WriteCandidates(candidates, photos[i].RelativePath, tiled, photo.Value.Image)
+                    : contender.Detector.Detect(photo.Value.Image);
                 var elapsed = clock.Elapsed.TotalMilliseconds;
                 process.Refresh();
                 var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
                 contender.Scorecard.Add(photos[i], faces.IsSuccess ? faces.Value : [], elapsed, cpu);
-            }
-
-            if (candidates is not null && contenders[0].Detector is TiledFaceDetector tiled)
-            {
-                // Unmerged boxes of the first contender, for replaying merging and threshold rules offline.
-                foreach (var c in tiled.FindCandidates(photo.Value.Image))
-                {
-                    candidates.WriteLine(Invariant($"{photos[i].RelativePath}\t{c.Box.X:0.###}\t{c.Box.Y:0.###}\t{c.Box.Width:0.###}\t{c.Box.Height:0.###}\t{c.Score:0.####}\t{c.Level}\t{photo.Value.Image.Width}\t{photo.Value.Image.Height}"));
-                }
             }
 
             if ((i + 1) % 25 == 0)
@@ -138,12 +132,25 @@ internal static class RecallBenchmark
         }
     }
 
+    /// <summary>Writes the unmerged boxes of one photo (for replaying merging and threshold rules offline)
+    /// and returns the detector's faces made from them.</summary>
+    private static Outcome<IReadOnlyList<DetectedFace>> WriteCandidates(StreamWriter into, string photo, TiledFaceDetector detector, RgbImage image)
+    {
+        var found = detector.FindCandidates(image);
+        foreach (var c in found)
+        {
+            into.WriteLine(Invariant($"{photo}\t{c.Box.X:0.###}\t{c.Box.Y:0.###}\t{c.Box.Width:0.###}\t{c.Box.Height:0.###}\t{c.Score:0.####}\t{c.Level}\t{image.Width}\t{image.Height}"));
+        }
+
+        return detector.Merge(found, image);
+    }
+
     private static void Print(List<LabelledPhoto> photos, List<Contender> contenders, ModelRegistry registry)
     {
         var valid = photos.Sum(p => p.Faces.Count(f => !f.Invalid));
         Console.WriteLine(Invariant($"### Face-detection recall ({photos.Count} photos, {valid} valid labelled faces)"));
         Console.WriteLine();
-        Console.WriteLine(Invariant($"A face is masked when a detection grown {DetectorScorecard.MaskGrowth}x covers >= {DetectorScorecard.MaskedCoverage * 100:0}% of its box; counted at each model's doubt threshold (every face at or above it is masked). FP: detections on no labelled face (WIDER's invalid faces count as labelled); outside crowds: not counting those with two labelled faces of similar size within three widths (WIDER leaves many crowd faces unboxed)."));
+        Console.WriteLine(Invariant($"A face is masked when a detection grown {contenders[0].Scorecard.MaskGrowth}x covers >= {DetectorScorecard.MaskedCoverage * 100:0}% of its box; counted at each model's doubt threshold (every face at or above it is masked). FP: detections on no labelled face (WIDER's invalid faces count as labelled); outside crowds: not counting those with two labelled faces of similar size within three widths (WIDER leaves many crowd faces unboxed)."));
         Console.WriteLine();
         Console.WriteLine("| detector | doubt | " + string.Join(" | ", DetectorScorecard.BucketNames.Select(b => b + " px")) + " | >= 20 px | FP / photo | FP / photo outside crowds | ms / photo | CPU ms / photo |");
         Console.WriteLine("|---|---|" + string.Concat(Enumerable.Repeat("---|", DetectorScorecard.BucketNames.Length + 5)));

@@ -4,7 +4,7 @@ using MediaGate.Ingest.Detect;
 namespace MediaGate.Benchmarks;
 
 /// <summary>
-/// `--multi-scale "whole=640;max-scale=2;finest=3200000;ratio=4;tile=768;overlap=128;nms-iou=0.3;nms-contain=0.8;fuse=1"`:
+/// `--multi-scale "whole=640;max-scale=2;finest=3200000;ratio=4;tile=768;overlap=128;nms-iou=0.3;nms-contain=0.8;fuse=1;mirror=1"`:
 /// changes a family's multi-scale plan for tuning runs (only the keys given).
 /// </summary>
 internal static class SettingsOverride
@@ -25,6 +25,7 @@ internal static class SettingsOverride
                 "nms-iou" => settings with { MergeIntersectionOverUnion = (float)value },
                 "nms-contain" => settings with { MergeIntersectionOverSmaller = (float)value },
                 "fuse" => settings with { FuseLevels = value != 0 },
+                "mirror" => settings with { MirroredLevels = (int)value },
                 _ => throw new ArgumentException($"unknown multi-scale key '{key}'"),
             };
         }

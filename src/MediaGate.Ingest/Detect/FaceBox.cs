@@ -42,6 +42,9 @@ internal readonly record struct FaceBox(float X, float Y, float Width, float Hei
     public FaceBox Grow(float factor) =>
         FromCentre(X + (Width / 2f), Y + (Height / 2f), Width * factor, Height * factor);
 
+    /// <summary>This box in the left-right mirror of a picture <paramref name="pictureWidth"/> wide.</summary>
+    public FaceBox MirrorHorizontally(float pictureWidth) => new(pictureWidth - Right, Y, Width, Height);
+
     /// <summary>This box mapped from a window's pixels back to the image: shift by the window's corner, divide by its scale.</summary>
     public FaceBox ToImage(float offsetX, float offsetY, float scale) =>
         new((X + offsetX) / scale, (Y + offsetY) / scale, Width / scale, Height / scale);

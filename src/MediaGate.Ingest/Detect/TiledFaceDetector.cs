@@ -35,18 +35,22 @@ internal abstract class TiledFaceDetector : IFaceDetector
         ArgumentNullException.ThrowIfNull(image);
         try
         {
-            return NonMaximumSuppression.Apply(FindCandidates(image), Settings.MergeIntersectionOverUnion, Settings.MergeIntersectionOverSmaller, Settings.FuseLevels)
-                .Where(c => c.Score >= Thresholds.Doubt)
-                .Select(c => ToFace(c, image))
-                .Where(f => f is not null)
-                .Select(f => f!)
-                .ToList();
+            return Merge(FindCandidates(image), image);
         }
         catch (OnnxRuntimeException e)
         {
             return new IngestFailure(IngestFailureKind.DetectionFailed, $"{Name}: the model failed: {e.Message}");
         }
     }
+
+    /// <summary>The faces among <paramref name="candidates"/> (<see cref="FindCandidates"/>): merged, at or above the doubt threshold, clipped to the photo.</summary>
+    internal List<DetectedFace> Merge(List<ScoredBox> candidates, RgbImage image) =>
+        NonMaximumSuppression.Apply(candidates, Settings.MergeIntersectionOverUnion, Settings.MergeIntersectionOverSmaller, Settings.FuseLevels)
+            .Where(c => c.Score >= Thresholds.Doubt)
+            .Select(c => ToFace(c, image))
+            .Where(f => f is not null)
+            .Select(f => f!)
+            .ToList();
 
     /// <summary>Every box of every pass, in photo pixels with its level, before merging (the benchmark
     /// replays merging rules on these). Throws <see cref="OnnxRuntimeException"/> when the model fails.</summary>
@@ -70,22 +74,37 @@ internal abstract class TiledFaceDetector : IFaceDetector
                 (finer, finerScale) = (levelImage, level.Scale);
             }
 
-            foreach (var window in plan.Windows.Where(w => w.Level == l))
+            SearchLevel(levelImage, plan, l, mirrored: false, found, windowBoxes);
+            if (l < Settings.MirroredLevels)
             {
-                windowBoxes.Clear();
-                RunWindow(levelImage, window, Math.Min(CandidateFloor, Thresholds.Doubt), windowBoxes);
-                foreach (var candidate in windowBoxes)
-                {
-                    if (!window.IsCutByNeighbour(candidate.Box))
-                    {
-                        var box = candidate.Box.ToImage(window.Tile.X, window.Tile.Y, (float)level.Scale);
-                        found.Add(candidate with { Box = box, Level = l });
-                    }
-                }
+                SearchLevel(ImageMirror.Horizontal(levelImage), plan, l, mirrored: true, found, windowBoxes);
             }
         }
 
         return found;
+    }
+
+    /// <summary>Level id of a pass over the mirrored photo: distinct from every plain level, so that fusing
+    /// scores counts it as one more look (<see cref="NonMaximumSuppression"/>).</summary>
+    internal static int MirroredLevelId(int level) => -1 - level;
+
+    private void SearchLevel(RgbImage levelImage, DetectionPlan plan, int l, bool mirrored, List<ScoredBox> found, List<ScoredBox> windowBoxes)
+    {
+        var level = plan.Levels[l];
+        foreach (var window in plan.Windows.Where(w => w.Level == l))
+        {
+            windowBoxes.Clear();
+            RunWindow(levelImage, window, Math.Min(CandidateFloor, Thresholds.Doubt), windowBoxes);
+            foreach (var candidate in windowBoxes)
+            {
+                if (!window.IsCutByNeighbour(candidate.Box))
+                {
+                    var box = candidate.Box.ToImage(window.Tile.X, window.Tile.Y, 1f);
+                    box = mirrored ? box.MirrorHorizontally(levelImage.Width) : box;
+                    found.Add(candidate with { Box = box.ToImage(0f, 0f, (float)level.Scale), Level = mirrored ? MirroredLevelId(l) : l });
+                }
+            }
+        }
     }
 
     public void Dispose()

@@ -33,6 +33,20 @@ public sealed class FaceBoxTests
     }
 
     [TestMethod]
+    public void MirrorHorizontally_BoxNearLeftEdge_LandsAsFarFromRightEdge()
+    {
+        Assert.AreEqual(new FaceBox(70, 5, 20, 30), new FaceBox(10, 5, 20, 30).MirrorHorizontally(100));
+    }
+
+    [TestMethod]
+    public void MirrorHorizontally_Twice_GivesTheSameBox()
+    {
+        var box = new FaceBox(12.5f, 7, 31, 40);
+
+        Assert.AreEqual(box, box.MirrorHorizontally(640).MirrorHorizontally(640));
+    }
+
+    [TestMethod]
     public void Grow_ByOnePointFour_KeepsCentre()
     {
         var grown = new FaceBox(100, 50, 20, 10).Grow(1.4f);

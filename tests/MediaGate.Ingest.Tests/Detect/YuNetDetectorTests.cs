@@ -111,4 +111,29 @@ public sealed class YuNetDetectorTests
         Assert.IsNotEmpty(faces);
         Assert.IsTrue(faces.All(f => f.X >= 0 && f.Y >= 0 && f.X + f.Width <= image.Width && f.Y + f.Height <= image.Height));
     }
+
+    [TestMethod]
+    public void FindCandidates_MirroredLevel_FindsTheAstronautAtHerPlaceInTheUnmirroredPhoto()
+    {
+        var options = new DetectorOptions { IntraOpThreads = 1, MultiScale = MultiScaleSettings.YuNet with { MirroredLevels = 1 } };
+        using var detector = (TiledFaceDetector)FaceDetectorFactory.Create(DetectTestData.Registry, "yunet-n", options).Value;
+
+        var candidates = detector.FindCandidates(DetectTestData.Sample("astronaut.png"));
+
+        var mirrored = candidates.Where(c => c.Level == TiledFaceDetector.MirroredLevelId(0) && c.Score >= 0.8f).ToList();
+        Assert.IsNotEmpty(mirrored, string.Join("; ", candidates));
+        Assert.IsTrue(mirrored.All(c => c.Box.Grow(1.4f).Covers(AstronautFace) >= 0.7f), string.Join("; ", mirrored));
+    }
+
+    [TestMethod]
+    public void Detect_MirroredLevels_StillFindsOneCertainFaceOnTheAstronaut()
+    {
+        var options = new DetectorOptions { IntraOpThreads = 1, MultiScale = MultiScaleSettings.YuNet with { MirroredLevels = 9 } };
+        using var detector = FaceDetectorFactory.Create(DetectTestData.Registry, "yunet-n", options).Value;
+
+        var certain = detector.Detect(DetectTestData.Sample("astronaut.png")).Value.Where(f => !f.Uncertain).ToList();
+
+        Assert.HasCount(1, certain, string.Join("; ", certain));
+        Assert.IsTrue(DetectTestData.IsMasked(certain, AstronautFace), certain[0].ToString());
+    }
 }
