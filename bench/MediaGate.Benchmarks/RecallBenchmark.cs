@@ -150,7 +150,7 @@ internal static class RecallBenchmark
         var valid = photos.Sum(p => p.Faces.Count(f => !f.Invalid));
         Console.WriteLine(Invariant($"### Face-detection recall ({photos.Count} photos, {valid} valid labelled faces)"));
         Console.WriteLine();
-        Console.WriteLine(Invariant($"A face is masked when a detection grown {contenders[0].Scorecard.MaskGrowth}x covers >= {DetectorScorecard.MaskedCoverage * 100:0}% of its box; counted at each model's doubt threshold (every face at or above it is masked). FP: detections on no labelled face (WIDER's invalid faces count as labelled); outside crowds: not counting those with two labelled faces of similar size within three widths (WIDER leaves many crowd faces unboxed)."));
+        Console.WriteLine(Invariant($"A face is masked when the product's mask for a detection (the rounded mask, its box grown {contenders[0].Scorecard.MaskGrowth}x) covers >= {DetectorScorecard.MaskedCoverage * 100:0}% of its box; counted at each model's doubt threshold (every face at or above it is masked). FP: detections on no labelled face (WIDER's invalid faces count as labelled); outside crowds: not counting those with two labelled faces of similar size within three widths (WIDER leaves many crowd faces unboxed)."));
         Console.WriteLine();
         Console.WriteLine("| detector | doubt | " + string.Join(" | ", DetectorScorecard.BucketNames.Select(b => b + " px")) + " | >= 20 px | FP / photo | FP / photo outside crowds | ms / photo | CPU ms / photo |");
         Console.WriteLine("|---|---|" + string.Concat(Enumerable.Repeat("---|", DetectorScorecard.BucketNames.Length + 5)));

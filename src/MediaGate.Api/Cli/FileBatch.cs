@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using MediaGate.Ingest;
 
@@ -24,7 +25,12 @@ internal static class FileBatch
         var writeLock = new Lock();
         using (var progress = new ProgressBar(files.Count))
         {
-            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i =>
+            // Largest files first, so that two big ones do not end the run on one core while the other idles.
+            int[] order = parallelism > 1
+                ? Enumerable.Range(0, files.Count).OrderByDescending(i => SizeOf(files[i])).ToArray()
+                : Enumerable.Range(0, files.Count).ToArray();
+            var partitions = Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering);
+            Parallel.ForEach(partitions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i =>
             {
                 JsonObject line = ProcessOne(files[i], limits, process);
                 lock (writeLock)
@@ -49,6 +55,18 @@ internal static class FileBatch
 
         Console.Error.WriteLine($"mediagate: {files.Count - failed} of {files.Count} files done, {failed} failed");
         return failed == 0 ? ExitOk : ExitSomeFilesFailed;
+    }
+
+    private static long SizeOf(InputFiles.InputFile file)
+    {
+        try
+        {
+            return new FileInfo(file.FullPath).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
     }
 
     private static JsonObject ProcessOne(InputFiles.InputFile file, IngestLimits limits, Func<InputFiles.InputFile, byte[], JsonObject> process)

@@ -111,6 +111,40 @@ public sealed class FaceMaskerTests
         CollectionAssert.AreEqual(before.Pixels, image.Pixels);
     }
 
+    [TestMethod]
+    public void RowSpan_RandomRegions_MatchesContainsExactly()
+    {
+        var random = new Random(11);
+        for (int n = 0; n < 200; n++)
+        {
+            var region = new MaskRegion(random.NextDouble() * 80, random.NextDouble() * 60, 0.5 + (random.NextDouble() * 40), 0.5 + (random.NextDouble() * 40));
+            for (int y = 0; y < 60; y++)
+            {
+                var (x0, x1) = FaceMasker.RowSpan(region, y, 80);
+                for (int x = 0; x < 80; x++)
+                {
+                    Assert.AreEqual(region.Contains(x, y), x >= x0 && x < x1, $"region {region}, pixel ({x},{y})");
+                }
+            }
+        }
+    }
+
+    [TestMethod]
+    public void FastAngle_AllDirections_WithinAMilliradianOfAtan2()
+    {
+        for (int i = 0; i < 3600; i++)
+        {
+            double theta = 2 * Math.PI * i / 3600;
+            float x = (float)Math.Cos(theta) * 3.7f;
+            float y = (float)Math.Sin(theta) * 3.7f;
+            double expected = Math.Atan2(y, x);
+            expected = expected < 0 ? expected + (2 * Math.PI) : expected;
+
+            double error = Math.Abs(FaceMasker.FastAngle(y, x) - expected);
+            Assert.IsLessThan(0.002, Math.Min(error, (2 * Math.PI) - error), $"angle {theta}");
+        }
+    }
+
     /// <summary>The masking invariant (product.md, Masking): change every pixel inside the masks, and the output must not change.</summary>
     private static void AssertOutputIgnoresMaskedPixels(RgbImage original, DetectedFace[] faces)
     {
