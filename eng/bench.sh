@@ -115,3 +115,9 @@ echo
 if [ -z "$skip_recall" ]; then
   dotnet "$bench_dll" recall --faces "$shared/eval/faces-dev" --models "$models"
 fi
+
+# --- 5. the consent decision --------------------------------------------------------------------------
+echo
+echo "## consent decision (30-face group photo, 200-child matrix)"
+echo
+"${mg[@]}" consent bench --iterations 100000
