@@ -23,10 +23,9 @@ internal static class DetectionCostBenchmark
             return 1;
         }
 
-        var registry = ModelRegistry.Open(arguments.Get("models"));
         var options = new DetectorOptions();
         options.IntraOpThreads = arguments.GetInt("threads", options.IntraOpThreads);
-        var detector = registry.IsSuccess ? FaceDetectorFactory.Create(registry.Value, arguments.Get("detector"), options) : registry.Failure;
+        var detector = FaceDetectorFactory.Open(arguments.Get("models"), arguments.Get("detector"), options);
         var photo = PhotoReader.ReadUpright(File.ReadAllBytes(photoPath), new IngestLimits());
         if (!detector.IsSuccess || !photo.IsSuccess)
         {

@@ -24,8 +24,7 @@ internal static class PipelineCpuBenchmark
             return 1;
         }
 
-        Outcome<ModelRegistry> registry = ModelRegistry.Open(arguments.Get("models"));
-        Outcome<IFaceDetector> detector = registry.IsSuccess ? FaceDetectorFactory.Create(registry.Value, arguments.Get("detector")) : registry.Failure;
+        Outcome<IFaceDetector> detector = FaceDetectorFactory.Open(arguments.Get("models"), arguments.Get("detector"));
         if (!detector.IsSuccess)
         {
             Console.Error.WriteLine(detector.Failure.ToString());

@@ -13,7 +13,6 @@ internal static class DetectorLoading
             return new IngestFailure(IngestFailureKind.Io, $"The models folder '{modelsDir}' does not exist.");
         }
 
-        Outcome<ModelRegistry> registry = ModelRegistry.Open(modelsDir);
-        return registry.IsSuccess ? FaceDetectorFactory.Create(registry.Value, name) : registry.Failure;
+        return FaceDetectorFactory.Open(modelsDir, name);
     }
 }

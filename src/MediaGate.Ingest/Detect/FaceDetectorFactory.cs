@@ -8,6 +8,16 @@ namespace MediaGate.Ingest.Detect;
 /// </summary>
 public static class FaceDetectorFactory
 {
+    /// <summary>
+    /// Opens the registry (installed models plus <paramref name="extraFolder"/>, else MEDIAGATE_MODELS_DIR) and
+    /// creates the named detector, or the strongest available when <paramref name="name"/> is empty.
+    /// </summary>
+    public static Outcome<IFaceDetector> Open(string? extraFolder, string? name, DetectorOptions? options = null)
+    {
+        Outcome<ModelRegistry> registry = ModelRegistry.Open(extraFolder);
+        return registry.IsSuccess ? Create(registry.Value, name, options) : registry.Failure;
+    }
+
     public static Outcome<IFaceDetector> Create(ModelRegistry registry, string? name, DetectorOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
