@@ -97,6 +97,11 @@ internal static class FileBatch
         {
             return process(file, bytes);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Writing the output failed (a full disk, a file where a folder should be): nothing half-written stays.
+            return JsonLines.Error(file.DisplayPath, new IngestFailure(IngestFailureKind.Io, "Cannot write the output: " + e.Message));
+        }
 #pragma warning disable CA1031 // One file's bug must not stop the batch; the file fails closed and the run goes on.
         catch (Exception e)
 #pragma warning restore CA1031
@@ -113,8 +118,16 @@ internal static class FileBatch
         string target = Path.GetFullPath(Path.Combine(outDir, relativePath));
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         string temp = target + ".tmp-" + Environment.ProcessId;
-        File.WriteAllBytes(temp, content);
-        File.Move(temp, target, overwrite: true);
+        try
+        {
+            File.WriteAllBytes(temp, content);
+            File.Move(temp, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+
         return target;
     }
 }

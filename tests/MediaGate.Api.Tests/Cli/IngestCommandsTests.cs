@@ -110,6 +110,20 @@ public sealed class IngestCommandsTests
     }
 
     [TestMethod]
+    public void Strip_OutFolderIsAFile_ReportsIoErrorPerFileAndExitsTwo()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.Combine("out"), "a file, not a folder");
+
+        CliRunner.Result result = CliRunner.Run(temp.Path, "strip", Path.Combine(CliRunner.SamplePhotos, "astronaut.png"), "--out", "out");
+
+        Assert.AreEqual(2, result.ExitCode, result.Stderr);
+        using JsonDocument line = JsonDocument.Parse(result.StdoutLines.Single());
+        Assert.AreEqual("Io", line.RootElement.GetProperty("kind").GetString());
+        Assert.AreEqual("a file, not a folder", File.ReadAllText(temp.Combine("out")));
+    }
+
+    [TestMethod]
     public void Strip_InvalidLimitSetting_ExitsOneBeforeWritingAnything()
     {
         using var temp = new TempFolder();
