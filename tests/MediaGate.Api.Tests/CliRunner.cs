@@ -7,17 +7,6 @@ internal static class CliRunner
 {
     public sealed record Result(int ExitCode, string[] StdoutLines, string Stderr);
 
-    public static string RepoRoot { get; } = FindRepoRoot();
-
-    public static string Shared { get; } =
-        Environment.GetEnvironmentVariable("MEDIAGATE_SHARED_DIR") is { Length: > 0 } dir
-            ? dir
-            : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
-
-    public static string SharedModels => Path.Combine(Shared, "models");
-
-    public static string SamplePhotos => Path.Combine(RepoRoot, "samples", "photos");
-
     public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, new Dictionary<string, string>(), args);
 
     public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
@@ -54,18 +43,5 @@ internal static class CliRunner
 
         string[] lines = stdout.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new Result(process.ExitCode, lines, stderr.Result);
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MediaGate.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("MediaGate.slnx not found above " + AppContext.BaseDirectory);
     }
 }

@@ -14,7 +14,7 @@ public sealed class IngestCommandsTests
     {
         using var temp = new TempFolder();
 
-        CliRunner.Result result = CliRunner.Run(temp.Path, "detect", Path.Combine(CliRunner.SamplePhotos, "astronaut.png"), "--models", CliRunner.SharedModels, "--detector", "yunet-n");
+        CliRunner.Result result = CliRunner.Run(temp.Path, "detect", Path.Combine(TestPaths.SamplePhotos, "astronaut.png"), "--models", TestPaths.SharedModels, "--detector", "yunet-n");
 
         Assert.AreEqual(0, result.ExitCode, result.Stderr);
         Assert.HasCount(1, result.StdoutLines);
@@ -36,8 +36,8 @@ public sealed class IngestCommandsTests
         using var temp = new TempFolder();
         string input = temp.Combine("in");
         Directory.CreateDirectory(Path.Combine(input, "sub"));
-        File.Copy(Path.Combine(CliRunner.Shared, "samples", "exif-samples", "jpg", "gps", "DSCN0010.jpg"), Path.Combine(input, "gps.jpg"));
-        File.Copy(Path.Combine(CliRunner.SamplePhotos, "astronaut.png"), Path.Combine(input, "sub", "astronaut.png"));
+        File.Copy(Path.Combine(TestPaths.Shared, "samples", "exif-samples", "jpg", "gps", "DSCN0010.jpg"), Path.Combine(input, "gps.jpg"));
+        File.Copy(Path.Combine(TestPaths.SamplePhotos, "astronaut.png"), Path.Combine(input, "sub", "astronaut.png"));
         File.WriteAllText(Path.Combine(input, "notes.jpg"), "this is not a photo");
         File.WriteAllBytes(Path.Combine(input, "empty.jpeg"), []);
 
@@ -61,7 +61,7 @@ public sealed class IngestCommandsTests
     {
         using var temp = new TempFolder();
 
-        CliRunner.Result result = CliRunner.Run(temp.Path, "anonymise", Path.Combine(CliRunner.SamplePhotos, "astronaut.png"), "--out", "out", "--models", CliRunner.SharedModels);
+        CliRunner.Result result = CliRunner.Run(temp.Path, "anonymise", Path.Combine(TestPaths.SamplePhotos, "astronaut.png"), "--out", "out", "--models", TestPaths.SharedModels);
 
         Assert.AreEqual(0, result.ExitCode, result.Stderr);
         using JsonDocument line = JsonDocument.Parse(result.StdoutLines.Single());
@@ -78,7 +78,7 @@ public sealed class IngestCommandsTests
     {
         using var temp = new TempFolder();
 
-        CliRunner.Result result = CliRunner.Run(temp.Path, "anonymise", Path.Combine(CliRunner.SamplePhotos, "astronaut.png"), "--out", "out", "--models", temp.Combine("no-such-folder"));
+        CliRunner.Result result = CliRunner.Run(temp.Path, "anonymise", Path.Combine(TestPaths.SamplePhotos, "astronaut.png"), "--out", "out", "--models", temp.Combine("no-such-folder"));
 
         Assert.AreEqual(1, result.ExitCode);
         Assert.Contains("no-such-folder", result.Stderr);
@@ -91,7 +91,7 @@ public sealed class IngestCommandsTests
     {
         using var temp = new TempFolder();
 
-        CliRunner.Result result = CliRunner.Run(temp.Path, "detect", Path.Combine(CliRunner.SamplePhotos, "astronaut.png"), "--detector", "no-such-model");
+        CliRunner.Result result = CliRunner.Run(temp.Path, "detect", Path.Combine(TestPaths.SamplePhotos, "astronaut.png"), "--detector", "no-such-model");
 
         Assert.AreEqual(1, result.ExitCode);
         Assert.Contains("no-such-model", result.Stderr);
@@ -103,7 +103,7 @@ public sealed class IngestCommandsTests
     {
         using var temp = new TempFolder();
 
-        CliRunner.Result result = CliRunner.Run(temp.Path, "strip", Path.Combine(CliRunner.SamplePhotos, "astronaut.png"));
+        CliRunner.Result result = CliRunner.Run(temp.Path, "strip", Path.Combine(TestPaths.SamplePhotos, "astronaut.png"));
 
         Assert.AreNotEqual(0, result.ExitCode);
         Assert.Contains("--out", result.Stderr);
@@ -115,7 +115,7 @@ public sealed class IngestCommandsTests
         using var temp = new TempFolder();
         File.WriteAllText(temp.Combine("out"), "a file, not a folder");
 
-        CliRunner.Result result = CliRunner.Run(temp.Path, "strip", Path.Combine(CliRunner.SamplePhotos, "astronaut.png"), "--out", "out");
+        CliRunner.Result result = CliRunner.Run(temp.Path, "strip", Path.Combine(TestPaths.SamplePhotos, "astronaut.png"), "--out", "out");
 
         Assert.AreEqual(2, result.ExitCode, result.Stderr);
         using JsonDocument line = JsonDocument.Parse(result.StdoutLines.Single());
@@ -129,7 +129,7 @@ public sealed class IngestCommandsTests
         using var temp = new TempFolder();
         var environment = new Dictionary<string, string> { ["MEDIAGATE_Ingest__Limits__MaxPixels"] = "0" };
 
-        CliRunner.Result result = CliRunner.Run(temp.Path, environment, "strip", Path.Combine(CliRunner.SamplePhotos, "astronaut.png"), "--out", "out");
+        CliRunner.Result result = CliRunner.Run(temp.Path, environment, "strip", Path.Combine(TestPaths.SamplePhotos, "astronaut.png"), "--out", "out");
 
         Assert.AreEqual(1, result.ExitCode);
         Assert.Contains("MaxPixels", result.Stderr);
@@ -142,7 +142,7 @@ public sealed class IngestCommandsTests
         using var temp = new TempFolder();
         var environment = new Dictionary<string, string> { ["MEDIAGATE_Ingest__Limits__MaxPixels"] = "100000" };
 
-        CliRunner.Result result = CliRunner.Run(temp.Path, environment, "strip", Path.Combine(CliRunner.SamplePhotos, "astronaut.png"), "--out", "out");
+        CliRunner.Result result = CliRunner.Run(temp.Path, environment, "strip", Path.Combine(TestPaths.SamplePhotos, "astronaut.png"), "--out", "out");
 
         Assert.AreEqual(2, result.ExitCode);
         using JsonDocument line = JsonDocument.Parse(result.StdoutLines.Single());

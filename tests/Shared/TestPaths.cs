@@ -1,6 +1,9 @@
-namespace MediaGate.Ingest.Tests;
+namespace MediaGate.Tests;
 
-/// <summary>Where the tests find the repository and the shared data beside it (never copied into the repo).</summary>
+/// <summary>
+/// Where the tests find the repository and the shared data beside it (never copied into the repo). One file,
+/// compiled into each test project that reads files (see tests/Directory.Build.props).
+/// </summary>
 internal static class TestPaths
 {
     public static string RepoRoot { get; } = FindRepoRoot();
