@@ -36,6 +36,17 @@ public sealed class IngestPipeline
         _options = options;
     }
 
+    /// <summary>
+    /// The pixels <paramref name="photo"/> will decode to, from its header (0 when the header is refused: the
+    /// photo then fails at its first step without decoding anything). For a <see cref="Concurrency.PixelBudget"/>.
+    /// </summary>
+    public long PixelsOf(PhotoContext photo)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        Outcome<ImageHeader> header = Sniff(photo);
+        return header.IsSuccess ? (long)header.Value.Width * header.Value.Height : 0;
+    }
+
     /// <summary>Upright, metadata-free copy; lossless for JPEGs where no pixel has to change.</summary>
     public Outcome<PhotoContext> Strip(PhotoContext photo)
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MediaGate.Ingest;
+using MediaGate.Ingest.Concurrency;
 using MediaGate.Ingest.Detect;
 
 namespace MediaGate.Api.Cli;
@@ -19,9 +20,11 @@ internal static class IngestCommands
             WithDetector(parse.GetValue(models), parse.GetValue(detector), faceDetector =>
             {
                 var pipeline = new IngestPipeline(faceDetector, options);
-                return FileBatch.Run(InputFiles.Expand(parse.GetValue(paths)!), options.Limits, parallelism: 1, (file, bytes) =>
+                var budget = new PixelBudget(options.PixelsInFlight);
+                return FileBatch.Run(InputFiles.Expand(parse.GetValue(paths)!), options.Limits, Environment.ProcessorCount, (file, bytes) =>
                 {
                     var photo = new PhotoContext(bytes);
+                    using PixelBudget.Lease lease = budget.Acquire(pipeline.PixelsOf(photo));
                     Outcome<PhotoContext> outcome = pipeline.Detect(photo);
                     return outcome.IsSuccess ? DetectLine(file, photo) : JsonLines.Error(file.DisplayPath, outcome.Failure);
                 });
@@ -82,9 +85,14 @@ internal static class IngestCommands
             return WithDetector(parse.GetValue(models), parse.GetValue(detector), faceDetector =>
             {
                 var pipeline = new IngestPipeline(faceDetector, options);
-                return FileBatch.Run(files, options.Limits, parallelism: 1, (file, bytes) =>
+
+                // Photos in parallel, one per core (the model runs one thread per photo), within a pixel budget
+                // so that peak memory stays bounded whatever the batch holds.
+                var budget = new PixelBudget(options.PixelsInFlight);
+                return FileBatch.Run(files, options.Limits, Environment.ProcessorCount, (file, bytes) =>
                 {
                     var photo = new PhotoContext(bytes);
+                    using PixelBudget.Lease lease = budget.Acquire(pipeline.PixelsOf(photo));
                     Outcome<PhotoContext> outcome = pipeline.Anonymise(photo);
                     if (!outcome.IsSuccess)
                     {
