@@ -14,13 +14,14 @@ public sealed class MediaGateDatabase : IAsyncDisposable
 
     private readonly SqlStore _store;
 
-    private MediaGateDatabase(SqlStore store, IReadOnlyList<int> appliedMigrations)
+    private MediaGateDatabase(SqlStore store, IReadOnlyList<int> appliedMigrations, TimeProvider time)
     {
         _store = store;
         AppliedMigrations = appliedMigrations;
         Children = new SqlChildRepository(store);
         Consents = new SqlConsentRepository(store);
         Decisions = new SqlDecisionRepository(store);
+        Audit = new SqlAuditLog(store, time);
     }
 
     public StoreKind Kind => _store.Kind;
@@ -36,6 +37,8 @@ public sealed class MediaGateDatabase : IAsyncDisposable
     public IConsentRepository Consents { get; }
 
     public IDecisionRepository Decisions { get; }
+
+    public IAuditLog Audit { get; }
 
     /// <summary>Opens (creating the folder, file and schema on first use) <c>&lt;dataDirectory&gt;/mediagate.db</c>.</summary>
     public static async Task<MediaGateDatabase> OpenSqliteAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken = default)
@@ -56,7 +59,7 @@ public sealed class MediaGateDatabase : IAsyncDisposable
         try
         {
             var applied = await MigrationRunner.ApplyAsync(store, SchemaMigrations.All, time, cancellationToken).ConfigureAwait(false);
-            return new MediaGateDatabase(store, applied);
+            return new MediaGateDatabase(store, applied, time);
         }
         catch
         {

@@ -54,8 +54,8 @@ public sealed class SqlConsentRepositoryTests
         await Sample.AddChildrenAsync(test.Database);
         await test.Database.Consents.AppendAsync(Sample.Grant(Sample.Ava, Purpose.Events, Sample.Now));
 
-        await Assert.ThrowsAsync<DbException>(() => ExecuteAsync(store, test, "UPDATE consent_records SET granted = 0"));
-        await Assert.ThrowsAsync<DbException>(() => ExecuteAsync(store, test, "DELETE FROM consent_records"));
+        await Assert.ThrowsAsync<DbException>(() => test.ExecuteRawAsync("UPDATE consent_records SET granted = 0"));
+        await Assert.ThrowsAsync<DbException>(() => test.ExecuteRawAsync("DELETE FROM consent_records"));
 
         Assert.HasCount(1, await test.Database.Consents.HistoryAsync(Sample.Ava, Purpose.Events));
     }
@@ -74,20 +74,5 @@ public sealed class SqlConsentRepositoryTests
 
         Assert.IsEmpty(await test.Database.Children.ListAsync());
         Assert.IsEmpty(await test.Database.Consents.HistoryAsync(Sample.Ava, Purpose.Journal));
-    }
-
-    private static async Task ExecuteAsync(string store, TestDatabase test, string sql)
-    {
-        // Straight SQL, as any other program with the connection string could send it.
-        DbConnection connection = store == TestDatabase.Sqlite
-            ? new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + Path.Combine(test.Folder!, MediaGateDatabase.SqliteFileName) + ";Pooling=False")
-            : new Npgsql.NpgsqlConnection(TestAssembly.Cluster.ConnectionString + ";Search Path=" + test.Schema);
-        await using (connection)
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            await command.ExecuteNonQueryAsync();
-        }
     }
 }

@@ -13,6 +13,7 @@ internal static class CliApp
             IngestCommands.Strip(),
             IngestCommands.Anonymise(),
             ConsentCommands.Create(),
+            AuditCommands.Create(),
         };
         return root;
     }

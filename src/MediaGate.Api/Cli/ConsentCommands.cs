@@ -28,13 +28,13 @@ internal static class ConsentCommands
     private static Command Import()
     {
         var file = new Argument<FileInfo>("FILE") { Description = "The consent CSV (one row per child; see the README for its columns)." };
-        var data = DataOption();
+        var data = DataCommands.DataOption();
         var command = new Command("import", "Import the consent matrix from CSV: all rows or, on any bad row, none.") { file, data };
-        command.SetAction((parse, cancel) => Guarded(parse, async (output, error) =>
+        command.SetAction((parse, cancel) => DataCommands.Guarded(parse, async (output, error) =>
         {
             var path = parse.GetValue(file)!;
             using var reader = new StreamReader(path.FullName);
-            await using var database = await OpenAsync(parse, data, cancel);
+            await using var database = await DataCommands.OpenAsync(parse, data, cancel);
             var outcome = await new ConsentCsvTransfer(database, TimeProvider.System).ImportAsync(reader, cancel);
             if (!outcome.IsSuccess)
             {
@@ -51,11 +51,11 @@ internal static class ConsentCommands
 
     private static Command Export()
     {
-        var data = DataOption();
+        var data = DataCommands.DataOption();
         var command = new Command("export", "Write the consent matrix as it stands now as CSV to stdout.") { data };
-        command.SetAction((parse, cancel) => Guarded(parse, async (output, _) =>
+        command.SetAction((parse, cancel) => DataCommands.Guarded(parse, async (output, _) =>
         {
-            await using var database = await OpenAsync(parse, data, cancel);
+            await using var database = await DataCommands.OpenAsync(parse, data, cancel);
             await new ConsentCsvTransfer(database, TimeProvider.System).ExportAsync(output, cancel);
             return 0;
         }));
@@ -65,12 +65,12 @@ internal static class ConsentCommands
     private static Command Show()
     {
         var child = new Argument<string>("CHILD") { Description = "The child's id (or their name, when only one child has it)." };
-        var data = DataOption();
+        var data = DataCommands.DataOption();
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
         var command = new Command("show", "Show a child's consent cells now and their full history.") { child, data, json };
-        command.SetAction((parse, cancel) => Guarded(parse, async (output, error) =>
+        command.SetAction((parse, cancel) => DataCommands.Guarded(parse, async (output, error) =>
         {
-            await using var database = await OpenAsync(parse, data, cancel);
+            await using var database = await DataCommands.OpenAsync(parse, data, cancel);
             var matrix = await database.Consents.LoadMatrixAsync(cancel);
             var wanted = parse.GetValue(child)!;
             var found = matrix.Children.TryGetValue(new ChildId(wanted), out var byId)
@@ -94,37 +94,11 @@ internal static class ConsentCommands
     {
         var iterations = new Option<int>("--iterations") { Description = "Decisions to time.", DefaultValueFactory = _ => 20_000 };
         var command = new Command("bench", "Time the decision for a 30-face group photo under a 200-child matrix.") { iterations };
-        command.SetAction((parse, cancel) => Guarded(parse, async (output, _) =>
+        command.SetAction((parse, cancel) => DataCommands.Guarded(parse, async (output, _) =>
         {
             await output.WriteLineAsync(DecisionBenchmark.Run(Math.Max(1, parse.GetValue(iterations))).ToString());
             return 0;
         }));
         return command;
-    }
-
-    private static Option<DirectoryInfo> DataOption() => new("--data")
-    {
-        Description = "The data folder; the database is <data>/mediagate.db.",
-        DefaultValueFactory = _ => new DirectoryInfo("data"),
-    };
-
-    private static Task<MediaGateDatabase> OpenAsync(ParseResult parse, Option<DirectoryInfo> data, CancellationToken cancel) =>
-        MediaGateDatabase.OpenSqliteAsync(parse.GetValue(data)!.FullName, TimeProvider.System, cancel);
-
-    private static async Task<int> Guarded(ParseResult parse, Func<TextWriter, TextWriter, Task<int>> run)
-    {
-        var output = parse.InvocationConfiguration.Output;
-        var error = parse.InvocationConfiguration.Error;
-        try
-        {
-            return await run(output, error);
-        }
-#pragma warning disable CA1031 // The CLI's promise: any failure is one line on stderr and exit code 1, never a stack trace.
-        catch (Exception e) when (e is not OperationCanceledException)
-#pragma warning restore CA1031
-        {
-            await error.WriteLineAsync($"mediagate consent {parse.CommandResult.Command.Name}: {e.Message}");
-            return 1;
-        }
     }
 }

@@ -7,6 +7,7 @@ namespace MediaGate.Data.Migrations;
 internal static class SchemaMigrations
 {
     private const string AppendOnly = "consent history is append-only";
+    private const string AuditAppendOnly = "the audit log is append-only";
 
     public static IReadOnlyList<Migration> All { get; } =
     [
@@ -68,5 +69,32 @@ internal static class SchemaMigrations
                 $"CREATE FUNCTION consent_records_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '{AppendOnly}'; END $$",
                 "CREATE TRIGGER consent_records_append_only BEFORE UPDATE OR DELETE ON consent_records FOR EACH ROW EXECUTE FUNCTION consent_records_append_only()",
             ]),
+
+        // The audit log: a hash chain (Audit/AuditChain) that the database also refuses to edit or delete.
+        new Migration(3, "audit log",
+            [
+                AuditTable,
+                $"CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, '{AuditAppendOnly}'); END",
+                $"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, '{AuditAppendOnly}'); END",
+            ],
+            [
+                AuditTable,
+                $"CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '{AuditAppendOnly}'; END $$",
+                "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
+            ]),
     ];
+
+    private const string AuditTable =
+        """
+        CREATE TABLE audit_log (
+            seq BIGINT PRIMARY KEY CHECK (seq > 0),
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            detail TEXT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )
+        """;
 }

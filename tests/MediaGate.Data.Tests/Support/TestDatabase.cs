@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace MediaGate.Data.Tests.Support;
@@ -54,6 +55,21 @@ internal sealed class TestDatabase : IAsyncDisposable
         {
             Schema = schema,
         };
+    }
+
+    /// <summary>Straight SQL, as any other program with the connection string could send it.</summary>
+    public async Task ExecuteRawAsync(string sql)
+    {
+        DbConnection connection = Folder is not null
+            ? new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + Path.Combine(Folder, MediaGateDatabase.SqliteFileName) + ";Pooling=False")
+            : new NpgsqlConnection(TestAssembly.Cluster.ConnectionString + ";Search Path=" + Schema);
+        await using (connection)
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()

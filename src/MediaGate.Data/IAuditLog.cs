@@ -1,0 +1,16 @@
+using MediaGate.Data.Audit;
+
+namespace MediaGate.Data;
+
+/// <summary>The append-only, hash-chained audit log (product.md, rules the software enforces).</summary>
+public interface IAuditLog
+{
+    /// <summary>Appends an entry linked to the newest one; concurrent appends are serialised, never forked.</summary>
+    Task<AuditEntry> AppendAsync(AuditEvent what, CancellationToken cancellationToken = default);
+
+    /// <summary>Entries appended in [<paramref name="from"/>, <paramref name="to"/>), oldest first (either bound optional).</summary>
+    Task<IReadOnlyList<AuditEntry>> ReadAsync(DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Walks the whole chain, streaming, and names the first broken link.</summary>
+    Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default);
+}

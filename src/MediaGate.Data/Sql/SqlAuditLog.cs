@@ -1,0 +1,119 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Dapper;
+using MediaGate.Data.Audit;
+
+namespace MediaGate.Data.Sql;
+
+/// <summary>
+/// The audit chain in <c>audit_log</c>. An append reads the newest entry and inserts the next one in one
+/// transaction that holds the table's write lock (SQLite: an immediate transaction; PostgreSQL: a
+/// table lock that lets readers through), so two nodes appending at once queue rather than fork the chain;
+/// the primary key on the sequence number refuses a fork all the same. The database refuses UPDATE and DELETE.
+/// </summary>
+internal sealed class SqlAuditLog(SqlStore store, TimeProvider time) : IAuditLog
+{
+    private const string Columns = "seq, at, actor, action, subject, detail, prev_hash, hash";
+    private const string Select = "SELECT seq AS Seq, at AS At, actor AS Actor, action AS Action, subject AS Subject, detail AS Detail, prev_hash AS PrevHash, hash AS Hash FROM audit_log";
+
+    public async Task<AuditEntry> AppendAsync(AuditEvent what, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(what);
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (store.Kind == StoreKind.PostgreSql)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        var newest = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"{Select} ORDER BY seq DESC LIMIT 1", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        AuditEntry entry = AuditChain.Next(newest?.ToEntry(), time.GetUtcNow(), what);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"INSERT INTO audit_log ({Columns}) VALUES (@Seq, @At, @Actor, @Action, @Subject, @Detail, @PrevHash, @Hash)",
+            Row.From(entry), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return entry;
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ReadAsync(DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
+    {
+        var entries = new List<AuditEntry>();
+        await foreach (AuditEntry entry in StreamAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if ((from is null || entry.At >= from) && (to is null || entry.At < to))
+            {
+                entries.Add(entry);
+            }
+        }
+
+        return entries;
+    }
+
+    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
+    {
+        var entries = new List<AuditEntry>();
+        await foreach (AuditEntry entry in StreamAsync(cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(entry);
+        }
+
+        return AuditChain.Verify(entries);
+    }
+
+    private async IAsyncEnumerable<AuditEntry> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using DbCommand command = connection.CreateCommand();
+        command.CommandText = $"{Select} ORDER BY seq";
+        await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var parser = reader.GetRowParser<Row>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return parser(reader).ToEntry();
+        }
+    }
+
+    private sealed class Row
+    {
+        public long Seq { get; init; }
+
+        public string At { get; init; } = "";
+
+        public string Actor { get; init; } = "";
+
+        public string Action { get; init; } = "";
+
+        public string Subject { get; init; } = "";
+
+        public string? Detail { get; init; }
+
+        public string PrevHash { get; init; } = "";
+
+        public string Hash { get; init; } = "";
+
+        public static Row From(AuditEntry entry) => new()
+        {
+            Seq = entry.Sequence,
+            At = entry.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+            Actor = entry.Actor,
+            Action = entry.Action,
+            Subject = entry.Subject,
+            Detail = entry.Detail,
+            PrevHash = entry.PreviousHash,
+            Hash = entry.Hash,
+        };
+
+        public AuditEntry ToEntry() => new(
+            Seq,
+            DateTimeOffset.Parse(At, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind | DateTimeStyles.AssumeUniversal),
+            Actor,
+            Action,
+            Subject,
+            Detail,
+            PrevHash,
+            Hash);
+    }
+}
