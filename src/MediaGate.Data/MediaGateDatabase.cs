@@ -22,6 +22,7 @@ public sealed class MediaGateDatabase : IAsyncDisposable
         Consents = new SqlConsentRepository(store);
         Decisions = new SqlDecisionRepository(store);
         Audit = new SqlAuditLog(store, time);
+        Work = new SqlWorkQueue(store, time);
     }
 
     public StoreKind Kind => _store.Kind;
@@ -39,6 +40,8 @@ public sealed class MediaGateDatabase : IAsyncDisposable
     public IDecisionRepository Decisions { get; }
 
     public IAuditLog Audit { get; }
+
+    public IWorkQueue Work { get; }
 
     /// <summary>Opens (creating the folder, file and schema on first use) <c>&lt;dataDirectory&gt;/mediagate.db</c>.</summary>
     public static async Task<MediaGateDatabase> OpenSqliteAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken = default)

@@ -82,6 +82,25 @@ internal static class SchemaMigrations
                 $"CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '{AuditAppendOnly}'; END $$",
                 "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
             ]),
+
+        // Work handed out through the database (IWorkQueue): several nodes share it; leases let a node that
+        // died lose its items to the others.
+        Migration.Portable(4, "work queue",
+            """
+            CREATE TABLE work_queue (
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('pending', 'claimed', 'done', 'failed')),
+                enqueued_at TEXT NOT NULL,
+                attempts BIGINT NOT NULL CHECK (attempts >= 0),
+                claim_token TEXT NULL,
+                claimed_by TEXT NULL,
+                lease_until TEXT NULL,
+                finished_at TEXT NULL,
+                last_error TEXT NULL
+            )
+            """,
+            "CREATE INDEX ix_work_queue_claimable ON work_queue (state, enqueued_at)"),
     ];
 
     private const string AuditTable =

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Dapper;
 using MediaGate.Data.Audit;
@@ -97,7 +96,7 @@ internal sealed class SqlAuditLog(SqlStore store, TimeProvider time) : IAuditLog
         public static Row From(AuditEntry entry) => new()
         {
             Seq = entry.Sequence,
-            At = entry.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+            At = DbText.Instant(entry.At),
             Actor = entry.Actor,
             Action = entry.Action,
             Subject = entry.Subject,
@@ -108,7 +107,7 @@ internal sealed class SqlAuditLog(SqlStore store, TimeProvider time) : IAuditLog
 
         public AuditEntry ToEntry() => new(
             Seq,
-            DateTimeOffset.Parse(At, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind | DateTimeStyles.AssumeUniversal),
+            DbText.ToInstant(At),
             Actor,
             Action,
             Subject,

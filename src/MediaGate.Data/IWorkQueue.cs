@@ -1,0 +1,36 @@
+using MediaGate.Data.Work;
+
+namespace MediaGate.Data;
+
+/// <summary>
+/// Work handed out through the database, so that several nodes share it and an item whose node died is
+/// picked up again (product.md, Shape; issue 7: "work is claimed through the database"). An item is claimed
+/// by one node at a time; effects must be written so that doing an item twice changes nothing (a node may
+/// die after its effects but before <see cref="CompleteAsync"/>).
+/// </summary>
+public interface IWorkQueue
+{
+    /// <summary>Adds an item; an id already queued (in any state) is left as it is. True when added.</summary>
+    Task<bool> EnqueueAsync(string id, string kind, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims the oldest pending item, or one whose lease ran out, for <paramref name="lease"/>; null when there
+    /// is none. Items already tried <paramref name="maxAttempts"/> times whose lease ran out become <see cref="WorkState.Failed"/> instead.
+    /// </summary>
+    Task<WorkClaim?> ClaimAsync(string node, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken = default);
+
+    /// <summary>Extends the lease; false when the claim was lost (its lease ran out and another node took it).</summary>
+    Task<bool> RenewAsync(WorkClaim claim, TimeSpan lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks the item done; false when the claim was lost.</summary>
+    Task<bool> CompleteAsync(WorkClaim claim, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Gives the item back after a failure: pending again, or <see cref="WorkState.Failed"/> once it has been
+    /// tried <paramref name="maxAttempts"/> times. False when the claim was lost.
+    /// </summary>
+    Task<bool> FailAsync(WorkClaim claim, string error, int maxAttempts, CancellationToken cancellationToken = default);
+
+    /// <summary>The item's state, or null when it was never queued.</summary>
+    Task<WorkState?> StateAsync(string id, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,107 @@
+using Dapper;
+using MediaGate.Data.Work;
+
+namespace MediaGate.Data.Sql;
+
+/// <summary>
+/// The work queue in <c>work_queue</c>. A claim is one UPDATE of the oldest claimable row: on PostgreSQL
+/// the row is chosen with <c>FOR UPDATE SKIP LOCKED</c>, so nodes claiming at once take different rows
+/// without waiting on each other; on SQLite the statement runs under the database's write lock (one node).
+/// Every later change is conditional on the claim's token, which fences a node whose lease ran out.
+/// </summary>
+internal sealed class SqlWorkQueue(SqlStore store, TimeProvider time) : IWorkQueue
+{
+    private const string Claimable = "(state = 'pending' OR (state = 'claimed' AND lease_until < @now))";
+
+    public async Task<bool> EnqueueAsync(string id, string kind, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        int added = await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO work_queue (id, kind, state, enqueued_at, attempts) VALUES (@id, @kind, 'pending', @now, 0) ON CONFLICT (id) DO NOTHING",
+            new { id, kind, now = DbText.Instant(time.GetUtcNow()) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return added == 1;
+    }
+
+    public async Task<WorkClaim?> ClaimAsync(string node, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(node);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        DateTimeOffset now = time.GetUtcNow();
+        string token = Guid.NewGuid().ToString("N");
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        // An item whose node died on every attempt (a file that crashes or stalls the process) is given up,
+        // not handed to the next node to crash it too; the caller's use case then fails the item closed.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE work_queue SET state = 'failed', claim_token = NULL, lease_until = NULL, finished_at = @now, " +
+            "last_error = 'its node stopped before finishing, ' || CAST(attempts AS TEXT) || ' times' " +
+            "WHERE state = 'claimed' AND lease_until < @now AND attempts >= @maxAttempts",
+            new { now = DbText.Instant(now), maxAttempts = (long)maxAttempts }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+
+        string pick = store.Kind == StoreKind.PostgreSql
+            ? $"SELECT id FROM work_queue WHERE {Claimable} ORDER BY enqueued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED"
+            : $"SELECT id FROM work_queue WHERE {Claimable} ORDER BY enqueued_at, id LIMIT 1";
+        var claimed = await connection.QuerySingleOrDefaultAsync<ClaimRow>(new CommandDefinition(
+            "UPDATE work_queue SET state = 'claimed', claim_token = @token, claimed_by = @node, lease_until = @until, attempts = attempts + 1 " +
+            $"WHERE id = ({pick}) RETURNING id AS Id, kind AS Kind, attempts AS Attempts",
+            new { token, node, until = DbText.Instant(now + lease), now = DbText.Instant(now) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return claimed is null ? null : new WorkClaim(claimed.Id, claimed.Kind, token, checked((int)claimed.Attempts));
+    }
+
+    public async Task<bool> RenewAsync(WorkClaim claim, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        DateTimeOffset now = time.GetUtcNow();
+        return await ChangeAsync(
+            "UPDATE work_queue SET lease_until = @until WHERE id = @id AND claim_token = @token AND state = 'claimed' AND lease_until >= @now",
+            new { id = claim.Id, token = claim.Token, until = DbText.Instant(now + lease), now = DbText.Instant(now) }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<bool> CompleteAsync(WorkClaim claim, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        return ChangeAsync(
+            "UPDATE work_queue SET state = 'done', claim_token = NULL, lease_until = NULL, finished_at = @now WHERE id = @id AND claim_token = @token AND state = 'claimed'",
+            new { id = claim.Id, token = claim.Token, now = DbText.Instant(time.GetUtcNow()) }, cancellationToken);
+    }
+
+    public Task<bool> FailAsync(WorkClaim claim, string error, int maxAttempts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(error);
+        return ChangeAsync(
+            "UPDATE work_queue SET state = CASE WHEN attempts >= @maxAttempts THEN 'failed' ELSE 'pending' END, " +
+            "finished_at = CASE WHEN attempts >= @maxAttempts THEN @now ELSE NULL END, claim_token = NULL, lease_until = NULL, last_error = @error " +
+            "WHERE id = @id AND claim_token = @token AND state = 'claimed'",
+            new { id = claim.Id, token = claim.Token, error, maxAttempts = (long)maxAttempts, now = DbText.Instant(time.GetUtcNow()) }, cancellationToken);
+    }
+
+    public async Task<WorkState?> StateAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        string? state = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT state FROM work_queue WHERE id = @id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return state is null ? null : Enum.Parse<WorkState>(state, ignoreCase: true);
+    }
+
+    private async Task<bool> ChangeAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        int changed = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return changed == 1;
+    }
+
+    private sealed class ClaimRow
+    {
+        public string Id { get; init; } = "";
+
+        public string Kind { get; init; } = "";
+
+        public long Attempts { get; init; }
+    }
+}

@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using MediaGate.Data.Tests.Support;
+using MediaGate.Data.Work;
+
+namespace MediaGate.Data.Tests.Work;
+
+[TestClass]
+public sealed class SqlWorkQueueTests
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task EnqueueAsync_SameIdTwice_QueuesOnce(string store)
+    {
+        await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
+        var queue = test.Database.Work;
+
+        Assert.IsTrue(await queue.EnqueueAsync("media-1", "process"));
+        Assert.IsFalse(await queue.EnqueueAsync("media-1", "process"));
+
+        Assert.IsNotNull(await queue.ClaimAsync("node-a", Lease, 3));
+        Assert.IsNull(await queue.ClaimAsync("node-a", Lease, 3));
+    }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task ClaimAsync_OldestFirst_ThenNothing(string store)
+    {
+        var time = new FakeTimeProvider(Sample.Now);
+        await using var test = await TestDatabase.CreateAsync(store, time);
+        var queue = test.Database.Work;
+        await queue.EnqueueAsync("b-second", "process");
+        time.Advance(TimeSpan.FromSeconds(1));
+        await queue.EnqueueAsync("a-third", "process");
+
+        var first = await queue.ClaimAsync("node-a", Lease, 3);
+        var second = await queue.ClaimAsync("node-a", Lease, 3);
+
+        Assert.AreEqual("b-second", first!.Id);
+        Assert.AreEqual("a-third", second!.Id);
+        Assert.AreEqual(1, first.Attempt);
+        Assert.IsNull(await queue.ClaimAsync("node-b", Lease, 3));
+    }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task ClaimAsync_TwoNodesAtOnce_EveryItemClaimedExactlyOnce(string store)
+    {
+        var time = new FakeTimeProvider(Sample.Now);
+        await using var test = await TestDatabase.CreateAsync(store, time);
+        await using var otherNode = await test.Reopen(time);
+        for (int i = 0; i < 60; i++)
+        {
+            await test.Database.Work.EnqueueAsync($"media-{i:00}", "process");
+        }
+
+        var claims = new ConcurrentBag<(string Node, WorkClaim Claim)>();
+        async Task Drain(string node, IWorkQueue queue)
+        {
+            while (await queue.ClaimAsync(node, Lease, 3) is { } claim)
+            {
+                claims.Add((node, claim));
+                Assert.IsTrue(await queue.CompleteAsync(claim));
+            }
+        }
+
+        await Task.WhenAll(
+            Drain("node-a", test.Database.Work), Drain("node-a2", test.Database.Work),
+            Drain("node-b", otherNode.Work), Drain("node-b2", otherNode.Work));
+
+        Assert.HasCount(60, claims);
+        Assert.HasCount(60, claims.Select(c => c.Claim.Id).Distinct().ToArray());
+        Assert.IsTrue(claims.All(c => c.Claim.Attempt == 1));
+        Assert.AreEqual(WorkState.Done, await test.Database.Work.StateAsync("media-59"));
+    }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task ClaimAsync_LeaseRanOut_AnotherNodeTakesItAndTheOldClaimIsFenced(string store)
+    {
+        var time = new FakeTimeProvider(Sample.Now);
+        await using var test = await TestDatabase.CreateAsync(store, time);
+        var queue = test.Database.Work;
+        await queue.EnqueueAsync("media-1", "process");
+        var dead = await queue.ClaimAsync("node-a", Lease, 3);
+
+        Assert.IsNull(await queue.ClaimAsync("node-b", Lease, 3), "claimed while the lease still runs");
+        time.Advance(Lease + TimeSpan.FromSeconds(1));
+        var again = await queue.ClaimAsync("node-b", Lease, 3);
+
+        Assert.AreEqual("media-1", again!.Id);
+        Assert.AreEqual(2, again.Attempt);
+        Assert.IsFalse(await queue.CompleteAsync(dead!));
+        Assert.IsFalse(await queue.RenewAsync(dead!, Lease));
+        Assert.IsTrue(await queue.CompleteAsync(again));
+        Assert.AreEqual(WorkState.Done, await queue.StateAsync("media-1"));
+    }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task RenewAsync_BeforeTheLeaseRunsOut_KeepsTheItem(string store)
+    {
+        var time = new FakeTimeProvider(Sample.Now);
+        await using var test = await TestDatabase.CreateAsync(store, time);
+        var queue = test.Database.Work;
+        await queue.EnqueueAsync("media-1", "process");
+        var claim = await queue.ClaimAsync("node-a", Lease, 3);
+
+        time.Advance(Lease - TimeSpan.FromSeconds(10));
+        Assert.IsTrue(await queue.RenewAsync(claim!, Lease));
+        time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.IsNull(await queue.ClaimAsync("node-b", Lease, 3));
+        Assert.IsTrue(await queue.CompleteAsync(claim!));
+    }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task FailAsync_UntilMaxAttempts_RequeuesThenGivesUp(string store)
+    {
+        await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
+        var queue = test.Database.Work;
+        await queue.EnqueueAsync("media-1", "process");
+
+        var first = await queue.ClaimAsync("node-a", Lease, 2);
+        Assert.IsTrue(await queue.FailAsync(first!, "store timed out", 2));
+        Assert.AreEqual(WorkState.Pending, await queue.StateAsync("media-1"));
+        var second = await queue.ClaimAsync("node-a", Lease, 2);
+        Assert.IsTrue(await queue.FailAsync(second!, "store timed out", 2));
+
+        Assert.AreEqual(WorkState.Failed, await queue.StateAsync("media-1"));
+        Assert.IsNull(await queue.ClaimAsync("node-a", Lease, 2));
+    }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task ClaimAsync_ItemWhoseNodeDiedEveryTime_IsGivenUpNotHandedOnForever(string store)
+    {
+        // A file that kills the process on every attempt must not take every node down in turn.
+        var time = new FakeTimeProvider(Sample.Now);
+        await using var test = await TestDatabase.CreateAsync(store, time);
+        var queue = test.Database.Work;
+        await queue.EnqueueAsync("poison", "process");
+        for (int attempt = 1; attempt <= 3; attempt++)
+        {
+            Assert.AreEqual(attempt, (await queue.ClaimAsync("node-" + attempt, Lease, 3))!.Attempt);
+            time.Advance(Lease + TimeSpan.FromSeconds(1));
+        }
+
+        Assert.IsNull(await queue.ClaimAsync("node-4", Lease, 3));
+        Assert.AreEqual(WorkState.Failed, await queue.StateAsync("poison"));
+    }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task StateAsync_UnknownId_IsNull(string store)
+    {
+        await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
+
+        Assert.IsNull(await test.Database.Work.StateAsync("nothing"));
+    }
+}
