@@ -29,7 +29,6 @@ public sealed class InputGuardTests
     }
 
     [TestMethod]
-    [DataRow("GIF89a\x01\0\x01\0")]
     [DataRow("<html><body>hello</body></html>")]
     [DataRow("\x89PNX")]
     public void Inspect_NotAnImage_FailsUnknownFormat(string text)
@@ -136,7 +135,9 @@ public sealed class InputGuardTests
     [TestMethod]
     public void Inspect_TiffCorpus_ReadsSizes()
     {
-        foreach (var file in System.IO.Directory.GetFiles(Sample("tiff"), "*.tiff"))
+        var files = System.IO.Directory.GetFiles(Sample("tiff"), "*.tiff");
+        Assert.IsNotEmpty(files, "the TIFF corpus is missing: an empty folder would pass this test");
+        foreach (var file in files)
         {
             var header = InputGuard.Inspect(File.ReadAllBytes(file), Limits);
 
