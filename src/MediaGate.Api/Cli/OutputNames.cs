@@ -18,19 +18,18 @@ internal sealed class OutputNames
     public OutputNames(IReadOnlyList<string> relativePaths)
     {
         ArgumentNullException.ThrowIfNull(relativePaths);
-        var converted = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+
+        // Which distinct input names want each output name: a.png and a.jpg both want a.jpg (a conflict between
+        // names, solved by keeping the old extension); t1/a.png and t2/a.png given as files want it with one name.
+        var sources = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (string path in relativePaths)
         {
-            string name = Converted(path);
-            converted[name] = converted.GetValueOrDefault(name) + 1;
-            if (!string.Equals(name, path, StringComparison.OrdinalIgnoreCase))
-            {
-                converted[path] = converted.GetValueOrDefault(path) + 1;
-            }
+            Want(sources, Converted(path), path);
+            Want(sources, path, path);
         }
 
         string[] wanted = relativePaths
-            .Select(p => IsJpegName(p) ? p : converted.GetValueOrDefault(Converted(p)) > 1 ? p + ".jpg" : Converted(p))
+            .Select(p => IsJpegName(p) || sources[Converted(p)].Count == 1 ? Converted(p) : p + ".jpg")
             .ToArray();
         var reserved = new HashSet<string>(wanted, StringComparer.OrdinalIgnoreCase);
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -54,6 +53,16 @@ internal sealed class OutputNames
 
     /// <summary>The output path, relative to the output folder, of the input at <paramref name="index"/>.</summary>
     public string For(int index) => _names[index];
+
+    private static void Want(Dictionary<string, HashSet<string>> sources, string name, string source)
+    {
+        if (!sources.TryGetValue(name, out HashSet<string>? set))
+        {
+            sources[name] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        set.Add(source);
+    }
 
     private static bool IsJpegName(string path) => JpegExtensions.Contains(Path.GetExtension(path));
 
