@@ -29,6 +29,8 @@ internal static class PngChunkFilter
         output.Write(Signature);
         int position = Signature.Length;
         bool idatSeen = false, idatEnded = false;
+        long? declaredBytes = null;
+        using var imageData = new MemoryStream();
         for (int index = 0; ; index++)
         {
             if (png.Length - position < ChunkOverhead)
@@ -60,6 +62,11 @@ internal static class PngChunkFilter
                 return Corrupt("IHDR must be the first chunk, once, with 13 bytes");
             }
 
+            if (name == "IHDR" && (declaredBytes = PngImageDataBound.DeclaredBytes(chunk.Slice(8, 13))) is null)
+            {
+                return Corrupt("IHDR has an invalid size, bit depth, colour type or interlace method");
+            }
+
             if (name == "IDAT")
             {
                 if (idatEnded)
@@ -68,6 +75,7 @@ internal static class PngChunkFilter
                 }
 
                 idatSeen = true;
+                imageData.Write(chunk.Slice(8, (int)length));
             }
             else if (idatSeen)
             {
@@ -88,7 +96,14 @@ internal static class PngChunkFilter
             if (name == "IEND")
             {
                 // Whatever follows IEND (a ZIP, a second image) is not part of the picture and is dropped.
-                return idatSeen ? output.ToArray() : Corrupt("no image data (IDAT)");
+                if (!idatSeen)
+                {
+                    return Corrupt("no image data (IDAT)");
+                }
+
+                return PngImageDataBound.InflatesBeyond(imageData.ToArray(), declaredBytes!.Value)
+                    ? Corrupt("the image data inflates beyond the picture IHDR declares")
+                    : output.ToArray();
             }
         }
     }

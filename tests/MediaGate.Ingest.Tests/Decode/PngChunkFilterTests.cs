@@ -107,18 +107,52 @@ public sealed class PngChunkFilterTests
 
     /// <summary>
     /// A zlib bomb behind a small IHDR: 16x16 RGB declared (784 bytes of scanlines), then 256 MiB of zeros in the
-    /// same zlib stream (about 256 KB compressed). libpng reads rows into buffers sized from IHDR and stops at the
-    /// first byte beyond the picture, so nothing beyond the declared image is inflated into memory; the
-    /// surplus is a libpng warning, and a warning fails the file.
+    /// same zlib stream (about 256 KB compressed). The inflation stops one byte past the declared picture, before
+    /// libpng sees the file (libpng inflated a 4 GiB bomb to its end).
     /// </summary>
     [TestMethod]
-    public void Decode_ZlibBombBehindSmallIhdr_FailsCorrupt()
+    public void Rebuild_ZlibBombBehindSmallIhdr_FailsCorruptBeforeTheCodec()
     {
         byte[] png = PngChunks.Png(PngChunks.Ihdr(16, 16), PngChunks.Chunk("IDAT", PngChunks.ImageData(16, 16, extraZeros: 256L << 20)), PngChunks.Chunk("IEND", []));
 
+        var rebuilt = PngChunkFilter.Rebuild(png);
         var decoded = InspectAndDecode(png);
 
-        Assert.AreEqual(IngestFailureKind.Corrupt, decoded.Failure?.Kind, decoded.Failure?.Message);
+        Assert.AreEqual(IngestFailureKind.Corrupt, rebuilt.Failure?.Kind);
+        StringAssert.Contains(rebuilt.Failure!.Message, "beyond");
+        Assert.AreEqual(IngestFailureKind.Corrupt, decoded.Failure?.Kind);
+    }
+
+    /// <summary>
+    /// The bound is exact for interlaced pictures too. Recipe: a 13x11 8-bit grey Adam7 PNG (odd sizes leave some
+    /// passes partial), each pass's rows built from its own pixel count; libpng itself refuses too little or too much data.
+    /// </summary>
+    [TestMethod]
+    public void Decode_InterlacedPngWithOddSize_Decodes()
+    {
+        (int X, int Y, int StepX, int StepY)[] passes = [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)];
+        const int Width = 13, Height = 11;
+        var raw = new List<byte>();
+        foreach ((int x0, int y0, int sx, int sy) in passes)
+        {
+            for (int y = y0; y < Height; y += sy)
+            {
+                var row = Enumerable.Range(0, Width).Where(x => x >= x0 && (x - x0) % sx == 0).Select(x => (byte)((x * 16) + y)).ToArray();
+                if (row.Length > 0)
+                {
+                    raw.Add(0);
+                    raw.AddRange(row);
+                }
+            }
+        }
+
+        byte[] ihdr = [0, 0, 0, Width, 0, 0, 0, Height, 8, 0, 0, 0, 1];
+        byte[] png = PngChunks.Png(PngChunks.Chunk("IHDR", ihdr), PngChunks.Chunk("IDAT", PngChunks.Compress([.. raw])), PngChunks.Chunk("IEND", []));
+
+        var decoded = InspectAndDecode(png);
+
+        Assert.IsTrue(decoded.IsSuccess, decoded.Failure?.ToString());
+        Assert.AreEqual((12 * 16) + 10, decoded.Value.Row(10)[12 * 3]);
     }
 
     [TestMethod]

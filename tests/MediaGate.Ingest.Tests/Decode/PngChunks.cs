@@ -55,6 +55,17 @@ internal static class PngChunks
         return compressed.ToArray();
     }
 
+    public static byte[] Compress(byte[] raw)
+    {
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            zlib.Write(raw);
+        }
+
+        return compressed.ToArray();
+    }
+
     public static byte[] Png(params byte[][] chunks) => [.. Signature, .. chunks.SelectMany(c => c)];
 
     /// <summary>A zTXt chunk whose text inflates to <paramref name="inflatedBytes"/> bytes of 'A'.</summary>

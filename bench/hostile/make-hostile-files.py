@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Writes the hostile files of issue 6 into a folder (default: ./hostile-files), so that peak memory and
+time of `./mediagate strip` on each can be measured with /usr/bin/time (see measure.sh). Standard library only."""
+import os, struct, sys, zlib
+
+out = sys.argv[1] if len(sys.argv) > 1 else "hostile-files"
+os.makedirs(out, exist_ok=True)
+
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+def ihdr(w, h):
+    return chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+
+def rows(w, h):
+    return b"".join(b"\0" + bytes([y % 256]) * (w * 3) for y in range(h))
+
+def write(name, data):
+    with open(os.path.join(out, name), "wb") as f:
+        f.write(data)
+
+sig = b"\x89PNG\r\n\x1a\n"
+
+# 1. 300 zTXt chunks, each inflating to 23 MB: a 7 MB file that made libpng inflate and keep 6.9 GB.
+text = b"Comment\0\0" + zlib.compress(b"A" * (23 << 20), 9)
+write("text-chunks.png", sig + ihdr(64, 64) + chunk(b"zTXt", text) * 300 + chunk(b"IDAT", zlib.compress(rows(64, 64))) + chunk(b"IEND", b""))
+
+# 2. zlib bomb behind a 16x16 IHDR: the picture's rows, then 4 GiB of zeros in the same stream (about 4 MB).
+z = zlib.compressobj(9)
+idat = z.compress(rows(16, 16))
+block = b"\0" * (64 << 20)
+for _ in range(64):
+    idat += z.compress(block)
+idat += z.flush()
+write("zlib-bomb.png", sig + ihdr(16, 16) + chunk(b"IDAT", idat) + chunk(b"IEND", b""))
+
+# 3. TIFF with two ImageLength entries (SHORT 16, then LONG 30000), 16000 wide, one strip of 16 rows.
+def tiff(entries, pixels):
+    entries = sorted(entries, key=lambda e: e[0])
+    data_offset = 8 + 2 + 12 * len(entries) + 4
+    ifd = struct.pack("<H", len(entries))
+    for tag, typ, value in entries:
+        value = data_offset if tag == 273 else value
+        ifd += struct.pack("<HHI", tag, typ, 1) + (struct.pack("<HH", value, 0) if typ == 3 else struct.pack("<I", value))
+    return b"II*\0" + struct.pack("<I", 8) + ifd + b"\0\0\0\0" + pixels
+
+width = 16000
+write("tiff-two-lengths.tif", tiff([(256, 4, width), (257, 3, 16), (257, 4, 30000), (258, 3, 8), (259, 3, 1), (262, 3, 1),
+                                    (273, 4, 0), (277, 3, 1), (278, 4, 30000), (279, 4, width * 30000)], bytes(width * 16)))
+
+# 4. WebP (VP8L) header declaring 16384 x 16384 over ten bytes.
+vp8l = b"\x2f" + struct.pack("<I", 16383 | (16383 << 14)) + bytes(10)
+body = b"WEBP" + b"VP8L" + struct.pack("<I", len(vp8l)) + vp8l
+write("webp-bomb.webp", b"RIFF" + struct.pack("<I", len(body)) + body)
+
+# 5. A clean 7000 x 7000 PNG (49 megapixels, just under the default 50 MP limit): the largest picture accepted.
+z = zlib.compressobj(1)
+parts = [z.compress(b"\0" + bytes([y % 256, 255 - y % 256, 128]) * 7000) for y in range(7000)]
+write("big-49mp.png", sig + ihdr(7000, 7000) + chunk(b"IDAT", b"".join(parts) + z.flush()) + chunk(b"IEND", b""))
+
+# 6. Special files: a .jpg link to /dev/zero and a FIFO.
+for name, make in (("zero.jpg", lambda p: os.symlink("/dev/zero", p)), ("fifo.jpg", os.mkfifo)):
+    path = os.path.join(out, name)
+    if not os.path.lexists(path):
+        make(path)
