@@ -63,3 +63,38 @@ for name, make in (("zero.jpg", lambda p: os.symlink("/dev/zero", p)), ("fifo.jp
     path = os.path.join(out, name)
     if not os.path.lexists(path):
         make(path)
+
+# 7. Large legitimate TIFFs (deflate, 7000 x 7000 RGB, 49 megapixels): one strip for the whole picture, and
+#    strips of 16 rows. libtiff holds a whole strip decoded, so the single strip is the worst case for memory.
+def big_tiff(rows_per_strip):
+    w = h = 7000
+    row = bytes(range(256)) * (w * 3 // 256) + bytes(w * 3 % 256)
+    strips = [zlib.compress(row * min(rows_per_strip, h - y), 1) for y in range(0, h, rows_per_strip)]
+    n = len(strips)
+    entries = [(256, 4, 1, w), (257, 4, 1, h), (258, 3, 3, None), (259, 3, 1, 8), (262, 3, 1, 2), (273, 4, n, None),
+               (277, 3, 1, 3), (278, 4, 1, rows_per_strip), (279, 4, n, None)]
+    ifd_size = 2 + 12 * len(entries) + 4
+    extra_at = 8 + ifd_size
+    bps = struct.pack("<HHH", 8, 8, 8)
+    offsets_at = extra_at + len(bps)
+    counts_at = offsets_at + 4 * n
+    data_at = counts_at + 4 * n
+    offsets, at = [], data_at
+    for s in strips:
+        offsets.append(at)
+        at += len(s)
+    ifd = struct.pack("<H", len(entries))
+    for tag, typ, count, value in entries:
+        if tag == 258:
+            value = extra_at
+        elif tag == 273:
+            value = offsets_at if n > 1 else offsets[0]
+        elif tag == 279:
+            value = counts_at if n > 1 else len(strips[0])
+        ifd += struct.pack("<HHI", tag, typ, count) + (struct.pack("<HH", value, 0) if typ == 3 and count == 1 else struct.pack("<I", value))
+    head = b"II*\0" + struct.pack("<I", 8) + ifd + b"\0\0\0\0" + bps
+    head += struct.pack("<%dI" % n, *offsets) + struct.pack("<%dI" % n, *[len(s) for s in strips])
+    return head + b"".join(strips)
+
+write("big-49mp-one-strip.tif", big_tiff(7000))
+write("big-49mp-strips.tif", big_tiff(16))

@@ -70,9 +70,7 @@ internal static class TiffDecoder
                 }
             }
 
-            var result = new RgbImage(header.Width, header.Height);
-            AlphaFlattener.FlattenOntoWhite(rgba, header.Width * 4, result);
-            return result;
+            return AlphaFlattener.FlattenOntoWhiteInPlace(rgba, header.Width, header.Height);
         }
         finally
         {
