@@ -98,3 +98,19 @@ def big_tiff(rows_per_strip):
 
 write("big-49mp-one-strip.tif", big_tiff(7000))
 write("big-49mp-strips.tif", big_tiff(16))
+
+# 8. The heaviest PNG libpng accepts at the default limit: 7000 x 7000, 16-bit RGBA, Adam7-interlaced
+#    (converted to 8 bits and composited onto white by libpng's simplified API).
+def png16_interlaced(w, h):
+    z = zlib.compressobj(1)
+    parts = []
+    for x0, y0, sx, sy in ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)):
+        pw = (w - x0 + sx - 1) // sx
+        row = b"\0" + b"\x80\x00\x40\x00\xc0\x00\x80\x00" * pw
+        for _ in range(y0, h, sy):
+            parts.append(z.compress(row))
+    parts.append(z.flush())
+    head = chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 16, 6, 0, 0, 1))
+    return sig + head + chunk(b"IDAT", b"".join(parts)) + chunk(b"IEND", b"")
+
+write("big-49mp-16bit-interlaced.png", png16_interlaced(7000, 7000))
