@@ -114,3 +114,31 @@ def png16_interlaced(w, h):
     return sig + head + chunk(b"IDAT", b"".join(parts)) + chunk(b"IEND", b"")
 
 write("big-49mp-16bit-interlaced.png", png16_interlaced(7000, 7000))
+
+# 9. A 48-megapixel HEIC (8064 x 6048, as recent phones write), encoded by libheif's x265 encoder (about a minute).
+def heic_48mp(path):
+    import ctypes
+    h = ctypes.CDLL("libheif.so.1")
+    class Err(ctypes.Structure):
+        _fields_ = [("code", ctypes.c_int), ("sub", ctypes.c_int), ("msg", ctypes.c_char_p)]
+    for f in ("heif_context_get_encoder_for_format", "heif_image_create", "heif_image_add_plane",
+              "heif_context_encode_image", "heif_context_write_to_file", "heif_encoder_set_lossy_quality"):
+        getattr(h, f).restype = Err
+    h.heif_context_alloc.restype = ctypes.c_void_p
+    h.heif_image_get_plane.restype = ctypes.POINTER(ctypes.c_uint8)
+    w, hh = 8064, 6048
+    ctx = ctypes.c_void_p(h.heif_context_alloc())
+    enc, img, stride = ctypes.c_void_p(), ctypes.c_void_p(), ctypes.c_int()
+    assert h.heif_context_get_encoder_for_format(ctx, 1, ctypes.byref(enc)).code == 0  # HEVC
+    h.heif_encoder_set_lossy_quality(enc, 30)
+    assert h.heif_image_create(w, hh, 1, 10, ctypes.byref(img)).code == 0             # RGB, interleaved
+    assert h.heif_image_add_plane(img, 10, w, hh, 8).code == 0
+    p = h.heif_image_get_plane(img, 10, ctypes.byref(stride))
+    row = bytes((x * 7) % 256 for x in range(w * 3))
+    for y in range(hh):
+        ctypes.memmove(ctypes.addressof(p.contents) + y * stride.value, row, len(row))
+    assert h.heif_context_encode_image(ctx, img, enc, None, None).code == 0
+    assert h.heif_context_write_to_file(ctx, path.encode()).code == 0
+
+if not os.path.exists(os.path.join(out, "big-48mp.heic")):
+    heic_48mp(os.path.join(out, "big-48mp.heic"))
