@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using MediaGate.Ingest;
+using MediaGate.Ingest.Sniff;
 
 namespace MediaGate.Api.Cli;
 
@@ -13,12 +14,14 @@ internal static class FileBatch
     public const int ExitOk = 0;
     public const int ExitSomeFilesFailed = 2;
 
-    /// <param name="files">The input files (<see cref="InputFiles.Expand"/>).</param>
-    /// <param name="limits">Input limits (a file over the byte limit is refused before it is read).</param>
+    /// <param name="scan">The input files and what the walk left out (<see cref="InputFiles.Expand"/>).</param>
+    /// <param name="limits">Input limits (a file over the byte limit is refused, reading no more than the limit).</param>
     /// <param name="parallelism">Files processed at once. Lines still come out in input order.</param>
-    /// <param name="process">The verb's work for one file.</param>
-    public static int Run(IReadOnlyList<InputFiles.InputFile> files, IngestLimits limits, int parallelism, Func<InputFiles.InputFile, byte[], JsonObject> process)
+    /// <param name="process">The verb's work for one file: its index in the input list, the file, its bytes.</param>
+    public static int Run(InputScan scan, IngestLimits limits, int parallelism, Func<int, InputFiles.InputFile, byte[], JsonObject> process)
     {
+        ArgumentNullException.ThrowIfNull(scan);
+        IReadOnlyList<InputFiles.InputFile> files = scan.Files;
         var lines = new JsonObject?[files.Count];
         int failed = 0;
         int nextToWrite = 0;
@@ -32,7 +35,7 @@ internal static class FileBatch
             var partitions = Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering);
             Parallel.ForEach(partitions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i =>
             {
-                JsonObject line = ProcessOne(files[i], limits, process);
+                JsonObject line = ProcessOne(i, files[i], limits, process);
                 lock (writeLock)
                 {
                     lines[i] = line;
@@ -53,7 +56,7 @@ internal static class FileBatch
             });
         }
 
-        Console.Error.WriteLine($"mediagate: {files.Count - failed} of {files.Count} files done, {failed} failed");
+        Console.Error.WriteLine($"mediagate: {files.Count - failed} of {files.Count} files done, {failed} failed{scan.Describe()}");
         return failed == 0 ? ExitOk : ExitSomeFilesFailed;
     }
 
@@ -69,33 +72,19 @@ internal static class FileBatch
         }
     }
 
-    private static JsonObject ProcessOne(InputFiles.InputFile file, IngestLimits limits, Func<InputFiles.InputFile, byte[], JsonObject> process)
+    private static JsonObject ProcessOne(int index, InputFiles.InputFile file, IngestLimits limits, Func<int, InputFiles.InputFile, byte[], JsonObject> process)
     {
-        byte[] bytes;
-        try
+        // Only a regular file is read, and never more than the limit (a link to /dev/zero, a FIFO: an error line).
+        Outcome<byte[]> read = RegularFileReader.Read(file.FullPath, limits.MaxBytes);
+        if (!read.IsSuccess)
         {
-            var info = new FileInfo(file.FullPath);
-            if (!info.Exists)
-            {
-                return JsonLines.Error(file.DisplayPath, new IngestFailure(IngestFailureKind.Io, "No such file."));
-            }
-
-            // Refuse before reading: an oversized file is never loaded into memory.
-            if (info.Length > limits.MaxBytes)
-            {
-                return JsonLines.Error(file.DisplayPath, new IngestFailure(IngestFailureKind.TooManyBytes, $"The file has {info.Length} bytes; the limit is {limits.MaxBytes}."));
-            }
-
-            bytes = File.ReadAllBytes(file.FullPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return JsonLines.Error(file.DisplayPath, new IngestFailure(IngestFailureKind.Io, e.Message));
+            return JsonLines.Error(file.DisplayPath, read.Failure);
         }
 
+        byte[] bytes = read.Value;
         try
         {
-            return process(file, bytes);
+            return process(index, file, bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -110,24 +99,5 @@ internal static class FileBatch
             line["kind"] = "Internal";
             return line;
         }
-    }
-
-    /// <summary>Writes the output atomically (temporary file, then rename) under the output folder.</summary>
-    public static string WriteOutput(string outDir, string relativePath, byte[] content)
-    {
-        string target = Path.GetFullPath(Path.Combine(outDir, relativePath));
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        string temp = target + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            File.WriteAllBytes(temp, content);
-            File.Move(temp, target, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-
-        return target;
     }
 }

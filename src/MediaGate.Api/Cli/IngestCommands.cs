@@ -21,7 +21,7 @@ internal static class IngestCommands
             {
                 var pipeline = new IngestPipeline(faceDetector, options);
                 var budget = new PixelBudget(options.PixelsInFlight);
-                return FileBatch.Run(InputFiles.Expand(parse.GetValue(paths)!), options.Limits, Environment.ProcessorCount, (file, bytes) =>
+                return FileBatch.Run(InputFiles.Expand(parse.GetValue(paths)!), options.Limits, Environment.ProcessorCount, (_, file, bytes) =>
                 {
                     var photo = new PhotoContext(bytes);
                     using PixelBudget.Lease lease = budget.Acquire(pipeline.PixelsOf(photo));
@@ -41,11 +41,17 @@ internal static class IngestCommands
         {
             var pipeline = new IngestPipeline(detector: null, options);
             string output = parse.GetValue(outDir)!;
-            IReadOnlyList<InputFiles.InputFile> files = InputFiles.Expand(parse.GetValue(paths)!);
-            var names = new OutputNames(files.Select(f => f.RelativePath));
+            InputScan scan = InputFiles.Expand(parse.GetValue(paths)!, output);
+            if (scan.Problem is not null)
+            {
+                Console.Error.WriteLine("mediagate: " + scan.Problem);
+                return 1;
+            }
+
+            var outputs = new OutputFolder(output, scan);
 
             // Stripping holds one photo's bytes at a time per core; detection already uses every core inside the model.
-            return FileBatch.Run(files, options.Limits, Environment.ProcessorCount, (file, bytes) =>
+            return FileBatch.Run(scan, options.Limits, Environment.ProcessorCount, (index, file, bytes) =>
             {
                 var photo = new PhotoContext(bytes);
                 Outcome<PhotoContext> outcome = pipeline.Strip(photo);
@@ -54,12 +60,11 @@ internal static class IngestCommands
                     return JsonLines.Error(file.DisplayPath, outcome.Failure);
                 }
 
-                string relative = names.For(file.RelativePath, keepExtension: photo.Header!.Format == Ingest.Sniff.ImageFormat.Jpeg);
-                FileBatch.WriteOutput(output, relative, photo.Output!);
+                string written = outputs.Write(index, photo.Output!);
                 return new JsonObject
                 {
                     ["file"] = file.DisplayPath,
-                    ["out"] = Path.Combine(output, relative),
+                    ["out"] = written,
                     ["method"] = photo.Method == OutputMethod.Lossless ? "lossless" : "reencoded",
                     ["format"] = "jpeg",
                     ["steps"] = StepTimes(photo),
@@ -80,8 +85,14 @@ internal static class IngestCommands
         command.SetAction(parse => WithSettings(options =>
         {
             string output = parse.GetValue(outDir)!;
-            IReadOnlyList<InputFiles.InputFile> files = InputFiles.Expand(parse.GetValue(paths)!);
-            var names = new OutputNames(files.Select(f => f.RelativePath));
+            InputScan scan = InputFiles.Expand(parse.GetValue(paths)!, output);
+            if (scan.Problem is not null)
+            {
+                Console.Error.WriteLine("mediagate: " + scan.Problem);
+                return 1;
+            }
+
+            var outputs = new OutputFolder(output, scan);
             return WithDetector(parse.GetValue(models), parse.GetValue(detector), faceDetector =>
             {
                 var pipeline = new IngestPipeline(faceDetector, options);
@@ -89,7 +100,7 @@ internal static class IngestCommands
                 // Photos in parallel, one per core (the model runs one thread per photo), within a pixel budget
                 // so that peak memory stays bounded whatever the batch holds.
                 var budget = new PixelBudget(options.PixelsInFlight);
-                return FileBatch.Run(files, options.Limits, Environment.ProcessorCount, (file, bytes) =>
+                return FileBatch.Run(scan, options.Limits, Environment.ProcessorCount, (index, file, bytes) =>
                 {
                     var photo = new PhotoContext(bytes);
                     using PixelBudget.Lease lease = budget.Acquire(pipeline.PixelsOf(photo));
@@ -99,10 +110,8 @@ internal static class IngestCommands
                         return JsonLines.Error(file.DisplayPath, outcome.Failure);
                     }
 
-                    string relative = names.For(file.RelativePath, keepExtension: false);
-                    FileBatch.WriteOutput(output, relative, photo.Output!);
                     JsonObject line = DetectLine(file, photo);
-                    line["out"] = Path.Combine(output, relative);
+                    line["out"] = outputs.Write(index, photo.Output!);
                     return line;
                 });
             });
@@ -173,11 +182,24 @@ internal static class IngestCommands
         return run(faceDetector);
     }
 
-    private static Argument<string[]> PathsArgument() => new("PATH")
+    private static Argument<string[]> PathsArgument()
     {
-        Description = "Files or folders (walked recursively).",
-        Arity = ArgumentArity.OneOrMore,
-    };
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Files or folders (walked recursively). A file whose name starts with '-' is given as ./-name.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+
+        // An option this verb does not have (`strip --models m a.jpg`) would otherwise be taken as a file name.
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-')))
+            {
+                result.AddError($"Unknown option {token.Value} for this command (a file whose name starts with '-' is given as ./{token.Value}).");
+            }
+        });
+        return paths;
+    }
 
     private static Option<string> OutOption() => new("--out")
     {

@@ -23,4 +23,31 @@ internal static class AlphaFlattener
             }
         }
     }
+
+    /// <summary>
+    /// Flattens tightly packed RGBA into RGB in the same array and returns the image over it (the array's last
+    /// quarter is left unused): a decoder that needs an RGBA buffer then holds one picture-sized buffer, not two
+    /// (at 49 megapixels, 196 MB instead of 343 MB). Safe front to back: pixel i is read whole before its three
+    /// bytes are written at 3i, and 3i + 2 lies before pixel i + 1's first byte at 4i + 4.
+    /// </summary>
+    public static RgbImage FlattenOntoWhiteInPlace(byte[] rgba, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(rgba);
+        long pixels = (long)width * height;
+        if (rgba.LongLength < pixels * 4)
+        {
+            throw new ArgumentException("The RGBA buffer is smaller than width x height x 4.", nameof(rgba));
+        }
+
+        for (long i = 0, s = 0, d = 0; i < pixels; i++, s += 4, d += 3)
+        {
+            int red = rgba[s], green = rgba[s + 1], blue = rgba[s + 2], alpha = rgba[s + 3];
+            int white = 255 * (255 - alpha);
+            rgba[d] = (byte)(((red * alpha) + white + 127) / 255);
+            rgba[d + 1] = (byte)(((green * alpha) + white + 127) / 255);
+            rgba[d + 2] = (byte)(((blue * alpha) + white + 127) / 255);
+        }
+
+        return new RgbImage(width, height, rgba);
+    }
 }

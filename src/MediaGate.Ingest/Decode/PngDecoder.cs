@@ -5,11 +5,22 @@ namespace MediaGate.Ingest.Decode;
 
 /// <summary>
 /// Decodes any PNG (palette, grayscale, 16-bit, alpha) to 8-bit RGB through libpng's simplified API, which
-/// composites alpha onto the background we give it: white.
+/// composites alpha onto the background we give it: white. libpng sees only the chunks the picture needs
+/// (<see cref="PngChunkFilter"/>), and reads IDAT row by row into buffers sized from IHDR, so compressed data
+/// beyond the declared picture is never inflated into memory. A libpng warning fails the file, as a libjpeg
+/// warning does: one rule, the picture is read completely and cleanly or not at all.
 /// </summary>
 internal static class PngDecoder
 {
-    public static unsafe Outcome<RgbImage> Decode(ReadOnlySpan<byte> png, ImageHeader header)
+    private const uint WarningBit = 0x01; // warning_or_error & 1: a warning
+
+    public static Outcome<RgbImage> Decode(ReadOnlySpan<byte> png, ImageHeader header)
+    {
+        Outcome<byte[]> filtered = PngChunkFilter.Rebuild(png);
+        return filtered.IsSuccess ? DecodeFiltered(filtered.Value, header) : filtered.Failure;
+    }
+
+    private static unsafe Outcome<RgbImage> DecodeFiltered(ReadOnlySpan<byte> png, ImageHeader header)
     {
         var image = default(LibPng.PngImage);
         image.version = LibPng.ImageVersion;
@@ -33,7 +44,7 @@ internal static class PngDecoder
                 var result = new RgbImage(header.Width, header.Height);
                 fixed (byte* pixels = result.Pixels)
                 {
-                    if (LibPng.FinishRead(&image, &white, pixels, result.Stride, nint.Zero) == 0)
+                    if (LibPng.FinishRead(&image, &white, pixels, result.Stride, nint.Zero) == 0 || (image.warning_or_error & WarningBit) != 0)
                     {
                         return Outcome<RgbImage>.Fail(IngestFailureKind.Corrupt, "PNG: " + LibPng.Message(&image));
                     }

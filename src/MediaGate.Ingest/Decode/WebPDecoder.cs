@@ -17,9 +17,9 @@ internal static class WebPDecoder
                 return Outcome<RgbImage>.Fail(IngestFailureKind.Corrupt, $"WebP: header not readable or changed (status {status})");
             }
 
-            var result = new RgbImage(header.Width, header.Height);
             if (features.has_alpha == 0)
             {
+                var result = new RgbImage(header.Width, header.Height);
                 fixed (byte* pixels = result.Pixels)
                 {
                     if (LibWebP.DecodeRgbInto(data, (nuint)webp.Length, pixels, (nuint)result.Pixels.Length, result.Stride) == null)
@@ -40,8 +40,7 @@ internal static class WebPDecoder
                 }
             }
 
-            AlphaFlattener.FlattenOntoWhite(rgba, header.Width * 4, result);
-            return result;
+            return AlphaFlattener.FlattenOntoWhiteInPlace(rgba, header.Width, header.Height);
         }
     }
 }

@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace MediaGate.Ingest.Interop;
 
 /// <summary>
-/// libtiff 4.5 (libtiff.so.6), only through non-variadic functions: TIFFGetField is variadic, so width, height
-/// and orientation are read from IFD0 in managed code (<see cref="Sniff.TiffHeaderReader"/>).
+/// libtiff 4.5 (libtiff.so.6), only through non-variadic functions (TIFFGetField is variadic): the size and
+/// orientation libtiff will decode come from the TIFFRGBAImage struct that TIFFRGBAImageBegin fills.
 /// </summary>
 internal static unsafe partial class LibTiff
 {
@@ -26,9 +26,16 @@ internal static unsafe partial class LibTiff
     [LibraryImport(Library, EntryPoint = "TIFFClose")]
     public static partial void Close(nint tiff);
 
-    /// <summary>Fills <paramref name="raster"/> (rwidth x rheight, ABGR words = R,G,B,A bytes on little-endian).</summary>
-    [LibraryImport(Library, EntryPoint = "TIFFReadRGBAImageOriented")]
-    public static partial int ReadRgbaImageOriented(nint tiff, uint width, uint height, uint* raster, int orientation, int stopOnError);
+    /// <summary>Reads the directory's size, orientation and sample layout into <paramref name="image"/>; 1 on success.</summary>
+    [LibraryImport(Library, EntryPoint = "TIFFRGBAImageBegin")]
+    public static partial int RgbaImageBegin(RgbaImage* image, nint tiff, int stopOnError, byte* errorMessage1024);
+
+    /// <summary>Fills <paramref name="raster"/> (width x height, ABGR words = R,G,B,A bytes on little-endian).</summary>
+    [LibraryImport(Library, EntryPoint = "TIFFRGBAImageGet")]
+    public static partial int RgbaImageGet(RgbaImage* image, uint* raster, uint width, uint height);
+
+    [LibraryImport(Library, EntryPoint = "TIFFRGBAImageEnd")]
+    public static partial void RgbaImageEnd(RgbaImage* image);
 
     /// <summary>Passing null silences libtiff's default stderr reporting; failures still come back as return values.</summary>
     [LibraryImport(Library, EntryPoint = "TIFFSetErrorHandler")]
@@ -36,4 +43,24 @@ internal static unsafe partial class LibTiff
 
     [LibraryImport(Library, EntryPoint = "TIFFSetWarningHandler")]
     public static partial nint SetWarningHandler(nint handler);
+
+    /// <summary>
+    /// TIFFRGBAImage (tiffio.h, libtiff 4.x): the leading fields MediaGate reads, at their offsets on 64-bit
+    /// platforms; the rest (colour maps, routines) is libtiff's, in the reserved space (the struct is under 200 bytes).
+    /// </summary>
+    [StructLayout(LayoutKind.Explicit, Size = 512)]
+    public struct RgbaImage
+    {
+        [FieldOffset(20)]
+        public uint width;
+
+        [FieldOffset(24)]
+        public uint height;
+
+        [FieldOffset(32)]
+        public ushort orientation;
+
+        [FieldOffset(34)]
+        public ushort req_orientation;
+    }
 }

@@ -23,6 +23,11 @@ public static class InputGuard
                 IngestFailureKind.TooManyBytes, $"The file has {bytes.Length} bytes; the limit is {limits.MaxBytes}.");
         }
 
+        if (FormatSniffer.RefusedFormat(bytes) is { } refused)
+        {
+            return Outcome<ImageHeader>.Fail(IngestFailureKind.UnsupportedFormat, $"{refused} images are not accepted; send the photo as JPEG, PNG, WebP, HEIF/AVIF or TIFF.");
+        }
+
         var header = FormatSniffer.Detect(bytes) switch
         {
             ImageFormat.Jpeg => JpegHeaderReader.Read(bytes),
@@ -30,7 +35,7 @@ public static class InputGuard
             ImageFormat.WebP => WebPHeaderReader.Read(bytes),
             ImageFormat.Heif => HeifReader.ReadHeader(bytes, limits.MaxSide),
             ImageFormat.Tiff => TiffHeaderReader.Read(bytes),
-            _ => Outcome<ImageHeader>.Fail(IngestFailureKind.UnknownFormat, "The bytes are not a JPEG, PNG, WebP, HEIF or TIFF image."),
+            _ => Outcome<ImageHeader>.Fail(IngestFailureKind.UnknownFormat, "The bytes are not a JPEG, PNG, WebP, HEIF/AVIF or TIFF image."),
         };
 
         return header.IsSuccess ? CheckSize(header.Value, limits) : header;

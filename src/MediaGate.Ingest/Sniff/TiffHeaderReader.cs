@@ -11,6 +11,11 @@ internal static class TiffHeaderReader
         }
 
         var ifd0 = TiffIfd0.Read(tiff);
+        if (ifd0 is { SizeTagsAmbiguous: true })
+        {
+            return Outcome<ImageHeader>.Fail(IngestFailureKind.Corrupt, "TIFF: IFD0 repeats a size tag or gives it an unexpected type");
+        }
+
         if (ifd0 is not { Width: { } width, Height: { } height } || width == 0 || height == 0 || width > int.MaxValue || height > int.MaxValue)
         {
             return Outcome<ImageHeader>.Fail(IngestFailureKind.Corrupt, "TIFF: IFD0 has no readable width and height");

@@ -5,8 +5,10 @@ namespace MediaGate.Ingest.Sniff;
 /// <summary>
 /// The few IFD0 fields MediaGate needs from a TIFF structure (a TIFF file, or the EXIF block inside a JPEG):
 /// width (0x0100), height (0x0101) and orientation (0x0112). Bounds-checked; never throws on bad bytes.
+/// <see cref="SizeTagsAmbiguous"/> is set when a size tag is repeated or is not one SHORT or LONG: readers
+/// disagree on such files (libtiff takes another entry than a first-wins reader), so a TIFF is refused.
 /// </summary>
-internal readonly record struct TiffIfd0(uint? Width, uint? Height, int? Orientation)
+internal readonly record struct TiffIfd0(uint? Width, uint? Height, int? Orientation, bool SizeTagsAmbiguous = false)
 {
     private const ushort TagWidth = 0x0100;
     private const ushort TagHeight = 0x0101;
@@ -56,6 +58,8 @@ internal readonly record struct TiffIfd0(uint? Width, uint? Height, int? Orienta
 
         uint? width = null, height = null;
         int? orientation = null;
+        int widthEntries = 0, heightEntries = 0;
+        bool oddSizeType = false;
         for (var i = 0; i < count; i++)
         {
             var entry = ifd.Slice(2 + (i * 12), 12);
@@ -65,9 +69,13 @@ internal readonly record struct TiffIfd0(uint? Width, uint? Height, int? Orienta
             {
                 case TagWidth:
                     width ??= value;
+                    widthEntries++;
+                    oddSizeType |= value is null;
                     break;
                 case TagHeight:
                     height ??= value;
+                    heightEntries++;
+                    oddSizeType |= value is null;
                     break;
                 case TagOrientation:
                     orientation ??= value is >= 1 and <= 8 ? (int)value : null;
@@ -77,7 +85,7 @@ internal readonly record struct TiffIfd0(uint? Width, uint? Height, int? Orienta
             }
         }
 
-        return new TiffIfd0(width, height, orientation);
+        return new TiffIfd0(width, height, orientation, widthEntries > 1 || heightEntries > 1 || oddSizeType);
     }
 
     /// <summary>A single SHORT or LONG stored inline in the entry's value field; null for anything else.</summary>

@@ -149,6 +149,172 @@ public sealed class IngestCommandsTests
         Assert.AreEqual("TooManyPixels", line.RootElement.GetProperty("kind").GetString());
     }
 
+    /// <summary>
+    /// Regression: `strip t1/IMG_0001.jpg t2/IMG_0001.jpg --out o` (two tablets name their photos alike) shared one
+    /// output and one temporary file: photo A followed by part of B, or "Could not find file".
+    /// Recipe: two different camera JPEGs copied under one name into two folders.
+    /// </summary>
+    [TestMethod]
+    public void Strip_TwoInputsWithTheSameFileName_WritesEachToItsOwnOutput()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("t1"));
+        Directory.CreateDirectory(temp.Combine("t2"));
+        File.Copy(Path.Combine(TestPaths.ExifSamples, "jpg", "gps", "DSCN0010.jpg"), temp.Combine("t1", "IMG_0001.jpg"));
+        File.Copy(Path.Combine(TestPaths.ExifSamples, "jpg", "Canon_40D.jpg"), temp.Combine("t2", "IMG_0001.jpg"));
+
+        CliRunner.Result both = CliRunner.Run(temp.Path, "strip", Path.Combine("t1", "IMG_0001.jpg"), Path.Combine("t2", "IMG_0001.jpg"), "--out", "o");
+        CliRunner.Result first = CliRunner.Run(temp.Path, "strip", Path.Combine("t1", "IMG_0001.jpg"), "--out", "o1");
+        CliRunner.Result second = CliRunner.Run(temp.Path, "strip", Path.Combine("t2", "IMG_0001.jpg"), "--out", "o2");
+
+        Assert.AreEqual(0, both.ExitCode, both.Stderr);
+        Assert.AreEqual(0, first.ExitCode + second.ExitCode);
+        string[] outs = both.StdoutLines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("out").GetString()!).ToArray();
+        CollectionAssert.AreEqual(new[] { Path.Combine("o", "IMG_0001.jpg"), Path.Combine("o", "IMG_0001-2.jpg") }, outs);
+        CollectionAssert.AreEqual(File.ReadAllBytes(temp.Combine("o1", "IMG_0001.jpg")), File.ReadAllBytes(temp.Combine("o", "IMG_0001.jpg")));
+        CollectionAssert.AreEqual(File.ReadAllBytes(temp.Combine("o2", "IMG_0001.jpg")), File.ReadAllBytes(temp.Combine("o", "IMG_0001-2.jpg")));
+        CollectionAssert.AreEquivalent(new[] { "IMG_0001.jpg", "IMG_0001-2.jpg" }, Directory.GetFiles(temp.Combine("o")).Select(Path.GetFileName).ToArray());
+    }
+
+    /// <summary>Regression: `anonymise` of two inputs with one file name silently wrote one over the other, exit 0.</summary>
+    [TestMethod]
+    public void Anonymise_TwoInputsWithTheSameFileName_WritesBoth()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("t1"));
+        Directory.CreateDirectory(temp.Combine("t2"));
+        File.Copy(Path.Combine(TestPaths.SamplePhotos, "astronaut.png"), temp.Combine("t1", "photo.png"));
+        File.Copy(Path.Combine(TestPaths.SamplePhotos, "chelsea.png"), temp.Combine("t2", "photo.png"));
+
+        CliRunner.Result result = CliRunner.Run(temp.Path, "anonymise", Path.Combine("t1", "photo.png"), Path.Combine("t2", "photo.png"), "--out", "o", "--models", TestPaths.SharedModels);
+
+        Assert.AreEqual(0, result.ExitCode, result.Stderr);
+        JsonElement[] lines = result.StdoutLines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.HasCount(2, lines);
+        Assert.AreEqual(Path.Combine("o", "photo.jpg"), lines[0].GetProperty("out").GetString());
+        Assert.AreEqual(Path.Combine("o", "photo-2.jpg"), lines[1].GetProperty("out").GetString());
+        Assert.AreEqual(512, JpegWidth(temp.Combine("o", "photo.jpg")));
+        Assert.AreEqual(lines[1].GetProperty("width").GetInt32(), JpegWidth(temp.Combine("o", "photo-2.jpg")));
+        Assert.AreNotEqual(512, lines[1].GetProperty("width").GetInt32());
+    }
+
+    /// <summary>
+    /// Regression: a ".jpg" link to /dev/zero read 4 GB and ended the whole run with OutOfMemoryException; a FIFO
+    /// blocked it forever. Recipe: a folder with a real photo, a link to /dev/zero and a FIFO, all named .jpg.
+    /// </summary>
+    [TestMethod]
+    public void Strip_FolderWithDeviceLinkAndFifo_RefusesThemAndWritesThePhoto()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("in"));
+        File.Copy(Path.Combine(TestPaths.ExifSamples, "jpg", "Canon_40D.jpg"), temp.Combine("in", "photo.jpg"));
+        File.CreateSymbolicLink(temp.Combine("in", "zero.jpg"), "/dev/zero");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [temp.Combine("in", "fifo.jpg")]))
+        {
+            mkfifo.WaitForExit();
+            Assert.AreEqual(0, mkfifo.ExitCode);
+        }
+
+        CliRunner.Result result = CliRunner.Run(temp.Path, "strip", "in", "--out", "out");
+
+        Assert.AreEqual(2, result.ExitCode, result.Stderr);
+        Dictionary<string, JsonElement> byFile = result.StdoutLines.Select(l => JsonDocument.Parse(l).RootElement).ToDictionary(e => e.GetProperty("file").GetString()!);
+        Assert.HasCount(3, byFile);
+        Assert.AreEqual("Io", byFile[Path.Combine("in", "zero.jpg")].GetProperty("kind").GetString());
+        Assert.AreEqual("Io", byFile[Path.Combine("in", "fifo.jpg")].GetProperty("kind").GetString());
+        AssertNoIdentifyingMetadata(temp.Combine("out", "photo.jpg"));
+        Assert.Contains("1 of 3 files done", result.Stderr);
+    }
+
+    /// <summary>Regression: `strip --models m a.jpg` took "--models" and "m" as file names.</summary>
+    [TestMethod]
+    public void Strip_OptionOfAnotherVerb_IsAUsageErrorBeforeAnyFileIsTouched()
+    {
+        using var temp = new TempFolder();
+
+        CliRunner.Result result = CliRunner.Run(temp.Path, "strip", "--models", "m", Path.Combine(TestPaths.SamplePhotos, "astronaut.png"), "--out", "out");
+
+        Assert.AreEqual(1, result.ExitCode);
+        Assert.Contains("--models", result.Stderr);
+        Assert.IsFalse(result.StdoutLines.Any(l => l.StartsWith('{')), "a file was processed");
+        Assert.IsFalse(Directory.Exists(temp.Combine("out")));
+    }
+
+    /// <summary>Regression: raised limits overflowed checked size arithmetic into an "Internal" error mid-batch.</summary>
+    [TestMethod]
+    [DataRow("MaxPixels", "600000000")]
+    [DataRow("MaxSide", "65536")]
+    [DataRow("MaxBytes", "2147483648")]
+    public void Strip_LimitAboveItsCap_ExitsOneBeforeWritingAnything(string limit, string value)
+    {
+        using var temp = new TempFolder();
+        var environment = new Dictionary<string, string> { ["MEDIAGATE_Ingest__Limits__" + limit] = value };
+
+        CliRunner.Result result = CliRunner.Run(temp.Path, environment, "strip", Path.Combine(TestPaths.SamplePhotos, "astronaut.png"), "--out", "out");
+
+        Assert.AreEqual(1, result.ExitCode);
+        Assert.Contains(limit, result.Stderr);
+        Assert.IsFalse(Directory.Exists(temp.Combine("out")));
+    }
+
+    [TestMethod]
+    public void Strip_OutputFolderIsTheInputFolder_ExitsOneLeavingTheOriginals()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("in"));
+        File.Copy(Path.Combine(TestPaths.ExifSamples, "jpg", "Canon_40D.jpg"), temp.Combine("in", "photo.jpg"));
+        byte[] original = File.ReadAllBytes(temp.Combine("in", "photo.jpg"));
+
+        CliRunner.Result result = CliRunner.Run(temp.Path, "strip", "in", "--out", "in");
+
+        Assert.AreEqual(1, result.ExitCode);
+        CollectionAssert.AreEqual(original, File.ReadAllBytes(temp.Combine("in", "photo.jpg")));
+    }
+
+    /// <summary>A second run into an output folder inside the input folder does not take the first run's outputs as inputs.</summary>
+    [TestMethod]
+    public void Strip_OutputFolderInsideTheInputFolder_IsNotReadAgain()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("in"));
+        File.Copy(Path.Combine(TestPaths.ExifSamples, "jpg", "Canon_40D.jpg"), temp.Combine("in", "photo.jpg"));
+
+        CliRunner.Result firstRun = CliRunner.Run(temp.Path, "strip", "in", "--out", Path.Combine("in", "clean"));
+        CliRunner.Result secondRun = CliRunner.Run(temp.Path, "strip", "in", "--out", Path.Combine("in", "clean"));
+
+        Assert.AreEqual(0, firstRun.ExitCode + secondRun.ExitCode, secondRun.Stderr);
+        Assert.HasCount(1, secondRun.StdoutLines);
+        Assert.Contains("the output folder", secondRun.Stderr);
+        Assert.IsFalse(Directory.Exists(temp.Combine("in", "clean", "clean")));
+    }
+
+    /// <summary>Files that lie about their type: a ".png" holding a JPEG gets a ".jpg" output; a JPEG followed by a ZIP archive leaves the archive behind.</summary>
+    [TestMethod]
+    public void Strip_FilesThatLieAboutTheirType_AreReadByTheirBytes()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("in"));
+        byte[] jpeg = File.ReadAllBytes(Path.Combine(TestPaths.ExifSamples, "jpg", "Canon_40D.jpg"));
+        File.WriteAllBytes(temp.Combine("in", "liar.png"), jpeg);
+        byte[] zip = [.. "PK\x03\x04"u8, .. "secret.txt"u8, .. new byte[64]];
+        File.WriteAllBytes(temp.Combine("in", "polyglot.jpg"), [.. jpeg, .. zip]);
+
+        CliRunner.Result result = CliRunner.Run(temp.Path, "strip", "in", "--out", "out");
+
+        Assert.AreEqual(0, result.ExitCode, result.Stderr);
+        AssertNoIdentifyingMetadata(temp.Combine("out", "liar.jpg"));
+        byte[] written = File.ReadAllBytes(temp.Combine("out", "polyglot.jpg"));
+        Assert.AreEqual(-1, written.AsSpan().IndexOf("PK\x03\x04"u8));
+        Assert.AreEqual(-1, written.AsSpan().IndexOf("secret.txt"u8));
+    }
+
+    private static int JpegWidth(string path)
+    {
+        IReadOnlyList<MetadataExtractor.Directory> directories = ImageMetadataReader.ReadMetadata(path);
+        MetadataExtractor.Directory frame = directories.First(d => d.Name.StartsWith("JPEG", StringComparison.Ordinal));
+        return frame.GetInt32(MetadataExtractor.Formats.Jpeg.JpegDirectory.TagImageWidth);
+    }
+
     private static void AssertNoIdentifyingMetadata(string path)
     {
         Assert.IsTrue(File.Exists(path), path + " was not written");

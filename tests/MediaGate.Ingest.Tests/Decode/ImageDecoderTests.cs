@@ -120,7 +120,9 @@ public sealed class ImageDecoderTests
     [TestMethod]
     public void Decode_HeicCorpus_DecodesAtHeaderSize()
     {
-        foreach (var file in System.IO.Directory.GetFiles(Path.Combine(TestPaths.ExifSamples, "heic"), "*", SearchOption.AllDirectories))
+        var files = System.IO.Directory.GetFiles(Path.Combine(TestPaths.ExifSamples, "heic"), "*", SearchOption.AllDirectories);
+        Assert.IsNotEmpty(files, "the HEIC corpus is missing: an empty folder would pass this test");
+        foreach (var file in files)
         {
             var bytes = File.ReadAllBytes(file);
             var header = InputGuard.Inspect(bytes, Limits);
@@ -137,7 +139,9 @@ public sealed class ImageDecoderTests
     [TestMethod]
     public void Decode_TiffCorpus_DecodesAtHeaderSize()
     {
-        foreach (var file in System.IO.Directory.GetFiles(Path.Combine(TestPaths.ExifSamples, "tiff"), "*.tiff"))
+        var files = System.IO.Directory.GetFiles(Path.Combine(TestPaths.ExifSamples, "tiff"), "*.tiff");
+        Assert.IsNotEmpty(files, "the TIFF corpus is missing: an empty folder would pass this test");
+        foreach (var file in files)
         {
             var bytes = File.ReadAllBytes(file);
             var header = InputGuard.Inspect(bytes, Limits).Value;
@@ -146,6 +150,7 @@ public sealed class ImageDecoderTests
 
             Assert.IsTrue(image.IsSuccess, $"{file}: {image.Failure}");
             Assert.AreEqual(header.Width, image.Value.Width);
+            Assert.AreEqual(header.Height, image.Value.Height);
         }
     }
 

@@ -29,7 +29,6 @@ public sealed class InputGuardTests
     }
 
     [TestMethod]
-    [DataRow("GIF89a\x01\0\x01\0")]
     [DataRow("<html><body>hello</body></html>")]
     [DataRow("\x89PNX")]
     public void Inspect_NotAnImage_FailsUnknownFormat(string text)
@@ -136,7 +135,9 @@ public sealed class InputGuardTests
     [TestMethod]
     public void Inspect_TiffCorpus_ReadsSizes()
     {
-        foreach (var file in System.IO.Directory.GetFiles(Sample("tiff"), "*.tiff"))
+        var files = System.IO.Directory.GetFiles(Sample("tiff"), "*.tiff");
+        Assert.IsNotEmpty(files, "the TIFF corpus is missing: an empty folder would pass this test");
+        foreach (var file in files)
         {
             var header = InputGuard.Inspect(File.ReadAllBytes(file), Limits);
 
@@ -169,5 +170,94 @@ public sealed class InputGuardTests
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
 
         Assert.AreEqual(IngestFailureKind.Corrupt, InputGuard.Inspect(png, Limits).Failure?.Kind);
+    }
+
+    [TestMethod]
+    [DataRow("GIF89a")]
+    [DataRow("GIF87a")]
+    public void Inspect_Gif_FailsUnsupportedFormatNamingGif(string signature)
+    {
+        // Recipe: a GIF header for a 1x1 picture (logical screen descriptor only).
+        byte[] gif = [.. signature.Select(c => (byte)c), 1, 0, 1, 0, 0, 0, 0];
+
+        var header = InputGuard.Inspect(gif, Limits);
+
+        Assert.AreEqual(IngestFailureKind.UnsupportedFormat, header.Failure?.Kind);
+        StringAssert.Contains(header.Failure!.Message, "GIF");
+    }
+
+    /// <summary>A WebP bomb: a lossless (VP8L) header declaring 16384 x 16384 over ten bytes of data.</summary>
+    [TestMethod]
+    public void Inspect_WebPHeaderDeclaring16384Square_FailsTooManyPixels()
+    {
+        byte[] vp8l = new byte[15];
+        vp8l[0] = 0x2F; // VP8L signature
+        BinaryPrimitives.WriteUInt32LittleEndian(vp8l.AsSpan(1), 16383u | (16383u << 14)); // width-1, height-1, no alpha, version 0
+        byte[] webp = [.. "RIFF"u8, .. new byte[4], .. "WEBPVP8L"u8, .. new byte[4], .. vp8l, 0];
+        BinaryPrimitives.WriteUInt32LittleEndian(webp.AsSpan(4), (uint)(webp.Length - 8));
+        BinaryPrimitives.WriteUInt32LittleEndian(webp.AsSpan(16), (uint)vp8l.Length);
+
+        var header = InputGuard.Inspect(webp, Limits);
+
+        Assert.AreEqual(IngestFailureKind.TooManyPixels, header.Failure?.Kind, header.Failure?.Message);
+    }
+
+    /// <summary>A HEIF bomb: every 'ispe' (image spatial extent) box of a real HEIF patched to 16000 x 16000 (256 megapixels).</summary>
+    [TestMethod]
+    public void Inspect_HeifWhoseExtentsClaim256Megapixels_FailsTooManyPixels()
+    {
+        byte[] heif = File.ReadAllBytes(Sample("heic", "samplefilehub.heif"));
+        int patched = 0;
+        for (int at = heif.AsSpan().IndexOf("ispe"u8); at >= 0; at = NextIspe(heif, at))
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(heif.AsSpan(at + 8), 16000);
+            BinaryPrimitives.WriteUInt32BigEndian(heif.AsSpan(at + 12), 16000);
+            patched++;
+        }
+
+        var header = InputGuard.Inspect(heif, Limits);
+
+        Assert.IsGreaterThan(0, patched);
+        Assert.AreEqual(IngestFailureKind.TooManyPixels, header.Failure?.Kind, header.Failure?.Message);
+    }
+
+    /// <summary>AVIF is decoded: Debian's libheif1 carries the dav1d AV1 decoder. Recipe: a 64x48 picture encoded to AVIF by libheif's AV1 encoder.</summary>
+    [TestMethod]
+    public void ReadUpright_Avif_DecodesThePicture()
+    {
+        var source = SyntheticImages.Quadrants(64, 48);
+        byte[] avif = HeifTestEncoder.Avif(source);
+
+        var photo = MediaGate.Ingest.Decode.PhotoReader.ReadUpright(avif, Limits);
+
+        Assert.IsTrue(photo.IsSuccess, photo.Failure?.ToString());
+        Assert.AreEqual(ImageFormat.Heif, photo.Value.Header.Format);
+        Assert.AreEqual(64, photo.Value.Image.Width);
+        Assert.AreEqual(48, photo.Value.Image.Height);
+        Assert.IsLessThan(12.0, SyntheticImages.MeanDifference(source, photo.Value.Image));
+    }
+
+    /// <summary>A file that lies about its type: a ".png" holding a JPEG is read as the JPEG it is.</summary>
+    [TestMethod]
+    public void Inspect_JpegBytesUnderPngName_IsRecognisedAsJpeg()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mediagate-{Guid.NewGuid():N}.png");
+        File.WriteAllBytes(path, JpegEncoder.Encode(SyntheticImages.Quadrants(40, 30)).Value);
+        try
+        {
+            var header = InputGuard.Inspect(File.ReadAllBytes(path), Limits);
+
+            Assert.AreEqual(new ImageHeader(ImageFormat.Jpeg, 40, 30, 1), header.Value);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static int NextIspe(byte[] bytes, int after)
+    {
+        int next = bytes.AsSpan(after + 4).IndexOf("ispe"u8);
+        return next < 0 ? -1 : after + 4 + next;
     }
 }

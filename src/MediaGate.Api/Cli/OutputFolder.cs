@@ -1,0 +1,59 @@
+namespace MediaGate.Api.Cli;
+
+/// <summary>
+/// Where a verb's outputs go: each input has its own output name (<see cref="OutputNames"/>) and its own
+/// temporary file, written whole, read back and compared, then renamed into place, so what lands under the
+/// output name is exactly the verified bytes and two inputs can never mix in one file.
+/// </summary>
+internal sealed class OutputFolder
+{
+    private readonly string _folder;
+    private readonly OutputNames _names;
+    private readonly HashSet<(ulong, ulong)> _inputs;
+
+    public OutputFolder(string folder, InputScan scan)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        _folder = folder;
+        _names = new OutputNames(scan.Files.Select(f => f.RelativePath).ToList());
+        _inputs = scan.Identities;
+    }
+
+    /// <summary>Writes the output of input <paramref name="index"/>; returns its path as shown to the user.</summary>
+    /// <exception cref="IOException">The output cannot be written, or would replace an input file.</exception>
+    public string Write(int index, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        string relative = _names.For(index);
+        string target = Path.GetFullPath(Path.Combine(_folder, relative));
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        if (Ingest.Sniff.FileIdentity.Of(target) is { } existing && _inputs.Contains(existing.Key))
+        {
+            throw new IOException($"{Path.Combine(_folder, relative)} is one of the inputs; it is not replaced.");
+        }
+
+        // The input's index makes the temporary name unique within the run, the process id across runs.
+        string temp = $"{target}.tmp-{Environment.ProcessId}-{index}";
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(content);
+                stream.Flush();
+            }
+
+            if (!File.ReadAllBytes(temp).AsSpan().SequenceEqual(content))
+            {
+                throw new IOException("The written output does not read back as the verified bytes.");
+            }
+
+            File.Move(temp, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+
+        return Path.Combine(_folder, relative);
+    }
+}

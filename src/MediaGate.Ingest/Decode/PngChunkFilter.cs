@@ -1,0 +1,125 @@
+using System.Buffers.Binary;
+
+namespace MediaGate.Ingest.Decode;
+
+/// <summary>
+/// Rebuilds a PNG from only the chunks its picture needs before libpng sees it: IHDR, PLTE, tRNS, the IDAT run,
+/// IEND, and the colour chunks libpng's simplified API uses when it converts to 8-bit RGB (gAMA, cHRM, sRGB).
+/// Text chunks (libpng inflates and keeps every zTXt/iTXt: hundreds of them made 6.8 GB), iCCP (the output
+/// carries no profile, and the simplified API does not apply it), eXIf, APNG frames and everything after IEND
+/// never reach the codec. Every chunk's length and CRC are checked, IHDR must come first and IDAT must be
+/// one run; an unknown critical chunk is refused, since the picture may depend on it.
+/// </summary>
+internal static class PngChunkFilter
+{
+    private const int ChunkOverhead = 12; // length, type, CRC
+
+    private static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private static readonly string[] Kept = ["IHDR", "PLTE", "tRNS", "IDAT", "IEND", "gAMA", "cHRM", "sRGB"];
+
+    public static Outcome<byte[]> Rebuild(ReadOnlySpan<byte> png)
+    {
+        if (!png.StartsWith(Signature))
+        {
+            return Corrupt("no PNG signature");
+        }
+
+        using var output = new MemoryStream(png.Length);
+        output.Write(Signature);
+        int position = Signature.Length;
+        bool idatSeen = false, idatEnded = false;
+        long? declaredBytes = null;
+        using var imageData = new MemoryStream();
+        for (int index = 0; ; index++)
+        {
+            if (png.Length - position < ChunkOverhead)
+            {
+                return Corrupt("the file ends before IEND");
+            }
+
+            uint length = BinaryPrimitives.ReadUInt32BigEndian(png[position..]);
+            if (length > int.MaxValue || length > png.Length - position - ChunkOverhead)
+            {
+                return Corrupt($"chunk {index} declares {length} bytes, more than the file holds");
+            }
+
+            ReadOnlySpan<byte> chunk = png.Slice(position, ChunkOverhead + (int)length);
+            ReadOnlySpan<byte> type = chunk.Slice(4, 4);
+            string name = System.Text.Encoding.ASCII.GetString(type);
+            if (!IsChunkType(type))
+            {
+                return Corrupt($"chunk {index} has an invalid type");
+            }
+
+            if (PngCrc.Compute(chunk[4..^4]) != BinaryPrimitives.ReadUInt32BigEndian(chunk[^4..]))
+            {
+                return Corrupt($"chunk {name} has a wrong CRC");
+            }
+
+            if ((index == 0) != (name == "IHDR") || (name == "IHDR" && length != 13))
+            {
+                return Corrupt("IHDR must be the first chunk, once, with 13 bytes");
+            }
+
+            if (name == "IHDR" && (declaredBytes = PngImageDataBound.DeclaredBytes(chunk.Slice(8, 13))) is null)
+            {
+                return Corrupt("IHDR has an invalid size, bit depth, colour type or interlace method");
+            }
+
+            if (name == "IDAT")
+            {
+                if (idatEnded)
+                {
+                    return Corrupt("IDAT chunks are not one run");
+                }
+
+                idatSeen = true;
+                imageData.Write(chunk.Slice(8, (int)length));
+            }
+            else if (idatSeen)
+            {
+                idatEnded = true;
+            }
+
+            bool critical = (type[0] & 0x20) == 0;
+            if (Array.IndexOf(Kept, name) >= 0)
+            {
+                output.Write(chunk);
+            }
+            else if (critical)
+            {
+                return Outcome<byte[]>.Fail(IngestFailureKind.UnsupportedFormat, $"PNG: unknown critical chunk {name}");
+            }
+
+            position += chunk.Length;
+            if (name == "IEND")
+            {
+                // Whatever follows IEND (a ZIP, a second image) is not part of the picture and is dropped.
+                if (!idatSeen)
+                {
+                    return Corrupt("no image data (IDAT)");
+                }
+
+                return PngImageDataBound.InflatesBeyond(imageData.ToArray(), declaredBytes!.Value)
+                    ? Corrupt("the image data inflates beyond the picture IHDR declares")
+                    : output.ToArray();
+            }
+        }
+    }
+
+    private static bool IsChunkType(ReadOnlySpan<byte> type)
+    {
+        foreach (byte b in type)
+        {
+            if (b is not ((>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Outcome<byte[]> Corrupt(string why) => Outcome<byte[]>.Fail(IngestFailureKind.Corrupt, "PNG: " + why);
+}
