@@ -1,0 +1,36 @@
+using System.Buffers;
+using System.Security.Cryptography;
+
+namespace MediaGate.Storage;
+
+/// <summary>SHA-256 of content that is streamed, never held whole: how the stores tell "same object again" from "different object".</summary>
+internal static class ContentHash
+{
+    private const int BufferSize = 81920;
+
+    /// <summary>Copies <paramref name="source"/> to <paramref name="destination"/> and returns the SHA-256 of what was copied.</summary>
+    public static async Task<byte[]> CopyAsync(Stream source, Stream destination, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            int read;
+            while ((read = await source.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            }
+
+            return hash.GetHashAndReset();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The SHA-256 of everything left in <paramref name="source"/>.</summary>
+    public static Task<byte[]> OfAsync(Stream source, CancellationToken cancellationToken) =>
+        CopyAsync(source, Stream.Null, cancellationToken);
+}
