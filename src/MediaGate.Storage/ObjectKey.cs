@@ -48,6 +48,7 @@ public sealed partial record ObjectKey
 
     public override string ToString() => Value;
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9/_.-]{0,200}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // \z, not $: $ also matches before a final newline, which would let "a\n" through.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9/_.-]{0,200}\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Shape();
 }

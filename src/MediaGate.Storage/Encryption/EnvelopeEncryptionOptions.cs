@@ -10,7 +10,7 @@ namespace MediaGate.Storage.Encryption;
 /// </summary>
 public sealed class EnvelopeEncryptionOptions : IValidatableObject
 {
-    internal const string KeyIdPattern = "^[A-Za-z0-9._-]{1,64}$";
+    internal const string KeyIdPattern = @"^[A-Za-z0-9._-]{1,64}\z";
     internal const int MinimumChunkSize = 4096;
     internal const int MaximumChunkSize = 1 << 20;
 

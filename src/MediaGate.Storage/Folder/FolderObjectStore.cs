@@ -73,6 +73,7 @@ public sealed partial class FolderObjectStore : IObjectStore
         var folder = Folder(key, create: true)!;
         var target = ObjectPath(folder, key);
         var temporary = Path.Combine(folder, $".{key.Segments[^1]}{ObjectSuffix}.{Guid.NewGuid():N}{TemporarySuffix}");
+        Exception? sourceFailure = null;
         try
         {
             byte[] hash;
@@ -80,7 +81,7 @@ public sealed partial class FolderObjectStore : IObjectStore
             var file = new FileStream(temporary, fileOptions);
             await using (file.ConfigureAwait(false))
             {
-                hash = await ContentHash.CopyAsync(content, file, cancellationToken).ConfigureAwait(false);
+                hash = await ContentHash.CopyAsync(content, file, cancellationToken, e => sourceFailure = e).ConfigureAwait(false);
                 file.Flush(flushToDisk: true);
             }
 
@@ -102,13 +103,14 @@ public sealed partial class FolderObjectStore : IObjectStore
                     : throw new ObjectStoreException(ObjectStoreFailureKind.Conflict, $"Object '{key}' already exists with different content.");
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e != sourceFailure)
         {
+            // The caller's own stream failing is not a store failure: that exception propagates unchanged.
             throw new ObjectStoreException(ObjectStoreFailureKind.Unavailable, $"Object '{key}' could not be written to the folder store.", e);
         }
         finally
         {
-            File.Delete(temporary);
+            DeleteQuietly(temporary);
         }
     }
 
@@ -192,7 +194,7 @@ public sealed partial class FolderObjectStore : IObjectStore
         }
         finally
         {
-            File.Delete(probe);
+            DeleteQuietly(probe);
         }
     }
 
@@ -237,6 +239,19 @@ public sealed partial class FolderObjectStore : IObjectStore
         var path = Path.Combine(folder, key.Segments[^1] + ObjectSuffix);
         var info = new FileInfo(path);
         return info.LinkTarget is not null || Directory.Exists(path) ? throw Unsafe(key) : path;
+    }
+
+    /// <summary>Removes a temporary file if it is there; one that cannot be removed is left for the next sweep.</summary>
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Swept when the store is next opened.
+        }
     }
 
     private static ObjectStoreException Unsafe(ObjectKey key) =>
