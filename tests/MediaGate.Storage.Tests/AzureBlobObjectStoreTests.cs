@@ -103,6 +103,36 @@ public sealed class AzureBlobObjectStoreTests
     }
 
     [TestMethod]
+    public async Task OpenReadAsync_ConnectionBreaksMidBody_ReadThrowsUnavailable()
+    {
+        // Recipe: a one-shot HTTP server that promises 100,000 bytes, sends 1,000 and closes the connection.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var server = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync();
+            var stream = client.GetStream();
+            var request = new byte[8192];
+            _ = await stream.ReadAsync(request);
+            var head = "HTTP/1.1 200 OK\r\nContent-Length: 100000\r\nContent-Type: application/octet-stream\r\nx-ms-blob-type: BlockBlob\r\n\r\n"u8.ToArray();
+            await stream.WriteAsync(head);
+            await stream.WriteAsync(TestData.Bytes(1000, seed: 1));
+            await stream.FlushAsync();
+        });
+        var options = TestStore.BlobOptions(AzuriteServer.ConnectionStringFor(((IPEndPoint)listener.LocalEndpoint).Port));
+        options.Resilience.MaxRetryAttempts = 0;
+        options.Resilience.AttemptTimeout = TimeSpan.FromSeconds(2);
+        var store = new AzureBlobObjectStore(options);
+
+        var body = await store.OpenReadAsync(TestData.Key("a"));
+        Assert.IsNotNull(body);
+        await server;
+        var error = await Assert.ThrowsAsync<ObjectStoreException>(() => TestData.ReadAllAsync(body));
+
+        Assert.AreEqual(ObjectStoreFailureKind.Unavailable, error.Kind);
+    }
+
+    [TestMethod]
     public async Task CheckReadyAsync_RealAzurite_CreatesContainerAndIsReady()
     {
         var store = new AzureBlobObjectStore(TestStore.BlobOptions(TestAssembly.Azurite.ConnectionString));

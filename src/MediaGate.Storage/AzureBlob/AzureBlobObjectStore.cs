@@ -9,7 +9,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace MediaGate.Storage.AzureBlob;
 
@@ -36,7 +35,9 @@ public sealed class AzureBlobObjectStore : IObjectStore
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
         var clientOptions = new BlobClientOptions();
         clientOptions.Retry.MaxRetries = 0; // Polly owns retries; two layers would multiply attempts and hide the circuit.
-        clientOptions.Retry.NetworkTimeout = options.Resilience.AttemptTimeout;
+        // Longer than Polly's attempt timeout, so that Polly's timeout normally ends a stalled request; it still
+        // bounds each read of a downloaded body, which runs after the attempt has returned.
+        clientOptions.Retry.NetworkTimeout = options.Resilience.AttemptTimeout * 2;
         BlobServiceClient service;
         try
         {
@@ -120,7 +121,7 @@ public sealed class AzureBlobObjectStore : IObjectStore
         try
         {
             var response = await RunAsync(key, token => blob.DownloadStreamingAsync(cancellationToken: token), cancellationToken).ConfigureAwait(false);
-            return response.Value.Content;
+            return new BlobReadStream(response.Value.Content, key);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -218,7 +219,7 @@ public sealed class AzureBlobObjectStore : IObjectStore
         {
             throw new ObjectStoreException(ObjectStoreFailureKind.Unavailable, $"The blob store is unavailable (circuit open){For(key)}.", e);
         }
-        catch (Exception e) when (BlobResiliencePipeline.IsTransient(e) || e is TimeoutRejectedException)
+        catch (Exception e) when (BlobResiliencePipeline.IsTransient(e) || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new ObjectStoreException(ObjectStoreFailureKind.Unavailable, $"The blob store did not answer after retries{For(key)}: {e.GetType().Name}.", e);
         }

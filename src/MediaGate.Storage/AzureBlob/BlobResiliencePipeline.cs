@@ -23,7 +23,7 @@ internal static partial class BlobResiliencePipeline
         {
             builder.AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+                ShouldHandle = ShouldHandle,
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -39,7 +39,7 @@ internal static partial class BlobResiliencePipeline
         return builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+                ShouldHandle = ShouldHandle,
                 FailureRatio = options.CircuitFailureRatio,
                 MinimumThroughput = options.CircuitMinimumThroughput,
                 SamplingDuration = options.CircuitSamplingDuration,
@@ -58,6 +58,19 @@ internal static partial class BlobResiliencePipeline
             .AddTimeout(options.AttemptTimeout)
             .Build();
     }
+
+    /// <summary>
+    /// A transient failure, or a cancellation that the caller did not ask for (the SDK's own network timeout
+    /// cancels a stalled request; that is the service failing, not the caller giving up).
+    /// </summary>
+    private static ValueTask<bool> ShouldHandle(RetryPredicateArguments<object> arguments) =>
+        ValueTask.FromResult(IsFailure(arguments.Outcome.Exception, arguments.Context.CancellationToken));
+
+    private static ValueTask<bool> ShouldHandle(CircuitBreakerPredicateArguments<object> arguments) =>
+        ValueTask.FromResult(IsFailure(arguments.Outcome.Exception, arguments.Context.CancellationToken));
+
+    private static bool IsFailure(Exception? exception, CancellationToken callerToken) =>
+        exception is not null && (IsTransient(exception) || exception is OperationCanceledException && !callerToken.IsCancellationRequested);
 
     /// <summary>Worth another attempt: the network failed, the attempt timed out, or the service said "busy" or "broken".</summary>
     internal static bool IsTransient(Exception exception) => exception switch

@@ -68,7 +68,7 @@ internal sealed class DecryptingStream : Stream
 
         // The chunk size is authenticated by the key wrap below; bounded here first so that a forged header cannot make us allocate much.
         var chunkSize = BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(keyIdEnd));
-        if (chunkSize is < EnvelopeFormat.TagSize or > EnvelopeEncryptionOptions.MaximumChunkSize)
+        if (chunkSize is < EnvelopeEncryptionOptions.MinimumChunkSize or > EnvelopeEncryptionOptions.MaximumChunkSize)
         {
             throw Failed("its chunk size is out of range");
         }
