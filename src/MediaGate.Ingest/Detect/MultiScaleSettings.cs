@@ -43,6 +43,10 @@ public sealed record MultiScaleSettings
     /// (see <see cref="NonMaximumSuppression"/>). Default false.</summary>
     public bool FuseLevels { get; init; }
 
+    /// <summary>The second look at each candidate (a size-aware two-stage cascade); null: none. See
+    /// <see cref="CascadeSettings"/>.</summary>
+    public CascadeSettings? Cascade { get; init; }
+
     /// <summary>How many of the coarsest levels are also searched in the left-right mirrored photo (coarse
     /// levels are small, so the first ones are cheap). A face found there counts as seen at one more level
     /// when scores are fused. Default 0: on eval/faces-dev (bench recall) mirroring every level raised faces of

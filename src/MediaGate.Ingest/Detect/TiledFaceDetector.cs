@@ -14,6 +14,9 @@ internal abstract class TiledFaceDetector : IFaceDetector
     // any doubt threshold equals the result at this floor filtered by score (what the benchmark's sweep reads).
     private static readonly float CandidateFloor = 0.3f;
 
+    // The second look reports scores from here up: a low rescore is evidence too.
+    private const float RescoreFloor = 0.05f;
+
     protected TiledFaceDetector(string name, InferenceSession session, MultiScaleSettings settings, DetectionThresholds thresholds)
     {
         Name = name;
@@ -35,7 +38,7 @@ internal abstract class TiledFaceDetector : IFaceDetector
         ArgumentNullException.ThrowIfNull(image);
         try
         {
-            return Merge(FindCandidates(image), image);
+            return Judge(FindCandidates(image), image);
         }
         catch (OnnxRuntimeException e)
         {
@@ -43,14 +46,36 @@ internal abstract class TiledFaceDetector : IFaceDetector
         }
     }
 
-    /// <summary>The faces among <paramref name="candidates"/> (<see cref="FindCandidates"/>): merged, at or above the doubt threshold, clipped to the photo.</summary>
-    internal List<DetectedFace> Merge(List<ScoredBox> candidates, RgbImage image) =>
-        NonMaximumSuppression.Apply(candidates, Settings.MergeIntersectionOverUnion, Settings.MergeIntersectionOverSmaller, Settings.FuseLevels)
-            .Where(c => c.Score >= Thresholds.Doubt)
-            .Select(c => ToFace(c, image))
-            .Where(f => f is not null)
-            .Select(f => f!)
-            .ToList();
+    /// <summary>The faces among <paramref name="candidates"/> (<see cref="FindCandidates"/>): merged, looked at
+    /// again when <see cref="MultiScaleSettings.Cascade"/> is set, at or above the doubt threshold, clipped to
+    /// the photo. Throws <see cref="OnnxRuntimeException"/> when the model fails.</summary>
+    internal List<DetectedFace> Judge(List<ScoredBox> candidates, RgbImage image)
+    {
+        var cascade = Settings.Cascade;
+        var faces = new List<DetectedFace>();
+        foreach (var merged in NonMaximumSuppression.MergeCandidates(candidates, Settings.MergeIntersectionOverUnion, Settings.MergeIntersectionOverSmaller))
+        {
+            var candidate = merged;
+            var first = CandidateJudge.First(candidate, Settings.FuseLevels);
+            if (first < Math.Min(CandidateFloor, Thresholds.Doubt))
+            {
+                continue;
+            }
+
+            if (cascade is not null && first < cascade.SkipAbove)
+            {
+                candidate = candidate with { Rescore = Rescore(image, candidate.Box, cascade) };
+            }
+
+            var confidence = CandidateJudge.Confidence(candidate, Settings.FuseLevels, cascade?.Weight ?? 0f);
+            if (confidence >= Thresholds.Doubt && ToFace(candidate.Box, confidence, image) is { } face)
+            {
+                faces.Add(face);
+            }
+        }
+
+        return faces;
+    }
 
     /// <summary>Every box of every pass, in photo pixels with its level, before merging (the benchmark
     /// replays merging rules on these). Throws <see cref="OnnxRuntimeException"/> when the model fails.</summary>
@@ -101,10 +126,42 @@ internal abstract class TiledFaceDetector : IFaceDetector
                 {
                     var box = candidate.Box.ToImage(window.Tile.X, window.Tile.Y, 1f);
                     box = mirrored ? box.MirrorHorizontally(levelImage.Width) : box;
-                    found.Add(candidate with { Box = box.ToImage(0f, 0f, (float)level.Scale), Level = mirrored ? MirroredLevelId(l) : l });
+                    var points = candidate.Landmarks?.ToImage(window.Tile.X, window.Tile.Y, 1f);
+                    points = mirrored ? points?.MirrorHorizontally(levelImage.Width) : points;
+                    found.Add(candidate with
+                    {
+                        Box = box.ToImage(0f, 0f, (float)level.Scale),
+                        Level = mirrored ? MirroredLevelId(l) : l,
+                        Landmarks = points?.ToImage(0f, 0f, (float)level.Scale),
+                    });
                 }
             }
         }
+    }
+
+    /// <summary>The second look at one candidate (<see cref="CascadeCrop"/>): the model on a crop around it at
+    /// a scale it is good at; the best score of a box there on the same face, 0 when it finds none.
+    /// Throws <see cref="OnnxRuntimeException"/> when the model fails.</summary>
+    internal float Rescore(RgbImage image, FaceBox face, CascadeSettings cascade)
+    {
+        var (crop, scale, tensorWidth, tensorHeight) = CascadeCrop.Plan(face, image.Width, image.Height, cascade);
+        var width = Math.Clamp((int)Math.Round(crop.Width * scale), 1, tensorWidth);
+        var height = Math.Clamp((int)Math.Round(crop.Height * scale), 1, tensorHeight);
+        var cropped = ImageResampler.ResizeRegion(image, crop, width, height);
+        cropped = cascade.Mirrored ? ImageMirror.Horizontal(cropped) : cropped;
+        var window = new InferenceWindow(0, new PixelRect(0, 0, width, height), tensorWidth, tensorHeight, false, false, false, false);
+        var boxes = new List<ScoredBox>();
+        RunWindow(cropped, window, RescoreFloor, boxes);
+        if (cascade.Mirrored)
+        {
+            boxes = boxes.Select(b => b with { Box = b.Box.MirrorHorizontally(width) }).ToList();
+        }
+
+        var (sx, sy) = ((float)width / crop.Width, (float)height / crop.Height);
+        return CascadeCrop.Rescore(face, boxes.Select(b => b with
+        {
+            Box = new FaceBox((b.Box.X / sx) + crop.X, (b.Box.Y / sy) + crop.Y, b.Box.Width / sx, b.Box.Height / sy),
+        }));
     }
 
     public void Dispose()
@@ -118,9 +175,8 @@ internal abstract class TiledFaceDetector : IFaceDetector
     protected abstract void RunWindow(RgbImage levelImage, InferenceWindow window, float minScore, List<ScoredBox> into);
 
     /// <summary>Clips a box to the photo; null when nothing of it is inside.</summary>
-    private DetectedFace? ToFace(ScoredBox candidate, RgbImage image)
+    private DetectedFace? ToFace(FaceBox b, float score, RgbImage image)
     {
-        var b = candidate.Box;
         var left = Math.Clamp(b.X, 0f, image.Width);
         var top = Math.Clamp(b.Y, 0f, image.Height);
         var right = Math.Clamp(b.Right, 0f, image.Width);
@@ -130,6 +186,6 @@ internal abstract class TiledFaceDetector : IFaceDetector
             return null;
         }
 
-        return new DetectedFace(left, top, right - left, bottom - top, candidate.Score, Uncertain: candidate.Score < Thresholds.Release);
+        return new DetectedFace(left, top, right - left, bottom - top, score, Uncertain: score < Thresholds.Release);
     }
 }
