@@ -136,13 +136,14 @@ internal static class RecallBenchmark
     /// and returns the detector's faces made from them.</summary>
     private static Outcome<IReadOnlyList<DetectedFace>> WriteCandidates(StreamWriter into, string photo, TiledFaceDetector detector, RgbImage image)
     {
-        var found = detector.FindCandidates(image);
+        var pyramid = new List<RgbImage>();
+        var found = detector.FindCandidates(image, pyramid);
         foreach (var c in found)
         {
             into.WriteLine(Invariant($"{photo}\t{c.Box.X:0.###}\t{c.Box.Y:0.###}\t{c.Box.Width:0.###}\t{c.Box.Height:0.###}\t{c.Score:0.####}\t{c.Level}\t{image.Width}\t{image.Height}"));
         }
 
-        return detector.Judge(found, image);
+        return detector.Judge(found, image, pyramid);
     }
 
     private static void Print(List<LabelledPhoto> photos, List<Contender> contenders, ModelRegistry registry)

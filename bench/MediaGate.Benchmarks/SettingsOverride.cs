@@ -32,6 +32,7 @@ internal static class SettingsOverride
                 "cascade-context" => settings with { Cascade = CascadeOf(settings) with { Context = (float)value } },
                 "cascade-weight" => settings with { Cascade = CascadeOf(settings) with { Weight = (float)value } },
                 "cascade-skip" => settings with { Cascade = CascadeOf(settings) with { SkipAbove = (float)value } },
+                "cascade-budget" => settings with { Cascade = CascadeOf(settings) with { MaxTensorPixels = (long)value } },
                 _ => throw new ArgumentException($"unknown multi-scale key '{key}'"),
             };
         }

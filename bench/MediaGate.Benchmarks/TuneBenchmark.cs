@@ -68,10 +68,11 @@ internal static class TuneBenchmark
             }
 
             var image = photo.Value.Image;
-            var merged = NonMaximumSuppression.MergeCandidates(detector.FindCandidates(image), detector.Settings.MergeIntersectionOverUnion, detector.Settings.MergeIntersectionOverSmaller);
+            var pyramid = new List<RgbImage>();
+            var merged = NonMaximumSuppression.MergeCandidates(detector.FindCandidates(image, pyramid), detector.Settings.MergeIntersectionOverUnion, detector.Settings.MergeIntersectionOverSmaller);
             foreach (var c in merged.Where(c => c.Fused >= 0.3f))
             {
-                var rescores = Policies.Select(p => detector.Rescore(image, c.Box, p).ToString("0.####", CultureInfo.InvariantCulture));
+                var rescores = Policies.Select(p => detector.Rescore(image, c.Box, p, pyramid).ToString("0.####", CultureInfo.InvariantCulture));
                 var lm = c.Landmarks is { } l
                     ? string.Join(',', new[] { l.RightEyeX, l.RightEyeY, l.LeftEyeX, l.LeftEyeY, l.NoseX, l.NoseY, l.RightMouthX, l.RightMouthY, l.LeftMouthX, l.LeftMouthY }.Select(F))
                     : "-";

@@ -28,6 +28,17 @@ internal static class CascadeCrop
         return (crop, scale, tensorWidth, tensorHeight);
     }
 
+    /// <summary>A crop in photo pixels mapped to a level made at <paramref name="scale"/> (grown to whole
+    /// level pixels, clipped to the level).</summary>
+    public static PixelRect MapToLevel(PixelRect crop, double scale, int levelWidth, int levelHeight)
+    {
+        var left = Math.Clamp((int)Math.Floor(crop.X * scale), 0, levelWidth - 1);
+        var top = Math.Clamp((int)Math.Floor(crop.Y * scale), 0, levelHeight - 1);
+        var right = Math.Clamp((int)Math.Ceiling(crop.Right * scale), left + 1, levelWidth);
+        var bottom = Math.Clamp((int)Math.Ceiling(crop.Bottom * scale), top + 1, levelHeight);
+        return new PixelRect(left, top, right - left, bottom - top);
+    }
+
     /// <summary>The second-stage score: the best score among boxes found in the crop (already mapped back to
     /// photo pixels) that overlap the candidate by at least <paramref name="minOverlap"/> IoU; 0 when none.</summary>
     public static float Rescore(FaceBox candidate, IEnumerable<ScoredBox> found, float minOverlap = 0.3f) =>

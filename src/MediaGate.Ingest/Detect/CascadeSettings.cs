@@ -28,6 +28,11 @@ public sealed record CascadeSettings
     /// whatever the second look says, and crowds of clear faces cost no second runs).</summary>
     public float SkipAbove { get; init; } = 1.1f;
 
+    /// <summary>Tensor pixels the second looks at one photo may use in all (bounds the cost on a crowded
+    /// 12 MP photo). Candidates are looked at from the least sure up; those past the budget keep their first
+    /// score, as without a cascade (still masked when at or above doubt).</summary>
+    public long MaxTensorPixels { get; init; } = 500_000;
+
     /// <summary>Tensor sides are a multiple of this (YuNet: 32).</summary>
     public int Alignment { get; init; } = 32;
 }

@@ -74,6 +74,7 @@ public sealed record MultiScaleSettings
         TensorAlignment = 32,
         FixedTensor = false,
         FuseLevels = true,
+        Cascade = new CascadeSettings { TargetSide = 48, MaxEnlargement = 1f, Context = 6f, Weight = 0.25f, SkipAbove = 0.95f },
     };
 
     /// <summary>BlazeFace back: fixed 256x256 input; whole photo letterboxed, then about 4x4 tiles.</summary>

@@ -38,7 +38,8 @@ internal abstract class TiledFaceDetector : IFaceDetector
         ArgumentNullException.ThrowIfNull(image);
         try
         {
-            return Judge(FindCandidates(image), image);
+            var pyramid = new List<RgbImage>();
+            return Judge(FindCandidates(image, pyramid), image, pyramid);
         }
         catch (OnnxRuntimeException e)
         {
@@ -49,22 +50,27 @@ internal abstract class TiledFaceDetector : IFaceDetector
     /// <summary>The faces among <paramref name="candidates"/> (<see cref="FindCandidates"/>): merged, looked at
     /// again when <see cref="MultiScaleSettings.Cascade"/> is set, at or above the doubt threshold, clipped to
     /// the photo. Throws <see cref="OnnxRuntimeException"/> when the model fails.</summary>
-    internal List<DetectedFace> Judge(List<ScoredBox> candidates, RgbImage image)
+    internal List<DetectedFace> Judge(List<ScoredBox> candidates, RgbImage image, IReadOnlyList<RgbImage>? pyramid = null)
     {
         var cascade = Settings.Cascade;
+        var floor = Math.Min(CandidateFloor, Thresholds.Doubt);
+        var merged = NonMaximumSuppression.MergeCandidates(candidates, Settings.MergeIntersectionOverUnion, Settings.MergeIntersectionOverSmaller)
+            .Where(c => CandidateJudge.First(c, Settings.FuseLevels) >= floor)
+            .OrderBy(c => CandidateJudge.First(c, Settings.FuseLevels))
+            .ToList();
+        var budget = cascade?.MaxTensorPixels ?? 0L;
         var faces = new List<DetectedFace>();
-        foreach (var merged in NonMaximumSuppression.MergeCandidates(candidates, Settings.MergeIntersectionOverUnion, Settings.MergeIntersectionOverSmaller))
+        foreach (var c in merged)
         {
-            var candidate = merged;
-            var first = CandidateJudge.First(candidate, Settings.FuseLevels);
-            if (first < Math.Min(CandidateFloor, Thresholds.Doubt))
+            var candidate = c;
+            if (cascade is not null && CandidateJudge.First(c, Settings.FuseLevels) < cascade.SkipAbove)
             {
-                continue;
-            }
-
-            if (cascade is not null && first < cascade.SkipAbove)
-            {
-                candidate = candidate with { Rescore = Rescore(image, candidate.Box, cascade) };
+                var (_, _, tensorWidth, tensorHeight) = CascadeCrop.Plan(c.Box, image.Width, image.Height, cascade);
+                if ((long)tensorWidth * tensorHeight <= budget)
+                {
+                    budget -= (long)tensorWidth * tensorHeight;
+                    candidate = c with { Rescore = Rescore(image, c.Box, cascade, pyramid) };
+                }
             }
 
             var confidence = CandidateJudge.Confidence(candidate, Settings.FuseLevels, cascade?.Weight ?? 0f);
@@ -74,12 +80,13 @@ internal abstract class TiledFaceDetector : IFaceDetector
             }
         }
 
+        faces.Sort((a, b) => b.Score.CompareTo(a.Score));
         return faces;
     }
 
     /// <summary>Every box of every pass, in photo pixels with its level, before merging (the benchmark
     /// replays merging rules on these). Throws <see cref="OnnxRuntimeException"/> when the model fails.</summary>
-    internal List<ScoredBox> FindCandidates(RgbImage image)
+    internal List<ScoredBox> FindCandidates(RgbImage image, List<RgbImage>? pyramid = null)
     {
         var plan = DetectionPlanner.Plan(image.Width, image.Height, Settings);
         var found = new List<ScoredBox>();
@@ -94,6 +101,11 @@ internal abstract class TiledFaceDetector : IFaceDetector
             var level = plan.Levels[l];
             var source = level.Scale * 1.5 <= finerScale ? finer : image;
             var levelImage = ImageResampler.Resize(source, level.Width, level.Height);
+            if (pyramid is not null && level.Scale < 1d)
+            {
+                pyramid.Add(levelImage);
+            }
+
             if (level.Scale < finerScale)
             {
                 (finer, finerScale) = (levelImage, level.Scale);
@@ -142,12 +154,17 @@ internal abstract class TiledFaceDetector : IFaceDetector
     /// <summary>The second look at one candidate (<see cref="CascadeCrop"/>): the model on a crop around it at
     /// a scale it is good at; the best score of a box there on the same face, 0 when it finds none.
     /// Throws <see cref="OnnxRuntimeException"/> when the model fails.</summary>
-    internal float Rescore(RgbImage image, FaceBox face, CascadeSettings cascade)
+    internal float Rescore(RgbImage image, FaceBox face, CascadeSettings cascade, IReadOnlyList<RgbImage>? pyramid = null)
     {
         var (crop, scale, tensorWidth, tensorHeight) = CascadeCrop.Plan(face, image.Width, image.Height, cascade);
         var width = Math.Clamp((int)Math.Round(crop.Width * scale), 1, tensorWidth);
         var height = Math.Clamp((int)Math.Round(crop.Height * scale), 1, tensorHeight);
-        var cropped = ImageResampler.ResizeRegion(image, crop, width, height);
+
+        // Shrink from the smallest level already made that is still at least as large as the crop needs
+        // (a 12 MP photo is not read again for every candidate); the crop is then those level pixels.
+        var source = pyramid?.Where(p => (double)p.Width / image.Width >= scale).MinBy(p => p.Width) ?? image;
+        var region = source == image ? crop : CascadeCrop.MapToLevel(crop, (double)source.Width / image.Width, source.Width, source.Height);
+        var cropped = ImageResampler.ResizeRegion(source, region, width, height);
         cropped = cascade.Mirrored ? ImageMirror.Horizontal(cropped) : cropped;
         var window = new InferenceWindow(0, new PixelRect(0, 0, width, height), tensorWidth, tensorHeight, false, false, false, false);
         var boxes = new List<ScoredBox>();
@@ -157,10 +174,13 @@ internal abstract class TiledFaceDetector : IFaceDetector
             boxes = boxes.Select(b => b with { Box = b.Box.MirrorHorizontally(width) }).ToList();
         }
 
-        var (sx, sy) = ((float)width / crop.Width, (float)height / crop.Height);
+        // Tensor pixels -> source pixels -> photo pixels.
+        var toPhoto = (double)image.Width / source.Width;
+        var (sx, sy) = ((float)(width / (region.Width * toPhoto)), (float)(height / (region.Height * toPhoto)));
+        var (ox, oy) = ((float)(region.X * toPhoto), (float)(region.Y * toPhoto));
         return CascadeCrop.Rescore(face, boxes.Select(b => b with
         {
-            Box = new FaceBox((b.Box.X / sx) + crop.X, (b.Box.Y / sy) + crop.Y, b.Box.Width / sx, b.Box.Height / sy),
+            Box = new FaceBox((b.Box.X / sx) + ox, (b.Box.Y / sy) + oy, b.Box.Width / sx, b.Box.Height / sy),
         }));
     }
 

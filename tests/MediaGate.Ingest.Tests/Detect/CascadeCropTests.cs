@@ -61,4 +61,21 @@ public sealed class CascadeCropTests
     {
         Assert.AreEqual(0f, CascadeCrop.Rescore(new FaceBox(0, 0, 10, 10), [new(new FaceBox(50, 50, 10, 10), 0.9f)]));
     }
+
+    [TestMethod]
+    public void MapToLevel_HalfScale_GrowsToWholePixelsInsideTheLevel()
+    {
+        // Photo crop x 11..31, y 0..9 at scale 0.5 -> 5.5..15.5 and 0..4.5 -> whole pixels 5..16, 0..5.
+        Assert.AreEqual(new PixelRect(5, 0, 11, 5), CascadeCrop.MapToLevel(new PixelRect(11, 0, 20, 9), 0.5, 100, 50));
+    }
+
+    [TestMethod]
+    public void MapToLevel_CropAtTheEdge_IsClippedToTheLevel()
+    {
+        var mapped = CascadeCrop.MapToLevel(new PixelRect(190, 90, 10, 10), 0.5, 100, 50);
+
+        Assert.AreEqual(100, mapped.Right);
+        Assert.AreEqual(50, mapped.Bottom);
+        Assert.IsGreaterThan(0, mapped.Width);
+    }
 }
