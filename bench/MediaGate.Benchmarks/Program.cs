@@ -23,6 +23,8 @@ static int Usage()
               tablet-sized JPEGs made from the evaluation set's group photos
           pipeline-cpu --photos DIR --models DIR [--detector NAME] [--runs 3]
               in-process CPU time of anonymise per photo next to libjpeg-turbo decode + encode of it
+          tune --faces DIR --models DIR --cache FILE [--detector yunet-n]
+              candidates and second looks cached once, then the confidence rules replayed in memory
         """);
     return 1;
 }
