@@ -16,13 +16,11 @@ internal static class TuneBenchmark
 {
     internal static readonly CascadeSettings[] Policies =
     [
-        new() { TargetSide = 64, MaxEnlargement = 1f, Context = 8f },
-        new() { TargetSide = 64, MaxEnlargement = 1.5f, Context = 6f },
         new() { TargetSide = 48, MaxEnlargement = 1f, Context = 6f },
-        new() { TargetSide = 80, MaxEnlargement = 1f, Context = 6f },
-        new() { TargetSide = 64, MaxEnlargement = 1f, Context = 6f, Mirrored = true },
-        new() { TargetSide = 64, MaxEnlargement = 1f, Context = 4f },
-        new() { TargetSide = 64, MaxEnlargement = 1f, Context = 6f },
+        new() { TargetSide = 32, MaxEnlargement = 1f, Context = 6f },
+        new() { TargetSide = 40, MaxEnlargement = 1f, Context = 6f },
+        new() { TargetSide = 32, MaxEnlargement = 1f, Context = 8f },
+        new() { TargetSide = 40, MaxEnlargement = 1f, Context = 5f },
     ];
 
     public static int Run(IReadOnlyList<string> args)

@@ -65,8 +65,10 @@ public sealed record MultiScaleSettings
     /// Second look (issue 6): each candidate below 0.95 is run again on a crop of 6 face sides around it, the
     /// face brought to 48 px but never enlarged, and its confidence becomes fused^0.75 x second^0.25. Measured
     /// with bench tune (cached candidates, the same scorecard): at the doubt threshold that keeps >= 95% of faces
-    /// of 20 px and up and >= 85% of 10-20 px masked, false positives per photo 2.9 -> 2.1 and photos with one
-    /// face released without review 28 -> 46 of 88; context mattered most (4 face sides: 2.6), enlarging small
+    /// of 20 px and up and >= 85% of 10-20 px masked, false positives per photo 2.9 -> 2.1 (2.3 with the
+    /// per-photo budget, bench recall) and photos with one face released without review 28 -> 46 of 88; faces
+    /// under 10 px masked fell from 65% to 58%. The crop's face size matters: 48 and 64 px gave 2.1, 40 px
+    /// 2.9 and 32 px 2.6, so the gain is real but not robust to that choice; context mattered most (4 face sides: 2.6), enlarging small
     /// faces or a mirrored second look did not help, and YuNet's key points told faces from phantoms no better
     /// than chance (eye, nose and mouth geometry had the same spread on both), so they are not used.
     /// </summary>
