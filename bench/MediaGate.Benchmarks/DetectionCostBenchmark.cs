@@ -19,11 +19,17 @@ internal static class DetectionCostBenchmark
         var photoPath = arguments?.Get("photo");
         if (arguments is null || photoPath is null)
         {
-            Console.Error.WriteLine("usage: detect-cost --photo FILE --models DIR [--detector NAME] [--width 4000 --height 3000] [--runs 5] [--threads N]");
+            Console.Error.WriteLine("usage: detect-cost --photo FILE --models DIR [--detector NAME] [--width 4000 --height 3000] [--runs 5] [--threads N] [--multi-scale SPEC]");
             return 1;
         }
 
         var options = new DetectorOptions();
+        if (arguments.Get("multi-scale") is { } spec)
+        {
+            var family = (arguments.Get("detector") ?? "yunet-n").StartsWith("blazeface", StringComparison.Ordinal) ? MultiScaleSettings.BlazeFace : MultiScaleSettings.YuNet;
+            options.MultiScale = SettingsOverride.Apply(family, spec);
+        }
+
         options.IntraOpThreads = arguments.GetInt("threads", options.IntraOpThreads);
         var detector = FaceDetectorFactory.Open(arguments.Get("models"), arguments.Get("detector"), options);
         var photo = PhotoReader.ReadUpright(File.ReadAllBytes(photoPath), new IngestLimits());

@@ -27,6 +27,7 @@ internal sealed class DetectorScorecard(string label, float? maskGrowth = null)
 
     private readonly List<(int Bucket, float BestMaskingScore)> _faces = [];
     private readonly List<(int Photo, float Score, bool FalsePositive, bool InCrowd)> _detections = [];
+    private readonly List<int> _labelledPerPhoto = [];
     private readonly List<string> _faceRows = [];
     private readonly List<string> _detectionRows = [];
 
@@ -43,6 +44,7 @@ internal sealed class DetectorScorecard(string label, float? maskGrowth = null)
     public void Add(LabelledPhoto photo, IReadOnlyList<DetectedFace> found, double milliseconds, double cpuMilliseconds)
     {
         var photoIndex = Photos++;
+        _labelledPerPhoto.Add(photo.Faces.Count);
         TotalMilliseconds += milliseconds;
         TotalCpuMilliseconds += cpuMilliseconds;
         var boxes = found.Select(f => (Box: new FaceBox(f.X, f.Y, f.Width, f.Height), f.Score)).ToList();
@@ -91,6 +93,37 @@ internal sealed class DetectorScorecard(string label, float? maskGrowth = null)
     /// <summary>False positives per photo, not counting those amid a labelled crowd (see <see cref="InCrowd"/>).</summary>
     public double FalsePositivesOutsideCrowdsPerPhoto(float threshold) =>
         Photos == 0 ? 0d : (double)_detections.Count(d => d.FalsePositive && !d.InCrowd && d.Score >= threshold) / Photos;
+
+    /// <summary>Share of photos with at least one false positive at or above <paramref name="doubt"/>, certain or
+    /// uncertain: the photos the service would hold (or mask) for a face that is not there.</summary>
+    public double PhotosWithFalsePositiveShare(float doubt) =>
+        Photos == 0 ? 0d : (double)_detections.Where(d => d.FalsePositive && d.Score >= doubt).Select(d => d.Photo).Distinct().Count() / Photos;
+
+    /// <summary>Photos with exactly one labelled face (valid or not).</summary>
+    public int SingleFacePhotos => _labelledPerPhoto.Count(n => n == 1);
+
+    /// <summary>Of the photos with one labelled face: those where exactly one detection is certain (at or above
+    /// <paramref name="release"/>), and of those, the ones with no uncertain detection either (in
+    /// [<paramref name="doubt"/>, release)): released without review.</summary>
+    public (int OneCertain, int OnlyOneFace) SingleFace(float doubt, float release)
+    {
+        int oneCertain = 0, onlyOne = 0;
+        var byPhoto = _detections.ToLookup(d => d.Photo);
+        for (var p = 0; p < Photos; p++)
+        {
+            if (_labelledPerPhoto[p] != 1)
+            {
+                continue;
+            }
+
+            var certain = byPhoto[p].Count(d => d.Score >= release);
+            var uncertain = byPhoto[p].Count(d => d.Score >= doubt && d.Score < release);
+            oneCertain += certain == 1 ? 1 : 0;
+            onlyOne += certain == 1 && uncertain == 0 ? 1 : 0;
+        }
+
+        return (oneCertain, onlyOne);
+    }
 
     /// <summary>Share of photos with a face scored in [doubt, release): the photos the consent engine would hold.</summary>
     public double HeldShare(float doubt, float release) =>

@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "detect-cost" => DetectionCostBenchmark.Run(args[1..]),
     "make-photos" => MakePhotosCommand.Run(args[1..]),
     "pipeline-cpu" => PipelineCpuBenchmark.Run(args[1..]),
+    "tune" => TuneBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -16,12 +17,14 @@ static int Usage()
         usage: MediaGate.Benchmarks VERB [options]
           recall --faces DIR --models DIR [--detector NAME] [--multi-scale SPEC] [--dump DIR]
               face-detection recall by face size, false positives and time per image on a labelled set
-          detect-cost --photo FILE --models DIR [--detector NAME] [--width 4000 --height 3000] [--runs 5] [--threads N]
+          detect-cost --photo FILE --models DIR [--detector NAME] [--width 4000 --height 3000] [--runs 5] [--threads N] [--multi-scale SPEC]
               detection time and peak memory on one photo resized to the given size (a 12 MP tablet photo)
           make-photos --faces DIR --out DIR [--count 6] [--width 4000 --height 3000]
               tablet-sized JPEGs made from the evaluation set's group photos
           pipeline-cpu --photos DIR --models DIR [--detector NAME] [--runs 3]
               in-process CPU time of anonymise per photo next to libjpeg-turbo decode + encode of it
+          tune --faces DIR --models DIR --cache FILE [--detector yunet-n]
+              candidates and second looks cached once, then the confidence rules replayed in memory
         """);
     return 1;
 }

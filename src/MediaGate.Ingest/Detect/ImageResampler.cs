@@ -12,24 +12,36 @@ internal static class ImageResampler
     public static RgbImage Resize(RgbImage source, int width, int height)
     {
         ArgumentNullException.ThrowIfNull(source);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         if (width == source.Width && height == source.Height)
         {
             return source;
         }
 
-        var columns = Weights(source.Width, width);
-        var rows = Weights(source.Height, height);
+        return ResizeRegion(source, new PixelRect(0, 0, source.Width, source.Height), width, height);
+    }
+
+    /// <summary>Resizes the part <paramref name="region"/> of <paramref name="source"/> into a new image.</summary>
+    public static RgbImage ResizeRegion(RgbImage source, PixelRect region, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        if (region.X < 0 || region.Y < 0 || region.Width <= 0 || region.Height <= 0 || region.Right > source.Width || region.Bottom > source.Height)
+        {
+            throw new ArgumentOutOfRangeException(nameof(region), region, "Region lies outside the image.");
+        }
+
+        var columns = Weights(region.Width, width);
+        var rows = Weights(region.Height, height);
         var result = new RgbImage(width, height);
-        var rowSum = new float[source.Stride];
+        var rowSum = new float[region.Width * 3];
         for (var y = 0; y < height; y++)
         {
             Array.Clear(rowSum);
             var (first, weights) = rows[y];
             for (var k = 0; k < weights.Length; k++)
             {
-                AccumulateRow(source.Row(first + k), weights[k], rowSum);
+                AccumulateRow(source.Row(region.Y + first + k).Slice(region.X * 3, region.Width * 3), weights[k], rowSum);
             }
 
             var dst = result.Row(y);

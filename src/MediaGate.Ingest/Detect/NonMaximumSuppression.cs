@@ -60,4 +60,42 @@ internal static class NonMaximumSuppression
 
         return kept;
     }
+
+    /// <summary>
+    /// Merges every pass's boxes into faces with their evidence: greedy suppression as <see cref="Apply"/>,
+    /// best box first; each face keeps its best box and key points, the noisy-or of its levels' best scores and
+    /// how many distinct levels found it. Sorted by fused score, best first.
+    /// </summary>
+    public static List<FaceCandidate> MergeCandidates(IReadOnlyList<ScoredBox> candidates, float maxIntersectionOverUnion, float maxIntersectionOverSmaller)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var order = candidates.OrderByDescending(c => c.Score).ToList();
+        var kept = new List<ScoredBox>();
+        var bestPerLevel = new List<Dictionary<int, float>>();
+        foreach (var candidate in order)
+        {
+            var suppressedBy = kept.FindIndex(k =>
+                k.Box.IntersectionOverUnion(candidate.Box) > maxIntersectionOverUnion
+                || k.Box.IntersectionOverSmaller(candidate.Box) > maxIntersectionOverSmaller);
+            if (suppressedBy < 0)
+            {
+                kept.Add(candidate);
+                bestPerLevel.Add(new Dictionary<int, float> { [candidate.Level] = candidate.Score });
+            }
+            else
+            {
+                bestPerLevel[suppressedBy].TryAdd(candidate.Level, candidate.Score);
+            }
+        }
+
+        var merged = new List<FaceCandidate>(kept.Count);
+        for (var k = 0; k < kept.Count; k++)
+        {
+            var miss = bestPerLevel[k].Values.Aggregate(1f, (product, score) => product * (1f - score));
+            merged.Add(new FaceCandidate(kept[k].Box, 1f - miss, kept[k].Score, bestPerLevel[k].Count, kept[k].Landmarks));
+        }
+
+        merged.Sort((a, b) => b.Fused.CompareTo(a.Fused));
+        return merged;
+    }
 }

@@ -14,6 +14,9 @@ internal abstract class TiledFaceDetector : IFaceDetector
     // any doubt threshold equals the result at this floor filtered by score (what the benchmark's sweep reads).
     private static readonly float CandidateFloor = 0.3f;
 
+    // The second look reports scores from here up: a low rescore is evidence too.
+    private const float RescoreFloor = 0.05f;
+
     protected TiledFaceDetector(string name, InferenceSession session, MultiScaleSettings settings, DetectionThresholds thresholds)
     {
         Name = name;
@@ -35,7 +38,8 @@ internal abstract class TiledFaceDetector : IFaceDetector
         ArgumentNullException.ThrowIfNull(image);
         try
         {
-            return Merge(FindCandidates(image), image);
+            var pyramid = new List<RgbImage>();
+            return Judge(FindCandidates(image, pyramid), image, pyramid);
         }
         catch (OnnxRuntimeException e)
         {
@@ -43,18 +47,46 @@ internal abstract class TiledFaceDetector : IFaceDetector
         }
     }
 
-    /// <summary>The faces among <paramref name="candidates"/> (<see cref="FindCandidates"/>): merged, at or above the doubt threshold, clipped to the photo.</summary>
-    internal List<DetectedFace> Merge(List<ScoredBox> candidates, RgbImage image) =>
-        NonMaximumSuppression.Apply(candidates, Settings.MergeIntersectionOverUnion, Settings.MergeIntersectionOverSmaller, Settings.FuseLevels)
-            .Where(c => c.Score >= Thresholds.Doubt)
-            .Select(c => ToFace(c, image))
-            .Where(f => f is not null)
-            .Select(f => f!)
+    /// <summary>The faces among <paramref name="candidates"/> (<see cref="FindCandidates"/>): merged, looked at
+    /// again when <see cref="MultiScaleSettings.Cascade"/> is set, at or above the doubt threshold, clipped to
+    /// the photo. Throws <see cref="OnnxRuntimeException"/> when the model fails.</summary>
+    internal List<DetectedFace> Judge(List<ScoredBox> candidates, RgbImage image, IReadOnlyList<RgbImage>? pyramid = null)
+    {
+        var cascade = Settings.Cascade;
+        var floor = Math.Min(CandidateFloor, Thresholds.Doubt);
+        var merged = NonMaximumSuppression.MergeCandidates(candidates, Settings.MergeIntersectionOverUnion, Settings.MergeIntersectionOverSmaller)
+            .Where(c => CandidateJudge.First(c, Settings.FuseLevels) >= floor)
+            .OrderBy(c => CandidateJudge.First(c, Settings.FuseLevels))
             .ToList();
+        var budget = cascade?.MaxTensorPixels ?? 0L;
+        var faces = new List<DetectedFace>();
+        foreach (var c in merged)
+        {
+            var candidate = c;
+            if (cascade is not null && CandidateJudge.First(c, Settings.FuseLevels) < cascade.SkipAbove)
+            {
+                var (_, _, tensorWidth, tensorHeight) = CascadeCrop.Plan(c.Box, image.Width, image.Height, cascade);
+                if ((long)tensorWidth * tensorHeight <= budget)
+                {
+                    budget -= (long)tensorWidth * tensorHeight;
+                    candidate = c with { Rescore = Rescore(image, c.Box, cascade, pyramid) };
+                }
+            }
+
+            var confidence = CandidateJudge.Confidence(candidate, Settings.FuseLevels, cascade?.Weight ?? 0f);
+            if (confidence >= Thresholds.Doubt && ToFace(candidate.Box, confidence, image) is { } face)
+            {
+                faces.Add(face);
+            }
+        }
+
+        faces.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return faces;
+    }
 
     /// <summary>Every box of every pass, in photo pixels with its level, before merging (the benchmark
     /// replays merging rules on these). Throws <see cref="OnnxRuntimeException"/> when the model fails.</summary>
-    internal List<ScoredBox> FindCandidates(RgbImage image)
+    internal List<ScoredBox> FindCandidates(RgbImage image, List<RgbImage>? pyramid = null)
     {
         var plan = DetectionPlanner.Plan(image.Width, image.Height, Settings);
         var found = new List<ScoredBox>();
@@ -69,6 +101,11 @@ internal abstract class TiledFaceDetector : IFaceDetector
             var level = plan.Levels[l];
             var source = level.Scale * 1.5 <= finerScale ? finer : image;
             var levelImage = ImageResampler.Resize(source, level.Width, level.Height);
+            if (pyramid is not null && level.Scale < 1d)
+            {
+                pyramid.Add(levelImage);
+            }
+
             if (level.Scale < finerScale)
             {
                 (finer, finerScale) = (levelImage, level.Scale);
@@ -101,10 +138,50 @@ internal abstract class TiledFaceDetector : IFaceDetector
                 {
                     var box = candidate.Box.ToImage(window.Tile.X, window.Tile.Y, 1f);
                     box = mirrored ? box.MirrorHorizontally(levelImage.Width) : box;
-                    found.Add(candidate with { Box = box.ToImage(0f, 0f, (float)level.Scale), Level = mirrored ? MirroredLevelId(l) : l });
+                    var points = candidate.Landmarks?.ToImage(window.Tile.X, window.Tile.Y, 1f);
+                    points = mirrored ? points?.MirrorHorizontally(levelImage.Width) : points;
+                    found.Add(candidate with
+                    {
+                        Box = box.ToImage(0f, 0f, (float)level.Scale),
+                        Level = mirrored ? MirroredLevelId(l) : l,
+                        Landmarks = points?.ToImage(0f, 0f, (float)level.Scale),
+                    });
                 }
             }
         }
+    }
+
+    /// <summary>The second look at one candidate (<see cref="CascadeCrop"/>): the model on a crop around it at
+    /// a scale it is good at; the best score of a box there on the same face, 0 when it finds none.
+    /// Throws <see cref="OnnxRuntimeException"/> when the model fails.</summary>
+    internal float Rescore(RgbImage image, FaceBox face, CascadeSettings cascade, IReadOnlyList<RgbImage>? pyramid = null)
+    {
+        var (crop, scale, tensorWidth, tensorHeight) = CascadeCrop.Plan(face, image.Width, image.Height, cascade);
+        var width = Math.Clamp((int)Math.Round(crop.Width * scale), 1, tensorWidth);
+        var height = Math.Clamp((int)Math.Round(crop.Height * scale), 1, tensorHeight);
+
+        // Shrink from the smallest level already made that is still at least as large as the crop needs
+        // (a 12 MP photo is not read again for every candidate); the crop is then those level pixels.
+        var source = pyramid?.Where(p => (double)p.Width / image.Width >= scale).MinBy(p => p.Width) ?? image;
+        var region = source == image ? crop : CascadeCrop.MapToLevel(crop, (double)source.Width / image.Width, source.Width, source.Height);
+        var cropped = ImageResampler.ResizeRegion(source, region, width, height);
+        cropped = cascade.Mirrored ? ImageMirror.Horizontal(cropped) : cropped;
+        var window = new InferenceWindow(0, new PixelRect(0, 0, width, height), tensorWidth, tensorHeight, false, false, false, false);
+        var boxes = new List<ScoredBox>();
+        RunWindow(cropped, window, RescoreFloor, boxes);
+        if (cascade.Mirrored)
+        {
+            boxes = boxes.Select(b => b with { Box = b.Box.MirrorHorizontally(width) }).ToList();
+        }
+
+        // Tensor pixels -> source pixels -> photo pixels.
+        var toPhoto = (double)image.Width / source.Width;
+        var (sx, sy) = ((float)(width / (region.Width * toPhoto)), (float)(height / (region.Height * toPhoto)));
+        var (ox, oy) = ((float)(region.X * toPhoto), (float)(region.Y * toPhoto));
+        return CascadeCrop.Rescore(face, boxes.Select(b => b with
+        {
+            Box = new FaceBox((b.Box.X / sx) + ox, (b.Box.Y / sy) + oy, b.Box.Width / sx, b.Box.Height / sy),
+        }));
     }
 
     public void Dispose()
@@ -118,9 +195,8 @@ internal abstract class TiledFaceDetector : IFaceDetector
     protected abstract void RunWindow(RgbImage levelImage, InferenceWindow window, float minScore, List<ScoredBox> into);
 
     /// <summary>Clips a box to the photo; null when nothing of it is inside.</summary>
-    private DetectedFace? ToFace(ScoredBox candidate, RgbImage image)
+    private DetectedFace? ToFace(FaceBox b, float score, RgbImage image)
     {
-        var b = candidate.Box;
         var left = Math.Clamp(b.X, 0f, image.Width);
         var top = Math.Clamp(b.Y, 0f, image.Height);
         var right = Math.Clamp(b.Right, 0f, image.Width);
@@ -130,6 +206,6 @@ internal abstract class TiledFaceDetector : IFaceDetector
             return null;
         }
 
-        return new DetectedFace(left, top, right - left, bottom - top, candidate.Score, Uncertain: candidate.Score < Thresholds.Release);
+        return new DetectedFace(left, top, right - left, bottom - top, score, Uncertain: score < Thresholds.Release);
     }
 }

@@ -8,10 +8,10 @@ internal sealed class YuNetDetector : TiledFaceDetector
 {
     private const string InputName = "input";
 
-    // Output order: the three strides' cls, then obj, then bbox (key points are not needed).
+    // Output order: the three strides' cls, then obj, then bbox, then key points.
     private static readonly string[] OutputNames =
     [
-        "cls_8", "cls_16", "cls_32", "obj_8", "obj_16", "obj_32", "bbox_8", "bbox_16", "bbox_32",
+        "cls_8", "cls_16", "cls_32", "obj_8", "obj_16", "obj_32", "bbox_8", "bbox_16", "bbox_32", "kps_8", "kps_16", "kps_32",
     ];
 
     private static readonly string[] InputNames = [InputName];
@@ -47,6 +47,7 @@ internal sealed class YuNetDetector : TiledFaceDetector
                     outputs[s].GetTensorDataAsSpan<float>(),
                     outputs[s + strides.Length].GetTensorDataAsSpan<float>(),
                     outputs[s + (2 * strides.Length)].GetTensorDataAsSpan<float>(),
+                    outputs[s + (3 * strides.Length)].GetTensorDataAsSpan<float>(),
                     minScore,
                     into);
             }

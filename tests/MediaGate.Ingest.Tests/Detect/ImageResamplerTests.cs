@@ -26,6 +26,33 @@ public sealed class ImageResamplerTests
     }
 
     [TestMethod]
+    public void ResizeRegion_IsTheSameAsResizingACopyOfTheRegion()
+    {
+        // A gradient picture, so that a wrong offset changes every pixel.
+        var source = new RgbImage(40, 30);
+        for (var i = 0; i < source.Pixels.Length; i++)
+        {
+            source.Pixels[i] = (byte)((i * 7) % 251);
+        }
+
+        var region = new PixelRect(5, 7, 20, 16);
+        var copy = new RgbImage(region.Width, region.Height);
+        for (var y = 0; y < region.Height; y++)
+        {
+            source.Row(region.Y + y).Slice(region.X * 3, region.Width * 3).CopyTo(copy.Row(y));
+        }
+
+        CollectionAssert.AreEqual(ImageResampler.Resize(copy, 9, 7).Pixels, ImageResampler.ResizeRegion(source, region, 9, 7).Pixels);
+        CollectionAssert.AreEqual(ImageResampler.Resize(copy, 31, 25).Pixels, ImageResampler.ResizeRegion(source, region, 31, 25).Pixels);
+    }
+
+    [TestMethod]
+    public void ResizeRegion_OutsideThePicture_Throws()
+    {
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ImageResampler.ResizeRegion(new RgbImage(10, 10), new PixelRect(5, 5, 6, 2), 3, 3));
+    }
+
+    [TestMethod]
     public void Resize_HalfSize_AveragesEachTwoByTwoBlock()
     {
         // One 2x2 block: 0, 100, 200, 100 -> mean 100 in every channel.

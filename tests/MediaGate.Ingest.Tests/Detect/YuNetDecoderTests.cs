@@ -58,4 +58,32 @@ public sealed class YuNetDecoderTests
 
         Assert.IsTrue(float.IsFinite(found[0].Box.Width));
     }
+
+    [TestMethod]
+    public void Decode_WithKeyPoints_MapsEachPointLikeTheBoxCentre()
+    {
+        // 32 x 32 input at stride 16: 2 x 2 cells; cell 3 is row 1, column 1. Point n at offset (n / 10, n / 10 + 0.5) cells.
+        var kps = new float[4 * 10];
+        for (var n = 0; n < 5; n++)
+        {
+            kps[30 + (2 * n)] = n / 10f;
+            kps[30 + (2 * n) + 1] = (n / 10f) + 0.5f;
+        }
+
+        var found = new List<ScoredBox>();
+
+        YuNetDecoder.Decode(16, 32, 32, [0f, 0f, 0f, 1f], [0f, 0f, 0f, 1f], new float[16], kps, 0.5f, found);
+
+        var points = found.Single().Landmarks!.Value;
+        Assert.AreEqual(16f, points.RightEyeX, 1e-4f);
+        Assert.AreEqual(24f, points.RightEyeY, 1e-4f);
+        Assert.AreEqual(16f + 6.4f, points.LeftMouthX, 1e-4f);
+        Assert.AreEqual(24f + 6.4f, points.LeftMouthY, 1e-4f);
+    }
+
+    [TestMethod]
+    public void Decode_KeyPointsNotMatchingInputSize_Throws()
+    {
+        Assert.ThrowsExactly<ArgumentException>(() => YuNetDecoder.Decode(32, 32, 32, [1f], [1f], new float[4], new float[9], 0.5f, []));
+    }
 }
