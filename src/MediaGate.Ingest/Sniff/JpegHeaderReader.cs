@@ -14,7 +14,7 @@ internal static class JpegHeaderReader
     {
         var segments = new List<JpegSegment>();
         var problem = JpegSegmentReader.Read(jpeg, segments, JpegWalk.StopAtFirstScan | JpegWalk.SkipStrayBytes, out _, out _);
-        if (problem is not null)
+        if (problem is not null && !segments.Any(s => JpegSegment.IsStartOfFrame(s.Marker)))
         {
             return Outcome<ImageHeader>.Fail(IngestFailureKind.Corrupt, "JPEG: " + problem);
         }
@@ -39,7 +39,9 @@ internal static class JpegHeaderReader
             }
         }
 
-        if (frame is { } sof && segments[^1].Marker == JpegSegment.Sos)
+        // A frame header is enough to check the size against the limits (a bomb is refused as one even when
+        // the file ends early); a file that stops before its first scan fails later, when it is read.
+        if (frame is { } sof)
         {
             return FromFrameHeader(sof, sof.Payload(jpeg), orientation ?? 1);
         }
