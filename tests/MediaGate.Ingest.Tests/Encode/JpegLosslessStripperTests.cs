@@ -87,11 +87,17 @@ public sealed class JpegLosslessStripperTests
     {
         // Recipe: a camera JPEG cut in the middle of its scan data, with FF D9 appended so that the
         // segment walk sees a complete file; only decoding every block shows the data ends early.
+        // The last SOS is the main image's (the EXIF thumbnail has its own SOS earlier in the file).
         var jpeg = File.ReadAllBytes(Path.Combine(TestPaths.ExifSamples, "jpg", "Canon_40D.jpg"));
-        byte[] truncated = [.. jpeg[..(jpeg.Length * 2 / 3)], 0xFF, 0xD9];
+        var scan = jpeg.AsSpan().LastIndexOf([(byte)0xFF, (byte)0xDA]);
+        byte[] truncated = [.. jpeg[..(scan + ((jpeg.Length - scan) / 2))], 0xFF, 0xD9];
 
-        Assert.AreEqual(IngestFailureKind.Corrupt, JpegLosslessStripper.Strip(truncated, 1).Failure?.Kind);
-        Assert.AreEqual(IngestFailureKind.Corrupt, new IngestPipeline(null, new IngestOptions()).Strip(new PhotoContext(truncated)).Failure?.Kind);
+        var stripped = JpegLosslessStripper.Strip(truncated, 1);
+        var outcome = new IngestPipeline(null, new IngestOptions()).Strip(new PhotoContext(truncated));
+
+        Assert.AreEqual(IngestFailureKind.Corrupt, stripped.Failure?.Kind);
+        Assert.Contains("premature end", stripped.Failure!.Message, "libjpeg, not the segment walk, must find it");
+        Assert.AreEqual(IngestFailureKind.Corrupt, outcome.Failure?.Kind);
     }
 
     [TestMethod]
