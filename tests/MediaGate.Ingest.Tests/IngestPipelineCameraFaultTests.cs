@@ -94,6 +94,22 @@ public sealed class IngestPipelineCameraFaultTests
     }
 
     [TestMethod]
+    public void Strip_BadHuffmanCodeAtScanStart_FailsCorrupt()
+    {
+        // Recipe: 16 one-bits (FF 00 FF 00, stuffed) put before the first block's data: no code of the
+        // standard tables is 16 ones, so libjpeg warns "bad Huffman code" and fills the rest with guesses.
+        var clean = CleanJpeg();
+        var sos = clean.AsSpan().IndexOf([(byte)0xFF, (byte)0xDA]);
+        var data = sos + 2 + ((clean[sos + 2] << 8) | clean[sos + 3]);
+        byte[] dirty = [.. clean[..data], 0xFF, 0x00, 0xFF, 0x00, .. clean[data..]];
+
+        var outcome = new IngestPipeline(null, Options).Strip(new PhotoContext(dirty));
+
+        Assert.AreEqual(IngestFailureKind.Corrupt, outcome.Failure?.Kind, outcome.Failure?.ToString());
+        Assert.Contains("Huffman", outcome.Failure!.Message);
+    }
+
+    [TestMethod]
     public void Strip_ExifOrientationBetweenSofAndSos_ComesOutUpright()
     {
         // Recipe: an APP1 EXIF with orientation 6 placed after SOF, right before the first DHT that
