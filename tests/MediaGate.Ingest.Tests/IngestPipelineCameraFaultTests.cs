@@ -110,6 +110,28 @@ public sealed class IngestPipelineCameraFaultTests
     }
 
     [TestMethod]
+    public void Strip_ProgressiveCutAtScanBoundaryWithEoi_FailsCorrupt()
+    {
+        // Recipe: a progressive JPEG cut right before its fourth scan, FF D9 appended. libjpeg decodes it
+        // without a warning (a blurred picture); only the scan headers show coefficients never sent.
+        var source = SyntheticImages.Quadrants(64, 48);
+        var progressive = TurboJpegTestEncoder.Encode(source.Pixels, 64, 48, Interop.TurboJpeg.PixelFormatRgb, Interop.TurboJpeg.Subsampling420, progressive: true);
+        var scan = -1;
+        for (var i = 0; i < 4; i++)
+        {
+            scan = progressive.AsSpan(scan + 1).IndexOf([(byte)0xFF, (byte)0xDA]) + scan + 1;
+        }
+
+        byte[] cut = [.. progressive[..scan], 0xFF, 0xD9];
+        Assert.IsTrue(new IngestPipeline(null, Options).Strip(new PhotoContext(progressive)).IsSuccess, "test setup: the whole file is fine");
+
+        var outcome = new IngestPipeline(null, Options).Strip(new PhotoContext(cut));
+
+        Assert.AreEqual(IngestFailureKind.Corrupt, outcome.Failure?.Kind, outcome.Failure?.ToString());
+        Assert.Contains("incomplete", outcome.Failure!.Message);
+    }
+
+    [TestMethod]
     public void Strip_ExifOrientationBetweenSofAndSos_ComesOutUpright()
     {
         // Recipe: an APP1 EXIF with orientation 6 placed after SOF, right before the first DHT that

@@ -25,6 +25,7 @@ internal static class JpegImageData
             problem = "no scan";
         }
 
+        problem ??= JpegScanCoverage.FindGap(jpeg, segments);
         if (problem is not null)
         {
             return Outcome<JpegParts>.Fail(IngestFailureKind.Corrupt, "JPEG: " + problem);
