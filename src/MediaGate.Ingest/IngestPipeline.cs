@@ -18,10 +18,12 @@ namespace MediaGate.Ingest;
 /// <item>Detect (may reject): every face at or above the doubt threshold; a failed detector fails the photo.</item>
 /// <item>Mask: every face to be hidden is filled irreversibly.</item>
 /// <item>Encode (may reject): JPEG, with no metadata.</item>
-/// <item>Verify (may reject): the output is read back; anything identifying left rejects it.</item>
+/// <item>Verify (may reject): the output is read back; anything identifying left rejects it, and it must decode completely, upright, at the expected size.</item>
 /// </list>
-/// <see cref="Strip"/> runs Sniff, then for a JPEG the lossless path (drop segments, lossless rotation) and
-/// otherwise Decode, Orient and Encode, then Verify. <see cref="Detect"/> stops after Detect.
+/// <see cref="Strip"/> runs Sniff, then for a JPEG the lossless path (libjpeg's transcoder writes the DCT
+/// coefficients again, upright, with no marker copied) and, where that is not possible (an imperfect
+/// rotation, a tolerable decoder warning), Decode, Orient and Encode; then Verify. A JPEG that libjpeg
+/// cannot read completely is refused, not re-encoded. <see cref="Detect"/> stops after Detect.
 /// <see cref="Anonymise"/> treats every face as an unknown child (no consent) and masks them all.
 /// </summary>
 public sealed class IngestPipeline
@@ -67,7 +69,12 @@ public sealed class IngestPipeline
                 return Verify(photo);
             }
 
-            // Not losslessly possible (e.g. a rotation with partial MCUs): decode and re-encode below.
+            if (lossless.Failure.Kind != IngestFailureKind.EncodeFailed)
+            {
+                return lossless.Failure;
+            }
+
+            // Not losslessly possible (a rotation with partial MCUs, a warning the decoder tolerates): decode and re-encode below.
         }
 
         return Chain(photo, DecodeUpright, Encode, Verify);
@@ -189,6 +196,17 @@ public sealed class IngestPipeline
         {
             photo.Output = null;
             return clean.Failure;
+        }
+
+        // The size the output must have: the encoded picture's, or for the lossless path the header's, upright.
+        var header = photo.Header!;
+        var upright = photo.Image is { } image ? (image.Width, image.Height)
+            : header.Orientation >= 5 ? (Width: header.Height, Height: header.Width) : (header.Width, header.Height);
+        string? undecodable = photo.Timed("verify-decode", () => JpegDecodeCheck.FindProblem(photo.Output!, upright.Width, upright.Height));
+        if (undecodable is not null)
+        {
+            photo.Output = null;
+            return new IngestFailure(IngestFailureKind.EncodeFailed, undecodable);
         }
 
         return photo;

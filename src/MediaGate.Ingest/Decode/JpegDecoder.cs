@@ -1,12 +1,23 @@
+using MediaGate.Ingest.Encode;
 using MediaGate.Ingest.Interop;
 using MediaGate.Ingest.Sniff;
 
 namespace MediaGate.Ingest.Decode;
 
-/// <summary>Decodes baseline, progressive, grayscale and CMYK/YCCK JPEG to RGB through TurboJPEG.</summary>
+/// <summary>
+/// Decodes baseline, progressive, grayscale and CMYK/YCCK JPEG to RGB through TurboJPEG. libjpeg is given
+/// only the image data (<see cref="JpegImageData"/>), and a warning fails the photo unless
+/// <see cref="JpegWarningPolicy"/> knows it leaves every pixel decoded.
+/// </summary>
 internal static class JpegDecoder
 {
-    public static unsafe Outcome<RgbImage> Decode(ReadOnlySpan<byte> jpeg, ImageHeader header)
+    public static Outcome<RgbImage> Decode(ReadOnlySpan<byte> input, ImageHeader header)
+    {
+        var parts = JpegImageData.Extract(input);
+        return parts.IsSuccess ? DecodeImageData(parts.Value.ImageData, header) : Outcome<RgbImage>.Fail(parts.Failure);
+    }
+
+    private static unsafe Outcome<RgbImage> DecodeImageData(ReadOnlySpan<byte> jpeg, ImageHeader header)
     {
         var handle = TurboJpeg.InitDecompress();
         if (handle == nint.Zero)
@@ -41,8 +52,10 @@ internal static class JpegDecoder
                 }
 
                 // Warnings count as failures too: a truncated JPEG "decodes" with a grey bottom and only a
-                // warning, and any doubt about a file means rejecting it (fail closed).
-                if (status != 0)
+                // warning, and any doubt about a file means rejecting it (fail closed), unless the policy
+                // knows the warning comes after the last block was decoded.
+                if (status != 0 && !(TurboJpeg.GetErrorCode(handle) == TurboJpeg.ErrorWarning
+                    && JpegWarningPolicy.IsTolerable(TurboJpeg.LastError(handle))))
                 {
                     return Outcome<RgbImage>.Fail(IngestFailureKind.Corrupt, "JPEG: " + TurboJpeg.LastError(handle));
                 }

@@ -20,7 +20,12 @@ internal static unsafe partial class TurboJpeg
     /// <summary>TJFLAG_LIMITSCANS: refuse progressive files with more than 500 scans (a CPU-exhaustion bomb).</summary>
     public const int FlagLimitScans = 32768;
 
+    /// <summary>TJFLAG_STOPONWARNING: stop at the first libjpeg warning instead of finishing with a damaged picture.</summary>
+    public const int FlagStopOnWarning = 8192;
+
     public const int ErrorWarning = 0;       // TJERR_WARNING
+
+    public const int TransformNone = 0;      // TJXOP_NONE
 
     public const int TransformOptionPerfect = 1;   // TJXOPT_PERFECT
     public const int TransformOptionCopyNone = 64; // TJXOPT_COPYNONE

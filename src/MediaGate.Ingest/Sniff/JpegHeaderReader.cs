@@ -3,19 +3,24 @@ using MediaGate.Ingest.Orient;
 
 namespace MediaGate.Ingest.Sniff;
 
-/// <summary>Reads a JPEG's size from its SOF segment and its orientation from the first EXIF APP1, without decoding.</summary>
+/// <summary>
+/// Reads a JPEG's size from its SOF segment and its orientation from the first EXIF APP1 anywhere before the
+/// first scan (some writers put it after SOF; exiftool and viewers still read it), without decoding.
+/// Stray bytes before a marker are skipped as libjpeg skips them (real cameras write them).
+/// </summary>
 internal static class JpegHeaderReader
 {
     public static Outcome<ImageHeader> Read(ReadOnlySpan<byte> jpeg)
     {
         var segments = new List<JpegSegment>();
-        var problem = JpegSegmentReader.Read(jpeg, segments, stopAfterFrameHeader: true, out _);
-        if (problem is not null)
+        var problem = JpegSegmentReader.Read(jpeg, segments, JpegWalk.StopAtFirstScan | JpegWalk.SkipStrayBytes, out _, out _);
+        if (problem is not null && !segments.Any(s => JpegSegment.IsStartOfFrame(s.Marker)))
         {
             return Outcome<ImageHeader>.Fail(IngestFailureKind.Corrupt, "JPEG: " + problem);
         }
 
         int? orientation = null;
+        JpegSegment? frame = null;
         foreach (var segment in segments)
         {
             if (segment.Marker == JpegSegment.App1 && orientation is null)
@@ -25,8 +30,20 @@ internal static class JpegHeaderReader
 
             if (JpegSegment.IsStartOfFrame(segment.Marker))
             {
-                return FromFrameHeader(segment, segment.Payload(jpeg), orientation ?? 1);
+                if (frame is not null)
+                {
+                    return Outcome<ImageHeader>.Fail(IngestFailureKind.Corrupt, $"JPEG: a second frame header at offset {segment.Start}");
+                }
+
+                frame = segment;
             }
+        }
+
+        // A frame header is enough to check the size against the limits (a bomb is refused as one even when
+        // the file ends early); a file that stops before its first scan fails later, when it is read.
+        if (frame is { } sof)
+        {
+            return FromFrameHeader(sof, sof.Payload(jpeg), orientation ?? 1);
         }
 
         return Outcome<ImageHeader>.Fail(IngestFailureKind.Corrupt, "JPEG: no frame header (SOF) before the image data");
@@ -44,6 +61,12 @@ internal static class JpegHeaderReader
         if (sof.Length < 6)
         {
             return Outcome<ImageHeader>.Fail(IngestFailureKind.Corrupt, "JPEG: frame header too short");
+        }
+
+        // TurboJPEG here is built for 8-bit samples only; a 12-bit file cannot be decoded, let alone verified.
+        if (sof[0] != 8)
+        {
+            return Outcome<ImageHeader>.Fail(IngestFailureKind.UnsupportedFormat, $"JPEG: {sof[0]}-bit sample precision (only 8-bit is read)");
         }
 
         int height = BinaryPrimitives.ReadUInt16BigEndian(sof[1..]);

@@ -15,9 +15,21 @@ internal static class JpegSegmentReader
     /// <param name="segments">Receives every segment, SOI and EOI included.</param>
     /// <param name="stopAfterFrameHeader">Stop after the first SOF (enough for the header; avoids scanning entropy data).</param>
     /// <param name="endOfImage">Offset just past EOI, or -1 when stopped early.</param>
-    public static string? Read(ReadOnlySpan<byte> jpeg, List<JpegSegment> segments, bool stopAfterFrameHeader, out int endOfImage)
+    public static string? Read(ReadOnlySpan<byte> jpeg, List<JpegSegment> segments, bool stopAfterFrameHeader, out int endOfImage) =>
+        Read(jpeg, segments, stopAfterFrameHeader ? JpegWalk.StopAfterFrameHeader : JpegWalk.Whole, out endOfImage, out _);
+
+    /// <summary>
+    /// Reads segments into <paramref name="segments"/> as <paramref name="walk"/> says. Returns null on success, else why the structure is bad.
+    /// </summary>
+    /// <param name="jpeg">The file.</param>
+    /// <param name="segments">Receives every segment, SOI and EOI included.</param>
+    /// <param name="walk">Where to stop and whether stray bytes before a marker are skipped.</param>
+    /// <param name="endOfImage">Offset just past EOI, or -1 when stopped early.</param>
+    /// <param name="strayBytes">How many stray bytes were skipped (always 0 without <see cref="JpegWalk.SkipStrayBytes"/>).</param>
+    public static string? Read(ReadOnlySpan<byte> jpeg, List<JpegSegment> segments, JpegWalk walk, out int endOfImage, out int strayBytes)
     {
         endOfImage = -1;
+        strayBytes = 0;
         if (jpeg.Length < 2 || jpeg[0] != 0xFF || jpeg[1] != JpegSegment.Soi)
         {
             return "no SOI marker at the start";
@@ -34,7 +46,14 @@ internal static class JpegSegmentReader
 
             if (jpeg[pos] != 0xFF)
             {
-                return $"expected a marker at offset {pos}";
+                var next = walk.HasFlag(JpegWalk.SkipStrayBytes) ? jpeg[pos..].IndexOf((byte)0xFF) : -1;
+                if (next < 0)
+                {
+                    return $"expected a marker at offset {pos}";
+                }
+
+                strayBytes += next;
+                pos += next;
             }
 
             var start = pos;
@@ -87,6 +106,12 @@ internal static class JpegSegmentReader
 
             var payloadStart = pos + 2;
             pos += length;
+            if (marker == JpegSegment.Sos && walk.HasFlag(JpegWalk.StopAtFirstScan))
+            {
+                segments.Add(new JpegSegment(marker, start, payloadStart, length - 2, pos));
+                return null;
+            }
+
             if (marker == JpegSegment.Sos)
             {
                 pos = SkipEntropyCodedData(jpeg, pos);
@@ -97,7 +122,7 @@ internal static class JpegSegmentReader
             }
 
             segments.Add(new JpegSegment(marker, start, payloadStart, length - 2, pos));
-            if (stopAfterFrameHeader && JpegSegment.IsStartOfFrame(marker))
+            if (walk.HasFlag(JpegWalk.StopAfterFrameHeader) && JpegSegment.IsStartOfFrame(marker))
             {
                 return null;
             }

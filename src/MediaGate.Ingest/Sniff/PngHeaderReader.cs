@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using MediaGate.Ingest.Orient;
 
 namespace MediaGate.Ingest.Sniff;
 
@@ -20,6 +21,6 @@ internal static class PngHeaderReader
             return Outcome<ImageHeader>.Fail(IngestFailureKind.Corrupt, $"PNG: IHDR declares an invalid size {width}x{height}");
         }
 
-        return new ImageHeader(ImageFormat.Png, (int)width, (int)height, 1);
+        return new ImageHeader(ImageFormat.Png, (int)width, (int)height, ContainerExifOrientation.FromPng(png));
     }
 }

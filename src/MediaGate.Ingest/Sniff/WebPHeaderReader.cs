@@ -1,4 +1,5 @@
 using MediaGate.Ingest.Interop;
+using MediaGate.Ingest.Orient;
 
 namespace MediaGate.Ingest.Sniff;
 
@@ -24,6 +25,6 @@ internal static class WebPHeaderReader
             return Outcome<ImageHeader>.Fail(IngestFailureKind.UnsupportedFormat, "WebP: animated images are not accepted");
         }
 
-        return new ImageHeader(ImageFormat.WebP, features.width, features.height, 1);
+        return new ImageHeader(ImageFormat.WebP, features.width, features.height, ContainerExifOrientation.FromWebP(webp));
     }
 }

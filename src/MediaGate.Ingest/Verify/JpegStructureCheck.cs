@@ -5,7 +5,7 @@ namespace MediaGate.Ingest.Verify;
 
 /// <summary>
 /// Our own reading of an output JPEG, independent of MetadataExtractor: exactly one image from SOI to EOI at
-/// the very end, and no segment outside <see cref="JpegMarkerPolicy"/> (APP1 EXIF/XMP, APP13 IPTC, COM, MPF,
+/// the very end, an ICC profile only if it is valid (<see cref="IccProfile"/>), and no segment outside <see cref="JpegMarkerPolicy"/> (APP1 EXIF/XMP, APP13 IPTC, COM, MPF,
 /// JFXX and JFIF thumbnails are all refused).
 /// </summary>
 internal static class JpegStructureCheck
@@ -30,10 +30,17 @@ internal static class JpegStructureCheck
             return $"{jpeg.Length - endOfImage} bytes after the end of the image (EOI at offset {endOfImage - 2})";
         }
 
+        var iccChunks = new List<byte[]>();
         foreach (var segment in segments)
         {
+            if (JpegMarkerPolicy.IsIccProfile(segment, jpeg))
+            {
+                iccChunks.Add(segment.Payload(jpeg).ToArray());
+                continue;
+            }
+
             if (segment.Marker is JpegSegment.Soi or JpegSegment.Eoi || JpegMarkerPolicy.IsImageData(segment.Marker)
-                || JpegMarkerPolicy.IsIccProfile(segment, jpeg) || JpegMarkerPolicy.IsAdobe(segment, jpeg))
+                || JpegMarkerPolicy.IsAdobe(segment, jpeg))
             {
                 continue;
             }
@@ -52,6 +59,7 @@ internal static class JpegStructureCheck
             return JpegMarkerPolicy.Describe(segment, jpeg);
         }
 
-        return null;
+        // The ICC_PROFILE identifier may only carry a colour profile, whole and with nothing beside its tags.
+        return iccChunks.Count > 0 && IccProfile.Assemble(iccChunks) is null ? "APP2 ICC_PROFILE data that is not a valid ICC profile" : null;
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using MediaGate.Ingest;
+using MediaGate.Ingest.Decode;
 using MetadataExtractor;
 using Directory = System.IO.Directory;
 
@@ -57,7 +59,7 @@ public sealed class IngestCommandsTests
     }
 
     [TestMethod]
-    public void Anonymise_Astronaut_WritesCleanJpegWithTheFaceMasked()
+    public void Anonymise_Astronaut_WritesCleanJpegWithTheFacePixelsReplaced()
     {
         using var temp = new TempFolder();
 
@@ -69,8 +71,34 @@ public sealed class IngestCommandsTests
         Assert.IsGreaterThanOrEqualTo(1, line.RootElement.GetProperty("faces").GetArrayLength());
         string output = temp.Combine("out", "astronaut.jpg");
         AssertNoIdentifyingMetadata(output);
-        byte[] jpeg = File.ReadAllBytes(output);
-        Assert.AreEqual(0xD8, jpeg[1]);
+
+        // Pixels: inside the reported face box the output no longer looks like the input (the mask is
+        // filled from the surroundings), while a corner far from the face is the input up to JPEG loss.
+        IngestLimits limits = new();
+        RgbImage before = PhotoReader.ReadUpright(File.ReadAllBytes(Path.Combine(TestPaths.SamplePhotos, "astronaut.png")), limits).Value.Image;
+        RgbImage after = PhotoReader.ReadUpright(File.ReadAllBytes(output), limits).Value.Image;
+        JsonElement face = line.RootElement.GetProperty("faces")[0];
+        int x = (int)face.GetProperty("x").GetDouble(), y = (int)face.GetProperty("y").GetDouble();
+        int w = (int)face.GetProperty("w").GetDouble(), h = (int)face.GetProperty("h").GetDouble();
+        Assert.IsGreaterThan(20.0, MeanDifference(before, after, x + (w / 4), y + (h / 4), w / 2, h / 2), "the face was not masked");
+        Assert.IsLessThan(6.0, MeanDifference(before, after, 0, after.Height - 40, 40, 40), "pixels far from the face changed");
+    }
+
+    /// <summary>Mean absolute difference per channel over a rectangle of two same-sized images.</summary>
+    private static double MeanDifference(RgbImage a, RgbImage b, int x, int y, int width, int height)
+    {
+        Assert.AreEqual(a.Width, b.Width);
+        long sum = 0;
+        for (int row = y; row < y + height; row++)
+        {
+            ReadOnlySpan<byte> ra = a.Row(row).Slice(x * 3, width * 3), rb = b.Row(row).Slice(x * 3, width * 3);
+            for (int i = 0; i < ra.Length; i++)
+            {
+                sum += Math.Abs(ra[i] - rb[i]);
+            }
+        }
+
+        return (double)sum / (width * height * 3);
     }
 
     [TestMethod]

@@ -157,8 +157,10 @@ public sealed class ImageDecoderTests
     [TestMethod]
     public void Decode_TruncatedJpeg_FailsCorrupt()
     {
+        // Cut half way through the scan data, so that the header is complete and only the data ends early.
         var jpeg = JpegEncoder.Encode(SyntheticImages.Quadrants(64, 64)).Value;
-        var truncated = jpeg.AsSpan(0, jpeg.Length * 2 / 3).ToArray();
+        var scan = jpeg.AsSpan().IndexOf([(byte)0xFF, (byte)0xDA]);
+        var truncated = jpeg.AsSpan(0, scan + ((jpeg.Length - scan) / 2)).ToArray();
         var header = InputGuard.Inspect(truncated, Limits).Value;
 
         var image = ImageDecoder.Decode(truncated, header);

@@ -25,6 +25,19 @@ internal static class JpegSurgery
         return [.. "Exif\0\0"u8, .. tiff];
     }
 
+    /// <summary>A little-endian TIFF structure whose IFD0 holds only Orientation (0x0112, SHORT).</summary>
+    public static byte[] OrientationTiff(int orientation) =>
+        [(byte)'I', (byte)'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, (byte)orientation, 0, 0, 0, 0, 0, 0, 0];
+
+    /// <summary>Inserts a segment right before the first segment with the given marker.</summary>
+    public static byte[] InsertBefore(byte[] jpeg, byte before, byte marker, byte[] payload)
+    {
+        var at = jpeg.AsSpan().IndexOf([(byte)0xFF, before]);
+        Assert.IsGreaterThan(0, at, $"test setup: no marker 0x{before:X2}");
+        var length = payload.Length + 2;
+        return [.. jpeg[..at], 0xFF, marker, (byte)(length >> 8), (byte)length, .. payload, .. jpeg[at..]];
+    }
+
     public static byte[] JfifWithThumbnail()
     {
         // JFIF 1.02, no units, 1:1 density, a 1x1 RGB thumbnail.

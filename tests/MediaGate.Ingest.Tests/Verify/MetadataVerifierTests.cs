@@ -26,6 +26,23 @@ public sealed class MetadataVerifierTests
     }
 
     [TestMethod]
+    public void VerifyClean_IccIdentifierCarryingText_FailsNamingIcc()
+    {
+        // Recipe: APP2 "ICC_PROFILE" chunk 1 of 1 whose data is a sentence, not a profile.
+        var output = JpegSurgery.InsertAfterSoi(CleanJpeg(), 0xE2, [.. "ICC_PROFILE\0"u8, 1, 1, .. "Alice Smith, room 2"u8]);
+
+        AssertRefused(output, "ICC_PROFILE");
+    }
+
+    [TestMethod]
+    public void VerifyClean_RealIccProfile_Succeeds()
+    {
+        var output = JpegSurgery.InsertAfterSoi(CleanJpeg(), 0xE2, [.. "ICC_PROFILE\0"u8, 1, 1, .. Encode.IccTestProfiles.FromCamera()]);
+
+        Assert.IsTrue(MetadataVerifier.VerifyClean(output).IsSuccess);
+    }
+
+    [TestMethod]
     public void VerifyClean_CameraJpeg_FailsNamingExif()
     {
         AssertRefused(File.ReadAllBytes(Path.Combine(TestPaths.ExifSamples, "jpg", "gps", "DSCN0010.jpg")), "EXIF");
