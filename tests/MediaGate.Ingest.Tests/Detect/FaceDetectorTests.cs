@@ -56,6 +56,34 @@ public sealed class FaceDetectorTests
         }
     }
 
+    [TestMethod]
+    [DataRow("yunet-n")]
+    [DataRow("blazeface-back")]
+    public void Detect_SamePhotosFromTwoThreadsAtOnce_SameFacesAsOneAtATime(string model)
+    {
+        // anonymise and detect run two photos at once on one detector (one session); nothing may leak between calls.
+        var detector = Detector(model);
+        RgbImage[] photos =
+        [
+            DetectTestData.FacesDev("images/0--Parade/0_Parade_Parade_0_960.jpg"),
+            DetectTestData.Sample("astronaut.png"),
+            DetectTestData.FacesDev("images/0--Parade/0_Parade_Parade_0_887.jpg"),
+            DetectTestData.Sample("coffee.png"),
+        ];
+        string[] alone = photos.Select(p => string.Join("; ", detector.Detect(p).Value)).ToArray();
+
+        var together = new string[photos.Length * 4];
+        Parallel.For(0, together.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+            together[i] = string.Join("; ", detector.Detect(photos[i % photos.Length]).Value));
+
+        for (int i = 0; i < together.Length; i++)
+        {
+            Assert.AreEqual(alone[i % photos.Length], together[i], $"photo {i % photos.Length}, run {i}");
+        }
+
+        Assert.IsFalse(string.IsNullOrEmpty(alone[0]), "the parade photo has faces");
+    }
+
     /// <summary>One detector per model for the whole class: sessions are created once, as in the product.</summary>
     private static IFaceDetector Detector(string model)
     {
