@@ -17,61 +17,39 @@ internal static class JpegDecoder
         return parts.IsSuccess ? DecodeImageData(parts.Value.ImageData, header) : Outcome<RgbImage>.Fail(parts.Failure);
     }
 
-    private static unsafe Outcome<RgbImage> DecodeImageData(ReadOnlySpan<byte> jpeg, ImageHeader header)
+    private static Outcome<RgbImage> DecodeImageData(ReadOnlySpan<byte> jpeg, ImageHeader header)
     {
-        var handle = TurboJpeg.InitDecompress();
-        if (handle == nint.Zero)
+        using var decompressor = JpegDecompressor.Open();
+        if (decompressor.ReadHeader(jpeg) is not { } frame)
         {
-            throw new InvalidOperationException("tjInitDecompress returned null (out of memory).");
+            return Outcome<RgbImage>.Fail(IngestFailureKind.Corrupt, "JPEG: " + decompressor.LastError);
         }
 
-        try
+        if (frame.Width != header.Width || frame.Height != header.Height)
         {
-            fixed (byte* data = jpeg)
-            {
-                if (TurboJpeg.DecompressHeader3(handle, data, (nuint)jpeg.Length, out var width, out var height, out _, out var colorspace) != 0)
-                {
-                    return Outcome<RgbImage>.Fail(IngestFailureKind.Corrupt, "JPEG: " + TurboJpeg.LastError(handle));
-                }
-
-                if (width != header.Width || height != header.Height)
-                {
-                    return Outcome<RgbImage>.Fail(
-                        IngestFailureKind.Corrupt, $"JPEG: decoder sees {width}x{height}, the header said {header.Width}x{header.Height}");
-                }
-
-                var cmyk = colorspace is TurboJpeg.ColorspaceCmyk or TurboJpeg.ColorspaceYcck;
-                var result = new RgbImage(width, height);
-                var target = cmyk ? new byte[checked(width * height * 4)] : result.Pixels;
-                int status;
-                fixed (byte* pixels = target)
-                {
-                    status = TurboJpeg.Decompress2(
-                        handle, data, (nuint)jpeg.Length, pixels, width, 0, height,
-                        cmyk ? TurboJpeg.PixelFormatCmyk : TurboJpeg.PixelFormatRgb, TurboJpeg.FlagLimitScans);
-                }
-
-                // Warnings count as failures too: a truncated JPEG "decodes" with a grey bottom and only a
-                // warning, and any doubt about a file means rejecting it (fail closed), unless the policy
-                // knows the warning comes after the last block was decoded.
-                if (status != 0 && !(TurboJpeg.GetErrorCode(handle) == TurboJpeg.ErrorWarning
-                    && JpegWarningPolicy.IsTolerable(TurboJpeg.LastError(handle))))
-                {
-                    return Outcome<RgbImage>.Fail(IngestFailureKind.Corrupt, "JPEG: " + TurboJpeg.LastError(handle));
-                }
-
-                if (cmyk)
-                {
-                    ConvertInvertedCmyk(target, result.Pixels);
-                }
-
-                return result;
-            }
+            return Outcome<RgbImage>.Fail(
+                IngestFailureKind.Corrupt, $"JPEG: decoder sees {frame.Width}x{frame.Height}, the header said {header.Width}x{header.Height}");
         }
-        finally
+
+        var result = new RgbImage(frame.Width, frame.Height);
+        var target = frame.IsCmyk ? new byte[checked(frame.Width * frame.Height * 4)] : result.Pixels;
+        bool decoded = decompressor.Decompress(
+            jpeg, target, frame.Width, frame.Height, frame.IsCmyk ? TurboJpeg.PixelFormatCmyk : TurboJpeg.PixelFormatRgb, TurboJpeg.FlagLimitScans);
+
+        // Warnings count as failures too: a truncated JPEG "decodes" with a grey bottom and only a
+        // warning, and any doubt about a file means rejecting it (fail closed), unless the policy
+        // knows the warning comes after the last block was decoded.
+        if (!decoded && !(decompressor.LastFailureWasWarning && JpegWarningPolicy.IsTolerable(decompressor.LastError)))
         {
-            _ = TurboJpeg.Destroy(handle);
+            return Outcome<RgbImage>.Fail(IngestFailureKind.Corrupt, "JPEG: " + decompressor.LastError);
         }
+
+        if (frame.IsCmyk)
+        {
+            ConvertInvertedCmyk(target, result.Pixels);
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -10,50 +10,27 @@ namespace MediaGate.Ingest.Verify;
 internal static class JpegDecodeCheck
 {
     /// <summary>Null when the JPEG decodes cleanly to the expected size, else what went wrong.</summary>
-    public static unsafe string? FindProblem(ReadOnlySpan<byte> jpeg, int expectedWidth, int expectedHeight)
+    public static string? FindProblem(ReadOnlySpan<byte> jpeg, int expectedWidth, int expectedHeight)
     {
-        var handle = TurboJpeg.InitDecompress();
-        if (handle == nint.Zero)
+        using var decompressor = JpegDecompressor.Open();
+        if (decompressor.ReadHeader(jpeg) is not { } frame)
         {
-            throw new InvalidOperationException("tjInitDecompress returned null (out of memory).");
+            return "the output's header does not decode: " + decompressor.LastError;
         }
 
-        try
+        if (frame.Width != expectedWidth || frame.Height != expectedHeight)
         {
-            fixed (byte* data = jpeg)
-            {
-                if (TurboJpeg.DecompressHeader3(handle, data, (nuint)jpeg.Length, out var width, out var height, out _, out var colorspace) != 0)
-                {
-                    return "the output's header does not decode: " + TurboJpeg.LastError(handle);
-                }
-
-                if (width != expectedWidth || height != expectedHeight)
-                {
-                    return $"the output is {width}x{height}, expected {expectedWidth}x{expectedHeight}";
-                }
-
-                // Asking for at most ceil(w/8) x ceil(h/8) makes TurboJPEG pick its 1/8 scaling factor.
-                var scaledWidth = (width + 7) / 8;
-                var scaledHeight = (height + 7) / 8;
-                var cmyk = colorspace is TurboJpeg.ColorspaceCmyk or TurboJpeg.ColorspaceYcck;
-                var pixels = new byte[checked(scaledWidth * scaledHeight * 4)];
-                fixed (byte* target = pixels)
-                {
-                    if (TurboJpeg.Decompress2(
-                            handle, data, (nuint)jpeg.Length, target, scaledWidth, 0, scaledHeight,
-                            cmyk ? TurboJpeg.PixelFormatCmyk : TurboJpeg.PixelFormatRgb,
-                            TurboJpeg.FlagLimitScans | TurboJpeg.FlagStopOnWarning) != 0)
-                    {
-                        return "the output does not decode completely: " + TurboJpeg.LastError(handle);
-                    }
-                }
-
-                return null;
-            }
+            return $"the output is {frame.Width}x{frame.Height}, expected {expectedWidth}x{expectedHeight}";
         }
-        finally
-        {
-            _ = TurboJpeg.Destroy(handle);
-        }
+
+        // Asking for at most ceil(w/8) x ceil(h/8) makes TurboJPEG pick its 1/8 scaling factor.
+        var scaledWidth = (frame.Width + 7) / 8;
+        var scaledHeight = (frame.Height + 7) / 8;
+        var pixels = new byte[checked(scaledWidth * scaledHeight * 4)];
+        return decompressor.Decompress(
+                jpeg, pixels, scaledWidth, scaledHeight, frame.IsCmyk ? TurboJpeg.PixelFormatCmyk : TurboJpeg.PixelFormatRgb,
+                TurboJpeg.FlagLimitScans | TurboJpeg.FlagStopOnWarning)
+            ? null
+            : "the output does not decode completely: " + decompressor.LastError;
     }
 }
