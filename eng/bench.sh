@@ -5,6 +5,8 @@
 #   2. anonymise of 12 MP JPEGs vs the libjpeg-turbo floor (`djpeg | cjpeg -quality 90` of the same files)
 #   3. face-detection recall by face size and false positives per image on eval/faces-dev, per detector
 #   4. peak memory (max RSS) of anonymise on 12 MP and on 48 MP input
+#   5. the consent decision
+#   6. peak memory and outcome of strip on each hostile file of issue 6 (bench/hostile)
 # Usage: eng/bench.sh [--shared DIR] [--models DIR] [--runs N] [--skip-recall]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -125,3 +127,11 @@ echo
 echo "## consent decision (30-face group photo, 200-child matrix)"
 echo
 "${mg[@]}" consent bench --iterations 100000
+
+# --- 6. hostile files: peak memory and outcome, one process per file ----------------------------------
+echo
+echo "## hostile files (bench/hostile/measure.sh): peak RSS and wall time of strip, and the outcome"
+echo
+echo '```'
+(cd "$root" && bash bench/hostile/measure.sh "$work/hostile")
+echo '```'

@@ -7,17 +7,8 @@ namespace MediaGate.Storage.AzureBlob;
 /// <see cref="ObjectStoreFailureKind.Unavailable"/> instead of a raw network exception (the download is not
 /// resumed: the caller retries the whole read).
 /// </summary>
-internal sealed class BlobReadStream(Stream body, ObjectKey key) : Stream
+internal sealed class BlobReadStream(Stream body, ObjectKey key) : ForwardReadStream
 {
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -44,19 +35,6 @@ internal sealed class BlobReadStream(Stream body, ObjectKey key) : Stream
             throw Broken(e);
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -10,7 +10,7 @@ namespace MediaGate.Storage.Encryption;
 /// wrong or unknown master key, a cut or extended object, bytes of another key) throws
 /// <see cref="ObjectStoreFailureKind.DecryptionFailed"/>, at the latest when the end is reached.
 /// </summary>
-internal sealed class DecryptingStream : Stream
+internal sealed class DecryptingStream : ForwardReadStream
 {
     private readonly Stream _ciphertext;
     private readonly MasterKeyRing _keys;
@@ -34,16 +34,6 @@ internal sealed class DecryptingStream : Stream
         _keys = keys;
         _objectKey = objectKey;
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     /// <summary>Reads and checks the header and unwraps the data key; called by the store when it opens the object.</summary>
     public async Task ReadHeaderAsync(CancellationToken cancellationToken)
@@ -121,22 +111,6 @@ internal sealed class DecryptingStream : Stream
         _plainStart += count;
         return count;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

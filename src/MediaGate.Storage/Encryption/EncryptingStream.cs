@@ -7,7 +7,7 @@ namespace MediaGate.Storage.Encryption;
 /// is read: one chunk of plaintext and one of ciphertext in memory at a time. A fresh data key and nonce prefix
 /// per instance. It also hashes the plaintext, so that a repeated put can be told from a conflicting one.
 /// </summary>
-internal sealed class EncryptingStream : Stream
+internal sealed class EncryptingStream : ForwardReadStream
 {
     private readonly Stream _plaintext;
     private readonly AesGcm _aes;
@@ -41,16 +41,6 @@ internal sealed class EncryptingStream : Stream
     /// <summary>SHA-256 of the plaintext, once the whole stream has been read; null before.</summary>
     public byte[]? PlaintextHash { get; private set; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (_outputStart == _outputEnd)
@@ -68,22 +58,6 @@ internal sealed class EncryptingStream : Stream
         _outputStart += count;
         return count;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
