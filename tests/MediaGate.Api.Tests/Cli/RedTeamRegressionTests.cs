@@ -1,0 +1,91 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+
+namespace MediaGate.Api.Tests.Cli;
+
+/// <summary>Regression tests for bugs found by attacking the CLI (each named after its bug).</summary>
+[TestClass]
+public sealed class RedTeamRegressionTests
+{
+    private const long MemoryBoundKilobytes = 400 * 1024;
+
+    [TestMethod]
+    public void Strip_TwoLargeTiffsInOneBatch_StaysUnderTheMemoryBound()
+    {
+        // Bug: strip ran one photo per core with no pixel budget, so two large non-JPEG photos were decoded at
+        // once: two 49 MP single-strip TIFFs peaked at 700 MB, over the 400 MB bound that anonymise and detect keep.
+        // Recipe: two 6000 x 6000 RGB TIFFs (36 MP each, together over the 50 MP budget), each one deflate strip.
+        using var temp = new TempFolder();
+        string input = temp.Combine("in");
+        Directory.CreateDirectory(input);
+        byte[] tiff = OneStripTiff(6000, 6000);
+        File.WriteAllBytes(Path.Combine(input, "a.tif"), tiff);
+        File.WriteAllBytes(Path.Combine(input, "b.tif"), tiff);
+
+        CliRunner.Result result = CliRunner.RunMeasuringPeak(temp.Path, "strip", "in", "--out", "out");
+
+        Assert.AreEqual(0, result.ExitCode, result.Stderr);
+        Assert.HasCount(2, result.StdoutLines);
+        Assert.IsTrue(File.Exists(temp.Combine("out", "a.jpg")) && File.Exists(temp.Combine("out", "b.jpg")));
+        Assert.IsGreaterThan(0L, result.PeakKilobytes);
+        Assert.IsLessThan(MemoryBoundKilobytes, result.PeakKilobytes, $"peak {result.PeakKilobytes} KB");
+    }
+
+    /// <summary>A little-endian RGB TIFF, 8 bits per sample, one deflate-compressed strip holding every row.</summary>
+    private static byte[] OneStripTiff(int width, int height)
+    {
+        byte[] row = new byte[width * 3];
+        for (int i = 0; i < row.Length; i++)
+        {
+            row[i] = (byte)i;
+        }
+
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            for (int y = 0; y < height; y++)
+            {
+                zlib.Write(row);
+            }
+        }
+
+        byte[] strip = compressed.ToArray();
+        (ushort Tag, ushort Type, uint Count, uint Value)[] entries =
+        [
+            (256, 4, 1, (uint)width), (257, 4, 1, (uint)height), (258, 3, 3, 0), (259, 3, 1, 8), (262, 3, 1, 2),
+            (273, 4, 1, 0), (277, 3, 1, 3), (278, 4, 1, (uint)height), (279, 4, 1, (uint)strip.Length),
+        ];
+        int ifdSize = 2 + (12 * entries.Length) + 4;
+        int bitsAt = 8 + ifdSize;
+        int dataAt = bitsAt + 6;
+        byte[] file = new byte[dataAt + strip.Length];
+        "II*\0"u8.CopyTo(file);
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(4), 8);
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(8), (ushort)entries.Length);
+        for (int i = 0; i < entries.Length; i++)
+        {
+            (ushort tag, ushort type, uint count, uint value) = entries[i];
+            value = tag switch { 258 => (uint)bitsAt, 273 => (uint)dataAt, _ => value };
+            Span<byte> entry = file.AsSpan(10 + (12 * i), 12);
+            BinaryPrimitives.WriteUInt16LittleEndian(entry, tag);
+            BinaryPrimitives.WriteUInt16LittleEndian(entry[2..], type);
+            BinaryPrimitives.WriteUInt32LittleEndian(entry[4..], count);
+            if (type == 3 && count == 1)
+            {
+                BinaryPrimitives.WriteUInt16LittleEndian(entry[8..], (ushort)value);
+            }
+            else
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(entry[8..], value);
+            }
+        }
+
+        for (int s = 0; s < 3; s++)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(bitsAt + (2 * s)), 8);
+        }
+
+        strip.CopyTo(file, dataAt);
+        return file;
+    }
+}
