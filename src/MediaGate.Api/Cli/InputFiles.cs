@@ -53,7 +53,16 @@ internal static class InputFiles
             }
             else
             {
-                Add(scan, seenFiles, new InputFile(argument, Path.GetFullPath(argument), Path.GetFileName(argument)), identity);
+                // A file is written to the output folder under its own name (a.png as a.jpg): in the file's own
+                // folder that would replace the original a.jpg beside it, which is not even an input.
+                string fullPath = Path.GetFullPath(argument);
+                if (output is { } o && FileIdentity.Of(Path.GetDirectoryName(fullPath)!) is { } parent && o.Key == parent.Key)
+                {
+                    scan.Problem = $"The output folder {outputFolder} is the folder of the input {argument}: outputs would replace the files beside it.";
+                    return scan;
+                }
+
+                Add(scan, seenFiles, new InputFile(argument, fullPath, Path.GetFileName(argument)), identity);
             }
         }
 

@@ -31,6 +31,29 @@ public sealed class RedTeamRegressionTests
         Assert.IsLessThan(MemoryBoundKilobytes, result.PeakKilobytes, $"peak {result.PeakKilobytes} KB");
     }
 
+    [TestMethod]
+    public void Strip_OutputFolderIsTheFolderOfAFileArgument_ExitsOneLeavingTheFileBesideIt()
+    {
+        // Bug: `strip photos/a.png --out photos` wrote the stripped a.png as photos/a.jpg, silently replacing the
+        // original photos/a.jpg beside it (not an input, so the "never replace an input" check did not see it).
+        // Recipe: a folder holding a PNG and a JPEG of the same base name; strip only the PNG into that folder,
+        // once by the same path and once through a link to the folder.
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("photos"));
+        File.Copy(Path.Combine(TestPaths.SamplePhotos, "astronaut.png"), temp.Combine("photos", "a.png"));
+        File.Copy(Path.Combine(TestPaths.ExifSamples, "jpg", "Canon_40D.jpg"), temp.Combine("photos", "a.jpg"));
+        Directory.CreateSymbolicLink(temp.Combine("link"), temp.Combine("photos"));
+        byte[] original = File.ReadAllBytes(temp.Combine("photos", "a.jpg"));
+
+        CliRunner.Result direct = CliRunner.Run(temp.Path, "strip", Path.Combine("photos", "a.png"), "--out", "photos");
+        CliRunner.Result throughLink = CliRunner.Run(temp.Path, "strip", Path.Combine("photos", "a.png"), "--out", "link");
+
+        Assert.AreEqual(1, direct.ExitCode, direct.Stderr);
+        Assert.AreEqual(1, throughLink.ExitCode, throughLink.Stderr);
+        Assert.Contains("is the folder of the input", direct.Stderr);
+        CollectionAssert.AreEqual(original, File.ReadAllBytes(temp.Combine("photos", "a.jpg")));
+    }
+
     /// <summary>A little-endian RGB TIFF, 8 bits per sample, one deflate-compressed strip holding every row.</summary>
     private static byte[] OneStripTiff(int width, int height)
     {
