@@ -121,6 +121,14 @@ internal static class InputFiles
                 }
 
                 FileIdentity? identity = FileIdentity.Of(Path.Combine(rootFull, relative));
+                if (identity is null && name.Contains('\uFFFD', StringComparison.Ordinal))
+                {
+                    // A name that is not valid UTF-8 comes back with U+FFFD and cannot be opened again by that
+                    // string: a folder so named was counted as "a file without an image extension", its photos lost.
+                    scan.UnopenableNames.Add(Path.Combine(argument, relative));
+                    continue;
+                }
+
                 if (identity is { IsDirectory: true } folder)
                 {
                     if (output is { } o && o.Key == folder.Key)

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using MediaGate.Api.Cli;
 
 namespace MediaGate.Api.Tests.Cli;
 
@@ -52,6 +53,41 @@ public sealed class RedTeamRegressionTests
         Assert.AreEqual(1, throughLink.ExitCode, throughLink.Stderr);
         Assert.Contains("is the folder of the input", direct.Stderr);
         CollectionAssert.AreEqual(original, File.ReadAllBytes(temp.Combine("photos", "a.jpg")));
+    }
+
+    [TestMethod]
+    public void Expand_FolderWhoseNameIsNotUtf8_IsReportedAsUnopenableNotAsANonImageFile()
+    {
+        // Bug: a sub-folder whose name is not valid UTF-8 (bytes 'd', 0xFF, 'r') comes back from the walk with
+        // U+FFFD and cannot be opened by that name; it was counted as "1 files without an image extension" and
+        // the photos in it were lost without a word. Recipe: mkdir(2) of that byte name, a photo inside.
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("in"));
+        byte[] folder = [.. System.Text.Encoding.UTF8.GetBytes(temp.Combine("in") + "/d"), 0xFF, (byte)'r', 0];
+        Assert.AreEqual(0, NativeNames.MakeFolder(folder, Convert.ToUInt32("755", 8)));
+
+        InputScan scan = InputFiles.Expand([temp.Combine("in")]);
+
+        Assert.IsEmpty(scan.SkippedByExtension);
+        Assert.HasCount(1, scan.UnopenableNames);
+        StringAssert.Contains(scan.Describe(), "1 files or folders whose names are not valid UTF-8");
+    }
+
+    [TestMethod]
+    public void Describe_FolderNameWithATerminalEscape_ShowsTheControlCharacterEscaped()
+    {
+        // Bug: the summary line wrote folder names from the disk raw to stderr, so a folder named
+        // "x<ESC>[2J" cleared the user's terminal (or rewrote what it showed). Recipe: such a folder holding a
+        // file without an image extension, which the summary names.
+        using var temp = new TempFolder();
+        string folder = temp.Combine("in", "x\u001b[2J");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "x");
+
+        string summary = InputFiles.Expand([temp.Combine("in")]).Describe();
+
+        Assert.IsFalse(summary.Any(char.IsControl), summary);
+        StringAssert.Contains(summary, "x\\u001B[2J");
     }
 
     /// <summary>A little-endian RGB TIFF, 8 bits per sample, one deflate-compressed strip holding every row.</summary>
