@@ -3,7 +3,8 @@ namespace MediaGate.Api.Cli;
 /// <summary>
 /// Where a verb's outputs go: each input has its own output name (<see cref="OutputNames"/>) and its own
 /// temporary file, written whole, read back and compared, then renamed into place, so what lands under the
-/// output name is exactly the verified bytes and two inputs can never mix in one file.
+/// output name is exactly the verified bytes and two inputs can never mix in one file. An existing output
+/// is never replaced by other bytes, whichever run or process wrote it.
 /// </summary>
 internal sealed class OutputFolder
 {
@@ -47,7 +48,7 @@ internal sealed class OutputFolder
                 throw new IOException("The written output does not read back as the verified bytes.");
             }
 
-            File.Move(temp, target, overwrite: true);
+            Publish(temp, target, content, Path.Combine(_folder, relative));
         }
         finally
         {
@@ -55,5 +56,31 @@ internal sealed class OutputFolder
         }
 
         return Path.Combine(_folder, relative);
+    }
+
+    /// <summary>
+    /// Moves the verified file under its name only if that name is free (File.Move without overwrite is
+    /// link(2) then unlink on Linux: atomic, never replacing). A name already holding the same bytes is a
+    /// repeated run and succeeds; a name holding other bytes is refused. Replacing it silently lost photos: two
+    /// runs into one folder (two tablets, each with its IMG_0001.png) left one photo under both runs' lines.
+    /// </summary>
+    private static void Publish(string temp, string target, byte[] content, string shown)
+    {
+        try
+        {
+            File.Move(temp, target, overwrite: false);
+            return;
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            // The name is taken: compared below.
+        }
+
+        // Read bounded, and only a regular file: what sits under the name is not trusted (a link to /dev/zero).
+        Ingest.Outcome<byte[]> existing = Ingest.Sniff.RegularFileReader.Read(target, content.Length);
+        if (!existing.IsSuccess || !existing.Value.AsSpan().SequenceEqual(content))
+        {
+            throw new IOException($"{shown} already exists with other content (another photo or run wrote it); it is not replaced.");
+        }
     }
 }

@@ -90,6 +90,32 @@ public sealed class RedTeamRegressionTests
         StringAssert.Contains(summary, "x\\u001B[2J");
     }
 
+    [TestMethod]
+    public void Strip_SecondRunWritesAnotherPhotoUnderAnExistingOutputName_RefusesItKeepingTheFirst()
+    {
+        // Bug: outputs were moved into place with overwrite, so a second run (or a second process running at the
+        // same time: two tablets each syncing an IMG_0001) replaced the first run's photo; both runs reported
+        // success for the same output, one photo was lost. Recipe: t1/img.png and t2/img.png, different photos,
+        // stripped by two runs into one folder; then the first run repeated (same bytes: allowed).
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("t1"));
+        Directory.CreateDirectory(temp.Combine("t2"));
+        File.Copy(Path.Combine(TestPaths.SamplePhotos, "astronaut.png"), temp.Combine("t1", "img.png"));
+        File.Copy(Path.Combine(TestPaths.SamplePhotos, "coffee.png"), temp.Combine("t2", "img.png"));
+
+        CliRunner.Result first = CliRunner.Run(temp.Path, "strip", "t1", "--out", "out");
+        byte[] firstOutput = File.ReadAllBytes(temp.Combine("out", "img.jpg"));
+        CliRunner.Result second = CliRunner.Run(temp.Path, "strip", "t2", "--out", "out");
+        CliRunner.Result repeated = CliRunner.Run(temp.Path, "strip", "t1", "--out", "out");
+
+        Assert.AreEqual(0, first.ExitCode, first.Stderr);
+        Assert.AreEqual(2, second.ExitCode, second.Stderr);
+        StringAssert.Contains(second.StdoutLines.Single(), "already exists with other content");
+        CollectionAssert.AreEqual(firstOutput, File.ReadAllBytes(temp.Combine("out", "img.jpg")));
+        Assert.AreEqual(0, repeated.ExitCode, repeated.Stderr);
+        Assert.HasCount(1, Directory.GetFiles(temp.Combine("out")));
+    }
+
     /// <summary>A little-endian RGB TIFF, 8 bits per sample, one deflate-compressed strip holding every row.</summary>
     private static byte[] OneStripTiff(int width, int height)
     {
