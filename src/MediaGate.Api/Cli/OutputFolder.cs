@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MediaGate.Api.Cli;
 
 /// <summary>
@@ -33,8 +35,10 @@ internal sealed class OutputFolder
             throw new IOException($"{Path.Combine(_folder, relative)} is one of the inputs; it is not replaced.");
         }
 
-        // The input's index makes the temporary name unique within the run, the process id across runs.
-        string temp = $"{target}.tmp-{Environment.ProcessId}-{index}";
+        // The input's index makes the temporary name unique within the run, the process id across runs. It is
+        // short and fixed-length, not the output name plus a suffix: a legal 250-byte photo name plus the suffix
+        // passed the file-name limit and the photo failed. The leading dot keeps folder walks from reading it.
+        string temp = Path.Combine(Path.GetDirectoryName(target)!, string.Create(CultureInfo.InvariantCulture, $".mediagate-{Environment.ProcessId}-{index}.tmp"));
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))

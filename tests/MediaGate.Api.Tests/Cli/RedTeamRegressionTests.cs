@@ -116,6 +116,23 @@ public sealed class RedTeamRegressionTests
         Assert.HasCount(1, Directory.GetFiles(temp.Combine("out")));
     }
 
+    [TestMethod]
+    public void Strip_PhotoWithTheLongestLegalName_IsWritten()
+    {
+        // Bug: the temporary file was the output name plus ".tmp-PID-INDEX", so an input whose name is near the
+        // 255-byte limit (legal) failed with an Io error and never came out. Recipe: a PNG named 250 'a's + ".png".
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("in"));
+        string name = new string('a', 250);
+        File.Copy(Path.Combine(TestPaths.SamplePhotos, "coffee.png"), temp.Combine("in", name + ".png"));
+
+        CliRunner.Result result = CliRunner.Run(temp.Path, "strip", "in", "--out", "out");
+
+        Assert.AreEqual(0, result.ExitCode, string.Join('\n', result.StdoutLines));
+        Assert.IsTrue(File.Exists(temp.Combine("out", name + ".jpg")));
+        Assert.HasCount(1, Directory.GetFiles(temp.Combine("out")));
+    }
+
     /// <summary>A little-endian RGB TIFF, 8 bits per sample, one deflate-compressed strip holding every row.</summary>
     private static byte[] OneStripTiff(int width, int height)
     {
