@@ -121,10 +121,11 @@ internal static class InputFiles
                 }
 
                 FileIdentity? identity = FileIdentity.Of(Path.Combine(rootFull, relative));
-                if (identity is null && name.Contains('\uFFFD', StringComparison.Ordinal))
+                if (identity is null && !ImageExtensions.Contains(Path.GetExtension(name)))
                 {
-                    // A name that is not valid UTF-8 comes back with U+FFFD and cannot be opened again by that
-                    // string: a folder so named was counted as "a file without an image extension", its photos lost.
+                    // An entry that cannot be looked up by its path (a name that is not valid UTF-8 comes back with
+                    // U+FFFD; a path longer than PATH_MAX) may be a folder full of photos: it was counted as "a file
+                    // without an image extension". One with an image extension goes on and gets its own error line.
                     scan.UnopenableNames.Add(Path.Combine(argument, relative));
                     continue;
                 }

@@ -24,7 +24,7 @@ internal sealed class InputScan
 
     public List<string> FoldersReachedTwice { get; } = [];
 
-    /// <summary>Entries whose names are not valid UTF-8, which cannot be opened by name (shown with U+FFFD).</summary>
+    /// <summary>Entries that cannot be looked up by path: a name that is not valid UTF-8 (shown with U+FFFD), a path over PATH_MAX.</summary>
     public List<string> UnopenableNames { get; } = [];
 
     public string? OutputFolderSkipped { get; set; }
@@ -58,7 +58,7 @@ internal sealed class InputScan
 
         if (UnopenableNames.Count > 0)
         {
-            parts.Add($"{UnopenableNames.Count} files or folders whose names are not valid UTF-8 ({Named(UnopenableNames)})");
+            parts.Add($"{UnopenableNames.Count} entries that cannot be opened by name (not UTF-8, or the path too long) ({Named(UnopenableNames)})");
         }
 
         if (FoldersReachedTwice.Count > 0)

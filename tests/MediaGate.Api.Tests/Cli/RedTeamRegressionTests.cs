@@ -70,7 +70,34 @@ public sealed class RedTeamRegressionTests
 
         Assert.IsEmpty(scan.SkippedByExtension);
         Assert.HasCount(1, scan.UnopenableNames);
-        StringAssert.Contains(scan.Describe(), "1 files or folders whose names are not valid UTF-8");
+        StringAssert.Contains(scan.Describe(), "1 entries that cannot be opened by name");
+    }
+
+    [TestMethod]
+    public void Expand_FolderDeeperThanPathMax_IsReportedAsUnopenableNotAsANonImageFile()
+    {
+        // Bug: a folder whose full path is longer than PATH_MAX (4096 bytes) cannot be looked up by path; it was
+        // counted as "a file without an image extension" and the photo in it was lost without a word. Recipe:
+        // 40 nested folders of 120-character names (created relative to each other), a photo at the bottom.
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("in"));
+        NativeNames.MakeDeepFolders(temp.Combine("in"), new string('x', 120), 40);
+
+        InputScan scan;
+        try
+        {
+            scan = InputFiles.Expand([temp.Combine("in")]);
+        }
+        finally
+        {
+            // .NET cannot delete a tree deeper than PATH_MAX; rm can.
+            using var rm = System.Diagnostics.Process.Start("rm", ["-rf", temp.Combine("in")]);
+            rm.WaitForExit();
+        }
+
+        Assert.IsEmpty(scan.SkippedByExtension);
+        Assert.IsNotEmpty(scan.UnopenableNames);
+        StringAssert.Contains(scan.Describe(), "entries that cannot be opened by name");
     }
 
     [TestMethod]
