@@ -160,6 +160,88 @@ public sealed class RedTeamRegressionTests
         Assert.HasCount(1, Directory.GetFiles(temp.Combine("out")));
     }
 
+    [TestMethod]
+    public void Strip_PngJustUnderTheByteLimit_StaysUnderTheMemoryBound()
+    {
+        // Bug: one 49 MP PNG of 63 MB (under the 64 MiB limit) peaked at 617 MB: the file reader grew its buffer to
+        // learn the file had ended and copied it again, and the chunk filter held the file, a MemoryStream of
+        // the kept chunks, one of the image data and both ToArray copies at once, before any pixel was decoded.
+        // Recipe: 7000 x 7000 RGB, 8-bit; the first 2900 rows random bytes (incompressible), the rest zeros.
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("in"));
+        File.WriteAllBytes(temp.Combine("in", "big.png"), NoisyPng(7000, 7000, 2900));
+        Assert.IsGreaterThan(60L * 1024 * 1024, new FileInfo(temp.Combine("in", "big.png")).Length);
+
+        CliRunner.Result result = CliRunner.RunMeasuringPeak(temp.Path, "strip", "in", "--out", "out");
+
+        Assert.AreEqual(0, result.ExitCode, string.Join('\n', result.StdoutLines));
+        Assert.IsGreaterThan(0L, result.PeakKilobytes);
+        Assert.IsLessThan(MemoryBoundKilobytes, result.PeakKilobytes, $"peak {result.PeakKilobytes} KB");
+    }
+
+    private static byte[] NoisyPng(int width, int height, int noisyRows)
+    {
+        byte[] row = new byte[1 + (width * 3)];
+        var random = new Random(6);
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            for (int y = 0; y < height; y++)
+            {
+                if (y < noisyRows)
+                {
+                    random.NextBytes(row.AsSpan(1));
+                }
+                else
+                {
+                    row.AsSpan().Clear();
+                }
+
+                zlib.Write(row);
+            }
+        }
+
+        byte[] header = new byte[13];
+        BinaryPrimitives.WriteUInt32BigEndian(header, (uint)width);
+        BinaryPrimitives.WriteUInt32BigEndian(header.AsSpan(4), (uint)height);
+        header[8] = 8;
+        header[9] = 2;
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        WriteChunk(png, "IHDR"u8, header);
+        WriteChunk(png, "IDAT"u8, compressed.ToArray());
+        WriteChunk(png, "IEND"u8, []);
+        return png.ToArray();
+    }
+
+    private static void WriteChunk(Stream png, ReadOnlySpan<byte> type, byte[] data)
+    {
+        Span<byte> number = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(number, (uint)data.Length);
+        png.Write(number);
+        png.Write(type);
+        png.Write(data);
+        uint crc = Crc32(0xFFFFFFFF, type);
+        crc = Crc32(crc, data) ^ 0xFFFFFFFF;
+        BinaryPrimitives.WriteUInt32BigEndian(number, crc);
+        png.Write(number);
+    }
+
+    /// <summary>CRC-32 (PNG's, polynomial 0xEDB88320), bit by bit: the test files are written once.</summary>
+    private static uint Crc32(uint crc, ReadOnlySpan<byte> bytes)
+    {
+        foreach (byte b in bytes)
+        {
+            crc ^= b;
+            for (int k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? 0xEDB88320 ^ (crc >> 1) : crc >> 1;
+            }
+        }
+
+        return crc;
+    }
+
     /// <summary>A little-endian RGB TIFF, 8 bits per sample, one deflate-compressed strip holding every row.</summary>
     private static byte[] OneStripTiff(int width, int height)
     {
