@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using MediaGate.Ingest;
+using MediaGate.Ingest.Interop;
 using MediaGate.Ingest.Sniff;
 
 namespace MediaGate.Api.Cli;
@@ -13,6 +14,9 @@ internal static class FileBatch
 {
     public const int ExitOk = 0;
     public const int ExitSomeFilesFailed = 2;
+
+    /// <summary>Bytes in use after a file above which memory is given back (a 12 MP photo's RGB is 36 MB).</summary>
+    private const long ReleaseAbove = 128L * 1024 * 1024;
 
     /// <param name="scan">The input files and what the walk left out (<see cref="InputFiles.Expand"/>).</param>
     /// <param name="limits">Input limits (a file over the byte limit is refused, reading no more than the limit).</param>
@@ -36,6 +40,7 @@ internal static class FileBatch
             Parallel.ForEach(partitions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i =>
             {
                 JsonObject line = ProcessOne(i, files[i], limits, process);
+                ReleaseLargeGarbage();
                 lock (writeLock)
                 {
                     lines[i] = line;
@@ -58,6 +63,22 @@ internal static class FileBatch
 
         Console.Error.WriteLine($"mediagate: {files.Count - failed} of {files.Count} files done, {failed} failed{scan.Describe()}");
         return failed == 0 ? ExitOk : ExitSomeFilesFailed;
+    }
+
+    /// <summary>
+    /// A finished photo's memory is free but not given back: the runtime grows the large-object heap before it
+    /// collects it, and glibc keeps what a codec freed in the arena of the thread that decoded it. With a pixel
+    /// budget alone, two 49 MP TIFFs stripped one after the other on two threads peaked at 580 MB. When more than
+    /// <see cref="ReleaseAbove"/> bytes are in use after a file, the garbage is collected and the native heap
+    /// trimmed, so the previous photo's memory is returned before the next one is decoded.
+    /// </summary>
+    private static void ReleaseLargeGarbage()
+    {
+        if (GC.GetTotalMemory(forceFullCollection: false) > ReleaseAbove || Environment.WorkingSet > ReleaseAbove)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            NativeHeap.Trim();
+        }
     }
 
     private static long SizeOf(InputFiles.InputFile file)

@@ -50,10 +50,13 @@ internal static class IngestCommands
 
             var outputs = new OutputFolder(output, scan);
 
-            // Stripping holds one photo's bytes at a time per core; detection already uses every core inside the model.
+            // Photos in parallel, one per core, within the same pixel budget as anonymise: a photo that is not a
+            // JPEG (or cannot be stripped losslessly) is decoded whole, and two 49 MP TIFFs at once peaked at 700 MB.
+            var budget = new PixelBudget(options.PixelsInFlight);
             return FileBatch.Run(scan, options.Limits, Environment.ProcessorCount, (index, file, bytes) =>
             {
                 var photo = new PhotoContext(bytes);
+                using PixelBudget.Lease lease = budget.Acquire(pipeline.PixelsOf(photo));
                 Outcome<PhotoContext> outcome = pipeline.Strip(photo);
                 if (!outcome.IsSuccess)
                 {

@@ -53,7 +53,16 @@ internal static class InputFiles
             }
             else
             {
-                Add(scan, seenFiles, new InputFile(argument, Path.GetFullPath(argument), Path.GetFileName(argument)), identity);
+                // A file is written to the output folder under its own name (a.png as a.jpg): in the file's own
+                // folder that would replace the original a.jpg beside it, which is not even an input.
+                string fullPath = Path.GetFullPath(argument);
+                if (output is { } o && FileIdentity.Of(Path.GetDirectoryName(fullPath)!) is { } parent && o.Key == parent.Key)
+                {
+                    scan.Problem = $"The output folder {outputFolder} is the folder of the input {argument}: outputs would replace the files beside it.";
+                    return scan;
+                }
+
+                Add(scan, seenFiles, new InputFile(argument, fullPath, Path.GetFileName(argument)), identity);
             }
         }
 
@@ -112,6 +121,15 @@ internal static class InputFiles
                 }
 
                 FileIdentity? identity = FileIdentity.Of(Path.Combine(rootFull, relative));
+                if (identity is null && !ImageExtensions.Contains(Path.GetExtension(name)))
+                {
+                    // An entry that cannot be looked up by its path (a name that is not valid UTF-8 comes back with
+                    // U+FFFD; a path longer than PATH_MAX) may be a folder full of photos: it was counted as "a file
+                    // without an image extension". One with an image extension goes on and gets its own error line.
+                    scan.UnopenableNames.Add(Path.Combine(argument, relative));
+                    continue;
+                }
+
                 if (identity is { IsDirectory: true } folder)
                 {
                     if (output is { } o && o.Key == folder.Key)

@@ -24,6 +24,9 @@ internal sealed class InputScan
 
     public List<string> FoldersReachedTwice { get; } = [];
 
+    /// <summary>Entries that cannot be looked up by path: a name that is not valid UTF-8 (shown with U+FFFD), a path over PATH_MAX.</summary>
+    public List<string> UnopenableNames { get; } = [];
+
     public string? OutputFolderSkipped { get; set; }
 
     public SortedDictionary<string, int> SkippedByExtension { get; } = new(StringComparer.Ordinal);
@@ -53,6 +56,11 @@ internal sealed class InputScan
             parts.Add($"{UnreadableFolders.Count} unreadable folders ({Named(UnreadableFolders)})");
         }
 
+        if (UnopenableNames.Count > 0)
+        {
+            parts.Add($"{UnopenableNames.Count} entries that cannot be opened by name (not UTF-8, or the path too long) ({Named(UnopenableNames)})");
+        }
+
         if (FoldersReachedTwice.Count > 0)
         {
             parts.Add($"{FoldersReachedTwice.Count} links to folders already walked ({Named(FoldersReachedTwice)})");
@@ -68,7 +76,28 @@ internal sealed class InputScan
             parts.Add($"the output folder {OutputFolderSkipped}");
         }
 
-        return parts.Count == 0 ? string.Empty : "; skipped " + string.Join(", ", parts);
+        return parts.Count == 0 ? string.Empty : "; skipped " + Printable(string.Join(", ", parts));
+    }
+
+    /// <summary>
+    /// The text with control characters shown as \uXXXX: names come from the disk, and an escape sequence in a
+    /// folder name written raw to a terminal could rewrite what the user sees (the JSON lines escape them already).
+    /// </summary>
+    public static string Printable(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length + 16);
+        foreach (char c in text)
+        {
+            _ = char.IsControl(c) ? builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}") : builder.Append(c);
+        }
+
+        return builder.ToString();
     }
 
     private static string Folders(SortedDictionary<string, int> counts) =>

@@ -16,6 +16,7 @@ internal sealed class ProgressBar(int total) : IDisposable
         }
 
         int filled = (int)((long)_done * Width / total);
+        current = InputScan.Printable(current);
         string name = current.Length > 40 ? "…" + current[^39..] : current;
         Console.Error.Write($"\r[{new string('#', filled)}{new string('.', Width - filled)}] {_done}/{total} {name,-40}");
     }

@@ -49,9 +49,13 @@ internal static class PngImageDataBound
     }
 
     /// <summary>True when the zlib stream inflates to more than <paramref name="declaredBytes"/>; stops reading there.</summary>
-    public static bool InflatesBeyond(byte[] zlibStream, long declaredBytes)
+    public static bool InflatesBeyond(byte[] zlibStream, long declaredBytes) =>
+        InflatesBeyond(new MemoryStream(zlibStream, writable: false), declaredBytes);
+
+    /// <summary>As above, reading the zlib stream from <paramref name="zlibStream"/> (left open).</summary>
+    public static bool InflatesBeyond(Stream zlibStream, long declaredBytes)
     {
-        using var inflater = new ZLibStream(new MemoryStream(zlibStream, writable: false), CompressionMode.Decompress);
+        using var inflater = new ZLibStream(zlibStream, CompressionMode.Decompress, leaveOpen: true);
         var scratch = new byte[1 << 16];
         long total = 0;
         try

@@ -48,6 +48,7 @@ public static class RegularFileReader
         long cap = maxBytes + 1;
         var buffer = new byte[(int)Math.Min(Math.Max(statSize, 4096), Math.Min(cap, Array.MaxLength))];
         long total = 0;
+        Span<byte> probe = stackalloc byte[1];
         while (true)
         {
             if (total == buffer.Length)
@@ -57,7 +58,27 @@ public static class RegularFileReader
                     break;
                 }
 
+                // Full as stat said: one byte more tells whether the file really ends here. Growing to find out
+                // copied every file once more, and the copy below once again (three copies of a 64 MB file).
+                int more;
+                try
+                {
+                    more = RandomAccess.Read(handle, probe, total);
+                }
+                catch (IOException e)
+                {
+                    return Outcome<byte[]>.Fail(IngestFailureKind.Io, "Reading the file failed: " + e.Message);
+                }
+
+                if (more == 0)
+                {
+                    break;
+                }
+
                 Array.Resize(ref buffer, (int)Math.Min(Math.Min(cap, Array.MaxLength), buffer.Length * 2L));
+                buffer[(int)total] = probe[0];
+                total++;
+                continue;
             }
 
             int read;

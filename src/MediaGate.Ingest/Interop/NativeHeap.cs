@@ -1,0 +1,18 @@
+using System.Runtime.InteropServices;
+
+namespace MediaGate.Ingest.Interop;
+
+/// <summary>
+/// Gives the native heap's free memory back to the system. glibc keeps one malloc arena per thread and does
+/// not return what a codec freed inside an arena, so with photos decoded on two threads one after the other,
+/// each thread kept its last photo's codec memory: two 49 MP TIFFs stripped in turn peaked at 580 MB (386 MB
+/// with one arena). A batch calls <see cref="Trim"/> after a large photo, before the next one is decoded.
+/// </summary>
+public static partial class NativeHeap
+{
+    /// <summary>Releases free memory at the top and in the middle of every arena (malloc_trim(0)).</summary>
+    public static void Trim() => _ = MallocTrim(0);
+
+    [LibraryImport("libc", EntryPoint = "malloc_trim")]
+    private static partial int MallocTrim(nuint pad);
+}
