@@ -15,8 +15,15 @@ internal static class FileBatch
     public const int ExitOk = 0;
     public const int ExitSomeFilesFailed = 2;
 
-    /// <summary>Bytes in use after a file above which memory is given back (a 12 MP photo's RGB is 36 MB).</summary>
-    private const long ReleaseAbove = 128L * 1024 * 1024;
+    /// <summary>Managed bytes (live or garbage) after a file above which memory is given back (a 12 MP photo's RGB is 36 MB).</summary>
+    private const long ReleaseManagedAbove = 192L * 1024 * 1024;
+
+    /// <summary>
+    /// Working set after a file above which memory is given back: within reach of the 400 MB bound. Not lower:
+    /// with a model loaded the working set is 150-270 MB all along, and a compacting collection plus a heap trim
+    /// after every photo cost more CPU than the photos' own decoding.
+    /// </summary>
+    private const long ReleaseWorkingSetAbove = 300L * 1024 * 1024;
 
     /// <param name="scan">The input files and what the walk left out (<see cref="InputFiles.Expand"/>).</param>
     /// <param name="limits">Input limits (a file over the byte limit is refused, reading no more than the limit).</param>
@@ -68,13 +75,13 @@ internal static class FileBatch
     /// <summary>
     /// A finished photo's memory is free but not given back: the runtime grows the large-object heap before it
     /// collects it, and glibc keeps what a codec freed in the arena of the thread that decoded it. With a pixel
-    /// budget alone, two 49 MP TIFFs stripped one after the other on two threads peaked at 580 MB. When more than
-    /// <see cref="ReleaseAbove"/> bytes are in use after a file, the garbage is collected and the native heap
-    /// trimmed, so the previous photo's memory is returned before the next one is decoded.
+    /// budget alone, two 49 MP TIFFs stripped one after the other on two threads peaked at 580 MB. When the managed
+    /// heap or the working set is large after a file, the garbage is collected and the native heap trimmed, so the
+    /// previous photo's memory is returned before the next one is decoded.
     /// </summary>
     private static void ReleaseLargeGarbage()
     {
-        if (GC.GetTotalMemory(forceFullCollection: false) > ReleaseAbove || Environment.WorkingSet > ReleaseAbove)
+        if (GC.GetTotalMemory(forceFullCollection: false) > ReleaseManagedAbove || Environment.WorkingSet > ReleaseWorkingSetAbove)
         {
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             NativeHeap.Trim();

@@ -37,6 +37,26 @@ internal static unsafe partial class LibTiff
     [LibraryImport(Library, EntryPoint = "TIFFRGBAImageEnd")]
     public static partial void RgbaImageEnd(RgbaImage* image);
 
+    /// <summary>Non-zero when the directory is organised in tiles rather than strips.</summary>
+    [LibraryImport(Library, EntryPoint = "TIFFIsTiled")]
+    public static partial int IsTiled(nint tiff);
+
+    /// <summary>Bytes of one decoded strip (rows per strip x scanline size).</summary>
+    [LibraryImport(Library, EntryPoint = "TIFFStripSize")]
+    public static partial long StripSize(nint tiff);
+
+    /// <summary>Bytes of one decoded tile.</summary>
+    [LibraryImport(Library, EntryPoint = "TIFFTileSize")]
+    public static partial long TileSize(nint tiff);
+
+    /// <summary>Bytes of one decoded row.</summary>
+    [LibraryImport(Library, EntryPoint = "TIFFScanlineSize")]
+    public static partial long ScanlineSize(nint tiff);
+
+    /// <summary>Decodes row <paramref name="row"/> (rows in order) into <paramref name="buffer"/>; 1 on success, -1 on error.</summary>
+    [LibraryImport(Library, EntryPoint = "TIFFReadScanline")]
+    public static partial int ReadScanline(nint tiff, byte* buffer, uint row, ushort sample);
+
     /// <summary>Passing null silences libtiff's default stderr reporting; failures still come back as return values.</summary>
     [LibraryImport(Library, EntryPoint = "TIFFSetErrorHandler")]
     public static partial nint SetErrorHandler(nint handler);
@@ -51,6 +71,12 @@ internal static unsafe partial class LibTiff
     [StructLayout(LayoutKind.Explicit, Size = 512)]
     public struct RgbaImage
     {
+        [FieldOffset(12)]
+        public int isContig;
+
+        [FieldOffset(16)]
+        public int alpha;
+
         [FieldOffset(20)]
         public uint width;
 
@@ -60,7 +86,16 @@ internal static unsafe partial class LibTiff
         [FieldOffset(32)]
         public ushort orientation;
 
+        [FieldOffset(28)]
+        public ushort bitspersample;
+
+        [FieldOffset(30)]
+        public ushort samplesperpixel;
+
         [FieldOffset(34)]
         public ushort req_orientation;
+
+        [FieldOffset(36)]
+        public ushort photometric;
     }
 }
