@@ -1,0 +1,20 @@
+namespace MediaGate.Api.Identity;
+
+/// <summary>
+/// Claim types in MediaGate's tokens. A parent's children are never in the token: they are read from the
+/// database on each request, so that a change made by the manager takes effect at once.
+/// </summary>
+public static class MediaGateClaims
+{
+    /// <summary>The account id (lowercase GUID, "N" format).</summary>
+    public const string Subject = "sub";
+
+    /// <summary><c>manager</c>, <c>staff</c> or <c>parent</c>.</summary>
+    public const string Role = "role";
+
+    /// <summary>On tablet tokens only: the registered device's id.</summary>
+    public const string Device = "device";
+
+    /// <summary>On website principals only: the name of the website key used.</summary>
+    public const string WebsiteKey = "website_key";
+}
