@@ -1,0 +1,33 @@
+using MediaGate.Api.Endpoints;
+using MediaGate.Storage.Encryption;
+using MediaGate.Storage.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace MediaGate.Api.Hosting;
+
+/// <summary>
+/// The service's parts, each registered and mapped by its owner's extension method (common brief, DI
+/// composition). One line per part so that the whole service can be read here at a glance.
+/// </summary>
+internal static class ServiceComposition
+{
+    public static void AddParts(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMediaGateData(configuration);
+        services.AddMediaGateStores();
+        services.AddSingleton<IValidateOptions<EnvelopeEncryptionOptions>, MasterKeyRequirement>();
+        services.AddHostedService<StoresStartup>();
+        // identity: services.AddMediaGateIdentity(configuration);
+        // media: services.AddMediaGateGate(configuration);
+    }
+
+    public static void MapParts(WebApplication app)
+    {
+        app.MapOperationsEndpoints();
+        // identity: app.MapSessionEndpoints();
+        // media: app.MapTabletEndpoints();
+        // render: app.MapParentEndpoints();
+        // render: app.MapWebsiteEndpoints();
+        app.MapManagerEndpoints();
+    }
+}
