@@ -13,11 +13,13 @@ internal sealed class SqlAccountRepository(SqlStore store) : IAccountRepository
         string[] childIds = children.Select(c => c.Value).Distinct(StringComparer.Ordinal).ToArray();
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (childIds.Length > 0)
+        // One look-up per child: Dapper sends a list to Npgsql as an array, which "IN @list" does not accept,
+        // and a parent has a handful of children.
+        foreach (string childId in childIds)
         {
             long known = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT COUNT(*) FROM children WHERE id IN @childIds", new { childIds }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            if (known != childIds.Length)
+                "SELECT COUNT(*) FROM children WHERE id = @childId", new { childId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (known == 0)
             {
                 return AccountAdded.UnknownChild;
             }
