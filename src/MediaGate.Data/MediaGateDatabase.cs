@@ -1,5 +1,7 @@
+using MediaGate.Data.Identity;
 using MediaGate.Data.Migrations;
 using MediaGate.Data.Sql;
+using MediaGate.Data.Sql.Identity;
 
 namespace MediaGate.Data;
 
@@ -23,6 +25,11 @@ public sealed class MediaGateDatabase : IAsyncDisposable
         Decisions = new SqlDecisionRepository(store);
         Audit = new SqlAuditLog(store, time);
         Work = new SqlWorkQueue(store, time);
+        Accounts = new SqlAccountRepository(store);
+        Devices = new SqlDeviceRepository(store);
+        WebsiteKeys = new SqlWebsiteKeyRepository(store);
+        SigningKeys = new SqlSigningKeyRepository(store);
+        SignInThrottle = new SqlSignInThrottle(store);
     }
 
     public StoreKind Kind => _store.Kind;
@@ -42,6 +49,21 @@ public sealed class MediaGateDatabase : IAsyncDisposable
     public IAuditLog Audit { get; }
 
     public IWorkQueue Work { get; }
+
+    /// <summary>Manager, staff and parent accounts, and the children each parent may see.</summary>
+    public IAccountRepository Accounts { get; }
+
+    /// <summary>Registered tablets.</summary>
+    public IDeviceRepository Devices { get; }
+
+    /// <summary>The website's API keys.</summary>
+    public IWebsiteKeyRepository WebsiteKeys { get; }
+
+    /// <summary>The bearer tokens' signing keys, shared by every node.</summary>
+    public ISigningKeyRepository SigningKeys { get; }
+
+    /// <summary>Failed sign-in counters, shared by every node.</summary>
+    public ISignInThrottle SignInThrottle { get; }
 
     /// <summary>Opens (creating the folder, file and schema on first use) <c>&lt;dataDirectory&gt;/mediagate.db</c>.</summary>
     public static async Task<MediaGateDatabase> OpenSqliteAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken = default)

@@ -101,6 +101,68 @@ internal static class SchemaMigrations
             )
             """,
             "CREATE INDEX ix_work_queue_claimable ON work_queue (state, enqueued_at)"),
+
+        // Identities (issue 7, section 2): accounts (usernames unique without case), the children a parent may
+        // see, registered devices and website keys (only hashes of their secrets), the token signing keys every
+        // node shares, and the failed sign-in counters every node shares.
+        Migration.Portable(5, "accounts, devices, website keys, signing keys, sign-in throttle",
+            """
+            CREATE TABLE accounts (
+                id TEXT PRIMARY KEY,
+                username TEXT NOT NULL,
+                username_key TEXT NOT NULL,
+                role TEXT NOT NULL CHECK (role IN ('manager', 'staff', 'parent')),
+                password_hash TEXT NULL,
+                pin_hash TEXT NULL,
+                active BIGINT NOT NULL CHECK (active IN (0, 1)),
+                created_at TEXT NOT NULL
+            )
+            """,
+            "CREATE UNIQUE INDEX ux_accounts_username_key ON accounts (username_key)",
+            """
+            CREATE TABLE account_children (
+                account_id TEXT NOT NULL REFERENCES accounts (id),
+                child_id TEXT NOT NULL REFERENCES children (id),
+                PRIMARY KEY (account_id, child_id)
+            )
+            """,
+            "CREATE INDEX ix_account_children_child ON account_children (child_id)",
+            """
+            CREATE TABLE devices (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                secret_hash TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                revoked_at TEXT NULL
+            )
+            """,
+            """
+            CREATE TABLE website_keys (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                key_hash TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                revoked_at TEXT NULL
+            )
+            """,
+            "CREATE UNIQUE INDEX ux_website_keys_name_in_use ON website_keys (name) WHERE revoked_at IS NULL",
+            "CREATE UNIQUE INDEX ux_website_keys_hash ON website_keys (key_hash)",
+            """
+            CREATE TABLE signing_keys (
+                id TEXT PRIMARY KEY,
+                secret TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                active_from TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE sign_in_throttle (
+                throttle_key TEXT PRIMARY KEY,
+                failures BIGINT NOT NULL CHECK (failures > 0),
+                window_start TEXT NOT NULL,
+                locked_until TEXT NULL
+            )
+            """),
     ];
 
     private const string AuditTable =
