@@ -36,7 +36,7 @@ public static class ManagerEndpoints
         group.MapPut("/consents.csv", ImportCsv).Accepts<string>("text/csv");
         group.MapGet("/audit", ReadAudit);
         group.MapGet("/audit/verify", VerifyAudit);
-        // identity: group.MapManagerIdentityEndpoints();
+        group.MapManagerIdentityEndpoints();
         // render: group.MapManagerMediaEndpoints();
         return group;
     }
@@ -238,9 +238,8 @@ public static class ManagerEndpoints
         && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed)
         && string.Equals(parsed.MediaType.Value, "text/csv", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The account id in the token (<c>sub</c>; the name identifier when the handler maps inbound claims).</summary>
-    private static string ActorOf(ClaimsPrincipal user) =>
-        user.FindFirst(MediaGateClaims.Subject)?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "unknown";
+    /// <summary>The signed-in account's id (the group's policy guarantees there is one).</summary>
+    private static string ActorOf(ClaimsPrincipal user) => user.AccountId() ?? "unknown";
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 }

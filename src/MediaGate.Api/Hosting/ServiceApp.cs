@@ -72,8 +72,6 @@ public static partial class ServiceApp
             k.AddServerHeader = false;
         });
 
-        services.AddAuthentication();
-        services.AddAuthorization();
         services.AddOpenApi();
 
         // Each check has a timeout, so /health/ready answers (503) even when a store hangs.

@@ -1,4 +1,5 @@
 using MediaGate.Api.Endpoints;
+using MediaGate.Api.Identity;
 using MediaGate.Storage.Encryption;
 using MediaGate.Storage.Hosting;
 using Microsoft.Extensions.Options;
@@ -17,14 +18,14 @@ internal static class ServiceComposition
         services.AddMediaGateStores();
         services.AddSingleton<IValidateOptions<EnvelopeEncryptionOptions>, MasterKeyRequirement>();
         services.AddHostedService<StoresStartup>();
-        // identity: services.AddMediaGateIdentity(configuration);
+        services.AddMediaGateIdentity(configuration);
         // media: services.AddMediaGateGate(configuration);
     }
 
     public static void MapParts(WebApplication app)
     {
         app.MapOperationsEndpoints();
-        // identity: app.MapSessionEndpoints();
+        app.MapSessionEndpoints();
         // media: app.MapTabletEndpoints();
         // render: app.MapParentEndpoints();
         // render: app.MapWebsiteEndpoints();

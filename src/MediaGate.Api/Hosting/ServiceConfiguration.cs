@@ -1,3 +1,4 @@
+using MediaGate.Api.Identity;
 using MediaGate.Storage.Hosting;
 
 namespace MediaGate.Api.Hosting;
@@ -18,6 +19,12 @@ internal static class ServiceConfiguration
         configuration.AddInMemoryCollection(Defaults(settings.DataDirectory));
         configuration.AddJsonFile(Path.Combine(workingDirectory, ConfigurationFileName), optional: true, reloadOnChange: false);
         configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        // The prefix is stripped from the others; the first-manager variable keeps its full documented name
+        // (api.md: MEDIAGATE_BOOTSTRAP_MANAGER), which is how IdentityBootstrap reads it.
+        if (Environment.GetEnvironmentVariable(IdentityBootstrap.Variable) is { Length: > 0 } bootstrap)
+        {
+            configuration.AddInMemoryCollection([new(IdentityBootstrap.Variable, bootstrap)]);
+        }
         if (settings.Urls is not null)
         {
             configuration.AddInMemoryCollection([new("Urls", settings.Urls)]);

@@ -28,7 +28,8 @@ public sealed class ManagerAuditTests
         var actions = entries.Select(e => (e.GetProperty("action").GetString(), e.GetProperty("subject").GetString())).ToArray();
         CollectionAssert.Contains(actions, ("child-create", child));
         CollectionAssert.Contains(actions, ("consent-change", child));
-        Assert.IsTrue(entries.All(e => e.GetProperty("actor").GetString() == AuthorizationStandIn.Subject));
+        string manager = await service.ManagerIdAsync();
+        Assert.AreEqual(manager, entries.Single(e => e.GetProperty("action").GetString() == "consent-change").GetProperty("actor").GetString());
     }
 
     [TestMethod]
@@ -73,7 +74,7 @@ public sealed class ManagerAuditTests
         var result = await ManagerCalls.ReadJsonAsync(response, HttpStatusCode.OK);
 
         Assert.IsTrue(result.GetProperty("intact").GetBoolean());
-        Assert.AreEqual(2, result.GetProperty("checked").GetInt64());
+        Assert.IsGreaterThanOrEqualTo(2, result.GetProperty("checked").GetInt64());
     }
 
     [TestMethod]

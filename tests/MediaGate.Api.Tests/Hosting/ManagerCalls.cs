@@ -4,12 +4,12 @@ using System.Text.Json;
 
 namespace MediaGate.Api.Tests.Hosting;
 
-/// <summary>Calls to the manager's API as the manager (through <see cref="AuthorizationStandIn"/>).</summary>
+/// <summary>Calls to the manager's API as the manager (real bearer tokens).</summary>
 internal static class ManagerCalls
 {
     public static async Task<HttpResponseMessage> SendAsync(TestService service, HttpMethod method, string path, HttpContent? content = null, string role = "manager")
     {
-        using var request = TestService.As(role, method, path, content);
+        using var request = await service.AsAsync(role, method, path, content);
         return await service.Client.SendAsync(request);
     }
 

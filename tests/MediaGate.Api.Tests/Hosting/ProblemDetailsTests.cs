@@ -137,7 +137,7 @@ public sealed class ProblemDetailsTests
 
     private static async Task<HttpResponseMessage> SendAsync(string role, HttpMethod method, string path, HttpContent? content = null)
     {
-        using var request = TestService.As(role, method, path, content);
+        using var request = await _service.AsAsync(role, method, path, content);
         return await _service.Client.SendAsync(request);
     }
 
