@@ -1,5 +1,7 @@
+using MediaGate.Data.Media;
 using MediaGate.Data.Migrations;
 using MediaGate.Data.Sql;
+using MediaGate.Data.Sql.Media;
 
 namespace MediaGate.Data;
 
@@ -23,6 +25,9 @@ public sealed class MediaGateDatabase : IAsyncDisposable
         Decisions = new SqlDecisionRepository(store);
         Audit = new SqlAuditLog(store, time);
         Work = new SqlWorkQueue(store, time);
+        Media = new SqlMediaRepository(store, time);
+        Renditions = new SqlRenditionRepository(store);
+        Approvals = new SqlApprovalRepository(store);
     }
 
     public StoreKind Kind => _store.Kind;
@@ -42,6 +47,15 @@ public sealed class MediaGateDatabase : IAsyncDisposable
     public IAuditLog Audit { get; }
 
     public IWorkQueue Work { get; }
+
+    /// <summary>Observations, media items, faces and the tablets' idempotency keys.</summary>
+    public IMediaRepository Media { get; }
+
+    /// <summary>The renditions made for each item, purpose and audience.</summary>
+    public IRenditionRepository Renditions { get; }
+
+    /// <summary>The manager's approvals for the website and publicity.</summary>
+    public IApprovalRepository Approvals { get; }
 
     /// <summary>Opens (creating the folder, file and schema on first use) <c>&lt;dataDirectory&gt;/mediagate.db</c>.</summary>
     public static async Task<MediaGateDatabase> OpenSqliteAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken = default)
