@@ -28,6 +28,8 @@ public sealed class MediaGateDatabase : IAsyncDisposable
         Media = new SqlMediaRepository(store, time);
         Renditions = new SqlRenditionRepository(store);
         Approvals = new SqlApprovalRepository(store);
+        ItemDecisions = new SqlItemDecisionQuery(store);
+        ReviewActions = new SqlReviewActionRepository(store);
     }
 
     public StoreKind Kind => _store.Kind;
@@ -56,6 +58,12 @@ public sealed class MediaGateDatabase : IAsyncDisposable
 
     /// <summary>The manager's approvals for the website and publicity.</summary>
     public IApprovalRepository Approvals { get; }
+
+    /// <summary>The stored decisions of one item (renditions and review).</summary>
+    public IItemDecisionQuery ItemDecisions { get; }
+
+    /// <summary>The manager's review actions (release, mask, block) per item and purpose.</summary>
+    public IReviewActionRepository ReviewActions { get; }
 
     /// <summary>Opens (creating the folder, file and schema on first use) <c>&lt;dataDirectory&gt;/mediagate.db</c>.</summary>
     public static async Task<MediaGateDatabase> OpenSqliteAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken = default)

@@ -197,6 +197,21 @@ internal static class SchemaMigrations
                 PRIMARY KEY (media_id, purpose)
             )
             """),
+
+        // The manager's review actions (api.md, POST /api/manager/media/{mediaId}/decision): release, mask or
+        // block per item and purpose. A block holds whatever a later consent change or assignment decides.
+        // Number 8: 7 is the host's, if it needs one.
+        Migration.Portable(8, "review actions",
+            """
+            CREATE TABLE review_actions (
+                media_id TEXT NOT NULL REFERENCES media_items (id),
+                purpose TEXT NOT NULL CHECK (purpose IN ('journal', 'website', 'publicity', 'events')),
+                action TEXT NOT NULL CHECK (action IN ('release', 'mask', 'block')),
+                decided_by TEXT NOT NULL,
+                decided_at TEXT NOT NULL,
+                PRIMARY KEY (media_id, purpose)
+            )
+            """),
     ];
 
     private const string AuditTable =

@@ -15,4 +15,11 @@ public sealed class RenditionOptions
     /// <summary>JPEG quality of renditions. Default 85: journals compress again anyway.</summary>
     [Range(50, 100)]
     public int JpegQuality { get; set; } = 85;
+
+    /// <summary>
+    /// Renditions made at once per node. Default 2: each holds a decoded master (36 MB for 12 MP) and a copy to
+    /// mask, so this bounds the memory a burst of consent changes can take.
+    /// </summary>
+    [Range(1, 16)]
+    public int ConcurrentRenders { get; set; } = 2;
 }
