@@ -19,7 +19,7 @@ internal static class ItemRedecider
     {
         var faces = await database.Media.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var media = new MediaItem(new MediaItemId(item.Id), item.TaggedChildren, faces.Select(f => f.ToMediaFace()).ToArray());
-        var stored = await database.ItemDecisions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var stored = await database.Decisions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var approved = (await database.Approvals.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false)).Select(a => a.Purpose).ToHashSet();
         var actions = await database.ReviewActions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var settingOptions = stored.Count > 0 ? stored[0].Request.Options : DecisionOptions.Default;

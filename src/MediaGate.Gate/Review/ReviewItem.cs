@@ -125,7 +125,7 @@ public sealed class ReviewItem(
     private async Task<ReviewQueueItem> ViewAsync(MediaItemRecord item, ConsentSnapshot consent, CancellationToken cancellationToken)
     {
         var faces = await database.Media.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
-        var decisions = await database.ItemDecisions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var decisions = await database.Decisions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var actions = await database.ReviewActions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
         return new ReviewQueueItem(
             item.Id,
