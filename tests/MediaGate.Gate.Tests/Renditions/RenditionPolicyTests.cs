@@ -33,6 +33,14 @@ public sealed class RenditionPolicyTests
         Assert.IsTrue(RenditionPolicy.Releases(Decision(Purpose.Website, Audience.Public, Verdict.Release, approved: true), [Purpose.Website], []));
 
     [TestMethod]
+    public void Releases_WebsiteWithAChildsFaceMasked_IsFalse()
+    {
+        var decision = Decision(Purpose.Website, Audience.Public, Verdict.Release, approved: true) with { Faces = [FaceVisibility.Mask, FaceVisibility.Mask] };
+
+        Assert.IsFalse(RenditionPolicy.Releases(decision, [Purpose.Website], []));
+    }
+
+    [TestMethod]
     public void Releases_ManagerBlockedThePurpose_IsFalse() =>
         Assert.IsFalse(RenditionPolicy.Releases(
             Decision(Purpose.Journal, Audience.ParentOf(Ava), Verdict.Release), [],
