@@ -48,7 +48,8 @@ internal sealed class RenditionWorld : IAsyncDisposable
             database, masters, renditions, Microsoft.Extensions.Options.Options.Create(Rendition), Microsoft.Extensions.Options.Options.Create(Ingest),
             time, NullLogger<RenditionService>.Instance);
         Consents = new ChangeConsent(database, Renditions, time, clock);
-        Review = new ReviewItem(database, Renditions, masters, Microsoft.Extensions.Options.Options.Create(Ingest), time, clock);
+        var gate = new GateOptions { JournalMasks = options.JournalPhotoNeedingMasks, StaffAdults = options.StaffAdults };
+        Review = new ReviewItem(database, Renditions, masters, Microsoft.Extensions.Options.Options.Create(Ingest), Microsoft.Extensions.Options.Options.Create(gate), time, clock);
     }
 
     public string Root { get; }
@@ -135,6 +136,7 @@ internal sealed class RenditionWorld : IAsyncDisposable
         }
 
         await DecideFirstAsync(mediaId, tagged);
+        await ItemStatuses.UpdateAsync(Database, mediaId, CancellationToken.None);
         return (await Database.Media.FindItemAsync(mediaId))!;
     }
 
