@@ -112,6 +112,38 @@ public sealed class ChangeConsentTests
     }
 
     [TestMethod]
+    public async Task RecordAsync_WithdrawalTheCallerMade_RemovesTheRendition()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        await world.Renditions.RefreshItemAsync(item.Id);
+        var grant = (await world.Database.Consents.HistoryAsync(ava, Purpose.Journal))[^1];
+
+        var result = await world.Consents.RecordAsync(grant.WithdrawnAt(world.Time.GetUtcNow()), RenditionWorld.Manager);
+
+        Assert.AreEqual(1, result.ChangedDecisions);
+        Assert.IsEmpty(world.RenditionFiles());
+    }
+
+    [TestMethod]
+    public async Task ReEvaluateAsync_CellsChangedByAnImport_RemovesTheRendition()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        await world.Renditions.RefreshItemAsync(item.Id);
+        var grant = (await world.Database.Consents.HistoryAsync(ava, Purpose.Journal))[^1];
+        await world.Database.Consents.AppendAsync(grant.WithdrawnAt(world.Time.GetUtcNow()));
+        Assert.HasCount(1, world.RenditionFiles(), "appending alone must not touch renditions");
+
+        var result = await world.Consents.ReEvaluateAsync([grant.Cell, new ConsentCellKey(ava, Purpose.Website)], RenditionWorld.Manager);
+
+        CollectionAssert.AreEqual(new[] { item.Id }, result.AffectedMedia.ToArray());
+        Assert.IsEmpty(world.RenditionFiles());
+    }
+
+    [TestMethod]
     public async Task ApplyAsync_UnknownChild_RecordsNothing()
     {
         await using var world = await RenditionWorld.CreateAsync();
