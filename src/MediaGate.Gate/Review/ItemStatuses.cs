@@ -3,7 +3,7 @@ using MediaGate.Data;
 namespace MediaGate.Gate.Review;
 
 /// <summary>Sets an item's status from its stored decisions and the manager's review actions (<see cref="ItemStatusRule"/>).</summary>
-internal static class ItemStatuses
+public static class ItemStatuses
 {
     public static async Task UpdateAsync(MediaGateDatabase database, string mediaId, CancellationToken cancellationToken)
     {
