@@ -78,11 +78,14 @@ internal sealed class RenditionWorld : IAsyncDisposable
     public ReviewItem Review { get; }
 
     /// <param name="options">The setting's decision options; default: journal photos needing masks are released masked.</param>
-    public static async Task<RenditionWorld> CreateAsync(DecisionOptions? options = null)
+    /// <param name="openDatabase">Opens the database (e.g. a PostgreSQL schema); default a SQLite file in the world's folder.</param>
+    public static async Task<RenditionWorld> CreateAsync(DecisionOptions? options = null, Func<TimeProvider, Task<MediaGateDatabase>>? openDatabase = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "mediagate-render-" + Guid.NewGuid().ToString("N"));
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
-        var database = await MediaGateDatabase.OpenSqliteAsync(Path.Combine(root, "data"), time);
+        var database = openDatabase is null
+            ? await MediaGateDatabase.OpenSqliteAsync(Path.Combine(root, "data"), time)
+            : await openDatabase(time);
         var encryption = new EnvelopeEncryptionOptions { CurrentKeyId = "k1" };
         encryption.MasterKeys.Add(new MasterKeyOptions { Id = "k1", Key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });
         var masters = new EncryptedObjectStore(FolderObjectStore.Open(new FolderObjectStoreOptions { RootPath = Path.Combine(root, "masters") }), encryption);
@@ -178,7 +181,10 @@ internal sealed class RenditionWorld : IAsyncDisposable
     {
         Renditions.Dispose();
         await Database.DisposeAsync();
-        Directory.Delete(Root, recursive: true);
+        if (Directory.Exists(Root))
+        {
+            Directory.Delete(Root, recursive: true);
+        }
     }
 
     private async Task DecideFirstAsync(string mediaId, IReadOnlyList<ChildId> tagged)
