@@ -2,12 +2,12 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using MediaGate.Api.Endpoints.Manager;
-using MediaGate.Api.Hosting;
 using MediaGate.Api.Identity;
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.People;
 using MediaGate.Data;
 using MediaGate.Data.Audit;
+using MediaGate.Gate.Consents;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -37,7 +37,7 @@ public static class ManagerEndpoints
         group.MapGet("/audit", ReadAudit);
         group.MapGet("/audit/verify", VerifyAudit);
         group.MapManagerIdentityEndpoints();
-        // render: group.MapManagerMediaEndpoints();
+        group.MapManagerMediaEndpoints();
         return group;
     }
 
@@ -85,24 +85,26 @@ public static class ManagerEndpoints
     }
 
     /// <summary>
-    /// Records one consent cell's change. TODO(render): once ChangeConsent (src/MediaGate.Gate/Consents) is
-    /// merged, call it here instead of appending directly: it also re-evaluates the stored decisions that
-    /// relied on the cell and refreshes their renditions (issue 7, item 5: within seconds).
+    /// Records one consent cell's change through the <see cref="Gate.Consents.ChangeConsent"/> use case, which
+    /// audits it, re-decides what relied on the cell and refreshes those renditions before this returns
+    /// (issue 7, item 5: a withdrawal takes parent renditions and website entries down within seconds).
     /// </summary>
     public static async Task<Results<Ok<ConsentCellResponse>, ValidationProblem, ProblemHttpResult>> ChangeConsent(
         string childId,
         string purpose,
         ConsentChangeRequest request,
         MediaGateDatabase database,
+        ChangeConsent changeConsent,
         TimeProvider time,
-        IOptions<NurseryOptions> nursery,
+        IOptions<SettingClockOptions> clock,
         ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(changeConsent);
         ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(nursery);
+        ArgumentNullException.ThrowIfNull(clock);
         if (!PurposeNames.TryParse(purpose, out Purpose cell))
         {
             return TypedResults.Problem(
@@ -123,29 +125,30 @@ public static class ManagerEndpoints
             return UnknownChild(childId);
         }
 
-        TimeZoneInfo zone = nursery.Value.Zone();
+        TimeZoneInfo zone = clock.Value.Zone;
         var before = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
         DateTimeOffset now = time.GetUtcNow();
         ConsentRecord? current = before.CurrentRecord(new ConsentCellKey(child.Id, cell), now);
         DateOnly today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         ConsentRecord record = request.ToRecord(child.Id, cell, current, now, today);
 
-        // render: replace the next line with the ChangeConsent use case (records, audits, re-evaluates, re-renders).
-        await database.Consents.AppendAsync(record, cancellationToken).ConfigureAwait(false);
-        string detail = JsonSerializer.Serialize(new { purpose = cell.Name(), granted = record.Granted, group = record.Group, withdrawn = record.WithdrawnOn is not null });
-        await database.Audit.AppendAsync(new AuditEvent(ActorOf(user), "consent-change", child.Id.Value, detail), cancellationToken).ConfigureAwait(false);
+        var result = await changeConsent.RecordAsync(record, ActorOf(user), cancellationToken).ConfigureAwait(false);
+        if (result.Status == ConsentChangeStatus.UnknownChild)
+        {
+            return UnknownChild(childId);
+        }
 
         var after = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(ConsentCellResponse.From(child.Id, cell, after.Now(time, zone)));
     }
 
     public static async Task<Ok<ConsentMatrixRow[]>> GetMatrix(
-        MediaGateDatabase database, TimeProvider time, IOptions<NurseryOptions> nursery, CancellationToken cancellationToken)
+        MediaGateDatabase database, TimeProvider time, IOptions<SettingClockOptions> clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(nursery);
+        ArgumentNullException.ThrowIfNull(clock);
         var matrix = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
-        var now = matrix.Now(time, nursery.Value.Zone());
+        var now = matrix.Now(time, clock.Value.Zone);
         var rows = matrix.Children.Values
             .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
             .ThenBy(c => c.Id.Value, StringComparer.Ordinal)
@@ -164,14 +167,15 @@ public static class ManagerEndpoints
     }
 
     /// <summary>
-    /// Imports the whole matrix from CSV: every row or, on any bad row, none (400 naming the line).
-    /// TODO(render): the cells an import changes should go through ChangeConsent's re-evaluation too.
+    /// Imports the whole matrix from CSV: every row or, on any bad row, none (400 naming the line). The cells the
+    /// import changed then go through <see cref="Gate.Consents.ChangeConsent"/>'s re-evaluation, so renditions follow.
     /// </summary>
     public static async Task<Results<Ok<ConsentImportResponse>, ProblemHttpResult>> ImportCsv(
-        HttpRequest request, MediaGateDatabase database, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
+        HttpRequest request, MediaGateDatabase database, ChangeConsent changeConsent, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(changeConsent);
         if (!IsCsv(request.ContentType))
         {
             return TypedResults.Problem(
@@ -200,6 +204,7 @@ public static class ManagerEndpoints
 
         string detail = JsonSerializer.Serialize(new { newChildren = outcome.Value.NewChildren.Count, records = outcome.Value.Records.Count });
         await database.Audit.AppendAsync(new AuditEvent(ActorOf(user), "consent-import", "consents.csv", detail), cancellationToken).ConfigureAwait(false);
+        await changeConsent.ReEvaluateAsync(outcome.Value.Records.Select(r => r.Cell), ActorOf(user), cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new ConsentImportResponse(outcome.Value.NewChildren.Count, outcome.Value.Records.Count));
     }
 

@@ -1,4 +1,5 @@
 using MediaGate.Api.Endpoints;
+using MediaGate.Gate;
 using MediaGate.Storage;
 using MediaGate.Storage.Hosting;
 using Microsoft.AspNetCore.Http.Json;
@@ -53,7 +54,6 @@ public static partial class ServiceApp
     {
         var services = builder.Services;
         services.AddOptions<OperationsOptions>().BindConfiguration(OperationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<NurseryOptions>().BindConfiguration(NurseryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // A bad request leaves as a BadHttpRequestException that ProblemExceptionHandler turns into its 4xx
         // ProblemDetails; without this, minimal APIs answer 400 or 415 with an empty body in Production.
@@ -85,7 +85,7 @@ public static partial class ServiceApp
         services.AddOpenTelemetry().ConfigureResource(r => r.AddService("mediagate")).WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
-            .AddMeter(ServiceMetrics.MeterName)
+            .AddMeter(GateMetrics.MeterName)
             .AddPrometheusExporter());
     }
 

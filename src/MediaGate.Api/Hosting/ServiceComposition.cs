@@ -1,5 +1,7 @@
 using MediaGate.Api.Endpoints;
 using MediaGate.Api.Identity;
+using MediaGate.Gate;
+using MediaGate.Gate.Hosting;
 using MediaGate.Storage.Encryption;
 using MediaGate.Storage.Hosting;
 using Microsoft.Extensions.Options;
@@ -19,16 +21,17 @@ internal static class ServiceComposition
         services.AddSingleton<IValidateOptions<EnvelopeEncryptionOptions>, MasterKeyRequirement>();
         services.AddHostedService<StoresStartup>();
         services.AddMediaGateIdentity(configuration);
-        // media: services.AddMediaGateGate(configuration);
+        services.AddMediaGateGate(configuration);
+        services.AddSingleton<IParentChildren, AccountParentChildren>();
     }
 
     public static void MapParts(WebApplication app)
     {
         app.MapOperationsEndpoints();
         app.MapSessionEndpoints();
-        // media: app.MapTabletEndpoints();
-        // render: app.MapParentEndpoints();
-        // render: app.MapWebsiteEndpoints();
+        app.MapTabletEndpoints();
+        app.MapParentEndpoints();
+        app.MapWebsiteEndpoints();
         app.MapManagerEndpoints();
     }
 }

@@ -14,7 +14,12 @@ public sealed class SettingClockOptions : IValidatableObject
     /// <summary>IANA time zone id of the setting, e.g. <c>Europe/London</c>. Default empty: the server's local zone.</summary>
     public string TimeZone { get; set; } = "";
 
-    public TimeZoneInfo Zone => string.IsNullOrWhiteSpace(TimeZone) ? TimeZoneInfo.Local : TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    /// <remarks>
+    /// Never throws: options validation reads every property, and an unknown id must reach <see cref="Validate"/>,
+    /// whose message stops the start (ValidateOnStart) before anything uses the zone.
+    /// </remarks>
+    public TimeZoneInfo Zone =>
+        !string.IsNullOrWhiteSpace(TimeZone) && TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Local;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
