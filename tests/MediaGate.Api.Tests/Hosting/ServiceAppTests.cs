@@ -172,6 +172,21 @@ public sealed class ServiceAppTests
     }
 
     [TestMethod]
+    public async Task OpenApi_Document_ListsEveryAudiencesEndpoints()
+    {
+        await using var service = await TestService.StartAsync();
+
+        using var response = await service.Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var paths = body.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToArray();
+
+        // One per part the host composes: sessions, tablets, parents, website, the manager's identity and media endpoints.
+        CollectionAssert.IsSubsetOf(
+            new[] { "/api/session", "/api/tablet/observations", "/api/parent/media", "/api/website/photos", "/api/manager/accounts", "/api/manager/review" },
+            paths);
+    }
+
+    [TestMethod]
     public async Task Scalar_ReferencePage_IsServedAsHtml()
     {
         await using var service = await TestService.StartAsync();
@@ -194,6 +209,7 @@ public sealed class ServiceAppTests
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         StringAssert.Contains(text, "http_server_request_duration_seconds");
         StringAssert.Contains(text, "service_name=\"mediagate\"");
+        StringAssert.Contains(text, "mediagate_review_queue_length");
     }
 
     [TestMethod]
