@@ -23,6 +23,8 @@ public static class ManagerEndpoints
     private const int MaxNameLength = 200;
     private const int MaxRoomLength = 100;
     private const int MaxIdLength = 64;
+    private const int DefaultAuditPage = 1000;
+    private const int MaxAuditPage = 10_000;
 
     public static RouteGroupBuilder MapManagerEndpoints(this IEndpointRouteBuilder app)
     {
@@ -208,8 +210,12 @@ public static class ManagerEndpoints
         return TypedResults.Ok(new ConsentImportResponse(outcome.Value.NewChildren.Count, outcome.Value.Records.Count));
     }
 
+    /// <summary>
+    /// The audit log's entries in [from, to), oldest first, each with the hash of the previous one; at most
+    /// <c>limit</c> (default 1,000, at most 10,000) per call: for the next page pass the last entry's sequence as <c>after</c>.
+    /// </summary>
     public static async Task<Results<Ok<AuditEntryResponse[]>, ProblemHttpResult>> ReadAudit(
-        DateTimeOffset? from, DateTimeOffset? to, MediaGateDatabase database, CancellationToken cancellationToken)
+        DateTimeOffset? from, DateTimeOffset? to, long? after, int? limit, MediaGateDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         if (from is { } start && to is { } end && end < start)
@@ -217,7 +223,13 @@ public static class ManagerEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The period is empty.", detail: "'to' is before 'from'.");
         }
 
-        var entries = await database.Audit.ReadAsync(from, to, cancellationToken).ConfigureAwait(false);
+        if (limit is < 1 or > MaxAuditPage || after is < 0)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest, title: "Invalid page.", detail: $"'limit' is 1 to {MaxAuditPage}; 'after' is a sequence number (0 or more).");
+        }
+
+        var entries = await database.Audit.ReadPageAsync(from, to, after ?? 0, limit ?? DefaultAuditPage, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(entries.Select(AuditEntryResponse.From).ToArray());
     }
 

@@ -64,6 +64,47 @@ public sealed class ManagerAuditTests
     }
 
     [TestMethod]
+    public async Task ReadAudit_LimitAndAfter_PageThroughTheLogInOrderWithoutGapsOrRepeats()
+    {
+        await using var service = await TestService.StartAsync();
+        for (int i = 0; i < 5; i++)
+        {
+            await ManagerCalls.CreateChildAsync(service, "Child " + i);
+        }
+
+        using var all = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit");
+        long[] expected = (await ManagerCalls.ReadJsonAsync(all, HttpStatusCode.OK)).EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()).ToArray();
+        var paged = new List<long>();
+        long after = 0;
+        while (true)
+        {
+            using var page = await ManagerCalls.SendAsync(service, HttpMethod.Get, $"/api/manager/audit?limit=2&after={after}");
+            long[] sequences = (await ManagerCalls.ReadJsonAsync(page, HttpStatusCode.OK)).EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()).ToArray();
+            Assert.IsLessThanOrEqualTo(2, sequences.Length);
+            if (sequences.Length == 0)
+            {
+                break;
+            }
+
+            paged.AddRange(sequences);
+            after = sequences[^1];
+        }
+
+        Assert.IsGreaterThanOrEqualTo(5, expected.Length);
+        CollectionAssert.AreEqual(expected, paged);
+    }
+
+    [TestMethod]
+    public async Task ReadAudit_LimitOverTheMaximum_Returns400()
+    {
+        await using var service = await TestService.StartAsync();
+
+        using var response = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit?limit=10001");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [TestMethod]
     public async Task VerifyAudit_UntouchedLog_IsIntact()
     {
         await using var service = await TestService.StartAsync();
