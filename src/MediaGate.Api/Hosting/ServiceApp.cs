@@ -37,7 +37,12 @@ public static partial class ServiceApp
         builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? ServeSettings.DefaultUrls);
 
         builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        // One JSON object per event on stdout, with a UTC timestamp, for log shippers.
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
 
         AddShared(builder);
         ServiceComposition.AddParts(builder.Services, builder.Configuration);

@@ -17,7 +17,8 @@ public sealed class ServeCommandTests
     {
         using var folder = new TempFolder();
         int port = FreePort();
-        using var process = Start(folder.Path, new() { ["MEDIAGATE_BOOTSTRAP_MANAGER"] = "head:correct-horse-battery" },
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var process = Start(folder.Path, new() { ["MEDIAGATE_BOOTSTRAP_MANAGER"] = "head:correct-horse-battery" }, log,
             "serve", "--data", folder.Combine("data"), "--urls", $"http://127.0.0.1:{port}");
         try
         {
@@ -41,6 +42,14 @@ public sealed class ServeCommandTests
         using var stopping = new CancellationTokenSource(Limit);
         await process.WaitForExitAsync(stopping.Token);
         Assert.AreEqual(0, process.ExitCode);
+        // Structured logs: every stdout line is one JSON event with a UTC timestamp and a level.
+        Assert.IsNotEmpty(log);
+        foreach (string line in log)
+        {
+            using var entry = JsonDocument.Parse(line);
+            StringAssert.EndsWith(entry.RootElement.GetProperty("Timestamp").GetString(), "Z");
+            Assert.IsTrue(entry.RootElement.TryGetProperty("LogLevel", out _));
+        }
     }
 
     [TestMethod]
@@ -68,7 +77,10 @@ public sealed class ServeCommandTests
         StringAssert.Contains(stderr, "Nursery:TimeZone");
     }
 
-    private static Process Start(string workingDirectory, Dictionary<string, string> environment, params string[] args)
+    private static Process Start(string workingDirectory, Dictionary<string, string> environment, params string[] args) =>
+        Start(workingDirectory, environment, new System.Collections.Concurrent.ConcurrentQueue<string>(), args);
+
+    private static Process Start(string workingDirectory, Dictionary<string, string> environment, System.Collections.Concurrent.ConcurrentQueue<string> stdout, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -90,7 +102,13 @@ public sealed class ServeCommandTests
 
         var process = Process.Start(start)!;
         // Drained so that a chatty log never blocks the server on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                stdout.Enqueue(line.Data);
+            }
+        };
         process.BeginOutputReadLine();
         return process;
     }
