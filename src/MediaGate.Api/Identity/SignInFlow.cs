@@ -37,7 +37,7 @@ public sealed class SignInFlow(
         bool valid = hasher.Verify(account is { Active: true } ? account.PasswordHash : null, Bounded(password));
         if (!valid)
         {
-            await FailAsync(now, username, "password", cancellationToken, (accountKey, AccountLimit), (sourceKey, SourceLimit)).ConfigureAwait(false);
+            await FailAsync(now, username, "password", cancellationToken, (accountKey, AccountLimit), (sourceKey, AddressLimit)).ConfigureAwait(false);
             return SignInOutcome.Rejected;
         }
 
@@ -60,7 +60,7 @@ public sealed class SignInFlow(
         Device? device = deviceKey is null ? null : await database.Devices.FindAsync(deviceId!, cancellationToken).ConfigureAwait(false);
         if (device is not { IsRevoked: false } || !SecretTokens.Matches(deviceSecret, device.SecretHash))
         {
-            await FailAsync(now, username, "device", cancellationToken, (deviceKey, SourceLimit), (sourceKey, SourceLimit)).ConfigureAwait(false);
+            await FailAsync(now, username, "device", cancellationToken, (deviceKey, DeviceLimit), (sourceKey, AddressLimit)).ConfigureAwait(false);
             return SignInOutcome.Rejected;
         }
 
@@ -68,7 +68,7 @@ public sealed class SignInFlow(
         bool valid = hasher.Verify(account is { Active: true, Role: AccountRole.Staff } ? account.PinHash : null, Bounded(pin));
         if (!valid)
         {
-            await FailAsync(now, username, "pin", cancellationToken, (accountKey, AccountLimit), (deviceKey, SourceLimit), (sourceKey, SourceLimit)).ConfigureAwait(false);
+            await FailAsync(now, username, "pin", cancellationToken, (accountKey, AccountLimit), (deviceKey, DeviceLimit), (sourceKey, AddressLimit)).ConfigureAwait(false);
             return SignInOutcome.Rejected;
         }
 
@@ -77,7 +77,9 @@ public sealed class SignInFlow(
 
     private SignInLimit AccountLimit => new(options.Value.MaxFailuresPerAccount, options.Value.FailureWindow, options.Value.LockoutDuration);
 
-    private SignInLimit SourceLimit => new(options.Value.MaxFailuresPerSource, options.Value.FailureWindow, options.Value.LockoutDuration);
+    private SignInLimit DeviceLimit => new(options.Value.MaxFailuresPerDevice, options.Value.FailureWindow, options.Value.LockoutDuration);
+
+    private SignInLimit AddressLimit => new(options.Value.MaxFailuresPerAddress, options.Value.FailureWindow, options.Value.LockoutDuration);
 
     private static string? AccountKey(string? username) => AccountUsernames.IsValid(username) ? "account:" + AccountUsernames.Key(username!) : null;
 
