@@ -95,6 +95,7 @@ public sealed class SignInFlow(
         }
 
         await database.SignInThrottle.ResetAsync(accountKey, cancellationToken).ConfigureAwait(false);
+        await database.SignInThrottle.PruneAsync(now, options.Value.FailureWindow, cancellationToken).ConfigureAwait(false);
         string token = await tokens.IssueAsync(account, deviceId, cancellationToken).ConfigureAwait(false);
         await database.Audit.AppendAsync(new AuditEvent(account.Id, IdentityAuditActions.SignIn, deviceId ?? "",
             JsonSerializer.Serialize(new { role = account.Role.ToText(), tablet = deviceId is not null })), cancellationToken).ConfigureAwait(false);

@@ -17,4 +17,8 @@ public interface ISignInThrottle
 
     /// <summary>Forgets the key's failures (after a successful sign-in).</summary>
     Task ResetAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the counters that no longer matter at <paramref name="now"/>: their window ended and they are
+    /// not locked out (guessed usernames and addresses would otherwise stay for ever). Returns how many.</summary>
+    Task<int> PruneAsync(DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken = default);
 }

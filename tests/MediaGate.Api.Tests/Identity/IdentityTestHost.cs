@@ -29,9 +29,9 @@ internal sealed class IdentityTestHost : IAsyncDisposable
     public static readonly DateTimeOffset Monday10 = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
 
     private readonly WebApplication _app;
-    private readonly TempFolder _folder;
+    private readonly TempFolder? _folder;
 
-    private IdentityTestHost(WebApplication app, TempFolder folder, MediaGateDatabase database, FakeTimeProvider time, Uri address)
+    private IdentityTestHost(WebApplication app, TempFolder? folder, MediaGateDatabase database, FakeTimeProvider time, Uri address)
     {
         _app = app;
         _folder = folder;
@@ -46,14 +46,15 @@ internal sealed class IdentityTestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<IdentityTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Starts a node; with <paramref name="sharedDataFolder"/>, a node on that (caller-owned) folder's database.</summary>
+    public static async Task<IdentityTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? sharedDataFolder = null)
     {
         var time = new FakeTimeProvider(Monday10);
-        var folder = new TempFolder();
+        var folder = sharedDataFolder is null ? new TempFolder() : null;
         MediaGateDatabase? database = null;
         try
         {
-            database = await MediaGateDatabase.OpenSqliteAsync(folder.Path, time);
+            database = await MediaGateDatabase.OpenSqliteAsync(sharedDataFolder ?? folder!.Path, time);
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.ClearProviders();
@@ -90,7 +91,7 @@ internal sealed class IdentityTestHost : IAsyncDisposable
                 await database.DisposeAsync();
             }
 
-            folder.Dispose();
+            folder?.Dispose();
             throw;
         }
     }
@@ -158,7 +159,7 @@ internal sealed class IdentityTestHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         await Database.DisposeAsync();
-        _folder.Dispose();
+        _folder?.Dispose();
     }
 
     /// <summary>Each test's own names, so tests sharing a host never meet.</summary>

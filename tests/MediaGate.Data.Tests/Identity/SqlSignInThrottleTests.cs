@@ -77,4 +77,24 @@ public sealed class SqlSignInThrottleTests
         Assert.IsTrue(results.All(r => r is null));
         Assert.IsNotNull(await test.Database.SignInThrottle.RecordFailureAsync("device:shared", Sample.Now, limit));
     }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task PruneAsync_StaleAndLockedAndFreshCounters_DeletesOnlyTheStaleOne(string store)
+    {
+        await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
+        var throttle = test.Database.SignInThrottle;
+        var oneFailure = new SignInLimit(1, TimeSpan.FromMinutes(15), TimeSpan.FromHours(1));
+        await throttle.RecordFailureAsync("account:stale", Sample.Now, ThreeIn15Minutes);
+        await throttle.RecordFailureAsync("account:locked", Sample.Now, oneFailure);
+        await throttle.RecordFailureAsync("account:fresh", Sample.Now.AddMinutes(10), ThreeIn15Minutes);
+        await throttle.RecordFailureAsync("account:fresh", Sample.Now.AddMinutes(10), ThreeIn15Minutes);
+
+        int deleted = await throttle.PruneAsync(Sample.Now.AddMinutes(20), TimeSpan.FromMinutes(15));
+
+        Assert.AreEqual(1, deleted);
+        Assert.IsNotNull(await throttle.LockedUntilAsync("account:locked", Sample.Now.AddMinutes(20)), "a lock outlives its window");
+        Assert.IsNotNull(await throttle.RecordFailureAsync("account:fresh", Sample.Now.AddMinutes(20), ThreeIn15Minutes), "the fresh count was kept");
+    }
 }

@@ -56,4 +56,12 @@ internal sealed class SqlSignInThrottle(SqlStore store) : ISignInThrottle
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM sign_in_throttle WHERE throttle_key = @key", new { key }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
+
+    public async Task<int> PruneAsync(DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM sign_in_throttle WHERE window_start < @windowFloor AND (locked_until IS NULL OR locked_until <= @now)",
+            new { now = DbText.Instant(now), windowFloor = DbText.Instant(now - window) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
 }
