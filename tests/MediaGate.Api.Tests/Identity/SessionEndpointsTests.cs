@@ -91,6 +91,25 @@ public sealed class SessionEndpointsTests
     }
 
     [TestMethod]
+    public async Task CreateSession_TwentyWrongPasswordsSentAtOnce_AtMostFiveAreCheckedTheRestLockedOut()
+    {
+        string name = IdentityTestHost.UniqueName("parent");
+        await _host.CreateAccountAsync(new { username = name, password = "right password", role = "parent" });
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => _host.SignInAsync(name, "guess " + i)));
+
+        string statuses = string.Join(", ", await Task.WhenAll(responses.Select(async r => (int)r.StatusCode + " " + await r.Content.ReadAsStringAsync())));
+        Assert.AreEqual(5, responses.Count(r => r.StatusCode == HttpStatusCode.Unauthorized), statuses);
+        Assert.AreEqual(15, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests), statuses);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+
+        _host.Time.Advance(TimeSpan.FromMinutes(15));
+    }
+
+    [TestMethod]
     public async Task ManagerEndpoint_TokenPastItsLifetimeAndSkew_Returns401()
     {
         string token = await _host.ManagerTokenAsync();
