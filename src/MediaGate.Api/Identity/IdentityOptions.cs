@@ -34,10 +34,15 @@ public sealed class IdentityOptions
     [Range(1, 100)]
     public int MaxFailuresPerAccount { get; set; } = 5;
 
-    /// <summary>Failed sign-ins per device and per client address within <see cref="FailureWindow"/> before that
-    /// source is locked out, whatever usernames it tried. Default 20.</summary>
+    /// <summary>Failed tablet sign-ins per registered device within <see cref="FailureWindow"/>, whatever usernames
+    /// were tried, before the device is locked out. Default 10 (a few staff share a tablet).</summary>
+    [Range(1, 10_000)]
+    public int MaxFailuresPerDevice { get; set; } = 10;
+
+    /// <summary>Failed sign-ins per client address within <see cref="FailureWindow"/>, whatever usernames were
+    /// tried, before the address is locked out. Default 50 (a nursery's devices may share one address).</summary>
     [Range(1, 100_000)]
-    public int MaxFailuresPerSource { get; set; } = 20;
+    public int MaxFailuresPerAddress { get; set; } = 50;
 
     /// <summary>The window in which failures are counted. Default 15 minutes.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]

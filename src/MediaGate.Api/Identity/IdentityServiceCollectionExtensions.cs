@@ -42,7 +42,7 @@ public static class IdentityServiceCollectionExtensions
             .Configure<SigningKeyRing, IOptions<IdentityOptions>, TimeProvider>(ConfigureBearer);
 
         services.AddSingleton<IAuthorizationHandler, WorkingHoursAuthorizationHandler>();
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemDetailsAuthorizationResultHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemDetailsAuthorizationResultHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Manager, p => p.AddAuthenticationSchemes(MediaGateSchemes.Bearer)
                 .RequireClaim(MediaGateClaims.Role, AccountRoles.Manager))

@@ -21,7 +21,9 @@ public sealed class ProblemDetailsAuthorizationResultHandler : IAuthorizationMid
             return;
         }
 
-        bool outsideHours = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<WorkingHoursRequirement>().Any() == true;
+        var failure = authorizeResult.AuthorizationFailure;
+        bool outsideHours = failure is not null &&
+            (failure.FailedRequirements.OfType<WorkingHoursRequirement>().Any() || failure.FailureReasons.Any(r => r.Handler is WorkingHoursAuthorizationHandler));
         (string title, string detail) = context.Response.StatusCode switch
         {
             StatusCodes.Status401Unauthorized => ("Sign-in required", "A valid, unexpired token (or website key) is required."),

@@ -8,9 +8,10 @@ namespace MediaGate.Api.Identity;
 
 /// <summary>
 /// Signing in with a password (<c>POST /api/session</c>) or on a tablet with the device's secret and a staff
-/// PIN (<c>POST /api/tablet/session</c>). Failures are counted per username and per source (device, client
-/// address) in the database, shared by every node; a locked-out key is refused before any credential is
-/// checked. Every success and failure is audited (the lock-out once, when it starts, not each refused try).
+/// PIN (<c>POST /api/tablet/session</c>). Attempts are counted per username, per device and per client address
+/// in the database, shared by every node, before any credential is checked (so parallel guesses cannot slip
+/// past the limit together); a right answer takes its attempt back. Every success and failure is audited,
+/// a lock-out once when it starts, not each refused try.
 /// </summary>
 public sealed class SignInFlow(
     MediaGateDatabase database,
@@ -26,65 +27,75 @@ public sealed class SignInFlow(
     public async Task<SignInOutcome> WithPasswordAsync(string? username, string? password, string source, CancellationToken cancellationToken = default)
     {
         DateTimeOffset now = time.GetUtcNow();
-        string? accountKey = AccountKey(username);
-        string sourceKey = "address:" + source;
-        if (await LockedAsync(now, cancellationToken, accountKey, sourceKey).ConfigureAwait(false) is { } locked)
+        var account = Counter.ForAccount(username, AccountLimit);
+        var address = new Counter("address:" + source, AddressLimit);
+        var attempt = await CountAsync(now, cancellationToken, account, address).ConfigureAwait(false);
+        if (attempt.Refusal is { } refused)
         {
-            return locked;
+            return refused;
         }
 
-        Account? account = accountKey is null ? null : await database.Accounts.FindByUsernameAsync(username!, cancellationToken).ConfigureAwait(false);
-        bool valid = hasher.Verify(account is { Active: true } ? account.PasswordHash : null, Bounded(password));
-        if (!valid)
+        Account? found = account.Key is null ? null : await database.Accounts.FindByUsernameAsync(username!, cancellationToken).ConfigureAwait(false);
+        if (!hasher.Verify(found is { Active: true } ? found.PasswordHash : null, Bounded(password)))
         {
-            await FailAsync(now, username, "password", cancellationToken, (accountKey, AccountLimit), (sourceKey, SourceLimit)).ConfigureAwait(false);
+            await AuditFailureAsync(username, "password", attempt.Locked, cancellationToken).ConfigureAwait(false);
             return SignInOutcome.Rejected;
         }
 
-        return await SucceedAsync(account!, accountKey!, deviceId: null, now, cancellationToken).ConfigureAwait(false);
+        return await SucceedAsync(found!, account, [address], deviceId: null, now, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<SignInOutcome> OnTabletAsync(string? deviceId, string? deviceSecret, string? username, string? pin, string source, CancellationToken cancellationToken = default)
     {
         DateTimeOffset now = time.GetUtcNow();
-        string? accountKey = AccountKey(username);
-        string? deviceKey = deviceId is { Length: 32 } && deviceId.All(char.IsAsciiHexDigitLower) ? "device:" + deviceId : null;
-        string sourceKey = "address:" + source;
-        if (await LockedAsync(now, cancellationToken, accountKey, deviceKey, sourceKey).ConfigureAwait(false) is { } locked)
+        bool wellFormedId = deviceId is { Length: 32 } && deviceId.All(char.IsAsciiHexDigitLower);
+        var device = new Counter(wellFormedId ? "device:" + deviceId : null, DeviceLimit);
+        var address = new Counter("address:" + source, AddressLimit);
+        var attempt = await CountAsync(now, cancellationToken, device, address).ConfigureAwait(false);
+        if (attempt.Refusal is { } refused)
         {
-            return locked;
+            return refused;
         }
 
         // The device first: without a registered device's 256-bit secret no PIN is ever checked, so PINs
         // cannot be tried from anywhere but a setting-owned tablet (product.md: only registered devices).
-        Device? device = deviceKey is null ? null : await database.Devices.FindAsync(deviceId!, cancellationToken).ConfigureAwait(false);
-        if (device is not { IsRevoked: false } || !SecretTokens.Matches(deviceSecret, device.SecretHash))
+        Device? registered = device.Key is null ? null : await database.Devices.FindAsync(deviceId!, cancellationToken).ConfigureAwait(false);
+        if (registered is not { IsRevoked: false } || !SecretTokens.Matches(deviceSecret, registered.SecretHash))
         {
-            await FailAsync(now, username, "device", cancellationToken, (deviceKey, SourceLimit), (sourceKey, SourceLimit)).ConfigureAwait(false);
+            await AuditFailureAsync(username, "device", attempt.Locked, cancellationToken).ConfigureAwait(false);
             return SignInOutcome.Rejected;
         }
 
-        Account? account = accountKey is null ? null : await database.Accounts.FindByUsernameAsync(username!, cancellationToken).ConfigureAwait(false);
-        bool valid = hasher.Verify(account is { Active: true, Role: AccountRole.Staff } ? account.PinHash : null, Bounded(pin));
-        if (!valid)
+        var account = Counter.ForAccount(username, AccountLimit);
+        var accountAttempt = await CountAsync(now, cancellationToken, account).ConfigureAwait(false);
+        if (accountAttempt.Refusal is { } accountRefused)
         {
-            await FailAsync(now, username, "pin", cancellationToken, (accountKey, AccountLimit), (deviceKey, SourceLimit), (sourceKey, SourceLimit)).ConfigureAwait(false);
+            await ForgiveAsync([device, address], cancellationToken).ConfigureAwait(false);
+            return accountRefused;
+        }
+
+        Account? found = account.Key is null ? null : await database.Accounts.FindByUsernameAsync(username!, cancellationToken).ConfigureAwait(false);
+        if (!hasher.Verify(found is { Active: true, Role: AccountRole.Staff } ? found.PinHash : null, Bounded(pin)))
+        {
+            await AuditFailureAsync(username, "pin", [.. attempt.Locked, .. accountAttempt.Locked], cancellationToken).ConfigureAwait(false);
             return SignInOutcome.Rejected;
         }
 
-        return await SucceedAsync(account!, accountKey!, device.Id, now, cancellationToken).ConfigureAwait(false);
+        return await SucceedAsync(found!, account, [device, address], registered.Id, now, cancellationToken).ConfigureAwait(false);
     }
 
     private SignInLimit AccountLimit => new(options.Value.MaxFailuresPerAccount, options.Value.FailureWindow, options.Value.LockoutDuration);
 
-    private SignInLimit SourceLimit => new(options.Value.MaxFailuresPerSource, options.Value.FailureWindow, options.Value.LockoutDuration);
+    private SignInLimit DeviceLimit => new(options.Value.MaxFailuresPerDevice, options.Value.FailureWindow, options.Value.LockoutDuration);
 
-    private static string? AccountKey(string? username) => AccountUsernames.IsValid(username) ? "account:" + AccountUsernames.Key(username!) : null;
+    private SignInLimit AddressLimit => new(options.Value.MaxFailuresPerAddress, options.Value.FailureWindow, options.Value.LockoutDuration);
 
     private static string? Bounded(string? secret) => secret is { Length: <= MaxSecretLength } ? secret : null;
 
-    private async Task<SignInOutcome> SucceedAsync(Account account, string accountKey, string? deviceId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<SignInOutcome> SucceedAsync(Account account, Counter accountCounter, Counter[] sources, string? deviceId, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await database.SignInThrottle.ResetAsync(accountCounter.Key!, cancellationToken).ConfigureAwait(false);
+        await ForgiveAsync(sources, cancellationToken).ConfigureAwait(false);
         if (account.Role == AccountRole.Staff && !hours.IsOpenAt(now))
         {
             await database.Audit.AppendAsync(new AuditEvent(account.Id, IdentityAuditActions.OutsideWorkingHours, deviceId ?? "",
@@ -92,46 +103,76 @@ public sealed class SignInFlow(
             return SignInOutcome.OutsideWorkingHours;
         }
 
-        await database.SignInThrottle.ResetAsync(accountKey, cancellationToken).ConfigureAwait(false);
+        await database.SignInThrottle.PruneAsync(now, options.Value.FailureWindow, cancellationToken).ConfigureAwait(false);
         string token = await tokens.IssueAsync(account, deviceId, cancellationToken).ConfigureAwait(false);
         await database.Audit.AppendAsync(new AuditEvent(account.Id, IdentityAuditActions.SignIn, deviceId ?? "",
             JsonSerializer.Serialize(new { role = account.Role.ToText(), tablet = deviceId is not null })), cancellationToken).ConfigureAwait(false);
         return new SignInOutcome(SignInResult.SignedIn, token, account.Role.ToText());
     }
 
-    private async Task<SignInOutcome?> LockedAsync(DateTimeOffset now, CancellationToken cancellationToken, params string?[] keys)
+    /// <summary>Refuses at once while any key is locked; otherwise counts the attempt on every key, and refuses
+    /// it when that takes any key past its limit (a parallel attempt got there first).</summary>
+    private async Task<Attempt> CountAsync(DateTimeOffset now, CancellationToken cancellationToken, params Counter[] counters)
     {
-        DateTimeOffset? latest = null;
-        foreach (string? key in keys)
+        DateTimeOffset? lockedUntil = null;
+        foreach (var counter in counters.Where(c => c.Key is not null))
         {
-            if (key is not null && await database.SignInThrottle.LockedUntilAsync(key, now, cancellationToken).ConfigureAwait(false) is { } until && (latest is null || until > latest))
+            lockedUntil = Later(lockedUntil, await database.SignInThrottle.LockedUntilAsync(counter.Key!, now, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (lockedUntil is { } end)
+        {
+            return new Attempt(LockedOut(end, now), []);
+        }
+
+        var locked = new List<string>();
+        bool overLimit = false;
+        foreach (var counter in counters.Where(c => c.Key is not null))
+        {
+            var count = await database.SignInThrottle.CountAttemptAsync(counter.Key!, now, counter.Limit, cancellationToken).ConfigureAwait(false);
+            overLimit |= count.IsOverLimit(counter.Limit);
+            lockedUntil = Later(lockedUntil, count.LockedUntil);
+            if (count.ReachedLimit(counter.Limit))
             {
-                latest = until;
+                locked.Add(counter.Key!);
             }
         }
 
-        return latest is { } end ? new SignInOutcome(SignInResult.LockedOut, RetryAfter: end - now) : null;
+        return new Attempt(overLimit ? LockedOut(lockedUntil ?? now + options.Value.LockoutDuration, now) : null, locked);
     }
 
-    private async Task FailAsync(DateTimeOffset now, string? username, string reason, CancellationToken cancellationToken, params (string? Key, SignInLimit Limit)[] counters)
+    private async Task ForgiveAsync(Counter[] counters, CancellationToken cancellationToken)
     {
-        var lockedKeys = new List<string>();
-        foreach ((string? key, SignInLimit limit) in counters)
+        foreach (var counter in counters.Where(c => c.Key is not null))
         {
-            if (key is not null && await database.SignInThrottle.RecordFailureAsync(key, now, limit, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                lockedKeys.Add(key);
-            }
+            await database.SignInThrottle.ForgiveAsync(counter.Key!, cancellationToken).ConfigureAwait(false);
         }
+    }
 
+    private async Task AuditFailureAsync(string? username, string reason, IReadOnlyList<string> locked, CancellationToken cancellationToken)
+    {
         // The username is recorded only when well-formed (bounded, plain ASCII); the secret never.
         string subject = AccountUsernames.IsValid(username) ? username! : "";
         await database.Audit.AppendAsync(new AuditEvent(IdentityAuditActions.Anonymous, IdentityAuditActions.SignInFailed, subject,
             JsonSerializer.Serialize(new { reason })), cancellationToken).ConfigureAwait(false);
-        if (lockedKeys.Count > 0)
+        if (locked.Count > 0)
         {
             await database.Audit.AppendAsync(new AuditEvent(IdentityAuditActions.Anonymous, IdentityAuditActions.SignInLockedOut, subject,
-                JsonSerializer.Serialize(new { keys = lockedKeys })), cancellationToken).ConfigureAwait(false);
+                JsonSerializer.Serialize(new { keys = locked })), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static SignInOutcome LockedOut(DateTimeOffset until, DateTimeOffset now) => new(SignInResult.LockedOut, RetryAfter: until - now);
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : (a > b ? a : b);
+
+    /// <summary>One sign-in counter: its key (null when the input cannot name one) and its limit.</summary>
+    private sealed record Counter(string? Key, SignInLimit Limit)
+    {
+        public static Counter ForAccount(string? username, SignInLimit limit) =>
+            new(AccountUsernames.IsValid(username) ? "account:" + AccountUsernames.Key(username!) : null, limit);
+    }
+
+    /// <summary>A counted attempt: refused already (locked out), or to be checked; and the keys it locked.</summary>
+    private sealed record Attempt(SignInOutcome? Refusal, IReadOnlyList<string> Locked);
 }

@@ -21,12 +21,8 @@ public sealed class TokenValidationEvents(MediaGateDatabase database, SigningKey
         string? keyId = null;
         if (header is not null && header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            var handler = new JsonWebTokenHandler();
             string token = header[BearerPrefix.Length..].Trim();
-            if (handler.CanReadToken(token))
-            {
-                keyId = handler.ReadJsonWebToken(token).Kid;
-            }
+            keyId = KeyIdOf(token);
         }
 
         await keys.PrepareToValidateAsync(keyId, context.HttpContext.RequestAborted).ConfigureAwait(false);
@@ -62,6 +58,26 @@ public sealed class TokenValidationEvents(MediaGateDatabase database, SigningKey
         if (device is not { IsRevoked: false })
         {
             context.Fail("The device is not registered or was revoked.");
+        }
+    }
+
+    /// <summary>The header's key id, or null for anything unreadable (the handler then rejects it with 401).</summary>
+    private static string? KeyIdOf(string token)
+    {
+        var handler = new JsonWebTokenHandler();
+        if (!handler.CanReadToken(token))
+        {
+            return null;
+        }
+
+        try
+        {
+            return handler.ReadJsonWebToken(token).Kid;
+        }
+        catch (ArgumentException)
+        {
+            // SecurityTokenMalformedException and friends: the shape looked right, the content did not.
+            return null;
         }
     }
 }

@@ -1,8 +1,9 @@
 namespace MediaGate.Data.Identity;
 
 /// <summary>
-/// Failed sign-in counters, per username and per source (device or address), kept in the database so that
-/// every node counts the same failures. After <c>limit</c> failures within a window the key is locked out.
+/// Sign-in attempt counters, per username and per source (device or address), kept in the database so that
+/// every node counts the same attempts. An attempt is counted before its credentials are checked (and
+/// forgiven when they were right), so that attempts sent in parallel cannot slip past the limit together.
 /// </summary>
 public interface ISignInThrottle
 {
@@ -10,11 +11,19 @@ public interface ISignInThrottle
     Task<DateTimeOffset?> LockedUntilAsync(string key, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Counts one failure (the count restarts when the previous window began more than the limit's window
-    /// ago, see <see cref="SignInLimit"/>) and returns until when the key is now locked out, or null when it is not.
+    /// Counts one attempt, atomically. The count restarts when its window (<see cref="SignInLimit.Window"/>) is
+    /// over or its lock-out has ended; the attempt that reaches <see cref="SignInLimit.MaxFailures"/> locks the
+    /// key for <see cref="SignInLimit.Lockout"/>. An attempt whose count is past the limit must be refused unchecked.
     /// </summary>
-    Task<DateTimeOffset?> RecordFailureAsync(string key, DateTimeOffset now, SignInLimit limit, CancellationToken cancellationToken = default);
+    Task<SignInCount> CountAttemptAsync(string key, DateTimeOffset now, SignInLimit limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Forgets the key's failures (after a successful sign-in).</summary>
+    /// <summary>Takes back one counted attempt (its credentials were right), keeping any lock-out.</summary>
+    Task ForgiveAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets the key's attempts (the account signed in).</summary>
     Task ResetAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the counters that no longer matter at <paramref name="now"/>: their window ended and they are
+    /// not locked out (guessed usernames and addresses would otherwise stay for ever). Returns how many.</summary>
+    Task<int> PruneAsync(DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken = default);
 }
