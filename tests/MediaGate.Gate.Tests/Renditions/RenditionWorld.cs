@@ -33,6 +33,9 @@ internal sealed class RenditionWorld : IAsyncDisposable
 
     public const string Manager = "manager-account";
 
+    private readonly List<MediaGateDatabase> _others = [];
+    private readonly List<RenditionService> _nodes = [];
+
     private RenditionWorld(string root, MediaGateDatabase database, IObjectStore masters, IObjectStore renditions, FakeTimeProvider time, DecisionOptions options)
     {
         Root = root;
@@ -143,6 +146,21 @@ internal sealed class RenditionWorld : IAsyncDisposable
         return (await Database.Media.FindItemAsync(mediaId))!;
     }
 
+    /// <summary>
+    /// The renditions use case of a second node: its own connections to the same SQLite file, the same stores
+    /// (a SQLite world only).
+    /// </summary>
+    public async Task<RenditionService> OtherNodeAsync()
+    {
+        var database = await MediaGateDatabase.OpenSqliteAsync(Path.Combine(Root, "data"), Time);
+        _others.Add(database);
+        var node = new RenditionService(
+            database, Masters, RenditionStore, Microsoft.Extensions.Options.Options.Create(Rendition), Microsoft.Extensions.Options.Options.Create(Ingest),
+            Time, NullLogger<RenditionService>.Instance);
+        _nodes.Add(node);
+        return node;
+    }
+
     /// <summary>The master's upright pixels.</summary>
     public static RgbImage MasterPixels(string photo)
     {
@@ -180,6 +198,12 @@ internal sealed class RenditionWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Renditions.Dispose();
+        _nodes.ForEach(n => n.Dispose());
+        foreach (var other in _others)
+        {
+            await other.DisposeAsync();
+        }
+
         await Database.DisposeAsync();
         if (Directory.Exists(Root))
         {
