@@ -10,7 +10,7 @@ namespace MediaGate.Data.Media;
 /// <param name="Score">The detector's confidence, 0..1.</param>
 /// <param name="Uncertain">Detected below the confident threshold: masked and held whatever the consent.</param>
 /// <param name="Assignment">Whose face it is, as far as anyone has said.</param>
-/// <param name="AssignedBy">The account that said so; null for none or automatic.</param>
+/// <param name="AssignedBy">The account that said so (<c>auto</c> for the one-face-one-child rule); null when nobody has.</param>
 /// <param name="AssignedAt">When; null when nobody has.</param>
 public sealed record FaceRecord(
     string FaceId,

@@ -33,6 +33,9 @@ public sealed class DecideItem(
     GateMetrics metrics,
     ILogger<DecideItem> logger)
 {
+    /// <summary>Who assigned a face the engine assigned itself (<c>assigned_by</c>).</summary>
+    public const string AutoAssigner = "auto";
+
     private static readonly Purpose[] PublicPurposes = [Purpose.Website, Purpose.Publicity];
     private static readonly MediaStatus[] ReviewStatuses = [MediaStatus.Held, MediaStatus.Blocked, MediaStatus.NeedsAssignment];
 
@@ -104,10 +107,27 @@ public sealed class DecideItem(
         var requests = item.TaggedChildren.Select(child => new DecisionRequest(media, Purpose.Journal, Audience.ParentOf(child), false, settingOptions))
             .Concat(PublicPurposes.Select(purpose =>
                 new DecisionRequest(media, purpose, Audience.Public, approvals.Any(a => a.Purpose == purpose), settingOptions)));
+        var autoAssigned = new Dictionary<int, FaceAssignment>();
         foreach (var request in requests)
         {
             var decision = ConsentDecisionEngine.Decide(request, consent);
             await database.Decisions.SaveAsync(StoredDecision.From(Guid.NewGuid().ToString("N"), request, decision, now), cancellationToken).ConfigureAwait(false);
+            if (decision.HasReason(ReasonCode.AutoAssigned))
+            {
+                foreach (var face in decision.Faces.Where(f => f.Assignment.Kind == FaceAssignmentKind.Child))
+                {
+                    autoAssigned[face.Face] = face.Assignment;
+                }
+            }
+        }
+
+        // The engine's own assignment (one face, one tagged child: product.md, "Who is in a photo") is kept, so the
+        // tablet and the review show it and later re-decisions start from it.
+        var changes = faces.Where(f => f.Assignment.Kind == FaceAssignmentKind.Unassigned && autoAssigned.ContainsKey(f.Number))
+            .Select(f => new FaceAssignmentChange(f.FaceId, autoAssigned[f.Number])).ToArray();
+        if (changes.Length > 0)
+        {
+            await database.Media.AssignFacesAsync(item.Id, changes, AutoAssigner, now, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -84,7 +84,13 @@ public sealed class AcceptUpload(
                 return refused;
             }
 
-            return await FinishAsync(request, form, earlier, cancellationToken).ConfigureAwait(false);
+            var result = await FinishAsync(request, form, earlier, cancellationToken).ConfigureAwait(false);
+            if (result.Problem is not null)
+            {
+                await DeleteAsync(form).ConfigureAwait(false);
+            }
+
+            return result;
         }
         catch (UploadTooLargeException e)
         {
@@ -118,7 +124,8 @@ public sealed class AcceptUpload(
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
             {
                 return Bad("Every part of the upload needs a form-data Content-Disposition.");
             }
