@@ -82,7 +82,10 @@ internal sealed class RenditionWorld : IAsyncDisposable
 
     /// <param name="options">The setting's decision options; default: journal photos needing masks are released masked.</param>
     /// <param name="openDatabase">Opens the database (e.g. a PostgreSQL schema); default a SQLite file in the world's folder.</param>
-    public static async Task<RenditionWorld> CreateAsync(DecisionOptions? options = null, Func<TimeProvider, Task<MediaGateDatabase>>? openDatabase = null)
+    /// <param name="openStore">Opens the store named "masters" or "renditions" (e.g. an Azurite container; the masters
+    /// are encrypted on top); default a folder in the world's folder.</param>
+    public static async Task<RenditionWorld> CreateAsync(
+        DecisionOptions? options = null, Func<TimeProvider, Task<MediaGateDatabase>>? openDatabase = null, Func<string, IObjectStore>? openStore = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "mediagate-render-" + Guid.NewGuid().ToString("N"));
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
@@ -91,8 +94,9 @@ internal sealed class RenditionWorld : IAsyncDisposable
             : await openDatabase(time);
         var encryption = new EnvelopeEncryptionOptions { CurrentKeyId = "k1" };
         encryption.MasterKeys.Add(new MasterKeyOptions { Id = "k1", Key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });
-        var masters = new EncryptedObjectStore(FolderObjectStore.Open(new FolderObjectStoreOptions { RootPath = Path.Combine(root, "masters") }), encryption);
-        var renditions = FolderObjectStore.Open(new FolderObjectStoreOptions { RootPath = Path.Combine(root, "renditions") });
+        openStore ??= name => FolderObjectStore.Open(new FolderObjectStoreOptions { RootPath = Path.Combine(root, name) });
+        var masters = new EncryptedObjectStore(openStore("masters"), encryption);
+        var renditions = openStore("renditions");
         return new RenditionWorld(root, database, masters, renditions, time, options ?? new DecisionOptions(JournalMaskPolicy.MaskAndRelease));
     }
 
