@@ -33,6 +33,9 @@ internal sealed class RenditionWorld : IAsyncDisposable
 
     public const string Manager = "manager-account";
 
+    private readonly List<MediaGateDatabase> _others = [];
+    private readonly List<RenditionService> _nodes = [];
+
     private RenditionWorld(string root, MediaGateDatabase database, IObjectStore masters, IObjectStore renditions, FakeTimeProvider time, DecisionOptions options)
     {
         Root = root;
@@ -79,7 +82,10 @@ internal sealed class RenditionWorld : IAsyncDisposable
 
     /// <param name="options">The setting's decision options; default: journal photos needing masks are released masked.</param>
     /// <param name="openDatabase">Opens the database (e.g. a PostgreSQL schema); default a SQLite file in the world's folder.</param>
-    public static async Task<RenditionWorld> CreateAsync(DecisionOptions? options = null, Func<TimeProvider, Task<MediaGateDatabase>>? openDatabase = null)
+    /// <param name="openStore">Opens the store named "masters" or "renditions" (e.g. an Azurite container; the masters
+    /// are encrypted on top); default a folder in the world's folder.</param>
+    public static async Task<RenditionWorld> CreateAsync(
+        DecisionOptions? options = null, Func<TimeProvider, Task<MediaGateDatabase>>? openDatabase = null, Func<string, IObjectStore>? openStore = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "mediagate-render-" + Guid.NewGuid().ToString("N"));
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
@@ -88,8 +94,9 @@ internal sealed class RenditionWorld : IAsyncDisposable
             : await openDatabase(time);
         var encryption = new EnvelopeEncryptionOptions { CurrentKeyId = "k1" };
         encryption.MasterKeys.Add(new MasterKeyOptions { Id = "k1", Key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });
-        var masters = new EncryptedObjectStore(FolderObjectStore.Open(new FolderObjectStoreOptions { RootPath = Path.Combine(root, "masters") }), encryption);
-        var renditions = FolderObjectStore.Open(new FolderObjectStoreOptions { RootPath = Path.Combine(root, "renditions") });
+        openStore ??= name => FolderObjectStore.Open(new FolderObjectStoreOptions { RootPath = Path.Combine(root, name) });
+        var masters = new EncryptedObjectStore(openStore("masters"), encryption);
+        var renditions = openStore("renditions");
         return new RenditionWorld(root, database, masters, renditions, time, options ?? new DecisionOptions(JournalMaskPolicy.MaskAndRelease));
     }
 
@@ -143,6 +150,21 @@ internal sealed class RenditionWorld : IAsyncDisposable
         return (await Database.Media.FindItemAsync(mediaId))!;
     }
 
+    /// <summary>
+    /// The renditions use case of a second node: its own connections to the same SQLite file, the same stores
+    /// (a SQLite world only).
+    /// </summary>
+    public async Task<RenditionService> OtherNodeAsync()
+    {
+        var database = await MediaGateDatabase.OpenSqliteAsync(Path.Combine(Root, "data"), Time);
+        _others.Add(database);
+        var node = new RenditionService(
+            database, Masters, RenditionStore, Microsoft.Extensions.Options.Options.Create(Rendition), Microsoft.Extensions.Options.Options.Create(Ingest),
+            Time, NullLogger<RenditionService>.Instance);
+        _nodes.Add(node);
+        return node;
+    }
+
     /// <summary>The master's upright pixels.</summary>
     public static RgbImage MasterPixels(string photo)
     {
@@ -180,6 +202,12 @@ internal sealed class RenditionWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Renditions.Dispose();
+        _nodes.ForEach(n => n.Dispose());
+        foreach (var other in _others)
+        {
+            await other.DisposeAsync();
+        }
+
         await Database.DisposeAsync();
         if (Directory.Exists(Root))
         {
