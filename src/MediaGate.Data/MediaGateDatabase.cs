@@ -28,7 +28,6 @@ public sealed class MediaGateDatabase : IAsyncDisposable
         Media = new SqlMediaRepository(store, time);
         Renditions = new SqlRenditionRepository(store);
         Approvals = new SqlApprovalRepository(store);
-        ItemDecisions = new SqlItemDecisionQuery(store);
         ReviewActions = new SqlReviewActionRepository(store);
     }
 
@@ -58,9 +57,6 @@ public sealed class MediaGateDatabase : IAsyncDisposable
 
     /// <summary>The manager's approvals for the website and publicity.</summary>
     public IApprovalRepository Approvals { get; }
-
-    /// <summary>The stored decisions of one item (renditions and review).</summary>
-    public IItemDecisionQuery ItemDecisions { get; }
 
     /// <summary>The manager's review actions (release, mask, block) per item and purpose.</summary>
     public IReviewActionRepository ReviewActions { get; }

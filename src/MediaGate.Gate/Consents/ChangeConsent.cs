@@ -37,37 +37,75 @@ public sealed class ChangeConsent(
             return ConsentChangeResult.UnknownChild;
         }
 
-        var zone = clock.Value.Zone;
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, clock.Value.Zone).DateTime);
         var history = await database.Consents.HistoryAsync(change.Child, change.Purpose, cancellationToken).ConfigureAwait(false);
         var record = RecordFor(change, history.Count > 0 ? history[^1] : null, now, today);
-        await database.Consents.AppendAsync(record, cancellationToken).ConfigureAwait(false);
-        await database.Audit.AppendAsync(new AuditEvent(actor, "consent-change", change.Child.Value, JsonSerializer.Serialize(new
+        return await RecordCoreAsync(record, actor, cancellationToken, new { givenBy = change.GivenBy, evidence = change.Evidence }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The same for a history entry the caller made (e.g. the manager endpoint's own reading of the request):
+    /// appends it, audits it, re-decides what relied on its cell and refreshes those items' renditions.
+    /// </summary>
+    public async Task<ConsentChangeResult> RecordAsync(ConsentRecord record, string actor, CancellationToken cancellationToken = default) =>
+        await RecordCoreAsync(record, actor, cancellationToken, null).ConfigureAwait(false);
+
+    /// <summary>
+    /// Re-decides whatever relied on cells that changed outside this use case (a CSV import applies many cells in one
+    /// transaction) and refreshes the affected items' renditions.
+    /// </summary>
+    public async Task<ConsentChangeResult> ReEvaluateAsync(IEnumerable<ConsentCellKey> cells, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        var changed = 0;
+        var affected = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var cell in cells.Distinct())
         {
-            purpose = change.Purpose.Name(),
-            granted = change.Granted,
+            var (count, media) = await ReDecideAsync(cell, clock.Value.Zone, cancellationToken).ConfigureAwait(false);
+            changed += count;
+            affected.UnionWith(media);
+        }
+
+        await RefreshAsync(affected, actor, "consent-import", cancellationToken).ConfigureAwait(false);
+        return new ConsentChangeResult(ConsentChangeStatus.Recorded, null, changed, affected.ToArray());
+    }
+
+    private async Task<ConsentChangeResult> RecordCoreAsync(ConsentRecord record, string actor, CancellationToken cancellationToken, object? particulars)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        if (await database.Children.FindAsync(record.Child, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return ConsentChangeResult.UnknownChild;
+        }
+
+        await database.Consents.AppendAsync(record, cancellationToken).ConfigureAwait(false);
+        await database.Audit.AppendAsync(new AuditEvent(actor, "consent-change", record.Child.Value, JsonSerializer.Serialize(new
+        {
+            purpose = record.Purpose.Name(),
+            granted = record.Granted,
             group = record.Group,
             withdrawn = record.WithdrawnOn is not null,
-            givenBy = change.GivenBy,
-            evidence = change.Evidence,
-            expiresOn = change.ExpiresOn,
+            lapsesOn = record.LapsesOn,
+            particulars,
         })), cancellationToken).ConfigureAwait(false);
 
-        var (changed, affected) = await ReDecideAsync(record.Cell, zone, cancellationToken).ConfigureAwait(false);
+        var (changed, affected) = await ReDecideAsync(record.Cell, clock.Value.Zone, cancellationToken).ConfigureAwait(false);
+        await RefreshAsync(affected, actor, "consent-change", cancellationToken).ConfigureAwait(false);
+        return new ConsentChangeResult(ConsentChangeStatus.Recorded, record, changed, affected);
+    }
+
+    private async Task RefreshAsync(IEnumerable<string> affected, string actor, string cause, CancellationToken cancellationToken)
+    {
         foreach (var mediaId in affected)
         {
             await ItemStatuses.UpdateAsync(database, mediaId, cancellationToken).ConfigureAwait(false);
             await renditions.RefreshAsync(mediaId, cancellationToken).ConfigureAwait(false);
-            await database.Audit.AppendAsync(new AuditEvent(actor, "decision", mediaId, JsonSerializer.Serialize(new
-            {
-                cause = "consent-change",
-                child = change.Child.Value,
-                purpose = change.Purpose.Name(),
-            })), cancellationToken).ConfigureAwait(false);
+            await database.Audit.AppendAsync(new AuditEvent(actor, "decision", mediaId, JsonSerializer.Serialize(new { cause })), cancellationToken)
+                .ConfigureAwait(false);
         }
-
-        return new ConsentChangeResult(ConsentChangeStatus.Recorded, record, changed, affected);
     }
 
     private async Task<(int Changed, IReadOnlyList<string> Affected)> ReDecideAsync(ConsentCellKey cell, TimeZoneInfo zone, CancellationToken cancellationToken)

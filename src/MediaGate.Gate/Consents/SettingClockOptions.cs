@@ -2,20 +2,25 @@ using System.ComponentModel.DataAnnotations;
 
 namespace MediaGate.Gate.Consents;
 
-/// <summary>The setting's local time, for consent dates (a consent lapses on a date in the setting's calendar).</summary>
+/// <summary>
+/// The setting's local time, for consent dates (a consent lapses on a date in the setting's calendar). Bound from
+/// the <c>Nursery</c> section, the same key the host's <c>NurseryOptions</c> reads, so every part of the service
+/// agrees on the date.
+/// </summary>
 public sealed class SettingClockOptions : IValidatableObject
 {
-    /// <summary>IANA time zone id of the setting. Default <c>Europe/London</c> (the policies are English nurseries').</summary>
-    [Required]
-    public string TimeZone { get; set; } = "Europe/London";
+    public const string Section = "Nursery";
 
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    /// <summary>IANA time zone id of the setting, e.g. <c>Europe/London</c>. Default empty: the server's local zone.</summary>
+    public string TimeZone { get; set; } = "";
+
+    public TimeZoneInfo Zone => string.IsNullOrWhiteSpace(TimeZone) ? TimeZoneInfo.Local : TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? "", out _))
+        if (!string.IsNullOrWhiteSpace(TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
         {
-            yield return new ValidationResult($"'{TimeZone}' is not a time zone this machine knows.", [nameof(TimeZone)]);
+            yield return new ValidationResult($"Nursery:TimeZone '{TimeZone}' is not a time zone this machine knows (use an IANA id such as Europe/London).", [nameof(TimeZone)]);
         }
     }
 }

@@ -1,5 +1,6 @@
 using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
+using MediaGate.Consent.Media;
 using MediaGate.Consent.ReEvaluation;
 using MediaGate.Data.Media;
 using MediaGate.Ingest.Detect;
@@ -16,8 +17,11 @@ internal static class RenditionPolicy
     /// True when the decision releases a rendition: verdict release; an audience renditions are made for (a
     /// child's parents for the journal; the public for website and publicity, and then only with the manager's
     /// approval recorded both in the request and in the approvals table: product.md, "website and publicity are
-    /// never released without a manager's approval"); no manager block for the purpose. Event renditions are not
-    /// made yet (no observation names its event's families), so an events decision never releases one.
+    /// never released without a manager's approval", and only while every child's face in it is shown: a child
+    /// without consent for the public takes the photo off the website rather than onto it masked, because
+    /// product.md asks that on withdrawal "website entries disappear"); no manager block for the purpose. Event
+    /// renditions are not made yet (no observation names its event's families), so an events decision never
+    /// releases one.
     /// </summary>
     public static bool Releases(StoredDecision decision, IReadOnlyCollection<Purpose> approved, IReadOnlyList<ReviewActionRecord> actions)
     {
@@ -35,10 +39,14 @@ internal static class RenditionPolicy
         return (request.Purpose, request.Audience.Kind) switch
         {
             (Purpose.Journal, AudienceKind.ParentOfChild) => true,
-            (Purpose.Website or Purpose.Publicity, AudienceKind.Public) => request.ManagerApproved && approved.Contains(request.Purpose),
+            (Purpose.Website or Purpose.Publicity, AudienceKind.Public) =>
+                request.ManagerApproved && approved.Contains(request.Purpose) && !MasksAChild(decision),
             _ => false,
         };
     }
+
+    private static bool MasksAChild(StoredDecision decision) =>
+        decision.Request.Item.Faces.Select((face, i) => face.Assignment.Kind == FaceAssignmentKind.Child && decision.Faces[i] != FaceVisibility.Show).Any(masked => masked);
 
     /// <summary>The faces the decision masks, as boxes of the upright master.</summary>
     public static IReadOnlyList<DetectedFace> FacesToMask(StoredDecision decision)

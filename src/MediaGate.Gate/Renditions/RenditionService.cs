@@ -69,7 +69,7 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         var total = RenditionRefresh.None;
         for (var round = 1; ; round++)
         {
-            var before = await _database.ItemDecisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+            var before = await _database.Decisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
             try
             {
                 total = total.Plus(await RefreshOnceAsync(mediaId, before, cancellationToken).ConfigureAwait(false));
@@ -81,7 +81,7 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
                 continue;
             }
 
-            var after = await _database.ItemDecisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+            var after = await _database.Decisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
             if (Same(before, after))
             {
                 return total;

@@ -9,7 +9,7 @@ namespace MediaGate.Gate.Renditions;
 /// <summary>
 /// Registers the renditions, consent-change and review use cases. Assumes the host registered MediaGateDatabase,
 /// TimeProvider and the keyed stores. Options: <c>Renditions:*</c> (<see cref="RenditionOptions"/>),
-/// <c>Setting:TimeZone</c> (<see cref="SettingClockOptions"/>), <c>Ingest:*</c> (limits and mask margin), all
+/// <c>Nursery:TimeZone</c> (<see cref="SettingClockOptions"/>), <c>Ingest:*</c> (limits and mask margin), all
 /// validated at start-up.
 /// </summary>
 public static class RenditionsServiceCollectionExtensions
@@ -17,7 +17,7 @@ public static class RenditionsServiceCollectionExtensions
     public static IServiceCollection AddMediaGateRenditions(this IServiceCollection services)
     {
         services.AddOptions<RenditionOptions>().BindConfiguration("Renditions").ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SettingClockOptions>().BindConfiguration("Setting").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SettingClockOptions>().BindConfiguration(SettingClockOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestOptions>().BindConfiguration("Ingest").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RenditionService>();
         services.AddSingleton<IRenditionRefresher>(provider => provider.GetRequiredService<RenditionService>());

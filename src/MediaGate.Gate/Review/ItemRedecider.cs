@@ -14,26 +14,35 @@ namespace MediaGate.Gate.Review;
 /// </summary>
 internal static class ItemRedecider
 {
+    /// <param name="database">The database.</param>
+    /// <param name="item">The processed item.</param>
+    /// <param name="reviewed">The purpose whose missing decisions are added.</param>
+    /// <param name="consent">The matrix as of now.</param>
+    /// <param name="now">The decisions' time.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <param name="settingOptions">The setting's options (<see cref="GateOptions.DecisionOptions"/>); when null, the
+    /// first stored decision's. A manager's "mask" applies on top of them, so taking it back takes effect.</param>
     public static async Task RedecideAsync(
-        MediaGateDatabase database, MediaItemRecord item, Purpose reviewed, ConsentSnapshot consent, DateTimeOffset now, CancellationToken cancellationToken)
+        MediaGateDatabase database, MediaItemRecord item, Purpose reviewed, ConsentSnapshot consent, DateTimeOffset now, CancellationToken cancellationToken,
+        DecisionOptions? settingOptions = null)
     {
         var faces = await database.Media.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var media = new MediaItem(new MediaItemId(item.Id), item.TaggedChildren, faces.Select(f => f.ToMediaFace()).ToArray());
-        var stored = await database.ItemDecisions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var stored = await database.Decisions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var approved = (await database.Approvals.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false)).Select(a => a.Purpose).ToHashSet();
         var actions = await database.ReviewActions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
-        var settingOptions = stored.Count > 0 ? stored[0].Request.Options : DecisionOptions.Default;
+        var options = settingOptions ?? (stored.Count > 0 ? stored[0].Request.Options : DecisionOptions.Default);
 
-        var targets = stored.Select(d => (d.Request.Purpose, d.Request.Audience, Id: d.Id, d.Request.Options)).ToList();
+        var targets = stored.Select(d => (d.Request.Purpose, d.Request.Audience, d.Id)).ToList();
         foreach (var audience in AudiencesFor(reviewed, item))
         {
             if (!targets.Any(t => t.Purpose == reviewed && t.Audience.Equals(audience)))
             {
-                targets.Add((reviewed, audience, Guid.NewGuid().ToString("N"), settingOptions));
+                targets.Add((reviewed, audience, Guid.NewGuid().ToString("N")));
             }
         }
 
-        foreach (var (purpose, audience, id, options) in targets)
+        foreach (var (purpose, audience, id) in targets)
         {
             var masked = actions.Any(a => a.Purpose == purpose && a.Action == ReviewAction.Mask);
             var request = new DecisionRequest(

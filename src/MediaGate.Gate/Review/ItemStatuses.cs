@@ -3,7 +3,7 @@ using MediaGate.Data;
 namespace MediaGate.Gate.Review;
 
 /// <summary>Sets an item's status from its stored decisions and the manager's review actions (<see cref="ItemStatusRule"/>).</summary>
-internal static class ItemStatuses
+public static class ItemStatuses
 {
     public static async Task UpdateAsync(MediaGateDatabase database, string mediaId, CancellationToken cancellationToken)
     {
@@ -13,7 +13,7 @@ internal static class ItemStatuses
             return; // not processed yet (or failed): processing sets its status
         }
 
-        var decisions = await database.ItemDecisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var decisions = await database.Decisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
         var actions = await database.ReviewActions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
         var status = ItemStatusRule.Of(decisions, actions);
         if (status != item.Status)

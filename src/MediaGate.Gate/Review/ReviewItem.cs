@@ -25,6 +25,7 @@ public sealed class ReviewItem(
     IRenditionRefresher renditions,
     [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore masters,
     IOptions<IngestOptions> ingest,
+    IOptions<GateOptions> gate,
     TimeProvider time,
     IOptions<SettingClockOptions> clock)
 {
@@ -82,7 +83,8 @@ public sealed class ReviewItem(
         }
 
         var consent = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
-        await ItemRedecider.RedecideAsync(database, item, decision.Purpose, consent, now, cancellationToken).ConfigureAwait(false);
+        await ItemRedecider.RedecideAsync(database, item, decision.Purpose, consent, now, cancellationToken, gate.Value.DecisionOptions)
+            .ConfigureAwait(false);
         await ItemStatuses.UpdateAsync(database, mediaId, cancellationToken).ConfigureAwait(false);
         await renditions.RefreshAsync(mediaId, cancellationToken).ConfigureAwait(false);
         await database.Audit.AppendAsync(new AuditEvent(actor, "decision", mediaId, JsonSerializer.Serialize(new
@@ -125,7 +127,7 @@ public sealed class ReviewItem(
     private async Task<ReviewQueueItem> ViewAsync(MediaItemRecord item, ConsentSnapshot consent, CancellationToken cancellationToken)
     {
         var faces = await database.Media.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
-        var decisions = await database.ItemDecisions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var decisions = await database.Decisions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var actions = await database.ReviewActions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
         return new ReviewQueueItem(
             item.Id,
