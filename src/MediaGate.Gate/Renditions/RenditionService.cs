@@ -233,7 +233,18 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         var record = new RenditionRecord(
             RenditionKeys.NewId(), mediaId, decision.Request.Purpose, decision.Request.Audience.Key, key.Value,
             rendered.Value.Width, rendered.Value.Height, (current?.Revision ?? 0) + 1, _time.GetUtcNow());
-        var replaced = await _database.Renditions.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        RenditionRecord? replaced;
+        try
+        {
+            replaced = await _database.Renditions.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException)
+        {
+            // Not recorded (another node saved the same rendition at the same moment): no object without a row.
+            await _renditions.DeleteAsync(key, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
         if (replaced is not null && replaced.ObjectKey != current?.ObjectKey)
         {
             // Another node made one in between: ours replaced it, so its object goes too.

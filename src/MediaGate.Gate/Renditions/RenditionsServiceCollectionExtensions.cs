@@ -9,8 +9,9 @@ namespace MediaGate.Gate.Renditions;
 /// <summary>
 /// Registers the renditions, consent-change and review use cases. Assumes the host registered MediaGateDatabase,
 /// TimeProvider and the keyed stores. Options: <c>Renditions:*</c> (<see cref="RenditionOptions"/>),
-/// <c>Nursery:TimeZone</c> (<see cref="SettingClockOptions"/>), <c>Ingest:*</c> (limits and mask margin), all
-/// validated at start-up.
+/// <c>Nursery:TimeZone</c> (<see cref="SettingClockOptions"/>), <c>Consents:SweepMinutes</c>
+/// (<see cref="LapseSweepOptions"/>), <c>Ingest:*</c> (limits and mask margin), all validated at start-up. Also
+/// runs <see cref="ConsentLapseSweep"/> as a hosted service.
 /// </summary>
 public static class RenditionsServiceCollectionExtensions
 {
@@ -23,6 +24,9 @@ public static class RenditionsServiceCollectionExtensions
         services.AddSingleton<IRenditionRefresher>(provider => provider.GetRequiredService<RenditionService>());
         services.AddSingleton<ChangeConsent>();
         services.AddSingleton<ReviewItem>();
+        services.AddOptions<LapseSweepOptions>().BindConfiguration(LapseSweepOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConsentLapseSweep>();
+        services.AddHostedService(provider => provider.GetRequiredService<ConsentLapseSweep>());
         return services;
     }
 }

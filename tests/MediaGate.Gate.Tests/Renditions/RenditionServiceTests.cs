@@ -144,6 +144,26 @@ public sealed class RenditionServiceTests
     }
 
     [TestMethod]
+    public async Task RefreshAsync_DatabaseRefusesTheRow_LeavesNoObjectBehind()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(
+            $"Data Source={Path.Combine(world.Root, "data", MediaGate.Data.MediaGateDatabase.SqliteFileName)};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TRIGGER refuse_renditions BEFORE INSERT ON renditions BEGIN SELECT RAISE(ABORT, 'refused'); END";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await Assert.ThrowsAsync<System.Data.Common.DbException>(() => world.Renditions.RefreshItemAsync(item.Id));
+
+        Assert.IsEmpty(world.RenditionFiles(), "a rendition object was written without its row");
+    }
+
+    [TestMethod]
     public async Task RefreshAsync_UnknownItem_DoesNothing()
     {
         await using var world = await RenditionWorld.CreateAsync();
