@@ -128,9 +128,9 @@ public static class ManagerEndpoints
         }
 
         TimeZoneInfo zone = clock.Value.Zone;
-        var before = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
+        var history = await database.Consents.HistoryAsync(child.Id, cell, cancellationToken).ConfigureAwait(false);
         DateTimeOffset now = time.GetUtcNow();
-        ConsentRecord? current = before.CurrentRecord(new ConsentCellKey(child.Id, cell), now);
+        ConsentRecord? current = history.LastOrDefault(r => r.RecordedAt <= now);
         DateOnly today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         ConsentRecord record = request.ToRecord(child.Id, cell, current, now, today);
 
