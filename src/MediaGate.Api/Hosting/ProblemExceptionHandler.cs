@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,6 +22,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         }
         else
         {
+            // Logged here: since .NET 10 the middleware no longer logs an exception that a handler has handled.
+            // The trace id as ProblemDetails gives it to the client (the activity's W3C id), so the two can be matched.
+            LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path, Activity.Current?.Id ?? httpContext.TraceIdentifier);
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
@@ -40,6 +44,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         StatusCodes.Status415UnsupportedMediaType => "The request's content type is not supported here.",
         _ => "The request is not valid.",
     };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error in {Method} {Path} (trace {TraceId})")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string method, PathString path, string traceId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bad request ({Status}): {Reason}")]
     private static partial void LogBadRequest(ILogger logger, int status, string reason);

@@ -64,8 +64,8 @@ public static partial class ServiceApp
         // ProblemDetails; without this, minimal APIs answer 400 or 415 with an empty body in Production.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
+        // Every ProblemDetails carries a traceId (the request's W3C activity id), which the error log repeats.
+        services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
         // The JSON endpoints' body limit, enforced by Kestrel before the body is read; endpoints that take

@@ -11,12 +11,17 @@ public sealed class ProblemDetailsTests
 {
     private static TestService _service = null!;
     private static readonly ThrowingClock Clock = new();
+    private static readonly RecordingLoggerProvider Log = new();
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context) =>
         _service = await TestService.StartAsync(
             new Dictionary<string, string?> { ["Operations:MaxJsonBodyBytes"] = "4096" },
-            services => services.AddSingleton<TimeProvider>(Clock));
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Log);
+            });
 
     [ClassCleanup]
     public static async Task StopAsync() => await _service.DisposeAsync();
@@ -129,7 +134,11 @@ public sealed class ProblemDetailsTests
             Assert.DoesNotContain(ThrowingClock.Secret, text);
             Assert.DoesNotContain("InvalidOperationException", text);
             Assert.DoesNotContain(" at ", text);
-            Assert.IsTrue(problem.TryGetProperty("traceId", out _));
+            string traceId = problem.GetProperty("traceId").GetString()!;
+            Assert.IsTrue(
+                Log.Events.Any(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Message.Contains(traceId, StringComparison.Ordinal)
+                    && e.Exception?.Message == ThrowingClock.Secret),
+                "the fault is in the log, with the trace id the client was given");
         }
     }
 
