@@ -25,7 +25,8 @@ namespace MediaGate.Gate.Processing;
 /// Decoding waits for room in the shared <see cref="PixelBudget"/> (<c>Ingest:PixelsInFlight</c>), so that several
 /// workers never hold more pixels at once than memory allows.
 /// A step that fails on the file itself (not an image after all, a decompression bomb, a detector failure)
-/// marks the item <see cref="MediaStatus.Failed"/>: never released. Infrastructure failures (database, store)
+/// marks the item <see cref="MediaStatus.Failed"/>: never released. A failed item keeps its original (encrypted in the
+/// master store): the tablet may already have deleted its copy after the receipt, so it is the only one left. Infrastructure failures (database, store)
 /// throw, and the worker retries up to <c>Gate:MaxAttempts</c>, then fails the item the same way.
 /// </summary>
 public sealed class ProcessItem(
