@@ -11,6 +11,13 @@ public interface IAuditLog
     /// <summary>Entries appended in [<paramref name="from"/>, <paramref name="to"/>), oldest first (either bound optional).</summary>
     Task<IReadOnlyList<AuditEntry>> ReadAsync(DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// At most <paramref name="limit"/> entries appended in [<paramref name="from"/>, <paramref name="to"/>) whose
+    /// sequence is after <paramref name="afterSequence"/>, oldest first: a page, so that reading a long log never
+    /// holds all of it in memory (the next page starts after the last sequence returned).
+    /// </summary>
+    Task<IReadOnlyList<AuditEntry>> ReadPageAsync(DateTimeOffset? from, DateTimeOffset? to, long afterSequence, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Walks the whole chain, streaming, and names the first broken link.</summary>
     Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default);
 }

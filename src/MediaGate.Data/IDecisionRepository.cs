@@ -14,6 +14,9 @@ public interface IDecisionRepository
 
     Task<StoredDecision?> FindAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>Every decision of one media item (one per purpose and audience), ordered by purpose and audience.</summary>
+    Task<IReadOnlyList<StoredDecision>> OfMediaAsync(string mediaId, CancellationToken cancellationToken = default);
+
     /// <summary>The decisions that read <paramref name="cell"/>.</summary>
     Task<IReadOnlyList<StoredDecision>> RelyingOnAsync(ConsentCellKey cell, CancellationToken cancellationToken = default);
 }

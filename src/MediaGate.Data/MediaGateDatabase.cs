@@ -1,5 +1,9 @@
+using MediaGate.Data.Identity;
+using MediaGate.Data.Media;
 using MediaGate.Data.Migrations;
 using MediaGate.Data.Sql;
+using MediaGate.Data.Sql.Identity;
+using MediaGate.Data.Sql.Media;
 
 namespace MediaGate.Data;
 
@@ -23,6 +27,15 @@ public sealed class MediaGateDatabase : IAsyncDisposable
         Decisions = new SqlDecisionRepository(store);
         Audit = new SqlAuditLog(store, time);
         Work = new SqlWorkQueue(store, time);
+        Accounts = new SqlAccountRepository(store);
+        Devices = new SqlDeviceRepository(store);
+        WebsiteKeys = new SqlWebsiteKeyRepository(store);
+        SigningKeys = new SqlSigningKeyRepository(store);
+        SignInThrottle = new SqlSignInThrottle(store);
+        Media = new SqlMediaRepository(store, time);
+        Renditions = new SqlRenditionRepository(store);
+        Approvals = new SqlApprovalRepository(store);
+        ReviewActions = new SqlReviewActionRepository(store);
     }
 
     public StoreKind Kind => _store.Kind;
@@ -42,6 +55,33 @@ public sealed class MediaGateDatabase : IAsyncDisposable
     public IAuditLog Audit { get; }
 
     public IWorkQueue Work { get; }
+
+    /// <summary>Manager, staff and parent accounts, and the children each parent may see.</summary>
+    public IAccountRepository Accounts { get; }
+
+    /// <summary>Registered tablets.</summary>
+    public IDeviceRepository Devices { get; }
+
+    /// <summary>The website's API keys.</summary>
+    public IWebsiteKeyRepository WebsiteKeys { get; }
+
+    /// <summary>The bearer tokens' signing keys, shared by every node.</summary>
+    public ISigningKeyRepository SigningKeys { get; }
+
+    /// <summary>Failed sign-in counters, shared by every node.</summary>
+    public ISignInThrottle SignInThrottle { get; }
+
+    /// <summary>Observations, media items, faces and the tablets' idempotency keys.</summary>
+    public IMediaRepository Media { get; }
+
+    /// <summary>The renditions made for each item, purpose and audience.</summary>
+    public IRenditionRepository Renditions { get; }
+
+    /// <summary>The manager's approvals for the website and publicity.</summary>
+    public IApprovalRepository Approvals { get; }
+
+    /// <summary>The manager's review actions (release, mask, block) per item and purpose.</summary>
+    public IReviewActionRepository ReviewActions { get; }
 
     /// <summary>Opens (creating the folder, file and schema on first use) <c>&lt;dataDirectory&gt;/mediagate.db</c>.</summary>
     public static async Task<MediaGateDatabase> OpenSqliteAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken = default)

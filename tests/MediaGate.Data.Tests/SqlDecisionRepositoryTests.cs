@@ -66,6 +66,24 @@ public sealed class SqlDecisionRepositoryTests
         Assert.IsEmpty(none);
     }
 
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task OfMediaAsync_TwoItems_GivesEachItsOwnDecisionsWithTheirCells(string store)
+    {
+        await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
+        var group = Sample.GroupPhoto("m1");
+        await test.Database.Decisions.SaveAsync(Stored("journal", Sample.ForParentOfBen(group)));
+        await test.Database.Decisions.SaveAsync(Stored("website", new DecisionRequest(group, Purpose.Website, Audience.Public, true, DecisionOptions.Default)));
+        await test.Database.Decisions.SaveAsync(Stored("other", Sample.ForParentOfBen(Sample.GroupPhoto("m2"))));
+
+        var decisions = await test.Database.Decisions.OfMediaAsync("m1");
+
+        CollectionAssert.AreEqual(new[] { "journal", "website" }, decisions.Select(d => d.Id).ToArray());
+        Assert.HasCount(2, decisions[1].ReliedOn);
+        Assert.IsEmpty(await test.Database.Decisions.OfMediaAsync("m3"));
+    }
+
     private static StoredDecision Stored(string id, DecisionRequest request)
     {
         var matrix = ConsentMatrix.Create([], [Sample.Grant(Sample.Ava, Purpose.Journal, Sample.Now.AddDays(-1), group: true),

@@ -14,6 +14,7 @@ internal static class CliApp
             IngestCommands.Anonymise(),
             ConsentCommands.Create(),
             AuditCommands.Create(),
+            ServeCommand.Create(),
         };
         return root;
     }

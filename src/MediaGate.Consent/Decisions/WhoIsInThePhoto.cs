@@ -7,7 +7,8 @@ namespace MediaGate.Consent.Decisions;
 
 /// <summary>
 /// product.md, "Who is in a photo": auto-assignment only when unambiguous, and every doubt about who a face
-/// is (unassigned, uncertain, more faces than tagged children, an assignment that does not add up) holds.
+/// is (unassigned, uncertain, more faces than tagged children while a face is unaccounted for, an assignment that
+/// does not add up) holds.
 /// </summary>
 internal static class WhoIsInThePhoto
 {
@@ -32,7 +33,10 @@ internal static class WhoIsInThePhoto
                 faces[0], tagged[0]);
         }
 
-        if (faces.Count > tagged.Count)
+        // The face count exists to catch faces nobody has accounted for (issue 7, section 6): once a person has
+        // said whose every face is (a tagged child, a staff adult, or not a child in our setting), the count
+        // alone no longer holds. An unassigned face keeps it (and holds on its own as well).
+        if (faces.Count > tagged.Count && Array.Exists(assignments, a => a.Kind == FaceAssignmentKind.Unassigned))
         {
             draft.Add(ReasonCode.MoreFacesThanTaggedChildren, ReasonEffect.Hold, ReasonSentences.FaceCount(faces.Count, tagged.Count));
         }

@@ -101,6 +101,179 @@ internal static class SchemaMigrations
             )
             """,
             "CREATE INDEX ix_work_queue_claimable ON work_queue (state, enqueued_at)"),
+
+        // Identities (issue 7, section 2): accounts (usernames unique without case), the children a parent may
+        // see, registered devices and website keys (only hashes of their secrets), the token signing keys every
+        // node shares, and the failed sign-in counters every node shares.
+        Migration.Portable(5, "accounts, devices, website keys, signing keys, sign-in throttle",
+            """
+            CREATE TABLE accounts (
+                id TEXT PRIMARY KEY,
+                username TEXT NOT NULL,
+                username_key TEXT NOT NULL,
+                role TEXT NOT NULL CHECK (role IN ('manager', 'staff', 'parent')),
+                password_hash TEXT NULL,
+                pin_hash TEXT NULL,
+                active BIGINT NOT NULL CHECK (active IN (0, 1)),
+                created_at TEXT NOT NULL
+            )
+            """,
+            "CREATE UNIQUE INDEX ux_accounts_username_key ON accounts (username_key)",
+            """
+            CREATE TABLE account_children (
+                account_id TEXT NOT NULL REFERENCES accounts (id),
+                child_id TEXT NOT NULL REFERENCES children (id),
+                PRIMARY KEY (account_id, child_id)
+            )
+            """,
+            "CREATE INDEX ix_account_children_child ON account_children (child_id)",
+            """
+            CREATE TABLE devices (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                secret_hash TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                revoked_at TEXT NULL
+            )
+            """,
+            """
+            CREATE TABLE website_keys (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                key_hash TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                revoked_at TEXT NULL
+            )
+            """,
+            "CREATE UNIQUE INDEX ux_website_keys_name_in_use ON website_keys (name) WHERE revoked_at IS NULL",
+            "CREATE UNIQUE INDEX ux_website_keys_hash ON website_keys (key_hash)",
+            """
+            CREATE TABLE signing_keys (
+                id TEXT PRIMARY KEY,
+                secret TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                active_from TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE sign_in_throttle (
+                throttle_key TEXT PRIMARY KEY,
+                failures BIGINT NOT NULL CHECK (failures > 0),
+                window_start TEXT NOT NULL,
+                locked_until TEXT NULL
+            )
+            """),
+
+        // Uploads and their processing (issue 7, sections 3, 5 and 6): observations from tablets, their media
+        // items with a status, the faces found with whose they are, the tablets' idempotency keys with the
+        // response they got, renditions per purpose and audience, and the manager's approvals for the public.
+        Migration.Portable(6, "observations, media items, faces, idempotency keys, renditions, approvals",
+            """
+            CREATE TABLE observations (
+                id TEXT PRIMARY KEY,
+                device_id TEXT NOT NULL,
+                staff_id TEXT NOT NULL,
+                captured_at TEXT NOT NULL,
+                received_at TEXT NOT NULL,
+                note TEXT NULL
+            )
+            """,
+            """
+            CREATE TABLE media_items (
+                id TEXT PRIMARY KEY,
+                observation_id TEXT NOT NULL REFERENCES observations (id),
+                position BIGINT NOT NULL CHECK (position >= 0),
+                sha256 TEXT NOT NULL,
+                byte_length BIGINT NOT NULL CHECK (byte_length > 0),
+                upload_key TEXT NOT NULL,
+                master_key TEXT NULL,
+                width BIGINT NULL,
+                height BIGINT NULL,
+                status TEXT NOT NULL CHECK (status IN ('processing', 'needs-assignment', 'released', 'held', 'blocked', 'failed')),
+                status_detail TEXT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                UNIQUE (observation_id, sha256)
+            )
+            """,
+            "CREATE INDEX ix_media_items_status ON media_items (status, created_at)",
+            """
+            CREATE TABLE media_children (
+                media_id TEXT NOT NULL REFERENCES media_items (id),
+                child_id TEXT NOT NULL REFERENCES children (id),
+                PRIMARY KEY (media_id, child_id)
+            )
+            """,
+            "CREATE INDEX ix_media_children_child ON media_children (child_id)",
+            """
+            CREATE TABLE media_faces (
+                id TEXT PRIMARY KEY,
+                media_id TEXT NOT NULL REFERENCES media_items (id),
+                number BIGINT NOT NULL CHECK (number > 0),
+                x DOUBLE PRECISION NOT NULL,
+                y DOUBLE PRECISION NOT NULL,
+                w DOUBLE PRECISION NOT NULL,
+                h DOUBLE PRECISION NOT NULL,
+                score DOUBLE PRECISION NOT NULL,
+                uncertain BIGINT NOT NULL CHECK (uncertain IN (0, 1)),
+                assignment TEXT NOT NULL CHECK (assignment IN ('unassigned', 'child', 'staff', 'not-a-child')),
+                child_id TEXT NULL REFERENCES children (id),
+                assigned_by TEXT NULL,
+                assigned_at TEXT NULL,
+                UNIQUE (media_id, number),
+                CHECK ((assignment = 'child') = (child_id IS NOT NULL))
+            )
+            """,
+            """
+            CREATE TABLE idempotency_keys (
+                device_id TEXT NOT NULL,
+                idempotency_key TEXT NOT NULL,
+                fingerprint TEXT NOT NULL,
+                observation_id TEXT NOT NULL REFERENCES observations (id),
+                response_json TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                PRIMARY KEY (device_id, idempotency_key)
+            )
+            """,
+            """
+            CREATE TABLE renditions (
+                id TEXT PRIMARY KEY,
+                media_id TEXT NOT NULL REFERENCES media_items (id),
+                purpose TEXT NOT NULL CHECK (purpose IN ('journal', 'website', 'publicity', 'events')),
+                audience TEXT NOT NULL,
+                object_key TEXT NOT NULL UNIQUE,
+                width BIGINT NOT NULL CHECK (width > 0),
+                height BIGINT NOT NULL CHECK (height > 0),
+                revision BIGINT NOT NULL CHECK (revision > 0),
+                created_at TEXT NOT NULL,
+                UNIQUE (media_id, purpose, audience)
+            )
+            """,
+            "CREATE INDEX ix_renditions_audience ON renditions (purpose, audience)",
+            """
+            CREATE TABLE media_approvals (
+                media_id TEXT NOT NULL REFERENCES media_items (id),
+                purpose TEXT NOT NULL CHECK (purpose IN ('website', 'publicity')),
+                approved_by TEXT NOT NULL,
+                approved_at TEXT NOT NULL,
+                PRIMARY KEY (media_id, purpose)
+            )
+            """),
+
+        // The manager's review actions (api.md, POST /api/manager/media/{mediaId}/decision): release, mask or
+        // block per item and purpose. A block holds whatever a later consent change or assignment decides.
+        // Number 8: 7 is the host's, if it needs one.
+        Migration.Portable(8, "review actions",
+            """
+            CREATE TABLE review_actions (
+                media_id TEXT NOT NULL REFERENCES media_items (id),
+                purpose TEXT NOT NULL CHECK (purpose IN ('journal', 'website', 'publicity', 'events')),
+                action TEXT NOT NULL CHECK (action IN ('release', 'mask', 'block')),
+                decided_by TEXT NOT NULL,
+                decided_at TEXT NOT NULL,
+                PRIMARY KEY (media_id, purpose)
+            )
+            """),
     ];
 
     private const string AuditTable =

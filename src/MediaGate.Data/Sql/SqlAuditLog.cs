@@ -51,6 +51,26 @@ internal sealed class SqlAuditLog(SqlStore store, TimeProvider time) : IAuditLog
         return entries;
     }
 
+    public async Task<IReadOnlyList<AuditEntry>> ReadPageAsync(
+        DateTimeOffset? from, DateTimeOffset? to, long afterSequence, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var entries = new List<AuditEntry>(Math.Min(limit, 1024));
+        await foreach (AuditEntry entry in StreamAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (entry.Sequence > afterSequence && (from is null || entry.At >= from) && (to is null || entry.At < to))
+            {
+                entries.Add(entry);
+                if (entries.Count == limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return entries;
+    }
+
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
         var entries = new List<AuditEntry>();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using MediaGate.Data.Work;
 
@@ -18,9 +19,15 @@ internal sealed class SqlWorkQueue(SqlStore store, TimeProvider time) : IWorkQue
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentException.ThrowIfNullOrEmpty(kind);
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await EnqueueAsync(connection, null, id, kind, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The same insert inside a caller's transaction, so that work is queued together with the rows it is about.</summary>
+    internal static async Task<bool> EnqueueAsync(DbConnection connection, DbTransaction? transaction, string id, string kind, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         int added = await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO work_queue (id, kind, state, enqueued_at, attempts) VALUES (@id, @kind, 'pending', @now, 0) ON CONFLICT (id) DO NOTHING",
-            new { id, kind, now = DbText.Instant(time.GetUtcNow()) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { id, kind, now = DbText.Instant(now) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return added == 1;
     }
 

@@ -58,7 +58,7 @@ public sealed class ConsentDecisionEngineTests
     public void Decide_ThreeFacesTwoTagged_SaysThreeFacesTwoTaggedChildren()
     {
         var consent = new ConsentBook().GrantAll(Ava).GrantAll(Ben).AtNow();
-        var request = new DecisionRequest(Photo([Ava, Ben], Of(Ava), Of(Ben), Stranger), Purpose.Journal, Audience.ParentOf(Ava), false, DecisionOptions.Default);
+        var request = new DecisionRequest(Photo([Ava, Ben], Of(Ava), Of(Ben), Unassigned), Purpose.Journal, Audience.ParentOf(Ava), false, DecisionOptions.Default);
 
         var decision = ConsentDecisionEngine.Decide(request, consent);
 
@@ -117,10 +117,41 @@ public sealed class ConsentDecisionEngineTests
     public void Decide_DuplicateTags_CountAsOneTaggedChild()
     {
         var consent = new ConsentBook().GrantAll(Ava).AtNow();
-        var request = new DecisionRequest(Photo([Ava, Ava], Of(Ava), Stranger), Purpose.Journal, Audience.ParentOf(Ava), false, DecisionOptions.Default);
+        var request = new DecisionRequest(Photo([Ava, Ava], Of(Ava), Unassigned), Purpose.Journal, Audience.ParentOf(Ava), false, DecisionOptions.Default);
 
         var decision = ConsentDecisionEngine.Decide(request, consent);
 
         Assert.IsTrue(decision.HasReason(ReasonCode.MoreFacesThanTaggedChildren));
+    }
+
+    [TestMethod]
+    [DataRow(FaceAssignmentKind.StaffAdult)]
+    [DataRow(FaceAssignmentKind.Unknown)]
+    public void Decide_ExtraFaceAccountedForByAPerson_IsNotHeldForTheFaceCount(FaceAssignmentKind kind)
+    {
+        var consent = new ConsentBook().GrantAll(Ava).AtNow();
+        var extra = kind == FaceAssignmentKind.StaffAdult ? Staff : Stranger;
+        var request = new DecisionRequest(Photo([Ava], Of(Ava), extra), Purpose.Journal, Audience.ParentOf(Ava), false,
+            new DecisionOptions(JournalMaskPolicy.MaskAndRelease));
+
+        var decision = ConsentDecisionEngine.Decide(request, consent);
+
+        Assert.IsFalse(decision.HasReason(ReasonCode.MoreFacesThanTaggedChildren), string.Join("; ", decision.Reasons));
+        Assert.AreEqual(Verdict.Release, decision.Verdict);
+        Assert.AreEqual(FaceVisibility.Mask, decision.Faces[1].Visibility);
+    }
+
+    [TestMethod]
+    public void Decide_ExtraFaceStillUnassigned_IsHeldForTheFaceCountAndTheFace()
+    {
+        var consent = new ConsentBook().GrantAll(Ava).AtNow();
+        var request = new DecisionRequest(Photo([Ava], Of(Ava), Unassigned), Purpose.Journal, Audience.ParentOf(Ava), false,
+            new DecisionOptions(JournalMaskPolicy.MaskAndRelease));
+
+        var decision = ConsentDecisionEngine.Decide(request, consent);
+
+        Assert.AreEqual(Verdict.Hold, decision.Verdict);
+        Assert.IsTrue(decision.HasReason(ReasonCode.MoreFacesThanTaggedChildren));
+        Assert.IsTrue(decision.HasReason(ReasonCode.FaceUnassigned));
     }
 }

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using MediaGate.Api.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace MediaGate.Api.Cli;
+
+/// <summary>
+/// <c>mediagate serve [--data DIR] [--urls URL]</c>: runs the service (api.md, Command line) until Ctrl+C or
+/// SIGTERM. A configuration that does not validate, or a database that cannot be opened, stops the start
+/// with one line on stderr and exit code 1.
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<DirectoryInfo>("--data")
+        {
+            Description = "The data folder: SQLite database, folder stores and the generated master key unless configured otherwise.",
+            DefaultValueFactory = _ => new DirectoryInfo("data"),
+        };
+        var urls = new Option<string?>("--urls") { Description = $"Where to listen, e.g. http://0.0.0.0:8080 (default {ServeSettings.DefaultUrls})." };
+        var command = new Command("serve", "Run the MediaGate service: tablets upload, parents view, the manager reviews, the website pulls.") { data, urls };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var settings = new ServeSettings(parse.GetValue(data)!.FullName, parse.GetValue(urls));
+            try
+            {
+                Directory.CreateDirectory(settings.DataDirectory);
+                await using var app = ServiceApp.Build(settings);
+                await app.RunAsync(cancel);
+                return 0;
+            }
+            catch (OptionsValidationException e)
+            {
+                await error.WriteLineAsync("mediagate serve: invalid configuration: " + string.Join("; ", e.Failures));
+                return 1;
+            }
+#pragma warning disable CA1031 // A failed start is one clear line and exit 1; the JSON log has the details.
+            catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                await error.WriteLineAsync("mediagate serve: could not start: " + e.Message);
+                return 1;
+            }
+        });
+        return command;
+    }
+}

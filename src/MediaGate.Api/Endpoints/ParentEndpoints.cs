@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using System.Text.Json;
+using MediaGate.Api.Identity;
+using MediaGate.Consent.Decisions;
+using MediaGate.Consent.Matrix;
+using MediaGate.Data;
+using MediaGate.Data.Audit;
+using MediaGate.Gate;
+using MediaGate.Gate.Renditions;
+using MediaGate.Storage;
+using MediaGate.Storage.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MediaGate.Api.Endpoints;
+
+/// <summary>
+/// The parents' journal (api.md, Parent): only items in which one of their own children is tagged and released
+/// for the journal, each as the rendition made for that child's parents. Anything else is 404, never 403
+/// (product.md: "a parent can reach nothing about another family, not even whether it exists"). The parent's
+/// children are read from the database on every request, never from the token.
+/// </summary>
+public static class ParentEndpoints
+{
+    /// <summary>Renditions are at most 2048 px JPEGs; anything larger in the store is not served.</summary>
+    internal const long MaxRenditionBytes = 32L * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapParentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/parent").RequireAuthorization(Policies.Parent).WithTags("Parent");
+        group.MapGet("/media", ListMediaAsync).WithName("ParentMedia");
+        group.MapGet("/media/{mediaId}/image", GetImageAsync).WithName("ParentImage");
+        return app;
+    }
+
+    /// <summary><c>GET /api/parent/media</c>: <c>[{"mediaId", "childId", "takenAt", "note"}]</c>, newest first.</summary>
+    public static async Task<Ok<ParentMediaItem[]>> ListMediaAsync(
+        ClaimsPrincipal user, IParentChildren parents, MediaGateDatabase database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parents);
+        ArgumentNullException.ThrowIfNull(database);
+        var children = AccountOf(user) is { } account ? await parents.ChildrenOfAsync(account, cancellationToken) : [];
+        if (children.Count == 0)
+        {
+            return TypedResults.Ok(Array.Empty<ParentMediaItem>());
+        }
+
+        var journal = await database.Media.JournalOfAsync(children, cancellationToken);
+        return TypedResults.Ok(journal.Select(e => new ParentMediaItem(e.MediaId, e.ChildId.Value, e.TakenAt, e.Note)).ToArray());
+    }
+
+    /// <summary>
+    /// <c>GET /api/parent/media/{mediaId}/image</c>: the JPEG rendered for this parent's child (other children masked
+    /// unless they may appear), not cached anywhere on the way (<c>Cache-Control: private, no-store</c>). Audited.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetImageAsync(
+        string mediaId,
+        HttpContext http,
+        IParentChildren parents,
+        MediaGateDatabase database,
+        [FromKeyedServices(StorageServiceCollectionExtensions.RenditionStore)] IObjectStore renditions,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(parents);
+        ArgumentNullException.ThrowIfNull(database);
+        var account = AccountOf(http.User);
+        if (account is null || !Ids.IsId(mediaId))
+        {
+            return NotFound();
+        }
+
+        // The parent's children in a fixed order: a parent of two children in one photo gets the first one's rendition.
+        var children = (await parents.ChildrenOfAsync(account, cancellationToken)).OrderBy(c => c.Value, StringComparer.Ordinal);
+        foreach (var child in children)
+        {
+            var rendition = await database.Renditions.FindAsync(mediaId, Purpose.Journal, Audience.ParentOf(child).Key, cancellationToken);
+            if (rendition is null || !ObjectKey.TryParse(rendition.ObjectKey, out var key))
+            {
+                continue;
+            }
+
+            var bytes = await StoredObjects.ReadAllAsync(renditions, key, MaxRenditionBytes, cancellationToken);
+            if (bytes is null)
+            {
+                continue; // withdrawn at this moment: the row goes next
+            }
+
+            await database.Audit.AppendAsync(
+                new AuditEvent(account, "view", mediaId, JsonSerializer.Serialize(new { rendition = rendition.Id, child = child.Value })),
+                cancellationToken);
+            http.Response.Headers.CacheControl = "private, no-store";
+            return TypedResults.File(bytes, "image/jpeg");
+        }
+
+        return NotFound();
+    }
+
+    internal static string? AccountOf(ClaimsPrincipal user) =>
+        user?.FindFirst(MediaGateClaims.Subject)?.Value ?? user?.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found" });
+}

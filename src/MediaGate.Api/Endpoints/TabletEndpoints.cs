@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using MediaGate.Api.Identity;
+using MediaGate.Gate;
+using MediaGate.Gate.Faces;
+using MediaGate.Gate.Observations;
+using MediaGate.Gate.Uploads;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace MediaGate.Api.Endpoints;
+
+/// <summary>
+/// The tablets (api.md, Tablet; policy <see cref="Policies.Tablet"/>: a staff member signed in on a registered,
+/// unrevoked device). Upload an observation, follow its items, say whose the faces are. The handlers only
+/// translate HTTP: the use cases (<see cref="AcceptUpload"/>, <see cref="ReadObservation"/>, <see cref="AssignFaces"/>)
+/// hold the rules.
+/// </summary>
+public static class TabletEndpoints
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public static IEndpointRouteBuilder MapTabletEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/tablet").RequireAuthorization(Policies.Tablet).WithTags("Tablet");
+        group.MapPost("/observations", UploadAsync).WithName("TabletUpload")
+            .Accepts<TabletUploadForm>("multipart/form-data")
+            .WithDescription("Multipart: files (one or more images), children (JSON array of child ids), note?, capturedAt?; header Idempotency-Key " +
+                "(1-128 printable ASCII). 202 once durable. 400 bad field or unknown child, 413 too large, 415 not multipart or not an image, " +
+                "422 Idempotency-Key reused for different content, 503 storage unavailable.");
+        group.MapGet("/observations/{observationId}", GetObservationAsync).WithName("TabletObservation");
+        group.MapPut("/media/{mediaId}/faces", AssignFacesAsync).WithName("TabletAssignFaces");
+        return app;
+    }
+
+    /// <summary><c>POST /api/tablet/observations</c>: streamed, size-limited, idempotent upload; 202 with the receipt once durable.</summary>
+    public static async Task<Results<Accepted<UploadReceipt>, ProblemHttpResult>> UploadAsync(
+        HttpContext http, AcceptUpload accept, IOptions<GateOptions> options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(accept);
+        ArgumentNullException.ThrowIfNull(options);
+        if (CallerOf(http.User) is not { } caller)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not a tablet", detail: "The token names no device or staff member.");
+        }
+
+        var keys = http.Request.Headers[IdempotencyKeyHeader];
+        if (keys.Count > 1)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid upload", detail: "Send one Idempotency-Key header.");
+        }
+
+        // The server's own body limit (Kestrel: 30 MB by default) would cut a large upload off with a generic error;
+        // the upload's limit is Gate:MaxUploadBytes, checked by the use case against Content-Length and while reading.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = options.Value.MaxUploadBytes + 1;
+        }
+
+        var result = await accept.AcceptAsync(
+            new UploadRequest(caller.DeviceId, caller.StaffId, http.Request.ContentType, http.Request.ContentLength, keys.Count == 1 ? keys[0] : null, http.Request.Body),
+            cancellationToken);
+        if (result.Problem is { } problem)
+        {
+            return TypedResults.Problem(statusCode: problem.Status, title: problem.Title, detail: problem.Detail);
+        }
+
+        return TypedResults.Accepted($"/api/tablet/observations/{result.Receipt!.ObservationId}", result.Receipt);
+    }
+
+    /// <summary><c>GET /api/tablet/observations/{id}</c>: per item its status and faces (<c>faceId, x, y, w, h, score, childId</c>, plus <c>kind</c>).</summary>
+    public static async Task<Results<Ok<ObservationView>, ProblemHttpResult>> GetObservationAsync(
+        string observationId, ReadObservation read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var view = Ids.IsId(observationId) ? await read.ReadAsync(observationId, cancellationToken) : null;
+        return view is null ? NotFound("There is no such observation.") : TypedResults.Ok(view);
+    }
+
+    /// <summary>
+    /// <c>PUT /api/tablet/media/{id}/faces</c> <c>[{"faceId", "childId" | null, "kind"?}]</c>: assigns faces of the caller's
+    /// own upload (kind <c>child</c>, <c>staff</c>, <c>not-a-child</c> or <c>unassigned</c>); the item is re-decided at once.
+    /// 200 with the item; 400 invalid; 404 not found or not the caller's upload; 409 not processed yet.
+    /// </summary>
+    public static async Task<Results<Ok<MediaItemView>, ProblemHttpResult>> AssignFacesAsync(
+        string mediaId, FaceAssignmentInput[]? assignments, ClaimsPrincipal user, AssignFaces assign, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assign);
+        if (CallerOf(user) is not { } caller || !Ids.IsId(mediaId))
+        {
+            return NotFound("There is no such item.");
+        }
+
+        var outcome = await assign.ByTabletAsync(mediaId, caller, assignments, cancellationToken);
+        return outcome.Item is { } item
+            ? TypedResults.Ok(item)
+            : TypedResults.Problem(statusCode: outcome.Status, title: outcome.Status == StatusCodes.Status404NotFound ? "Not found" : "Faces not assigned", detail: outcome.Problem);
+    }
+
+    private static TabletCaller? CallerOf(ClaimsPrincipal user) =>
+        user.FindFirst(MediaGateClaims.Device)?.Value is { Length: > 0 } device && user.FindFirst(MediaGateClaims.Subject)?.Value is { Length: > 0 } staff
+            ? new TabletCaller(device, staff)
+            : null;
+
+    private static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
+}

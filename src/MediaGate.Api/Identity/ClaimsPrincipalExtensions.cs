@@ -1,0 +1,25 @@
+using System.Security.Claims;
+
+namespace MediaGate.Api.Identity;
+
+/// <summary>Reads MediaGate's claims (<see cref="MediaGateClaims"/>) from the signed-in principal.</summary>
+public static class ClaimsPrincipalExtensions
+{
+    /// <summary>The account id (<c>sub</c>), or null for the website or an anonymous caller.</summary>
+    public static string? AccountId(this ClaimsPrincipal principal) => Find(principal, MediaGateClaims.Subject);
+
+    /// <summary><c>manager</c>, <c>staff</c> or <c>parent</c>, or null.</summary>
+    public static string? Role(this ClaimsPrincipal principal) => Find(principal, MediaGateClaims.Role);
+
+    /// <summary>The registered device's id on a tablet token, or null.</summary>
+    public static string? DeviceId(this ClaimsPrincipal principal) => Find(principal, MediaGateClaims.Device);
+
+    /// <summary>The name of the website key used, or null.</summary>
+    public static string? WebsiteKeyName(this ClaimsPrincipal principal) => Find(principal, MediaGateClaims.WebsiteKey);
+
+    private static string? Find(ClaimsPrincipal principal, string type)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return principal.FindFirst(type)?.Value;
+    }
+}

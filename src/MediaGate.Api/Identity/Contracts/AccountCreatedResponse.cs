@@ -1,0 +1,3 @@
+namespace MediaGate.Api.Identity.Contracts;
+
+public sealed record AccountCreatedResponse(string Id);

@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MediaGate.Api.Identity;
+
+/// <summary>
+/// Configuration section <c>Identity</c>: tokens, sign-in limits and the optional working-hours rule.
+/// Validated at start-up (<see cref="IdentityOptionsValidator"/> checks what attributes cannot).
+/// </summary>
+public sealed class IdentityOptions
+{
+    public const string SectionName = "Identity";
+
+    /// <summary>The tokens' <c>iss</c>. Default <c>mediagate</c>.</summary>
+    [Required]
+    public string Issuer { get; set; } = "mediagate";
+
+    /// <summary>The tokens' <c>aud</c>. Default <c>mediagate</c>.</summary>
+    [Required]
+    public string Audience { get; set; } = "mediagate";
+
+    /// <summary>How long a bearer token is valid. Default 15 minutes (short: a stolen token is worth little).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "12:00:00")]
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Tolerated difference between nodes' clocks when checking a token's times. Default 30 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>After this long, a new signing key is made; older keys only validate. Default 7 days.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
+    public TimeSpan SigningKeyRotation { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Failed sign-ins per username within <see cref="FailureWindow"/> before it is locked out. Default 5.</summary>
+    [Range(1, 100)]
+    public int MaxFailuresPerAccount { get; set; } = 5;
+
+    /// <summary>Failed tablet sign-ins per registered device within <see cref="FailureWindow"/>, whatever usernames
+    /// were tried, before the device is locked out. Default 10 (a few staff share a tablet).</summary>
+    [Range(1, 10_000)]
+    public int MaxFailuresPerDevice { get; set; } = 10;
+
+    /// <summary>Failed sign-ins per client address within <see cref="FailureWindow"/>, whatever usernames were
+    /// tried, before the address is locked out. Default 50 (a nursery's devices may share one address).</summary>
+    [Range(1, 100_000)]
+    public int MaxFailuresPerAddress { get; set; } = 50;
+
+    /// <summary>The window in which failures are counted. Default 15 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a locked-out username or source is refused. Default 15 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Shortest password accepted for a new account. Default 8.</summary>
+    [Range(8, 128)]
+    public int MinPasswordLength { get; set; } = 8;
+
+    /// <summary>
+    /// Shortest staff PIN (digits only). Default 6: with 5 failures per 15 minutes per username, trying all
+    /// 10^6 PINs takes years, and each try also needs a registered device's secret.
+    /// </summary>
+    [Range(6, 12)]
+    public int MinPinLength { get; set; } = 6;
+
+    /// <summary>Optional (product.md: "uploads and staff access outside configured hours are refused and logged").
+    /// Absent: no working-hours rule.</summary>
+    public WorkingHoursOptions? WorkingHours { get; set; }
+}

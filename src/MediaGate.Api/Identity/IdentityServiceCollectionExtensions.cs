@@ -1,0 +1,87 @@
+using MediaGate.Data.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace MediaGate.Api.Identity;
+
+/// <summary>Registers MediaGate's identities: schemes, the four policies, sign-in and the first-manager bootstrap.</summary>
+public static class IdentityServiceCollectionExtensions
+{
+    /// <summary>
+    /// Bearer tokens (JWT, keys shared through the database) and the website's <c>X-Api-Key</c>; the policies of
+    /// <see cref="Policies"/>; options <c>Identity:*</c> validated at start. Expects a <c>MediaGateDatabase</c> and a
+    /// <see cref="TimeProvider"/> registered by the host.
+    /// </summary>
+    public static IServiceCollection AddMediaGateIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<IdentityOptions>()
+            .Bind(configuration.GetSection(IdentityOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CredentialHasher>();
+        services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<WorkingHours>();
+        services.AddScoped<SignInFlow>();
+        services.AddScoped<TokenValidationEvents>();
+        services.AddSingleton<IdentityBootstrap>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdentityBootstrap>());
+
+        services.AddAuthentication(MediaGateSchemes.Bearer)
+            .AddJwtBearer(MediaGateSchemes.Bearer)
+            .AddScheme<AuthenticationSchemeOptions, WebsiteKeyAuthenticationHandler>(MediaGateSchemes.WebsiteKey, null);
+        services.AddOptions<JwtBearerOptions>(MediaGateSchemes.Bearer)
+            .Configure<SigningKeyRing, IOptions<IdentityOptions>, TimeProvider>(ConfigureBearer);
+
+        services.AddSingleton<IAuthorizationHandler, WorkingHoursAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemDetailsAuthorizationResultHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Manager, p => p.AddAuthenticationSchemes(MediaGateSchemes.Bearer)
+                .RequireClaim(MediaGateClaims.Role, AccountRoles.Manager))
+            .AddPolicy(Policies.Parent, p => p.AddAuthenticationSchemes(MediaGateSchemes.Bearer)
+                .RequireClaim(MediaGateClaims.Role, AccountRoles.Parent))
+            .AddPolicy(Policies.Tablet, p => p.AddAuthenticationSchemes(MediaGateSchemes.Bearer)
+                .RequireClaim(MediaGateClaims.Role, AccountRoles.Staff)
+                .RequireClaim(MediaGateClaims.Device)
+                .AddRequirements(new WorkingHoursRequirement()))
+            .AddPolicy(Policies.Website, p => p.AddAuthenticationSchemes(MediaGateSchemes.WebsiteKey)
+                .RequireClaim(MediaGateClaims.WebsiteKey));
+        return services;
+    }
+
+    private static void ConfigureBearer(JwtBearerOptions bearer, SigningKeyRing keys, IOptions<IdentityOptions> options, TimeProvider time)
+    {
+        IdentityOptions identity = options.Value;
+        bearer.MapInboundClaims = false;
+        bearer.EventsType = typeof(TokenValidationEvents);
+        bearer.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = identity.Issuer,
+            ValidAudience = identity.Audience,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ValidateIssuerSigningKey = true,
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            IssuerSigningKeyResolver = (_, _, keyId, _) => keys.ValidationKeys(keyId),
+            NameClaimType = MediaGateClaims.Subject,
+            RoleClaimType = MediaGateClaims.Role,
+            ClockSkew = identity.ClockSkew,
+
+            // The library checks lifetimes against the machine clock; this checks them against the service's
+            // TimeProvider, so that expiry is the same rule in tests (a fake clock) and in production.
+            LifetimeValidator = (notBefore, expires, _, parameters) =>
+            {
+                DateTime now = time.GetUtcNow().UtcDateTime;
+                return expires is { } end && now < end + parameters.ClockSkew && (notBefore is not { } start || now >= start - parameters.ClockSkew);
+            },
+        };
+    }
+}

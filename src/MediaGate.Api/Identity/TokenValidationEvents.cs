@@ -1,0 +1,83 @@
+using MediaGate.Data;
+using MediaGate.Data.Identity;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace MediaGate.Api.Identity;
+
+/// <summary>
+/// Checks each bearer token against the database, so that revocation takes effect on the next request: the
+/// account must exist, be active and still have the token's role; a tablet token's device must not be revoked.
+/// Before validation, makes sure the signing keys another node may have added are loaded.
+/// </summary>
+public sealed class TokenValidationEvents(MediaGateDatabase database, SigningKeyRing keys) : JwtBearerEvents
+{
+    private const string BearerPrefix = "Bearer ";
+
+    public override async Task MessageReceived(MessageReceivedContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        string? header = context.Request.Headers.Authorization;
+        string? keyId = null;
+        if (header is not null && header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            string token = header[BearerPrefix.Length..].Trim();
+            keyId = KeyIdOf(token);
+        }
+
+        await keys.PrepareToValidateAsync(keyId, context.HttpContext.RequestAborted).ConfigureAwait(false);
+    }
+
+    public override async Task TokenValidated(TokenValidatedContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Principal is not { } principal)
+        {
+            context.Fail("No principal.");
+            return;
+        }
+
+        string? accountId = principal.AccountId();
+        var cancellationToken = context.HttpContext.RequestAborted;
+        Account? account = accountId is null ? null : await database.Accounts.FindAsync(accountId, cancellationToken).ConfigureAwait(false);
+        if (account is not { Active: true } || account.Role.ToText() != principal.Role())
+        {
+            context.Fail("The account is not active or its role changed.");
+            return;
+        }
+
+        string? deviceId = principal.DeviceId();
+        if (deviceId is null)
+        {
+            return;
+        }
+
+        Device? device = account.Role == AccountRole.Staff
+            ? await database.Devices.FindAsync(deviceId, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (device is not { IsRevoked: false })
+        {
+            context.Fail("The device is not registered or was revoked.");
+        }
+    }
+
+    /// <summary>The header's key id, or null for anything unreadable (the handler then rejects it with 401).</summary>
+    private static string? KeyIdOf(string token)
+    {
+        var handler = new JsonWebTokenHandler();
+        if (!handler.CanReadToken(token))
+        {
+            return null;
+        }
+
+        try
+        {
+            return handler.ReadJsonWebToken(token).Kid;
+        }
+        catch (ArgumentException)
+        {
+            // SecurityTokenMalformedException and friends: the shape looked right, the content did not.
+            return null;
+        }
+    }
+}

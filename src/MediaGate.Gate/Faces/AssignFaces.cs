@@ -1,0 +1,111 @@
+using System.Text.Json;
+using MediaGate.Consent.Media;
+using MediaGate.Consent.People;
+using MediaGate.Data;
+using MediaGate.Data.Audit;
+using MediaGate.Data.Media;
+using MediaGate.Gate.Observations;
+using MediaGate.Gate.Processing;
+
+namespace MediaGate.Gate.Faces;
+
+/// <summary>
+/// Staff say whose the faces of their own uploads are (api.md <c>PUT /api/tablet/media/{id}/faces</c>; issue 7,
+/// section 6): a tagged child, a staff adult, or not a child in our setting. The assignments are applied in one
+/// transaction (all or none), then the item is re-decided at once and its renditions refreshed
+/// (<see cref="DecideItem"/>). Only the observation's uploader (the same staff account, or the same tablet) may
+/// assign; anyone else gets 404, as for an item that does not exist.
+/// </summary>
+public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, ReadObservation read, TimeProvider time)
+{
+    private const int MaxAssignments = 200;
+
+    public async Task<FaceAssignmentOutcome> ByTabletAsync(
+        string mediaId, TabletCaller caller, IReadOnlyList<FaceAssignmentInput>? input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        if (item is null)
+        {
+            return FaceAssignmentOutcome.NotFound;
+        }
+
+        var observation = await database.Media.FindObservationAsync(item.ObservationId, cancellationToken).ConfigureAwait(false);
+        if (observation is null || (observation.StaffId != caller.StaffId && observation.DeviceId != caller.DeviceId))
+        {
+            return FaceAssignmentOutcome.NotFound;
+        }
+
+        if (Parse(input) is not { } changes)
+        {
+            return FaceAssignmentOutcome.Invalid(
+                "The body is a non-empty JSON array of {\"faceId\", \"childId\" | null, \"kind\"?}, each face once; kind is child, staff, not-a-child or unassigned, and a child id goes with kind child only.");
+        }
+
+        if (item.MasterKey is null || item.Status == MediaStatus.Failed)
+        {
+            return FaceAssignmentOutcome.NotReady($"The item is {item.Status.Name()}: its faces can be assigned once it has been processed.");
+        }
+
+        if (!await database.Media.AssignFacesAsync(mediaId, changes, caller.StaffId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            return FaceAssignmentOutcome.Invalid("A face id is not one of this item's faces, or a child id is not a child of the setting.");
+        }
+
+        await database.Audit.AppendAsync(new AuditEvent(caller.StaffId, "face-assignment", mediaId, JsonSerializer.Serialize(new
+        {
+            device = caller.DeviceId,
+            assignments = changes.Select(c => new { faceId = c.FaceId, kind = c.Assignment.Kind.Name(), childId = c.Assignment.Child?.Value }),
+        })), cancellationToken).ConfigureAwait(false);
+        await decide.DecideAsync(mediaId, caller.StaffId, cancellationToken).ConfigureAwait(false);
+        var updated = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        return FaceAssignmentOutcome.Done(await read.ViewAsync(updated!, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The changes the input asks for, or null when it is not a valid request.</summary>
+    internal static FaceAssignmentChange[]? Parse(IReadOnlyList<FaceAssignmentInput>? input)
+    {
+        if (input is null || input.Count == 0 || input.Count > MaxAssignments)
+        {
+            return null;
+        }
+
+        var changes = new FaceAssignmentChange[input.Count];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < input.Count; i++)
+        {
+            var one = input[i];
+            if (one is null || string.IsNullOrWhiteSpace(one.FaceId) || !seen.Add(one.FaceId) || ToAssignment(one) is not { } assignment)
+            {
+                return null;
+            }
+
+            changes[i] = new FaceAssignmentChange(one.FaceId, assignment);
+        }
+
+        return changes;
+    }
+
+    private static FaceAssignment? ToAssignment(FaceAssignmentInput input)
+    {
+        bool hasChild = !string.IsNullOrWhiteSpace(input.ChildId);
+        FaceAssignmentKind kind;
+        if (input.Kind is null)
+        {
+            kind = hasChild ? FaceAssignmentKind.Child : FaceAssignmentKind.Unassigned;
+        }
+        else if (!FaceAssignmentNames.TryParse(input.Kind, out kind))
+        {
+            return null;
+        }
+
+        return (kind, hasChild) switch
+        {
+            (FaceAssignmentKind.Child, true) => FaceAssignment.ToChild(new ChildId(input.ChildId!)),
+            (FaceAssignmentKind.StaffAdult, false) => FaceAssignment.StaffAdult,
+            (FaceAssignmentKind.Unknown, false) => FaceAssignment.Unknown,
+            (FaceAssignmentKind.Unassigned, false) => FaceAssignment.Unassigned,
+            _ => null,
+        };
+    }
+}

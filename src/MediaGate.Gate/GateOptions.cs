@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using MediaGate.Consent.Decisions;
+
+namespace MediaGate.Gate;
+
+/// <summary>
+/// The service's upload and processing settings (configuration section <c>Gate</c>), validated when the host
+/// starts. The setting's time zone is <c>Setting:TimeZone</c> and the rendition size <c>Renditions:*</c> (the
+/// renditions use case's options); the per-file byte limit is <c>Ingest:Limits:MaxBytes</c>.
+/// </summary>
+public sealed class GateOptions : IValidatableObject
+{
+    public const string Section = "Gate";
+
+    /// <summary>Items this node processes at once. Default 1 (two cores shared with the API); 0 = this node only accepts uploads.</summary>
+    [Range(0, 16)]
+    public int WorkerCount { get; set; } = 1;
+
+    /// <summary>How long a claimed item is this node's before another may take it, in seconds; renewed every third of it. Default 60.</summary>
+    [Range(5, 3600)]
+    public int LeaseSeconds { get; set; } = 60;
+
+    /// <summary>Claims of one item before it is given up as failed (never released). Default 3.</summary>
+    [Range(1, 20)]
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>How often an idle worker looks for work, in milliseconds. Default 500.</summary>
+    [Range(50, 60_000)]
+    public int PollMilliseconds { get; set; } = 500;
+
+    /// <summary>What a journal photo that needs masks does (product.md, the setting's option). Default Hold.</summary>
+    public JournalMaskPolicy JournalMasks { get; set; } = JournalMaskPolicy.Hold;
+
+    /// <summary>Whether staff adults in a photo are shown or masked (product.md, the setting's option). Default Mask.</summary>
+    public StaffAdultPolicy StaffAdults { get; set; } = StaffAdultPolicy.Mask;
+
+    /// <summary>Files in one upload. Default 20.</summary>
+    [Range(1, 200)]
+    public int MaxFilesPerUpload { get; set; } = 20;
+
+    /// <summary>Bytes of one upload request, all files and fields; checked against Content-Length before reading and counted while reading. Default 256 MiB.</summary>
+    [Range(1024, 1L << 40)]
+    public long MaxUploadBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>This node's name in the work queue (who holds a claim). Default: host name and process id.</summary>
+    public string? NodeName { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Enum.IsDefined(JournalMasks))
+        {
+            yield return new ValidationResult($"{JournalMasks} is not a journal mask policy", [nameof(JournalMasks)]);
+        }
+
+        if (!Enum.IsDefined(StaffAdults))
+        {
+            yield return new ValidationResult($"{StaffAdults} is not a staff adult policy", [nameof(StaffAdults)]);
+        }
+    }
+
+    /// <summary>The decision options these settings stand for.</summary>
+    public DecisionOptions DecisionOptions => new(JournalMasks, StaffAdults);
+
+    public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+}

@@ -1,0 +1,11 @@
+namespace MediaGate.Gate.Observations;
+
+/// <summary>One item of an observation as the tablet sees it.</summary>
+/// <param name="MediaId">The item.</param>
+/// <param name="Sha256">Of the bytes uploaded.</param>
+/// <param name="Status"><c>processing</c>, <c>needs-assignment</c>, <c>released</c>, <c>held</c>, <c>blocked</c> or <c>failed</c>.</param>
+/// <param name="Detail">Why it is held, blocked or failed, in words; null when there is nothing to say.</param>
+/// <param name="Width">Of the master, once processed.</param>
+/// <param name="Height">Of the master, once processed.</param>
+/// <param name="Faces">In face order; empty until processed.</param>
+public sealed record MediaItemView(string MediaId, string Sha256, string Status, string? Detail, int? Width, int? Height, IReadOnlyList<FaceView> Faces);

@@ -1,0 +1,41 @@
+using MediaGate.Data;
+using MediaGate.Data.Media;
+
+namespace MediaGate.Gate.Observations;
+
+/// <summary>
+/// The tablet's view of an observation: per item its status and faces with assignments. Every tablet of the
+/// setting may read the setting's observations (one setting per deployment); changing assignments is kept to
+/// the observation's own uploader (<see cref="Faces.AssignFaces"/>).
+/// </summary>
+public sealed class ReadObservation(MediaGateDatabase database)
+{
+    /// <summary>The observation, or null when there is none with this id.</summary>
+    public async Task<ObservationView?> ReadAsync(string observationId, CancellationToken cancellationToken)
+    {
+        var observation = await database.Media.FindObservationAsync(observationId, cancellationToken).ConfigureAwait(false);
+        if (observation is null)
+        {
+            return null;
+        }
+
+        var items = await database.Media.ItemsOfObservationAsync(observationId, cancellationToken).ConfigureAwait(false);
+        var views = new List<MediaItemView>(items.Count);
+        foreach (var item in items)
+        {
+            views.Add(await ViewAsync(item, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new ObservationView(observation.Id, observation.CapturedAt, observation.Note, observation.Children.Select(c => c.Value).ToArray(), views);
+    }
+
+    /// <summary>One item as the tablet sees it.</summary>
+    public async Task<MediaItemView> ViewAsync(MediaItemRecord item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var faces = await database.Media.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        return new MediaItemView(item.Id, item.Sha256, item.Status.Name(), item.StatusDetail, item.Width, item.Height,
+            faces.Select(f => new FaceView(f.FaceId, f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height, f.Score, f.Assignment.Child?.Value,
+                f.Assignment.Kind.Name(), f.Uncertain)).ToArray());
+    }
+}

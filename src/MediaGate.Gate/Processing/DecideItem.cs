@@ -1,0 +1,133 @@
+using System.Text.Json;
+using MediaGate.Consent.Decisions;
+using MediaGate.Consent.Matrix;
+using MediaGate.Consent.Media;
+using MediaGate.Consent.ReEvaluation;
+using MediaGate.Data;
+using MediaGate.Data.Audit;
+using MediaGate.Data.Media;
+using MediaGate.Gate.Consents;
+using MediaGate.Gate.Review;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MediaGate.Gate.Processing;
+
+/// <summary>
+/// Decides a processed item and brings its renditions and status in line: the path processing and every face
+/// assignment from a tablet take (issue 7, section 6: "each assignment re-decides the item at once").
+/// The first time, it decides the journal for the parents of each tagged child and the website and publicity
+/// for the public (held until the manager approves), with the setting's options (<see cref="GateOptions"/>);
+/// events are not decided (an observation does not say which event it belongs to or who attended). Later, it
+/// re-decides every stored decision the way the manager's review does (<see cref="ItemRedecider"/>: current faces,
+/// approvals, review actions), and the status follows the review's rule (<see cref="ItemStatusRule"/>).
+/// Order matters for crash safety: decisions are stored, the renditions refreshed, and the status written
+/// last, so a status other than <c>processing</c> means everything before it happened.
+/// </summary>
+public sealed class DecideItem(
+    MediaGateDatabase database,
+    IRenditionRefresher renditions,
+    IOptions<GateOptions> options,
+    IOptions<SettingClockOptions> clock,
+    TimeProvider time,
+    GateMetrics metrics,
+    ILogger<DecideItem> logger)
+{
+    /// <summary>Who assigned a face the engine assigned itself (<c>assigned_by</c>).</summary>
+    public const string AutoAssigner = "auto";
+
+    private static readonly Purpose[] PublicPurposes = [Purpose.Website, Purpose.Publicity];
+    private static readonly MediaStatus[] ReviewStatuses = [MediaStatus.Held, MediaStatus.Blocked, MediaStatus.NeedsAssignment];
+
+    /// <summary>
+    /// Decides the item as its faces and assignments stand now; <see cref="MediaStatus.Processing"/> when it has
+    /// no master yet (nothing to decide), null when there is no such item.
+    /// </summary>
+    /// <param name="mediaId">The item.</param>
+    /// <param name="actor">Who caused it: "system" for the worker, else the account that assigned faces.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    public async Task<MediaStatus?> DecideAsync(string mediaId, string actor, CancellationToken cancellationToken)
+    {
+        var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        if (item is null)
+        {
+            return null;
+        }
+
+        if (item.MasterKey is null)
+        {
+            return MediaStatus.Processing;
+        }
+
+        var matrix = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
+        var consent = matrix.Now(time, clock.Value.Zone);
+        DateTimeOffset now = time.GetUtcNow();
+        var stored = await database.Decisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        if (stored.Count == 0)
+        {
+            await DecideFirstAsync(item, consent, now, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await ItemRedecider.RedecideAsync(database, item, Purpose.Journal, consent, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        await renditions.RefreshAsync(mediaId, cancellationToken).ConfigureAwait(false);
+
+        var decisions = await database.Decisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var actions = await database.ReviewActions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var status = ItemStatusRule.Of(decisions, actions);
+        var detail = StatusDetail.From(decisions.Where(d => d.Request.Purpose == Purpose.Journal).Select(d => ConsentDecisionEngine.Decide(d.Request, consent)));
+        await database.Media.SetStatusAsync(mediaId, status, detail, cancellationToken).ConfigureAwait(false);
+
+        metrics.ItemDecided(status, item.Status == MediaStatus.Processing ? now - item.CreatedAt : null);
+        await CountReviewQueueAsync(cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Decided item {Media}: {Status}", mediaId, status.Name());
+        await database.Audit.AppendAsync(new AuditEvent(actor, "decision", mediaId, JsonSerializer.Serialize(new
+        {
+            status = status.Name(),
+            decisions = decisions.Select(d => new { purpose = d.Request.Purpose.Name(), audience = d.Request.Audience.Key, verdict = d.Verdict.ToString() }),
+        })), cancellationToken).ConfigureAwait(false);
+        return status;
+    }
+
+    /// <summary>Counts the items waiting for a person, for the review queue gauge.</summary>
+    public async Task CountReviewQueueAsync(CancellationToken cancellationToken)
+    {
+        var counts = await database.Media.CountByStatusAsync(cancellationToken).ConfigureAwait(false);
+        metrics.ReviewQueueCounted(ReviewStatuses.Sum(s => counts.GetValueOrDefault(s)));
+    }
+
+    private async Task DecideFirstAsync(MediaItemRecord item, ConsentSnapshot consent, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var faces = await database.Media.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var approvals = await database.Approvals.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var media = new MediaItem(new MediaItemId(item.Id), item.TaggedChildren, faces.Select(f => f.ToMediaFace()).ToArray());
+        var settingOptions = options.Value.DecisionOptions;
+        var requests = item.TaggedChildren.Select(child => new DecisionRequest(media, Purpose.Journal, Audience.ParentOf(child), false, settingOptions))
+            .Concat(PublicPurposes.Select(purpose =>
+                new DecisionRequest(media, purpose, Audience.Public, approvals.Any(a => a.Purpose == purpose), settingOptions)));
+        var autoAssigned = new Dictionary<int, FaceAssignment>();
+        foreach (var request in requests)
+        {
+            var decision = ConsentDecisionEngine.Decide(request, consent);
+            await database.Decisions.SaveAsync(StoredDecision.From(Guid.NewGuid().ToString("N"), request, decision, now), cancellationToken).ConfigureAwait(false);
+            if (decision.HasReason(ReasonCode.AutoAssigned))
+            {
+                foreach (var face in decision.Faces.Where(f => f.Assignment.Kind == FaceAssignmentKind.Child))
+                {
+                    autoAssigned[face.Face] = face.Assignment;
+                }
+            }
+        }
+
+        // The engine's own assignment (one face, one tagged child: product.md, "Who is in a photo") is kept, so the
+        // tablet and the review show it and later re-decisions start from it.
+        var changes = faces.Where(f => f.Assignment.Kind == FaceAssignmentKind.Unassigned && autoAssigned.ContainsKey(f.Number))
+            .Select(f => new FaceAssignmentChange(f.FaceId, autoAssigned[f.Number])).ToArray();
+        if (changes.Length > 0)
+        {
+            await database.Media.AssignFacesAsync(item.Id, changes, AutoAssigner, now, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

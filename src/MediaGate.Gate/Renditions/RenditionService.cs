@@ -1,0 +1,288 @@
+using System.Data.Common;
+using MediaGate.Consent.Matrix;
+using MediaGate.Consent.ReEvaluation;
+using MediaGate.Data;
+using MediaGate.Data.Media;
+using MediaGate.Ingest;
+using MediaGate.Ingest.Decode;
+using MediaGate.Ingest.Render;
+using MediaGate.Storage;
+using MediaGate.Storage.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MediaGate.Gate.Renditions;
+
+/// <summary>
+/// The renditions use case (issue 7, section 5): brings an item's renditions in line with its stored decisions.
+/// A decision that releases (see <see cref="RenditionPolicy"/>) gets its rendition made from the master with the
+/// faces it masks, under a new random key, recorded, and the previous one deleted; any other decision, or a
+/// rendition without a decision, is withdrawn (object and row). Idempotent: a rendition whose fingerprint
+/// matches its decision is kept as it is.
+/// <para>Safe on several nodes: after its writes a refresh reads the item's decisions again, and when they
+/// changed meanwhile (a consent change or review on another node) it runs again, so the last refresh to finish
+/// always works from the newest decisions.</para>
+/// </summary>
+public sealed partial class RenditionService : IRenditionRefresher, IDisposable
+{
+    private const int MaxRounds = 4;
+    private readonly MediaGateDatabase _database;
+    private readonly IObjectStore _masters;
+    private readonly IObjectStore _renditions;
+    private readonly RenditionOptions _rendition;
+    private readonly IngestOptions _ingest;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RenditionService> _logger;
+    private readonly SemaphoreSlim _renders;
+
+    public RenditionService(
+        MediaGateDatabase database,
+        [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore masters,
+        [FromKeyedServices(StorageServiceCollectionExtensions.RenditionStore)] IObjectStore renditions,
+        IOptions<RenditionOptions> rendition,
+        IOptions<IngestOptions> ingest,
+        TimeProvider time,
+        ILogger<RenditionService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(rendition);
+        ArgumentNullException.ThrowIfNull(ingest);
+        _database = database;
+        _masters = masters;
+        _renditions = renditions;
+        _rendition = rendition.Value;
+        _ingest = ingest.Value;
+        _time = time;
+        _logger = logger;
+        _renders = new SemaphoreSlim(_rendition.ConcurrentRenders);
+    }
+
+    public void Dispose() => _renders.Dispose();
+
+    public async Task RefreshAsync(string mediaId, CancellationToken cancellationToken = default) =>
+        await RefreshItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Refreshes the item's renditions and says what was done.</summary>
+    public async Task<RenditionRefresh> RefreshItemAsync(string mediaId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(mediaId);
+        var total = RenditionRefresh.None;
+        for (var round = 1; ; round++)
+        {
+            var before = await _database.Decisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                total = total.Plus(await RefreshOnceAsync(mediaId, before, cancellationToken).ConfigureAwait(false));
+            }
+            catch (DbException e) when (round < MaxRounds)
+            {
+                // Another node saved a rendition of the same item, purpose and audience at the same moment: run again.
+                LogConcurrentSave(mediaId, e.Message);
+                continue;
+            }
+
+            var after = await _database.Decisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+            if (Same(before, after))
+            {
+                return total;
+            }
+
+            if (round >= MaxRounds)
+            {
+                // Decisions keep changing under us: whoever changes them refreshes after, and that refresh finishes the job.
+                LogStillChanging(mediaId, round);
+                return total;
+            }
+        }
+    }
+
+    private async Task<RenditionRefresh> RefreshOnceAsync(string mediaId, IReadOnlyList<StoredDecision> decisions, CancellationToken cancellationToken)
+    {
+        var item = await _database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var existing = await _database.Renditions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var wanted = new Dictionary<(Purpose, string), StoredDecision>();
+        if (item?.MasterKey is not null)
+        {
+            var approved = await ApprovedPurposesAsync(mediaId, cancellationToken).ConfigureAwait(false);
+            var actions = await _database.ReviewActions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+            foreach (var decision in decisions.Where(d => RenditionPolicy.Releases(d, approved, actions)))
+            {
+                wanted[(decision.Request.Purpose, decision.Request.Audience.Key)] = decision;
+            }
+        }
+
+        int withdrawn = 0, kept = 0, made = 0, failed = 0;
+        foreach (var rendition in existing.Where(r => !wanted.ContainsKey((r.Purpose, r.AudienceKey))))
+        {
+            await WithdrawAsync(rendition, cancellationToken).ConfigureAwait(false);
+            withdrawn++;
+        }
+
+        var toMake = new List<(StoredDecision Decision, RenditionRecord? Current, string Fingerprint)>();
+        foreach (var ((purpose, audience), decision) in wanted)
+        {
+            var current = existing.FirstOrDefault(r => r.Purpose == purpose && r.AudienceKey == audience);
+            var fingerprint = RenditionFingerprint.Of(item!.MasterKey!, RenditionPolicy.FacesToMask(decision), _rendition, _ingest);
+            if (current is not null && RenditionKeys.FingerprintOf(current.ObjectKey) == fingerprint)
+            {
+                kept++;
+            }
+            else
+            {
+                toMake.Add((decision, current, fingerprint));
+            }
+        }
+
+        if (toMake.Count == 0)
+        {
+            return new RenditionRefresh(0, kept, withdrawn, 0);
+        }
+
+        await _renders.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var master = await ReadMasterAsync(item!, cancellationToken).ConfigureAwait(false);
+            foreach (var (decision, current, fingerprint) in toMake)
+            {
+                if (await MakeAsync(mediaId, master, decision, current, fingerprint, cancellationToken).ConfigureAwait(false))
+                {
+                    made++;
+                }
+                else
+                {
+                    failed++;
+                }
+            }
+        }
+        finally
+        {
+            _renders.Release();
+        }
+
+        return new RenditionRefresh(made, kept, withdrawn, failed);
+    }
+
+    /// <summary>The upright master, or null when it cannot be read (every rendition then fails closed).</summary>
+    private async Task<RgbImage?> ReadMasterAsync(MediaItemRecord item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var bytes = await StoredObjects.ReadAllAsync(_masters, ObjectKey.Parse(item.MasterKey!), _ingest.Limits.MaxBytes, cancellationToken)
+                .ConfigureAwait(false);
+            if (bytes is null)
+            {
+                LogMasterProblem(item.Id, "the master is missing from the store");
+                return null;
+            }
+
+            var photo = PhotoReader.ReadUpright(bytes, _ingest.Limits);
+            if (!photo.IsSuccess)
+            {
+                LogMasterProblem(item.Id, photo.Failure.ToString());
+                return null;
+            }
+
+            if (item.Width is { } width && item.Height is { } height && (photo.Value.Image.Width, photo.Value.Image.Height) != (width, height))
+            {
+                LogMasterProblem(item.Id, $"the master is {photo.Value.Image.Width}x{photo.Value.Image.Height}, the item says {width}x{height}");
+                return null;
+            }
+
+            return photo.Value.Image;
+        }
+        catch (Exception e) when (e is ObjectStoreException or InvalidDataException)
+        {
+            LogMasterProblem(item.Id, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Makes one rendition. The previous one is deleted before the new one is written, so that a rendition that
+    /// showed a face which must now be masked never outlives this call, even if the process dies half-way (the row
+    /// then points at nothing, which reads as "not found", and the next refresh makes it).
+    /// </summary>
+    private async Task<bool> MakeAsync(
+        string mediaId, RgbImage? master, StoredDecision decision, RenditionRecord? current, string fingerprint, CancellationToken cancellationToken)
+    {
+        var rendered = master is null
+            ? Outcome<RenderedPhoto>.Fail(IngestFailureKind.Io, "the master could not be read")
+            : RenditionRenderer.Render(master.Clone(), RenditionPolicy.FacesToMask(decision), _rendition, _ingest.Mask);
+        if (current is not null)
+        {
+            await _renditions.DeleteAsync(ObjectKey.Parse(current.ObjectKey), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!rendered.IsSuccess)
+        {
+            LogRenderFailed(mediaId, decision.Request.Purpose.Name(), rendered.Failure.ToString());
+            if (current is not null)
+            {
+                await _database.Renditions.DeleteAsync(current.Id, cancellationToken).ConfigureAwait(false);
+            }
+
+            return false;
+        }
+
+        var key = RenditionKeys.New(fingerprint);
+        using (var content = new MemoryStream(rendered.Value.Jpeg, writable: false))
+        {
+            await _renditions.PutAsync(key, content, cancellationToken).ConfigureAwait(false);
+        }
+
+        var record = new RenditionRecord(
+            RenditionKeys.NewId(), mediaId, decision.Request.Purpose, decision.Request.Audience.Key, key.Value,
+            rendered.Value.Width, rendered.Value.Height, (current?.Revision ?? 0) + 1, _time.GetUtcNow());
+        RenditionRecord? replaced;
+        try
+        {
+            replaced = await _database.Renditions.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException)
+        {
+            // Not recorded (another node saved the same rendition at the same moment): no object without a row.
+            await _renditions.DeleteAsync(key, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        if (replaced is not null && replaced.ObjectKey != current?.ObjectKey)
+        {
+            // Another node made one in between: ours replaced it, so its object goes too.
+            await _renditions.DeleteAsync(ObjectKey.Parse(replaced.ObjectKey), cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>Object first, then row: a crash in between leaves a row that reads as "not found", never an orphaned picture.</summary>
+    private async Task WithdrawAsync(RenditionRecord rendition, CancellationToken cancellationToken)
+    {
+        await _renditions.DeleteAsync(ObjectKey.Parse(rendition.ObjectKey), cancellationToken).ConfigureAwait(false);
+        await _database.Renditions.DeleteAsync(rendition.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HashSet<Purpose>> ApprovedPurposesAsync(string mediaId, CancellationToken cancellationToken)
+    {
+        var approvals = await _database.Approvals.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        return approvals.Select(a => a.Purpose).ToHashSet();
+    }
+
+    private static bool Same(IReadOnlyList<StoredDecision> before, IReadOnlyList<StoredDecision> after) =>
+        before.Count == after.Count
+        && before.Zip(after).All(pair => pair.First.Id == pair.Second.Id
+            && pair.First.DecidedAt == pair.Second.DecidedAt
+            && pair.First.Verdict == pair.Second.Verdict
+            && pair.First.Faces.SequenceEqual(pair.Second.Faces));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Renditions of {MediaId} withheld: {Problem}")]
+    private partial void LogMasterProblem(string mediaId, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {Purpose} rendition of {MediaId} could not be made and is withheld: {Failure}")]
+    private partial void LogRenderFailed(string mediaId, string purpose, string failure);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Renditions of {MediaId} saved concurrently by another node; refreshing again ({Problem})")]
+    private partial void LogConcurrentSave(string mediaId, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The decisions of {MediaId} kept changing during {Rounds} refreshes; the latest change's own refresh completes it")]
+    private partial void LogStillChanging(string mediaId, int rounds);
+}

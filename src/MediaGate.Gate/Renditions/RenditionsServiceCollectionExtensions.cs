@@ -1,0 +1,32 @@
+using MediaGate.Gate.Consents;
+using MediaGate.Gate.Review;
+using MediaGate.Ingest;
+using MediaGate.Ingest.Render;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaGate.Gate.Renditions;
+
+/// <summary>
+/// Registers the renditions, consent-change and review use cases. Assumes the host registered MediaGateDatabase,
+/// TimeProvider and the keyed stores. Options: <c>Renditions:*</c> (<see cref="RenditionOptions"/>),
+/// <c>Nursery:TimeZone</c> (<see cref="SettingClockOptions"/>), <c>Consents:SweepMinutes</c>
+/// (<see cref="LapseSweepOptions"/>), <c>Ingest:*</c> (limits and mask margin), all validated at start-up. Also
+/// runs <see cref="ConsentLapseSweep"/> as a hosted service.
+/// </summary>
+public static class RenditionsServiceCollectionExtensions
+{
+    public static IServiceCollection AddMediaGateRenditions(this IServiceCollection services)
+    {
+        services.AddOptions<RenditionOptions>().BindConfiguration("Renditions").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SettingClockOptions>().BindConfiguration(SettingClockOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestOptions>().BindConfiguration("Ingest").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RenditionService>();
+        services.AddSingleton<IRenditionRefresher>(provider => provider.GetRequiredService<RenditionService>());
+        services.AddSingleton<ChangeConsent>();
+        services.AddSingleton<ReviewItem>();
+        services.AddOptions<LapseSweepOptions>().BindConfiguration(LapseSweepOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConsentLapseSweep>();
+        services.AddHostedService(provider => provider.GetRequiredService<ConsentLapseSweep>());
+        return services;
+    }
+}

@@ -1,0 +1,65 @@
+using MediaGate.Consent.Decisions;
+using MediaGate.Consent.Matrix;
+using MediaGate.Consent.Media;
+using MediaGate.Consent.ReEvaluation;
+using MediaGate.Data;
+using MediaGate.Data.Media;
+
+namespace MediaGate.Gate.Review;
+
+/// <summary>
+/// Re-decides every stored decision of an item from its current faces and assignments, the manager's approvals
+/// and review actions, and the consent as of now; adds the decisions a review needs that processing did not make
+/// (the public audience for a website or publicity approval, a parent audience per tagged child for the journal).
+/// </summary>
+internal static class ItemRedecider
+{
+    /// <param name="database">The database.</param>
+    /// <param name="item">The processed item.</param>
+    /// <param name="reviewed">The purpose whose missing decisions are added.</param>
+    /// <param name="consent">The matrix as of now.</param>
+    /// <param name="now">The decisions' time.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <param name="settingOptions">The setting's options (<see cref="GateOptions.DecisionOptions"/>); when null, the
+    /// first stored decision's. A manager's "mask" applies on top of them, so taking it back takes effect.</param>
+    public static async Task RedecideAsync(
+        MediaGateDatabase database, MediaItemRecord item, Purpose reviewed, ConsentSnapshot consent, DateTimeOffset now, CancellationToken cancellationToken,
+        DecisionOptions? settingOptions = null)
+    {
+        var faces = await database.Media.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var media = new MediaItem(new MediaItemId(item.Id), item.TaggedChildren, faces.Select(f => f.ToMediaFace()).ToArray());
+        var stored = await database.Decisions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var approved = (await database.Approvals.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false)).Select(a => a.Purpose).ToHashSet();
+        var actions = await database.ReviewActions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var options = settingOptions ?? (stored.Count > 0 ? stored[0].Request.Options : DecisionOptions.Default);
+
+        var targets = stored.Select(d => (d.Request.Purpose, d.Request.Audience, d.Id)).ToList();
+        foreach (var audience in AudiencesFor(reviewed, item))
+        {
+            if (!targets.Any(t => t.Purpose == reviewed && t.Audience.Equals(audience)))
+            {
+                targets.Add((reviewed, audience, Guid.NewGuid().ToString("N")));
+            }
+        }
+
+        foreach (var (purpose, audience, id) in targets)
+        {
+            var masked = actions.Any(a => a.Purpose == purpose && a.Action == ReviewAction.Mask);
+            var request = new DecisionRequest(
+                media,
+                purpose,
+                audience,
+                approved.Contains(purpose),
+                masked ? options with { JournalPhotoNeedingMasks = JournalMaskPolicy.MaskAndRelease } : options);
+            var decision = ConsentDecisionEngine.Decide(request, consent);
+            await database.Decisions.SaveAsync(StoredDecision.From(id, request, decision, now), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static IEnumerable<Audience> AudiencesFor(Purpose purpose, MediaItemRecord item) => purpose switch
+    {
+        Purpose.Journal => item.TaggedChildren.Select(Audience.ParentOf),
+        Purpose.Website or Purpose.Publicity => [Audience.Public],
+        _ => [], // events: no observation names an event's families yet
+    };
+}

@@ -1,0 +1,38 @@
+using MediaGate.Consent.Decisions;
+using MediaGate.Consent.Matrix;
+using MediaGate.Consent.Media;
+using MediaGate.Consent.ReEvaluation;
+using MediaGate.Data.Media;
+
+namespace MediaGate.Gate.Review;
+
+/// <summary>
+/// An item's status from its journal decisions (what staff and the manager see): a manager's block blocks; any
+/// held decision holds (needs-assignment when a face is unassigned, so staff can settle it on the tablet); else
+/// released when any family receives it; else blocked. Fail closed: no journal decision at all is held.
+/// </summary>
+internal static class ItemStatusRule
+{
+    public static MediaStatus Of(IReadOnlyList<StoredDecision> decisions, IReadOnlyList<ReviewActionRecord> actions)
+    {
+        if (actions.Any(a => a.Purpose == Purpose.Journal && a.Action == ReviewAction.Block))
+        {
+            return MediaStatus.Blocked;
+        }
+
+        var journal = decisions.Where(d => d.Request.Purpose == Purpose.Journal).ToArray();
+        if (journal.Length == 0)
+        {
+            return MediaStatus.Held;
+        }
+
+        if (journal.Any(d => d.Verdict == Verdict.Hold))
+        {
+            return journal.Any(d => d.Request.Item.Faces.Any(f => f.Assignment.Kind == FaceAssignmentKind.Unassigned))
+                ? MediaStatus.NeedsAssignment
+                : MediaStatus.Held;
+        }
+
+        return journal.Any(d => d.Verdict == Verdict.Release) ? MediaStatus.Released : MediaStatus.Blocked;
+    }
+}

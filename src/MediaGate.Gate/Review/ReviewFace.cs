@@ -1,0 +1,14 @@
+namespace MediaGate.Gate.Review;
+
+/// <summary>A face as the manager's review shows it: where it is and whose it is.</summary>
+/// <param name="FaceId">The id to assign it by.</param>
+/// <param name="Number">1-based, as the reasons name it ("Face 2").</param>
+/// <param name="X">Left edge, pixels of the master.</param>
+/// <param name="Y">Top edge.</param>
+/// <param name="W">Width.</param>
+/// <param name="H">Height.</param>
+/// <param name="Score">The detector's confidence.</param>
+/// <param name="Uncertain">Detected with low confidence.</param>
+/// <param name="Kind"><c>unassigned</c>, <c>child</c>, <c>staff</c> or <c>not-a-child</c>.</param>
+/// <param name="ChildId">The child, for <c>child</c>.</param>
+public sealed record ReviewFace(string FaceId, int Number, float X, float Y, float W, float H, float Score, bool Uncertain, string Kind, string? ChildId);

@@ -1,0 +1,153 @@
+using System.Text.Json;
+using MediaGate.Consent.Decisions;
+using MediaGate.Consent.Matrix;
+using MediaGate.Data;
+using MediaGate.Data.Audit;
+using MediaGate.Data.Media;
+using MediaGate.Gate.Consents;
+using MediaGate.Gate.Renditions;
+using MediaGate.Ingest;
+using MediaGate.Storage;
+using MediaGate.Storage.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace MediaGate.Gate.Review;
+
+/// <summary>
+/// The manager's review use case (issue 7, section 6): the queue of held and blocked items with the engine's
+/// reasons, face boxes and assignments; a decision per item and purpose (assign faces, release, release with masks,
+/// block, approve for the website or publicity), each re-deciding the item and refreshing its renditions at once;
+/// and the unmasked master, for the manager only. Every decision and every look at a master is audited.
+/// </summary>
+public sealed class ReviewItem(
+    MediaGateDatabase database,
+    IRenditionRefresher renditions,
+    [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore masters,
+    IOptions<IngestOptions> ingest,
+    IOptions<GateOptions> gate,
+    TimeProvider time,
+    IOptions<SettingClockOptions> clock)
+{
+    private static readonly MediaStatus[] Reviewed = [MediaStatus.Held, MediaStatus.NeedsAssignment, MediaStatus.Blocked];
+
+    /// <summary>Held, needs-assignment and blocked items, oldest first.</summary>
+    public async Task<IReadOnlyList<ReviewQueueItem>> QueueAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        var items = await database.Media.ItemsWithStatusAsync(Reviewed, Math.Clamp(limit, 1, 500), cancellationToken).ConfigureAwait(false);
+        var consent = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
+        var queue = new List<ReviewQueueItem>(items.Count);
+        foreach (var item in items)
+        {
+            queue.Add(await ViewAsync(item, consent, cancellationToken).ConfigureAwait(false));
+        }
+
+        return queue;
+    }
+
+    /// <summary>Applies the manager's decision: assignments, the action for the purpose, re-decision, statuses, renditions.</summary>
+    public async Task<ReviewOutcome> DecideAsync(string mediaId, ReviewDecision decision, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        if (item is null)
+        {
+            return ReviewOutcome.Missing;
+        }
+
+        if (item.MasterKey is null)
+        {
+            return ReviewOutcome.Invalid($"The item is {item.Status.Name()}: there is nothing to decide until it has been processed.");
+        }
+
+        var now = time.GetUtcNow();
+        if (decision.Assignments.Count > 0
+            && !await database.Media.AssignFacesAsync(mediaId, decision.Assignments, actor, now, cancellationToken).ConfigureAwait(false))
+        {
+            return ReviewOutcome.Invalid("An assignment names a face that is not one of this item's faces, or a child that is not on the roster.");
+        }
+
+        await database.ReviewActions.SetAsync(new ReviewActionRecord(mediaId, decision.Purpose, decision.Action, actor, now), cancellationToken)
+            .ConfigureAwait(false);
+        if (decision.Purpose is Purpose.Website or Purpose.Publicity)
+        {
+            if (decision.Action == ReviewAction.Block)
+            {
+                await database.Approvals.RevokeAsync(mediaId, decision.Purpose, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await database.Approvals.ApproveAsync(new MediaApproval(mediaId, decision.Purpose, actor, now), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var consent = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
+        await ItemRedecider.RedecideAsync(database, item, decision.Purpose, consent, now, cancellationToken, gate.Value.DecisionOptions)
+            .ConfigureAwait(false);
+        await ItemStatuses.UpdateAsync(database, mediaId, cancellationToken).ConfigureAwait(false);
+        await renditions.RefreshAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        await database.Audit.AppendAsync(new AuditEvent(actor, "decision", mediaId, JsonSerializer.Serialize(new
+        {
+            purpose = decision.Purpose.Name(),
+            action = decision.Action.ToString().ToLowerInvariant(),
+            assignments = decision.Assignments.Select(a => new { faceId = a.FaceId, assignment = a.Assignment.ToString() }),
+        })), cancellationToken).ConfigureAwait(false);
+
+        var updated = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        return new ReviewOutcome(await ViewAsync(updated!, consent, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The unmasked, metadata-free master (authenticated to its end before it is returned); null when there is none. Audited.</summary>
+    public async Task<byte[]?> ReadMasterAsync(string mediaId, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        if (item?.MasterKey is null)
+        {
+            return null;
+        }
+
+        var bytes = await StoredObjects.ReadAllAsync(masters, ObjectKey.Parse(item.MasterKey), ingest.Value.Limits.MaxBytes, cancellationToken)
+            .ConfigureAwait(false);
+        if (bytes is not null)
+        {
+            await database.Audit.AppendAsync(new AuditEvent(actor, "view-master", mediaId), cancellationToken).ConfigureAwait(false);
+        }
+
+        return bytes;
+    }
+
+    private async Task<ConsentSnapshot> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        var matrix = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
+        return matrix.Now(time, clock.Value.Zone);
+    }
+
+    private async Task<ReviewQueueItem> ViewAsync(MediaItemRecord item, ConsentSnapshot consent, CancellationToken cancellationToken)
+    {
+        var faces = await database.Media.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var decisions = await database.Decisions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var actions = await database.ReviewActions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        return new ReviewQueueItem(
+            item.Id,
+            item.Status.Name(),
+            item.StatusDetail,
+            item.CreatedAt,
+            item.Width,
+            item.Height,
+            item.TaggedChildren.Select(c => c.Value).ToArray(),
+            faces.Select(f => new ReviewFace(
+                f.FaceId, f.Number, f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height, f.Score, f.Uncertain, f.Assignment.Kind.Name(), f.Assignment.Child?.Value)).ToArray(),
+            decisions.Select(d => new ReviewDecisionView(
+                d.Request.Purpose.Name(),
+                d.Request.Audience.Key,
+                d.Verdict.ToString().ToLowerInvariant(),
+                d.Faces.Select(v => v.ToString().ToLowerInvariant()).ToArray(),
+                // The reasons as of now, recomputed from the stored inputs (a pure function): what the manager acts on.
+                ConsentDecisionEngine.Decide(d.Request, consent).Reasons
+                    .Select(r => new ReviewReason(r.Code.ToString(), r.Effect.ToString().ToLowerInvariant(), r.Message, r.Face, r.Child?.Value)).ToArray()))
+                .ToArray(),
+            actions.ToDictionary(a => a.Purpose.Name(), a => a.Action.ToString().ToLowerInvariant()));
+    }
+}

@@ -1,0 +1,262 @@
+using System.Globalization;
+using System.Text.Json;
+using MediaGate.Consent.People;
+using MediaGate.Data;
+using MediaGate.Data.Audit;
+using MediaGate.Data.Media;
+using MediaGate.Ingest;
+using MediaGate.Storage;
+using MediaGate.Storage.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MediaGate.Gate.Uploads;
+
+/// <summary>
+/// Accepts a tablet's observation (issue 7, section 3; api.md <c>POST /api/tablet/observations</c>). The body is
+/// read section by section, never whole (<see cref="UploadFormReader"/>): each file is sniffed from its first bytes
+/// (a non-image is refused with 415 before anything of it is stored), then streamed into the master store
+/// (encrypted) as the upload original while its SHA-256 is computed; the same bytes twice in one observation
+/// are stored once. Only then are the observation, its items, their work queue entries and the idempotency key written in one
+/// transaction, and only after that is the receipt returned: a 202 means the upload is durable.
+/// Statuses: 400 malformed form or field, unknown child, bad <c>Idempotency-Key</c>; 413 too large (request or
+/// file); 415 not multipart, or a file that is not a supported image; 422 an <c>Idempotency-Key</c> reused for
+/// different content; 503 the master store is unavailable. Whatever is refused, nothing of it stays stored.
+/// </summary>
+public sealed class AcceptUpload(
+    MediaGateDatabase database,
+    [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore master,
+    IOptions<GateOptions> gateOptions,
+    IOptions<IngestOptions> ingestOptions,
+    TimeProvider time,
+    GateMetrics metrics,
+    ILogger<AcceptUpload> logger)
+{
+    /// <summary>The work queue kind of an accepted item.</summary>
+    public const string WorkKind = "process";
+
+    private const int MaxNoteLength = 4000;
+    private const int MaxChildren = 200;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly GateOptions _gate = gateOptions.Value;
+    private readonly long _maxFileBytes = ingestOptions.Value.Limits.MaxBytes;
+
+    public async Task<UploadResult> AcceptAsync(UploadRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.IdempotencyKey is not null && !IdempotencyKeys.IsValid(request.IdempotencyKey))
+        {
+            return UploadProblems.Bad($"Idempotency-Key must be 1 to {IdempotencyKeys.MaxLength} printable ASCII characters.");
+        }
+
+        if (UploadFormReader.BoundaryOf(request.ContentType) is not { } boundary)
+        {
+            return UploadResult.Refused(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
+                "An observation is uploaded as multipart/form-data with a boundary.");
+        }
+
+        if (request.ContentLength > _gate.MaxUploadBytes)
+        {
+            return UploadProblems.TooLarge($"The upload is larger than {_gate.MaxUploadBytes} bytes.");
+        }
+
+        // A key seen before: the body is read only to tell a retry from a reuse, and nothing is stored.
+        var earlier = request.IdempotencyKey is { } key
+            ? await database.Media.FindIdempotencyAsync(request.DeviceId, key, cancellationToken).ConfigureAwait(false)
+            : null;
+        var form = new ReceivedForm();
+        try
+        {
+            var reader = new UploadFormReader(master, _gate.MaxUploadBytes, _gate.MaxFilesPerUpload, _maxFileBytes);
+            var refused = await reader.ReadAsync(request.Body, boundary, form, store: earlier is null, cancellationToken).ConfigureAwait(false);
+            if (refused is not null)
+            {
+                await DeleteAsync(form).ConfigureAwait(false);
+                return refused;
+            }
+
+            var result = await FinishAsync(request, form, earlier, cancellationToken).ConfigureAwait(false);
+            if (result.Problem is not null)
+            {
+                await DeleteAsync(form).ConfigureAwait(false);
+            }
+
+            return result;
+        }
+        catch (UploadTooLargeException e)
+        {
+            await DeleteAsync(form).ConfigureAwait(false);
+            return UploadProblems.TooLarge(e.Message + ".");
+        }
+        catch (ObjectStoreException e)
+        {
+            await DeleteAsync(form).ConfigureAwait(false);
+            logger.LogError(e, "The master store refused an upload from device {Device}", request.DeviceId);
+            return UploadResult.Refused(StatusCodes.Status503ServiceUnavailable, "Storage unavailable",
+                "The upload could not be stored; nothing was kept. Try again later.");
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            // A malformed multipart body, or the client went away mid-upload.
+            await DeleteAsync(form).ConfigureAwait(false);
+            return UploadProblems.Bad("The multipart body could not be read: " + e.Message);
+        }
+        catch
+        {
+            await DeleteAsync(form).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<UploadResult> FinishAsync(UploadRequest request, ReceivedForm form, IdempotencyRecord? earlier, CancellationToken cancellationToken)
+    {
+        if (form.Sent.Count == 0)
+        {
+            return UploadProblems.Bad("An upload needs at least one file in 'files'.");
+        }
+
+        if (form.Note is { Length: > MaxNoteLength })
+        {
+            return UploadProblems.Bad($"The note is longer than {MaxNoteLength} characters.");
+        }
+
+        if (!TryParseCapturedAt(form.CapturedAt, out var capturedAt))
+        {
+            return UploadProblems.Bad("capturedAt must be an ISO 8601 date and time, e.g. 2026-03-02T10:15:00Z.");
+        }
+
+        var (children, childProblem) = await ParseChildrenAsync(form.Children, cancellationToken).ConfigureAwait(false);
+        if (childProblem is not null)
+        {
+            return childProblem;
+        }
+
+        string fingerprint = UploadFingerprint.Of(form.Sent.Select(f => f.Sha256), children.Select(c => c.Value), form.Note, form.CapturedAt);
+        if (earlier is not null)
+        {
+            return Replay(earlier, fingerprint);
+        }
+
+        DateTimeOffset now = time.GetUtcNow();
+        string observationId = Guid.NewGuid().ToString("N");
+        var receipt = new UploadReceipt(observationId, form.Stored.Select(f => new UploadReceiptItem(
+            f.MediaId, f.Sha256, string.Create(CultureInfo.InvariantCulture, $"stored:{f.Sha256}@{now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}"))).ToArray());
+        var observation = new ObservationRecord(observationId, request.DeviceId, request.StaffId, capturedAt ?? now, now, form.Note, children);
+        var items = form.Stored.Select((f, i) => new MediaItemRecord(f.MediaId, observationId, i, f.Sha256, f.Length, f.Key!, null, null, null,
+            MediaStatus.Processing, null, now, now, children)).ToArray();
+        var idempotency = request.IdempotencyKey is { } key
+            ? new IdempotencyRecord(request.DeviceId, key, fingerprint, observationId, JsonSerializer.Serialize(receipt, Json), now)
+            : null;
+
+        var outcome = await database.Media.AddUploadAsync(new NewUpload(observation, items, WorkKind, idempotency), cancellationToken).ConfigureAwait(false);
+        if (!outcome.Stored)
+        {
+            // Another request with the same key committed first: this one's objects go, and it gets that one's answer.
+            await DeleteAsync(form).ConfigureAwait(false);
+            return Replay(outcome.Existing!, fingerprint);
+        }
+
+        metrics.UploadAccepted(items.Length);
+        logger.LogInformation("Accepted observation {Observation} with {Items} item(s) from device {Device}", observationId, items.Length, request.DeviceId);
+        await AuditAsync(request, observationId, items).ConfigureAwait(false);
+        return UploadResult.Accepted(receipt, replayed: false);
+    }
+
+    private static UploadResult Replay(IdempotencyRecord earlier, string fingerprint)
+    {
+        if (earlier.Fingerprint != fingerprint)
+        {
+            return UploadResult.Refused(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
+                "This Idempotency-Key was already used by this device for a different upload; use a new key for new content.");
+        }
+
+        var receipt = JsonSerializer.Deserialize<UploadReceipt>(earlier.ResponseJson, Json)
+            ?? throw new InvalidDataException("A stored upload response is empty");
+        return UploadResult.Accepted(receipt, replayed: true);
+    }
+
+    private async Task<(ChildId[] Children, UploadResult? Problem)> ParseChildrenAsync(string? text, CancellationToken cancellationToken)
+    {
+        if (text is null)
+        {
+            return ([], UploadProblems.Bad("The field 'children' (a JSON array of child ids) is missing."));
+        }
+
+        string[]? ids;
+        try
+        {
+            ids = JsonSerializer.Deserialize<string[]>(text, Json);
+        }
+        catch (JsonException)
+        {
+            ids = null;
+        }
+
+        if (ids is null || ids.Any(string.IsNullOrWhiteSpace) || ids.Length > MaxChildren)
+        {
+            return ([], UploadProblems.Bad($"'children' must be a JSON array of at most {MaxChildren} child ids."));
+        }
+
+        var known = (await database.Children.ListAsync(cancellationToken).ConfigureAwait(false)).Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
+        var unknown = ids.Where(id => !known.Contains(id)).Distinct().ToArray();
+        if (unknown.Length > 0)
+        {
+            return ([], UploadProblems.Bad($"Unknown child id(s): {string.Join(", ", unknown.Take(5))}."));
+        }
+
+        return (ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(id => new ChildId(id)).ToArray(), null);
+    }
+
+    /// <summary>True with null when the tablet sent no time; false when what it sent is not an ISO 8601 date and time.</summary>
+    private static bool TryParseCapturedAt(string? text, out DateTimeOffset? capturedAt)
+    {
+        capturedAt = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            capturedAt = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    private async Task AuditAsync(UploadRequest request, string observationId, MediaItemRecord[] items)
+    {
+        try
+        {
+            var detail = JsonSerializer.Serialize(new { device = request.DeviceId, items = items.Select(i => new { mediaId = i.Id, sha256 = i.Sha256 }) }, Json);
+            await database.Audit.AppendAsync(new AuditEvent(request.StaffId, "upload", observationId, detail), CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The upload is durable and committed: a failed audit append is logged, not turned into a refusal the tablet would retry.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            logger.LogError(e, "Could not audit the upload of observation {Observation}", observationId);
+        }
+    }
+
+    private async Task DeleteAsync(ReceivedForm form)
+    {
+        foreach (var file in form.Stored.Where(f => f.Key is not null))
+        {
+            try
+            {
+                await master.DeleteAsync(ObjectKey.Parse(file.Key!), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (ObjectStoreException e)
+            {
+                logger.LogWarning(e, "Could not delete the refused upload object {Key}", file.Key);
+            }
+        }
+
+        form.Stored.Clear();
+    }
+}

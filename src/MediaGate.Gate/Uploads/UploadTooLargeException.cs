@@ -1,0 +1,19 @@
+namespace MediaGate.Gate.Uploads;
+
+/// <summary>An upload, or one of its files, passed its limit while it was being read (HTTP 413).</summary>
+public sealed class UploadTooLargeException : IOException
+{
+    public UploadTooLargeException()
+    {
+    }
+
+    public UploadTooLargeException(string message)
+        : base(message)
+    {
+    }
+
+    public UploadTooLargeException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,196 @@
+using MediaGate.Data;
+using MediaGate.Data.Media;
+using MediaGate.Data.Work;
+using MediaGate.Gate.Processing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MediaGate.Gate.Worker;
+
+/// <summary>
+/// Processes accepted items in the background (issue 7, section 3): <c>Gate:WorkerCount</c> loops, each
+/// claiming one item at a time through the database's work queue, so several nodes share the work. A claim is
+/// a lease renewed every third of its length while the item runs; a node that dies (even by SIGKILL) loses its
+/// items when their leases run out, and another node takes them. A claim lost to another node cancels the run
+/// (fencing: its completion would be refused anyway). A failed run is retried until <c>Gate:MaxAttempts</c>,
+/// then the item is marked failed (never released). Stopping stops claiming; the item in hand is finished.
+/// </summary>
+public sealed partial class GateWorker(
+    MediaGateDatabase database,
+    ProcessItem process,
+    IOptions<GateOptions> options,
+    TimeProvider time,
+    ILogger<GateWorker> logger) : BackgroundService
+{
+    private readonly GateOptions _options = options.Value;
+    private readonly string _node = options.Value.NodeName ?? $"{Environment.MachineName}-{Environment.ProcessId}";
+    private long _lastSweep = long.MinValue;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_options.WorkerCount == 0)
+        {
+            LogNoWorkers(_node);
+            return Task.CompletedTask;
+        }
+
+        return Task.WhenAll(Enumerable.Range(0, _options.WorkerCount).Select(_ => Task.Run(() => LoopAsync(stoppingToken), CancellationToken.None)));
+    }
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            bool worked;
+            try
+            {
+                worked = await RunOneAsync(stoppingToken).ConfigureAwait(false);
+                if (!worked)
+                {
+                    await SweepGivenUpAsync(stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The loop must outlive a database or store outage: log, wait, try again.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogLoopFailed(e);
+                worked = false;
+            }
+
+            if (!worked)
+            {
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(_options.PollMilliseconds), time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Claims and runs one item; false when there was none.</summary>
+    internal async Task<bool> RunOneAsync(CancellationToken stoppingToken)
+    {
+        var claim = await database.Work.ClaimAsync(_node, _options.Lease, _options.MaxAttempts, stoppingToken).ConfigureAwait(false);
+        if (claim is null)
+        {
+            return false;
+        }
+
+        // The item in hand is finished even when the host is stopping; only a lost lease cancels it.
+        using var lost = new CancellationTokenSource();
+        using var renewing = new CancellationTokenSource();
+        var renewal = RenewAsync(claim, lost, renewing.Token);
+        try
+        {
+            await process.ProcessAsync(claim.Id, lost.Token).ConfigureAwait(false);
+            await renewing.CancelAsync().ConfigureAwait(false);
+            await renewal.ConfigureAwait(false);
+            if (!await database.Work.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false))
+            {
+                LogClaimLost(claim.Id);
+            }
+        }
+        catch (OperationCanceledException) when (lost.IsCancellationRequested)
+        {
+            LogClaimLost(claim.Id);
+        }
+#pragma warning disable CA1031 // Any failure of one item is recorded against it (retried, then failed closed); the worker goes on.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await renewing.CancelAsync().ConfigureAwait(false);
+            await renewal.ConfigureAwait(false);
+            LogItemFailed(e, claim.Id, claim.Attempt);
+            await database.Work.FailAsync(claim, Shorten(e.Message), _options.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
+            if (claim.Attempt >= _options.MaxAttempts)
+            {
+                await process.FailAsync(claim.Id, $"Processing failed {claim.Attempt} times: {Shorten(e.Message)}", CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await renewing.CancelAsync().ConfigureAwait(false);
+            await renewal.ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Items whose node died on every attempt are given up by the queue itself (it marks them failed when it
+    /// meets their last expired lease); their media items are failed here, so none waits as "processing" for ever.
+    /// </summary>
+    internal async Task SweepGivenUpAsync(CancellationToken cancellationToken)
+    {
+        long now = time.GetTimestamp();
+        if (_lastSweep != long.MinValue && time.GetElapsedTime(_lastSweep, now) < _options.Lease)
+        {
+            return;
+        }
+
+        _lastSweep = now;
+        var processing = await database.Media.ItemsWithStatusAsync([MediaStatus.Processing], 500, cancellationToken).ConfigureAwait(false);
+        foreach (var item in processing)
+        {
+            if (await database.Work.StateAsync(item.Id, cancellationToken).ConfigureAwait(false) == WorkState.Failed)
+            {
+                await process.FailAsync(item.Id, "Processing was given up: its node stopped before finishing too many times", cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RenewAsync(WorkClaim claim, CancellationTokenSource lost, CancellationToken stop)
+    {
+        var every = _options.Lease / 3;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(every, time, stop).ConfigureAwait(false);
+                if (!await database.Work.RenewAsync(claim, _options.Lease, stop).ConfigureAwait(false))
+                {
+                    await lost.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped: the item finished.
+                return;
+            }
+#pragma warning disable CA1031 // A renewal that fails (database away) is tried again at the next tick; the lease may still hold.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogRenewFailed(e, claim.Id);
+            }
+        }
+    }
+
+    private static string Shorten(string message) => message.Length <= 500 ? message : message[..500];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Gate:WorkerCount is 0: node {Node} accepts uploads but processes nothing")]
+    private partial void LogNoWorkers(string node);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The worker loop failed; trying again after the poll interval")]
+    private partial void LogLoopFailed(Exception e);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the claim on {Media} (its lease ran out and another node took it)")]
+    private partial void LogClaimLost(string media);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Processing {Media} failed (attempt {Attempt})")]
+    private partial void LogItemFailed(Exception e, string media, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the lease on {Media} failed")]
+    private partial void LogRenewFailed(Exception e, string media);
+}

@@ -1,0 +1,92 @@
+using MediaGate.Api.Identity;
+using MediaGate.Data;
+using Microsoft.Extensions.Options;
+
+namespace MediaGate.Api.Tests.Identity;
+
+[TestClass]
+public sealed class SigningKeyRingTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+
+    [TestMethod]
+    public async Task CurrentAsync_EmptyDatabase_MakesOneKeyThatSignsAtOnceAndKeepsUsingIt()
+    {
+        using var folder = new TempFolder();
+        var time = new FakeTimeProvider(Start);
+        await using var database = await MediaGateDatabase.OpenSqliteAsync(folder.Path, time);
+        var ring = Ring(database, time);
+
+        var first = await ring.CurrentAsync();
+        time.Advance(TimeSpan.FromDays(1));
+        var later = await ring.CurrentAsync();
+
+        Assert.AreEqual(first.KeyId, later.KeyId);
+        Assert.HasCount(1, await database.SigningKeys.ListAsync());
+        Assert.AreEqual(32, first.Key.Length);
+    }
+
+    [TestMethod]
+    public async Task CurrentAsync_AfterTheRotationPeriod_PublishesANewKeyThatSignsOnlyAfterThePublishDelay()
+    {
+        using var folder = new TempFolder();
+        var time = new FakeTimeProvider(Start);
+        await using var database = await MediaGateDatabase.OpenSqliteAsync(folder.Path, time);
+        var ring = Ring(database, time);
+        var first = await ring.CurrentAsync();
+
+        time.Advance(TimeSpan.FromDays(7));
+        var stillFirst = await ring.CurrentAsync();
+        Assert.AreEqual(first.KeyId, stillFirst.KeyId, "the new key waits until every node has loaded it");
+        Assert.HasCount(2, await database.SigningKeys.ListAsync());
+
+        time.Advance(SigningKeyRing.PublishDelay);
+        var second = await ring.CurrentAsync();
+
+        Assert.AreNotEqual(first.KeyId, second.KeyId);
+        Assert.IsNotEmpty(ring.ValidationKeys(first.KeyId), "tokens signed with the old key still validate");
+    }
+
+    [TestMethod]
+    public async Task CurrentAsync_SecondRotation_DeletesTheKeyWhoseTokensHaveAllExpired()
+    {
+        using var folder = new TempFolder();
+        var time = new FakeTimeProvider(Start);
+        await using var database = await MediaGateDatabase.OpenSqliteAsync(folder.Path, time);
+        var ring = Ring(database, time);
+        var first = await ring.CurrentAsync();
+        time.Advance(TimeSpan.FromDays(7));
+        await ring.CurrentAsync();
+        time.Advance(SigningKeyRing.PublishDelay);
+        var second = await ring.CurrentAsync();
+
+        time.Advance(TimeSpan.FromDays(7));
+        await ring.CurrentAsync();
+
+        var ids = (await database.SigningKeys.ListAsync()).Select(k => k.Id).ToArray();
+        Assert.DoesNotContain(first.KeyId, ids);
+        Assert.Contains(second.KeyId, ids);
+        Assert.HasCount(2, ids);
+    }
+
+    [TestMethod]
+    public async Task PrepareToValidateAsync_KeyMadeByAnotherNode_IsLoadedForValidation()
+    {
+        using var folder = new TempFolder();
+        var time = new FakeTimeProvider(Start);
+        await using var nodeA = await MediaGateDatabase.OpenSqliteAsync(folder.Path, time);
+        await using var nodeB = await MediaGateDatabase.OpenSqliteAsync(folder.Path, time);
+        var ringB = Ring(nodeB, time);
+        await ringB.PrepareToValidateAsync(null);
+        Assert.IsEmpty(ringB.ValidationKeys(null));
+
+        time.Advance(TimeSpan.FromSeconds(2));
+        var key = await Ring(nodeA, time).CurrentAsync();
+        await ringB.PrepareToValidateAsync(key.KeyId);
+
+        Assert.AreEqual(key.KeyId, ringB.ValidationKeys(key.KeyId).Single().KeyId);
+    }
+
+    private static SigningKeyRing Ring(MediaGateDatabase database, TimeProvider time) =>
+        new(database, Options.Create(new IdentityOptions()), time);
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Json;
+using MediaGate.Api.Identity;
+
+namespace MediaGate.Api.Tests.Identity;
+
+[TestClass]
+public sealed class TabletSessionTests
+{
+    private static IdentityTestHost _host = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context) => _host = await IdentityTestHost.StartAsync();
+
+    [ClassCleanup]
+    public static async Task StopAsync() => await _host.DisposeAsync();
+
+    [TestMethod]
+    public async Task CreateTabletSession_RegisteredDeviceAndStaffPin_TokenCarriesStaffAndDevice()
+    {
+        string name = IdentityTestHost.UniqueName("staff");
+        string staffId = await _host.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
+        var (deviceId, secret) = await _host.RegisterDeviceAsync("Robins iPad");
+
+        string token = await _host.TabletTokenAsync(deviceId, secret, name, "482913");
+
+        using var probe = await _host.SendAsync(HttpMethod.Get, "/probe/tablet", token);
+        Assert.AreEqual(HttpStatusCode.OK, probe.StatusCode);
+        var who = await probe.Content.ReadFromJsonAsync<IdentityTestHost.ProbeResponse>();
+        Assert.AreEqual(new IdentityTestHost.ProbeResponse(staffId, "staff", deviceId, null), who);
+        var audit = await _host.Database.Audit.ReadAsync();
+        Assert.IsTrue(audit.Any(e => e.Action == IdentityAuditActions.SignIn && e.Actor == staffId && e.Subject == deviceId));
+    }
+
+    [TestMethod]
+    public async Task TabletEndpoint_DeviceRevokedAfterSignIn_Returns401OnTheNextRequestAndNoNewSession()
+    {
+        string name = IdentityTestHost.UniqueName("staff");
+        await _host.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
+        var (deviceId, secret) = await _host.RegisterDeviceAsync("Lost iPad");
+        string token = await _host.TabletTokenAsync(deviceId, secret, name, "482913");
+
+        using var revoke = await _host.SendAsync(HttpMethod.Delete, $"/api/manager/devices/{deviceId}", await _host.ManagerTokenAsync());
+        Assert.AreEqual(HttpStatusCode.NoContent, revoke.StatusCode);
+
+        using var next = await _host.SendAsync(HttpMethod.Get, "/probe/tablet", token);
+        await ProblemAssert.IsProblemAsync(next, HttpStatusCode.Unauthorized);
+        using var again = await _host.TabletSignInAsync(deviceId, secret, name, "482913");
+        await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Unauthorized);
+        Assert.IsTrue((await _host.Database.Audit.ReadAsync()).Any(e => e.Action == IdentityAuditActions.DeviceRevoked && e.Subject == deviceId));
+    }
+
+    [TestMethod]
+    public async Task CreateTabletSession_WrongDeviceSecretOrUnknownDevice_Returns401()
+    {
+        string name = IdentityTestHost.UniqueName("staff");
+        await _host.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
+        var (deviceId, secret) = await _host.RegisterDeviceAsync("iPad");
+
+        using var wrongSecret = await _host.TabletSignInAsync(deviceId, secret[..^2] + "AA", name, "482913");
+        using var unknownDevice = await _host.TabletSignInAsync(Guid.NewGuid().ToString("N"), secret, name, "482913");
+        using var wrongPin = await _host.TabletSignInAsync(deviceId, secret, name, "000000");
+
+        await ProblemAssert.IsProblemAsync(wrongSecret, HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(unknownDevice, HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(wrongPin, HttpStatusCode.Unauthorized);
+    }
+
+    [TestMethod]
+    public async Task CreateTabletSession_ParentOrManagerWithPasswordAsPin_Returns401()
+    {
+        var (deviceId, secret) = await _host.RegisterDeviceAsync("iPad");
+
+        using var manager = await _host.TabletSignInAsync(deviceId, secret, IdentityTestHost.ManagerName, IdentityTestHost.ManagerPassword);
+
+        await ProblemAssert.IsProblemAsync(manager, HttpStatusCode.Unauthorized);
+    }
+
+    [TestMethod]
+    public async Task CreateTabletSession_FiveWrongPins_LocksTheStaffMemberOut()
+    {
+        string name = IdentityTestHost.UniqueName("staff");
+        await _host.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
+        var (deviceId, secret) = await _host.RegisterDeviceAsync("iPad");
+        for (int i = 0; i < 5; i++)
+        {
+            using var failed = await _host.TabletSignInAsync(deviceId, secret, name, $"00000{i}");
+            await ProblemAssert.IsProblemAsync(failed, HttpStatusCode.Unauthorized);
+        }
+
+        using var locked = await _host.TabletSignInAsync(deviceId, secret, name, "482913");
+
+        await ProblemAssert.IsProblemAsync(locked, HttpStatusCode.TooManyRequests);
+        Assert.IsNotNull(locked.Headers.RetryAfter);
+    }
+
+    [TestMethod]
+    public async Task CreateTabletSession_TenFailuresAcrossUsernamesOnOneDevice_LocksTheDeviceOut()
+    {
+        string name = IdentityTestHost.UniqueName("staff");
+        await _host.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
+        var (deviceId, secret) = await _host.RegisterDeviceAsync("Stolen iPad");
+        for (int i = 0; i < 10; i++)
+        {
+            // A different (unknown) username each time: only the device's counter can stop this.
+            using var failed = await _host.TabletSignInAsync(deviceId, secret, IdentityTestHost.UniqueName("guess"), "123456");
+            await ProblemAssert.IsProblemAsync(failed, HttpStatusCode.Unauthorized);
+        }
+
+        using var locked = await _host.TabletSignInAsync(deviceId, secret, name, "482913");
+
+        await ProblemAssert.IsProblemAsync(locked, HttpStatusCode.TooManyRequests);
+    }
+
+    [TestMethod]
+    public async Task TabletEndpoint_StaffTokenWithoutDevice_Returns403()
+    {
+        string name = IdentityTestHost.UniqueName("staff");
+        await _host.CreateAccountAsync(new { username = name, pin = "482913", password = "staff password", role = "staff" });
+        string token = await _host.TokenAsync(name, "staff password");
+
+        using var probe = await _host.SendAsync(HttpMethod.Get, "/probe/tablet", token);
+
+        await ProblemAssert.IsProblemAsync(probe, HttpStatusCode.Forbidden);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using MediaGate.Api.Identity;
+using MediaGate.Data.Identity;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace MediaGate.Api.Tests.Identity;
+
+/// <summary>Tokens signed with the service's own current key but wrong in some other way are refused.</summary>
+[TestClass]
+public sealed class TokenValidationTests
+{
+    private static IdentityTestHost _host = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context) => _host = await IdentityTestHost.StartAsync();
+
+    [ClassCleanup]
+    public static async Task StopAsync() => await _host.DisposeAsync();
+
+    [TestMethod]
+    [DataRow("other-issuer", "mediagate", DisplayName = "wrong issuer")]
+    [DataRow("mediagate", "other-audience", DisplayName = "wrong audience")]
+    public async Task ManagerEndpoint_ServiceKeyButWrongIssuerOrAudience_Returns401(string issuer, string audience)
+    {
+        var manager = await _host.Database.Accounts.FindByUsernameAsync(IdentityTestHost.ManagerName);
+        string token = await SignAsync(issuer, audience, new() { [MediaGateClaims.Subject] = manager!.Id, [MediaGateClaims.Role] = AccountRoles.Manager });
+
+        using var response = await _host.SendAsync(HttpMethod.Get, "/api/manager/devices", token);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [TestMethod]
+    public async Task ManagerEndpoint_ServiceKeyRightAudience_Returns200SoTheOtherRefusalsAreMeaningful()
+    {
+        var manager = await _host.Database.Accounts.FindByUsernameAsync(IdentityTestHost.ManagerName);
+        string token = await SignAsync("mediagate", "mediagate", new() { [MediaGateClaims.Subject] = manager!.Id, [MediaGateClaims.Role] = AccountRoles.Manager });
+
+        using var response = await _host.SendAsync(HttpMethod.Get, "/api/manager/devices", token);
+
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [TestMethod]
+    public async Task ManagerEndpoint_ParentTokenClaimingManagerRole_Returns401()
+    {
+        string name = IdentityTestHost.UniqueName("parent");
+        string parentId = await _host.CreateAccountAsync(new { username = name, password = "parent password", role = "parent" });
+        string token = await SignAsync("mediagate", "mediagate", new() { [MediaGateClaims.Subject] = parentId, [MediaGateClaims.Role] = AccountRoles.Manager });
+
+        using var response = await _host.SendAsync(HttpMethod.Get, "/api/manager/devices", token);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [TestMethod]
+    public async Task TabletEndpoint_UnsignedToken_Returns401()
+    {
+        var manager = await _host.Database.Accounts.FindByUsernameAsync(IdentityTestHost.ManagerName);
+        string token = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "mediagate",
+            Audience = "mediagate",
+            Expires = _host.Time.GetUtcNow().UtcDateTime.AddMinutes(5),
+            Claims = new Dictionary<string, object> { [MediaGateClaims.Subject] = manager!.Id, [MediaGateClaims.Role] = AccountRoles.Manager },
+        });
+
+        using var response = await _host.SendAsync(HttpMethod.Get, "/api/manager/devices", token);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>Signs with the key the service itself signs with (read from the database, as another node would).</summary>
+    private static async Task<string> SignAsync(string issuer, string audience, Dictionary<string, object> claims)
+    {
+        await _host.ManagerTokenAsync();
+        var stored = (await _host.Database.SigningKeys.ListAsync()).Last();
+        var key = new SymmetricSecurityKey(stored.Secret.ToArray()) { KeyId = stored.Id };
+        DateTime now = _host.Time.GetUtcNow().UtcDateTime;
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(5),
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+}

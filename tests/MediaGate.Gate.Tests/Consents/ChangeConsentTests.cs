@@ -1,0 +1,170 @@
+using MediaGate.Consent.Decisions;
+using MediaGate.Consent.Matrix;
+using MediaGate.Consent.People;
+using MediaGate.Data.Media;
+using MediaGate.Gate.Consents;
+using MediaGate.Gate.Review;
+using MediaGate.Gate.Tests.Renditions;
+
+namespace MediaGate.Gate.Tests.Consents;
+
+[TestClass]
+public sealed class ChangeConsentTests
+{
+    private static ConsentChange Withdraw(ChildId child, Purpose purpose) => new(child, purpose, false, false, "Mother", "withdrawal form 7", null);
+
+    private static ConsentChange Grant(ChildId child, Purpose purpose, bool group = false) => new(child, purpose, true, group, "Mother", "form 8", null);
+
+    [TestMethod]
+    public async Task ApplyAsync_JournalWithdrawn_RemovesTheParentsRenditionObjectAndRow()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        await world.Renditions.RefreshItemAsync(item.Id);
+        Assert.HasCount(1, world.RenditionFiles());
+
+        var result = await world.Consents.ApplyAsync(Withdraw(ava, Purpose.Journal), RenditionWorld.Manager);
+
+        Assert.AreEqual(ConsentChangeStatus.Recorded, result.Status);
+        CollectionAssert.AreEqual(new[] { item.Id }, result.AffectedMedia.ToArray());
+        Assert.IsEmpty(await world.Database.Renditions.OfMediaAsync(item.Id));
+        Assert.IsEmpty(world.RenditionFiles());
+        Assert.IsEmpty(await world.Database.Media.JournalOfAsync([ava]));
+        Assert.AreEqual(MediaStatus.Blocked, (await world.Database.Media.FindItemAsync(item.Id))!.Status);
+    }
+
+    [TestMethod]
+    public async Task ApplyAsync_GroupOptionWithdrawn_RemakesTheOtherFamilysRenditionWithTheFaceMasked()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith", group: true);
+        var ben = await world.ChildAsync("Ben Jones", group: true);
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava, ben], [ava, ben, null]);
+        await world.Renditions.RefreshItemAsync(item.Id);
+        var faces = RenditionWorld.AnnotatedFaces(RenditionWorld.Meeting);
+        var master = RenditionWorld.MasterPixels(RenditionWorld.Meeting);
+        var plain = Pixels.PlainReduction(master, world.Rendition.MaxLongSide);
+        double scale = (double)plain.Width / master.Width;
+        var before = await world.RenditionPixelsAsync(item.Id, Purpose.Journal, Audience.ParentOf(ben));
+        Assert.IsLessThan(5.0, Pixels.DifferenceInFace(before!, plain, faces[0], scale), "Ava should be shown to Ben's family before");
+
+        // Ava's journal consent stays, without the group option: a new grant replaces the old one.
+        await world.Consents.ApplyAsync(Grant(ava, Purpose.Journal, group: false), RenditionWorld.Manager);
+
+        var after = await world.RenditionPixelsAsync(item.Id, Purpose.Journal, Audience.ParentOf(ben));
+        Assert.IsNotNull(after);
+        Assert.IsGreaterThan(20.0, Pixels.DifferenceInFace(after, plain, faces[0], scale), "Ava is still shown to Ben's family");
+        Assert.IsLessThan(5.0, Pixels.DifferenceInFace(after, plain, faces[1], scale), "Ben's own face changed");
+        var forAva = await world.RenditionPixelsAsync(item.Id, Purpose.Journal, Audience.ParentOf(ava));
+        Assert.IsLessThan(5.0, Pixels.DifferenceInFace(forAva!, plain, faces[0], scale), "Ava's own parents lost her face");
+        Assert.HasCount(2, world.RenditionFiles(), "the replaced rendition's object was left behind");
+    }
+
+    [TestMethod]
+    public async Task ApplyAsync_WebsiteWithdrawn_RemovesTheFeedEntry()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith", website: true);
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        var approval = await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Website, ReviewAction.Release, []), RenditionWorld.Manager);
+        Assert.IsNotNull(approval.Item, approval.Problem);
+        Assert.HasCount(1, await world.Database.Renditions.ForAudienceAsync(Purpose.Website, Audience.Public.Key));
+
+        await world.Consents.ApplyAsync(Withdraw(ava, Purpose.Website), RenditionWorld.Manager);
+
+        Assert.IsEmpty(await world.Database.Renditions.ForAudienceAsync(Purpose.Website, Audience.Public.Key));
+        Assert.HasCount(1, world.RenditionFiles(), "only the journal rendition is left");
+    }
+
+    [TestMethod]
+    public async Task ApplyAsync_GrantAfterRefusal_ReleasesThePhoto()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith", journal: false);
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        await world.Renditions.RefreshItemAsync(item.Id);
+        Assert.IsEmpty(world.RenditionFiles());
+
+        var result = await world.Consents.ApplyAsync(Grant(ava, Purpose.Journal), RenditionWorld.Manager);
+
+        Assert.AreEqual(1, result.ChangedDecisions);
+        Assert.IsNotNull(await world.RenditionPixelsAsync(item.Id, Purpose.Journal, Audience.ParentOf(ava)));
+        Assert.AreEqual(MediaStatus.Released, (await world.Database.Media.FindItemAsync(item.Id))!.Status);
+    }
+
+    [TestMethod]
+    public async Task ApplyAsync_Withdrawal_IsAppendedToHistoryAndAudited()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        world.Time.Advance(TimeSpan.FromMinutes(5));
+
+        var result = await world.Consents.ApplyAsync(Withdraw(ava, Purpose.Journal), RenditionWorld.Manager);
+
+        var history = await world.Database.Consents.HistoryAsync(ava, Purpose.Journal);
+        Assert.HasCount(2, history, "the grant was overwritten instead of kept");
+        Assert.IsTrue(history[0].Granted);
+        Assert.AreEqual(world.Time.GetUtcNow(), history[1].WithdrawnOn);
+        Assert.AreEqual(result.Record, history[1]);
+        var audit = await world.Database.Audit.ReadAsync();
+        Assert.IsTrue(audit.Any(e => e.Action == "consent-change" && e.Subject == ava.Value && e.Actor == RenditionWorld.Manager));
+    }
+
+    [TestMethod]
+    public async Task RecordAsync_WithdrawalTheCallerMade_RemovesTheRendition()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        await world.Renditions.RefreshItemAsync(item.Id);
+        var grant = (await world.Database.Consents.HistoryAsync(ava, Purpose.Journal))[^1];
+
+        var result = await world.Consents.RecordAsync(grant.WithdrawnAt(world.Time.GetUtcNow()), RenditionWorld.Manager);
+
+        Assert.AreEqual(1, result.ChangedDecisions);
+        Assert.IsEmpty(world.RenditionFiles());
+    }
+
+    [TestMethod]
+    public async Task ReEvaluateAsync_CellsChangedByAnImport_RemovesTheRendition()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        await world.Renditions.RefreshItemAsync(item.Id);
+        var grant = (await world.Database.Consents.HistoryAsync(ava, Purpose.Journal))[^1];
+        await world.Database.Consents.AppendAsync(grant.WithdrawnAt(world.Time.GetUtcNow()));
+        Assert.HasCount(1, world.RenditionFiles(), "appending alone must not touch renditions");
+
+        var result = await world.Consents.ReEvaluateAsync([grant.Cell, new ConsentCellKey(ava, Purpose.Website)], RenditionWorld.Manager);
+
+        CollectionAssert.AreEqual(new[] { item.Id }, result.AffectedMedia.ToArray());
+        Assert.IsEmpty(world.RenditionFiles());
+    }
+
+    [TestMethod]
+    public async Task ApplyAsync_UnknownChild_RecordsNothing()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+
+        var result = await world.Consents.ApplyAsync(Grant(new ChildId("nobody"), Purpose.Journal), RenditionWorld.Manager);
+
+        Assert.AreEqual(ConsentChangeStatus.UnknownChild, result.Status);
+        Assert.IsEmpty(await world.Database.Audit.ReadAsync());
+    }
+
+    [TestMethod]
+    [DataRow("", "form 1")]
+    [DataRow("Mother", " ")]
+    public async Task ApplyAsync_MissingGivenByOrEvidence_IsInvalid(string givenBy, string evidence)
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+
+        var result = await world.Consents.ApplyAsync(new ConsentChange(ava, Purpose.Website, true, false, givenBy, evidence, null), RenditionWorld.Manager);
+
+        Assert.AreEqual(ConsentChangeStatus.Invalid, result.Status);
+        Assert.HasCount(1, await world.Database.Consents.HistoryAsync(ava, Purpose.Website));
+    }
+}

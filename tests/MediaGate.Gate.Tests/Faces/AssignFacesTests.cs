@@ -1,0 +1,208 @@
+using MediaGate.Consent.Matrix;
+using MediaGate.Consent.Media;
+using MediaGate.Data.Media;
+using MediaGate.Gate.Faces;
+using MediaGate.Gate.Observations;
+using MediaGate.Gate.Tests.Processing;
+using MediaGate.Gate.Tests.Support;
+
+namespace MediaGate.Gate.Tests.Faces;
+
+[TestClass]
+public sealed class AssignFacesTests
+{
+    private static readonly TabletCaller Uploader = new("tablet-robins", "staff-anna");
+
+    [TestMethod]
+    [DataRow(Backends.SqliteFolders)]
+    [DataRow(Backends.PostgresAzurite)]
+    public async Task ByTabletAsync_EveryFaceAccountedFor_ReDecidesAndReleasesTheGroupPhoto(string backends)
+    {
+        // Masked faces are released masked, so accounting for every face is all that stands between this photo and the journal.
+        await using var gate = await GateHarness.CreateAsync(backends, new Dictionary<string, string?> { ["Gate:JournalMasks"] = "MaskAndRelease" });
+        var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
+        var item = await ProcessItemTests.UploadAsync(gate, Photos.Meeting, ava);
+        Assert.AreEqual(MediaStatus.NeedsAssignment, await gate.Process.ProcessAsync(item.MediaId, CancellationToken.None));
+        var faces = await gate.Database.Media.FacesAsync(item.MediaId);
+        var input = faces.Select((f, i) => i switch
+        {
+            0 => new FaceAssignmentInput(f.FaceId, ava.Value),
+            1 => new FaceAssignmentInput(f.FaceId, null, "staff"),
+            _ => new FaceAssignmentInput(f.FaceId, null, "not-a-child"),
+        }).ToArray();
+
+        var outcome = await gate.Assign.ByTabletAsync(item.MediaId, Uploader, input, CancellationToken.None);
+
+        Assert.AreEqual(200, outcome.Status, outcome.Problem);
+        Assert.AreEqual("released", outcome.Item!.Status, outcome.Item.Detail);
+        Assert.AreEqual(ava.Value, outcome.Item.Faces[0].ChildId);
+        Assert.AreEqual("staff", outcome.Item.Faces[1].Kind);
+        Assert.AreEqual("not-a-child", outcome.Item.Faces[2].Kind);
+        Assert.IsNotNull(await gate.Database.Renditions.FindAsync(item.MediaId, Purpose.Journal, "parent:" + ava));
+        Assert.IsTrue((await gate.Database.Audit.ReadAsync()).Any(e => e.Action == "face-assignment" && e.Subject == item.MediaId));
+    }
+
+    [TestMethod]
+    public async Task ByTabletAsync_OneFaceStillUnassigned_StaysNeedingAssignment()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders, new Dictionary<string, string?> { ["Gate:JournalMasks"] = "MaskAndRelease" });
+        var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
+        var item = await ProcessItemTests.UploadAsync(gate, Photos.Meeting, ava);
+        await gate.Process.ProcessAsync(item.MediaId, CancellationToken.None);
+        var faces = await gate.Database.Media.FacesAsync(item.MediaId);
+
+        var outcome = await gate.Assign.ByTabletAsync(item.MediaId, Uploader,
+            [new FaceAssignmentInput(faces[0].FaceId, ava.Value), new FaceAssignmentInput(faces[1].FaceId, null, "staff")], CancellationToken.None);
+
+        Assert.AreEqual("needs-assignment", outcome.Item!.Status);
+        Assert.IsNull(await gate.Database.Renditions.FindAsync(item.MediaId, Purpose.Journal, "parent:" + ava));
+    }
+
+    [TestMethod]
+    public async Task ByTabletAsync_TakingTheOnlyChildBack_WithdrawsTheRendition()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
+        var item = await ProcessItemTests.UploadAsync(gate, Photos.Astronaut, ava);
+        await gate.Process.ProcessAsync(item.MediaId, CancellationToken.None);
+        var rendition = await gate.Database.Renditions.FindAsync(item.MediaId, Purpose.Journal, "parent:" + ava);
+        var face = (await gate.Database.Media.FacesAsync(item.MediaId)).Single();
+
+        var outcome = await gate.Assign.ByTabletAsync(item.MediaId, Uploader, [new FaceAssignmentInput(face.FaceId, null, "not-a-child")], CancellationToken.None);
+
+        Assert.AreNotEqual("released", outcome.Item!.Status);
+        Assert.IsNull(await gate.Database.Renditions.FindAsync(item.MediaId, Purpose.Journal, "parent:" + ava));
+        Assert.IsFalse(await StoredObjects.ExistsAsync(gate.Renditions, rendition!.ObjectKey));
+    }
+
+    [TestMethod]
+    public async Task ByTabletAsync_AnotherStaffMembersUploadFromAnotherTablet_IsNotFoundAndChangesNothing()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
+        var item = await ProcessItemTests.UploadAsync(gate, Photos.Meeting, ava);
+        await gate.Process.ProcessAsync(item.MediaId, CancellationToken.None);
+        var face = (await gate.Database.Media.FacesAsync(item.MediaId))[0];
+
+        var outcome = await gate.Assign.ByTabletAsync(item.MediaId, new TabletCaller("tablet-owls", "staff-ben"),
+            [new FaceAssignmentInput(face.FaceId, ava.Value)], CancellationToken.None);
+
+        Assert.AreEqual(404, outcome.Status);
+        Assert.AreEqual(FaceAssignment.Unassigned, (await gate.Database.Media.FacesAsync(item.MediaId))[0].Assignment);
+    }
+
+    [TestMethod]
+    public async Task ByTabletAsync_SameStaffOnAnotherTablet_MayAssign()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
+        var item = await ProcessItemTests.UploadAsync(gate, Photos.Meeting, ava);
+        await gate.Process.ProcessAsync(item.MediaId, CancellationToken.None);
+        var face = (await gate.Database.Media.FacesAsync(item.MediaId))[0];
+
+        var outcome = await gate.Assign.ByTabletAsync(item.MediaId, new TabletCaller("tablet-owls", "staff-anna"),
+            [new FaceAssignmentInput(face.FaceId, ava.Value)], CancellationToken.None);
+
+        Assert.AreEqual(200, outcome.Status);
+    }
+
+    [TestMethod]
+    [DataRow(Backends.SqliteFolders)]
+    [DataRow(Backends.PostgresAzurite)]
+    public async Task ByTabletAsync_FaceOfAnotherItem_Is400AndChangesNothing(string backends)
+    {
+        await using var gate = await GateHarness.CreateAsync(backends);
+        var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
+        var mine = await ProcessItemTests.UploadAsync(gate, Photos.Meeting, ava);
+        var other = await ProcessItemTests.UploadAsync(gate, Photos.Astronaut, ava);
+        await gate.Process.ProcessAsync(mine.MediaId, CancellationToken.None);
+        await gate.Process.ProcessAsync(other.MediaId, CancellationToken.None);
+        var myFace = (await gate.Database.Media.FacesAsync(mine.MediaId))[0];
+        var otherFace = (await gate.Database.Media.FacesAsync(other.MediaId))[0];
+
+        var outcome = await gate.Assign.ByTabletAsync(mine.MediaId, Uploader,
+            [new FaceAssignmentInput(myFace.FaceId, ava.Value), new FaceAssignmentInput(otherFace.FaceId, null, "staff")], CancellationToken.None);
+
+        Assert.AreEqual(400, outcome.Status);
+        Assert.AreEqual(FaceAssignment.Unassigned, (await gate.Database.Media.FacesAsync(mine.MediaId))[0].Assignment);
+    }
+
+    [TestMethod]
+    public async Task ByTabletAsync_UnknownChild_Is400()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
+        var item = await ProcessItemTests.UploadAsync(gate, Photos.Meeting, ava);
+        await gate.Process.ProcessAsync(item.MediaId, CancellationToken.None);
+        var face = (await gate.Database.Media.FacesAsync(item.MediaId))[0];
+
+        var outcome = await gate.Assign.ByTabletAsync(item.MediaId, Uploader,
+            [new FaceAssignmentInput(face.FaceId, "0000000000000000000000000000dead")], CancellationToken.None);
+
+        Assert.AreEqual(400, outcome.Status);
+    }
+
+    [TestMethod]
+    public async Task ByTabletAsync_BeforeProcessing_Is409()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
+        var item = await ProcessItemTests.UploadAsync(gate, Photos.Meeting, ava);
+
+        var outcome = await gate.Assign.ByTabletAsync(item.MediaId, Uploader, [new FaceAssignmentInput("0123456789abcdef0123456789abcdef", ava.Value)], CancellationToken.None);
+
+        Assert.AreEqual(409, outcome.Status);
+    }
+
+    [TestMethod]
+    public async Task ByTabletAsync_UnknownItem_IsNotFound()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+
+        var outcome = await gate.Assign.ByTabletAsync("0123456789abcdef0123456789abcdef", Uploader, [new FaceAssignmentInput("f", null)], CancellationToken.None);
+
+        Assert.AreEqual(404, outcome.Status);
+    }
+
+    [TestMethod]
+    public void Parse_EveryKind_GivesTheAssignmentItNames()
+    {
+        var changes = AssignFaces.Parse(
+        [
+            new FaceAssignmentInput("a", "ava"),
+            new FaceAssignmentInput("b", "ben", "child"),
+            new FaceAssignmentInput("c", null, "staff"),
+            new FaceAssignmentInput("d", null, "not-a-child"),
+            new FaceAssignmentInput("e", null),
+            new FaceAssignmentInput("f", null, "unassigned"),
+        ]);
+
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                FaceAssignment.ToChild(new("ava")), FaceAssignment.ToChild(new("ben")), FaceAssignment.StaffAdult, FaceAssignment.Unknown,
+                FaceAssignment.Unassigned, FaceAssignment.Unassigned,
+            },
+            changes!.Select(c => c.Assignment).ToArray());
+    }
+
+    [TestMethod]
+    [DataRow("child", null)]
+    [DataRow("staff", "ava")]
+    [DataRow("not-a-child", "ava")]
+    [DataRow("teacher", null)]
+    [DataRow("Child", "ava")]
+    public void Parse_KindAndChildThatDoNotGoTogether_IsRefused(string kind, string? child)
+    {
+        Assert.IsNull(AssignFaces.Parse([new FaceAssignmentInput("a", child, kind)]));
+    }
+
+    [TestMethod]
+    public void Parse_EmptyOrTheSameFaceTwiceOrNoFaceId_IsRefused()
+    {
+        Assert.IsNull(AssignFaces.Parse([]));
+        Assert.IsNull(AssignFaces.Parse(null));
+        Assert.IsNull(AssignFaces.Parse([new FaceAssignmentInput("a", "ava"), new FaceAssignmentInput("a", null, "staff")]));
+        Assert.IsNull(AssignFaces.Parse([new FaceAssignmentInput(" ", "ava")]));
+    }
+}

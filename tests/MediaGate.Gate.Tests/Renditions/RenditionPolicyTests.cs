@@ -1,0 +1,74 @@
+using MediaGate.Consent.Decisions;
+using MediaGate.Consent.Matrix;
+using MediaGate.Consent.Media;
+using MediaGate.Consent.People;
+using MediaGate.Consent.ReEvaluation;
+using MediaGate.Data.Media;
+using MediaGate.Gate.Renditions;
+
+namespace MediaGate.Gate.Tests.Renditions;
+
+[TestClass]
+public sealed class RenditionPolicyTests
+{
+    private static readonly ChildId Ava = new("ava");
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
+
+    [TestMethod]
+    public void Releases_ReleasedJournalForAParent_IsTrue() =>
+        Assert.IsTrue(RenditionPolicy.Releases(Decision(Purpose.Journal, Audience.ParentOf(Ava), Verdict.Release), [], []));
+
+    [TestMethod]
+    [DataRow(Verdict.Hold)]
+    [DataRow(Verdict.Block)]
+    public void Releases_NotReleased_IsFalse(Verdict verdict) =>
+        Assert.IsFalse(RenditionPolicy.Releases(Decision(Purpose.Journal, Audience.ParentOf(Ava), verdict), [], []));
+
+    [TestMethod]
+    public void Releases_WebsiteApprovedInRequestButNotInApprovals_IsFalse() =>
+        Assert.IsFalse(RenditionPolicy.Releases(Decision(Purpose.Website, Audience.Public, Verdict.Release, approved: true), [], []));
+
+    [TestMethod]
+    public void Releases_WebsiteApprovedInBoth_IsTrue() =>
+        Assert.IsTrue(RenditionPolicy.Releases(Decision(Purpose.Website, Audience.Public, Verdict.Release, approved: true), [Purpose.Website], []));
+
+    [TestMethod]
+    public void Releases_WebsiteWithAChildsFaceMasked_IsFalse()
+    {
+        var decision = Decision(Purpose.Website, Audience.Public, Verdict.Release, approved: true) with { Faces = [FaceVisibility.Mask, FaceVisibility.Mask] };
+
+        Assert.IsFalse(RenditionPolicy.Releases(decision, [Purpose.Website], []));
+    }
+
+    [TestMethod]
+    public void Releases_ManagerBlockedThePurpose_IsFalse() =>
+        Assert.IsFalse(RenditionPolicy.Releases(
+            Decision(Purpose.Journal, Audience.ParentOf(Ava), Verdict.Release), [],
+            [new ReviewActionRecord("m1", Purpose.Journal, ReviewAction.Block, "manager", Now)]));
+
+    [TestMethod]
+    public void Releases_Events_IsFalse() =>
+        Assert.IsFalse(RenditionPolicy.Releases(Decision(Purpose.Events, Audience.EventFamilies([Ava], [Ava]), Verdict.Release), [], []));
+
+    [TestMethod]
+    public void FacesToMask_VisibilityMissingForAFace_MasksIt()
+    {
+        var decision = Decision(Purpose.Journal, Audience.ParentOf(Ava), Verdict.Release) with { Faces = [FaceVisibility.Show] };
+
+        var masked = RenditionPolicy.FacesToMask(decision);
+
+        Assert.HasCount(1, masked);
+        Assert.AreEqual(300f, masked[0].X);
+    }
+
+    private static StoredDecision Decision(Purpose purpose, Audience audience, Verdict verdict, bool approved = false)
+    {
+        var item = new MediaItem(new MediaItemId("m1"), [Ava],
+        [
+            new MediaFace(1, new FaceBox(10, 10, 50, 50), 0.9f, false, FaceAssignment.ToChild(Ava)),
+            new MediaFace(2, new FaceBox(300, 10, 50, 50), 0.9f, false, FaceAssignment.Unknown),
+        ]);
+        var request = new DecisionRequest(item, purpose, audience, approved, DecisionOptions.Default);
+        return new StoredDecision("d1", request, Now, verdict, [FaceVisibility.Show, FaceVisibility.Mask], []);
+    }
+}

@@ -1,0 +1,175 @@
+using MediaGate.Consent.Decisions;
+using MediaGate.Consent.Matrix;
+using MediaGate.Data.Media;
+using MediaGate.Gate.Renditions;
+using MediaGate.Storage;
+
+namespace MediaGate.Gate.Tests.Renditions;
+
+[TestClass]
+public sealed class RenditionServiceTests
+{
+    // Tolerances, per channel, mean over the face's box: a masked face differs from the unmasked reduction by far
+    // more than 20 levels; a shown face only by the JPEG's own error, well under 5.
+    private const double MaskedAtLeast = 20;
+    private const double ShownAtMost = 5;
+
+    [TestMethod]
+    public async Task RefreshAsync_GroupPhoto_EachParentSeesOwnChildAndOthersByTheGroupRule()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith", group: true);
+        var ben = await world.ChildAsync("Ben Jones", group: false);
+        var cat = await world.ChildAsync("Cat Brown", group: true);
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava, ben, cat], [ava, ben, cat]);
+
+        var result = await world.Renditions.RefreshItemAsync(item.Id);
+
+        Assert.AreEqual(3, result.Made, "one rendition per tagged child's parents; the website waits for approval");
+        var faces = RenditionWorld.AnnotatedFaces(RenditionWorld.Meeting);
+        var master = RenditionWorld.MasterPixels(RenditionWorld.Meeting);
+        var plain = Pixels.PlainReduction(master, world.Rendition.MaxLongSide);
+        double scale = (double)plain.Width / master.Width;
+
+        var forAva = await world.RenditionPixelsAsync(item.Id, Purpose.Journal, Audience.ParentOf(ava));
+        Assert.IsNotNull(forAva);
+        Assert.IsLessThan(ShownAtMost, Pixels.DifferenceInFace(forAva, plain, faces[0], scale), "Ava's own face is masked for her parents");
+        Assert.IsGreaterThan(MaskedAtLeast, Pixels.DifferenceInFace(forAva, plain, faces[1], scale), "Ben has no group option but is shown to Ava's parents");
+        Assert.IsLessThan(ShownAtMost, Pixels.DifferenceInFace(forAva, plain, faces[2], scale), "Cat has the group option but is masked");
+
+        var forBen = await world.RenditionPixelsAsync(item.Id, Purpose.Journal, Audience.ParentOf(ben));
+        Assert.IsNotNull(forBen);
+        Assert.IsLessThan(ShownAtMost, Pixels.DifferenceInFace(forBen, plain, faces[1], scale), "Ben's own face is masked for his parents");
+    }
+
+    [TestMethod]
+    public async Task RefreshAsync_CalledAgainWithNothingChanged_KeepsEveryRendition()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var ben = await world.ChildAsync("Ben Jones", group: false);
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava, ben], [ava, ben, null]);
+        await world.Renditions.RefreshItemAsync(item.Id);
+        var before = await world.Database.Renditions.OfMediaAsync(item.Id);
+        var filesBefore = world.RenditionFiles();
+        Assert.HasCount(2, before);
+
+        var again = await world.Renditions.RefreshItemAsync(item.Id);
+
+        Assert.AreEqual(0, again.Made);
+        Assert.AreEqual(before.Count, again.Kept);
+        CollectionAssert.AreEquivalent(before.Select(r => r.ObjectKey).ToArray(), (await world.Database.Renditions.OfMediaAsync(item.Id)).Select(r => r.ObjectKey).ToArray());
+        CollectionAssert.AreEquivalent(filesBefore, world.RenditionFiles());
+    }
+
+    [TestMethod]
+    public async Task RefreshAsync_KeysAndIds_CarryNoNameNoChildIdAndNoMediaId()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+
+        await world.Renditions.RefreshItemAsync(item.Id);
+
+        var renditions = await world.Database.Renditions.OfMediaAsync(item.Id);
+        Assert.HasCount(1, renditions);
+        foreach (var text in new[] { renditions[0].Id, renditions[0].ObjectKey }.Concat(world.RenditionFiles()))
+        {
+            foreach (var forbidden in new[] { "Ava", "Smith", ava.Value, item.Id })
+            {
+                Assert.DoesNotContain(forbidden, text, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        Assert.MatchesRegex("^[0-9a-f]{32}$", renditions[0].Id);
+    }
+
+    [TestMethod]
+    public async Task RefreshAsync_MasterMissingFromTheStore_MakesNoRenditionAndCountsAFailure()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        await world.Masters.DeleteAsync(ObjectKey.Parse(item.MasterKey!));
+
+        var result = await world.Renditions.RefreshItemAsync(item.Id);
+
+        Assert.AreEqual(1, result.Failed);
+        Assert.IsEmpty(await world.Database.Renditions.OfMediaAsync(item.Id));
+        Assert.IsEmpty(world.RenditionFiles());
+    }
+
+    [TestMethod]
+    public async Task RefreshAsync_DecisionNoLongerReleases_WithdrawsObjectAndRow()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        await world.Renditions.RefreshItemAsync(item.Id);
+        Assert.HasCount(1, world.RenditionFiles());
+
+        // The manager blocks the journal: the decision still says release, the rendition store must not.
+        await world.Database.ReviewActions.SetAsync(new ReviewActionRecord(item.Id, Purpose.Journal, ReviewAction.Block, "m", world.Time.GetUtcNow()));
+        var result = await world.Renditions.RefreshItemAsync(item.Id);
+
+        Assert.AreEqual(1, result.Withdrawn);
+        Assert.IsEmpty(await world.Database.Renditions.OfMediaAsync(item.Id));
+        Assert.IsEmpty(world.RenditionFiles());
+    }
+
+    [TestMethod]
+    public async Task RefreshAsync_HeldJournalPhoto_MakesNoRendition()
+    {
+        await using var world = await RenditionWorld.CreateAsync(new DecisionOptions(JournalMaskPolicy.Hold));
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+
+        var result = await world.Renditions.RefreshItemAsync(item.Id);
+
+        Assert.AreEqual(0, result.Made);
+        Assert.IsEmpty(world.RenditionFiles());
+    }
+
+    [TestMethod]
+    public async Task RefreshAsync_FaceNobodyAccountedFor_MakesNoRendition()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null], othersUnassigned: true);
+
+        var result = await world.Renditions.RefreshItemAsync(item.Id);
+
+        Assert.AreEqual(0, result.Made);
+        Assert.IsEmpty(world.RenditionFiles());
+    }
+
+    [TestMethod]
+    public async Task RefreshAsync_DatabaseRefusesTheRow_LeavesNoObjectBehind()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(
+            $"Data Source={Path.Combine(world.Root, "data", MediaGate.Data.MediaGateDatabase.SqliteFileName)};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TRIGGER refuse_renditions BEFORE INSERT ON renditions BEGIN SELECT RAISE(ABORT, 'refused'); END";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await Assert.ThrowsAsync<System.Data.Common.DbException>(() => world.Renditions.RefreshItemAsync(item.Id));
+
+        Assert.IsEmpty(world.RenditionFiles(), "a rendition object was written without its row");
+    }
+
+    [TestMethod]
+    public async Task RefreshAsync_UnknownItem_DoesNothing()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+
+        var result = await world.Renditions.RefreshItemAsync(Guid.NewGuid().ToString("N"));
+
+        Assert.AreEqual(RenditionRefresh.None, result);
+    }
+}

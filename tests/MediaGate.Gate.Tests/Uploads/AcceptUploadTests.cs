@@ -1,0 +1,339 @@
+using System.Security.Cryptography;
+using MediaGate.Consent.Matrix;
+using MediaGate.Consent.People;
+using MediaGate.Data.Media;
+using MediaGate.Data.Work;
+using MediaGate.Gate.Tests.Support;
+using MediaGate.Gate.Uploads;
+
+namespace MediaGate.Gate.Tests.Uploads;
+
+[TestClass]
+public sealed class AcceptUploadTests
+{
+    [TestMethod]
+    [DataRow(Backends.SqliteFolders)]
+    [DataRow(Backends.PostgresAzurite)]
+    public async Task AcceptAsync_TwoPhotos_StoresEachOriginalAndCommitsObservationItemsAndWork(string backends)
+    {
+        await using var gate = await GateHarness.CreateAsync(backends);
+        var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
+        var body = new UploadBody { Children = [ava] }.File(Photos.Astronaut).File(Photos.CameraWithGps);
+
+        var result = await gate.Accept.AcceptAsync(await body.RequestAsync(), CancellationToken.None);
+
+        Assert.IsNull(result.Problem, result.Problem?.Detail);
+        Assert.IsFalse(result.Replayed);
+        var receipt = result.Receipt!;
+        Assert.HasCount(2, receipt.Items);
+        Assert.AreEqual(Sha256(Photos.Astronaut), receipt.Items[0].Sha256);
+        Assert.AreEqual(Sha256(Photos.CameraWithGps), receipt.Items[1].Sha256);
+        StringAssert.StartsWith(receipt.Items[0].Receipt, "stored:" + receipt.Items[0].Sha256 + "@");
+        var observation = await gate.Database.Media.FindObservationAsync(receipt.ObservationId);
+        Assert.IsNotNull(observation);
+        Assert.AreEqual("staff-anna", observation.StaffId);
+        Assert.AreEqual("tablet-robins", observation.DeviceId);
+        Assert.AreEqual(new DateTimeOffset(2026, 11, 30, 9, 15, 0, TimeSpan.Zero), observation.CapturedAt);
+        CollectionAssert.AreEqual(new[] { ava }, observation.Children.ToArray());
+        foreach (var item in receipt.Items)
+        {
+            var stored = await gate.Database.Media.FindItemAsync(item.MediaId);
+            Assert.AreEqual(MediaStatus.Processing, stored!.Status);
+            Assert.AreEqual(WorkState.Pending, await gate.Database.Work.StateAsync(item.MediaId));
+            CollectionAssert.AreEqual(
+                await File.ReadAllBytesAsync(item == receipt.Items[0] ? Photos.Astronaut : Photos.CameraWithGps),
+                await StoredObjects.ReadAsync(gate.Masters, stored.UploadKey));
+        }
+
+        var audit = await gate.Database.Audit.ReadAsync();
+        Assert.IsTrue(audit.Any(e => e.Action == "upload" && e.Subject == receipt.ObservationId && e.Actor == "staff-anna"));
+    }
+
+    [TestMethod]
+    public async Task AcceptAsync_FolderMasterStore_HoldsTheOriginalEncrypted()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava");
+        var original = await File.ReadAllBytesAsync(Photos.CameraWithGps);
+
+        var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava] }.File("gps.jpg", original).RequestAsync(), CancellationToken.None);
+
+        var item = await gate.Database.Media.FindItemAsync(result.Receipt!.Items[0].MediaId);
+        var onDisk = Directory.EnumerateFiles(gate.MastersFolder, "*", SearchOption.AllDirectories)
+            .Single(f => Path.GetFileName(f).StartsWith(item!.Id, StringComparison.Ordinal));
+        var raw = await File.ReadAllBytesAsync(onDisk);
+        Assert.IsFalse(raw.AsSpan().IndexOf(original.AsSpan(0, 64)) >= 0, "the original's first bytes are in the store in the clear");
+        Assert.IsFalse(raw.AsSpan().IndexOf("Exif"u8) >= 0, "EXIF is readable in the master store");
+    }
+
+    [TestMethod]
+    [DataRow(Backends.SqliteFolders)]
+    [DataRow(Backends.PostgresAzurite)]
+    public async Task AcceptAsync_SameBytesTwiceInOneObservation_StoresThemOnce(string backends)
+    {
+        await using var gate = await GateHarness.CreateAsync(backends);
+        var ava = await gate.AddChildAsync("Ava");
+
+        var result = await gate.Accept.AcceptAsync(
+            await new UploadBody { Children = [ava] }.File(Photos.Coffee).File("copy.png", await File.ReadAllBytesAsync(Photos.Coffee)).File(Photos.Astronaut).RequestAsync(),
+            CancellationToken.None);
+
+        Assert.HasCount(2, result.Receipt!.Items);
+        var items = await gate.Database.Media.ItemsOfObservationAsync(result.Receipt.ObservationId);
+        CollectionAssert.AreEqual(new[] { Sha256(Photos.Coffee), Sha256(Photos.Astronaut) }, items.Select(i => i.Sha256).ToArray());
+    }
+
+    [TestMethod]
+    [DataRow(Backends.SqliteFolders)]
+    [DataRow(Backends.PostgresAzurite)]
+    public async Task AcceptAsync_SameIdempotencyKeyAgain_ReturnsTheFirstReceiptAndStoresNothingNew(string backends)
+    {
+        await using var gate = await GateHarness.CreateAsync(backends);
+        var ava = await gate.AddChildAsync("Ava");
+        UploadBody Body() => new UploadBody { Children = [ava], IdempotencyKey = "tablet-7:obs-42" }.File(Photos.Coffee);
+        var first = await gate.Accept.AcceptAsync(await Body().RequestAsync(), CancellationToken.None);
+        var storedBefore = await gate.MasterKeysAsync();
+
+        var again = await gate.Accept.AcceptAsync(await Body().RequestAsync(), CancellationToken.None);
+
+        CollectionAssert.AreEqual(storedBefore.ToArray(), (await gate.MasterKeysAsync()).ToArray(), "the retry stored something");
+
+        Assert.IsTrue(again.Replayed);
+        Assert.AreEqual(first.Receipt!.ObservationId, again.Receipt!.ObservationId);
+        CollectionAssert.AreEqual(first.Receipt.Items.ToArray(), again.Receipt.Items.ToArray());
+        var queued = await gate.Database.Media.ItemsWithStatusAsync([MediaStatus.Processing], 100);
+        Assert.AreEqual(first.Receipt.Items[0].MediaId, queued.Single().Id);
+        Assert.AreEqual(1, (await gate.Database.Audit.ReadAsync()).Count(e => e.Action == "upload"));
+    }
+
+    [TestMethod]
+    [DataRow(Backends.SqliteFolders)]
+    [DataRow(Backends.PostgresAzurite)]
+    public async Task AcceptAsync_SameKeyTwiceAtOnce_BothGetOneObservationAndNothingIsLeftOver(string backends)
+    {
+        await using var gate = await GateHarness.CreateAsync(backends);
+        var ava = await gate.AddChildAsync("Ava");
+        var requests = new[]
+        {
+            await new UploadBody { Children = [ava], IdempotencyKey = "retry-race" }.File(Photos.Coffee).RequestAsync(),
+            await new UploadBody { Children = [ava], IdempotencyKey = "retry-race" }.File(Photos.Coffee).RequestAsync(),
+        };
+
+        var results = await Task.WhenAll(requests.Select(r => Task.Run(() => gate.Accept.AcceptAsync(r, CancellationToken.None))));
+
+        Assert.IsTrue(results.All(r => r.Receipt is not null), string.Join("; ", results.Select(r => r.Problem?.Detail)));
+        Assert.AreEqual(results[0].Receipt!.ObservationId, results[1].Receipt!.ObservationId);
+        var item = (await gate.Database.Media.ItemsWithStatusAsync([MediaStatus.Processing], 100)).Single();
+        Assert.AreEqual(results[0].Receipt!.Items[0].MediaId, item.Id);
+        Assert.HasCount(1, await gate.MasterKeysAsync(), "the losing request's object was left in the master store");
+    }
+
+    [TestMethod]
+    public async Task AcceptAsync_SameKeyFromAnotherTablet_IsAnotherUpload()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava");
+        var first = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], IdempotencyKey = "k1" }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
+
+        var other = await gate.Accept.AcceptAsync(
+            await new UploadBody { Children = [ava], IdempotencyKey = "k1", DeviceId = "tablet-owls" }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
+
+        Assert.IsFalse(other.Replayed);
+        Assert.AreNotEqual(first.Receipt!.ObservationId, other.Receipt!.ObservationId);
+    }
+
+    [TestMethod]
+    [DataRow(Backends.SqliteFolders)]
+    [DataRow(Backends.PostgresAzurite)]
+    public async Task AcceptAsync_KeyReusedForOtherContent_Is422AndStoresNothing(string backends)
+    {
+        await using var gate = await GateHarness.CreateAsync(backends);
+        var ava = await gate.AddChildAsync("Ava");
+        var first = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], IdempotencyKey = "k1" }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
+
+        var reused = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], IdempotencyKey = "k1" }.File(Photos.Astronaut).RequestAsync(), CancellationToken.None);
+
+        Assert.AreEqual(422, reused.Problem?.Status);
+        Assert.AreEqual(first.Receipt!.Items[0].MediaId, (await gate.Database.Media.ItemsWithStatusAsync([MediaStatus.Processing], 100)).Single().Id);
+    }
+
+    [TestMethod]
+    [DataRow(Backends.SqliteFolders)]
+    [DataRow(Backends.PostgresAzurite)]
+    public async Task AcceptAsync_NonImageAfterAnImage_Is415AndKeepsNothingOfEither(string backends)
+    {
+        await using var gate = await GateHarness.CreateAsync(backends);
+        var ava = await gate.AddChildAsync("Ava");
+        var body = new UploadBody { Children = [ava] }.File(Photos.Coffee).File("notes.txt", "Ava painted a sun today."u8.ToArray());
+
+        var result = await gate.Accept.AcceptAsync(await body.RequestAsync(), CancellationToken.None);
+
+        Assert.AreEqual(415, result.Problem?.Status);
+        StringAssert.Contains(result.Problem!.Detail, "notes.txt");
+        await AssertNothingStoredAsync(gate);
+    }
+
+    [TestMethod]
+    public async Task AcceptAsync_Gif_Is415NamingTheFormat()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava");
+        var gif = "GIF89a\x01\x00\x01\x00\x00\x00\x00;"u8.ToArray();
+
+        var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava] }.File("a.gif", gif).RequestAsync(), CancellationToken.None);
+
+        Assert.AreEqual(415, result.Problem?.Status, result.Problem?.Detail);
+        StringAssert.Contains(result.Problem!.Detail, "GIF");
+    }
+
+    [TestMethod]
+    [DataRow(Backends.SqliteFolders)]
+    [DataRow(Backends.PostgresAzurite)]
+    public async Task AcceptAsync_UnknownChild_Is400AndKeepsNothing(string backends)
+    {
+        await using var gate = await GateHarness.CreateAsync(backends);
+        var ava = await gate.AddChildAsync("Ava");
+        var body = new UploadBody { Children = [ava, new ChildId("0000000000000000000000000000dead")] }.File(Photos.Coffee);
+
+        var result = await gate.Accept.AcceptAsync(await body.RequestAsync(), CancellationToken.None);
+
+        Assert.AreEqual(400, result.Problem?.Status);
+        StringAssert.Contains(result.Problem!.Detail, "0000000000000000000000000000dead");
+        await AssertNothingStoredAsync(gate);
+    }
+
+    [TestMethod]
+    [DataRow("not json")]
+    [DataRow("{\"id\": \"x\"}")]
+    [DataRow("[\"\"]")]
+    public async Task AcceptAsync_ChildrenNotAnArrayOfIds_Is400(string children)
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+
+        var result = await gate.Accept.AcceptAsync(await new UploadBody { ChildrenText = children }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
+
+        Assert.AreEqual(400, result.Problem?.Status);
+        await AssertNothingStoredAsync(gate);
+    }
+
+    [TestMethod]
+    public async Task AcceptAsync_CapturedAtNotADate_Is400()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava");
+
+        var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], CapturedAt = "yesterday" }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
+
+        Assert.AreEqual(400, result.Problem?.Status);
+        await AssertNothingStoredAsync(gate);
+    }
+
+    [TestMethod]
+    public async Task AcceptAsync_NoFile_Is400()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava");
+
+        var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava] }.RequestAsync(), CancellationToken.None);
+
+        Assert.AreEqual(400, result.Problem?.Status);
+    }
+
+    [TestMethod]
+    [DataRow(Backends.SqliteFolders)]
+    [DataRow(Backends.PostgresAzurite)]
+    public async Task AcceptAsync_FileOverTheByteLimit_Is413AndKeepsNothing(string backends)
+    {
+        await using var gate = await GateHarness.CreateAsync(backends, new Dictionary<string, string?> { ["Ingest:Limits:MaxBytes"] = "300000" });
+        var ava = await gate.AddChildAsync("Ava");
+
+        var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava] }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
+
+        Assert.AreEqual(413, result.Problem?.Status);
+        await AssertNothingStoredAsync(gate);
+    }
+
+    [TestMethod]
+    public async Task AcceptAsync_ContentLengthOverTheLimit_Is413BeforeReadingTheBody()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders, new Dictionary<string, string?> { ["Gate:MaxUploadBytes"] = "100000" });
+
+        var result = await gate.Accept.AcceptAsync(
+            new UploadRequest("tablet-robins", "staff-anna", "multipart/form-data; boundary=b", 100001, null, new UnreadableStream()), CancellationToken.None);
+
+        Assert.AreEqual(413, result.Problem?.Status);
+    }
+
+    [TestMethod]
+    public async Task AcceptAsync_BodyWithoutContentLengthOverTheLimit_Is413AndKeepsNothing()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders, new Dictionary<string, string?> { ["Gate:MaxUploadBytes"] = "600000" });
+        var ava = await gate.AddChildAsync("Ava");
+        var request = await new UploadBody { Children = [ava] }.File(Photos.Coffee).File(Photos.Chelsea).RequestAsync();
+
+        var result = await gate.Accept.AcceptAsync(request with { ContentLength = null }, CancellationToken.None);
+
+        Assert.AreEqual(413, result.Problem?.Status);
+        await AssertNothingStoredAsync(gate);
+    }
+
+    [TestMethod]
+    public async Task AcceptAsync_NotMultipart_Is415()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+
+        var result = await gate.Accept.AcceptAsync(
+            new UploadRequest("tablet-robins", "staff-anna", "application/json", 2, null, new MemoryStream("{}"u8.ToArray())), CancellationToken.None);
+
+        Assert.AreEqual(415, result.Problem?.Status);
+    }
+
+    [TestMethod]
+    public async Task AcceptAsync_MalformedMultipart_Is400()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var body = "--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.png\"\r\n\r\n\x89PNG truncated without a closing boundary"u8.ToArray();
+
+        var result = await gate.Accept.AcceptAsync(
+            new UploadRequest("tablet-robins", "staff-anna", "multipart/form-data; boundary=b", body.Length, null, new MemoryStream(body)), CancellationToken.None);
+
+        Assert.AreEqual(400, result.Problem?.Status);
+        await AssertNothingStoredAsync(gate);
+    }
+
+    [TestMethod]
+    [DataRow("")]
+    [DataRow("tab\there")]
+    [DataRow("é")]
+    public async Task AcceptAsync_IdempotencyKeyNotPrintableAscii_Is400(string key)
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+
+        var result = await gate.Accept.AcceptAsync(await new UploadBody { IdempotencyKey = key }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
+
+        Assert.AreEqual(400, result.Problem?.Status);
+    }
+
+    [TestMethod]
+    public async Task AcceptAsync_HugeIdempotencyKey_Is400AndAKeyOf128IsAccepted()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava");
+
+        var huge = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], IdempotencyKey = new string('k', 129) }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
+        var longest = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], IdempotencyKey = new string('k', 128) }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
+
+        Assert.AreEqual(400, huge.Problem?.Status);
+        Assert.IsNull(longest.Problem);
+    }
+
+    private static async Task AssertNothingStoredAsync(GateHarness gate)
+    {
+        Assert.IsEmpty(await gate.MasterKeysAsync(), "objects left in the master store");
+        Assert.IsEmpty(await gate.Database.Media.ItemsWithStatusAsync([MediaStatus.Processing], 100));
+        var left = await gate.Database.Audit.ReadAsync();
+        Assert.IsFalse(left.Any(e => e.Action == "upload"));
+    }
+
+    private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+}
