@@ -6,6 +6,7 @@ using MediaGate.Gate.Renditions;
 using MediaGate.Gate.Uploads;
 using MediaGate.Gate.Worker;
 using MediaGate.Ingest;
+using MediaGate.Ingest.Concurrency;
 using MediaGate.Ingest.Detect;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ public static class GateServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<GateMetrics>();
         services.TryAddSingleton<IFaceDetector>(_ => OpenDetector(configuration));
+        services.TryAddSingleton(provider => new PixelBudget(provider.GetRequiredService<IOptions<IngestOptions>>().Value.PixelsInFlight));
         services.TryAddSingleton(provider => new IngestPipeline(provider.GetRequiredService<IFaceDetector>(), provider.GetRequiredService<IOptions<IngestOptions>>().Value));
 
         services.TryAddSingleton<AcceptUpload>();

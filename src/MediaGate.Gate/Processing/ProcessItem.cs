@@ -1,6 +1,7 @@
 using MediaGate.Data;
 using MediaGate.Data.Media;
 using MediaGate.Ingest;
+using MediaGate.Ingest.Concurrency;
 using MediaGate.Storage;
 using MediaGate.Storage.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,14 +22,18 @@ namespace MediaGate.Gate.Processing;
 /// <item>delete the metadata-bearing original, only now that the master is durable;</item>
 /// <item>decide and refresh renditions through <see cref="DecideItem"/>, which writes the status last.</item>
 /// </list>
+/// Decoding waits for room in the shared <see cref="PixelBudget"/> (<c>Ingest:PixelsInFlight</c>), so that several
+/// workers never hold more pixels at once than memory allows.
 /// A step that fails on the file itself (not an image after all, a decompression bomb, a detector failure)
-/// marks the item <see cref="MediaStatus.Failed"/>: never released. Infrastructure failures (database, store)
+/// marks the item <see cref="MediaStatus.Failed"/>: never released. A failed item keeps its original (encrypted in the
+/// master store): the tablet may already have deleted its copy after the receipt, so it is the only one left. Infrastructure failures (database, store)
 /// throw, and the worker retries up to <c>Gate:MaxAttempts</c>, then fails the item the same way.
 /// </summary>
 public sealed class ProcessItem(
     MediaGateDatabase database,
     [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore master,
     IngestPipeline pipeline,
+    PixelBudget pixels,
     IOptions<IngestOptions> ingestOptions,
     DecideItem decide,
     GateMetrics metrics,
@@ -113,7 +118,13 @@ public sealed class ProcessItem(
         }
         else
         {
-            var stripped = pipeline.Strip(new PhotoContext(upload.Bytes));
+            var original = new PhotoContext(upload.Bytes);
+            Outcome<PhotoContext> stripped;
+            using (pixels.Acquire(pipeline.PixelsOf(original)))
+            {
+                stripped = pipeline.Strip(original);
+            }
+
             if (!stripped.IsSuccess)
             {
                 return stripped.Failure.ToString();
@@ -134,7 +145,13 @@ public sealed class ProcessItem(
             }
         }
 
-        var detected = pipeline.Detect(new PhotoContext(masterBytes));
+        var toDetect = new PhotoContext(masterBytes);
+        Outcome<PhotoContext> detected;
+        using (pixels.Acquire(pipeline.PixelsOf(toDetect)))
+        {
+            detected = pipeline.Detect(toDetect);
+        }
+
         if (!detected.IsSuccess)
         {
             return detected.Failure.ToString();

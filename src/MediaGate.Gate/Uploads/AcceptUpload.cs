@@ -1,29 +1,25 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using MediaGate.Consent.People;
 using MediaGate.Data;
 using MediaGate.Data.Audit;
 using MediaGate.Data.Media;
 using MediaGate.Ingest;
-using MediaGate.Ingest.Sniff;
 using MediaGate.Storage;
 using MediaGate.Storage.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace MediaGate.Gate.Uploads;
 
 /// <summary>
 /// Accepts a tablet's observation (issue 7, section 3; api.md <c>POST /api/tablet/observations</c>). The body is
-/// read section by section, never whole: each file is sniffed from its first bytes (a non-image is refused
-/// with 415 before anything of it is stored), then streamed into the master store (encrypted) as the upload
-/// original while its SHA-256 is computed; the same bytes twice in one observation are stored once. Only
-/// then are the observation, its items, their work queue entries and the idempotency key written in one
+/// read section by section, never whole (<see cref="UploadFormReader"/>): each file is sniffed from its first bytes
+/// (a non-image is refused with 415 before anything of it is stored), then streamed into the master store
+/// (encrypted) as the upload original while its SHA-256 is computed; the same bytes twice in one observation
+/// are stored once. Only then are the observation, its items, their work queue entries and the idempotency key written in one
 /// transaction, and only after that is the receipt returned: a 202 means the upload is durable.
 /// Statuses: 400 malformed form or field, unknown child, bad <c>Idempotency-Key</c>; 413 too large (request or
 /// file); 415 not multipart, or a file that is not a supported image; 422 an <c>Idempotency-Key</c> reused for
@@ -41,7 +37,6 @@ public sealed class AcceptUpload(
     /// <summary>The work queue kind of an accepted item.</summary>
     public const string WorkKind = "process";
 
-    private const int MaxFieldBytes = 64 * 1024;
     private const int MaxNoteLength = 4000;
     private const int MaxChildren = 200;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -54,12 +49,10 @@ public sealed class AcceptUpload(
         ArgumentNullException.ThrowIfNull(request);
         if (request.IdempotencyKey is not null && !IdempotencyKeys.IsValid(request.IdempotencyKey))
         {
-            return Bad($"Idempotency-Key must be 1 to {IdempotencyKeys.MaxLength} printable ASCII characters.");
+            return UploadProblems.Bad($"Idempotency-Key must be 1 to {IdempotencyKeys.MaxLength} printable ASCII characters.");
         }
 
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
-            || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
+        if (UploadFormReader.BoundaryOf(request.ContentType) is not { } boundary)
         {
             return UploadResult.Refused(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
                 "An observation is uploaded as multipart/form-data with a boundary.");
@@ -67,7 +60,7 @@ public sealed class AcceptUpload(
 
         if (request.ContentLength > _gate.MaxUploadBytes)
         {
-            return TooLarge($"The upload is larger than {_gate.MaxUploadBytes} bytes.");
+            return UploadProblems.TooLarge($"The upload is larger than {_gate.MaxUploadBytes} bytes.");
         }
 
         // A key seen before: the body is read only to tell a retry from a reuse, and nothing is stored.
@@ -77,7 +70,8 @@ public sealed class AcceptUpload(
         var form = new ReceivedForm();
         try
         {
-            var refused = await ReadFormAsync(request, boundary, form, store: earlier is null, cancellationToken).ConfigureAwait(false);
+            var reader = new UploadFormReader(master, _gate.MaxUploadBytes, _gate.MaxFilesPerUpload, _maxFileBytes);
+            var refused = await reader.ReadAsync(request.Body, boundary, form, store: earlier is null, cancellationToken).ConfigureAwait(false);
             if (refused is not null)
             {
                 await DeleteAsync(form).ConfigureAwait(false);
@@ -95,7 +89,7 @@ public sealed class AcceptUpload(
         catch (UploadTooLargeException e)
         {
             await DeleteAsync(form).ConfigureAwait(false);
-            return TooLarge(e.Message + ".");
+            return UploadProblems.TooLarge(e.Message + ".");
         }
         catch (ObjectStoreException e)
         {
@@ -108,7 +102,7 @@ public sealed class AcceptUpload(
         {
             // A malformed multipart body, or the client went away mid-upload.
             await DeleteAsync(form).ConfigureAwait(false);
-            return Bad("The multipart body could not be read: " + e.Message);
+            return UploadProblems.Bad("The multipart body could not be read: " + e.Message);
         }
         catch
         {
@@ -117,133 +111,21 @@ public sealed class AcceptUpload(
         }
     }
 
-    private async Task<UploadResult?> ReadFormAsync(UploadRequest request, string boundary, ReceivedForm form, bool store, CancellationToken cancellationToken)
-    {
-        var body = new CountingReadStream(request.Body, _gate.MaxUploadBytes, "The upload");
-        var reader = new MultipartReader(boundary, body) { HeadersCountLimit = 16, HeadersLengthLimit = 16 * 1024 };
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
-        {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
-            {
-                return Bad("Every part of the upload needs a form-data Content-Disposition.");
-            }
-
-            string name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
-            if (disposition.IsFileDisposition())
-            {
-                if (form.Sent.Count == _gate.MaxFilesPerUpload)
-                {
-                    return Bad($"An upload holds at most {_gate.MaxFilesPerUpload} files.");
-                }
-
-                string fileName = HeaderUtilities.RemoveQuotes(disposition.FileName.HasValue ? disposition.FileName : disposition.FileNameStar).Value ?? "";
-                var refused = await ReceiveFileAsync(section.Body, fileName, form, store, seen, cancellationToken).ConfigureAwait(false);
-                if (refused is not null)
-                {
-                    return refused;
-                }
-
-                continue;
-            }
-
-            string? value = await ReadFieldAsync(section.Body, cancellationToken).ConfigureAwait(false);
-            if (value is null)
-            {
-                return Bad($"The field '{name}' is longer than {MaxFieldBytes} bytes.");
-            }
-
-            switch (name)
-            {
-                case "children":
-                    form.Children = value;
-                    break;
-                case "note":
-                    form.Note = value;
-                    break;
-                case "capturedAt":
-                    form.CapturedAt = value;
-                    break;
-                default:
-                    // Fields added by newer tablets are read (bounded) and ignored.
-                    break;
-            }
-        }
-
-        return null;
-    }
-
-    private async Task<UploadResult?> ReceiveFileAsync(
-        Stream section, string fileName, ReceivedForm form, bool store, HashSet<string> seen, CancellationToken cancellationToken)
-    {
-        // The first bytes decide whether this is an image at all, before any of it is stored.
-        var head = new byte[ImageSignature.BytesNeeded];
-        int headLength = await section.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-        var first = head.AsSpan(0, headLength);
-        if (headLength == 0)
-        {
-            return Unsupported($"The file '{fileName}' is empty.");
-        }
-
-        if (ImageSignature.RefusedFormat(first) is { } refusedFormat)
-        {
-            return Unsupported($"The file '{fileName}' is a {refusedFormat}, which MediaGate does not accept.");
-        }
-
-        if (ImageSignature.Recognise(first) is null)
-        {
-            return Unsupported($"The file '{fileName}' is not a supported image (JPEG, PNG, WebP, HEIF/HEIC or TIFF).");
-        }
-
-        string mediaId = Guid.NewGuid().ToString("N");
-        using var file = new UploadedFileStream(head.AsMemory(0, headLength), section, _maxFileBytes, fileName);
-        ObjectKey? key = null;
-        if (store)
-        {
-            key = ObjectKey.Parse("uploads/" + mediaId);
-            form.Stored.Add(new ReceivedFile(mediaId, key.Value, fileName, "", 0));
-            await master.PutAsync(key, file, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await file.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
-        }
-
-        var received = new ReceivedFile(mediaId, key?.Value, fileName, file.Sha256(), file.BytesRead);
-        form.Sent.Add(received);
-        if (!store)
-        {
-            return null;
-        }
-
-        form.Stored.RemoveAt(form.Stored.Count - 1);
-        if (!seen.Add(received.Sha256))
-        {
-            // The same bytes twice in one observation: stored once (issue 7, section 3).
-            await master.DeleteAsync(key!, CancellationToken.None).ConfigureAwait(false);
-            return null;
-        }
-
-        form.Stored.Add(received);
-        return null;
-    }
-
     private async Task<UploadResult> FinishAsync(UploadRequest request, ReceivedForm form, IdempotencyRecord? earlier, CancellationToken cancellationToken)
     {
         if (form.Sent.Count == 0)
         {
-            return Bad("An upload needs at least one file in 'files'.");
+            return UploadProblems.Bad("An upload needs at least one file in 'files'.");
         }
 
         if (form.Note is { Length: > MaxNoteLength })
         {
-            return Bad($"The note is longer than {MaxNoteLength} characters.");
+            return UploadProblems.Bad($"The note is longer than {MaxNoteLength} characters.");
         }
 
         if (!TryParseCapturedAt(form.CapturedAt, out var capturedAt))
         {
-            return Bad("capturedAt must be an ISO 8601 date and time, e.g. 2026-03-02T10:15:00Z.");
+            return UploadProblems.Bad("capturedAt must be an ISO 8601 date and time, e.g. 2026-03-02T10:15:00Z.");
         }
 
         var (children, childProblem) = await ParseChildrenAsync(form.Children, cancellationToken).ConfigureAwait(false);
@@ -300,7 +182,7 @@ public sealed class AcceptUpload(
     {
         if (text is null)
         {
-            return ([], Bad("The field 'children' (a JSON array of child ids) is missing."));
+            return ([], UploadProblems.Bad("The field 'children' (a JSON array of child ids) is missing."));
         }
 
         string[]? ids;
@@ -315,14 +197,14 @@ public sealed class AcceptUpload(
 
         if (ids is null || ids.Any(string.IsNullOrWhiteSpace) || ids.Length > MaxChildren)
         {
-            return ([], Bad($"'children' must be a JSON array of at most {MaxChildren} child ids."));
+            return ([], UploadProblems.Bad($"'children' must be a JSON array of at most {MaxChildren} child ids."));
         }
 
         var known = (await database.Children.ListAsync(cancellationToken).ConfigureAwait(false)).Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
         var unknown = ids.Where(id => !known.Contains(id)).Distinct().ToArray();
         if (unknown.Length > 0)
         {
-            return ([], Bad($"Unknown child id(s): {string.Join(", ", unknown.Take(5))}."));
+            return ([], UploadProblems.Bad($"Unknown child id(s): {string.Join(", ", unknown.Take(5))}."));
         }
 
         return (ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(id => new ChildId(id)).ToArray(), null);
@@ -344,18 +226,6 @@ public sealed class AcceptUpload(
         }
 
         return false;
-    }
-
-    private async Task<string?> ReadFieldAsync(Stream section, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[MaxFieldBytes + 1];
-        int length = await section.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-        if (length > MaxFieldBytes)
-        {
-            return null;
-        }
-
-        return Encoding.UTF8.GetString(buffer, 0, length);
     }
 
     private async Task AuditAsync(UploadRequest request, string observationId, MediaItemRecord[] items)
@@ -389,10 +259,4 @@ public sealed class AcceptUpload(
 
         form.Stored.Clear();
     }
-
-    private static UploadResult Bad(string detail) => UploadResult.Refused(StatusCodes.Status400BadRequest, "Invalid upload", detail);
-
-    private static UploadResult Unsupported(string detail) => UploadResult.Refused(StatusCodes.Status415UnsupportedMediaType, "Not a supported image", detail);
-
-    private static UploadResult TooLarge(string detail) => UploadResult.Refused(StatusCodes.Status413PayloadTooLarge, "Upload too large", detail);
 }

@@ -27,11 +27,6 @@ public sealed partial class GateWorker(
     private readonly string _node = options.Value.NodeName ?? $"{Environment.MachineName}-{Environment.ProcessId}";
     private long _lastSweep = long.MinValue;
 
-    /// <summary>Items this worker finished (completed or given up), for tests and logs.</summary>
-    public long Finished => Interlocked.Read(ref _finished);
-
-    private long _finished;
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (_options.WorkerCount == 0)
@@ -126,7 +121,6 @@ public sealed partial class GateWorker(
         {
             await renewing.CancelAsync().ConfigureAwait(false);
             await renewal.ConfigureAwait(false);
-            Interlocked.Increment(ref _finished);
         }
 
         return true;

@@ -92,8 +92,11 @@ public sealed class AcceptUploadTests
         var ava = await gate.AddChildAsync("Ava");
         UploadBody Body() => new UploadBody { Children = [ava], IdempotencyKey = "tablet-7:obs-42" }.File(Photos.Coffee);
         var first = await gate.Accept.AcceptAsync(await Body().RequestAsync(), CancellationToken.None);
+        var storedBefore = await gate.MasterKeysAsync();
 
         var again = await gate.Accept.AcceptAsync(await Body().RequestAsync(), CancellationToken.None);
+
+        CollectionAssert.AreEqual(storedBefore.ToArray(), (await gate.MasterKeysAsync()).ToArray(), "the retry stored something");
 
         Assert.IsTrue(again.Replayed);
         Assert.AreEqual(first.Receipt!.ObservationId, again.Receipt!.ObservationId);
@@ -101,6 +104,28 @@ public sealed class AcceptUploadTests
         var queued = await gate.Database.Media.ItemsWithStatusAsync([MediaStatus.Processing], 100);
         Assert.AreEqual(first.Receipt.Items[0].MediaId, queued.Single().Id);
         Assert.AreEqual(1, (await gate.Database.Audit.ReadAsync()).Count(e => e.Action == "upload"));
+    }
+
+    [TestMethod]
+    [DataRow(Backends.SqliteFolders)]
+    [DataRow(Backends.PostgresAzurite)]
+    public async Task AcceptAsync_SameKeyTwiceAtOnce_BothGetOneObservationAndNothingIsLeftOver(string backends)
+    {
+        await using var gate = await GateHarness.CreateAsync(backends);
+        var ava = await gate.AddChildAsync("Ava");
+        var requests = new[]
+        {
+            await new UploadBody { Children = [ava], IdempotencyKey = "retry-race" }.File(Photos.Coffee).RequestAsync(),
+            await new UploadBody { Children = [ava], IdempotencyKey = "retry-race" }.File(Photos.Coffee).RequestAsync(),
+        };
+
+        var results = await Task.WhenAll(requests.Select(r => Task.Run(() => gate.Accept.AcceptAsync(r, CancellationToken.None))));
+
+        Assert.IsTrue(results.All(r => r.Receipt is not null), string.Join("; ", results.Select(r => r.Problem?.Detail)));
+        Assert.AreEqual(results[0].Receipt!.ObservationId, results[1].Receipt!.ObservationId);
+        var item = (await gate.Database.Media.ItemsWithStatusAsync([MediaStatus.Processing], 100)).Single();
+        Assert.AreEqual(results[0].Receipt!.Items[0].MediaId, item.Id);
+        Assert.HasCount(1, await gate.MasterKeysAsync(), "the losing request's object was left in the master store");
     }
 
     [TestMethod]
