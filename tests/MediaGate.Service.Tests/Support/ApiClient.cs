@@ -178,7 +178,8 @@ internal sealed class ApiClient : IDisposable
         return await ReadAsync<UploadReceipt>(response, "POST /api/tablet/observations", HttpStatusCode.Accepted);
     }
 
-    public async Task<HttpResponseMessage> SendUploadAsync(IReadOnlyList<UploadFile> files, IReadOnlyList<string> children, string? note, string? idempotencyKey)
+    /// <summary>The raw upload; <paramref name="childrenOverride"/> replaces the children part's text (for malformed input).</summary>
+    public async Task<HttpResponseMessage> SendUploadAsync(IReadOnlyList<UploadFile> files, IReadOnlyList<string> children, string? note, string? idempotencyKey, string? childrenOverride = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         var form = new MultipartFormDataContent();
@@ -189,7 +190,7 @@ internal sealed class ApiClient : IDisposable
             form.Add(part, "files", file.FileName);
         }
 
-        form.Add(new StringContent(JsonSerializer.Serialize(children), Encoding.UTF8, "application/json"), "children");
+        form.Add(new StringContent(childrenOverride ?? JsonSerializer.Serialize(children), Encoding.UTF8, "application/json"), "children");
         if (note is not null)
         {
             form.Add(new StringContent(note, Encoding.UTF8), "note");

@@ -46,6 +46,28 @@ internal sealed class SharedBackend
         return new SharedBackend(adminConnectionString, database, blobConnectionString, suffix);
     }
 
+    /// <summary>Rows of straight SQL against the deployment's database (used only to read what the API cannot show).</summary>
+    public async Task<List<object?[]>> QueryAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync())
+        {
+            var row = new object?[reader.FieldCount];
+            for (int i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
     /// <summary>Straight SQL against the deployment's database (used only to read what the API cannot show).</summary>
     public async Task<long> ScalarAsync(string sql)
     {
