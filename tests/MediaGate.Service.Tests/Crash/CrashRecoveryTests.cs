@@ -12,12 +12,29 @@ public sealed class CrashRecoveryTests : ServiceTest
 {
     private const int Uploads = 8;
 
+    /// <summary>Gate:LeaseSeconds: short, so that the item the killed node had claimed comes back to the restarted one quickly.</summary>
+    private const string LeaseSeconds = "10";
+
     [TestMethod]
     [Timeout(300_000, CooperativeCancellation = true)]
-    public async Task Serve_KilledWhileItemsAreProcessing_ProcessesEveryAcceptedUploadOnceAfterRestart()
+    public async Task Serve_KilledWhileItemsAreProcessingOnSqlite_ProcessesEveryAcceptedUploadOnceAfterRestart()
     {
-        var work = NewWorkFolder("crash");
-        var settings = ServiceSettings.Embedded(work, "crash", Models);
+        var work = NewWorkFolder("crash-sqlite");
+        await KillAndRestartAsync(ServiceSettings.Embedded(work, "crash", Models).With("MEDIAGATE_Gate__LeaseSeconds", LeaseSeconds));
+    }
+
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public async Task Serve_KilledWhileItemsAreProcessingOnPostgresAndAzurite_ProcessesEveryAcceptedUploadOnceAfterRestart()
+    {
+        var backend = await TestServers.NewBackendAsync();
+        var work = NewWorkFolder("crash-pg");
+
+        await KillAndRestartAsync(ServiceSettings.Shared(work, "crash", Models, backend).With("MEDIAGATE_Gate__LeaseSeconds", LeaseSeconds));
+    }
+
+    private static async Task KillAndRestartAsync(ServiceSettings settings)
+    {
         var first = await ServiceProcess.StartAsync(settings);
         Nursery nursery;
         var receipts = new List<(UploadReceipt Receipt, string Key, UploadFile File)>();
