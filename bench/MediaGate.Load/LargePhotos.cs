@@ -6,7 +6,9 @@ namespace MediaGate.Load;
 /// <summary>
 /// Real photos made camera-sized: the faces-dev solo portraits (one clear face each, so every upload can be decided
 /// without the manager) upscaled bilinearly to the requested megapixels and encoded by libjpeg-turbo's <c>cjpeg</c>,
-/// one quality per tablet so that no two tablets send the same bytes.
+/// one quality per tablet so that no two tablets send the same bytes. A little sensor-like noise (up to 6 levels,
+/// from a fixed-seed generator) is added, since an upscaled photo is smoother than a camera's and would compress
+/// to a third of a real 12 MP JPEG's size.
 /// </summary>
 internal static class LargePhotos
 {
@@ -27,6 +29,7 @@ internal static class LargePhotos
         double scale = Math.Sqrt(megapixels * 1_000_000 / (image.Width * (double)image.Height));
         int width = (int)(image.Width * scale), height = (int)(image.Height * scale);
         var ppm = Path.Combine(folder, $"photo-{index}.ppm");
+        uint noise = 2_463_534_242u + (uint)index;
         using (var output = new FileStream(ppm, FileMode.Create))
         {
             output.Write(System.Text.Encoding.ASCII.GetBytes($"P6\n{width} {height}\n255\n"));
@@ -45,7 +48,12 @@ internal static class LargePhotos
                     {
                         double top = (Sample(image, x0, y0, c) * (1 - fx)) + (Sample(image, x0 + 1, y0, c) * fx);
                         double bottom = (Sample(image, x0, y0 + 1, c) * (1 - fx)) + (Sample(image, x0 + 1, y0 + 1, c) * fx);
-                        row[(x * 3) + c] = (byte)Math.Round((top * (1 - fy)) + (bottom * fy));
+                        // xorshift32: cheap, deterministic grain.
+                        noise ^= noise << 13;
+                        noise ^= noise >> 17;
+                        noise ^= noise << 5;
+                        double grain = (noise % 13) - 6.0;
+                        row[(x * 3) + c] = (byte)Math.Clamp(Math.Round((top * (1 - fy)) + (bottom * fy) + grain), 0, 255);
                     }
                 }
 
