@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace MediaGate.Load;
+
+/// <summary>The load run's settings, from <c>--name value</c> arguments (defaults are issue 7's run).</summary>
+internal sealed record LoadOptions(int Tablets, int UploadsPerTablet, double Megapixels, TimeSpan VisibleLimit, int? Workers, bool KeepFolder)
+{
+    public const string Usage =
+        "usage: eng/load.sh [--tablets 20] [--uploads 3] [--megapixels 12] [--visible-limit-seconds 600] [--workers N] [--keep]";
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var options = new LoadOptions(20, 3, 12, TimeSpan.FromSeconds(600), null, false);
+        for (int i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value\n{Usage}");
+            options = args[i] switch
+            {
+                "--tablets" => options with { Tablets = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--uploads" => options with { UploadsPerTablet = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--megapixels" => options with { Megapixels = double.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--visible-limit-seconds" => options with { VisibleLimit = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
+                "--workers" => options with { Workers = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--keep" => options with { KeepFolder = true },
+                _ => throw new ArgumentException($"unknown argument {args[i]}\n{Usage}"),
+            };
+        }
+
+        return options is { Tablets: > 0, UploadsPerTablet: > 0, Megapixels: > 0 } ? options : throw new ArgumentException(Usage);
+    }
+}

@@ -1,0 +1,209 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace MediaGate.Load;
+
+/// <summary>
+/// issue 7's load run: N tablets (each a registered device with its own staff member and child) upload large photos
+/// at once to one embedded node; each child's parent polls the journal, and the time from sending an upload to the
+/// parent seeing it is recorded. Prints the results as a Markdown table.
+/// </summary>
+internal sealed class LoadRun(LoadOptions options)
+{
+    private readonly Stopwatch _clock = new();
+
+    public async Task<int> RunAsync()
+    {
+        var folder = ServiceSettings.NewWorkFolder("load");
+        try
+        {
+            Console.Error.WriteLine($"load: making {options.Tablets} photos of {options.Megapixels} MP in {folder}");
+            var photos = Enumerable.Range(0, options.Tablets).AsParallel().AsOrdered().WithDegreeOfParallelism(2)
+                .Select(i => LargePhotos.Make(folder, i, options.Megapixels)).ToList();
+            var settings = ServiceSettings.Embedded(folder, "load", MediaGate.Tests.TestPaths.SharedModels);
+            if (options.Workers is int workers)
+            {
+                settings.With("MEDIAGATE_Gate__WorkerCount", workers.ToString(CultureInfo.InvariantCulture));
+            }
+
+            Console.Error.WriteLine("load: starting mediagate serve (SQLite + folder stores)");
+            await using var service = await ServiceProcess.StartAsync(settings);
+            Console.Error.WriteLine($"load: ready at {service.Address}, log {service.LogPath}; setting up {options.Tablets} tablets");
+            var tablets = await SetUpAsync(service.Address);
+            var records = new ConcurrentBag<UploadRecord>();
+            Console.Error.WriteLine($"load: {options.Tablets} tablets x {options.UploadsPerTablet} uploads");
+            _clock.Start();
+            await Task.WhenAll(tablets.Select((t, i) => TabletAsync(i, t, UploadFile.FromPath(photos[i]), records)));
+            var wall = _clock.Elapsed;
+            foreach (var record in records.Where(r => r.ObservationId is not null))
+            {
+                try
+                {
+                    record.Status = (await tablets[record.Tablet].Tablet.ObservationAsync(record.ObservationId!)).FirstOrDefault()?.Status;
+                }
+                catch (ApiException e)
+                {
+                    record.Status = "unreadable: " + e.Status;
+                }
+            }
+
+            var peak = service.PeakResidentBytes();
+            Report(records.ToList(), photos, wall, peak, service);
+            foreach (var tablet in tablets)
+            {
+                tablet.Tablet.Dispose();
+                tablet.Parent.Dispose();
+            }
+
+            return 0;
+        }
+        finally
+        {
+            if (!options.KeepFolder)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private async Task<List<(ApiClient Tablet, ApiClient Parent, string ChildId)>> SetUpAsync(Uri address)
+    {
+        using var manager = await ApiClient.SignInAsync(address, ServiceSettings.ManagerUsername, ServiceSettings.ManagerPassword);
+        var tablets = new List<(ApiClient, ApiClient, string)>();
+        for (int i = 0; i < options.Tablets; i++)
+        {
+            var child = await manager.CreateChildAsync($"Load child {i}", "Room " + (i % 4));
+            await manager.SetConsentAsync(child, "journal", granted: true);
+            var parentName = $"load-parent-{i}";
+            await manager.CreateParentAsync(parentName, "Load-Parent-Passphrase-" + i, child);
+            await manager.CreateStaffAsync($"load-staff-{i}", "731" + (100 + i).ToString(CultureInfo.InvariantCulture));
+            var device = await manager.RegisterDeviceAsync($"load tablet {i}");
+            var tablet = await ApiClient.SignInTabletAsync(address, device, $"load-staff-{i}", "731" + (100 + i).ToString(CultureInfo.InvariantCulture));
+            var parent = await ApiClient.SignInAsync(address, parentName, "Load-Parent-Passphrase-" + i);
+            tablets.Add((tablet, parent, child));
+        }
+
+        return tablets;
+    }
+
+    /// <summary>One tablet: its uploads one after another, while its child's parent watches the journal.</summary>
+    private async Task TabletAsync(int index, (ApiClient Tablet, ApiClient Parent, string ChildId) tablet, UploadFile photo, ConcurrentBag<UploadRecord> records)
+    {
+        var mine = new List<UploadRecord>();
+        using var uploadsDone = new CancellationTokenSource();
+        var watching = WatchAsync(tablet.Tablet, tablet.Parent, mine, uploadsDone.Token);
+        for (int k = 0; k < options.UploadsPerTablet; k++)
+        {
+            var record = new UploadRecord { Tablet = index, Sent = _clock.Elapsed };
+            try
+            {
+                var receipt = await tablet.Tablet.UploadAsync([photo], [tablet.ChildId], $"load {index}/{k}", Guid.NewGuid().ToString("N"));
+                record.Acknowledged = _clock.Elapsed;
+                record.ObservationId = receipt.ObservationId;
+                record.MediaId = receipt.Items.Single().MediaId;
+            }
+            catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException)
+            {
+                record.Error = e.Message.Split('\n')[0];
+            }
+
+            lock (mine)
+            {
+                mine.Add(record);
+            }
+
+            records.Add(record);
+        }
+
+        await uploadsDone.CancelAsync();
+        await watching;
+    }
+
+    /// <summary>
+    /// Polls the parent's journal every 250 ms and notes when each acknowledged upload first appears. Every 2 s it
+    /// also asks the tablet for the items still awaited: one the worker decided but did not release (held,
+    /// needs-assignment, blocked, failed) will not appear without a person, so it is no longer waited for.
+    /// </summary>
+    private async Task WatchAsync(ApiClient tablet, ApiClient parent, List<UploadRecord> uploads, CancellationToken uploadsDone)
+    {
+        var limit = Stopwatch.StartNew();
+        for (int round = 0; limit.Elapsed < options.VisibleLimit; round++)
+        {
+            List<UploadRecord> waiting;
+            lock (uploads)
+            {
+                waiting = uploads.Where(u => u.MediaId is not null && u.Visible is null && u.Status is null).ToList();
+                if (waiting.Count == 0 && uploadsDone.IsCancellationRequested && uploads.Count == options.UploadsPerTablet)
+                {
+                    return;
+                }
+            }
+
+            if (waiting.Count > 0)
+            {
+                try
+                {
+                    var seen = (await parent.ParentMediaAsync()).Select(m => m.MediaId).ToHashSet();
+                    var now = _clock.Elapsed;
+                    foreach (var upload in waiting.Where(u => seen.Contains(u.MediaId!)))
+                    {
+                        upload.Visible = now;
+                    }
+
+                    if (round % 8 == 7)
+                    {
+                        foreach (var upload in waiting.Where(u => u.Visible is null))
+                        {
+                            var status = (await tablet.ObservationAsync(upload.ObservationId!)).FirstOrDefault()?.Status;
+                            if (status is not (null or "processing" or "released"))
+                            {
+                                upload.Status = status;
+                            }
+                        }
+                    }
+                }
+                catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException)
+                {
+                    Console.Error.WriteLine("load: parent poll failed: " + e.Message.Split('\n')[0]);
+                }
+            }
+
+            await Task.Delay(250, CancellationToken.None);
+        }
+    }
+
+    private void Report(List<UploadRecord> records, List<string> photos, TimeSpan wall, long? peak, ServiceProcess service)
+    {
+        var acknowledged = records.Where(r => r.Acknowledged is not null).ToList();
+        var visible = acknowledged.Where(r => r.Visible is not null).Select(r => (r.Visible!.Value - r.Sent).TotalSeconds).Order().ToList();
+        var acks = acknowledged.Select(r => (r.Acknowledged!.Value - r.Sent).TotalSeconds).Order().ToList();
+        var statuses = records.Where(r => r.Status is not null).GroupBy(r => r.Status!).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
+        int released = records.Count(r => r.Status == "released");
+        double averageMb = photos.Average(p => new FileInfo(p).Length) / 1e6;
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine($"Load run: {options.Tablets} tablets x {options.UploadsPerTablet} uploads of {options.Megapixels:0.#} MP JPEGs (avg {averageMb.ToString("0.0", c)} MB) against one node (SQLite + folders), {Environment.ProcessorCount} cores");
+        Console.WriteLine();
+        Console.WriteLine("| measure | value |");
+        Console.WriteLine("|---|---|");
+        Console.WriteLine($"| uploads acknowledged (202) | {acknowledged.Count} of {records.Count} |");
+        Console.WriteLine($"| upload errors | {records.Count(r => r.Error is not null)} |");
+        Console.WriteLine($"| acknowledgement p50 / p95 | {Percentile(acks, 0.5)} / {Percentile(acks, 0.95)} |");
+        Console.WriteLine($"| upload to parent-visible p50 / p95 / max | {Percentile(visible, 0.5)} / {Percentile(visible, 0.95)} / {Percentile(visible, 1)} |");
+        Console.WriteLine($"| not parent-visible (decided otherwise, or not within {options.VisibleLimit.TotalSeconds.ToString(c)} s) | {acknowledged.Count - visible.Count} |");
+        Console.WriteLine($"| item statuses | {string.Join(", ", statuses)} |");
+        Console.WriteLine($"| decided without the manager | {released} of {records.Count} ({(records.Count == 0 ? 0 : released * 100 / records.Count)}%) |");
+        Console.WriteLine($"| server peak RSS (VmHWM) | {(peak is long p ? (p / (1024.0 * 1024)).ToString("0", c) + " MiB" : "n/a")} |");
+        Console.WriteLine($"| wall time (first upload to the last item seen or decided) | {wall.TotalSeconds.ToString("0.0", c)} s |");
+        foreach (var error in records.Where(r => r.Error is not null).Select(r => r.Error).Distinct().Take(5))
+        {
+            Console.WriteLine($"error: {error}");
+        }
+
+        Console.WriteLine($"server log: {service.LogPath}{(options.KeepFolder ? "" : " (deleted; --keep keeps it)")}");
+    }
+
+    private static string Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? "n/a" : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1 < 0 ? 0 : (int)Math.Ceiling(p * sorted.Count) - 1)].ToString("0.00", CultureInfo.InvariantCulture) + " s";
+}

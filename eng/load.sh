@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The load run of issue 7: 20 tablets upload 12 MP photos at once to one `mediagate serve` node (SQLite + folder
+# stores, YuNet from ../shared/models) and the child's parent watches the journal. Prints a Markdown table:
+# uploads acknowledged, errors, upload-to-parent-visible p50/p95, the server's peak RSS (VmHWM), decided without
+# the manager. A measurement, never a pass/fail test. Options: see bench/MediaGate.Load/LoadOptions.cs
+#   eng/load.sh                       # 20 tablets x 3 uploads of 12 MP
+#   eng/load.sh --tablets 5 --uploads 1 --megapixels 4
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+bash eng/setup.sh
+echo "load: building (Release)..." >&2
+dotnet build bench/MediaGate.Load/MediaGate.Load.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+exec dotnet bench/MediaGate.Load/bin/Release/net10.0/linux-x64/MediaGate.Load.dll "$@"

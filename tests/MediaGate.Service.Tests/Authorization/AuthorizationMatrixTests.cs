@@ -1,0 +1,249 @@
+using System.Net;
+using System.Text;
+
+namespace MediaGate.Service.Tests.Authorization;
+
+/// <summary>
+/// issue 7's authorization matrix: every endpoint of api.md x (manager, staff tablet, parent, parent of another
+/// family, website key, no token, an expired token, a revoked device): each gets the expected status, and no answer
+/// to a caller outside Ava's family (and her nursery's staff) contains Ava's name or ids. All mismatches are
+/// collected and reported together.
+/// </summary>
+[TestClass]
+public sealed class AuthorizationMatrixTests : ServiceTest
+{
+    /// <summary>Tokens of the second service live this long (Identity:TokenLifetime), so that they expire during the test.</summary>
+    private static readonly TimeSpan ShortLifetime = TimeSpan.FromSeconds(3);
+
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public async Task Endpoints_EveryCallerOnEveryEndpoint_GetTheExpectedStatusAndNoOtherFamilysData()
+    {
+        var work = NewWorkFolder("authz");
+        await using var main = await ServiceProcess.StartAsync(ServiceSettings.Embedded(work, "main", Models));
+
+        using var nursery = await Nursery.CreateAsync(main.Address);
+        await nursery.GrantJournalAsync(avaGroup: false, benGroup: false, caraGroup: false);
+        await nursery.Manager.SetConsentAsync(nursery.Ava.ChildId, "website", granted: true);
+        var photo = UploadFile.FromPath(TestPhotos.Solos[2]);
+        var upload = await nursery.Tablet.UploadAsync([photo], [nursery.Ava.ChildId], "Ava in the garden");
+        var item = (await nursery.Tablet.WaitUntilDecidedAsync(upload.ObservationId, TimeSpan.FromSeconds(90))).Single();
+        Assert.AreEqual("released", item.Status, main.LogTail());
+        var mediaId = item.MediaId;
+        Assert.IsTrue(await Poll.UntilAsync(async () => (await nursery.Ava.Parent.ParentMediaAsync()).Count == 1, TimeSpan.FromSeconds(10)), "Ava's parent sees the photo");
+        await nursery.Manager.DecideAsync(mediaId, "website", "release");
+        var websiteKey = await nursery.Manager.CreateWebsiteKeyAsync("site-" + nursery.Tag);
+        using var website = ApiClient.Website(main.Address, websiteKey);
+        await Poll.UntilAsync(async () => (await website.WebsitePhotosAsync()).Count == 1, TimeSpan.FromSeconds(10));
+        var websitePhotoId = (await website.WebsitePhotosAsync()).FirstOrDefault()?.Id ?? Guid.NewGuid().ToString("N");
+
+        // A second tablet whose device the manager then revokes: its token must stop working on the next request.
+        var revokedDevice = await nursery.Manager.RegisterDeviceAsync("lost tablet " + nursery.Tag);
+        using var revokedTablet = await ApiClient.SignInTabletAsync(main.Address, revokedDevice, nursery.StaffUsername, nursery.StaffPin);
+        await nursery.Manager.RevokeDeviceAsync(revokedDevice.DeviceId);
+        var spareDevice = await nursery.Manager.RegisterDeviceAsync("spare tablet " + nursery.Tag);
+
+        var endpoints = Endpoints(nursery, mediaId, upload.ObservationId, item.Faces[0], spareDevice.DeviceId, websitePhotoId, photo);
+        string[] avasData = [nursery.Ava.ChildName, nursery.Ava.ChildId, nursery.Ava.ParentUsername, mediaId, upload.ObservationId];
+        using var anonymous = ApiClient.Anonymous(main.Address);
+        var callers = new List<Caller>
+        {
+            new("manager", nursery.Manager, e => e.Audience switch
+            {
+                Audience.Manager => Expectation.Allowed,
+                Audience.Website => Expectation.Refused,
+                _ => Expectation.Forbidden,
+            }, []),
+            new("staff tablet", nursery.Tablet, e => e.Audience switch
+            {
+                Audience.Tablet => Expectation.Allowed,
+                Audience.Website => Expectation.Refused,
+                _ => Expectation.Forbidden,
+            }, []),
+            new("parent", nursery.Ava.Parent, e => e.Audience switch
+            {
+                Audience.Parent => Expectation.Allowed,
+                Audience.Website => Expectation.Refused,
+                _ => Expectation.Forbidden,
+            }, []),
+            new("parent of another family", nursery.Ben.Parent, e => e.Audience switch
+            {
+                Audience.Parent => e.Path.Contains(mediaId, StringComparison.Ordinal) ? Expectation.NotFound : Expectation.Allowed,
+                Audience.Website => Expectation.Refused,
+                _ => Expectation.Forbidden,
+            }, avasData),
+            new("website key", website, e => e.Audience == Audience.Website ? Expectation.Allowed : Expectation.Refused, avasData),
+            new("no token", anonymous, _ => Expectation.Unauthenticated, avasData),
+            new("revoked device", revokedTablet, e => e.Audience == Audience.Tablet ? Expectation.Unauthenticated : Expectation.Refused, avasData),
+        };
+
+        var mismatches = new StringBuilder();
+        var table = new StringBuilder();
+        foreach (var caller in callers)
+        {
+            foreach (var endpoint in endpoints)
+            {
+                await CheckAsync(caller, endpoint, mismatches, table);
+            }
+        }
+
+        TestContext.WriteLine(table.ToString());
+        Assert.AreEqual(0, mismatches.Length, "authorization matrix mismatches:\n" + mismatches + "\n" + main.LogTail(30));
+    }
+
+    /// <summary>
+    /// The matrix's expired-token column: a manager, a parent and a tablet token of a service whose tokens live
+    /// three seconds (Identity:TokenLifetime, clock skew zero), used once expired, on every bearer endpoint: 401.
+    /// </summary>
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public async Task Endpoints_ExpiredTokensOfEveryRole_Get401Everywhere()
+    {
+        var work = NewWorkFolder("authz-expiry");
+        await using var shortLived = await ServiceProcess.StartAsync(ServiceSettings.Embedded(work, "short-tokens", Models)
+            .With("MEDIAGATE_Identity__TokenLifetime", ShortLifetime.ToString())
+            .With("MEDIAGATE_Identity__ClockSkew", TimeSpan.Zero.ToString()));
+        var photo = UploadFile.FromPath(TestPhotos.Solos[2]);
+        var mismatches = new StringBuilder();
+        var table = new StringBuilder();
+        var expiredCallers = await ExpiredCallersAsync(shortLived.Address);
+        var endpoints = Endpoints(null, Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"), null, Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"), photo);
+        foreach (var caller in expiredCallers)
+        {
+            foreach (var endpoint in endpoints.Where(e => e.Audience != Audience.Website))
+            {
+                await CheckAsync(caller, endpoint, mismatches, table);
+            }
+
+            caller.Client.Dispose();
+        }
+
+        TestContext.WriteLine(table.ToString());
+        Assert.AreEqual(0, mismatches.Length, "expired tokens accepted:\n" + mismatches + "\n" + shortLived.LogTail(30));
+    }
+
+    private static async Task CheckAsync(Caller caller, EndpointCase endpoint, StringBuilder mismatches, StringBuilder table)
+    {
+        var expected = caller.Expect(endpoint);
+        // Every request carries a fresh Idempotency-Key, so that an upload is refused for its caller, never for the header.
+        using var response = await caller.Client.SendAsync(endpoint.Method, endpoint.Path, endpoint.Body(),
+            request => request.Headers.TryAddWithoutValidation("Idempotency-Key", Guid.NewGuid().ToString("N")));
+        var status = (int)response.StatusCode;
+        var body = await response.Content.ReadAsStringAsync();
+        bool ok = expected switch
+        {
+            Expectation.Allowed => status is not (401 or 403) && status < 500,
+            Expectation.Unauthenticated => status == 401,
+            Expectation.Forbidden => status == 403,
+            Expectation.Refused => status is 401 or 403,
+            Expectation.NotFound => status == 404,
+            _ => false,
+        };
+        table.AppendLine($"{caller.Name,-26} {endpoint,-70} {status} (expected {expected})");
+        if (!ok)
+        {
+            mismatches.AppendLine($"{caller.Name}: {endpoint} -> {status}, expected {expected}: {Shorten(body)}");
+        }
+
+        // Ids the caller sent in the path may come back (ProblemDetails "instance"); nothing else of Ava's may.
+        foreach (var secret in caller.MustNotSee.Where(s => !endpoint.Path.Contains(s, StringComparison.Ordinal)))
+        {
+            if (body.Contains(secret, StringComparison.OrdinalIgnoreCase))
+            {
+                mismatches.AppendLine($"{caller.Name}: {endpoint} -> {status} leaks '{secret}': {Shorten(body)}");
+            }
+        }
+    }
+
+    /// <summary>Every endpoint of api.md, with a request its own audience could send.</summary>
+    private static List<EndpointCase> Endpoints(Nursery? nursery, string mediaId, string observationId, FaceView? face, string deviceId, string websitePhotoId, UploadFile photo)
+    {
+        var childId = nursery?.Ava.ChildId ?? Guid.NewGuid().ToString("N");
+        var faceId = face?.FaceId ?? System.Text.Json.JsonSerializer.SerializeToElement("f1");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        HttpContent Json(object body) => ApiClient.JsonBody(body);
+        HttpContent Upload()
+        {
+            var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(photo.Bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+            form.Add(file, "files", photo.FileName);
+            form.Add(new StringContent($"[\"{childId}\"]", Encoding.UTF8, "application/json"), "children");
+            return form;
+        }
+
+        return
+        [
+            new("children list", Audience.Manager, HttpMethod.Get, "/api/manager/children", () => null),
+            new("child create", Audience.Manager, HttpMethod.Post, "/api/manager/children", () => Json(new { name = "Dora " + tag })),
+            new("account create", Audience.Manager, HttpMethod.Post, "/api/manager/accounts", () => Json(new { username = "p-" + Guid.NewGuid().ToString("N")[..10], password = "A-long-passphrase-42", role = "parent", children = new[] { childId } })),
+            new("device create", Audience.Manager, HttpMethod.Post, "/api/manager/devices", () => Json(new { name = "tablet " + tag })),
+            new("device revoke", Audience.Manager, HttpMethod.Delete, $"/api/manager/devices/{deviceId}", () => null),
+            new("consent set", Audience.Manager, HttpMethod.Put, $"/api/manager/consents/{childId}/events", () => Json(new { granted = true, group = false, givenBy = "Mother", evidence = "FORM-9" })),
+            new("consent matrix", Audience.Manager, HttpMethod.Get, "/api/manager/consents", () => null),
+            new("consent csv", Audience.Manager, HttpMethod.Get, "/api/manager/consents.csv", () => null),
+            new("review queue", Audience.Manager, HttpMethod.Get, "/api/manager/review", () => null),
+            new("decision", Audience.Manager, HttpMethod.Post, $"/api/manager/media/{mediaId}/decision", () => Json(new { purpose = "publicity", action = "block" })),
+            new("master", Audience.Manager, HttpMethod.Get, $"/api/manager/media/{mediaId}/master", () => null),
+            new("audit", Audience.Manager, HttpMethod.Get, "/api/manager/audit", () => null),
+            new("website key create", Audience.Manager, HttpMethod.Post, "/api/manager/website-keys", () => Json(new { name = "k-" + Guid.NewGuid().ToString("N")[..10] })),
+            new("website key revoke", Audience.Manager, HttpMethod.Delete, "/api/manager/website-keys/none-" + tag, () => null),
+            new("upload", Audience.Tablet, HttpMethod.Post, "/api/tablet/observations", Upload),
+            new("observation", Audience.Tablet, HttpMethod.Get, $"/api/tablet/observations/{observationId}", () => null),
+            new("assign faces", Audience.Tablet, HttpMethod.Put, $"/api/tablet/media/{mediaId}/faces", () => Json(new[] { new { faceId, childId } })),
+            new("parent media", Audience.Parent, HttpMethod.Get, "/api/parent/media", () => null),
+            new("parent image", Audience.Parent, HttpMethod.Get, $"/api/parent/media/{mediaId}/image", () => null),
+            new("website feed", Audience.Website, HttpMethod.Get, "/api/website/photos", () => null),
+            new("website photo", Audience.Website, HttpMethod.Get, $"/api/website/photos/{websitePhotoId}.jpg", () => null),
+        ];
+    }
+
+    /// <summary>A manager, a parent and a tablet token from the short-lived service, once they have expired.</summary>
+    private static async Task<List<Caller>> ExpiredCallersAsync(Uri address)
+    {
+        // Each setup call signs in again: with a 3-second lifetime one token may not outlive the setup.
+        async Task<ApiClient> Manager() => await ApiClient.SignInAsync(address, ServiceSettings.ManagerUsername, ServiceSettings.ManagerPassword);
+        string childId;
+        using (var m = await Manager())
+        {
+            childId = await m.CreateChildAsync("Eve Expiry");
+        }
+
+        using (var m = await Manager())
+        {
+            await m.CreateParentAsync("parent-expiry", "Parent-Expiry-Passphrase-1", childId);
+        }
+
+        using (var m = await Manager())
+        {
+            await m.CreateStaffAsync("staff-expiry", "604172");
+        }
+
+        DeviceRegistration device;
+        using (var m = await Manager())
+        {
+            device = await m.RegisterDeviceAsync("expiry tablet");
+        }
+
+        var manager = await Manager();
+        var parent = await ApiClient.SignInAsync(address, "parent-expiry", "Parent-Expiry-Passphrase-1");
+        var tablet = await ApiClient.SignInTabletAsync(address, device, "staff-expiry", "604172");
+
+        // Still valid now (the test would prove nothing otherwise) ...
+        using (var fresh = await manager.SendAsync(HttpMethod.Get, "/api/manager/children"))
+        {
+            Assert.AreEqual(HttpStatusCode.OK, fresh.StatusCode, "a fresh manager token works");
+        }
+
+        // ... and expired after its lifetime plus a second of margin (the service's clock skew set to zero).
+        await Task.Delay(ShortLifetime + TimeSpan.FromSeconds(2));
+        return
+        [
+            new("expired manager token", manager, _ => Expectation.Unauthenticated, []),
+            new("expired parent token", parent, _ => Expectation.Unauthenticated, []),
+            new("expired tablet token", tablet, _ => Expectation.Unauthenticated, []),
+        ];
+    }
+
+    private static string Shorten(string body) => body.Length > 300 ? body[..300] + "…" : body;
+}
