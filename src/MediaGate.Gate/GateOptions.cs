@@ -5,7 +5,7 @@ namespace MediaGate.Gate;
 
 /// <summary>
 /// The service's upload and processing settings (configuration section <c>Gate</c>), validated when the host
-/// starts. The setting's time zone is <c>Setting:TimeZone</c> and the rendition size <c>Renditions:*</c> (the
+/// starts. The setting's time zone is <c>Nursery:TimeZone</c> and the rendition size <c>Renditions:*</c> (the
 /// renditions use case's options); the per-file byte limit is <c>Ingest:Limits:MaxBytes</c>.
 /// </summary>
 public sealed class GateOptions : IValidatableObject

@@ -18,8 +18,11 @@ public sealed class IdentityOptions
     [Required]
     public string Audience { get; set; } = "mediagate";
 
-    /// <summary>How long a bearer token is valid. Default 15 minutes (short: a stolen token is worth little).</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "12:00:00")]
+    /// <summary>
+    /// How long a bearer token is valid. Default 15 minutes (short: a stolen token is worth little); from 1 second
+    /// (the expired-token tests run a service with a 3-second lifetime) to 12 hours.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "12:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Tolerated difference between nodes' clocks when checking a token's times. Default 30 seconds.</summary>

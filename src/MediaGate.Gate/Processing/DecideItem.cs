@@ -69,7 +69,7 @@ public sealed class DecideItem(
         }
         else
         {
-            await ItemRedecider.RedecideAsync(database, item, Purpose.Journal, consent, now, cancellationToken).ConfigureAwait(false);
+            await ItemRedecider.RedecideAsync(database, item, Purpose.Journal, consent, now, cancellationToken, options.Value.DecisionOptions).ConfigureAwait(false);
         }
 
         await renditions.RefreshAsync(mediaId, cancellationToken).ConfigureAwait(false);

@@ -101,7 +101,7 @@ internal sealed class GateHarness : IAsyncDisposable
             ["Storage:Encryption:MasterKeys:0:Id"] = "test-1",
             ["Storage:Encryption:MasterKeys:0:Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Gate:PollMilliseconds"] = "100",
-            ["Setting:TimeZone"] = "UTC",
+            ["Nursery:TimeZone"] = "UTC",
         };
         MediaGateDatabase database;
         string? schema = null;
