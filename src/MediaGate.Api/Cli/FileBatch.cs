@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using MediaGate.Ingest;
-using MediaGate.Ingest.Interop;
+using MediaGate.Ingest.Concurrency;
 using MediaGate.Ingest.Sniff;
 
 namespace MediaGate.Api.Cli;
@@ -14,16 +14,6 @@ internal static class FileBatch
 {
     public const int ExitOk = 0;
     public const int ExitSomeFilesFailed = 2;
-
-    /// <summary>Managed bytes (live or garbage) after a file above which memory is given back (a 12 MP photo's RGB is 36 MB).</summary>
-    private const long ReleaseManagedAbove = 192L * 1024 * 1024;
-
-    /// <summary>
-    /// Working set after a file above which memory is given back: within reach of the 400 MB bound. Not lower:
-    /// with a model loaded the working set is 150-270 MB all along, and a compacting collection plus a heap trim
-    /// after every photo cost more CPU than the photos' own decoding.
-    /// </summary>
-    private const long ReleaseWorkingSetAbove = 300L * 1024 * 1024;
 
     /// <param name="scan">The input files and what the walk left out (<see cref="InputFiles.Expand"/>).</param>
     /// <param name="limits">Input limits (a file over the byte limit is refused, reading no more than the limit).</param>
@@ -47,7 +37,7 @@ internal static class FileBatch
             Parallel.ForEach(partitions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i =>
             {
                 JsonObject line = ProcessOne(i, files[i], limits, process);
-                ReleaseLargeGarbage();
+                MemoryRelief.ReleaseIfLarge();
                 lock (writeLock)
                 {
                     lines[i] = line;
@@ -70,22 +60,6 @@ internal static class FileBatch
 
         Console.Error.WriteLine($"mediagate: {files.Count - failed} of {files.Count} files done, {failed} failed{scan.Describe()}");
         return failed == 0 ? ExitOk : ExitSomeFilesFailed;
-    }
-
-    /// <summary>
-    /// A finished photo's memory is free but not given back: the runtime grows the large-object heap before it
-    /// collects it, and glibc keeps what a codec freed in the arena of the thread that decoded it. With a pixel
-    /// budget alone, two 49 MP TIFFs stripped one after the other on two threads peaked at 580 MB. When the managed
-    /// heap or the working set is large after a file, the garbage is collected and the native heap trimmed, so the
-    /// previous photo's memory is returned before the next one is decoded.
-    /// </summary>
-    private static void ReleaseLargeGarbage()
-    {
-        if (GC.GetTotalMemory(forceFullCollection: false) > ReleaseManagedAbove || Environment.WorkingSet > ReleaseWorkingSetAbove)
-        {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            NativeHeap.Trim();
-        }
     }
 
     private static long SizeOf(InputFiles.InputFile file)

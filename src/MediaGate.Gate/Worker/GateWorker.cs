@@ -2,6 +2,7 @@ using MediaGate.Data;
 using MediaGate.Data.Media;
 using MediaGate.Data.Work;
 using MediaGate.Gate.Processing;
+using MediaGate.Ingest.Concurrency;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -121,6 +122,9 @@ public sealed partial class GateWorker(
         {
             await renewing.CancelAsync().ConfigureAwait(false);
             await renewal.ConfigureAwait(false);
+
+            // Without this the service grew to 1.26 GB under 20 tablets' uploads (eng/load.sh): see MemoryRelief.
+            MemoryRelief.ReleaseIfLarge();
         }
 
         return true;
