@@ -50,8 +50,10 @@ public static class ParentEndpoints
     }
 
     /// <summary>
-    /// <c>GET /api/parent/media/{mediaId}/image</c>: the JPEG rendered for this parent's child (other children masked
-    /// unless they may appear), not cached anywhere on the way (<c>Cache-Control: private, no-store</c>). Audited.
+    /// <c>GET /api/parent/media/{mediaId}/image[?childId=]</c>: the JPEG rendered for this parent's child (other
+    /// children masked unless they may appear), not cached anywhere on the way (<c>Cache-Control: private,
+    /// no-store</c>). Audited. A parent of two children in one photo names the journal entry's <c>childId</c> to get
+    /// that child's rendition; without it, the first of their children (by id) with one.
     /// </summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetImageAsync(
         string mediaId,
@@ -59,7 +61,8 @@ public static class ParentEndpoints
         IParentChildren parents,
         MediaGateDatabase database,
         [FromKeyedServices(StorageServiceCollectionExtensions.RenditionStore)] IObjectStore renditions,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? childId = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(parents);
@@ -71,7 +74,9 @@ public static class ParentEndpoints
         }
 
         // The parent's children in a fixed order: a parent of two children in one photo gets the first one's rendition.
-        var children = (await parents.ChildrenOfAsync(account, cancellationToken)).OrderBy(c => c.Value, StringComparer.Ordinal);
+        var children = (await parents.ChildrenOfAsync(account, cancellationToken))
+            .Where(c => childId is null || c.Value == childId)
+            .OrderBy(c => c.Value, StringComparer.Ordinal);
         foreach (var child in children)
         {
             var rendition = await database.Renditions.FindAsync(mediaId, Purpose.Journal, Audience.ParentOf(child).Key, cancellationToken);

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using MediaGate.Api.Identity;
 using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
 using MediaGate.Data;
+using MediaGate.Data.Audit;
 using MediaGate.Gate.Renditions;
 using MediaGate.Storage;
 using MediaGate.Storage.Hosting;
@@ -33,7 +35,7 @@ public static class WebsiteEndpoints
         return TypedResults.Ok(renditions.Select(r => new WebsitePhoto(r.Id, $"/api/website/photos/{r.Id}.jpg", r.Width, r.Height)).ToArray());
     }
 
-    /// <summary><c>GET /api/website/photos/{id}.jpg</c>: the rendition, or 404 once it is withdrawn.</summary>
+    /// <summary><c>GET /api/website/photos/{id}.jpg</c>: the rendition, or 404 once it is withdrawn. Audited as a view by the website key.</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPhotoAsync(
         string id,
         HttpContext http,
@@ -60,6 +62,11 @@ public static class WebsiteEndpoints
         {
             return NotFound();
         }
+
+        // product.md: every view is in the audit log, the website's too (by the key's name, never a child's).
+        var actor = http.User.FindFirst(MediaGateClaims.WebsiteKey)?.Value ?? ParentEndpoints.AccountOf(http.User) ?? "website";
+        await database.Audit.AppendAsync(new AuditEvent("website:" + actor, "view", rendition.MediaId, JsonSerializer.Serialize(new { rendition = rendition.Id })),
+            cancellationToken);
 
         // The website should not keep a copy past a withdrawal: it asks again each time.
         http.Response.Headers.CacheControl = "no-store";

@@ -64,6 +64,30 @@ public sealed class ParentEndpointsTests
     }
 
     [TestMethod]
+    public async Task GetImageAsync_SiblingsInOnePhoto_ChildIdChoosesWhoseRenditionAndAnotherChildIs404()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith", group: false);
+        var ben = await world.ChildAsync("Ben Smith", group: false);
+        var cat = await world.ChildAsync("Cat Brown");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava, ben], [ava, ben, null]);
+        await world.Renditions.RefreshItemAsync(item.Id);
+        var families = new FamilyChildren().Parent("mum-of-both", ava, ben);
+        var faces = RenditionWorld.AnnotatedFaces(RenditionWorld.Meeting);
+        var master = RenditionWorld.MasterPixels(RenditionWorld.Meeting);
+        var plain = Pixels.PlainReduction(master, world.Rendition.MaxLongSide);
+        double scale = (double)plain.Width / master.Width;
+
+        var forBen = await ParentEndpoints.GetImageAsync(item.Id, Principals.Request("mum-of-both", "parent"), families, world.Database, world.RenditionStore, default, ben.Value);
+        var forCat = await ParentEndpoints.GetImageAsync(item.Id, Principals.Request("mum-of-both", "parent"), families, world.Database, world.RenditionStore, default, cat.Value);
+
+        var image = PhotoReader.ReadUpright(((FileContentHttpResult)forBen.Result).FileContents.ToArray(), new IngestLimits()).Value.Image;
+        Assert.IsLessThan(5.0, Pixels.DifferenceInFace(image, plain, faces[1], scale), "Ben's rendition masks Ben");
+        Assert.IsGreaterThan(20.0, Pixels.DifferenceInFace(image, plain, faces[0], scale), "Ben's rendition shows Ava, who has no group option");
+        Assert.AreEqual(StatusCodes.Status404NotFound, (forCat.Result as ProblemHttpResult)?.StatusCode);
+    }
+
+    [TestMethod]
     public async Task GetImageAsync_AnotherFamilysItem_Is404AndNotAudited()
     {
         await using var world = await RenditionWorld.CreateAsync();

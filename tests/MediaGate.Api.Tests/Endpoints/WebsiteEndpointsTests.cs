@@ -40,6 +40,7 @@ public sealed class WebsiteEndpointsTests
         }
 
         Assert.IsTrue(MetadataVerifier.VerifyClean(photo.FileContents.ToArray()).IsSuccess);
+        Assert.IsTrue((await world.Database.Audit.ReadAsync()).Any(e => e is { Action: "view", Actor: "website:website" } && e.Subject == item.Id));
         Assert.AreEqual("no-store", http.Response.Headers.CacheControl.ToString());
     }
 

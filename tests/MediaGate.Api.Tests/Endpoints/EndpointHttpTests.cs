@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MediaGate.Consent.Decisions;
+using MediaGate.Gate.Tests.Renditions;
+
+namespace MediaGate.Api.Tests.Endpoints;
+
+/// <summary>The parent, website and manager media endpoints over real HTTP: binding, statuses, shapes, headers.</summary>
+[TestClass]
+public sealed class EndpointHttpTests
+{
+    [TestMethod]
+    public async Task ParentEndpoints_OverHttp_OwnItemListedAndServedOthers404()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var cat = await world.ChildAsync("Cat Brown");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        await world.Renditions.RefreshItemAsync(item.Id);
+        await using var host = await EndpointHost.StartAsync(world, new FamilyChildren().Parent("mum-of-ava", ava).Parent("dad-of-cat", cat));
+
+        using var list = await host.Client.SendAsync(EndpointHost.As("mum-of-ava", "parent", HttpMethod.Get, "/api/parent/media"));
+        using var image = await host.Client.SendAsync(EndpointHost.As("mum-of-ava", "parent", HttpMethod.Get, $"/api/parent/media/{item.Id}/image"));
+        using var other = await host.Client.SendAsync(EndpointHost.As("dad-of-cat", "parent", HttpMethod.Get, $"/api/parent/media/{item.Id}/image"));
+        using var anonymous = await host.Client.GetAsync(new Uri($"/api/parent/media/{item.Id}/image", UriKind.Relative));
+
+        Assert.AreEqual(HttpStatusCode.OK, list.StatusCode);
+        using var json = JsonDocument.Parse(await list.Content.ReadAsStringAsync());
+        var entry = json.RootElement.EnumerateArray().Single();
+        Assert.AreEqual(item.Id, entry.GetProperty("mediaId").GetString());
+        Assert.AreEqual(ava.Value, entry.GetProperty("childId").GetString());
+        Assert.IsTrue(entry.TryGetProperty("takenAt", out _));
+        Assert.AreEqual("Group time", entry.GetProperty("note").GetString());
+
+        Assert.AreEqual(HttpStatusCode.OK, image.StatusCode);
+        Assert.AreEqual("image/jpeg", image.Content.Headers.ContentType?.MediaType);
+        Assert.IsTrue(image.Headers.CacheControl is { Private: true, NoStore: true }, image.Headers.CacheControl?.ToString());
+
+        Assert.AreEqual(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.AreEqual("application/problem+json", other.Content.Headers.ContentType?.MediaType);
+        Assert.AreEqual(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [TestMethod]
+    public async Task WebsiteEndpoints_OverHttp_FeedUrlServesTheJpegAndOtherRolesAreRefused()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith", website: true);
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        await using var host = await EndpointHost.StartAsync(world, new FamilyChildren().Parent("mum-of-ava", ava));
+        using var approve = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Post, $"/api/manager/media/{item.Id}/decision",
+            JsonContent.Create(new { purpose = "website", action = "approve" })));
+        Assert.AreEqual(HttpStatusCode.OK, approve.StatusCode, await approve.Content.ReadAsStringAsync());
+
+        using var feed = await host.Client.SendAsync(EndpointHost.As("site", "website", HttpMethod.Get, "/api/website/photos"));
+        var text = await feed.Content.ReadAsStringAsync();
+        using var json = JsonDocument.Parse(text);
+        var photo = json.RootElement.EnumerateArray().Single();
+        using var file = await host.Client.SendAsync(EndpointHost.As("site", "website", HttpMethod.Get, photo.GetProperty("url").GetString()!));
+        using var asParent = await host.Client.SendAsync(EndpointHost.As("mum-of-ava", "parent", HttpMethod.Get, "/api/website/photos"));
+
+        Assert.AreEqual(HttpStatusCode.OK, file.StatusCode);
+        Assert.AreEqual("image/jpeg", file.Content.Headers.ContentType?.MediaType);
+        Assert.IsGreaterThan(0, photo.GetProperty("width").GetInt32());
+        foreach (var forbidden in new[] { "Ava", "Smith", ava.Value, item.Id })
+        {
+            Assert.DoesNotContain(forbidden, text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.AreEqual(HttpStatusCode.Forbidden, asParent.StatusCode);
+    }
+
+    [TestMethod]
+    public async Task ManagerMediaEndpoints_OverHttp_ReviewDecisionAndMaster()
+    {
+        await using var world = await RenditionWorld.CreateAsync(new DecisionOptions(JournalMaskPolicy.Hold));
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        await using var host = await EndpointHost.StartAsync(world, new FamilyChildren());
+
+        using var review = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, "/api/manager/review?limit=10"));
+        using var bad = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Post, $"/api/manager/media/{item.Id}/decision",
+            JsonContent.Create(new { purpose = "journal", action = "publish" })));
+        using var decided = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Post, $"/api/manager/media/{item.Id}/decision",
+            JsonContent.Create(new { purpose = "journal", action = "mask", assignments = Array.Empty<object>() })));
+        using var master = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, $"/api/manager/media/{item.Id}/master"));
+        using var asParent = await host.Client.SendAsync(EndpointHost.As("mum", "parent", HttpMethod.Get, $"/api/manager/media/{item.Id}/master"));
+
+        using var queue = JsonDocument.Parse(await review.Content.ReadAsStringAsync());
+        var held = queue.RootElement.EnumerateArray().Single();
+        Assert.AreEqual("held", held.GetProperty("status").GetString());
+        Assert.AreEqual(3, held.GetProperty("faces").GetArrayLength());
+        Assert.IsTrue(held.GetProperty("decisions")[0].GetProperty("reasons").GetArrayLength() > 0);
+        Assert.AreEqual(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.AreEqual("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+        using var after = JsonDocument.Parse(await decided.Content.ReadAsStringAsync());
+        Assert.AreEqual("released", after.RootElement.GetProperty("status").GetString());
+        Assert.AreEqual(HttpStatusCode.OK, master.StatusCode);
+        Assert.AreEqual("image/jpeg", master.Content.Headers.ContentType?.MediaType);
+        Assert.AreEqual(HttpStatusCode.Forbidden, asParent.StatusCode);
+    }
+}
