@@ -13,6 +13,9 @@ namespace MediaGate.Service.Tests.BadInput;
 [TestClass]
 public sealed class BadInputTests : ServiceTest
 {
+    /// <summary>What each bad request got, for the test output.</summary>
+    private static readonly StringBuilder Answers = new();
+
     /// <summary>Ingest:Limits:MaxBytes of this service: small, so the oversized upload is quick to send.</summary>
     private const long MaxBytes = 4 * 1024 * 1024;
 
@@ -70,6 +73,7 @@ public sealed class BadInputTests : ServiceTest
             {
                 var receipt = JsonSerializer.Deserialize<UploadReceipt>(await bomb.Content.ReadAsStringAsync(), ApiClient.Json)!;
                 var item = (await tablet.WaitUntilDecidedAsync(receipt.ObservationId, TimeSpan.FromSeconds(60))).Single();
+                Answers.AppendLine($"decompression bomb: 202, then {item.Status}");
                 if (item.Status is not ("failed" or "blocked"))
                 {
                     mismatches.AppendLine($"decompression bomb: accepted and then '{item.Status}', expected failed or blocked");
@@ -98,6 +102,7 @@ public sealed class BadInputTests : ServiceTest
             Assert.AreEqual(HttpStatusCode.OK, image.StatusCode, "its rendition is still served");
         }
 
+        TestContext.WriteLine(Answers.ToString());
         Assert.AreEqual(0, mismatches.Length, "bad input answered wrongly:\n" + mismatches + "\n" + service.LogTail(30));
     }
 
@@ -120,6 +125,7 @@ public sealed class BadInputTests : ServiceTest
     private static async Task CheckProblemAsync(StringBuilder mismatches, string what, int[] statuses, HttpResponseMessage response)
     {
         var status = (int)response.StatusCode;
+        Answers.AppendLine($"{what}: {status} {response.Content.Headers.ContentType?.MediaType}");
         var body = await response.Content.ReadAsStringAsync();
         if (!statuses.Contains(status))
         {
