@@ -1,5 +1,6 @@
 using MediaGate.Data;
 using MediaGate.Data.Media;
+using MediaGate.Gate.Renditions;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Concurrency;
 using MediaGate.Storage;
@@ -163,31 +164,6 @@ public sealed class ProcessItem(
         return null;
     }
 
-    private async Task<(byte[]? Bytes, bool TooLarge)> ReadBoundedAsync(ObjectKey key, CancellationToken cancellationToken)
-    {
-        long limit = ingestOptions.Value.Limits.MaxBytes;
-        var stream = await master.OpenReadAsync(key, cancellationToken).ConfigureAwait(false);
-        if (stream is null)
-        {
-            return (null, false);
-        }
-
-        await using (stream.ConfigureAwait(false))
-        {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > limit)
-                {
-                    return (null, true);
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return (buffer.ToArray(), false);
-        }
-    }
+    private Task<(byte[]? Bytes, bool TooLarge)> ReadBoundedAsync(ObjectKey key, CancellationToken cancellationToken) =>
+        StoredObjects.ReadBoundedAsync(master, key, ingestOptions.Value.Limits.MaxBytes, cancellationToken);
 }
