@@ -128,16 +128,15 @@ public static class ManagerEndpoints
         }
 
         TimeZoneInfo zone = clock.Value.Zone;
-        var history = await database.Consents.HistoryAsync(child.Id, cell, cancellationToken).ConfigureAwait(false);
-        DateTimeOffset now = time.GetUtcNow();
-        ConsentRecord? current = history.LastOrDefault(r => r.RecordedAt <= now);
-        DateOnly today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        ConsentRecord record = request.ToRecord(child.Id, cell, current, now, today);
-
-        var result = await changeConsent.RecordAsync(record, ActorOf(user), cancellationToken).ConfigureAwait(false);
+        var result = await changeConsent.ApplyAsync(request.ToChange(child.Id, cell), ActorOf(user), cancellationToken).ConfigureAwait(false);
         if (result.Status == ConsentChangeStatus.UnknownChild)
         {
             return UnknownChild(childId);
+        }
+
+        if (result.Status == ConsentChangeStatus.Invalid)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The consent change is not valid.", detail: result.Problem);
         }
 
         var after = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);

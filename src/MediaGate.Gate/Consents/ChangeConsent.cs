@@ -138,20 +138,21 @@ public sealed class ChangeConsent(
 
     /// <summary>
     /// The history entry: a grant; the withdrawal of the grant in force (a copy of it with the moment of withdrawal,
-    /// so the history shows what was withdrawn); or a refusal when nothing was granted.
+    /// so the history shows what was withdrawn, naming who withdrew it); or a refusal when nothing was granted.
     /// </summary>
     private static ConsentRecord RecordFor(ConsentChange change, ConsentRecord? current, DateTimeOffset now, DateOnly today)
     {
-        if (change.Granted)
+        string givenBy = change.GivenBy.Trim();
+        string evidence = change.Evidence.Trim();
+        if (!change.Granted && current is { Granted: true, WithdrawnOn: null })
         {
-            return new ConsentRecord(
-                change.Child, change.Purpose, true, change.Group && change.Purpose == Purpose.Journal,
-                change.GivenBy.Trim(), change.Evidence.Trim(), today, change.ExpiresOn, null, now);
+            // The withdrawn grant keeps its dates; the record names who withdrew it and on what evidence.
+            return current.WithdrawnAt(now) with { GivenBy = givenBy, Evidence = evidence };
         }
 
-        return current is { Granted: true, WithdrawnOn: null }
-            ? current.WithdrawnAt(now)
-            : new ConsentRecord(change.Child, change.Purpose, false, false, change.GivenBy.Trim(), change.Evidence.Trim(), today, null, null, now);
+        return change.Granted
+            ? new ConsentRecord(change.Child, change.Purpose, true, change.Group && change.Purpose == Purpose.Journal, givenBy, evidence, change.GivenOn ?? today, change.ExpiresOn, null, now)
+            : new ConsentRecord(change.Child, change.Purpose, false, false, givenBy, evidence, change.GivenOn ?? today, null, null, now);
     }
 
     private static string? Validate(ConsentChange change)

@@ -14,4 +14,5 @@ namespace MediaGate.Gate.Consents;
 /// <param name="GivenBy">Who gave or withdrew consent.</param>
 /// <param name="Evidence">The signed form's reference.</param>
 /// <param name="ExpiresOn">The annual review date, if any.</param>
-public sealed record ConsentChange(ChildId Child, Purpose Purpose, bool Granted, bool Group, string GivenBy, string Evidence, DateOnly? ExpiresOn);
+/// <param name="GivenOn">The date on the form; null: today in the setting's time zone.</param>
+public sealed record ConsentChange(ChildId Child, Purpose Purpose, bool Granted, bool Group, string GivenBy, string Evidence, DateOnly? ExpiresOn, DateOnly? GivenOn = null);

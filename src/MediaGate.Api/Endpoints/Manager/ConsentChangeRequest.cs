@@ -1,5 +1,6 @@
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.People;
+using MediaGate.Gate.Consents;
 
 namespace MediaGate.Api.Endpoints.Manager;
 
@@ -41,21 +42,9 @@ public sealed record ConsentChangeRequest(bool? Granted, bool? Group, string? Gi
         return problems;
     }
 
-    /// <summary>
-    /// The history record this request appends. A "no" on a grant that is in force withdraws it (a copy of
-    /// the grant with the withdrawal moment, product.md: history, not overwrite); a "no" otherwise is a refusal.
-    /// </summary>
-    public ConsentRecord ToRecord(ChildId child, Purpose purpose, ConsentRecord? current, DateTimeOffset now, DateOnly today)
-    {
-        string givenBy = GivenBy!.Trim();
-        string evidence = Evidence!.Trim();
-        if (Granted == false && current is { Granted: true, WithdrawnOn: null })
-        {
-            return current.WithdrawnAt(now) with { GivenBy = givenBy, Evidence = evidence };
-        }
-
-        return new ConsentRecord(child, purpose, Granted == true, Granted == true && Group == true, givenBy, evidence, GivenOn ?? today, ExpiresOn, null, now);
-    }
+    /// <summary>The change to apply (call only when <see cref="Problems"/> is empty).</summary>
+    public ConsentChange ToChange(ChildId child, Purpose purpose) =>
+        new(child, purpose, Granted == true, Group == true, GivenBy!.Trim(), Evidence!.Trim(), ExpiresOn, GivenOn);
 
     private static void CheckText(Dictionary<string, string[]> problems, string name, string? value)
     {
