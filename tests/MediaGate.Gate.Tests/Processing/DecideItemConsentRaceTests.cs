@@ -31,7 +31,7 @@ public sealed class DecideItemConsentRaceTests
         var changeConsent = gate.Services.GetRequiredService<ChangeConsent>();
         var withdrawal = new ConsentChange(ava, Purpose.Journal, false, false, "Parent of Ava", "FORM-withdrawn", null);
         // The decider reads the clock right after it loaded the matrix: the withdrawal is recorded at that moment.
-        using var clock = new ClockThatRunsOnce(() => changeConsent.ApplyAsync(withdrawal, "manager").GetAwaiter().GetResult());
+        var clock = new ClockThatRunsOnce(TimeProvider.System, 1, () => changeConsent.ApplyAsync(withdrawal, "manager").GetAwaiter().GetResult());
         var decide = new DecideItem(
             gate.Database,
             gate.Services.GetRequiredService<IRenditionRefresher>(),
@@ -47,29 +47,5 @@ public sealed class DecideItemConsentRaceTests
         Assert.IsNull(await gate.Database.Renditions.FindAsync(item.MediaId, Purpose.Journal, "parent:" + ava), "a withdrawn child's photo is still in the journal");
         Assert.IsEmpty(await gate.Database.Media.JournalOfAsync([ava]));
         Assert.AreNotEqual(MediaStatus.Released, status);
-    }
-
-    /// <summary>The system clock, which the first time it is read runs an action (then never again).</summary>
-    private sealed class ClockThatRunsOnce(Action action) : TimeProvider, IDisposable
-    {
-        private int _ran;
-
-        public bool HasRun => _ran == 1;
-
-        public override DateTimeOffset GetUtcNow()
-        {
-            if (Interlocked.Exchange(ref _ran, 1) == 0)
-            {
-                action();
-            }
-
-            return System.GetUtcNow();
-        }
-
-        public override TimeZoneInfo LocalTimeZone => System.LocalTimeZone;
-
-        public void Dispose()
-        {
-        }
     }
 }
