@@ -16,6 +16,14 @@ internal sealed class ConsentCsvRowParser(int line, Func<string, string> field)
             return Fail("child_id and child_name are required");
         }
 
+        // Free text is stored: a control character in it is a damaged file (and PostgreSQL refuses U+0000 in TEXT).
+        var damaged = new[] { ConsentCsvColumns.ChildId, ConsentCsvColumns.ChildName, ConsentCsvColumns.GivenBy, ConsentCsvColumns.Evidence }
+            .FirstOrDefault(c => field(c).Any(char.IsControl));
+        if (damaged is not null)
+        {
+            return Fail($"{damaged} holds control characters");
+        }
+
         var answers = new Dictionary<Purpose, bool>();
         foreach (var purpose in PurposeNames.All)
         {

@@ -2,7 +2,12 @@ using System.Text;
 
 namespace MediaGate.Consent.Csv;
 
-/// <summary>Splits and joins one CSV line (RFC 4180 quoting; a line break inside quotes is not supported).</summary>
+/// <summary>
+/// Splits and joins one CSV line (RFC 4180 quoting; a line break inside quotes is not supported). A field that a
+/// spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage return,
+/// OWASP "CSV Injection") is written with a leading apostrophe, so a child's name like <c>=HYPERLINK(...)</c> in an
+/// export opens as text; reading takes that apostrophe off again, so an export imports back unchanged.
+/// </summary>
 internal static class CsvLine
 {
     /// <summary>The fields, or null with <paramref name="error"/> when the quoting is broken.</summary>
@@ -48,7 +53,7 @@ internal static class CsvLine
             }
             else if (c == ',')
             {
-                fields.Add(field.ToString());
+                fields.Add(Unguard(field.ToString()));
                 field.Clear();
                 fieldStart = true;
             }
@@ -65,12 +70,21 @@ internal static class CsvLine
             return null;
         }
 
-        fields.Add(field.ToString());
+        fields.Add(Unguard(field.ToString()));
         error = null;
         return fields;
     }
 
-    public static string Join(IEnumerable<string> fields) => string.Join(',', fields.Select(Quote));
+    public static string Join(IEnumerable<string> fields) => string.Join(',', fields.Select(f => Quote(Guard(f))));
+
+    /// <summary>True when a spreadsheet would read the field, after any guarding apostrophes, as a formula.</summary>
+    private static bool LooksLikeFormula(string field) =>
+        field.TrimStart('\'') is { Length: > 0 } rest && rest[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    /// <summary>One more apostrophe in front of a formula-like field (also of one that already starts with apostrophes, so it reads back exactly).</summary>
+    private static string Guard(string field) => LooksLikeFormula(field) ? "'" + field : field;
+
+    private static string Unguard(string field) => field.StartsWith('\'') && LooksLikeFormula(field) ? field[1..] : field;
 
     private static string Quote(string field) =>
         field.AsSpan().IndexOfAny(",\"\r\n") >= 0 || field != field.Trim()

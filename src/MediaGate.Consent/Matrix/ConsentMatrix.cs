@@ -19,6 +19,12 @@ public sealed class ConsentMatrix
 
     public IReadOnlyDictionary<ChildId, Child> Children { get; }
 
+    /// <summary>
+    /// How many records the matrix holds. The history is only ever appended to, so two loads with the same count
+    /// hold the same records: a use case that decided from one load can tell whether a change arrived since.
+    /// </summary>
+    public int RecordCount => _histories.Values.Sum(h => h.Count);
+
     public static ConsentMatrix Empty { get; } = Create([], []);
 
     /// <summary>Builds the matrix; <paramref name="records"/> must be in the order they were recorded.</summary>

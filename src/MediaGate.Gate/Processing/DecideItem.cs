@@ -36,6 +36,8 @@ public sealed class DecideItem(
     /// <summary>Who assigned a face the engine assigned itself (<c>assigned_by</c>).</summary>
     public const string AutoAssigner = "auto";
 
+    private const int MaxSettleRounds = 4;
+
     private static readonly Purpose[] PublicPurposes = [Purpose.Website, Purpose.Publicity];
     private static readonly MediaStatus[] ReviewStatuses = [MediaStatus.Held, MediaStatus.Blocked, MediaStatus.NeedsAssignment];
 
@@ -72,6 +74,7 @@ public sealed class DecideItem(
             await ItemRedecider.RedecideAsync(database, item, Purpose.Journal, consent, now, cancellationToken, options.Value.DecisionOptions).ConfigureAwait(false);
         }
 
+        consent = await SettleAsync(item, matrix, cancellationToken).ConfigureAwait(false);
         await renditions.RefreshAsync(mediaId, cancellationToken).ConfigureAwait(false);
 
         var decisions = await database.Decisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
@@ -89,6 +92,34 @@ public sealed class DecideItem(
             decisions = decisions.Select(d => new { purpose = d.Request.Purpose.Name(), audience = d.Request.Audience.Key, verdict = d.Verdict.ToString() }),
         })), cancellationToken).ConfigureAwait(false);
         return status;
+    }
+
+    /// <summary>
+    /// Re-decides while a consent change arrived between loading the matrix and saving the decisions made from it.
+    /// <see cref="Consents.ChangeConsent"/> appends first and then re-decides the stored decisions relying on the
+    /// cell; a decision this saved after that re-decision, from the matrix loaded before the append, would
+    /// otherwise release a child whose consent was just withdrawn. A change appended after the last reload here
+    /// finds the decisions saved and re-decides them itself. Fails (the item stays <c>processing</c>, the worker
+    /// tries again) rather than make renditions from a matrix that keeps changing.
+    /// </summary>
+    private async Task<ConsentSnapshot> SettleAsync(MediaItemRecord item, ConsentMatrix decidedFrom, CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < MaxSettleRounds; round++)
+        {
+            var latest = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
+            var consent = latest.Now(time, clock.Value.Zone);
+            if (latest.RecordCount == decidedFrom.RecordCount)
+            {
+                return consent;
+            }
+
+            logger.LogInformation("Consent changed while item {Media} was decided: deciding again", item.Id);
+            decidedFrom = latest;
+            await ItemRedecider.RedecideAsync(database, item, Purpose.Journal, consent, time.GetUtcNow(), cancellationToken, options.Value.DecisionOptions)
+                .ConfigureAwait(false);
+        }
+
+        throw new InvalidOperationException($"The consents kept changing while item {item.Id} was decided; it is decided again later.");
     }
 
     /// <summary>Counts the items waiting for a person, for the review queue gauge.</summary>

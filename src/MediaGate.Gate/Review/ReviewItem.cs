@@ -29,6 +29,8 @@ public sealed class ReviewItem(
     TimeProvider time,
     IOptions<SettingClockOptions> clock)
 {
+    private const int MaxSettleRounds = 4;
+
     private static readonly MediaStatus[] Reviewed = [MediaStatus.Held, MediaStatus.NeedsAssignment, MediaStatus.Blocked];
 
     /// <summary>Held, needs-assignment and blocked items, oldest first.</summary>
@@ -82,9 +84,28 @@ public sealed class ReviewItem(
             }
         }
 
-        var consent = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
-        await ItemRedecider.RedecideAsync(database, item, decision.Purpose, consent, now, cancellationToken, gate.Value.DecisionOptions)
-            .ConfigureAwait(false);
+        // Decided again while a consent change arrived between loading the matrix and saving the decisions made
+        // from it (the change's own re-decision may have run before this saved): a withdrawal is never overwritten.
+        var matrix = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
+        var consent = matrix.Now(time, clock.Value.Zone);
+        for (var round = 0; ; round++)
+        {
+            await ItemRedecider.RedecideAsync(database, item, decision.Purpose, consent, now, cancellationToken, gate.Value.DecisionOptions)
+                .ConfigureAwait(false);
+            var latest = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
+            consent = latest.Now(time, clock.Value.Zone);
+            if (latest.RecordCount == matrix.RecordCount)
+            {
+                break;
+            }
+
+            if (round == MaxSettleRounds)
+            {
+                throw new InvalidOperationException($"The consents kept changing while item {mediaId} was reviewed.");
+            }
+
+            matrix = latest;
+        }
         await ItemStatuses.UpdateAsync(database, mediaId, cancellationToken).ConfigureAwait(false);
         await renditions.RefreshAsync(mediaId, cancellationToken).ConfigureAwait(false);
         await database.Audit.AppendAsync(new AuditEvent(actor, "decision", mediaId, JsonSerializer.Serialize(new

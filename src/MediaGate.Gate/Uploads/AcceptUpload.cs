@@ -123,6 +123,12 @@ public sealed class AcceptUpload(
             return UploadProblems.Bad($"The note is longer than {MaxNoteLength} characters.");
         }
 
+        // Line breaks and tabs are text; other control characters are not (and PostgreSQL refuses U+0000 in TEXT).
+        if (form.Note is { } note && note.Any(c => char.IsControl(c) && c is not ('\r' or '\n' or '\t')))
+        {
+            return UploadProblems.Bad("The note holds control characters.");
+        }
+
         if (!TryParseCapturedAt(form.CapturedAt, out var capturedAt))
         {
             return UploadProblems.Bad("capturedAt must be an ISO 8601 date and time, e.g. 2026-03-02T10:15:00Z.");

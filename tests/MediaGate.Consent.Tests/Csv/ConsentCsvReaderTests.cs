@@ -43,6 +43,8 @@ public sealed class ConsentCsvReaderTests
     [DataRow(",Ava,yes,,,,,Mother,F1,2025-09-01,", 3, "child_id and child_name are required")]
     [DataRow("ava,Ava,,,,,,Mother,,,", 3, "no purpose is answered")]
     [DataRow("ben,Ben,yes,,,,,Father,F2,2025-09-01,", 3, "also on line 2")]
+    [DataRow("ava,Av\u0000a,yes,,,,,Mother,F1,2025-09-01,", 3, "child_name holds control characters")]
+    [DataRow("ava,Ava,yes,,,,,Mother,F\u00071,2025-09-01,", 3, "evidence holds control characters")]
     public void Read_BadThirdLine_RejectsTheFileWithLineAndReason(string thirdLine, int line, string reason)
     {
         var csv = Header + "\nben,Ben,yes,,,,,Father,F2,2025-09-01,\n" + thirdLine + "\n";

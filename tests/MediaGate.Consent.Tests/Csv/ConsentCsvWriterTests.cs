@@ -1,5 +1,6 @@
 using MediaGate.Consent.Csv;
 using MediaGate.Consent.Matrix;
+using MediaGate.Consent.People;
 using MediaGate.Consent.Tests.Support;
 using static MediaGate.Consent.Tests.Support.Kids;
 
@@ -36,5 +37,26 @@ public sealed class ConsentCsvWriterTests
 
         Assert.IsTrue(plan.IsSuccess, plan.Problem?.ToString());
         Assert.IsEmpty(plan.Value.Records);
+    }
+
+    [TestMethod]
+    public void Write_NameThatIsASpreadsheetFormula_WritesItAsTextAndImportsItBackUnchanged()
+    {
+        // CSV injection: a child's name typed as a formula must not run when the manager opens the export.
+        var formula = new ChildId("eve");
+        Child[] roster = [new(formula, "=HYPERLINK(\"http://evil.example\",\"x\")"), new(new ChildId("fay"), "'-2"), new(new ChildId("gus"), "'plain")];
+        var matrix = ConsentMatrix.Create(roster, []);
+        var output = new StringWriter();
+
+        ConsentCsvWriter.Write(matrix, Now, output);
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.AreEqual("eve,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",,,,,,,,,", lines[1]);
+        Assert.AreEqual("fay,''-2,,,,,,,,,", lines[2]);
+        Assert.AreEqual("gus,'plain,,,,,,,,,", lines[3]);
+        var rows = ConsentCsvReader.Read(new StringReader(output.ToString()));
+        CollectionAssert.AreEqual(roster.Select(c => c.Name).ToList(), rows.Value!.Select(r => r.Name).ToList());
+        var plan = ConsentCsvImport.Plan(rows.Value!, matrix, Now.AddMinutes(1));
+        Assert.IsTrue(plan.IsSuccess, plan.Problem?.ToString());
     }
 }

@@ -59,6 +59,22 @@ public sealed class SqlAccountRepositoryTests
     [TestMethod]
     [DataRow(TestDatabase.Sqlite)]
     [DataRow(TestDatabase.PostgreSql)]
+    public async Task AddAsync_ChildIdWithANulCharacter_IsAnUnknownChildAndAddsNothing(string store)
+    {
+        // Red team: the manager's "children": ["\u0000"] was a PostgreSQL error (a 500), not "unknown child".
+        await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
+        await Sample.AddChildrenAsync(test.Database);
+        var parent = IdentitySample.Account("parent1", AccountRole.Parent, Sample.Now);
+
+        var added = await test.Database.Accounts.AddAsync(parent, [new ChildId(Sample.Ava.Value + "\0")]);
+
+        Assert.AreEqual(AccountAdded.UnknownChild, added);
+        Assert.IsNull(await test.Database.Accounts.FindAsync(parent.Id));
+    }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
     public async Task AnyActiveManagerAsync_ManagerDeactivated_IsFalseAgain(string store)
     {
         await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));

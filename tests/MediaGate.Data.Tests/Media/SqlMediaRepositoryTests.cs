@@ -126,6 +126,28 @@ public sealed class SqlMediaRepositoryTests
     [TestMethod]
     [DataRow(TestDatabase.Sqlite)]
     [DataRow(TestDatabase.PostgreSql)]
+    public async Task AssignFacesAsync_IdsWithANulCharacter_ChangeNothing(string store)
+    {
+        // Red team: a tablet's or the manager's face id or child id with U+0000 was a PostgreSQL error (a 500), not "no such face".
+        await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
+        await Sample.AddChildrenAsync(test.Database);
+        var upload = MediaSample.Upload(1, [Sample.Ava]);
+        await test.Database.Media.AddUploadAsync(upload);
+        var faces = await test.Database.Media.RecordMasterAsync(upload.Items[0].Id, "masters/a.jpg", 640, 480, [MediaSample.Face(1)]);
+
+        bool badFace = await test.Database.Media.AssignFacesAsync(upload.Items[0].Id,
+            [new FaceAssignmentChange(faces[0].FaceId + "\0", FaceAssignment.StaffAdult)], "staff-1", Sample.Now);
+        bool badChild = await test.Database.Media.AssignFacesAsync(upload.Items[0].Id,
+            [new FaceAssignmentChange(faces[0].FaceId, FaceAssignment.ToChild(new ChildId(Sample.Ava.Value + "\0")))], "staff-1", Sample.Now);
+
+        Assert.IsFalse(badFace);
+        Assert.IsFalse(badChild);
+        Assert.AreEqual(FaceAssignment.Unassigned, (await test.Database.Media.FacesAsync(upload.Items[0].Id))[0].Assignment);
+    }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
     public async Task AssignFacesAsync_EveryKind_IsReadBackAsAssigned(string store)
     {
         await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));

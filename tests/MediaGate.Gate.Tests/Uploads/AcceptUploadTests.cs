@@ -336,4 +336,32 @@ public sealed class AcceptUploadTests
     }
 
     private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+
+    [TestMethod]
+    [DataRow(Backends.SqliteFolders)]
+    [DataRow(Backends.PostgresAzurite)]
+    public async Task AcceptAsync_NoteWithANulCharacter_IsRefusedWith400AndKeepsNothing(string backends)
+    {
+        // Red team: PostgreSQL cannot store U+0000 in TEXT, so this note was a 500 there (and a retry loop for the tablet).
+        await using var gate = await GateHarness.CreateAsync(backends);
+        var ava = await gate.AddChildAsync("Ava");
+
+        var result = await gate.Accept.AcceptAsync(
+            await new UploadBody { Children = [ava], Note = "Painting\0 at the easel" }.File(Photos.Astronaut).RequestAsync(), CancellationToken.None);
+
+        Assert.AreEqual(400, result.Problem?.Status, result.Problem?.Detail);
+        Assert.IsEmpty(await gate.MasterKeysAsync());
+    }
+
+    [TestMethod]
+    public async Task AcceptAsync_NoteOverSeveralLines_IsAccepted()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava");
+
+        var result = await gate.Accept.AcceptAsync(
+            await new UploadBody { Children = [ava], Note = "Painting\r\n\tat the easel" }.File(Photos.Astronaut).RequestAsync(), CancellationToken.None);
+
+        Assert.IsNull(result.Problem, result.Problem?.Detail);
+    }
 }

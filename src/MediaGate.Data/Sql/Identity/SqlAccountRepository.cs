@@ -11,6 +11,12 @@ internal sealed class SqlAccountRepository(SqlStore store) : IAccountRepository
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(children);
         string[] childIds = children.Select(c => c.Value).Distinct(StringComparer.Ordinal).ToArray();
+        // No child's id holds U+0000, and PostgreSQL refuses it in a query's text (an error, not "no such child").
+        if (childIds.Any(id => id.Contains('\0', StringComparison.Ordinal)))
+        {
+            return AccountAdded.UnknownChild;
+        }
+
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // One look-up per child: Dapper sends a list to Npgsql as an array, which "IN @list" does not accept,

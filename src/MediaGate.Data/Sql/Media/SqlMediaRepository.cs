@@ -171,6 +171,12 @@ internal sealed class SqlMediaRepository(SqlStore store, TimeProvider time) : IM
     {
         ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(assignedBy);
+        // No stored id holds U+0000, and PostgreSQL refuses it in a query's text (an error, not "no such face").
+        if (changes.Any(c => c.FaceId.Contains('\0', StringComparison.Ordinal) || (c.Assignment.Child?.Value.Contains('\0', StringComparison.Ordinal) ?? false)))
+        {
+            return false;
+        }
+
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var change in changes)
