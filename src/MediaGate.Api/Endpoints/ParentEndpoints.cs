@@ -28,6 +28,14 @@ public static class ParentEndpoints
     public static IEndpointRouteBuilder MapParentEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/parent").RequireAuthorization(Policies.Parent).WithTags("Parent");
+
+        // Everything a parent reads is about their own family: no shared or browser cache may keep it (the list
+        // names the children's items as much as the images show them).
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.CacheControl = "private, no-store";
+            return await next(context).ConfigureAwait(false);
+        });
         group.MapGet("/media", ListMediaAsync).WithName("ParentMedia");
         group.MapGet("/media/{mediaId}/image", GetImageAsync).WithName("ParentImage");
         return app;

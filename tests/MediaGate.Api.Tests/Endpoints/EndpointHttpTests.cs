@@ -36,6 +36,7 @@ public sealed class EndpointHttpTests
         Assert.AreEqual(HttpStatusCode.OK, image.StatusCode);
         Assert.AreEqual("image/jpeg", image.Content.Headers.ContentType?.MediaType);
         Assert.IsTrue(image.Headers.CacheControl is { Private: true, NoStore: true }, image.Headers.CacheControl?.ToString());
+        Assert.IsTrue(list.Headers.CacheControl is { Private: true, NoStore: true }, list.Headers.CacheControl?.ToString());
 
         Assert.AreEqual(HttpStatusCode.NotFound, other.StatusCode);
         Assert.AreEqual("application/problem+json", other.Content.Headers.ContentType?.MediaType);
