@@ -150,6 +150,9 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         {
             using (await _pixels.AcquireAsync(PixelsToRender(item!, toMake.Count), cancellationToken).ConfigureAwait(false))
             {
+                // What processing (or another render) left behind goes first: after a detection, its decoded photo and
+                // tensors are garbage, and this master's decode would otherwise come on top of them (eng/load.sh).
+                MemoryRelief.ReleaseIfLarge();
                 var master = await ReadMasterAsync(item!, cancellationToken).ConfigureAwait(false);
                 for (int i = 0; i < toMake.Count; i++)
                 {
