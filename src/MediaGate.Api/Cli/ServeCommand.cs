@@ -54,7 +54,7 @@ internal static class ServeCommand
     /// <summary>
     /// Two malloc arenas for the whole service, set before its threads start. glibc's default (8 per core) let
     /// every thread that decoded a photo keep that photo's freed codec memory in its own arena: eng/load.sh
-    /// peaked at 653 MiB with the default and 584 MiB with two (MALLOC_ARENA_MAX=2), with no loss of throughput.
+    /// peaked at 653 MiB with the default and 584 MiB with two (MALLOC_ARENA_MAX=2).
     /// An operator's MALLOC_ARENA_MAX wins.
     /// </summary>
     private static void LimitMallocArenas()
