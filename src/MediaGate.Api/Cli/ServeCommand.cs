@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MediaGate.Api.Hosting;
+using MediaGate.Ingest.Interop;
 using Microsoft.Extensions.Options;
 
 namespace MediaGate.Api.Cli;
@@ -11,6 +12,8 @@ namespace MediaGate.Api.Cli;
 /// </summary>
 internal static class ServeCommand
 {
+    private const int ServiceArenas = 2;
+
     public static Command Create()
     {
         var data = new Option<DirectoryInfo>("--data")
@@ -24,6 +27,7 @@ internal static class ServeCommand
         {
             var error = parse.InvocationConfiguration.Error;
             var settings = new ServeSettings(parse.GetValue(data)!.FullName, parse.GetValue(urls));
+            LimitMallocArenas();
             try
             {
                 Directory.CreateDirectory(settings.DataDirectory);
@@ -45,5 +49,19 @@ internal static class ServeCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Two malloc arenas for the whole service, set before its threads start. glibc's default (8 per core) let
+    /// every thread that decoded a photo keep that photo's freed codec memory in its own arena: eng/load.sh
+    /// peaked at 653 MiB with the default and 584 MiB with two (MALLOC_ARENA_MAX=2).
+    /// An operator's MALLOC_ARENA_MAX wins.
+    /// </summary>
+    private static void LimitMallocArenas()
+    {
+        if (Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is null)
+        {
+            _ = NativeHeap.LimitArenas(ServiceArenas);
+        }
     }
 }

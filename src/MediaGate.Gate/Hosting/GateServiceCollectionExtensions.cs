@@ -39,6 +39,7 @@ public static class GateServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<GateMetrics>();
         services.TryAddSingleton<IFaceDetector>(_ => OpenDetector(configuration));
+        // One pixel budget per process: processing and renders (AddMediaGateRenditions) draw on the same one.
         services.TryAddSingleton(provider => new PixelBudget(provider.GetRequiredService<IOptions<IngestOptions>>().Value.PixelsInFlight));
         services.TryAddSingleton(provider => new IngestPipeline(provider.GetRequiredService<IFaceDetector>(), provider.GetRequiredService<IOptions<IngestOptions>>().Value));
 

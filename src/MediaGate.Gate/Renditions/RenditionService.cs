@@ -4,6 +4,7 @@ using MediaGate.Consent.ReEvaluation;
 using MediaGate.Data;
 using MediaGate.Data.Media;
 using MediaGate.Ingest;
+using MediaGate.Ingest.Concurrency;
 using MediaGate.Ingest.Decode;
 using MediaGate.Ingest.Render;
 using MediaGate.Storage;
@@ -23,6 +24,9 @@ namespace MediaGate.Gate.Renditions;
 /// <para>Safe on several nodes: after its writes a refresh reads the item's decisions again, and when they
 /// changed meanwhile (a consent change or review on another node) it runs again, so the last refresh to finish
 /// always works from the newest decisions.</para>
+/// <para>Memory: at most <c>Renditions:ConcurrentRenders</c> items render at once, and each first takes its decoded
+/// pixels from the process's one <see cref="PixelBudget"/> (<c>Ingest:PixelsInFlight</c>), which processing draws on
+/// too, so renders and processing together never decode more than that bound (eng/load.sh: the service's peak).</para>
 /// </summary>
 public sealed partial class RenditionService : IRenditionRefresher, IDisposable
 {
@@ -35,6 +39,7 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<RenditionService> _logger;
     private readonly SemaphoreSlim _renders;
+    private readonly PixelBudget _pixels;
 
     public RenditionService(
         MediaGateDatabase database,
@@ -42,6 +47,7 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         [FromKeyedServices(StorageServiceCollectionExtensions.RenditionStore)] IObjectStore renditions,
         IOptions<RenditionOptions> rendition,
         IOptions<IngestOptions> ingest,
+        PixelBudget pixels,
         TimeProvider time,
         ILogger<RenditionService> logger)
     {
@@ -54,6 +60,7 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         _ingest = ingest.Value;
         _time = time;
         _logger = logger;
+        _pixels = pixels;
         _renders = new SemaphoreSlim(_rendition.ConcurrentRenders);
     }
 
@@ -141,26 +148,45 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         await _renders.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var master = await ReadMasterAsync(item!, cancellationToken).ConfigureAwait(false);
-            foreach (var (decision, current, fingerprint) in toMake)
+            using (await _pixels.AcquireAsync(PixelsToRender(item!, toMake.Count), cancellationToken).ConfigureAwait(false))
             {
-                if (await MakeAsync(mediaId, master, decision, current, fingerprint, cancellationToken).ConfigureAwait(false))
+                // What processing (or another render) left behind goes first: after a detection, its decoded photo and
+                // tensors are garbage, and this master's decode would otherwise come on top of them (eng/load.sh).
+                MemoryRelief.ReleaseIfLarge();
+                var master = await ReadMasterAsync(item!, cancellationToken).ConfigureAwait(false);
+                for (int i = 0; i < toMake.Count; i++)
                 {
-                    made++;
-                }
-                else
-                {
-                    failed++;
+                    var (decision, current, fingerprint) = toMake[i];
+                    // The last rendition masks the master itself: no other needs it afterwards, and a copy would double the pixels.
+                    var pixels = master is null ? null : i == toMake.Count - 1 ? master : master.Clone();
+                    if (await MakeAsync(mediaId, pixels, decision, current, fingerprint, cancellationToken).ConfigureAwait(false))
+                    {
+                        made++;
+                    }
+                    else
+                    {
+                        failed++;
+                    }
                 }
             }
         }
         finally
         {
             _renders.Release();
+
+            // A render's master and copy are garbage now; without this a burst of consent changes grows the heap.
+            MemoryRelief.ReleaseIfLarge();
         }
 
         return new RenditionRefresh(made, kept, withdrawn, failed);
     }
+
+    /// <summary>
+    /// Pixels a refresh decodes at once: the master, and while another rendition still needs it, a copy being
+    /// masked. An item without a recorded size counts as nothing (it then fails closed when read).
+    /// </summary>
+    private static long PixelsToRender(MediaItemRecord item, int renditions) =>
+        item.Width is { } width && item.Height is { } height ? (long)width * height * (renditions > 1 ? 2 : 1) : 0;
 
     /// <summary>The upright master, or null when it cannot be read (every rendition then fails closed).</summary>
     private async Task<RgbImage?> ReadMasterAsync(MediaItemRecord item, CancellationToken cancellationToken)
@@ -200,14 +226,15 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
     /// <summary>
     /// Makes one rendition. The previous one is deleted before the new one is written, so that a rendition that
     /// showed a face which must now be masked never outlives this call, even if the process dies half-way (the row
-    /// then points at nothing, which reads as "not found", and the next refresh makes it).
+    /// then points at nothing, which reads as "not found", and the next refresh makes it). <c>upright</c> is the
+    /// master's pixels, masked in place (used up); null when the master could not be read.
     /// </summary>
     private async Task<bool> MakeAsync(
-        string mediaId, RgbImage? master, StoredDecision decision, RenditionRecord? current, string fingerprint, CancellationToken cancellationToken)
+        string mediaId, RgbImage? upright, StoredDecision decision, RenditionRecord? current, string fingerprint, CancellationToken cancellationToken)
     {
-        var rendered = master is null
+        var rendered = upright is null
             ? Outcome<RenderedPhoto>.Fail(IngestFailureKind.Io, "the master could not be read")
-            : RenditionRenderer.Render(master.Clone(), RenditionPolicy.FacesToMask(decision), _rendition, _ingest.Mask);
+            : RenditionRenderer.Render(upright, RenditionPolicy.FacesToMask(decision), _rendition, _ingest.Mask);
         if (current is not null)
         {
             await _renditions.DeleteAsync(ObjectKey.Parse(current.ObjectKey), cancellationToken).ConfigureAwait(false);

@@ -1,8 +1,11 @@
 using MediaGate.Gate.Consents;
 using MediaGate.Gate.Review;
 using MediaGate.Ingest;
+using MediaGate.Ingest.Concurrency;
 using MediaGate.Ingest.Render;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace MediaGate.Gate.Renditions;
 
@@ -20,6 +23,8 @@ public static class RenditionsServiceCollectionExtensions
         services.AddOptions<RenditionOptions>().BindConfiguration("Renditions").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SettingClockOptions>().BindConfiguration(SettingClockOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IngestOptions>().BindConfiguration("Ingest").ValidateDataAnnotations().ValidateOnStart();
+        // One pixel budget per process, shared with processing (AddMediaGateGate registers the same one).
+        services.TryAddSingleton(provider => new PixelBudget(provider.GetRequiredService<IOptions<IngestOptions>>().Value.PixelsInFlight));
         services.AddSingleton<RenditionService>();
         services.AddSingleton<IRenditionRefresher>(provider => provider.GetRequiredService<RenditionService>());
         services.AddSingleton<ChangeConsent>();

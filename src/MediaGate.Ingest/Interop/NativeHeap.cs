@@ -10,9 +10,26 @@ namespace MediaGate.Ingest.Interop;
 /// </summary>
 public static partial class NativeHeap
 {
+    /// <summary>M_ARENA_MAX (malloc.h): the most arenas glibc may create.</summary>
+    private const int ArenaMaxParameter = -8;
+
     /// <summary>Releases free memory at the top and in the middle of every arena (malloc_trim(0)).</summary>
     public static void Trim() => _ = MallocTrim(0);
 
+    /// <summary>
+    /// Caps the number of malloc arenas (mallopt(M_ARENA_MAX)); glibc's default is 8 per core. A long-running
+    /// process whose many threads take turns decoding photos otherwise keeps a photo's freed codec memory in
+    /// each of several arenas. Call once, early, before the threads that decode start. False when glibc refused.
+    /// </summary>
+    public static bool LimitArenas(int arenas)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(arenas);
+        return MallOpt(ArenaMaxParameter, arenas) == 1;
+    }
+
     [LibraryImport("libc", EntryPoint = "malloc_trim")]
     private static partial int MallocTrim(nuint pad);
+
+    [LibraryImport("libc", EntryPoint = "mallopt")]
+    private static partial int MallOpt(int parameter, int value);
 }

@@ -172,4 +172,31 @@ public sealed class RenditionServiceTests
 
         Assert.AreEqual(RenditionRefresh.None, result);
     }
+
+    [TestMethod]
+    public async Task RefreshItemAsync_PixelBudgetHeldByProcessing_WaitsThenRenders()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        // Processing decodes a photo that takes the whole budget (renders and processing share one per process).
+        var processing = world.Pixels.Acquire(world.Pixels.Capacity);
+
+        var refresh = world.Renditions.RefreshItemAsync(item.Id);
+        using (var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
+        {
+            while (world.Pixels.Waiting == 0 && !refresh.IsCompleted)
+            {
+                await Task.Delay(10, guard.Token);
+            }
+        }
+
+        Assert.IsFalse(refresh.IsCompleted, "the render must wait for the pixels processing holds");
+        Assert.AreEqual(1, world.Pixels.Waiting);
+        Assert.IsEmpty(world.RenditionFiles(), "nothing rendered while the budget is full");
+        processing.Dispose();
+        var result = await refresh;
+        Assert.AreEqual(1, result.Made);
+        Assert.AreEqual(0, world.Pixels.InFlight, "the render gives its pixels back");
+    }
 }

@@ -11,6 +11,7 @@ using MediaGate.Gate.Consents;
 using MediaGate.Gate.Renditions;
 using MediaGate.Gate.Review;
 using MediaGate.Ingest;
+using MediaGate.Ingest.Concurrency;
 using MediaGate.Ingest.Decode;
 using MediaGate.Ingest.Render;
 using MediaGate.Storage;
@@ -47,9 +48,10 @@ internal sealed class RenditionWorld : IAsyncDisposable
         var clock = Microsoft.Extensions.Options.Options.Create(new SettingClockOptions { TimeZone = "Europe/London" });
         Ingest = new IngestOptions();
         Rendition = new RenditionOptions { MaxLongSide = 512 };
+        Pixels = new PixelBudget(Ingest.PixelsInFlight);
         Renditions = new RenditionService(
             database, masters, renditions, Microsoft.Extensions.Options.Options.Create(Rendition), Microsoft.Extensions.Options.Options.Create(Ingest),
-            time, NullLogger<RenditionService>.Instance);
+            Pixels, time, NullLogger<RenditionService>.Instance);
         Consents = new ChangeConsent(database, Renditions, time, clock);
         var gate = new GateOptions { JournalMasks = options.JournalPhotoNeedingMasks, StaffAdults = options.StaffAdults };
         Review = new ReviewItem(database, Renditions, masters, Microsoft.Extensions.Options.Options.Create(Ingest), Microsoft.Extensions.Options.Options.Create(gate), time, clock);
@@ -73,6 +75,9 @@ internal sealed class RenditionWorld : IAsyncDisposable
     public IngestOptions Ingest { get; }
 
     public RenditionOptions Rendition { get; }
+
+    /// <summary>The pixel budget this node's renders draw on (the one processing shares in the service).</summary>
+    public PixelBudget Pixels { get; }
 
     public RenditionService Renditions { get; }
 
@@ -160,7 +165,7 @@ internal sealed class RenditionWorld : IAsyncDisposable
         _others.Add(database);
         var node = new RenditionService(
             database, Masters, RenditionStore, Microsoft.Extensions.Options.Options.Create(Rendition), Microsoft.Extensions.Options.Options.Create(Ingest),
-            Time, NullLogger<RenditionService>.Instance);
+            new PixelBudget(Ingest.PixelsInFlight), Time, NullLogger<RenditionService>.Instance);
         _nodes.Add(node);
         return node;
     }

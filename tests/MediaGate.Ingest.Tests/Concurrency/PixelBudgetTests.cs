@@ -81,4 +81,39 @@ public sealed class PixelBudgetTests
         Assert.IsLessThanOrEqualTo(100L, worst);
         Assert.AreEqual(0, budget.InFlight);
     }
+
+    [TestMethod]
+    public async Task AcquireAsync_PhotoThatDoesNotFit_WaitsUntilAnotherIsReleased()
+    {
+        var budget = new PixelBudget(50_000_000);
+        var first = budget.Acquire(48_000_000);
+
+        var second = budget.AcquireAsync(12_000_000);
+
+        Assert.IsFalse(second.IsCompleted, "12 MP more do not fit while 48 MP of a 50 MP budget are held");
+        Assert.AreEqual(1, budget.Waiting);
+        first.Dispose();
+        using (var lease = await second.WaitAsync(TimeSpan.FromSeconds(30)))
+        {
+            Assert.AreEqual(12_000_000, budget.InFlight);
+        }
+
+        Assert.AreEqual(0, budget.InFlight);
+        Assert.AreEqual(0, budget.Waiting);
+    }
+
+    [TestMethod]
+    public async Task AcquireAsync_CancelledWhileWaiting_ThrowsAndTakesNothing()
+    {
+        var budget = new PixelBudget(100);
+        using var held = budget.Acquire(100);
+        using var cancel = new CancellationTokenSource();
+        var waiting = budget.AcquireAsync(10, cancel.Token);
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => waiting);
+        Assert.AreEqual(100, budget.InFlight);
+        Assert.AreEqual(0, budget.Waiting);
+    }
 }
