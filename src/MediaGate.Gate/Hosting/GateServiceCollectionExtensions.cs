@@ -62,7 +62,7 @@ public static class GateServiceCollectionExtensions
             throw new InvalidOperationException($"The models folder '{folder}' (Ingest:ModelsDir / MEDIAGATE_MODELS_DIR) does not exist.");
         }
 
-        var detector = FaceDetectorFactory.Open(folder, configuration["Ingest:Detector"]);
+        var detector = FaceDetectorFactory.Open(folder, configuration["Ingest:Detector"], new DetectorOptions { CpuArena = false });
         return detector.IsSuccess
             ? detector.Value
             : throw new InvalidOperationException("The face detector cannot be loaded: " + detector.Failure.Message);

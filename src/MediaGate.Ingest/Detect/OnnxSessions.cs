@@ -14,10 +14,8 @@ internal static class OnnxSessions
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             // Tiles and photos come in many sizes: a memory pattern planned for one input shape does not fit the next.
             EnableMemoryPattern = false,
-            // No arena either: ONNX Runtime's CPU arena keeps what it grew to for the largest tensors and never gives it
-            // back, which a long-running service carries for good. Plain allocations are freed after each run, and the
-            // native heap trim (MemoryRelief) returns them (part of the load run's 789 -> 579-619 MiB, README).
-            EnableCpuMemArena = false,
+            // The service runs without the CPU arena, the CLI with it (DetectorOptions.CpuArena says why).
+            EnableCpuMemArena = options.CpuArena,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             // The public models carry unused initialisers that ONNX Runtime reports as warnings on every load.
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
