@@ -2,10 +2,10 @@ namespace MediaGate.Storage;
 
 /// <summary>
 /// A stream that is only read, front to back: what the stores hand out and take in (encrypting, decrypting
-/// and blob-body streams). Subclasses implement <see cref="ReadAsync(Memory{byte}, CancellationToken)"/>;
+/// and blob-body streams, and the upload's counting and hashing streams). Subclasses implement <see cref="ReadAsync(Memory{byte}, CancellationToken)"/>;
 /// the synchronous and array overloads go through it, and every seek or write is refused.
 /// </summary>
-internal abstract class ForwardReadStream : Stream
+public abstract class ForwardReadStream : Stream
 {
     public override bool CanRead => true;
 

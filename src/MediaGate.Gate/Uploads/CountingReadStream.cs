@@ -1,3 +1,5 @@
+using MediaGate.Storage;
+
 namespace MediaGate.Gate.Uploads;
 
 /// <summary>
@@ -5,17 +7,9 @@ namespace MediaGate.Gate.Uploads;
 /// than <c>limit</c> bytes have come through: the request body is counted as it is read, whatever
 /// Content-Length said (a chunked request has none), so memory and storage stay bounded.
 /// </summary>
-internal sealed class CountingReadStream(Stream inner, long limit, string what) : Stream
+internal sealed class CountingReadStream(Stream inner, long limit, string what) : ForwardReadStream
 {
     public long BytesRead { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
@@ -23,23 +17,8 @@ internal sealed class CountingReadStream(Stream inner, long limit, string what) 
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private int Count(int read)
     {

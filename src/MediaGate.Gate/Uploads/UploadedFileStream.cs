@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using MediaGate.Storage;
 
 namespace MediaGate.Gate.Uploads;
 
@@ -7,20 +8,12 @@ namespace MediaGate.Gate.Uploads;
 /// the rest of its multipart section; SHA-256 and length computed on the way (never the whole file in
 /// memory), and the per-file limit enforced as it is read.
 /// </summary>
-internal sealed class UploadedFileStream(ReadOnlyMemory<byte> head, Stream rest, long limit, string name) : Stream
+internal sealed class UploadedFileStream(ReadOnlyMemory<byte> head, Stream rest, long limit, string name) : ForwardReadStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private int _headUsed;
 
     public long BytesRead { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
@@ -30,18 +23,6 @@ internal sealed class UploadedFileStream(ReadOnlyMemory<byte> head, Stream rest,
 
     /// <summary>Lowercase hex SHA-256 of everything read; call once, after the end.</summary>
     public string Sha256() => Convert.ToHexStringLower(_hash.GetHashAndReset());
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
-    {
-        if (_headUsed < head.Length)
-        {
-            return Take(buffer);
-        }
-
-        return Count(buffer, rest.Read(buffer));
-    }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -53,19 +34,6 @@ internal sealed class UploadedFileStream(ReadOnlyMemory<byte> head, Stream rest,
         int read = await rest.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         return Count(buffer.Span, read);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
