@@ -30,7 +30,7 @@ public sealed class AuthorizationMatrixTests : ServiceTest
         var item = (await nursery.Tablet.WaitUntilDecidedAsync(upload.ObservationId, TimeSpan.FromSeconds(90))).Single();
         Assert.AreEqual("released", item.Status, main.LogTail());
         var mediaId = item.MediaId;
-        Assert.IsTrue(await Poll.UntilAsync(async () => (await nursery.Ava.Parent.ParentMediaAsync()).Count == 1, TimeSpan.FromSeconds(10)), "Ava's parent sees the photo");
+        Assert.IsTrue(await Poll.UntilAsync(async () => (await nursery.Ava.Parent.ReleasedParentMediaAsync()).Count == 1, TimeSpan.FromSeconds(10)), "Ava's parent sees the photo");
         await nursery.Manager.DecideAsync(mediaId, "website", "release");
         var websiteKey = await nursery.Manager.CreateWebsiteKeyAsync("site-" + nursery.Tag);
         using var website = ApiClient.Website(main.Address, websiteKey);
