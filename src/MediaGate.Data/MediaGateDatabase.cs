@@ -1,9 +1,11 @@
 using MediaGate.Data.Identity;
 using MediaGate.Data.Media;
 using MediaGate.Data.Migrations;
+using MediaGate.Data.Retention;
 using MediaGate.Data.Sql;
 using MediaGate.Data.Sql.Identity;
 using MediaGate.Data.Sql.Media;
+using MediaGate.Data.Sql.Retention;
 
 namespace MediaGate.Data;
 
@@ -36,6 +38,8 @@ public sealed class MediaGateDatabase : IAsyncDisposable
         Renditions = new SqlRenditionRepository(store);
         Approvals = new SqlApprovalRepository(store);
         ReviewActions = new SqlReviewActionRepository(store);
+        PendingDeletions = new SqlPendingDeletions(store);
+        Retention = new SqlRetentionRepository(store);
     }
 
     public StoreKind Kind => _store.Kind;
@@ -82,6 +86,12 @@ public sealed class MediaGateDatabase : IAsyncDisposable
 
     /// <summary>The manager's review actions (release, mask, block) per item and purpose.</summary>
     public IReviewActionRepository ReviewActions { get; }
+
+    /// <summary>Objects due for deletion from the stores (abandoned uploads, retention).</summary>
+    public IPendingDeletions PendingDeletions { get; }
+
+    /// <summary>Children's leaving days and the tombstoning of items on the retention schedule.</summary>
+    public IRetentionRepository Retention { get; }
 
     /// <summary>Opens (creating the folder, file and schema on first use) <c>&lt;dataDirectory&gt;/mediagate.db</c>.</summary>
     public static async Task<MediaGateDatabase> OpenSqliteAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken = default)
