@@ -3,6 +3,7 @@ using MediaGate.Gate.Faces;
 using MediaGate.Gate.Observations;
 using MediaGate.Gate.Processing;
 using MediaGate.Gate.Renditions;
+using MediaGate.Gate.Retention;
 using MediaGate.Gate.Uploads;
 using MediaGate.Gate.Worker;
 using MediaGate.Ingest;
@@ -21,7 +22,7 @@ namespace MediaGate.Gate.Hosting;
 /// changes and review), the metrics, the face detector (loaded once) and the background worker. Assumes the host
 /// registered <c>MediaGateDatabase</c> (singleton), <see cref="TimeProvider"/> and the keyed stores
 /// (<c>AddMediaGateStores</c>). Options, validated at start-up: <c>Gate:*</c> (<see cref="GateOptions"/>),
-/// <c>Ingest:*</c> (limits, mask, JPEG quality), <c>Ingest:ModelsDir</c> or <c>MEDIAGATE_MODELS_DIR</c> (extra
+/// <c>Gate:Retention:*</c> (<see cref="RetentionOptions"/>; runs <see cref="RetentionSweep"/>), <c>Ingest:*</c> (limits, mask, JPEG quality), <c>Ingest:ModelsDir</c> or <c>MEDIAGATE_MODELS_DIR</c> (extra
 /// model files) and <c>Ingest:Detector</c> (a model name; default the strongest installed).
 /// </summary>
 public static class GateServiceCollectionExtensions
@@ -50,6 +51,13 @@ public static class GateServiceCollectionExtensions
         services.TryAddSingleton<AssignFaces>();
         services.TryAddSingleton<GateWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<GateWorker>());
+
+        // Retention (Gate:Retention): abandoned uploads, the schedule after children leave, the parents' export.
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<MarkChildLeft>();
+        services.TryAddSingleton<ExportJournal>();
+        services.TryAddSingleton<RetentionSweep>();
+        services.AddHostedService(provider => provider.GetRequiredService<RetentionSweep>());
         return services;
     }
 
