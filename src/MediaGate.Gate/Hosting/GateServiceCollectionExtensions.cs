@@ -52,10 +52,10 @@ public static class GateServiceCollectionExtensions
         services.TryAddSingleton<GateWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<GateWorker>());
 
-        // Retention (Gate:Retention): abandoned uploads, the schedule after children leave, the parents' export.
+        // Retention (Gate:Retention): abandoned uploads and the schedule after children leave. The parents' export
+        // (ExportJournal) needs the host's IParentChildren, so the host registers it beside that.
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<MarkChildLeft>();
-        services.TryAddSingleton<ExportJournal>();
         services.TryAddSingleton<RetentionSweep>();
         services.AddHostedService(provider => provider.GetRequiredService<RetentionSweep>());
         return services;
