@@ -2,10 +2,12 @@ using MediaGate.Data.Events;
 using MediaGate.Data.Identity;
 using MediaGate.Data.Media;
 using MediaGate.Data.Migrations;
+using MediaGate.Data.Retention;
 using MediaGate.Data.Sql;
 using MediaGate.Data.Sql.Events;
 using MediaGate.Data.Sql.Identity;
 using MediaGate.Data.Sql.Media;
+using MediaGate.Data.Sql.Retention;
 
 namespace MediaGate.Data;
 
@@ -40,6 +42,8 @@ public sealed class MediaGateDatabase : IAsyncDisposable
         ReviewActions = new SqlReviewActionRepository(store);
         Events = new SqlEventRepository(store);
         ParentMedia = new SqlParentMediaRepository(store);
+        PendingDeletions = new SqlPendingDeletions(store);
+        Retention = new SqlRetentionRepository(store);
     }
 
     public StoreKind Kind => _store.Kind;
@@ -92,6 +96,11 @@ public sealed class MediaGateDatabase : IAsyncDisposable
 
     /// <summary>What parents' lists are made from (journal items and event items of their children).</summary>
     public IParentMediaRepository ParentMedia { get; }
+    /// <summary>Objects due for deletion from the stores (abandoned uploads, retention).</summary>
+    public IPendingDeletions PendingDeletions { get; }
+
+    /// <summary>Children's leaving days and the tombstoning of items on the retention schedule.</summary>
+    public IRetentionRepository Retention { get; }
 
     /// <summary>Opens (creating the folder, file and schema on first use) <c>&lt;dataDirectory&gt;/mediagate.db</c>.</summary>
     public static async Task<MediaGateDatabase> OpenSqliteAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken = default)

@@ -63,6 +63,57 @@ public sealed class FolderObjectStoreTests
     }
 
     [TestMethod]
+    public async Task Open_FreshTemporaryFileOfAnotherLiveProcess_IsKept()
+    {
+        // Regression: two nodes on one folder; the second node's start-up sweep deleted the first one's put in progress.
+        using var other = System.Diagnostics.Process.Start("sleep", "30");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(_root, "uploads"));
+            var inProgress = Path.Combine(_root, "uploads", $".abc~.{TemporaryFiles.OwnerOf(other.Id, Environment.MachineName)}.{Guid.NewGuid():N}.tmp");
+            await File.WriteAllBytesAsync(inProgress, TestData.Bytes(500, seed: 3));
+
+            FolderObjectStore.Open(new FolderObjectStoreOptions { RootPath = _root });
+
+            Assert.IsTrue(File.Exists(inProgress));
+        }
+        finally
+        {
+            other.Kill();
+        }
+    }
+
+    [TestMethod]
+    public async Task Open_FreshTemporaryFileOfAnExitedProcessOfThisHost_IsSwept()
+    {
+        using var exited = System.Diagnostics.Process.Start("true");
+        await exited.WaitForExitAsync();
+        Directory.CreateDirectory(Path.Combine(_root, "uploads"));
+        var leftOver = Path.Combine(_root, "uploads", $".abc.jpg~.{TemporaryFiles.OwnerOf(exited.Id, Environment.MachineName)}.{Guid.NewGuid():N}.tmp");
+        await File.WriteAllBytesAsync(leftOver, TestData.Bytes(500, seed: 4));
+
+        FolderObjectStore.Open(new FolderObjectStoreOptions { RootPath = _root });
+
+        Assert.IsFalse(File.Exists(leftOver));
+    }
+
+    [TestMethod]
+    public async Task Open_FreshTemporaryFileOfAnotherHost_IsKeptUntilItIsOld()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "uploads"));
+        var fresh = Path.Combine(_root, "uploads", $".a~.{TemporaryFiles.OwnerOf(1234567, "elsewhere")}.{Guid.NewGuid():N}.tmp");
+        var old = Path.Combine(_root, "uploads", $".b~.{TemporaryFiles.OwnerOf(1234567, "elsewhere")}.{Guid.NewGuid():N}.tmp");
+        await File.WriteAllBytesAsync(fresh, TestData.Bytes(10, seed: 5));
+        await File.WriteAllBytesAsync(old, TestData.Bytes(10, seed: 6));
+        File.SetLastWriteTimeUtc(old, File.GetLastWriteTimeUtc(old).AddMinutes(-61));
+
+        FolderObjectStore.Open(new FolderObjectStoreOptions { RootPath = _root, TemporaryFileMaxAgeMinutes = 60 });
+
+        Assert.IsTrue(File.Exists(fresh));
+        Assert.IsFalse(File.Exists(old));
+    }
+
+    [TestMethod]
     public async Task Open_TemporaryFileLeftByKilledPut_IsSweptAndObjectsKept()
     {
         // Recipe: what a put killed before its link(2) leaves: a half-written ".<name>~.<id>.tmp" beside a real object.
@@ -71,6 +122,7 @@ public sealed class FolderObjectStoreTests
         await store.PutAsync(TestData.Key("masters/kept.jpg"), new MemoryStream(kept));
         var leftOver = Path.Combine(_root, "masters", ".lost.jpg~." + Guid.NewGuid().ToString("N") + FolderObjectStore.TemporarySuffix);
         await File.WriteAllBytesAsync(leftOver, TestData.Bytes(500, seed: 2));
+        File.SetLastWriteTimeUtc(leftOver, File.GetLastWriteTimeUtc(leftOver).AddHours(-2)); // older than the 60-minute default
 
         var reopened = FolderObjectStore.Open(new FolderObjectStoreOptions { RootPath = _root });
 

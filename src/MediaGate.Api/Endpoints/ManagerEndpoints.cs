@@ -40,6 +40,7 @@ public static class ManagerEndpoints
         group.MapGet("/audit/verify", VerifyAudit);
         group.MapManagerIdentityEndpoints();
         group.MapManagerMediaEndpoints();
+        group.MapManagerRetentionEndpoints();
         return group;
     }
 

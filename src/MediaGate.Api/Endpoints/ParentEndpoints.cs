@@ -42,6 +42,7 @@ public static class ParentEndpoints
         });
         group.MapGet("/media", ListMediaAsync).WithName("ParentMedia");
         group.MapGet("/media/{mediaId}/image", GetImageAsync).WithName("ParentImage");
+        group.MapParentExportEndpoints();
         return app;
     }
 

@@ -23,6 +23,7 @@ internal static class ServiceComposition
         services.AddMediaGateIdentity(configuration);
         services.AddMediaGateGate(configuration);
         services.AddSingleton<IParentChildren, AccountParentChildren>();
+        services.AddSingleton<Gate.Retention.ExportJournal>();
     }
 
     public static void MapParts(WebApplication app)

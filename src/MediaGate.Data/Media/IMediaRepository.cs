@@ -11,8 +11,9 @@ public interface IMediaRepository
 {
     /// <summary>
     /// Writes the observation, its items and tags, a work queue entry per item and the idempotency key in one
-    /// transaction. When the key is already taken (another request with it won), nothing is written and the
-    /// earlier record comes back.
+    /// transaction, and removes the items' originals from the pending deletions (written there before they were
+    /// stored). When the key is already taken (another request with it won), nothing is written and the earlier
+    /// record comes back; when an original's entry is gone or claimed by a sweep, nothing is written either.
     /// </summary>
     Task<UploadOutcome> AddUploadAsync(NewUpload upload, CancellationToken cancellationToken = default);
 
@@ -36,7 +37,7 @@ public interface IMediaRepository
     Task<IReadOnlyList<FaceRecord>> RecordMasterAsync(
         string mediaId, string masterKey, int width, int height, IReadOnlyList<DetectedFaceRecord> faces, CancellationToken cancellationToken = default);
 
-    /// <summary>Sets the item's status; false when there is no such item.</summary>
+    /// <summary>Sets the item's status; false when there is no such item or it is deleted (a tombstone stays one).</summary>
     Task<bool> SetStatusAsync(string mediaId, MediaStatus status, string? detail, CancellationToken cancellationToken = default);
 
     /// <summary>The item's faces in number order.</summary>

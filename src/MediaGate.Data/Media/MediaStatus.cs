@@ -20,4 +20,7 @@ public enum MediaStatus
 
     /// <summary>Processing failed (an unreadable file, a step that kept failing); never released.</summary>
     Failed,
+
+    /// <summary>Deleted on the retention schedule: masters and renditions gone, the row kept as a tombstone. Final.</summary>
+    Deleted,
 }

@@ -1,6 +1,6 @@
 namespace MediaGate.Data.Media;
 
-/// <summary>The statuses as the API and the database spell them (api.md: processing, needs-assignment, released, held, blocked, failed).</summary>
+/// <summary>The statuses as the API and the database spell them (api.md: processing, needs-assignment, released, held, blocked, failed, deleted).</summary>
 public static class MediaStatusNames
 {
     public static string Name(this MediaStatus status) => status switch
@@ -11,6 +11,7 @@ public static class MediaStatusNames
         MediaStatus.Held => "held",
         MediaStatus.Blocked => "blocked",
         MediaStatus.Failed => "failed",
+        MediaStatus.Deleted => "deleted",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown media status"),
     };
 
@@ -22,6 +23,7 @@ public static class MediaStatusNames
         "held" => MediaStatus.Held,
         "blocked" => MediaStatus.Blocked,
         "failed" => MediaStatus.Failed,
+        "deleted" => MediaStatus.Deleted,
         _ => throw new InvalidDataException($"Unknown media status '{name}'"),
     };
 }

@@ -299,7 +299,53 @@ internal static class SchemaMigrations
             "ALTER TABLE observations ADD COLUMN event_id TEXT NULL REFERENCES events (id)",
             "CREATE INDEX ix_observations_event ON observations (event_id)",
             "CREATE INDEX ix_observations_staff ON observations (staff_id, received_at)"),
+        // Retention (product.md: masters "are deleted on the retention schedule (for example after a child
+        // leaves, with a grace period ...)"): the day a child left, the "deleted" status of a tombstoned item, and
+        // objects due for deletion. Stores cannot list their objects, so every object that may outlive the row
+        // that names it is written down first: an upload's original before its first byte is stored (due after
+        // Gate:Retention:AbandonedUploadSeconds unless the committing transaction removes it), and a tombstoned
+        // item's masters and renditions (due at once). A sweep on any node claims due rows and deletes the objects.
+        new Migration(10, "children leave, deleted items, objects due for deletion",
+            [
+                .. RetentionTables,
+                // SQLite cannot alter a CHECK constraint, and rebuilding media_items needs foreign keys off (not
+                // possible inside the migration's transaction) and would drop columns other migrations add. Widening
+                // the list in the stored schema is the change SQLite documents for constraints (sqlite.org/lang_altertable.html,
+                // "writable_schema"); every existing row satisfies the wider check, and RESET re-reads the schema.
+                "PRAGMA writable_schema = ON",
+                $"UPDATE sqlite_master SET sql = replace(sql, '{Quoted(StatusesBefore)}', '{Quoted(StatusesAfter)}') WHERE type = 'table' AND name = 'media_items'",
+                "PRAGMA writable_schema = RESET",
+            ],
+            [
+                .. RetentionTables,
+                "ALTER TABLE media_items DROP CONSTRAINT media_items_status_check",
+                $"ALTER TABLE media_items ADD CONSTRAINT media_items_status_check CHECK (status IN ({StatusesAfterList}))",
+            ]),
     ];
+
+    private const string StatusesList = "'processing', 'needs-assignment', 'released', 'held', 'blocked', 'failed'";
+    private const string StatusesAfterList = StatusesList + ", 'deleted'";
+    private const string StatusesBefore = "(" + StatusesList + "))";
+    private const string StatusesAfter = "(" + StatusesAfterList + "))";
+
+    private static string[] RetentionTables =>
+    [
+        "ALTER TABLE children ADD COLUMN left_on TEXT NULL",
+        """
+        CREATE TABLE pending_deletions (
+            store TEXT NOT NULL CHECK (store IN ('master', 'renditions')),
+            object_key TEXT NOT NULL,
+            reason TEXT NOT NULL CHECK (reason IN ('upload', 'retention')),
+            due_at TEXT NOT NULL,
+            claimed_by TEXT NULL,
+            claimed_until TEXT NULL,
+            PRIMARY KEY (store, object_key)
+        )
+        """,
+        "CREATE INDEX ix_pending_deletions_due ON pending_deletions (due_at)",
+    ];
+
+    private static string Quoted(string text) => text.Replace("'", "''", StringComparison.Ordinal);
 
     private const string AuditTable =
         """

@@ -6,6 +6,7 @@ using MediaGate.Gate.Processing;
 using MediaGate.Gate.Renditions;
 using MediaGate.Gate.Review;
 using MediaGate.Gate.Tablets;
+using MediaGate.Gate.Retention;
 using MediaGate.Gate.Uploads;
 using MediaGate.Gate.Worker;
 using MediaGate.Ingest;
@@ -24,7 +25,7 @@ namespace MediaGate.Gate.Hosting;
 /// changes and review), the metrics, the face detector (loaded once) and the background worker. Assumes the host
 /// registered <c>MediaGateDatabase</c> (singleton), <see cref="TimeProvider"/> and the keyed stores
 /// (<c>AddMediaGateStores</c>). Options, validated at start-up: <c>Gate:*</c> (<see cref="GateOptions"/>),
-/// <c>Ingest:*</c> (limits, mask, JPEG quality), <c>Ingest:ModelsDir</c> or <c>MEDIAGATE_MODELS_DIR</c> (extra
+/// <c>Gate:Retention:*</c> (<see cref="RetentionOptions"/>; runs <see cref="RetentionSweep"/>), <c>Ingest:*</c> (limits, mask, JPEG quality), <c>Ingest:ModelsDir</c> or <c>MEDIAGATE_MODELS_DIR</c> (extra
 /// model files) and <c>Ingest:Detector</c> (a model name; default the strongest installed).
 /// </summary>
 public static class GateServiceCollectionExtensions
@@ -56,6 +57,13 @@ public static class GateServiceCollectionExtensions
         services.TryAddSingleton<PublicityDownload>();
         services.TryAddSingleton<GateWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<GateWorker>());
+
+        // Retention (Gate:Retention): abandoned uploads and the schedule after children leave. The parents' export
+        // (ExportJournal) needs the host's IParentChildren, so the host registers it beside that.
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<MarkChildLeft>();
+        services.TryAddSingleton<RetentionSweep>();
+        services.AddHostedService(provider => provider.GetRequiredService<RetentionSweep>());
         return services;
     }
 

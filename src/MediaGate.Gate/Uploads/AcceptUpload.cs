@@ -4,6 +4,7 @@ using MediaGate.Consent.People;
 using MediaGate.Data;
 using MediaGate.Data.Audit;
 using MediaGate.Data.Media;
+using MediaGate.Gate.Retention;
 using MediaGate.Ingest;
 using MediaGate.Storage;
 using MediaGate.Storage.Hosting;
@@ -23,13 +24,18 @@ namespace MediaGate.Gate.Uploads;
 /// transaction, and only after that is the receipt returned: a 202 means the upload is durable.
 /// Statuses: 400 malformed form or field, unknown child, bad <c>Idempotency-Key</c>; 413 too large (request or
 /// file); 415 not multipart, or a file that is not a supported image; 422 an <c>Idempotency-Key</c> reused for
-/// different content, or an <c>eventId</c> that names no event (contract8.md); 503 the master store is unavailable. Whatever is refused, nothing of it stays stored.
+/// different content, or an <c>eventId</c> that names no event (contract8.md); 503 the master store is unavailable, or the
+/// upload outlived <c>Gate:Retention:AbandonedUploadSeconds</c>.
+/// Whatever is refused, nothing of it stays stored; and because each original is written down in the database before
+/// it is stored (<see cref="UploadOriginals"/>) and the committing transaction removes that entry, an upload cut short
+/// by a killed process is found and deleted by the retention sweep (<see cref="Retention.RetentionSweep"/>).
 /// </summary>
 public sealed class AcceptUpload(
     MediaGateDatabase database,
     [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore master,
     IOptions<GateOptions> gateOptions,
     IOptions<IngestOptions> ingestOptions,
+    IOptions<RetentionOptions> retentionOptions,
     TimeProvider time,
     GateMetrics metrics,
     ILogger<AcceptUpload> logger)
@@ -43,6 +49,7 @@ public sealed class AcceptUpload(
 
     private readonly GateOptions _gate = gateOptions.Value;
     private readonly long _maxFileBytes = ingestOptions.Value.Limits.MaxBytes;
+    private readonly UploadOriginals _originals = new(database, time, retentionOptions.Value.AbandonedUploadAfter);
 
     public async Task<UploadResult> AcceptAsync(UploadRequest request, CancellationToken cancellationToken)
     {
@@ -70,7 +77,7 @@ public sealed class AcceptUpload(
         var form = new ReceivedForm();
         try
         {
-            var reader = new UploadFormReader(master, _gate.MaxUploadBytes, _gate.MaxFilesPerUpload, _maxFileBytes);
+            var reader = new UploadFormReader(master, _originals, _gate.MaxUploadBytes, _gate.MaxFilesPerUpload, _maxFileBytes);
             var refused = await reader.ReadAsync(request.Body, boundary, form, store: earlier is null, cancellationToken).ConfigureAwait(false);
             if (refused is not null)
             {
@@ -165,6 +172,15 @@ public sealed class AcceptUpload(
             : null;
 
         var outcome = await database.Media.AddUploadAsync(new NewUpload(observation, items, WorkKind, idempotency), cancellationToken).ConfigureAwait(false);
+        if (outcome.OriginalsSwept)
+        {
+            // The upload took longer than Gate:Retention:AbandonedUploadSeconds and the sweep took its files as
+            // abandoned: nothing is committed, and the tablet keeps its copy and tries again.
+            logger.LogWarning("An upload from device {Device} outlived the abandoned-upload bound; refused", request.DeviceId);
+            return UploadResult.Refused(StatusCodes.Status503ServiceUnavailable, "Upload took too long",
+                "The upload took longer than the service waits for one; nothing was kept. Try again.");
+        }
+
         if (!outcome.Stored)
         {
             // Another request with the same key committed first: this one's objects go, and it gets that one's answer.
@@ -263,13 +279,26 @@ public sealed class AcceptUpload(
     {
         foreach (var file in form.Stored.Where(f => f.Key is not null))
         {
+            var key = ObjectKey.Parse(file.Key!);
             try
             {
-                await master.DeleteAsync(ObjectKey.Parse(file.Key!), CancellationToken.None).ConfigureAwait(false);
+                await master.DeleteAsync(key, CancellationToken.None).ConfigureAwait(false);
             }
             catch (ObjectStoreException e)
             {
+                // Its pending-deletion entry stays: the retention sweep deletes the object when it is due.
                 logger.LogWarning(e, "Could not delete the refused upload object {Key}", file.Key);
+                continue;
+            }
+
+            try
+            {
+                await _originals.ForgetAsync(key).ConfigureAwait(false);
+            }
+            catch (System.Data.Common.DbException e)
+            {
+                // Harmless: when the entry falls due, the sweep deletes an object that is already gone.
+                logger.LogWarning(e, "Could not forget the pending deletion of {Key}", file.Key);
             }
         }
 

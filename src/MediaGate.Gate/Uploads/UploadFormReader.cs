@@ -11,9 +11,10 @@ namespace MediaGate.Gate.Uploads;
 /// <c>Gate:MaxUploadBytes</c> as it is read; each file is sniffed from its first bytes (a non-image is refused
 /// before anything of it is stored), then streamed into the master store (or, for a repeated
 /// <c>Idempotency-Key</c>, only hashed) with its SHA-256 computed and <c>Ingest:Limits:MaxBytes</c> enforced on the
-/// way; the same bytes twice are kept once. Text fields are read up to 64 KiB each.
+/// way; the same bytes twice are kept once. Text fields are read up to 64 KiB each. Each original is written down
+/// (<see cref="UploadOriginals"/>) before it is stored.
 /// </summary>
-internal sealed class UploadFormReader(IObjectStore master, long maxUploadBytes, int maxFiles, long maxFileBytes)
+internal sealed class UploadFormReader(IObjectStore master, UploadOriginals originals, long maxUploadBytes, int maxFiles, long maxFileBytes)
 {
     private const int MaxFieldBytes = 64 * 1024;
 
@@ -113,6 +114,8 @@ internal sealed class UploadFormReader(IObjectStore master, long maxUploadBytes,
         if (store)
         {
             key = ObjectKey.Parse("uploads/" + mediaId);
+            // Written down before the first byte is stored: if this process dies mid-upload, a sweep finds the object.
+            await originals.RecordAsync(key, cancellationToken).ConfigureAwait(false);
             form.Stored.Add(new ReceivedFile(mediaId, key.Value, fileName, "", 0));
             await master.PutAsync(key, file, cancellationToken).ConfigureAwait(false);
         }
@@ -133,6 +136,7 @@ internal sealed class UploadFormReader(IObjectStore master, long maxUploadBytes,
         {
             // The same bytes twice in one observation: stored once (issue 7, section 3).
             await master.DeleteAsync(key!, CancellationToken.None).ConfigureAwait(false);
+            await originals.ForgetAsync(key!).ConfigureAwait(false);
             return null;
         }
 

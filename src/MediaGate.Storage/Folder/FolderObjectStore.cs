@@ -16,13 +16,15 @@ namespace MediaGate.Storage.Folder;
 public sealed partial class FolderObjectStore : IObjectStore
 {
     internal const string ObjectSuffix = "~";
-    internal const string TemporarySuffix = ".tmp";
+    internal const string TemporarySuffix = TemporaryFiles.Suffix;
     private readonly string _root;
+    private readonly TimeSpan _temporaryMaxAge;
     private readonly ILogger _logger;
 
-    private FolderObjectStore(string root, ILogger logger)
+    private FolderObjectStore(string root, TimeSpan temporaryMaxAge, ILogger logger)
     {
         _root = root;
+        _temporaryMaxAge = temporaryMaxAge;
         _logger = logger;
     }
 
@@ -39,23 +41,28 @@ public sealed partial class FolderObjectStore : IObjectStore
 
         // The configured root itself may be a link (a mounted volume); what is under it may not.
         var resolved = new DirectoryInfo(root).ResolveLinkTarget(returnFinalTarget: true);
-        var store = new FolderObjectStore(resolved?.FullName ?? root, logger ?? (ILogger)NullLogger.Instance);
+        var store = new FolderObjectStore(resolved?.FullName ?? root, TimeSpan.FromMinutes(options.TemporaryFileMaxAgeMinutes), logger ?? (ILogger)NullLogger.Instance);
         store.SweepTemporaryFiles();
         return store;
     }
 
     /// <summary>
     /// Deletes temporary files that a killed put left behind. Called by <see cref="Open"/>, before the store is
-    /// used, so it never races a put of this process. Returns how many were removed.
+    /// used, so it never races a put of this process; another node's put in progress on a shared folder is left
+    /// alone (<see cref="TemporaryFiles.MayDelete"/>). Returns how many were removed.
     /// </summary>
     public int SweepTemporaryFiles()
     {
+        var now = TimeProvider.System.GetUtcNow();
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = false, ReturnSpecialDirectories = false };
         var removed = 0;
         foreach (var file in Directory.EnumerateFiles(_root, "." + "*" + TemporarySuffix, options))
         {
-            File.Delete(file);
-            removed++;
+            if (TemporaryFiles.MayDelete(file, File.GetLastWriteTimeUtc(file), now, _temporaryMaxAge, TemporaryFiles.IsRunning))
+            {
+                File.Delete(file);
+                removed++;
+            }
         }
 
         if (removed > 0)
@@ -72,7 +79,7 @@ public sealed partial class FolderObjectStore : IObjectStore
         ArgumentNullException.ThrowIfNull(content);
         var folder = Folder(key, create: true)!;
         var target = ObjectPath(folder, key);
-        var temporary = Path.Combine(folder, $".{key.Segments[^1]}{ObjectSuffix}.{Guid.NewGuid():N}{TemporarySuffix}");
+        var temporary = Path.Combine(folder, TemporaryFiles.Name(key.Segments[^1] + ObjectSuffix));
         Exception? sourceFailure = null;
         try
         {
@@ -176,7 +183,7 @@ public sealed partial class FolderObjectStore : IObjectStore
     public async Task<StoreReadiness> CheckReadyAsync(CancellationToken cancellationToken = default)
     {
         // Ready means writable: a tiny temporary file is created, fsynced and removed (the sweep would catch it too).
-        var probe = Path.Combine(_root, $".ready.{Guid.NewGuid():N}{TemporarySuffix}");
+        var probe = Path.Combine(_root, TemporaryFiles.Name("ready"));
         try
         {
             var file = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);

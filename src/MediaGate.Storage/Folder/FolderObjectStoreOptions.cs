@@ -11,4 +11,11 @@ public sealed class FolderObjectStoreOptions
     /// </summary>
     [Required(AllowEmptyStrings = false)]
     public string RootPath { get; set; } = "";
+
+    /// <summary>
+    /// Minutes a temporary file may go unwritten before the start-up sweep deletes it whoever wrote it (another
+    /// node's put in progress writes continuously; a dead process's file of this host goes at once). Default 60; 1 to 10080.
+    /// </summary>
+    [Range(1, 10_080)]
+    public int TemporaryFileMaxAgeMinutes { get; set; } = 60;
 }

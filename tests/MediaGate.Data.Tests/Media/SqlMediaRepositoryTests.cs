@@ -19,7 +19,7 @@ public sealed class SqlMediaRepositoryTests
         await Sample.AddChildrenAsync(test.Database);
         var upload = MediaSample.Upload(2, [Sample.Ben, Sample.Ava]);
 
-        var outcome = await test.Database.Media.AddUploadAsync(upload);
+        var outcome = await test.Database.AddRecordedUploadAsync(upload);
 
         Assert.IsTrue(outcome.Stored);
         var observation = await test.Database.Media.FindObservationAsync(upload.Observation.Id);
@@ -47,11 +47,11 @@ public sealed class SqlMediaRepositoryTests
         await Sample.AddChildrenAsync(test.Database);
         var firstId = MediaSample.NewId();
         var first = MediaSample.Upload(1, [Sample.Ava], MediaSample.Key(firstId), firstId);
-        await test.Database.Media.AddUploadAsync(first);
+        await test.Database.AddRecordedUploadAsync(first);
         var secondId = MediaSample.NewId();
         var second = MediaSample.Upload(1, [Sample.Ava], MediaSample.Key(secondId, "fp-2"), secondId);
 
-        var outcome = await test.Database.Media.AddUploadAsync(second);
+        var outcome = await test.Database.AddRecordedUploadAsync(second);
 
         Assert.IsFalse(outcome.Stored);
         Assert.IsNotNull(outcome.Existing);
@@ -71,7 +71,7 @@ public sealed class SqlMediaRepositoryTests
         await Sample.AddChildrenAsync(test.Database);
         var upload = MediaSample.Upload(1, [new ChildId("nobody")]);
 
-        await Assert.ThrowsAsync<System.Data.Common.DbException>(() => test.Database.Media.AddUploadAsync(upload));
+        await Assert.ThrowsAsync<System.Data.Common.DbException>(() => test.Database.AddRecordedUploadAsync(upload));
 
         Assert.IsNull(await test.Database.Media.FindObservationAsync(upload.Observation.Id));
         Assert.IsNull(await test.Database.Work.StateAsync(upload.Items[0].Id));
@@ -85,7 +85,7 @@ public sealed class SqlMediaRepositoryTests
         await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
         await Sample.AddChildrenAsync(test.Database);
         var upload = MediaSample.Upload(1, [Sample.Ava]);
-        await test.Database.Media.AddUploadAsync(upload);
+        await test.Database.AddRecordedUploadAsync(upload);
         var mediaId = upload.Items[0].Id;
         var first = await test.Database.Media.RecordMasterAsync(mediaId, "masters/" + mediaId + ".jpg", 640, 480, [MediaSample.Face(1), MediaSample.Face(2)]);
         await test.Database.Media.AssignFacesAsync(mediaId, [new FaceAssignmentChange(first[0].FaceId, FaceAssignment.ToChild(Sample.Ava))], "staff-1", Sample.Now);
@@ -110,7 +110,7 @@ public sealed class SqlMediaRepositoryTests
         await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
         await Sample.AddChildrenAsync(test.Database);
         var upload = MediaSample.Upload(2, [Sample.Ava, Sample.Ben]);
-        await test.Database.Media.AddUploadAsync(upload);
+        await test.Database.AddRecordedUploadAsync(upload);
         var mine = await test.Database.Media.RecordMasterAsync(upload.Items[0].Id, "masters/a.jpg", 640, 480, [MediaSample.Face(1)]);
         var other = await test.Database.Media.RecordMasterAsync(upload.Items[1].Id, "masters/b.jpg", 640, 480, [MediaSample.Face(1)]);
 
@@ -132,7 +132,7 @@ public sealed class SqlMediaRepositoryTests
         await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
         await Sample.AddChildrenAsync(test.Database);
         var upload = MediaSample.Upload(1, [Sample.Ava]);
-        await test.Database.Media.AddUploadAsync(upload);
+        await test.Database.AddRecordedUploadAsync(upload);
         var faces = await test.Database.Media.RecordMasterAsync(upload.Items[0].Id, "masters/a.jpg", 640, 480, [MediaSample.Face(1)]);
 
         bool badFace = await test.Database.Media.AssignFacesAsync(upload.Items[0].Id,
@@ -153,7 +153,7 @@ public sealed class SqlMediaRepositoryTests
         await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
         await Sample.AddChildrenAsync(test.Database);
         var upload = MediaSample.Upload(1, [Sample.Ava]);
-        await test.Database.Media.AddUploadAsync(upload);
+        await test.Database.AddRecordedUploadAsync(upload);
         var mediaId = upload.Items[0].Id;
         var faces = await test.Database.Media.RecordMasterAsync(mediaId, "masters/a.jpg", 640, 480, [MediaSample.Face(1), MediaSample.Face(2), MediaSample.Face(3)]);
 
@@ -177,7 +177,7 @@ public sealed class SqlMediaRepositoryTests
         await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
         await Sample.AddChildrenAsync(test.Database);
         var upload = MediaSample.Upload(1, [Sample.Ava]);
-        await test.Database.Media.AddUploadAsync(upload);
+        await test.Database.AddRecordedUploadAsync(upload);
         var faces = await test.Database.Media.RecordMasterAsync(upload.Items[0].Id, "masters/a.jpg", 640, 480, [MediaSample.Face(1)]);
 
         bool applied = await test.Database.Media.AssignFacesAsync(upload.Items[0].Id,
@@ -195,7 +195,7 @@ public sealed class SqlMediaRepositoryTests
         await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
         await Sample.AddChildrenAsync(test.Database);
         var upload = MediaSample.Upload(3, [Sample.Ava]);
-        await test.Database.Media.AddUploadAsync(upload);
+        await test.Database.AddRecordedUploadAsync(upload);
         await test.Database.Media.SetStatusAsync(upload.Items[0].Id, MediaStatus.Held, "Face 2 is unassigned");
         await test.Database.Media.SetStatusAsync(upload.Items[1].Id, MediaStatus.Released, null);
         await test.Database.Media.SetStatusAsync(upload.Items[2].Id, MediaStatus.Blocked, null);
@@ -219,7 +219,7 @@ public sealed class SqlMediaRepositoryTests
         await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
         await Sample.AddChildrenAsync(test.Database);
         var upload = MediaSample.Upload(2, [Sample.Ava, Sample.Ben]);
-        await test.Database.Media.AddUploadAsync(upload);
+        await test.Database.AddRecordedUploadAsync(upload);
         var renditionId = MediaSample.NewId();
         await test.Database.Renditions.SaveAsync(new RenditionRecord(renditionId, upload.Items[0].Id, Purpose.Journal, "parent:" + Sample.Ava,
             "renditions/" + renditionId + ".jpg", 320, 240, 1, Sample.Now));

@@ -51,7 +51,7 @@ public sealed class SqlReviewActionRepositoryTests
     {
         await Sample.AddChildrenAsync(test.Database);
         var upload = MediaSample.Upload(1, [Sample.Ava]);
-        await test.Database.Media.AddUploadAsync(upload);
+        await test.Database.AddRecordedUploadAsync(upload);
         return upload.Items[0].Id;
     }
 }

@@ -134,7 +134,8 @@ internal sealed class RenditionWorld : IAsyncDisposable
         var observation = new ObservationRecord(Guid.NewGuid().ToString("N"), "tablet-1", "staff-1", now, now, "Group time", tagged);
         var record = new MediaItemRecord(mediaId, observation.Id, 0, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length,
             "uploads/" + mediaId, null, null, null, MediaStatus.Processing, null, now, now, tagged);
-        await Database.Media.AddUploadAsync(new NewUpload(observation, [record], "process", null));
+        await Database.PendingDeletions.RecordUploadAsync(record.UploadKey, now.AddHours(6));
+        Assert.IsTrue((await Database.Media.AddUploadAsync(new NewUpload(observation, [record], "process", null))).Stored);
 
         var masterKey = ObjectKey.Parse("masters/" + mediaId + ".jpg");
         await Masters.PutAsync(masterKey, new MemoryStream(master));

@@ -3,6 +3,7 @@ using Dapper;
 using MediaGate.Consent.Media;
 using MediaGate.Consent.People;
 using MediaGate.Data.Media;
+using MediaGate.Data.Sql.Retention;
 
 namespace MediaGate.Data.Sql.Media;
 
@@ -57,6 +58,14 @@ internal sealed class SqlMediaRepository(SqlStore store, TimeProvider time) : IM
                     var existing = await FindIdempotencyAsync(connection, key.DeviceId, key.Key, cancellationToken).ConfigureAwait(false);
                     return new UploadOutcome(false, existing);
                 }
+            }
+
+            // The originals' entries in pending_deletions go in this same transaction: committed, the objects are
+            // the row's; if a sweep already took an entry as abandoned, its object is going, so nothing commits.
+            if (!await SqlPendingDeletions.ForgetUploadsAsync(connection, transaction, upload.Items.Select(i => i.UploadKey), cancellationToken).ConfigureAwait(false))
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                return new UploadOutcome(false, null, OriginalsSwept: true);
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -173,7 +182,8 @@ internal sealed class SqlMediaRepository(SqlStore store, TimeProvider time) : IM
     {
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         int updated = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE media_items SET status = @status, status_detail = @detail, updated_at = @now WHERE id = @mediaId",
+            // A tombstone is final (retention): no later decision, review or failure brings the item back.
+            "UPDATE media_items SET status = @status, status_detail = @detail, updated_at = @now WHERE id = @mediaId AND status <> 'deleted'",
             new { mediaId, status = status.Name(), detail, now = DbText.Instant(time.GetUtcNow()) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return updated == 1;
     }
