@@ -36,7 +36,9 @@ public sealed class MediaGateDatabase : IAsyncDisposable
         WebsiteKeys = new SqlWebsiteKeyRepository(store);
         SigningKeys = new SqlSigningKeyRepository(store);
         SignInThrottle = new SqlSignInThrottle(store);
+        RevokedTokens = new SqlRevokedTokenRepository(store);
         Media = new SqlMediaRepository(store, time);
+        MediaActivity = new SqlMediaActivityRepository(store);
         Renditions = new SqlRenditionRepository(store);
         Approvals = new SqlApprovalRepository(store);
         ReviewActions = new SqlReviewActionRepository(store);
@@ -79,8 +81,14 @@ public sealed class MediaGateDatabase : IAsyncDisposable
     /// <summary>Failed sign-in counters, shared by every node.</summary>
     public ISignInThrottle SignInThrottle { get; }
 
+    /// <summary>Bearer tokens signed out before they expire, shared by every node.</summary>
+    public IRevokedTokenRepository RevokedTokens { get; }
+
     /// <summary>Observations, media items, faces and the tablets' idempotency keys.</summary>
     public IMediaRepository Media { get; }
+
+    /// <summary>What happened to media items lately, for the manager's dashboard.</summary>
+    public IMediaActivityRepository MediaActivity { get; }
 
     /// <summary>The renditions made for each item, purpose and audience.</summary>
     public IRenditionRepository Renditions { get; }

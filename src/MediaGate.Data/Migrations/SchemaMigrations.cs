@@ -321,6 +321,18 @@ internal static class SchemaMigrations
                 "ALTER TABLE media_items DROP CONSTRAINT media_items_status_check",
                 $"ALTER TABLE media_items ADD CONSTRAINT media_items_status_check CHECK (status IN ({StatusesAfterList}))",
             ]),
+        // Signing out (contract8.md, Sessions): the ids (jti) of bearer tokens signed out before they expire, which
+        // every node refuses from the next request on. A row is needed only until its token would have expired.
+        Migration.Portable(11, "revoked bearer tokens",
+            """
+            CREATE TABLE revoked_tokens (
+                token_id TEXT PRIMARY KEY,
+                account_id TEXT NOT NULL,
+                revoked_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX ix_revoked_tokens_expiry ON revoked_tokens (expires_at)"),
     ];
 
     private const string StatusesList = "'processing', 'needs-assignment', 'released', 'held', 'blocked', 'failed'";
