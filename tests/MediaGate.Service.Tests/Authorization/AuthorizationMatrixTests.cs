@@ -13,7 +13,9 @@ namespace MediaGate.Service.Tests.Authorization;
 public sealed class AuthorizationMatrixTests : ServiceTest
 {
     /// <summary>Tokens of the second service live this long (Identity:TokenLifetime), so that they expire during the test.</summary>
-    private static readonly TimeSpan ShortLifetime = TimeSpan.FromSeconds(3);
+    // Long enough that a manager token checked right after sign-in is still valid on a loaded 2-core machine (with 3 s,
+    // one setup step under load outlived it), short enough to wait out.
+    private static readonly TimeSpan ShortLifetime = TimeSpan.FromSeconds(8);
 
     [TestMethod]
     [Timeout(300_000, CooperativeCancellation = true)]
@@ -208,7 +210,7 @@ public sealed class AuthorizationMatrixTests : ServiceTest
     /// <summary>A manager, a parent and a tablet token from the short-lived service, once they have expired.</summary>
     private static async Task<List<Caller>> ExpiredCallersAsync(Uri address)
     {
-        // Each setup call signs in again: with a 3-second lifetime one token may not outlive the setup.
+        // Each setup call signs in again: with a short lifetime one token may not outlive the setup.
         async Task<ApiClient> Manager() => await ApiClient.SignInAsync(address, ServiceSettings.ManagerUsername, ServiceSettings.ManagerPassword);
         string childId;
         using (var m = await Manager())
@@ -232,9 +234,10 @@ public sealed class AuthorizationMatrixTests : ServiceTest
             device = await m.RegisterDeviceAsync("expiry tablet");
         }
 
-        var manager = await Manager();
+        // The manager signs in last, so the freshness check below follows its sign-in directly.
         var parent = await ApiClient.SignInAsync(address, "parent-expiry", "Parent-Expiry-Passphrase-1");
         var tablet = await ApiClient.SignInTabletAsync(address, device, "staff-expiry", "604172");
+        var manager = await Manager();
 
         // Still valid now (the test would prove nothing otherwise) ...
         using (var fresh = await manager.SendAsync(HttpMethod.Get, "/api/manager/children"))
