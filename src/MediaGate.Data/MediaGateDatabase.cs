@@ -1,7 +1,9 @@
+using MediaGate.Data.Events;
 using MediaGate.Data.Identity;
 using MediaGate.Data.Media;
 using MediaGate.Data.Migrations;
 using MediaGate.Data.Sql;
+using MediaGate.Data.Sql.Events;
 using MediaGate.Data.Sql.Identity;
 using MediaGate.Data.Sql.Media;
 
@@ -36,6 +38,8 @@ public sealed class MediaGateDatabase : IAsyncDisposable
         Renditions = new SqlRenditionRepository(store);
         Approvals = new SqlApprovalRepository(store);
         ReviewActions = new SqlReviewActionRepository(store);
+        Events = new SqlEventRepository(store);
+        ParentMedia = new SqlParentMediaRepository(store);
     }
 
     public StoreKind Kind => _store.Kind;
@@ -82,6 +86,12 @@ public sealed class MediaGateDatabase : IAsyncDisposable
 
     /// <summary>The manager's review actions (release, mask, block) per item and purpose.</summary>
     public IReviewActionRepository ReviewActions { get; }
+
+    /// <summary>Events, parties and outings with the children who attended.</summary>
+    public IEventRepository Events { get; }
+
+    /// <summary>What parents' lists are made from (journal items and event items of their children).</summary>
+    public IParentMediaRepository ParentMedia { get; }
 
     /// <summary>Opens (creating the folder, file and schema on first use) <c>&lt;dataDirectory&gt;/mediagate.db</c>.</summary>
     public static async Task<MediaGateDatabase> OpenSqliteAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken = default)

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace MediaGate.Api.Endpoints;
 
 /// <summary>
-/// The manager's review (api.md, Manager): the queue, decisions, and the master. Mapped by the host inside its
+/// The manager's review (api.md, Manager): the queue, decisions, the master, the publicity rendition, and events
+/// (<see cref="ManagerEventEndpoints"/>). Mapped by the host inside its
 /// <c>/api/manager</c> group, which requires the manager policy.
 /// </summary>
 public static class ManagerMediaEndpoints
@@ -16,6 +17,8 @@ public static class ManagerMediaEndpoints
         group.MapGet("/review", GetReviewAsync).WithName("ManagerReview");
         group.MapPost("/media/{mediaId}/decision", PostDecisionAsync).WithName("ManagerDecision");
         group.MapGet("/media/{mediaId}/master", GetMasterAsync).WithName("ManagerMaster");
+        group.MapGet("/media/{mediaId}/publicity", GetPublicityAsync).WithName("ManagerPublicity").Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
+        group.MapManagerEventEndpoints();
         return group;
     }
 
@@ -77,6 +80,31 @@ public static class ManagerMediaEndpoints
         if (bytes is null)
         {
             return Problem(StatusCodes.Status404NotFound, "Not found", null);
+        }
+
+        http.Response.Headers.CacheControl = "private, no-store";
+        return TypedResults.File(bytes, "image/jpeg");
+    }
+
+    /// <summary>
+    /// <c>GET /api/manager/media/{mediaId}/publicity</c>: the approved publicity rendition (JPEG, no names) for the manager
+    /// to post; 404 until approved (or after a withdrawal); audited; never cached.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPublicityAsync(
+        string mediaId, HttpContext http, PublicityDownload publicity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(publicity);
+        var actor = ParentEndpoints.AccountOf(http.User);
+        if (!Ids.IsId(mediaId) || actor is null)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Not found", null);
+        }
+
+        var bytes = await publicity.ReadAsync(mediaId, actor, cancellationToken);
+        if (bytes is null)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Not found", "The item has no approved publicity rendition.");
         }
 
         http.Response.Headers.CacheControl = "private, no-store";

@@ -3,9 +3,12 @@ using System.Text.Json;
 using MediaGate.Api.Identity;
 using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
+using MediaGate.Consent.People;
 using MediaGate.Data;
 using MediaGate.Data.Audit;
+using MediaGate.Data.Media;
 using MediaGate.Gate;
+using MediaGate.Gate.Parents;
 using MediaGate.Gate.Renditions;
 using MediaGate.Storage;
 using MediaGate.Storage.Hosting;
@@ -15,8 +18,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace MediaGate.Api.Endpoints;
 
 /// <summary>
-/// The parents' journal (api.md, Parent): only items in which one of their own children is tagged and released
-/// for the journal, each as the rendition made for that child's parents. Anything else is 404, never 403
+/// The parents' journal (api.md, Parent): items in which one of their own children is tagged (the journal rendition
+/// made for that child's parents) and items of events one of their children attended (the event's rendition,
+/// contract8.md), listed by <see cref="ParentListRule"/>. Anything else is 404, never 403
 /// (product.md: "a parent can reach nothing about another family, not even whether it exists"). The parent's
 /// children are read from the database on every request, never from the token.
 /// </summary>
@@ -41,8 +45,11 @@ public static class ParentEndpoints
         return app;
     }
 
-    /// <summary><c>GET /api/parent/media</c>: <c>[{"mediaId", "childId", "takenAt", "note"}]</c>, newest first.</summary>
-    public static async Task<Ok<ParentMediaItem[]>> ListMediaAsync(
+    /// <summary>
+    /// <c>GET /api/parent/media</c>: <c>[{"mediaId", "childId", "takenAt", "note", "status", "purpose"}]</c>, newest first;
+    /// status <c>released</c> or <c>checking</c> (no image yet), purpose <c>journal</c> or <c>events</c>.
+    /// </summary>
+    public static async Task<Ok<IReadOnlyList<ParentListItem>>> ListMediaAsync(
         ClaimsPrincipal user, IParentChildren parents, MediaGateDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parents);
@@ -50,18 +57,20 @@ public static class ParentEndpoints
         var children = AccountOf(user) is { } account ? await parents.ChildrenOfAsync(account, cancellationToken) : [];
         if (children.Count == 0)
         {
-            return TypedResults.Ok(Array.Empty<ParentMediaItem>());
+            return TypedResults.Ok<IReadOnlyList<ParentListItem>>([]);
         }
 
-        var journal = await database.Media.JournalOfAsync(children, cancellationToken);
-        return TypedResults.Ok(journal.Select(e => new ParentMediaItem(e.MediaId, e.ChildId.Value, e.TakenAt, e.Note)).ToArray());
+        var candidates = await database.ParentMedia.CandidatesAsync(children, cancellationToken);
+        return TypedResults.Ok(ParentListRule.From(candidates));
     }
 
     /// <summary>
-    /// <c>GET /api/parent/media/{mediaId}/image[?childId=]</c>: the JPEG rendered for this parent's child (other
-    /// children masked unless they may appear), not cached anywhere on the way (<c>Cache-Control: private,
-    /// no-store</c>). Audited. A parent of two children in one photo names the journal entry's <c>childId</c> to get
-    /// that child's rendition; without it, the first of their children (by id) with one.
+    /// <c>GET /api/parent/media/{mediaId}/image[?childId=][&amp;purpose=journal|events]</c>: the JPEG rendered for this
+    /// parent's child (other children masked unless they may appear), not cached anywhere on the way
+    /// (<c>Cache-Control: private, no-store</c>). Audited. A parent of two children in one photo names the journal
+    /// entry's <c>childId</c> to get that child's rendition; without it, the first of their children (by id) with one.
+    /// The journal rendition comes first, then the event's (only when its audience names the child's family); a
+    /// <c>purpose</c> picks one of them.
     /// </summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetImageAsync(
         string mediaId,
@@ -70,12 +79,24 @@ public static class ParentEndpoints
         MediaGateDatabase database,
         [FromKeyedServices(StorageServiceCollectionExtensions.RenditionStore)] IObjectStore renditions,
         CancellationToken cancellationToken,
-        string? childId = null)
+        string? childId = null,
+        string? purpose = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(parents);
         ArgumentNullException.ThrowIfNull(database);
         var account = AccountOf(http.User);
+        Purpose? only = null;
+        if (purpose is not null)
+        {
+            if (!PurposeNames.TryParse(purpose, out var named) || named is not (Purpose.Journal or Purpose.Events))
+            {
+                return NotFound();
+            }
+
+            only = named;
+        }
+
         if (account is null || !Ids.IsId(mediaId))
         {
             return NotFound();
@@ -84,10 +105,23 @@ public static class ParentEndpoints
         // The parent's children in a fixed order: a parent of two children in one photo gets the first one's rendition.
         var children = (await parents.ChildrenOfAsync(account, cancellationToken))
             .Where(c => childId is null || c.Value == childId)
-            .OrderBy(c => c.Value, StringComparer.Ordinal);
-        foreach (var child in children)
+            .OrderBy(c => c.Value, StringComparer.Ordinal)
+            .ToArray();
+        var events = only is null or Purpose.Events && children.Length > 0
+            ? (await database.Renditions.OfMediaAsync(mediaId, cancellationToken)).Where(r => r.Purpose == Purpose.Events).ToArray()
+            : [];
+        var choices = new List<(ChildId Child, RenditionRecord? Rendition)>();
+        if (only is null or Purpose.Journal)
         {
-            var rendition = await database.Renditions.FindAsync(mediaId, Purpose.Journal, Audience.ParentOf(child).Key, cancellationToken);
+            foreach (var child in children)
+            {
+                choices.Add((child, await database.Renditions.FindAsync(mediaId, Purpose.Journal, Audience.ParentOf(child).Key, cancellationToken)));
+            }
+        }
+
+        choices.AddRange(children.SelectMany(child => events.Where(r => ParentListRule.EventRenditionIsFor(r.AudienceKey, child)).Select(r => (child, (RenditionRecord?)r))));
+        foreach (var (child, rendition) in choices)
+        {
             if (rendition is null || !ObjectKey.TryParse(rendition.ObjectKey, out var key))
             {
                 continue;
@@ -100,7 +134,7 @@ public static class ParentEndpoints
             }
 
             await database.Audit.AppendAsync(
-                new AuditEvent(account, "view", mediaId, JsonSerializer.Serialize(new { rendition = rendition.Id, child = child.Value })),
+                new AuditEvent(account, "view", mediaId, JsonSerializer.Serialize(new { rendition = rendition.Id, child = child.Value, purpose = rendition.Purpose.Name() })),
                 cancellationToken);
             http.Response.Headers.CacheControl = "private, no-store";
             return TypedResults.File(bytes, "image/jpeg");

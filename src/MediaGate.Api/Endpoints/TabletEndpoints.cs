@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using MediaGate.Api.Identity;
+using MediaGate.Data;
 using MediaGate.Gate;
 using MediaGate.Gate.Faces;
 using MediaGate.Gate.Observations;
+using MediaGate.Gate.Tablets;
 using MediaGate.Gate.Uploads;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,24 +14,31 @@ namespace MediaGate.Api.Endpoints;
 
 /// <summary>
 /// The tablets (api.md, Tablet; policy <see cref="Policies.Tablet"/>: a staff member signed in on a registered,
-/// unrevoked device). Upload an observation, follow its items, say whose the faces are. The handlers only
-/// translate HTTP: the use cases (<see cref="AcceptUpload"/>, <see cref="ReadObservation"/>, <see cref="AssignFaces"/>)
+/// unrevoked device). Upload an observation, follow its items (and the staff member's recent ones), see a preview of
+/// one's own upload, say whose the faces are, and read the children to tag. The handlers only translate HTTP: the use
+/// cases (<see cref="AcceptUpload"/>, <see cref="ReadObservation"/>, <see cref="AssignFaces"/>, <see cref="TabletPreview"/>)
 /// hold the rules.
 /// </summary>
 public static class TabletEndpoints
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
+    private const int DefaultObservationsListed = 20;
+    private const int MaxObservationsListed = 100;
+
     public static IEndpointRouteBuilder MapTabletEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tablet").RequireAuthorization(Policies.Tablet).WithTags("Tablet");
         group.MapPost("/observations", UploadAsync).WithName("TabletUpload")
             .Accepts<TabletUploadForm>("multipart/form-data")
-            .WithDescription("Multipart: files (one or more images), children (JSON array of child ids), note?, capturedAt?; header Idempotency-Key " +
+            .WithDescription("Multipart: files (one or more images), children (JSON array of child ids), note?, capturedAt?, eventId?; header Idempotency-Key " +
                 "(1-128 printable ASCII). 202 once durable. 400 bad field or unknown child, 413 too large, 415 not multipart or not an image, " +
-                "422 Idempotency-Key reused for different content, 503 storage unavailable.");
+                "422 Idempotency-Key reused for different content or an eventId that names no event, 503 storage unavailable.");
+        group.MapGet("/observations", ListObservationsAsync).WithName("TabletObservations");
         group.MapGet("/observations/{observationId}", GetObservationAsync).WithName("TabletObservation");
         group.MapPut("/media/{mediaId}/faces", AssignFacesAsync).WithName("TabletAssignFaces");
+        group.MapGet("/media/{mediaId}/preview", GetPreviewAsync).WithName("TabletPreview").Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
+        group.MapGet("/children", ListChildrenAsync).WithName("TabletChildren");
         return app;
     }
 
@@ -76,6 +85,58 @@ public static class TabletEndpoints
         ArgumentNullException.ThrowIfNull(read);
         var view = Ids.IsId(observationId) ? await read.ReadAsync(observationId, cancellationToken) : null;
         return view is null ? NotFound("There is no such observation.") : TypedResults.Ok(view);
+    }
+
+    /// <summary>
+    /// <c>GET /api/tablet/observations?limit=20</c>: the signed-in staff member's own observations, most recently uploaded
+    /// first, each as <c>GET /api/tablet/observations/{id}</c> shows it (with <c>uploadedAt</c>); limit 1 to 100.
+    /// </summary>
+    public static async Task<Results<Ok<IReadOnlyList<ObservationView>>, ProblemHttpResult>> ListObservationsAsync(
+        ClaimsPrincipal user, ReadObservation read, CancellationToken cancellationToken, int? limit = null)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (CallerOf(user) is not { } caller)
+        {
+            return NotFound("There is no such staff member.");
+        }
+
+        if (limit is < 1 or > MaxObservationsListed)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid limit", detail: $"limit is 1 to {MaxObservationsListed}.");
+        }
+
+        return TypedResults.Ok(await read.RecentOfStaffAsync(caller.StaffId, limit ?? DefaultObservationsListed, cancellationToken));
+    }
+
+    /// <summary>
+    /// <c>GET /api/tablet/media/{mediaId}/preview</c>: the item's master as a JPEG of at most 1024 px, for the staff
+    /// account that uploaded it (anyone else, or an item not processed yet: 404); never cached; audited.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPreviewAsync(
+        string mediaId, HttpContext http, TabletPreview preview, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(preview);
+        http.Response.Headers.CacheControl = "private, no-store";
+        if (CallerOf(http.User) is not { } caller || !Ids.IsId(mediaId))
+        {
+            return NotFound("There is no such item.");
+        }
+
+        var jpeg = await preview.RenderAsync(mediaId, caller, cancellationToken);
+        return jpeg is null ? NotFound("There is no such item.") : TypedResults.File(jpeg, "image/jpeg");
+    }
+
+    /// <summary><c>GET /api/tablet/children</c>: <c>[{"id", "name", "room"}]</c>, the children staff may tag, by name.</summary>
+    public static async Task<Ok<TabletChild[]>> ListChildrenAsync(MediaGateDatabase database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var children = await database.Children.ListAsync(cancellationToken);
+        return TypedResults.Ok(children
+            .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(c => c.Id.Value, StringComparer.Ordinal)
+            .Select(c => new TabletChild(c.Id.Value, c.Name, c.Room))
+            .ToArray());
     }
 
     /// <summary>

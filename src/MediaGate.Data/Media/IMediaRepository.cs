@@ -21,6 +21,9 @@ public interface IMediaRepository
 
     Task<ObservationRecord?> FindObservationAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>The staff member's observations, most recently received first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<ObservationRecord>> ObservationsOfStaffAsync(string staffId, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>The observation's items in upload order.</summary>
     Task<IReadOnlyList<MediaItemRecord>> ItemsOfObservationAsync(string observationId, CancellationToken cancellationToken = default);
 

@@ -10,6 +10,7 @@ namespace MediaGate.Data.Media;
 /// <param name="ReceivedAt">When the service accepted it.</param>
 /// <param name="Note">Staff's note, or null.</param>
 /// <param name="Children">The children staff tagged, without repeats, ordered by id.</param>
+/// <param name="EventId">The event it was taken at (its renditions go to the attendees' families), or null.</param>
 public sealed record ObservationRecord(
     string Id,
     string DeviceId,
@@ -17,4 +18,5 @@ public sealed record ObservationRecord(
     DateTimeOffset CapturedAt,
     DateTimeOffset ReceivedAt,
     string? Note,
-    IReadOnlyList<ChildId> Children);
+    IReadOnlyList<ChildId> Children,
+    string? EventId = null);

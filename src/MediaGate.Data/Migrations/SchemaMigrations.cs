@@ -274,6 +274,31 @@ internal static class SchemaMigrations
                 PRIMARY KEY (media_id, purpose)
             )
             """),
+
+        // Events (issue 7, section 5: renditions "per event (families of children who attended)"): the manager
+        // records an event and who attended; an observation may name its event. Events are never edited, so an
+        // event rendition's audience (the attendees' families) stays what it was decided for.
+        Migration.Portable(9, "events, their attendees, and the event an observation belongs to",
+            """
+            CREATE TABLE events (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                event_date TEXT NOT NULL,
+                created_by TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE event_attendees (
+                event_id TEXT NOT NULL REFERENCES events (id),
+                child_id TEXT NOT NULL REFERENCES children (id),
+                PRIMARY KEY (event_id, child_id)
+            )
+            """,
+            "CREATE INDEX ix_event_attendees_child ON event_attendees (child_id)",
+            "ALTER TABLE observations ADD COLUMN event_id TEXT NULL REFERENCES events (id)",
+            "CREATE INDEX ix_observations_event ON observations (event_id)",
+            "CREATE INDEX ix_observations_staff ON observations (staff_id, received_at)"),
     ];
 
     private const string AuditTable =

@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using MediaGate.Gate.Events;
 using MediaGate.Gate.Faces;
 using MediaGate.Gate.Observations;
 using MediaGate.Gate.Processing;
 using MediaGate.Gate.Renditions;
+using MediaGate.Gate.Review;
+using MediaGate.Gate.Tablets;
 using MediaGate.Gate.Uploads;
 using MediaGate.Gate.Worker;
 using MediaGate.Ingest;
@@ -48,6 +51,9 @@ public static class GateServiceCollectionExtensions
         services.TryAddSingleton<ProcessItem>();
         services.TryAddSingleton<ReadObservation>();
         services.TryAddSingleton<AssignFaces>();
+        services.TryAddSingleton<EventRegister>();
+        services.TryAddSingleton<TabletPreview>();
+        services.TryAddSingleton<PublicityDownload>();
         services.TryAddSingleton<GateWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<GateWorker>());
         return services;

@@ -14,11 +14,29 @@ public sealed class ReadObservation(MediaGateDatabase database)
     public async Task<ObservationView?> ReadAsync(string observationId, CancellationToken cancellationToken)
     {
         var observation = await database.Media.FindObservationAsync(observationId, cancellationToken).ConfigureAwait(false);
-        if (observation is null)
+        return observation is null ? null : await ViewAsync(observation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The staff member's own recent observations, most recently uploaded first (contract8.md, <c>GET
+    /// /api/tablet/observations?limit</c>): what the tablet page lists so staff can follow and assign their uploads.
+    /// </summary>
+    public async Task<IReadOnlyList<ObservationView>> RecentOfStaffAsync(string staffId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(staffId);
+        var observations = await database.Media.ObservationsOfStaffAsync(staffId, limit, cancellationToken).ConfigureAwait(false);
+        var views = new List<ObservationView>(observations.Count);
+        foreach (var observation in observations)
         {
-            return null;
+            views.Add(await ViewAsync(observation, cancellationToken).ConfigureAwait(false));
         }
 
+        return views;
+    }
+
+    private async Task<ObservationView> ViewAsync(ObservationRecord observation, CancellationToken cancellationToken)
+    {
+        var observationId = observation.Id;
         var items = await database.Media.ItemsOfObservationAsync(observationId, cancellationToken).ConfigureAwait(false);
         var views = new List<MediaItemView>(items.Count);
         foreach (var item in items)
@@ -26,7 +44,8 @@ public sealed class ReadObservation(MediaGateDatabase database)
             views.Add(await ViewAsync(item, cancellationToken).ConfigureAwait(false));
         }
 
-        return new ObservationView(observation.Id, observation.CapturedAt, observation.Note, observation.Children.Select(c => c.Value).ToArray(), views);
+        return new ObservationView(observation.Id, observation.CapturedAt, observation.Note, observation.Children.Select(c => c.Value).ToArray(), views,
+            observation.ReceivedAt, observation.EventId);
     }
 
     /// <summary>One item as the tablet sees it.</summary>

@@ -7,6 +7,7 @@ using MediaGate.Data;
 using MediaGate.Data.Audit;
 using MediaGate.Data.Media;
 using MediaGate.Gate.Consents;
+using MediaGate.Gate.Events;
 using MediaGate.Gate.Review;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,8 +18,8 @@ namespace MediaGate.Gate.Processing;
 /// Decides a processed item and brings its renditions and status in line: the path processing and every face
 /// assignment from a tablet take (issue 7, section 6: "each assignment re-decides the item at once").
 /// The first time, it decides the journal for the parents of each tagged child and the website and publicity
-/// for the public (held until the manager approves), with the setting's options (<see cref="GateOptions"/>);
-/// events are not decided (an observation does not say which event it belongs to or who attended). Later, it
+/// for the public (held until the manager approves), and, when the observation names an event, the events purpose
+/// for the attendees' families (<see cref="EventAudience"/>), with the setting's options (<see cref="GateOptions"/>). Later, it
 /// re-decides every stored decision the way the manager's review does (<see cref="ItemRedecider"/>: current faces,
 /// approvals, review actions), and the status follows the review's rule (<see cref="ItemStatusRule"/>).
 /// Order matters for crash safety: decisions are stored, the renditions refreshed, and the status written
@@ -133,11 +134,13 @@ public sealed class DecideItem(
     {
         var faces = await database.Media.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var approvals = await database.Approvals.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var attended = await database.Events.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var media = new MediaItem(new MediaItemId(item.Id), item.TaggedChildren, faces.Select(f => f.ToMediaFace()).ToArray());
         var settingOptions = options.Value.DecisionOptions;
         var requests = item.TaggedChildren.Select(child => new DecisionRequest(media, Purpose.Journal, Audience.ParentOf(child), false, settingOptions))
             .Concat(PublicPurposes.Select(purpose =>
-                new DecisionRequest(media, purpose, Audience.Public, approvals.Any(a => a.Purpose == purpose), settingOptions)));
+                new DecisionRequest(media, purpose, Audience.Public, approvals.Any(a => a.Purpose == purpose), settingOptions)))
+            .Concat(attended is null ? [] : [new DecisionRequest(media, Purpose.Events, EventAudience.Of(attended), false, settingOptions)]);
         var autoAssigned = new Dictionary<int, FaceAssignment>();
         foreach (var request in requests)
         {

@@ -19,9 +19,9 @@ internal static class RenditionPolicy
     /// approval recorded both in the request and in the approvals table: product.md, "website and publicity are
     /// never released without a manager's approval", and only while every child's face in it is shown: a child
     /// without consent for the public takes the photo off the website rather than onto it masked, because
-    /// product.md asks that on withdrawal "website entries disappear"); no manager block for the purpose. Event
-    /// renditions are not made yet (no observation names its event's families), so an events decision never
-    /// releases one.
+    /// product.md asks that on withdrawal "website entries disappear"); the families of an event's attendees for
+    /// events (each face shown only with its child's events consent, the rest masked: the engine's visibilities); no
+    /// manager block for the purpose.
     /// </summary>
     public static bool Releases(StoredDecision decision, IReadOnlyCollection<Purpose> approved, IReadOnlyList<ReviewActionRecord> actions)
     {
@@ -39,6 +39,7 @@ internal static class RenditionPolicy
         return (request.Purpose, request.Audience.Kind) switch
         {
             (Purpose.Journal, AudienceKind.ParentOfChild) => true,
+            (Purpose.Events, AudienceKind.EventFamilies) => request.Audience.Children.Count > 0,
             (Purpose.Website or Purpose.Publicity, AudienceKind.Public) =>
                 request.ManagerApproved && approved.Contains(request.Purpose) && !MasksAChild(decision),
             _ => false,

@@ -3,14 +3,17 @@ using MediaGate.Consent.Matrix;
 using MediaGate.Consent.Media;
 using MediaGate.Consent.ReEvaluation;
 using MediaGate.Data;
+using MediaGate.Data.Events;
 using MediaGate.Data.Media;
+using MediaGate.Gate.Events;
 
 namespace MediaGate.Gate.Review;
 
 /// <summary>
 /// Re-decides every stored decision of an item from its current faces and assignments, the manager's approvals
 /// and review actions, and the consent as of now; adds the decisions a review needs that processing did not make
-/// (the public audience for a website or publicity approval, a parent audience per tagged child for the journal).
+/// (the public audience for a website or publicity approval, a parent audience per tagged child for the journal, and
+/// for an item of an event its events audience, whatever was reviewed).
 /// </summary>
 internal static class ItemRedecider
 {
@@ -33,12 +36,19 @@ internal static class ItemRedecider
         var actions = await database.ReviewActions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var options = settingOptions ?? (stored.Count > 0 ? stored[0].Request.Options : DecisionOptions.Default);
 
+        var attended = await database.Events.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var targets = stored.Select(d => (d.Request.Purpose, d.Request.Audience, d.Id)).ToList();
-        foreach (var audience in AudiencesFor(reviewed, item))
+        var missing = AudiencesFor(reviewed, item, attended).Select(a => (reviewed, a));
+        if (attended is not null)
         {
-            if (!targets.Any(t => t.Purpose == reviewed && t.Audience.Equals(audience)))
+            missing = missing.Append((Purpose.Events, EventAudience.Of(attended)));
+        }
+
+        foreach (var (purpose, audience) in missing)
+        {
+            if (!targets.Any(t => t.Purpose == purpose && t.Audience.Equals(audience)))
             {
-                targets.Add((reviewed, audience, Guid.NewGuid().ToString("N")));
+                targets.Add((purpose, audience, Guid.NewGuid().ToString("N")));
             }
         }
 
@@ -56,10 +66,11 @@ internal static class ItemRedecider
         }
     }
 
-    private static IEnumerable<Audience> AudiencesFor(Purpose purpose, MediaItemRecord item) => purpose switch
+    private static IEnumerable<Audience> AudiencesFor(Purpose purpose, MediaItemRecord item, EventRecord? attended) => purpose switch
     {
         Purpose.Journal => item.TaggedChildren.Select(Audience.ParentOf),
         Purpose.Website or Purpose.Publicity => [Audience.Public],
-        _ => [], // events: no observation names an event's families yet
+        Purpose.Events when attended is not null => [EventAudience.Of(attended)],
+        _ => [], // events for an item of no event: nobody attended, so no family receives it
     };
 }

@@ -9,18 +9,22 @@ namespace MediaGate.Gate.Review;
 /// <summary>
 /// An item's status from its journal decisions (what staff and the manager see): a manager's block blocks; any
 /// held decision holds (needs-assignment when a face is unassigned, so staff can settle it on the tablet); else
-/// released when any family receives it; else blocked. Fail closed: no journal decision at all is held.
+/// released when any family receives it; else blocked. An item of an event with no child tagged has no journal
+/// decision: its events decision stands in (the same rule). Fail closed: no such decision at all is held.
 /// </summary>
 internal static class ItemStatusRule
 {
     public static MediaStatus Of(IReadOnlyList<StoredDecision> decisions, IReadOnlyList<ReviewActionRecord> actions)
     {
-        if (actions.Any(a => a.Purpose == Purpose.Journal && a.Action == ReviewAction.Block))
+        bool anyJournal = decisions.Any(d => d.Request.Purpose == Purpose.Journal);
+        var purpose = !anyJournal && decisions.Any(d => d.Request.Purpose == Purpose.Events) ? Purpose.Events : Purpose.Journal;
+        if (actions.Any(a => a.Purpose == purpose && a.Action == ReviewAction.Block))
         {
             return MediaStatus.Blocked;
         }
 
-        var journal = decisions.Where(d => d.Request.Purpose == Purpose.Journal).ToArray();
+        var journal = decisions.Where(d => d.Request.Purpose == purpose).ToArray();
+
         if (journal.Length == 0)
         {
             return MediaStatus.Held;

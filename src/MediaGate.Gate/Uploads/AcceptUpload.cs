@@ -23,7 +23,7 @@ namespace MediaGate.Gate.Uploads;
 /// transaction, and only after that is the receipt returned: a 202 means the upload is durable.
 /// Statuses: 400 malformed form or field, unknown child, bad <c>Idempotency-Key</c>; 413 too large (request or
 /// file); 415 not multipart, or a file that is not a supported image; 422 an <c>Idempotency-Key</c> reused for
-/// different content; 503 the master store is unavailable. Whatever is refused, nothing of it stays stored.
+/// different content, or an <c>eventId</c> that names no event (contract8.md); 503 the master store is unavailable. Whatever is refused, nothing of it stays stored.
 /// </summary>
 public sealed class AcceptUpload(
     MediaGateDatabase database,
@@ -140,7 +140,14 @@ public sealed class AcceptUpload(
             return childProblem;
         }
 
-        string fingerprint = UploadFingerprint.Of(form.Sent.Select(f => f.Sha256), children.Select(c => c.Value), form.Note, form.CapturedAt);
+        string? eventId = string.IsNullOrWhiteSpace(form.EventId) ? null : form.EventId.Trim();
+        if (eventId is not null && (!IsId(eventId) || await database.Events.FindAsync(eventId, cancellationToken).ConfigureAwait(false) is null))
+        {
+            return UploadResult.Refused(StatusCodes.Status422UnprocessableEntity, "Unknown event",
+                "eventId names no event of this setting; nothing was stored. The manager records events first.");
+        }
+
+        string fingerprint = UploadFingerprint.Of(form.Sent.Select(f => f.Sha256), children.Select(c => c.Value), form.Note, form.CapturedAt, eventId);
         if (earlier is not null)
         {
             return Replay(earlier, fingerprint);
@@ -150,7 +157,7 @@ public sealed class AcceptUpload(
         string observationId = Guid.NewGuid().ToString("N");
         var receipt = new UploadReceipt(observationId, form.Stored.Select(f => new UploadReceiptItem(
             f.MediaId, f.Sha256, string.Create(CultureInfo.InvariantCulture, $"stored:{f.Sha256}@{now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}"))).ToArray());
-        var observation = new ObservationRecord(observationId, request.DeviceId, request.StaffId, capturedAt ?? now, now, form.Note, children);
+        var observation = new ObservationRecord(observationId, request.DeviceId, request.StaffId, capturedAt ?? now, now, form.Note, children, eventId);
         var items = form.Stored.Select((f, i) => new MediaItemRecord(f.MediaId, observationId, i, f.Sha256, f.Length, f.Key!, null, null, null,
             MediaStatus.Processing, null, now, now, children)).ToArray();
         var idempotency = request.IdempotencyKey is { } key
@@ -215,6 +222,9 @@ public sealed class AcceptUpload(
 
         return (ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(id => new ChildId(id)).ToArray(), null);
     }
+
+    /// <summary>A lowercase GUID "N" (every id MediaGate makes).</summary>
+    private static bool IsId(string text) => text.Length == 32 && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 
     /// <summary>True with null when the tablet sent no time; false when what it sent is not an ISO 8601 date and time.</summary>
     private static bool TryParseCapturedAt(string? text, out DateTimeOffset? capturedAt)

@@ -14,4 +14,7 @@ internal sealed class ReceivedForm
     public string? Note { get; set; }
 
     public string? CapturedAt { get; set; }
+
+    /// <summary>The event the observation was taken at (contract8.md: optional form field <c>eventId</c>).</summary>
+    public string? EventId { get; set; }
 }

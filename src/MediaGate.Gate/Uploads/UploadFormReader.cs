@@ -73,6 +73,9 @@ internal sealed class UploadFormReader(IObjectStore master, long maxUploadBytes,
                 case "capturedAt":
                     form.CapturedAt = value;
                     break;
+                case "eventId":
+                    form.EventId = value;
+                    break;
                 default:
                     // Fields added by newer tablets are read (bounded) and ignored.
                     break;

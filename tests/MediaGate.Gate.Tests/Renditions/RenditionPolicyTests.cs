@@ -47,8 +47,22 @@ public sealed class RenditionPolicyTests
             [new ReviewActionRecord("m1", Purpose.Journal, ReviewAction.Block, "manager", Now)]));
 
     [TestMethod]
-    public void Releases_Events_IsFalse() =>
-        Assert.IsFalse(RenditionPolicy.Releases(Decision(Purpose.Events, Audience.EventFamilies([Ava], [Ava]), Verdict.Release), [], []));
+    public void Releases_ReleasedEventsForTheAttendeesFamilies_IsTrue() =>
+        Assert.IsTrue(RenditionPolicy.Releases(Decision(Purpose.Events, Audience.EventFamilies([Ava], [Ava]), Verdict.Release), [], []));
+
+    [TestMethod]
+    public void Releases_HeldEvents_IsFalse() =>
+        Assert.IsFalse(RenditionPolicy.Releases(Decision(Purpose.Events, Audience.EventFamilies([Ava], [Ava]), Verdict.Hold), [], []));
+
+    [TestMethod]
+    public void Releases_EventsTheManagerBlocked_IsFalse() =>
+        Assert.IsFalse(RenditionPolicy.Releases(
+            Decision(Purpose.Events, Audience.EventFamilies([Ava], [Ava]), Verdict.Release), [],
+            [new ReviewActionRecord("m1", Purpose.Events, ReviewAction.Block, "manager", Now)]));
+
+    [TestMethod]
+    public void Releases_EventsForTheParentOfAChild_IsFalse() =>
+        Assert.IsFalse(RenditionPolicy.Releases(Decision(Purpose.Events, Audience.ParentOf(Ava), Verdict.Release), [], []));
 
     [TestMethod]
     public void FacesToMask_VisibilityMissingForAFace_MasksIt()

@@ -158,6 +158,12 @@ internal sealed class ApiClient : IDisposable
         await ExpectAsync(response, $"POST decision {purpose}/{action}", HttpStatusCode.OK, HttpStatusCode.NoContent, HttpStatusCode.Accepted);
     }
 
+    /// <summary><c>POST /api/manager/events</c> (contract8.md): 201 {id}.</summary>
+    public async Task<string> CreateEventAsync(string name, string date, params string[] attendees) =>
+        (await PostJsonAsync<CreatedAnswer>("/api/manager/events", new { name, date, attendees }, HttpStatusCode.Created)).Id;
+
+    public Task<List<EventEntry>> EventsAsync() => GetJsonAsync<List<EventEntry>>("/api/manager/events");
+
     public Task<byte[]> GetMasterAsync(string mediaId) => GetBytesAsync($"/api/manager/media/{mediaId}/master");
 
     public Task<JsonElement> ReviewAsync() => GetJsonAsync<JsonElement>("/api/manager/review");
@@ -172,14 +178,16 @@ internal sealed class ApiClient : IDisposable
     // ---- tablet ------------------------------------------------------------------------------------------
 
     /// <summary><c>POST /api/tablet/observations</c>, multipart as api.md says: files, children (JSON array), note.</summary>
-    public async Task<UploadReceipt> UploadAsync(IReadOnlyList<UploadFile> files, IReadOnlyList<string> children, string? note = null, string? idempotencyKey = null)
+    public async Task<UploadReceipt> UploadAsync(
+        IReadOnlyList<UploadFile> files, IReadOnlyList<string> children, string? note = null, string? idempotencyKey = null, string? eventId = null)
     {
-        using var response = await SendUploadAsync(files, children, note, idempotencyKey ?? Guid.NewGuid().ToString("N"));
+        using var response = await SendUploadAsync(files, children, note, idempotencyKey ?? Guid.NewGuid().ToString("N"), eventId: eventId);
         return await ReadAsync<UploadReceipt>(response, "POST /api/tablet/observations", HttpStatusCode.Accepted);
     }
 
     /// <summary>The raw upload; <paramref name="childrenOverride"/> replaces the children part's text (for malformed input).</summary>
-    public async Task<HttpResponseMessage> SendUploadAsync(IReadOnlyList<UploadFile> files, IReadOnlyList<string> children, string? note, string? idempotencyKey, string? childrenOverride = null)
+    public async Task<HttpResponseMessage> SendUploadAsync(
+        IReadOnlyList<UploadFile> files, IReadOnlyList<string> children, string? note, string? idempotencyKey, string? childrenOverride = null, string? eventId = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         var form = new MultipartFormDataContent();
@@ -194,6 +202,11 @@ internal sealed class ApiClient : IDisposable
         if (note is not null)
         {
             form.Add(new StringContent(note, Encoding.UTF8), "note");
+        }
+
+        if (eventId is not null)
+        {
+            form.Add(new StringContent(eventId, Encoding.UTF8), "eventId");
         }
 
         return await SendAsync(HttpMethod.Post, "/api/tablet/observations", form, request =>
@@ -245,7 +258,15 @@ internal sealed class ApiClient : IDisposable
 
     public Task<List<ParentMediaEntry>> ParentMediaAsync() => GetJsonAsync<List<ParentMediaEntry>>("/api/parent/media");
 
-    public Task<HttpResponseMessage> ParentImageAsync(string mediaId) => SendAsync(HttpMethod.Get, $"/api/parent/media/{mediaId}/image");
+    public Task<HttpResponseMessage> ParentImageAsync(string mediaId, string? purpose = null) =>
+        SendAsync(HttpMethod.Get, purpose is null ? $"/api/parent/media/{mediaId}/image" : $"/api/parent/media/{mediaId}/image?purpose={purpose}");
+
+    /// <summary><c>GET /api/tablet/observations?limit=</c> (contract8.md): the signed-in staff member's recent observations' ids, newest first.</summary>
+    public async Task<IReadOnlyList<string>> RecentObservationIdsAsync(int limit = 100)
+    {
+        var root = await GetJsonAsync<JsonElement>($"/api/tablet/observations?limit={limit}");
+        return root.EnumerateArray().Select(o => o.GetProperty("observationId").GetString()!).ToList();
+    }
 
     public Task<List<WebsitePhoto>> WebsitePhotosAsync() => GetJsonAsync<List<WebsitePhoto>>("/api/website/photos");
 

@@ -7,7 +7,7 @@ namespace MediaGate.Data.Sql.Media;
 internal sealed class ObservationRow
 {
     public const string Columns =
-        "o.id AS Id, o.device_id AS DeviceId, o.staff_id AS StaffId, o.captured_at AS CapturedAt, o.received_at AS ReceivedAt, o.note AS Note";
+        "o.id AS Id, o.device_id AS DeviceId, o.staff_id AS StaffId, o.captured_at AS CapturedAt, o.received_at AS ReceivedAt, o.note AS Note, o.event_id AS EventId";
 
     public string Id { get; set; } = "";
 
@@ -21,6 +21,8 @@ internal sealed class ObservationRow
 
     public string? Note { get; set; }
 
+    public string? EventId { get; set; }
+
     public static ObservationRow From(ObservationRecord observation) => new()
     {
         Id = observation.Id,
@@ -29,8 +31,9 @@ internal sealed class ObservationRow
         CapturedAt = DbText.Instant(observation.CapturedAt),
         ReceivedAt = DbText.Instant(observation.ReceivedAt),
         Note = observation.Note,
+        EventId = observation.EventId,
     };
 
     public ObservationRecord ToRecord(IReadOnlyList<ChildId> children) =>
-        new(Id, DeviceId, StaffId, DbText.ToInstant(CapturedAt), DbText.ToInstant(ReceivedAt), Note, children);
+        new(Id, DeviceId, StaffId, DbText.ToInstant(CapturedAt), DbText.ToInstant(ReceivedAt), Note, children, EventId);
 }

@@ -20,7 +20,7 @@ internal sealed class SqlMediaRepository(SqlStore store, TimeProvider time) : IM
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
             await ExecuteAsync(connection, transaction,
-                "INSERT INTO observations (id, device_id, staff_id, captured_at, received_at, note) VALUES (@Id, @DeviceId, @StaffId, @CapturedAt, @ReceivedAt, @Note)",
+                "INSERT INTO observations (id, device_id, staff_id, captured_at, received_at, note, event_id) VALUES (@Id, @DeviceId, @StaffId, @CapturedAt, @ReceivedAt, @Note, @EventId)",
                 ObservationRow.From(observation), cancellationToken).ConfigureAwait(false);
             foreach (var item in upload.Items)
             {
@@ -76,11 +76,29 @@ internal sealed class SqlMediaRepository(SqlStore store, TimeProvider time) : IM
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<ObservationRow>(new CommandDefinition(
             $"SELECT {ObservationRow.Columns} FROM observations o WHERE o.id = @id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (row is null)
+        return row is null ? null : await WithChildrenAsync(connection, row, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ObservationRecord>> ObservationsOfStaffAsync(string staffId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(staffId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<ObservationRow>(new CommandDefinition(
+            $"SELECT {ObservationRow.Columns} FROM observations o WHERE o.staff_id = @staffId ORDER BY o.received_at DESC, o.id LIMIT @limit",
+            new { staffId, limit = (long)limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var observations = new List<ObservationRecord>();
+        foreach (var row in rows)
         {
-            return null;
+            observations.Add(await WithChildrenAsync(connection, row, cancellationToken).ConfigureAwait(false));
         }
 
+        return observations;
+    }
+
+    private static async Task<ObservationRecord> WithChildrenAsync(DbConnection connection, ObservationRow row, CancellationToken cancellationToken)
+    {
+        var id = row.Id;
         // The observation's children are its first item's tags (every item of an observation carries them all).
         var children = await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT c.child_id FROM media_children c JOIN media_items m ON m.id = c.media_id WHERE m.observation_id = @id " +

@@ -1,0 +1,17 @@
+namespace MediaGate.Data.Events;
+
+/// <summary>Events and their attendees. Events are recorded once and never edited (an event rendition's audience is fixed).</summary>
+public interface IEventRepository
+{
+    /// <summary>Records the event and its attendees in one transaction; every attendee must be a known child.</summary>
+    Task AddAsync(EventRecord record, CancellationToken cancellationToken = default);
+
+    /// <summary>The event, or null.</summary>
+    Task<EventRecord?> FindAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Every event, newest date first.</summary>
+    Task<IReadOnlyList<EventRecord>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The event the item's observation belongs to; null when it belongs to none (or there is no such item).</summary>
+    Task<EventRecord?> OfMediaAsync(string mediaId, CancellationToken cancellationToken = default);
+}

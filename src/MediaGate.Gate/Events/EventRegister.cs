@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+using MediaGate.Consent.People;
+using MediaGate.Data;
+using MediaGate.Data.Audit;
+using MediaGate.Data.Events;
+
+namespace MediaGate.Gate.Events;
+
+/// <summary>
+/// The manager's events (issue 7, section 5: renditions "per event (families of children who attended)"): records an
+/// event with its attendees, audited, and lists them. An event is never edited afterwards: the families its
+/// renditions went to are the ones it was decided for. Tablets name an event in an upload (<c>eventId</c>).
+/// </summary>
+public sealed class EventRegister(MediaGateDatabase database, TimeProvider time)
+{
+    /// <summary>
+    /// At most this many attendees: an event rendition's audience key (stored with its decision and rendition, and
+    /// indexed) lists them, and PostgreSQL's index entries are bounded (about 2.7 kB); 60 keeps well inside it.
+    /// </summary>
+    public const int MaxAttendees = 60;
+
+    private const int MaxNameLength = 200;
+
+    public async Task<EventOutcome> RecordAsync(EventDraft draft, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        var problems = new Dictionary<string, string[]>();
+        string? name = draft.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength || name.Any(char.IsControl))
+        {
+            problems["name"] = [$"Required: 1 to {MaxNameLength} characters, no control characters."];
+        }
+
+        if (!DateOnly.TryParseExact(draft.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            problems["date"] = ["Required: the day of the event, YYYY-MM-DD."];
+        }
+
+        var attendees = await AttendeesAsync(draft.Attendees, problems, cancellationToken).ConfigureAwait(false);
+        if (problems.Count > 0)
+        {
+            return EventOutcome.Invalid(problems);
+        }
+
+        var record = new EventRecord(Guid.NewGuid().ToString("N"), name!, date, attendees, actor, time.GetUtcNow());
+        await database.Events.AddAsync(record, cancellationToken).ConfigureAwait(false);
+        await database.Audit.AppendAsync(new AuditEvent(actor, "event-create", record.Id, JsonSerializer.Serialize(new
+        {
+            date = record.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            attendees = record.Attendees.Select(c => c.Value),
+        })), cancellationToken).ConfigureAwait(false);
+        return EventOutcome.Recorded(View(record));
+    }
+
+    /// <summary>Every event, newest first.</summary>
+    public async Task<IReadOnlyList<EventView>> ListAsync(CancellationToken cancellationToken = default) =>
+        (await database.Events.ListAsync(cancellationToken).ConfigureAwait(false)).Select(View).ToArray();
+
+    private static EventView View(EventRecord record) => new(record.Id, record.Name, record.Date, record.Attendees.Select(c => c.Value).ToArray());
+
+    private async Task<ChildId[]> AttendeesAsync(IReadOnlyList<string?>? ids, Dictionary<string, string[]> problems, CancellationToken cancellationToken)
+    {
+        if (ids is null || ids.Count == 0 || ids.Count > MaxAttendees || ids.Any(string.IsNullOrWhiteSpace))
+        {
+            problems["attendees"] = [$"Required: a JSON array of 1 to {MaxAttendees} child ids."];
+            return [];
+        }
+
+        var known = (await database.Children.ListAsync(cancellationToken).ConfigureAwait(false)).Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
+        var unknown = ids.Where(id => !known.Contains(id!)).Distinct().ToArray();
+        if (unknown.Length > 0)
+        {
+            problems["attendees"] = [$"Not a child of the setting: {string.Join(", ", unknown.Take(5).Select(id => id!.Length > 40 ? id[..40] + "…" : id))}."];
+            return [];
+        }
+
+        return ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(id => new ChildId(id!)).ToArray();
+    }
+}

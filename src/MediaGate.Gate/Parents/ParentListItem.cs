@@ -1,0 +1,13 @@
+namespace MediaGate.Gate.Parents;
+
+/// <summary>
+/// An item of a parent's list (api.md <c>{"mediaId", "childId", "takenAt", "note"}</c> plus contract8.md's
+/// <c>"status"</c> and <c>"purpose"</c>).
+/// </summary>
+/// <param name="MediaId">The item.</param>
+/// <param name="ChildId">The parent's child it is about (tagged in it, or attending its event).</param>
+/// <param name="TakenAt">When it was taken.</param>
+/// <param name="Note">Staff's note; null for an event item (the note is written for the tagged children's journals).</param>
+/// <param name="Status"><c>released</c> (the image can be downloaded) or <c>checking</c> (processing or held: no image yet).</param>
+/// <param name="Purpose"><c>journal</c> or <c>events</c>: which rendition the image is.</param>
+public sealed record ParentListItem(string MediaId, string ChildId, DateTimeOffset TakenAt, string? Note, string Status, string Purpose);

@@ -1,0 +1,75 @@
+using MediaGate.Data;
+using MediaGate.Data.Audit;
+using MediaGate.Gate.Observations;
+using MediaGate.Gate.Renditions;
+using MediaGate.Ingest;
+using MediaGate.Ingest.Concurrency;
+using MediaGate.Ingest.Decode;
+using MediaGate.Ingest.Render;
+using MediaGate.Storage;
+using MediaGate.Storage.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace MediaGate.Gate.Tablets;
+
+/// <summary>
+/// The picture a staff member taps faces on (contract8.md, <c>GET /api/tablet/media/{mediaId}/preview</c>): the
+/// metadata-free master reduced to at most <see cref="MaxLongSide"/> px, unmasked, for the staff account that
+/// uploaded it and nobody else (they took the photo; issue 7, section 6: staff "assign faces of their own uploads").
+/// Face boxes stay in master pixels; the page scales them. Every preview shown is audited as a view.
+/// </summary>
+public sealed class TabletPreview(
+    MediaGateDatabase database,
+    [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore masters,
+    IOptions<IngestOptions> ingest,
+    PixelBudget pixels)
+{
+    /// <summary>Long side of a preview: enough to tap a face on a tablet, far from the master's detail.</summary>
+    public const int MaxLongSide = 1024;
+
+    /// <summary>The preview JPEG; null when there is no such item, it is not the caller's, or it has no readable master yet.</summary>
+    public async Task<byte[]?> RenderAsync(string mediaId, TabletCaller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        if (item?.MasterKey is null || item.Width is not { } width || item.Height is not { } height)
+        {
+            return null;
+        }
+
+        var observation = await database.Media.FindObservationAsync(item.ObservationId, cancellationToken).ConfigureAwait(false);
+        if (observation is null || observation.StaffId != caller.StaffId)
+        {
+            return null;
+        }
+
+        var options = ingest.Value;
+        RenderedPhoto preview;
+        using (await pixels.AcquireAsync((long)width * height, cancellationToken).ConfigureAwait(false))
+        {
+            var bytes = await StoredObjects.ReadAllAsync(masters, ObjectKey.Parse(item.MasterKey), options.Limits.MaxBytes, cancellationToken).ConfigureAwait(false);
+            if (bytes is null)
+            {
+                return null;
+            }
+
+            var master = PhotoReader.ReadUpright(bytes, options.Limits);
+            if (!master.IsSuccess)
+            {
+                return null;
+            }
+
+            var rendered = RenditionRenderer.Render(master.Value.Image, [], new RenditionOptions { MaxLongSide = MaxLongSide, JpegQuality = 85 }, options.Mask);
+            if (!rendered.IsSuccess)
+            {
+                return null;
+            }
+
+            preview = rendered.Value;
+        }
+
+        await database.Audit.AppendAsync(new AuditEvent(caller.StaffId, "view-preview", mediaId, null), cancellationToken).ConfigureAwait(false);
+        return preview.Jpeg;
+    }
+}
