@@ -18,6 +18,12 @@ public interface IAuditLog
     /// </summary>
     Task<IReadOnlyList<AuditEntry>> ReadPageAsync(DateTimeOffset? from, DateTimeOffset? to, long afterSequence, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// At most <paramref name="limit"/> entries that match <paramref name="query"/>, oldest first, filtered by the
+    /// database (a page: the next one starts after the last sequence returned).
+    /// </summary>
+    Task<IReadOnlyList<AuditEntry>> ReadPageAsync(AuditQuery query, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Walks the whole chain, streaming, and names the first broken link.</summary>
     Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default);
 }

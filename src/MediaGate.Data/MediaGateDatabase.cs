@@ -34,6 +34,7 @@ public sealed class MediaGateDatabase : IAsyncDisposable
         WebsiteKeys = new SqlWebsiteKeyRepository(store);
         SigningKeys = new SqlSigningKeyRepository(store);
         SignInThrottle = new SqlSignInThrottle(store);
+        RevokedTokens = new SqlRevokedTokenRepository(store);
         Media = new SqlMediaRepository(store, time);
         Renditions = new SqlRenditionRepository(store);
         Approvals = new SqlApprovalRepository(store);
@@ -74,6 +75,9 @@ public sealed class MediaGateDatabase : IAsyncDisposable
 
     /// <summary>Failed sign-in counters, shared by every node.</summary>
     public ISignInThrottle SignInThrottle { get; }
+
+    /// <summary>Bearer tokens signed out before they expire, shared by every node.</summary>
+    public IRevokedTokenRepository RevokedTokens { get; }
 
     /// <summary>Observations, media items, faces and the tablets' idempotency keys.</summary>
     public IMediaRepository Media { get; }

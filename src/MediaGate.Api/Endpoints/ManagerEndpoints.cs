@@ -39,6 +39,7 @@ public static class ManagerEndpoints
         group.MapGet("/audit", ReadAudit);
         group.MapGet("/audit/verify", VerifyAudit);
         group.MapManagerIdentityEndpoints();
+        group.MapManagerAccountEndpoints();
         group.MapManagerMediaEndpoints();
         return group;
     }

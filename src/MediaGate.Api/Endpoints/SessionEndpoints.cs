@@ -1,12 +1,17 @@
 using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
 using MediaGate.Api.Identity;
 using MediaGate.Api.Identity.Contracts;
+using MediaGate.Data;
+using MediaGate.Data.Audit;
+using MediaGate.Data.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MediaGate.Api.Endpoints;
 
 /// <summary>
-/// Signing in (api.md, Sessions). Refusals are ProblemDetails: 401 for wrong credentials (whatever was wrong),
+/// Signing in (api.md, Sessions), who am I and signing out (contract8.md, Sessions). Refusals are ProblemDetails: 401 for wrong credentials (whatever was wrong),
 /// 429 with <c>Retry-After</c> while a username, device or address is locked out after too many failures,
 /// 403 for staff outside working hours.
 /// </summary>
@@ -16,7 +21,51 @@ public static class SessionEndpoints
     {
         app.MapPost("/api/session", CreateSessionAsync).AllowAnonymous();
         app.MapPost("/api/tablet/session", CreateTabletSessionAsync).AllowAnonymous();
+        app.MapGet("/api/session", GetSessionAsync).RequireAuthorization(Policies.SignedIn);
+        app.MapDelete("/api/session", SignOutAsync).RequireAuthorization(Policies.SignedIn);
         return app;
+    }
+
+    /// <summary><c>GET /api/session</c>: the presented token's account, role, tablet and expiry (the pages' "who am I").</summary>
+    public static async Task<Results<Ok<SessionInfoResponse>, ProblemHttpResult>> GetSessionAsync(
+        ClaimsPrincipal user, MediaGateDatabase database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(database);
+        // The token was checked against the account on this request (TokenValidationEvents); read it for the username.
+        Account? account = user.AccountId() is { } id ? await database.Accounts.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        if (account is null)
+        {
+            return TypedResults.Problem("The account is gone.", statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in");
+        }
+
+        return TypedResults.Ok(new SessionInfoResponse(account.Id, account.Username, account.Role.ToText(), user.DeviceId(), user.ExpiresAt()));
+    }
+
+    /// <summary>
+    /// <c>DELETE /api/session</c>: signs the presented token out. Its id goes into the database until it would have
+    /// expired, and every node refuses it from the next request on (TokenValidationEvents). Audited.
+    /// </summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> SignOutAsync(
+        ClaimsPrincipal user, MediaGateDatabase database, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(time);
+        string? accountId = user.AccountId();
+        string? tokenId = user.TokenId();
+        if (accountId is null || tokenId is null)
+        {
+            return TypedResults.Problem("The token has no id to sign out.", statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in");
+        }
+
+        DateTimeOffset now = time.GetUtcNow();
+        // A token without an expiry would not have passed validation (RequireExpirationTime); keep the row a day if so.
+        DateTimeOffset expiresAt = user.ExpiresAt() ?? now.AddDays(1);
+        await database.RevokedTokens.RevokeAsync(tokenId, accountId, expiresAt, now, cancellationToken).ConfigureAwait(false);
+        string? detail = user.DeviceId() is { } device ? JsonSerializer.Serialize(new { device }) : null;
+        await database.Audit.AppendAsync(new AuditEvent(accountId, IdentityAuditActions.SignedOut, accountId, detail), cancellationToken).ConfigureAwait(false);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> CreateSessionAsync(

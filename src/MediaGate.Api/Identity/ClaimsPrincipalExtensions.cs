@@ -17,6 +17,15 @@ public static class ClaimsPrincipalExtensions
     /// <summary>The name of the website key used, or null.</summary>
     public static string? WebsiteKeyName(this ClaimsPrincipal principal) => Find(principal, MediaGateClaims.WebsiteKey);
 
+    /// <summary>The token's id (<c>jti</c>), which signing out revokes, or null.</summary>
+    public static string? TokenId(this ClaimsPrincipal principal) => Find(principal, MediaGateClaims.TokenId);
+
+    /// <summary>When the token expires (<c>exp</c>), or null when it does not say.</summary>
+    public static DateTimeOffset? ExpiresAt(this ClaimsPrincipal principal) =>
+        long.TryParse(Find(principal, MediaGateClaims.Expires), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+
     private static string? Find(ClaimsPrincipal principal, string type)
     {
         ArgumentNullException.ThrowIfNull(principal);

@@ -13,6 +13,13 @@ public static class IdentityAuditActions
     public const string WebsiteKeyCreated = "website-key-create";
     public const string WebsiteKeyRevoked = "website-key-revoke";
 
+    /// <summary>contract8.md names this one.</summary>
+    public const string SignedOut = "session.signed-out";
+    public const string AccountDeactivated = "account-deactivate";
+    public const string PasswordChanged = "account-password";
+    public const string PinChanged = "account-pin";
+    public const string ChildrenChanged = "account-children";
+
     /// <summary>The actor of entries made before anyone is signed in.</summary>
     public const string Anonymous = "anonymous";
 }

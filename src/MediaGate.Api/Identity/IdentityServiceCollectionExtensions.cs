@@ -8,7 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace MediaGate.Api.Identity;
 
-/// <summary>Registers MediaGate's identities: schemes, the four policies, sign-in and the first-manager bootstrap.</summary>
+/// <summary>Registers MediaGate's identities: schemes, the policies, sign-in and the first-manager bootstrap.</summary>
 public static class IdentityServiceCollectionExtensions
 {
     /// <summary>
@@ -52,6 +52,8 @@ public static class IdentityServiceCollectionExtensions
                 .RequireClaim(MediaGateClaims.Role, AccountRoles.Staff)
                 .RequireClaim(MediaGateClaims.Device)
                 .AddRequirements(new WorkingHoursRequirement()))
+            .AddPolicy(Policies.SignedIn, p => p.AddAuthenticationSchemes(MediaGateSchemes.Bearer)
+                .RequireClaim(MediaGateClaims.Role, AccountRoles.Manager, AccountRoles.Staff, AccountRoles.Parent))
             .AddPolicy(Policies.Website, p => p.AddAuthenticationSchemes(MediaGateSchemes.WebsiteKey)
                 .RequireClaim(MediaGateClaims.WebsiteKey));
         return services;

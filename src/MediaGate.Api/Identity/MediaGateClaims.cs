@@ -17,4 +17,10 @@ public static class MediaGateClaims
 
     /// <summary>On website principals only: the name of the website key used.</summary>
     public const string WebsiteKey = "website_key";
+
+    /// <summary>The token's id (JWT <c>jti</c>): signing out revokes it on every node.</summary>
+    public const string TokenId = "jti";
+
+    /// <summary>The token's expiry (JWT <c>exp</c>, seconds since 1970).</summary>
+    public const string Expires = "exp";
 }

@@ -17,4 +17,7 @@ public static class Policies
 
     /// <summary>The nursery website: a key made by the manager, sent as <c>X-Api-Key</c>.</summary>
     public const string Website = "website";
+
+    /// <summary>Any bearer token of an account (manager, staff on a tablet, parent): who am I, and signing out.</summary>
+    public const string SignedIn = "signed-in";
 }

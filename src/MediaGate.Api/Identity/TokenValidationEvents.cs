@@ -7,7 +7,7 @@ namespace MediaGate.Api.Identity;
 
 /// <summary>
 /// Checks each bearer token against the database, so that revocation takes effect on the next request: the
-/// account must exist, be active and still have the token's role; a tablet token's device must not be revoked.
+/// token must not be signed out; the account must exist, be active and still have the token's role; a tablet token's device must not be revoked.
 /// Before validation, makes sure the signing keys another node may have added are loaded.
 /// </summary>
 public sealed class TokenValidationEvents(MediaGateDatabase database, SigningKeyRing keys) : JwtBearerEvents
@@ -39,6 +39,16 @@ public sealed class TokenValidationEvents(MediaGateDatabase database, SigningKey
 
         string? accountId = principal.AccountId();
         var cancellationToken = context.HttpContext.RequestAborted;
+
+        // Signed out (DELETE /api/session) on any node: refused from the next request on. Every token this service
+        // issues has an id; one without cannot be signed out, so it is refused (fail closed).
+        string? tokenId = principal.TokenId();
+        if (tokenId is null || await database.RevokedTokens.IsRevokedAsync(tokenId, cancellationToken).ConfigureAwait(false))
+        {
+            context.Fail("The token was signed out.");
+            return;
+        }
+
         Account? account = accountId is null ? null : await database.Accounts.FindAsync(accountId, cancellationToken).ConfigureAwait(false);
         if (account is not { Active: true } || account.Role.ToText() != principal.Role())
         {

@@ -25,4 +25,19 @@ public interface IAccountRepository
 
     /// <summary>Deactivates the account; false when there is no such account.</summary>
     Task<bool> DeactivateAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deactivates the account unless it is the last active manager; one statement under the table's write lock, so
+    /// two managers deactivating each other at once on two nodes cannot leave the setting without one.
+    /// </summary>
+    Task<Deactivation> DeactivateKeepingAManagerAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the password's hash.</summary>
+    Task<AccountChange> SetPasswordHashAsync(string id, string passwordHash, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the tablet PIN's hash.</summary>
+    Task<AccountChange> SetPinHashAsync(string id, string pinHash, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the children linked to the account, in one transaction: all of them or, with an unknown child, none.</summary>
+    Task<AccountChange> SetChildrenAsync(string id, IReadOnlyCollection<ChildId> children, CancellationToken cancellationToken = default);
 }

@@ -299,6 +299,19 @@ internal static class SchemaMigrations
             "ALTER TABLE observations ADD COLUMN event_id TEXT NULL REFERENCES events (id)",
             "CREATE INDEX ix_observations_event ON observations (event_id)",
             "CREATE INDEX ix_observations_staff ON observations (staff_id, received_at)"),
+
+        // Signing out (contract8.md, Sessions): the ids (jti) of bearer tokens signed out before they expire, which
+        // every node refuses from the next request on. A row is needed only until its token would have expired.
+        Migration.Portable(11, "revoked bearer tokens",
+            """
+            CREATE TABLE revoked_tokens (
+                token_id TEXT PRIMARY KEY,
+                account_id TEXT NOT NULL,
+                revoked_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX ix_revoked_tokens_expiry ON revoked_tokens (expires_at)"),
     ];
 
     private const string AuditTable =

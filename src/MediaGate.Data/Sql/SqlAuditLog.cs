@@ -71,6 +71,43 @@ internal sealed class SqlAuditLog(SqlStore store, TimeProvider time) : IAuditLog
         return entries;
     }
 
+    public async Task<IReadOnlyList<AuditEntry>> ReadPageAsync(AuditQuery query, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var where = new List<string> { "seq > @After" };
+        var args = new DynamicParameters(new { After = query.AfterSequence, Limit = limit });
+        if (query.From is { } from)
+        {
+            where.Add("at >= @From"); // fixed-format text (DbText) sorts as time does
+            args.Add("From", DbText.Instant(from));
+        }
+
+        if (query.To is { } to)
+        {
+            where.Add("at < @To");
+            args.Add("To", DbText.Instant(to));
+        }
+
+        if (!string.IsNullOrEmpty(query.ActionPrefix))
+        {
+            // substr/length rather than LIKE: a prefix holding % or _ matches only itself, on both engines.
+            where.Add("substr(action, 1, length(@ActionPrefix)) = @ActionPrefix");
+            args.Add("ActionPrefix", query.ActionPrefix);
+        }
+
+        if (!string.IsNullOrEmpty(query.Actor))
+        {
+            where.Add("actor = @Actor");
+            args.Add("Actor", query.Actor);
+        }
+
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"{Select} WHERE {string.Join(" AND ", where)} ORDER BY seq LIMIT @Limit", args, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToEntry()).ToArray();
+    }
+
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
         var entries = new List<AuditEntry>();

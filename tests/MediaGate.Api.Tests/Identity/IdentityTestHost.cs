@@ -77,7 +77,7 @@ internal sealed class IdentityTestHost : IAsyncDisposable
             app.UseAuthentication();
             app.UseAuthorization();
             app.MapSessionEndpoints();
-            app.MapGroup("/api/manager").RequireAuthorization(Policies.Manager).MapManagerIdentityEndpoints();
+            app.MapGroup("/api/manager").RequireAuthorization(Policies.Manager).MapManagerIdentityEndpoints().MapManagerAccountEndpoints();
             app.MapGet("/probe/tablet", (ClaimsPrincipal user) => new ProbeResponse(user.AccountId(), user.Role(), user.DeviceId(), null)).RequireAuthorization(Policies.Tablet);
             app.MapGet("/probe/parent", (ClaimsPrincipal user) => new ProbeResponse(user.AccountId(), user.Role(), user.DeviceId(), null)).RequireAuthorization(Policies.Parent);
             app.MapGet("/probe/website", (ClaimsPrincipal user) => new ProbeResponse(null, null, null, user.WebsiteKeyName())).RequireAuthorization(Policies.Website);

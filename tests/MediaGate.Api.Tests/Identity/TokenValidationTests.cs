@@ -43,6 +43,22 @@ public sealed class TokenValidationTests
     }
 
     [TestMethod]
+    public async Task ManagerEndpoint_ServiceKeyTokenWithoutId_Returns401BecauseItCouldNotBeSignedOut()
+    {
+        var manager = await _host.Database.Accounts.FindByUsernameAsync(IdentityTestHost.ManagerName);
+        string token = await SignAsync("mediagate", "mediagate", new()
+        {
+            [MediaGateClaims.Subject] = manager!.Id,
+            [MediaGateClaims.Role] = AccountRoles.Manager,
+            [JwtRegisteredClaimNames.Jti] = null!,
+        });
+
+        using var response = await _host.SendAsync(HttpMethod.Get, "/api/manager/devices", token);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [TestMethod]
     public async Task ManagerEndpoint_ParentTokenClaimingManagerRole_Returns401()
     {
         string name = IdentityTestHost.UniqueName("parent");
@@ -75,6 +91,13 @@ public sealed class TokenValidationTests
     private static async Task<string> SignAsync(string issuer, string audience, Dictionary<string, object> claims)
     {
         await _host.ManagerTokenAsync();
+        // Every token the service issues has an id (signing out revokes it); TryAdd lets a test leave it out.
+        claims.TryAdd(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N"));
+        if (claims[JwtRegisteredClaimNames.Jti] is null)
+        {
+            claims.Remove(JwtRegisteredClaimNames.Jti);
+        }
+
         var stored = (await _host.Database.SigningKeys.ListAsync()).Last();
         var key = new SymmetricSecurityKey(stored.Secret.ToArray()) { KeyId = stored.Id };
         DateTime now = _host.Time.GetUtcNow().UtcDateTime;

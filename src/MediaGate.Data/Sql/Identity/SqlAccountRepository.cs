@@ -92,6 +92,93 @@ internal sealed class SqlAccountRepository(SqlStore store) : IAccountRepository
         return changed == 1;
     }
 
+    public async Task<Deactivation> DeactivateKeepingAManagerAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (store.Kind == StoreKind.PostgreSql)
+        {
+            // Readers pass; a second deactivation waits, then counts the managers the first one left.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "LOCK TABLE accounts IN SHARE ROW EXCLUSIVE MODE", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        int changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE accounts SET active = 0 WHERE id = @id AND (role <> @manager OR active = 0 OR " +
+            "(SELECT COUNT(*) FROM accounts other WHERE other.role = @manager AND other.active = 1 AND other.id <> @id) > 0)",
+            new { id, manager = AccountRoles.Manager }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        Deactivation outcome = Deactivation.Deactivated;
+        if (changed == 0)
+        {
+            long exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM accounts WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            outcome = exists == 0 ? Deactivation.NotFound : Deactivation.LastManager;
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    public Task<AccountChange> SetPasswordHashAsync(string id, string passwordHash, CancellationToken cancellationToken = default) =>
+        SetColumnAsync("password_hash", id, passwordHash, cancellationToken);
+
+    public Task<AccountChange> SetPinHashAsync(string id, string pinHash, CancellationToken cancellationToken = default) =>
+        SetColumnAsync("pin_hash", id, pinHash, cancellationToken);
+
+    public async Task<AccountChange> SetChildrenAsync(string id, IReadOnlyCollection<ChildId> children, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(children);
+        string[] childIds = children.Select(c => c.Value).Distinct(StringComparer.Ordinal).ToArray();
+        if (childIds.Any(c => c.Contains('\0', StringComparison.Ordinal)))
+        {
+            return AccountChange.UnknownChild; // as in AddAsync: PostgreSQL refuses U+0000 in a query's text
+        }
+
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        long exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM accounts WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (exists == 0)
+        {
+            return AccountChange.NotFound;
+        }
+
+        foreach (string childId in childIds)
+        {
+            long known = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM children WHERE id = @childId", new { childId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (known == 0)
+            {
+                return AccountChange.UnknownChild;
+            }
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM account_children WHERE account_id = @id", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        foreach (string childId in childIds)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO account_children (account_id, child_id) VALUES (@id, @childId)",
+                new { id, childId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return AccountChange.Changed;
+    }
+
+    private async Task<AccountChange> SetColumnAsync(string column, string id, string value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentException.ThrowIfNullOrEmpty(value);
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // column is one of this class's two constants, never input.
+        int changed = await connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE accounts SET {column} = @value WHERE id = @id", new { id, value }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return changed == 1 ? AccountChange.Changed : AccountChange.NotFound;
+    }
+
     private async Task<Account?> FindWhereAsync(string condition, string value, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);

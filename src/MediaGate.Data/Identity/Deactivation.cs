@@ -1,0 +1,14 @@
+namespace MediaGate.Data.Identity;
+
+/// <summary>The outcome of deactivating an account: expected refusals are values, not exceptions.</summary>
+public enum Deactivation
+{
+    /// <summary>The account is inactive now (it may have been already).</summary>
+    Deactivated,
+
+    /// <summary>No account has this id.</summary>
+    NotFound,
+
+    /// <summary>It is the last active manager: nobody could manage the setting after it (contract8.md: 409).</summary>
+    LastManager,
+}
