@@ -191,6 +191,7 @@ public sealed class AuthorizationMatrixTests : ServiceTest
             new("upload", Audience.Tablet, HttpMethod.Post, "/api/tablet/observations", Upload),
             new("observation", Audience.Tablet, HttpMethod.Get, $"/api/tablet/observations/{observationId}", () => null),
             new("assign faces", Audience.Tablet, HttpMethod.Put, $"/api/tablet/media/{mediaId}/faces", () => Json(new[] { new { faceId, childId } })),
+            new("parent children", Audience.Parent, HttpMethod.Get, "/api/parent/children", () => null),
             new("parent media", Audience.Parent, HttpMethod.Get, "/api/parent/media", () => null),
             new("parent image", Audience.Parent, HttpMethod.Get, $"/api/parent/media/{mediaId}/image", () => null),
             new("website feed", Audience.Website, HttpMethod.Get, "/api/website/photos", () => null),
