@@ -66,7 +66,7 @@ function photoFrame(item, name, isEvent, dateText) {
   // The alt text names only this parent's own child (never another child in the photo) and says when it was taken.
   frame.photo = {
     path: `/api/parent/media/${encodeURIComponent(item.mediaId)}/image?childId=${encodeURIComponent(item.childId)}&purpose=${encodeURIComponent(item.purpose)}`,
-    alt: `${isEvent ? 'Event photo' : 'Photo'} of ${name}, ${dateText}`,
+    alt: isEvent ? `Photo from an event ${name} attended, ${dateText}` : `Photo of ${name}, ${dateText}`,
   };
   if (observer) {
     observer.observe(frame);
