@@ -8,9 +8,12 @@ import { el, replace } from '/assets/dom.js';
 /** Object URLs of the photos fetched so far, by item; revoked when the list is refreshed or the parent signs out. */
 const loaded = new Map();
 let observer = null;
+/** Counts refreshes: a download that finishes after one belongs to a list that is gone, and is dropped. */
+let generation = 0;
 
 /** Forgets every fetched photo (after a refresh a rendition may have been re-made, e.g. a face newly masked). */
 export function forgetPhotos() {
+  generation += 1;
   observer?.disconnect();
   observer = null;
   for (const url of loaded.values()) {
@@ -91,7 +94,13 @@ async function loadPhoto(frame) {
   try {
     let url = loaded.get(path);
     if (!url) {
+      const started = generation;
       url = await imageUrl(path);
+      if (started !== generation) {
+        URL.revokeObjectURL(url); // fetched before a refresh or a sign-out: possibly a rendition since re-made
+        return;
+      }
+
       loaded.set(path, url);
     }
 
