@@ -91,6 +91,36 @@ public sealed class OfflineQueueTests : BrowserTest
         Assert.AreEqual(0, await tablet.QueuedInDatabaseAsync());
     }
 
+    [TestMethod]
+    public async Task Queue_SessionEndedBeforeTheUpload_KeptAndSentAfterSigningInAgain()
+    {
+        var service = await StartServiceAsync();
+        using var nursery = await Nursery.CreateAsync(service.Address);
+        var tablet = new TabletPage(await NewPageAsync(service));
+        await tablet.StartAsync(nursery);
+        // The session ends behind the page's back (as when the token expires): the page's token is signed out.
+        var token = await tablet.Page.EvaluateAsync<string>("() => sessionStorage.getItem('mediagate.token')");
+        using (var session = ApiClient.WithToken(service.Address, token))
+        {
+            using var signedOut = await session.SendAsync(HttpMethod.Delete, "/api/session");
+            Assert.AreEqual(System.Net.HttpStatusCode.NoContent, signedOut.StatusCode);
+        }
+
+        tablet.Browser.Probe.ExpectConsoleError("status of 401");
+        await tablet.ChoosePhotosAsync(TestPhotos.Solos[4]);
+        await tablet.TagAsync($"{nursery.Cara.ChildName} (Wrens)");
+        await tablet.UploadAsync();
+
+        await Assertions.Expect(tablet.Page.GetByRole(AriaRole.Heading, new() { Name = "Staff sign-in" })).ToBeVisibleAsync();
+        Assert.AreEqual(1, await tablet.QueuedInDatabaseAsync(), "kept on the tablet");
+        Assert.AreEqual(0, (await ObservationsAsync(nursery)).GetArrayLength());
+        await tablet.SignInAsync(nursery.StaffUsername, nursery.StaffPin);
+        await tablet.WaitUntilSignedInAsync();
+        await tablet.WaitUntilQueueEmptyAsync();
+        Assert.AreEqual(1, (await ObservationsAsync(nursery)).GetArrayLength());
+        Assert.AreEqual(0, await tablet.QueuedInDatabaseAsync());
+    }
+
     private static Task<JsonElement> ObservationsAsync(Nursery nursery) =>
         nursery.Tablet.GetJsonAsync<JsonElement>("/api/tablet/observations?limit=20");
 }
