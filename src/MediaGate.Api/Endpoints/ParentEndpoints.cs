@@ -51,7 +51,7 @@ public static class ParentEndpoints
     /// this request), by name: the journal names the child in its photos' text and filters by child (issue 8, section 2).
     /// </summary>
     public static async Task<Ok<IReadOnlyList<ParentChild>>> ListChildrenAsync(
-        ClaimsPrincipal user, IParentChildren parents, MediaGateDatabase database, CancellationToken cancellationToken)
+        ClaimsPrincipal user, [FromServices] IParentChildren parents, [FromServices] MediaGateDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parents);
         ArgumentNullException.ThrowIfNull(database);
