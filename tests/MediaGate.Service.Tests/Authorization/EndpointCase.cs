@@ -7,6 +7,9 @@ internal enum Audience
     Tablet,
     Parent,
     Website,
+
+    /// <summary>Any account's bearer token (manager, staff on a tablet, parent): <c>/api/session</c> (contract8.md).</summary>
+    SignedIn,
 }
 
 /// <summary>One endpoint of api.md with a request that its own audience may send (a fresh body each time).</summary>

@@ -1,0 +1,44 @@
+// The password sign-in form the journal and the console share (api.md, Sessions: POST /api/session). The
+// server rate-limits and locks out; this form only shows what it said (e.g. "Try again in 60 seconds").
+import { ApiError, signIn, signOut } from './api.js';
+import { el, field, say } from './dom.js';
+
+/**
+ * A sign-in form for accounts of `role` ('parent' or 'manager'); calls `onSignedIn(session)` once signed in with
+ * that role. Someone signing in with another role is signed out again and told which page is theirs.
+ */
+export function signInForm({ role, idPrefix = 'signin', onSignedIn }) {
+  const username = el('input', { id: `${idPrefix}-username`, name: 'username', autocomplete: 'username', required: true, autocapitalize: 'none', spellcheck: 'false' });
+  const password = el('input', { id: `${idPrefix}-password`, name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const error = el('p', { class: 'message error', role: 'alert', hidden: true });
+  const submit = el('button', { type: 'submit', class: 'primary' }, 'Sign in');
+  const form = el('form', { class: 'panel', 'aria-labelledby': `${idPrefix}-title` },
+    el('h2', { id: `${idPrefix}-title` }, 'Sign in'),
+    field('Username', username),
+    field('Password', password),
+    error,
+    el('div', { class: 'actions' }, submit));
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    say(error, '');
+    submit.disabled = true;
+    try {
+      const session = await signIn(username.value.trim(), password.value);
+      if (session.role !== role) {
+        await signOut();
+        say(error, `This page is for ${role} accounts. Your account is a ${session.role} account.`);
+        return;
+      }
+
+      password.value = '';
+      onSignedIn(session);
+    } catch (e) {
+      say(error, e instanceof ApiError ? e.message : 'Sign-in failed.');
+    } finally {
+      submit.disabled = false;
+    }
+  });
+
+  return form;
+}

@@ -1,0 +1,285 @@
+// The tablet page (issue 8, section 1): set up the device once, staff sign in with a PIN, take or choose photos,
+// tag the children, upload through the offline queue, then name the faces MediaGate found.
+import { api, ApiError } from '/assets/api.js';
+import { byId, el, replace, say, when } from '/assets/dom.js';
+import { enrol, enrolledDevice, forgetDevice, signedInStaff, staffSignIn, staffSignOut } from './device.js';
+import { hideFaces, showFaces } from './faces.js';
+import * as queue from './queue.js';
+import { sendQueue } from './uploader.js';
+
+const retryEveryMs = 30_000;
+const refreshWhileProcessingMs = 4_000;
+const statusWords = {
+  processing: ['Being checked', 'warn'],
+  'needs-assignment': ['Faces to name', 'warn'],
+  released: ['Released', 'ok'],
+  held: ['Held for the manager', 'warn'],
+  blocked: ['Blocked', 'danger'],
+  failed: ['Could not be processed', 'danger'],
+};
+
+let children = [];
+let chosen = [];
+let sending = false;
+let recentTimer = null;
+
+function show() {
+  const device = enrolledDevice();
+  const staff = signedInStaff();
+  byId('enrol').hidden = Boolean(device);
+  byId('sign-in').hidden = !device || Boolean(staff);
+  byId('work').hidden = !staff;
+  byId('sign-out').hidden = !staff;
+  showConnection();
+  if (staff) {
+    startWork();
+  } else if (device) {
+    byId('staff-username').focus();
+  }
+}
+
+function showConnection() {
+  byId('connection').textContent = navigator.onLine ? 'Online' : 'Offline: photos are kept on this tablet';
+}
+
+async function startWork() {
+  await Promise.all([loadChildren(), showQueue(), showRecent()]);
+  sendNow();
+}
+
+async function loadChildren() {
+  const list = byId('children-list');
+  try {
+    children = await api('/api/tablet/children');
+  } catch (e) {
+    if (onSignedOut(e)) {
+      return;
+    }
+
+    say(byId('children-empty'), `The room list could not be loaded: ${e.message}`);
+    return;
+  }
+
+  children.sort((a, b) => (a.room ?? '').localeCompare(b.room ?? '') || a.name.localeCompare(b.name));
+  say(byId('children-empty'), children.length ? '' : 'No children are listed yet.');
+  replace(list, children.map((child) => el('label', { class: 'choice' },
+    el('input', { type: 'checkbox', name: 'children', value: child.id }),
+    child.room ? `${child.name} (${child.room})` : child.name)));
+}
+
+function childName(id) {
+  return children.find((child) => child.id === id)?.name ?? 'a child';
+}
+
+function showChosen() {
+  const list = byId('chosen');
+  for (const image of list.querySelectorAll('img')) {
+    URL.revokeObjectURL(image.src);
+  }
+
+  replace(list, chosen.map((file, index) => el('li', {},
+    el('img', { src: URL.createObjectURL(file), alt: `Chosen photo ${index + 1}` }),
+    el('button', { type: 'button', class: 'link-button', onclick: () => { chosen.splice(index, 1); showChosen(); } }, `Remove photo ${index + 1}`))));
+}
+
+async function onCapture(event) {
+  event.preventDefault();
+  const error = byId('capture-error');
+  say(error, '');
+  if (chosen.length === 0) {
+    say(error, 'Take or choose at least one photo.');
+    byId('photos').focus();
+    return;
+  }
+
+  const tagged = [...document.querySelectorAll('#children-list input:checked')].map((box) => box.value);
+  const taken = Math.min(...chosen.map((file) => file.lastModified || Date.now()));
+  try {
+    await queue.enqueue({
+      files: chosen,
+      children: tagged,
+      note: byId('note').value.trim() || null,
+      capturedAt: new Date(taken).toISOString(),
+      username: signedInStaff(),
+    });
+  } catch (e) {
+    say(error, `The photos could not be kept on this tablet (${e.message}). Nothing was sent; try again.`);
+    return;
+  }
+
+  chosen = [];
+  showChosen();
+  byId('capture-form').reset();
+  await showQueue();
+  sendNow();
+}
+
+async function sendNow() {
+  const username = signedInStaff();
+  if (sending || !username) {
+    return;
+  }
+
+  sending = true;
+  const box = byId('progress-box');
+  const bar = byId('progress');
+  try {
+    await sendQueue({
+      username,
+      onProgress: (_, percent) => {
+        box.hidden = false;
+        bar.value = percent;
+        bar.textContent = `${percent}%`;
+      },
+      onChange: () => showQueue(),
+    });
+  } finally {
+    sending = false;
+    box.hidden = true;
+    await showQueue();
+    await showRecent();
+    if (!signedInStaff()) {
+      show();
+    }
+  }
+}
+
+async function showQueue() {
+  const entries = await queue.queued();
+  const username = signedInStaff();
+  const status = byId('queue-status');
+  status.textContent = entries.length === 0
+    ? 'Nothing waiting: every photo has been uploaded.'
+    : `${entries.length} upload${entries.length === 1 ? '' : 's'} waiting on this tablet.`;
+  replace(byId('queue-list'), entries.map((entry) => el('li', { dataset: { queued: entry.id } },
+    el('h3', {}, `${entry.files.length} photo${entry.files.length === 1 ? '' : 's'}, taken ${when(entry.capturedAt)}`),
+    el('p', {}, entry.children.length ? `Tagged: ${entry.children.map(childName).join(', ')}` : 'No children tagged'),
+    el('p', { class: 'hint' }, entry.username !== username
+      ? `Taken by ${entry.username}: uploaded when they sign in.`
+      : entry.lastError ?? 'Waiting to upload.'),
+    entry.refused
+      ? el('button', { type: 'button', class: 'danger', onclick: () => discard(entry.id) }, 'Discard this upload')
+      : null)));
+}
+
+async function discard(id) {
+  await queue.remove(id);
+  await showQueue();
+}
+
+async function showRecent() {
+  if (!signedInStaff()) {
+    return;
+  }
+
+  clearTimeout(recentTimer);
+  const status = byId('recent-status');
+  let observations;
+  try {
+    observations = await api('/api/tablet/observations?limit=20');
+  } catch (e) {
+    if (!onSignedOut(e)) {
+      say(status, `Recent uploads could not be loaded: ${e.message}`);
+    }
+
+    return;
+  }
+
+  say(status, observations.length ? '' : 'Nothing uploaded yet.');
+  replace(byId('recent-list'), observations.map(observationCard));
+  if (observations.some((o) => o.items.some((item) => item.status === 'processing'))) {
+    recentTimer = setTimeout(showRecent, refreshWhileProcessingMs);
+  }
+}
+
+function observationCard(observation) {
+  return el('li', { dataset: { observation: observation.observationId } },
+    el('h3', {}, `Taken ${when(observation.capturedAt)}`),
+    observation.note ? el('p', {}, observation.note) : null,
+    el('p', { class: 'hint' }, observation.children.length ? `Tagged: ${observation.children.map(childName).join(', ')}` : 'No children tagged'),
+    el('ul', { class: 'items' }, observation.items.map((item, index) => {
+      const [words, tone] = statusWords[item.status] ?? [item.status, 'warn'];
+      const canName = item.faces.length > 0 && item.width && item.height && item.status !== 'processing' && item.status !== 'failed';
+      return el('li', { dataset: { media: item.mediaId, status: item.status } },
+        `Photo ${index + 1}`,
+        el('span', { class: ['badge', tone] }, words),
+        item.faces.length ? `${item.faces.length} face${item.faces.length === 1 ? '' : 's'}` : null,
+        canName
+          ? el('button', { type: 'button', onclick: () => openFaces(item) }, `Name faces in photo ${index + 1}`)
+          : null);
+    })));
+}
+
+async function openFaces(item) {
+  try {
+    await showFaces(item, children, () => showRecent());
+  } catch (e) {
+    if (!onSignedOut(e)) {
+      say(byId('page-error'), `The photo could not be shown: ${e.message}`);
+    }
+  }
+}
+
+/** A 401 means the token has expired or the device was revoked: back to sign-in. */
+function onSignedOut(error) {
+  if (error instanceof ApiError && error.status === 401) {
+    hideFaces();
+    show();
+    return true;
+  }
+
+  return false;
+}
+
+function wire() {
+  byId('enrol-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    enrol(byId('device-id').value, byId('device-secret').value);
+    byId('enrol-form').reset();
+    show();
+  });
+  byId('sign-in-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const error = byId('sign-in-error');
+    say(error, '');
+    try {
+      await staffSignIn(byId('staff-username').value.trim(), byId('staff-pin').value);
+      byId('sign-in-form').reset();
+      show();
+    } catch (e) {
+      say(error, e.message);
+    }
+  });
+  byId('forget-device').addEventListener('click', () => {
+    forgetDevice();
+    show();
+  });
+  byId('sign-out').addEventListener('click', async () => {
+    hideFaces();
+    await staffSignOut();
+    show();
+  });
+  byId('photos').addEventListener('change', (event) => {
+    chosen.push(...event.target.files);
+    event.target.value = '';
+    showChosen();
+  });
+  byId('capture-form').addEventListener('submit', onCapture);
+  byId('send-now').addEventListener('click', () => sendNow());
+  window.addEventListener('online', () => { showConnection(); sendNow(); });
+  window.addEventListener('offline', showConnection);
+  setInterval(() => { if (navigator.onLine) { sendNow(); } }, retryEveryMs);
+}
+
+function registerServiceWorker() {
+  // Installable and the page opens without Wi-Fi; the worker caches the page's own files only (sw.js).
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('sw.js', { scope: './' }).catch(() => {
+      // Without the worker the page still works online, and the queue still keeps photos: nothing to tell staff.
+    });
+  }
+}
+
+wire();
+registerServiceWorker();
+show();

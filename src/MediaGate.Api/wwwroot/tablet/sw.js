@@ -1,0 +1,48 @@
+// The tablet page's service worker: makes it installable and lets it open without Wi-Fi by keeping the page's
+// own files (the app shell) in a cache. Network first, so an updated page is used as soon as it can be fetched;
+// the cache only when the network fails. API calls and images are never cached or touched: they go straight to
+// the network (a family's photo must not stay in a cache), and photos waiting to upload live in IndexedDB (queue.js).
+const cacheName = 'mediagate-tablet-shell-v1';
+const shell = [
+  '/tablet/',
+  '/tablet/app.js',
+  '/tablet/device.js',
+  '/tablet/faces.js',
+  '/tablet/queue.js',
+  '/tablet/uploader.js',
+  '/tablet/tablet.css',
+  '/tablet/manifest.webmanifest',
+  '/assets/api.js',
+  '/assets/dom.js',
+  '/assets/base.css',
+  '/assets/icon.svg',
+];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(cacheName).then((cache) => cache.addAll(shell)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys()
+    .then((names) => Promise.all(names.filter((name) => name !== cacheName).map((name) => caches.delete(name))))
+    .then(() => self.clients.claim()));
+});
+
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  const isShell = event.request.method === 'GET' && url.origin === self.location.origin && shell.includes(url.pathname);
+  if (!isShell) {
+    return;
+  }
+
+  event.respondWith(fetch(event.request)
+    .then((response) => {
+      if (response.ok) {
+        const copy = response.clone();
+        event.waitUntil(caches.open(cacheName).then((cache) => cache.put(event.request, copy)));
+      }
+
+      return response;
+    })
+    .catch(() => caches.match(event.request, { ignoreSearch: true }).then((cached) => cached ?? Response.error())));
+});

@@ -1,0 +1,115 @@
+// Sends the offline queue (queue.js) to POST /api/tablet/observations, oldest first, with upload progress. Runs
+// when a photo is queued, when the tablet comes back online, after sign-in and every half minute. One sender at a
+// time, across tabs too (Web Locks), so an entry is never in flight twice; the Idempotency-Key covers the rest.
+import { authHeaders, setToken, token } from '/assets/api.js';
+import * as queue from './queue.js';
+
+const lockName = 'mediagate-tablet-upload';
+
+/** Why an entry is still waiting, in words for staff. */
+export const waiting = {
+  offline: 'No connection: it will be uploaded when the tablet is back online.',
+  signIn: 'Sign in again to upload it.',
+  server: 'MediaGate is busy or unavailable: it will be tried again shortly.',
+};
+
+/**
+ * Sends every entry the signed-in staff member queued. `onProgress(entry, percent)` while a file goes up;
+ * `onChange()` after each entry's outcome. Answers true when nothing of theirs is left waiting (refused entries
+ * aside, which staff discard by hand).
+ */
+export async function sendQueue({ username, onProgress = () => {}, onChange = () => {} }) {
+  if (!token() || !username) {
+    return false;
+  }
+
+  return navigator.locks.request(lockName, async () => {
+    for (const entry of await queue.queued()) {
+      if (entry.username !== username || entry.refused) {
+        continue;
+      }
+
+      entry.attempts += 1;
+      const outcome = await send(entry, (percent) => onProgress(entry, percent));
+      if (outcome.done) {
+        await queue.remove(entry.id);
+      } else {
+        entry.lastError = outcome.message;
+        entry.refused = outcome.refused;
+        await queue.update(entry);
+      }
+
+      onChange();
+      if (!outcome.done && !outcome.refused) {
+        // Offline, signed out or the service unavailable: the next entries would fail the same way.
+        return false;
+      }
+    }
+
+    return true;
+  });
+}
+
+function send(entry, onProgress) {
+  const form = new FormData();
+  for (const file of entry.files) {
+    form.append('files', file.blob, file.name);
+  }
+
+  form.append('children', JSON.stringify(entry.children));
+  if (entry.note) {
+    form.append('note', entry.note);
+  }
+
+  if (entry.capturedAt) {
+    form.append('capturedAt', entry.capturedAt);
+  }
+
+  return new Promise((resolve) => {
+    // XMLHttpRequest, not fetch: only it reports upload progress.
+    const request = new XMLHttpRequest();
+    request.open('POST', '/api/tablet/observations');
+    for (const [name, value] of Object.entries(authHeaders({ 'Idempotency-Key': entry.id }))) {
+      request.setRequestHeader(name, value);
+    }
+
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) {
+        onProgress(Math.round((event.loaded / event.total) * 100));
+      }
+    };
+    request.onerror = () => resolve({ done: false, refused: false, message: waiting.offline });
+    request.ontimeout = () => resolve({ done: false, refused: false, message: waiting.server });
+    request.onload = () => resolve(outcomeOf(request));
+    request.timeout = 10 * 60 * 1000;
+    request.send(form);
+  });
+}
+
+function outcomeOf(request) {
+  const status = request.status;
+  if (status === 202 || status === 200) {
+    return { done: true };
+  }
+
+  if (status === 401) {
+    // Expired, signed out elsewhere, or the device revoked: forget the token so the page asks for the PIN again.
+    setToken(null);
+    return { done: false, refused: false, message: waiting.signIn };
+  }
+
+  if (status === 429 || status >= 500 || status === 0) {
+    return { done: false, refused: false, message: waiting.server };
+  }
+
+  // 400, 413, 415, 422: sending it again cannot help. It stays on the tablet, marked, until staff discard it.
+  let detail = '';
+  try {
+    const problem = JSON.parse(request.responseText);
+    detail = problem.detail || problem.title || '';
+  } catch {
+    detail = '';
+  }
+
+  return { done: false, refused: true, message: `MediaGate refused it (${status})${detail ? `: ${detail}` : ''}` };
+}
