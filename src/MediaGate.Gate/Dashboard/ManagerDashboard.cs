@@ -1,3 +1,4 @@
+using MediaGate.Consent.Matrix;
 using MediaGate.Data;
 using MediaGate.Data.Media;
 using MediaGate.Gate.Consents;
@@ -9,7 +10,7 @@ namespace MediaGate.Gate.Dashboard;
 /// <summary>
 /// The manager's dashboard (issue 8, section 3; contract8.md): items today, held and blocked now, average time to
 /// release, hold reasons, consents due for review, and counts per day for the chart, all in the setting's time zone.
-/// Reads only: the hold reasons are the review queue's (<see cref="ReviewItem.QueueAsync"/>), the engine's reasons as of now.
+/// Reads only: the hold reasons are the review queue's (<see cref="ReviewItem.QueueAsync(IReadOnlyCollection{MediaStatus}, int, CancellationToken)"/>), the engine's reasons as of now.
 /// </summary>
 public sealed class ManagerDashboard(MediaGateDatabase database, ReviewItem review, TimeProvider time, IOptions<SettingClockOptions> clock)
 {
@@ -22,10 +23,12 @@ public sealed class ManagerDashboard(MediaGateDatabase database, ReviewItem revi
     /// <summary>At most this many items are read for the window; the newest are kept, so a setting uploading more would see the oldest days undercounted.</summary>
     private const int MaxItems = 100_000;
 
-    /// <summary>The review queue's own limit: the hold reasons are counted over at most this many held items.</summary>
+    /// <summary>The review queue's own limit: the hold reasons are counted over at most this many held items (the oldest).</summary>
     private const int MaxHeldItems = 500;
 
-    private static readonly HashSet<string> HeldStatuses = [MediaStatus.Held.Name(), MediaStatus.NeedsAssignment.Name()];
+    private static readonly string JournalPurpose = Purpose.Journal.Name();
+
+    private static readonly MediaStatus[] HeldStatuses = [MediaStatus.Held, MediaStatus.NeedsAssignment];
 
     public async Task<DashboardView> ReadAsync(int days, CancellationToken cancellationToken = default)
     {
@@ -41,9 +44,11 @@ public sealed class ManagerDashboard(MediaGateDatabase database, ReviewItem revi
         var counts = await database.Media.CountByStatusAsync(cancellationToken).ConfigureAwait(false);
         long Count(MediaStatus status) => counts.TryGetValue(status, out long n) ? n : 0;
 
-        var queue = await review.QueueAsync(MaxHeldItems, cancellationToken).ConfigureAwait(false);
-        var reasons = queue.Where(i => HeldStatuses.Contains(i.Status))
-            .SelectMany(i => i.Decisions.SelectMany(d => d.Reasons).Where(r => r.Effect == "hold").Select(r => r.Code).Distinct(StringComparer.Ordinal))
+        // Only the held items: blocked ones pile up over the years and would crowd them out of the queue's limit.
+        var queue = await review.QueueAsync(HeldStatuses, MaxHeldItems, cancellationToken).ConfigureAwait(false);
+        var reasons = queue
+            // The journal decisions set an item's status (ItemStatusRule); a public audience's "awaiting approval" does not hold it.
+            .SelectMany(i => i.Decisions.Where(d => d.Purpose == JournalPurpose).SelectMany(d => d.Reasons).Where(r => r.Effect == "hold").Select(r => r.Code).Distinct(StringComparer.Ordinal))
             .GroupBy(code => code, StringComparer.Ordinal)
             .Select(g => new HoldReasonCount(g.Key, g.Count()))
             .OrderByDescending(r => r.Count).ThenBy(r => r.Reason, StringComparer.Ordinal)

@@ -34,9 +34,13 @@ public sealed class ReviewItem(
     private static readonly MediaStatus[] Reviewed = [MediaStatus.Held, MediaStatus.NeedsAssignment, MediaStatus.Blocked];
 
     /// <summary>Held, needs-assignment and blocked items, oldest first.</summary>
-    public async Task<IReadOnlyList<ReviewQueueItem>> QueueAsync(int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ReviewQueueItem>> QueueAsync(int limit, CancellationToken cancellationToken = default) =>
+        QueueAsync(Reviewed, limit, cancellationToken);
+
+    /// <summary>The items with one of <paramref name="statuses"/> (e.g. only those held now, for the dashboard), oldest first.</summary>
+    public async Task<IReadOnlyList<ReviewQueueItem>> QueueAsync(IReadOnlyCollection<MediaStatus> statuses, int limit, CancellationToken cancellationToken = default)
     {
-        var items = await database.Media.ItemsWithStatusAsync(Reviewed, Math.Clamp(limit, 1, 500), cancellationToken).ConfigureAwait(false);
+        var items = await database.Media.ItemsWithStatusAsync(statuses, Math.Clamp(limit, 1, 500), cancellationToken).ConfigureAwait(false);
         var consent = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
         var queue = new List<ReviewQueueItem>(items.Count);
         foreach (var item in items)

@@ -76,6 +76,18 @@ public sealed class ManagerConsoleTests : ServiceTest
         Assert.AreEqual(1, Sum(withdrawn, "blocked"));
         Assert.AreEqual(1, withdrawn.GetProperty("blockedNow").GetInt64());
         Assert.AreEqual(0, withdrawn.GetProperty("heldNow").GetInt64());
+        Assert.AreEqual(0, withdrawn.GetProperty("holdReasons").GetArrayLength(), "released items awaiting website approval are not held");
+
+        // Two faces, one tagged child, nobody assigned: held for the face nobody accounted for.
+        var group = await nursery.Tablet.UploadAsync([UploadFile.FromPath(TestPhotos.GroupOfTwo)], [nursery.Cara.ChildId], "two faces");
+        var held = (await nursery.Tablet.WaitUntilDecidedAsync(group.ObservationId, TimeSpan.FromSeconds(90))).Single();
+        Assert.AreEqual("needs-assignment", held.Status, service.LogTail());
+        var withHeld = await nursery.Manager.GetJsonAsync<JsonElement>("/api/manager/dashboard?days=2");
+        Assert.AreEqual(1, withHeld.GetProperty("heldNow").GetInt64());
+        Assert.AreEqual(1, Sum(withHeld, "held"));
+        var reasons = withHeld.GetProperty("holdReasons").EnumerateArray().ToDictionary(r => r.GetProperty("reason").GetString()!, r => r.GetProperty("count").GetInt32());
+        Assert.AreEqual(1, reasons.GetValueOrDefault("FaceUnassigned"), withHeld.GetProperty("holdReasons").ToString());
+        Assert.IsTrue(reasons.Values.All(count => count == 1), "one held item counts once per reason");
     }
 
     [TestMethod]
