@@ -40,6 +40,7 @@ public static class ManagerEndpoints
         group.MapGet("/audit/verify", VerifyAudit);
         group.MapManagerIdentityEndpoints();
         group.MapManagerAccountEndpoints();
+        group.MapManagerConsentPreviewEndpoints();
         group.MapManagerMediaEndpoints();
         return group;
     }

@@ -47,6 +47,24 @@ public sealed class ConsentMatrix
         return new ConsentMatrix(children.ToDictionary(c => c.Id), histories);
     }
 
+    /// <summary>
+    /// This matrix with <paramref name="record"/> appended to its cell's history, as if it had been recorded: what a
+    /// change would do, computed without saving it (contract8.md, consent preview). This matrix is not changed.
+    /// </summary>
+    public ConsentMatrix With(ConsentRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var histories = _histories.ToDictionary(h => h.Key, h => new List<ConsentRecord>(h.Value));
+        if (!histories.TryGetValue(record.Cell, out var history))
+        {
+            history = [];
+            histories.Add(record.Cell, history);
+        }
+
+        history.Add(record);
+        return new ConsentMatrix(Children, histories);
+    }
+
     /// <summary>Every record of a cell, oldest first.</summary>
     public IReadOnlyList<ConsentRecord> History(ConsentCellKey cell) =>
         _histories.TryGetValue(cell, out var history) ? history : NoHistory;

@@ -45,6 +45,35 @@ public sealed class ChangeConsent(
     }
 
     /// <summary>
+    /// What <see cref="ApplyAsync"/> would re-decide, WITHOUT saving anything (contract8.md, consent preview): the
+    /// history entry it would append (<see cref="RecordFor"/>), added to the loaded matrix in memory, and the stored
+    /// decisions that relied on the cell re-decided under it by the same step the save runs (<see cref="ChangesUnder"/>).
+    /// So the preview and the save cannot disagree unless another change lands in between.
+    /// </summary>
+    public async Task<ConsentPreview> PreviewAsync(ConsentChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (Validate(change) is { } problem)
+        {
+            return ConsentPreview.Invalid(problem);
+        }
+
+        if (await database.Children.FindAsync(change.Child, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return ConsentPreview.UnknownChild;
+        }
+
+        var now = time.GetUtcNow();
+        var zone = clock.Value.Zone;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var history = await database.Consents.HistoryAsync(change.Child, change.Purpose, cancellationToken).ConfigureAwait(false);
+        var record = RecordFor(change, history.Count > 0 ? history[^1] : null, now, today);
+        var matrix = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
+        var changes = await ChangesUnder(record.Cell, matrix.With(record).AsOf(now, zone), cancellationToken).ConfigureAwait(false);
+        return new ConsentPreview(ConsentChangeStatus.Recorded, record, changes, null);
+    }
+
+    /// <summary>
     /// The same for a history entry the caller made (e.g. the manager endpoint's own reading of the request):
     /// appends it, audits it, re-decides what relied on its cell and refreshes those items' renditions.
     /// </summary>
@@ -115,8 +144,7 @@ public sealed class ChangeConsent(
         for (var round = 0; round < MaxRounds; round++)
         {
             var matrix = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
-            var stored = await database.Decisions.RelyingOnAsync(cell, cancellationToken).ConfigureAwait(false);
-            var changes = ReEvaluator.AfterCellChange(stored, cell, matrix.Now(time, zone));
+            var changes = await ChangesUnder(cell, matrix.Now(time, zone), cancellationToken).ConfigureAwait(false);
             if (changes.Count == 0)
             {
                 break;
@@ -134,6 +162,13 @@ public sealed class ChangeConsent(
         }
 
         return (changed, affected.ToArray());
+    }
+
+    /// <summary>The stored decisions that relied on <paramref name="cell"/> and come out differently under <paramref name="consent"/>: the save and the preview both decide with this.</summary>
+    private async Task<IReadOnlyList<DecisionChange>> ChangesUnder(ConsentCellKey cell, ConsentSnapshot consent, CancellationToken cancellationToken)
+    {
+        var stored = await database.Decisions.RelyingOnAsync(cell, cancellationToken).ConfigureAwait(false);
+        return ReEvaluator.AfterCellChange(stored, cell, consent);
     }
 
     /// <summary>

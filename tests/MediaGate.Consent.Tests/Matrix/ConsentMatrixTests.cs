@@ -80,4 +80,32 @@ public sealed class ConsentMatrixTests
 
         Assert.AreEqual("ava", snapshot.NameOf(Ava));
     }
+
+    [TestMethod]
+    public void With_AWithdrawal_TheNewMatrixSeesItAndTheOriginalDoesNot()
+    {
+        var original = new ConsentBook().Grant(Ava, Purpose.Journal).Grant(Ben, Purpose.Journal).Matrix();
+        var grant = original.History(Ava, Purpose.Journal)[^1];
+
+        var changed = original.With(grant.WithdrawnAt(Now));
+
+        Assert.AreEqual(ConsentStatus.Withdrawn, changed.AsOf(Now, TimeZoneInfo.Utc).Status(Ava, Purpose.Journal));
+        Assert.AreEqual(ConsentStatus.Granted, changed.AsOf(Now, TimeZoneInfo.Utc).Status(Ben, Purpose.Journal), "other cells are kept");
+        Assert.HasCount(2, changed.History(Ava, Purpose.Journal));
+        Assert.HasCount(1, original.History(Ava, Purpose.Journal), "the original matrix is not changed");
+        Assert.AreEqual(ConsentStatus.Granted, original.AsOf(Now, TimeZoneInfo.Utc).Status(Ava, Purpose.Journal));
+        Assert.AreEqual(original.RecordCount + 1, changed.RecordCount);
+    }
+
+    [TestMethod]
+    public void With_ACellNeverAskedBefore_AddsItsFirstRecord()
+    {
+        var original = new ConsentBook().Grant(Ava, Purpose.Journal).Matrix();
+        var grant = original.History(Ava, Purpose.Journal)[^1] with { Purpose = Purpose.Website };
+
+        var changed = original.With(grant);
+
+        Assert.AreEqual(ConsentStatus.Granted, changed.AsOf(Now, TimeZoneInfo.Utc).Status(Ava, Purpose.Website));
+        Assert.IsEmpty(original.History(Ava, Purpose.Website));
+    }
 }

@@ -1,0 +1,8 @@
+namespace MediaGate.Api.Endpoints.Manager;
+
+/// <summary>How one rendition would change.</summary>
+/// <param name="Purpose">journal, website, publicity or events.</param>
+/// <param name="Audience">The audience key, e.g. <c>parent:&lt;childId&gt;</c> or <c>public</c>.</param>
+/// <param name="Change"><c>withdraw</c>, <c>remake</c> or <c>reconsider</c>.</param>
+/// <param name="Verdict">The decision it would come out as: <c>release</c>, <c>hold</c> or <c>block</c>.</param>
+public sealed record ConsentPreviewChange(string Purpose, string Audience, string Change, string Verdict);

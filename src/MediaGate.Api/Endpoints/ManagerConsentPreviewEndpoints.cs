@@ -1,0 +1,88 @@
+using MediaGate.Api.Endpoints.Manager;
+using MediaGate.Consent.Matrix;
+using MediaGate.Consent.People;
+using MediaGate.Data;
+using MediaGate.Gate.Consents;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MediaGate.Api.Endpoints;
+
+/// <summary>
+/// <c>POST /api/manager/consents/preview</c> (contract8.md; issue 8: the grid "shows which items a change will affect
+/// before it is saved"). Mapped inside the <c>/api/manager</c> group (manager policy). Computed by
+/// <see cref="ChangeConsent.PreviewAsync"/>, the same re-evaluation the save runs; nothing is saved or audited.
+/// </summary>
+public static class ManagerConsentPreviewEndpoints
+{
+    private const int MaxIdLength = 64;
+
+    public static RouteGroupBuilder MapManagerConsentPreviewEndpoints(this RouteGroupBuilder group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        group.MapPost("/consents/preview", PreviewAsync);
+        return group;
+    }
+
+    /// <summary>200 with the affected items; 400 for a bad body or purpose; 404 for an unknown child.</summary>
+    public static async Task<Results<Ok<ConsentPreviewResponse>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
+        ConsentPreviewRequest request, ChangeConsent changeConsent, MediaGateDatabase database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(changeConsent);
+        ArgumentNullException.ThrowIfNull(database);
+        if (!PurposeNames.TryParse(request.Purpose ?? "", out Purpose purpose))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["purpose"] = [$"One of {string.Join(", ", PurposeNames.All.Select(p => p.Name()))}."],
+            });
+        }
+
+        var change = request.ToChangeRequest();
+        var problems = change.Problems(purpose);
+        if (string.IsNullOrWhiteSpace(request.ChildId))
+        {
+            problems["childId"] = ["Required."];
+        }
+
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(problems);
+        }
+
+        string childId = request.ChildId!;
+        if (childId.Length > MaxIdLength || childId.Any(char.IsControl))
+        {
+            return UnknownChild();
+        }
+
+        var preview = await changeConsent.PreviewAsync(change.ToChange(new ChildId(childId), purpose), cancellationToken).ConfigureAwait(false);
+        switch (preview.Status)
+        {
+            case ConsentChangeStatus.UnknownChild:
+                return UnknownChild();
+            case ConsentChangeStatus.Invalid:
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The consent change is not valid.", detail: preview.Problem);
+        }
+
+        var items = new List<ConsentPreviewItem>();
+        foreach (var byItem in preview.Changes.GroupBy(c => c.Before.Request.Item.Id.Value, StringComparer.Ordinal))
+        {
+            var media = await database.Media.FindItemAsync(byItem.Key, cancellationToken).ConfigureAwait(false);
+            var observation = media is null ? null : await database.Media.FindObservationAsync(media.ObservationId, cancellationToken).ConfigureAwait(false);
+            items.Add(new ConsentPreviewItem(
+                byItem.Key,
+                byItem.Select(c => c.Before.Request.Purpose.Name()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
+                observation?.CapturedAt,
+                byItem.Select(c => new ConsentPreviewChange(
+                    c.Before.Request.Purpose.Name(), c.Before.Request.Audience.Key, c.Change.ToString().ToLowerInvariant(), c.After.Verdict.ToString().ToLowerInvariant()))
+                    .OrderBy(c => c.Purpose, StringComparer.Ordinal).ThenBy(c => c.Audience, StringComparer.Ordinal).ToArray()));
+        }
+
+        var newestFirst = items.OrderByDescending(i => i.TakenAt).ThenBy(i => i.MediaId, StringComparer.Ordinal).ToArray();
+        return TypedResults.Ok(new ConsentPreviewResponse(newestFirst, newestFirst.Length));
+    }
+
+    private static ProblemHttpResult UnknownChild() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown child.", detail: "There is no child with this id.");
+}

@@ -1,0 +1,118 @@
+using MediaGate.Consent.Decisions;
+using MediaGate.Consent.Matrix;
+using MediaGate.Consent.People;
+using MediaGate.Consent.ReEvaluation;
+using MediaGate.Gate.Consents;
+using MediaGate.Gate.Tests.Renditions;
+
+namespace MediaGate.Gate.Tests.Consents;
+
+/// <summary>
+/// <see cref="ChangeConsent.PreviewAsync"/> (contract8.md, consent preview): it saves nothing, and what it says a change
+/// would affect is what <see cref="ChangeConsent.ApplyAsync"/> then changes.
+/// </summary>
+[TestClass]
+public sealed class ConsentPreviewTests
+{
+    private static ConsentChange Withdraw(ChildId child, Purpose purpose) => new(child, purpose, false, false, "Mother", "withdrawal form 7", null);
+
+    private static ConsentChange Grant(ChildId child, Purpose purpose, bool group = false) => new(child, purpose, true, group, "Mother", "form 8", null);
+
+    [TestMethod]
+    public async Task PreviewAsync_JournalWithdrawal_ListsExactlyTheItemsTheSaveThenChanges()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var ben = await world.ChildAsync("Ben Jones");
+        var withAva = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        var withBoth = await world.ItemAsync(RenditionWorld.Meeting, [ava, ben], [ava, ben, null]);
+        var benOnly = await world.ItemAsync(RenditionWorld.Meeting, [ben], [ben, null, null]);
+        foreach (var id in new[] { withAva.Id, withBoth.Id, benOnly.Id })
+        {
+            await world.Renditions.RefreshItemAsync(id);
+        }
+
+        var preview = await world.Consents.PreviewAsync(Withdraw(ava, Purpose.Journal));
+        var saved = await world.Consents.ApplyAsync(Withdraw(ava, Purpose.Journal), RenditionWorld.Manager);
+
+        Assert.AreEqual(ConsentChangeStatus.Recorded, preview.Status);
+        CollectionAssert.AreEqual(saved.AffectedMedia.ToArray(), preview.AffectedMedia.ToArray(), "the preview and the save disagree");
+        CollectionAssert.AreEquivalent(new[] { withAva.Id, withBoth.Id }, preview.AffectedMedia.ToArray());
+        Assert.AreEqual(saved.ChangedDecisions, preview.Changes.Count);
+        Assert.IsTrue(preview.Changes.Where(c => c.Before.Request.Audience.Equals(Audience.ParentOf(ava))).All(c => c.Change == RenditionChange.Withdraw));
+    }
+
+    [TestMethod]
+    public async Task PreviewAsync_GroupOptionWithdrawn_ListsTheRemadeRenditionsAsTheSaveDoes()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith", group: true);
+        var ben = await world.ChildAsync("Ben Jones", group: true);
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava, ben], [ava, ben, null]);
+        await world.Renditions.RefreshItemAsync(item.Id);
+
+        var preview = await world.Consents.PreviewAsync(Grant(ava, Purpose.Journal, group: false));
+        var saved = await world.Consents.ApplyAsync(Grant(ava, Purpose.Journal, group: false), RenditionWorld.Manager);
+
+        CollectionAssert.AreEqual(saved.AffectedMedia.ToArray(), preview.AffectedMedia.ToArray());
+        var remade = preview.Changes.Single();
+        Assert.AreEqual(Audience.ParentOf(ben), remade.Before.Request.Audience, "only Ben's family sees Ava's face masked now");
+        Assert.AreEqual(RenditionChange.Remake, remade.Change);
+    }
+
+    [TestMethod]
+    public async Task PreviewAsync_GrantAfterRefusal_ListsTheItemTheSaveReleases()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith", journal: false);
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        await world.Renditions.RefreshItemAsync(item.Id);
+
+        var preview = await world.Consents.PreviewAsync(Grant(ava, Purpose.Journal));
+        var saved = await world.Consents.ApplyAsync(Grant(ava, Purpose.Journal), RenditionWorld.Manager);
+
+        CollectionAssert.AreEqual(new[] { item.Id }, preview.AffectedMedia.ToArray());
+        CollectionAssert.AreEqual(saved.AffectedMedia.ToArray(), preview.AffectedMedia.ToArray());
+        Assert.AreEqual(RenditionChange.Reconsider, preview.Changes.Single().Change);
+        Assert.AreEqual(Verdict.Release, preview.Changes.Single().After.Verdict);
+    }
+
+    [TestMethod]
+    public async Task PreviewAsync_Withdrawal_SavesNothing()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        await world.Renditions.RefreshItemAsync(item.Id);
+        var historyBefore = await world.Database.Consents.HistoryAsync(ava, Purpose.Journal);
+        var auditBefore = await world.Database.Audit.ReadAsync();
+        var decisionsBefore = await world.Database.Decisions.OfMediaAsync(item.Id);
+        var statusBefore = (await world.Database.Media.FindItemAsync(item.Id))!.Status;
+
+        var preview = await world.Consents.PreviewAsync(Withdraw(ava, Purpose.Journal));
+
+        Assert.HasCount(1, preview.Changes, "the preview found the change it then must not save");
+        Assert.HasCount(historyBefore.Count, await world.Database.Consents.HistoryAsync(ava, Purpose.Journal));
+        Assert.HasCount(auditBefore.Count, await world.Database.Audit.ReadAsync());
+        CollectionAssert.AreEqual(
+            decisionsBefore.Select(d => (d.Id, d.Verdict, d.DecidedAt)).ToArray(),
+            (await world.Database.Decisions.OfMediaAsync(item.Id)).Select(d => (d.Id, d.Verdict, d.DecidedAt)).ToArray());
+        Assert.AreEqual(statusBefore, (await world.Database.Media.FindItemAsync(item.Id))!.Status);
+        Assert.HasCount(1, world.RenditionFiles(), "the parents' rendition is still there");
+    }
+
+    [TestMethod]
+    public async Task PreviewAsync_UnknownChildOrNoEvidence_IsRefusedAndComputesNothing()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+
+        var unknown = await world.Consents.PreviewAsync(Withdraw(new ChildId(Guid.NewGuid().ToString("N")), Purpose.Journal));
+        var invalid = await world.Consents.PreviewAsync(new ConsentChange(ava, Purpose.Journal, false, false, "Mother", " ", null));
+
+        Assert.AreEqual(ConsentChangeStatus.UnknownChild, unknown.Status);
+        Assert.AreEqual(ConsentChangeStatus.Invalid, invalid.Status);
+        Assert.IsNotNull(invalid.Problem);
+        Assert.IsEmpty(invalid.Changes);
+    }
+}
