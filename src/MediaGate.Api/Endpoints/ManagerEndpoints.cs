@@ -38,6 +38,7 @@ public static class ManagerEndpoints
         group.MapPut("/consents.csv", ImportCsv).Accepts<string>("text/csv");
         group.MapGet("/audit", ReadAudit);
         group.MapGet("/audit/verify", VerifyAudit);
+        group.MapGet("/audit.csv", ExportAuditCsv).Produces<string>(StatusCodes.Status200OK, "text/csv");
         group.MapManagerIdentityEndpoints();
         group.MapManagerAccountEndpoints();
         group.MapManagerConsentPreviewEndpoints();
@@ -214,14 +215,16 @@ public static class ManagerEndpoints
     /// <summary>
     /// The audit log's entries in [from, to), oldest first, each with the hash of the previous one; at most
     /// <c>limit</c> (default 1,000, at most 10,000) per call: for the next page pass the last entry's sequence as <c>after</c>.
+    /// <c>action</c> keeps entries whose action starts with it (e.g. <c>consent-</c>), <c>actor</c> those of one account
+    /// (contract8.md).
     /// </summary>
     public static async Task<Results<Ok<AuditEntryResponse[]>, ProblemHttpResult>> ReadAudit(
-        DateTimeOffset? from, DateTimeOffset? to, long? after, int? limit, MediaGateDatabase database, CancellationToken cancellationToken)
+        DateTimeOffset? from, DateTimeOffset? to, long? after, int? limit, string? action, string? actor, MediaGateDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
-        if (from is { } start && to is { } end && end < start)
+        if (AuditFilterProblem(from, to, action, actor) is { } problem)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The period is empty.", detail: "'to' is before 'from'.");
+            return problem;
         }
 
         if (limit is < 1 or > MaxAuditPage || after is < 0)
@@ -230,8 +233,50 @@ public static class ManagerEndpoints
                 statusCode: StatusCodes.Status400BadRequest, title: "Invalid page.", detail: $"'limit' is 1 to {MaxAuditPage}; 'after' is a sequence number (0 or more).");
         }
 
-        var entries = await database.Audit.ReadPageAsync(from, to, after ?? 0, limit ?? DefaultAuditPage, cancellationToken).ConfigureAwait(false);
+        var query = new AuditQuery(from, to, action, actor, after ?? 0);
+        var entries = await database.Audit.ReadPageAsync(query, limit ?? DefaultAuditPage, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(entries.Select(AuditEntryResponse.From).ToArray());
+    }
+
+    /// <summary>
+    /// The audit log (same filters, no page limit) as CSV, written page by page so a long log is never held in memory.
+    /// The export is audited first, and holds the entries before its own: what the log said when it was asked.
+    /// </summary>
+    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportAuditCsv(
+        DateTimeOffset? from, DateTimeOffset? to, string? action, string? actor, MediaGateDatabase database, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (AuditFilterProblem(from, to, action, actor) is { } problem)
+        {
+            return problem;
+        }
+
+        string detail = JsonSerializer.Serialize(new { from, to, action, actor });
+        AuditEntry export = await database.Audit.AppendAsync(new AuditEvent(ActorOf(user), "export", "audit.csv", detail), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Stream(
+            async body =>
+            {
+                await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+                await writer.WriteAsync(AuditCsv.Header + "\n").ConfigureAwait(false);
+                var query = new AuditQuery(from, to, action, actor);
+                while (true)
+                {
+                    var page = await database.Audit.ReadPageAsync(query, DefaultAuditPage, cancellationToken).ConfigureAwait(false);
+                    foreach (AuditEntry entry in page.TakeWhile(e => e.Sequence < export.Sequence))
+                    {
+                        await writer.WriteAsync(AuditCsv.Line(entry) + "\n").ConfigureAwait(false);
+                    }
+
+                    if (page.Count < DefaultAuditPage || page[^1].Sequence >= export.Sequence)
+                    {
+                        break;
+                    }
+
+                    query = query with { AfterSequence = page[^1].Sequence };
+                }
+            },
+            "text/csv; charset=utf-8",
+            "audit.csv");
     }
 
     public static async Task<Ok<AuditVerificationResponse>> VerifyAudit(MediaGateDatabase database, CancellationToken cancellationToken)
@@ -239,6 +284,24 @@ public static class ManagerEndpoints
         ArgumentNullException.ThrowIfNull(database);
         var verification = await database.Audit.VerifyAsync(cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(AuditVerificationResponse.From(verification));
+    }
+
+    /// <summary>The audit filters' problem, or null: an empty period, or a filter too long or holding control characters.</summary>
+    private static ProblemHttpResult? AuditFilterProblem(DateTimeOffset? from, DateTimeOffset? to, string? action, string? actor)
+    {
+        if (from is { } start && to is { } end && end < start)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The period is empty.", detail: "'to' is before 'from'.");
+        }
+
+        // PostgreSQL refuses U+0000 in a query's text: a 400 here, not a 500 there.
+        if (action is { } a && (a.Length > MaxIdLength || a.Any(char.IsControl)) || actor is { } b && (b.Length > MaxIdLength || b.Any(char.IsControl)))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest, title: "Invalid filter.", detail: $"'action' and 'actor' are at most {MaxIdLength} characters, no control characters.");
+        }
+
+        return null;
     }
 
     private static async Task<Child?> FindChildAsync(MediaGateDatabase database, string childId, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using System.Net;
 using MediaGate.Api.Tests.Hosting;
 using MediaGate.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGate.Api.Tests.Endpoints;
 
@@ -150,5 +151,99 @@ public sealed class ManagerAuditTests
         using var response = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit/verify", role: "parent");
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
+    }
+
+    [TestMethod]
+    public async Task ReadAudit_ActionPrefixAndActor_KeepOnlyTheMatchingEntries()
+    {
+        await using var service = await TestService.StartAsync();
+        string child = await ManagerCalls.CreateChildAsync(service, "Ada");
+        await ManagerCalls.ChangeConsentAsync(service, child, "journal", new { granted = true, givenBy = "Mother", evidence = "form 1" });
+        await ManagerCalls.ChangeConsentAsync(service, child, "website", new { granted = true, givenBy = "Mother", evidence = "form 1" });
+        string manager = await service.ManagerIdAsync();
+
+        using var consent = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit?action=consent-");
+        using var byManager = await ManagerCalls.SendAsync(service, HttpMethod.Get, $"/api/manager/audit?actor={manager}&action=child-");
+        using var byNobody = await ManagerCalls.SendAsync(service, HttpMethod.Get, $"/api/manager/audit?actor={Guid.NewGuid():N}");
+        using var likeWildcard = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit?action=%25");
+
+        var consentActions = (await ManagerCalls.ReadJsonAsync(consent, HttpStatusCode.OK)).EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToArray();
+        CollectionAssert.AreEqual(new[] { "consent-change", "consent-change" }, consentActions);
+        var mine = (await ManagerCalls.ReadJsonAsync(byManager, HttpStatusCode.OK)).EnumerateArray().ToArray();
+        Assert.HasCount(1, mine);
+        Assert.AreEqual(child, mine[0].GetProperty("subject").GetString());
+        Assert.AreEqual(0, (await ManagerCalls.ReadJsonAsync(byNobody, HttpStatusCode.OK)).GetArrayLength());
+        Assert.AreEqual(0, (await ManagerCalls.ReadJsonAsync(likeWildcard, HttpStatusCode.OK)).GetArrayLength(), "'%' is a character here, not a LIKE wildcard");
+    }
+
+    [TestMethod]
+    public async Task ReadAudit_FilteredPages_FollowEachOtherWithAfter()
+    {
+        await using var service = await TestService.StartAsync();
+        string[] children = [await ManagerCalls.CreateChildAsync(service, "A"), await ManagerCalls.CreateChildAsync(service, "B"), await ManagerCalls.CreateChildAsync(service, "C")];
+
+        using var first = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit?action=child-create&limit=2");
+        var page1 = (await ManagerCalls.ReadJsonAsync(first, HttpStatusCode.OK)).EnumerateArray().ToArray();
+        long after = page1[^1].GetProperty("sequence").GetInt64();
+        using var second = await ManagerCalls.SendAsync(service, HttpMethod.Get, $"/api/manager/audit?action=child-create&limit=2&after={after}");
+        var page2 = (await ManagerCalls.ReadJsonAsync(second, HttpStatusCode.OK)).EnumerateArray().ToArray();
+
+        CollectionAssert.AreEqual(children, page1.Concat(page2).Select(e => e.GetProperty("subject").GetString()).ToArray());
+    }
+
+    [TestMethod]
+    public async Task ReadAudit_FilterWithControlCharacterOrTooLong_Returns400()
+    {
+        await using var service = await TestService.StartAsync();
+
+        using var nul = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit?actor=a%00b");
+        using var longAction = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit?action=" + new string('x', 500));
+        using var csvNul = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit.csv?action=a%00b");
+
+        await ProblemAssert.IsProblemAsync(nul, HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(longAction, HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(csvNul, HttpStatusCode.BadRequest);
+    }
+
+    [TestMethod]
+    public async Task ExportAuditCsv_Filtered_HasTheHeaderTheMatchingEntriesAndIsAudited()
+    {
+        await using var service = await TestService.StartAsync();
+        string formulaName = "=HYPERLINK(\"http://x\",\"y\")";
+        string child = await ManagerCalls.CreateChildAsync(service, "Ada");
+        await ManagerCalls.ChangeConsentAsync(service, child, "journal", new { granted = true, givenBy = "Mother", evidence = "form 1" });
+        var database = service.Services.GetRequiredService<MediaGateDatabase>();
+        await database.Audit.AppendAsync(new Data.Audit.AuditEvent(formulaName, "consent-test", "s, with comma"));
+
+        using var response = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit.csv?action=consent-");
+        string text = await response.Content.ReadAsStringAsync();
+
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, text);
+        Assert.AreEqual("text/csv", response.Content.Headers.ContentType?.MediaType);
+        string[] lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.AreEqual("sequence,at,actor,action,subject,detail,previousHash,hash", lines[0]);
+        Assert.HasCount(3, lines, text);
+        StringAssert.Contains(lines[1], ",consent-change," + child + ",");
+        StringAssert.StartsWith(lines[2].Split(',')[2], "\"'=HYPERLINK", "a formula-like actor is quoted text with an apostrophe");
+        StringAssert.Contains(lines[2], "\"s, with comma\"");
+        var exports = (await database.Audit.ReadAsync()).Where(e => e.Action == "export" && e.Subject == "audit.csv").ToArray();
+        Assert.HasCount(1, exports);
+        StringAssert.Contains(exports[0].Detail, "consent-");
+    }
+
+    [TestMethod]
+    public async Task ExportAuditCsv_MoreThanOnePage_HoldsEveryEntryOnceInOrder()
+    {
+        await using var service = await TestService.StartAsync();
+        var database = service.Services.GetRequiredService<MediaGateDatabase>();
+        for (int i = 0; i < 1_005; i++)
+        {
+            await database.Audit.AppendAsync(new Data.Audit.AuditEvent("tester", "bulk", "n" + i));
+        }
+
+        using var response = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit.csv?action=bulk");
+        string[] lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        CollectionAssert.AreEqual(Enumerable.Range(0, 1_005).Select(i => "n" + i).ToArray(), lines.Skip(1).Select(l => l.Split(',')[4]).ToArray());
     }
 }

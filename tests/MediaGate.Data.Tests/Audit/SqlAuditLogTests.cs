@@ -125,4 +125,33 @@ public sealed class SqlAuditLogTests
     private static Task DropGuardsAsync(string store, TestDatabase test) => store == TestDatabase.Sqlite
         ? test.ExecuteRawAsync("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;")
         : test.ExecuteRawAsync("DROP TRIGGER audit_log_append_only ON audit_log");
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task ReadPageAsync_QueryWithEveryFilter_ReturnsOnlyTheMatchingEntriesInOrder(string store)
+    {
+        var time = new FakeTimeProvider(Sample.Now);
+        await using var test = await TestDatabase.CreateAsync(store, time);
+        (string Actor, string Action, string Subject)[] events =
+        [
+            ("alice", "consent-change", "c1"), ("bob", "consent-change", "c2"), ("alice", "consent-import", "c3"),
+            ("alice", "child-create", "c4"), ("alice", "consent%", "c5"), ("alice", "consent-change", "c6"),
+        ];
+        foreach (var (actor, action, subject) in events)
+        {
+            await test.Database.Audit.AppendAsync(new AuditEvent(actor, action, subject));
+            time.Advance(TimeSpan.FromHours(1));
+        }
+
+        var alicesConsents = await test.Database.Audit.ReadPageAsync(new AuditQuery(ActionPrefix: "consent-", Actor: "alice"), 100);
+        var inPeriod = await test.Database.Audit.ReadPageAsync(new AuditQuery(Sample.Now.AddHours(1), Sample.Now.AddHours(5), "consent-"), 100);
+        var wildcard = await test.Database.Audit.ReadPageAsync(new AuditQuery(ActionPrefix: "consent%"), 100);
+        var page = await test.Database.Audit.ReadPageAsync(new AuditQuery(ActionPrefix: "consent", AfterSequence: 2), 2);
+
+        CollectionAssert.AreEqual(new[] { "c1", "c3", "c6" }, alicesConsents.Select(e => e.Subject).ToArray());
+        CollectionAssert.AreEqual(new[] { "c2", "c3" }, inPeriod.Select(e => e.Subject).ToArray());
+        CollectionAssert.AreEqual(new[] { "c5" }, wildcard.Select(e => e.Subject).ToArray(), "% is a character, not a wildcard");
+        CollectionAssert.AreEqual(new[] { "c3", "c5" }, page.Select(e => e.Subject).ToArray());
+    }
 }
