@@ -62,7 +62,7 @@ public sealed class ManagerAdministrationTests : BrowserTest
 
         await page.Page.GetByLabel("Username", new() { Exact = true }).FillAsync(username);
         await page.Page.GetByLabel("Role").SelectOptionAsync("parent");
-        await page.Page.GetByLabel("Password (12 characters or more)").FillAsync(password);
+        await page.Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.Page.GetByLabel(childName).CheckAsync();
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         var row = page.Page.Locator("tr", new() { HasText = username });
@@ -86,7 +86,7 @@ public sealed class ManagerAdministrationTests : BrowserTest
     }
 
     [TestMethod]
-    public async Task AuditPage_ActionFilter_ShowsOnlyThatActionsEntries()
+    public async Task AuditPage_ActionFilter_ShowsAndExportsOnlyThatActionsEntries()
     {
         var service = await StartServiceAsync();
         using var manager = await ApiClient.SignInAsync(service.Address, ServiceSettings.ManagerUsername, ServiceSettings.ManagerPassword);
@@ -106,6 +106,11 @@ public sealed class ManagerAdministrationTests : BrowserTest
         Assert.IsNotEmpty(actions);
         Assert.IsTrue(actions.All(a => a.StartsWith("child-", StringComparison.Ordinal)), "only child- actions: " + string.Join(", ", actions));
         await CheckAsync(page, "audit log filtered");
+
+        var download = await page.Page.RunAndWaitForDownloadAsync(() => page.Page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
+        var csv = await File.ReadAllLinesAsync(await download.PathAsync());
+        Assert.IsTrue(csv.Any(line => line.Contains("child-create", StringComparison.Ordinal) && line.Contains(childId, StringComparison.Ordinal)), "the export holds the filtered entries: " + string.Join("\n", csv));
+        Assert.IsFalse(csv.Any(line => line.Contains("consent", StringComparison.Ordinal) && line.Contains(childId, StringComparison.Ordinal) && !line.Contains("child-", StringComparison.Ordinal)), "the export keeps the action filter");
     }
 
     [TestMethod]

@@ -4,7 +4,7 @@
 // last active manager, 409) and reset a password or PIN.
 import { api } from '/assets/api.js';
 import { byId, el, field, replace, say } from '/assets/dom.js';
-import { childrenById, startPage } from './nav.js';
+import { childrenById, messageOf, startPage } from './nav.js';
 
 const roleText = { manager: 'Manager', staff: 'Staff (tablet PIN)', parent: 'Parent' };
 let children = new Map();
@@ -21,9 +21,9 @@ startPage(async (content) => {
 function createForm() {
   const username = el('input', { id: 'new-username', required: true, maxlength: 100, autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false' });
   const role = el('select', { id: 'new-role' }, Object.entries(roleText).map(([value, text]) => el('option', { value }, text)));
-  const password = el('input', { id: 'new-password', type: 'password', autocomplete: 'new-password', minlength: 12 });
-  const pin = el('input', { id: 'new-pin', type: 'password', inputmode: 'numeric', autocomplete: 'off', pattern: '[0-9]{4,12}' });
-  const passwordField = el('div', {}, field('Password (12 characters or more)', password));
+  const password = el('input', { id: 'new-password', type: 'password', autocomplete: 'new-password' });
+  const pin = el('input', { id: 'new-pin', type: 'password', inputmode: 'numeric', autocomplete: 'off' });
+  const passwordField = el('div', {}, field('Password', password));
   const pinField = el('div', {}, field('PIN (digits)', pin));
   const childBoxes = [...children.values()].map((child) => {
     const box = el('input', { type: 'checkbox', id: `new-child-${child.id}`, value: child.id });
@@ -68,7 +68,7 @@ function createForm() {
       showFields();
       await showList();
     } catch (e) {
-      say(error, e.message);
+      say(error, messageOf(e));
     }
   });
   return form;
@@ -120,7 +120,7 @@ function resetForm(cell, account, secretName) {
       showActions(cell, account);
       say(byId('accounts-status'), `The ${secretName} of ${account.username} was changed.`);
     } catch (e) {
-      error.textContent = e.message;
+      error.textContent = messageOf(e);
     }
   });
   replace(cell, form);
@@ -136,7 +136,7 @@ function confirmDeactivate(cell, account) {
       await api(`/api/manager/accounts/${encodeURIComponent(account.id)}`, { method: 'DELETE' });
       await showList();
     } catch (e) {
-      error.textContent = e.message;
+      error.textContent = messageOf(e);
     }
   });
   no.addEventListener('click', () => showActions(cell, account));

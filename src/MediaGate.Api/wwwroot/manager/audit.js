@@ -3,7 +3,7 @@
 // sequence number shown), and the CSV export of the same filters (the server makes it formula-injection safe).
 import { api } from '/assets/api.js';
 import { byId, el, field, replace, say, when } from '/assets/dom.js';
-import { dayStart, download, startPage } from './nav.js';
+import { dayStart, download, messageOf, startPage } from './nav.js';
 
 const pageSize = 50;
 let usernames = new Map();
@@ -45,7 +45,7 @@ startPage(async (content) => {
       const response = await api(`/api/manager/audit.csv?${filters()}`, { raw: true });
       download(await response.blob(), 'audit.csv');
     } catch (e) {
-      say(error, e.message);
+      say(error, messageOf(e));
     }
   });
   replace(content, form,
@@ -62,7 +62,7 @@ async function showPage(filters, error) {
   try {
     entries = await api(`/api/manager/audit?${query}`);
   } catch (e) {
-    say(error, e.message);
+    say(error, messageOf(e));
     return;
   }
 

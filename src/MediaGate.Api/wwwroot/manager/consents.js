@@ -5,7 +5,7 @@
 // saved only when the manager confirms what they were shown.
 import { api } from '/assets/api.js';
 import { byId, el, field, replace, say } from '/assets/dom.js';
-import { download, startPage } from './nav.js';
+import { download, messageOf, startPage } from './nav.js';
 
 const purposes = [
   ['journal', 'Journal'],
@@ -105,7 +105,7 @@ function showEditor(row, purpose, purposeName, current) {
         byId('grid').prepend(done);
       }, error);
     } catch (e) {
-      say(error, e.message);
+      say(error, messageOf(e));
     }
   });
 
@@ -121,7 +121,7 @@ function showPreview(preview, result, save, error) {
     try {
       await save();
     } catch (e) {
-      say(error, e.message);
+      say(error, messageOf(e));
       confirm.disabled = false;
     }
   });
@@ -148,7 +148,7 @@ function csvSection() {
       const response = await api('/api/manager/consents.csv', { raw: true });
       download(await response.blob(), 'consents.csv');
     } catch (e) {
-      say(error, e.message);
+      say(error, messageOf(e));
     }
   });
   const form = el('form', {}, field('CSV file to import', file), el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Import')));
@@ -166,7 +166,7 @@ function csvSection() {
       say(status, `Imported ${result.records} consent record(s) and ${result.newChildren} new child(ren).`);
       await showGrid();
     } catch (e) {
-      say(error, e.message);
+      say(error, messageOf(e));
     }
   });
   return el('section', { 'aria-labelledby': 'csv-title' },

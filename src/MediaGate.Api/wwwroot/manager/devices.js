@@ -3,7 +3,7 @@
 // sessions are refused from the next request). Revoking asks once more in the row, not in a browser dialog.
 import { api } from '/assets/api.js';
 import { byId, el, field, replace, say, when } from '/assets/dom.js';
-import { startPage } from './nav.js';
+import { messageOf, startPage } from './nav.js';
 
 startPage(async (content) => {
   const name = el('input', { id: 'device-name', required: true, maxlength: 100, autocomplete: 'off' });
@@ -23,7 +23,7 @@ startPage(async (content) => {
       name.value = '';
       await showList();
     } catch (e) {
-      say(error, e.message);
+      say(error, messageOf(e));
     }
   });
   replace(content, form,
@@ -93,7 +93,7 @@ function askToRevoke(cell, device) {
         await api(`/api/manager/devices/${encodeURIComponent(device.deviceId)}`, { method: 'DELETE' });
         await showList();
       } catch (e) {
-        error.textContent = e.message;
+        error.textContent = messageOf(e);
       }
     });
     no.addEventListener('click', () => askToRevoke(cell, device));

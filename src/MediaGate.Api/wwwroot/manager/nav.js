@@ -32,8 +32,25 @@ export async function startPage(render) {
 /** An error message element (role=alert) with the message of `error`. */
 export function errorBox(error) {
   const box = el('p', { class: 'message error', role: 'alert' });
-  say(box, error?.message ?? String(error));
+  say(box, messageOf(error));
   return box;
+}
+
+/**
+ * What went wrong, in words: the API's message, plus each field's complaint of a validation problem (RFC 9457
+ * `errors`, e.g. "password: 8 to 256 characters."), which the title alone ("One or more validation errors
+ * occurred.") does not say.
+ */
+export function messageOf(error) {
+  const errors = error?.problem?.errors;
+  if (errors && typeof errors === 'object') {
+    const said = Object.entries(errors).map(([name, texts]) => `${name}: ${[].concat(texts).join(' ')}`);
+    if (said.length > 0) {
+      return said.join(' ');
+    }
+  }
+
+  return error?.message ?? String(error);
 }
 
 async function currentSession() {

@@ -5,7 +5,7 @@
 // the card in place, so a photo released for the journal can still be approved for the website next.
 import { api, imageUrl } from '/assets/api.js';
 import { el, replace, say, when } from '/assets/dom.js';
-import { childrenById, errorBox, startPage } from './nav.js';
+import { childrenById, errorBox, messageOf, startPage } from './nav.js';
 
 const purposes = [
   ['journal', 'Journal (families)'],
@@ -99,7 +99,7 @@ function showDetails(details, item, children, message) {
       const now = await api(`/api/manager/media/${encodeURIComponent(id)}/decision`, { method: 'POST', json: body });
       showDetails(details, now, children, `Saved: ${actionText(action)} for ${purposeText(body.purpose)}. The item is now ${(statusText[now.status] ?? now.status).toLowerCase()}.`);
     } catch (e) {
-      say(error, e.message);
+      say(error, messageOf(e));
       buttons.forEach((b) => { b.disabled = false; });
     }
   }
