@@ -34,7 +34,7 @@ public sealed class ManagerConsentCsvTests : BrowserTest
             MimeType = "text/csv",
             Buffer = Encoding.UTF8.GetBytes(csv),
         });
-        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Imported" })).ToContainTextAsync("Imported 1 consent record(s)");
         var cell = page.Page.Locator($"tr[data-child='{childId}'] td[data-purpose='website']");
