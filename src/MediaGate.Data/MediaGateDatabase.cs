@@ -36,6 +36,7 @@ public sealed class MediaGateDatabase : IAsyncDisposable
         SignInThrottle = new SqlSignInThrottle(store);
         RevokedTokens = new SqlRevokedTokenRepository(store);
         Media = new SqlMediaRepository(store, time);
+        MediaActivity = new SqlMediaActivityRepository(store);
         Renditions = new SqlRenditionRepository(store);
         Approvals = new SqlApprovalRepository(store);
         ReviewActions = new SqlReviewActionRepository(store);
@@ -81,6 +82,9 @@ public sealed class MediaGateDatabase : IAsyncDisposable
 
     /// <summary>Observations, media items, faces and the tablets' idempotency keys.</summary>
     public IMediaRepository Media { get; }
+
+    /// <summary>What happened to media items lately, for the manager's dashboard.</summary>
+    public IMediaActivityRepository MediaActivity { get; }
 
     /// <summary>The renditions made for each item, purpose and audience.</summary>
     public IRenditionRepository Renditions { get; }

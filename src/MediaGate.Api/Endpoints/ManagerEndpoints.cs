@@ -42,6 +42,7 @@ public static class ManagerEndpoints
         group.MapManagerIdentityEndpoints();
         group.MapManagerAccountEndpoints();
         group.MapManagerConsentPreviewEndpoints();
+        group.MapManagerDashboardEndpoints();
         group.MapManagerMediaEndpoints();
         return group;
     }
