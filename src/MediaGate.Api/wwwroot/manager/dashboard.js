@@ -81,7 +81,8 @@ function drawChart(container, perDay) {
     scales: { x: { time: false } },
     axes: [
       { values: (_, splits) => splits.map((i) => labels[i] ?? ''), stroke: '#1b1f24' },
-      { stroke: '#1b1f24' },
+      // Counts of photos: whole-number steps only.
+      { stroke: '#1b1f24', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000], values: (_, splits) => splits.map(String) },
     ],
     series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.stroke, dash: s.dash, width: 2 }))],
   }, data, container);
