@@ -86,6 +86,34 @@ public sealed class ManagerAdministrationTests : BrowserTest
     }
 
     [TestMethod]
+    public async Task AccountsPage_ResetStaffPin_TabletSignsInWithTheNewPinNotTheOld()
+    {
+        var service = await StartServiceAsync();
+        using var manager = await ApiClient.SignInAsync(service.Address, ServiceSettings.ManagerUsername, ServiceSettings.ManagerPassword);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var username = "staff-" + tag;
+        await manager.CreateStaffAsync(username, "482913");
+        var device = await manager.RegisterDeviceAsync("Wrens " + tag);
+        var page = await NewPageAsync(service, Screens.Phone);
+        await ManagerConsole.SignInAsync(page, "accounts.html");
+
+        var row = page.Page.Locator("tr", new() { HasText = username });
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Reset PIN of {username}" }).ClickAsync();
+        await row.GetByLabel($"New PIN for {username}").FillAsync("739154");
+        await CheckAsync(page, "PIN reset form");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(page.Page.Locator("#accounts-status")).ToHaveTextAsync($"The PIN of {username} was changed.");
+        using (var tablet = await ApiClient.SignInTabletAsync(service.Address, device, username, "739154"))
+        {
+            Assert.IsNotNull(tablet.Token, "the new PIN signs in");
+        }
+
+        var refused = await Assert.ThrowsExactlyAsync<ApiException>(() => ApiClient.SignInTabletAsync(service.Address, device, username, "482913"));
+        Assert.AreEqual(HttpStatusCode.Unauthorized, refused.Status, "the old PIN no longer signs in");
+    }
+
+    [TestMethod]
     public async Task AuditPage_ActionFilter_ShowsAndExportsOnlyThatActionsEntries()
     {
         var service = await StartServiceAsync();

@@ -11,8 +11,7 @@ internal static class ManagerConsole
         await page.Page.GetByLabel("Username").FillAsync(ServiceSettings.ManagerUsername);
         await page.Page.GetByLabel("Password").FillAsync(ServiceSettings.ManagerPassword);
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.Page.GetByRole(AriaRole.Navigation, new() { Name = "Console pages" }).WaitForAsync();
-        await page.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await WaitUntilLoadedAsync(page);
     }
 
     /// <summary>Goes to another console page in the same tab (the token stays in sessionStorage) and waits for its content.</summary>
@@ -20,6 +19,13 @@ internal static class ManagerConsole
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.Page.GotoAsync("/manager/" + file, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await WaitUntilLoadedAsync(page);
+    }
+
+    /// <summary>Waits for the signed-in page to have rendered its data (nav.js clears aria-busy on #content).</summary>
+    private static async Task WaitUntilLoadedAsync(BrowserPage page)
+    {
         await page.Page.GetByRole(AriaRole.Navigation, new() { Name = "Console pages" }).WaitForAsync();
+        await page.Page.Locator("#content[aria-busy='false']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 }

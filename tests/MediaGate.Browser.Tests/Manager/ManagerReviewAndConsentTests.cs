@@ -19,6 +19,7 @@ public sealed class ManagerReviewAndConsentTests : BrowserTest
         var ava = nursery.Ava;
         await nursery.GrantJournalAsync(avaGroup: false, benGroup: false, caraGroup: false);
         await nursery.Manager.SetConsentAsync(ava.ChildId, "website", granted: true);
+        await nursery.Manager.SetConsentAsync(ava.ChildId, "publicity", granted: true);
         var upload = await nursery.Tablet.UploadAsync([UploadFile.FromPath(TestPhotos.Solos[0])], [ava.ChildId, nursery.Ben.ChildId], "Painting");
         var item = (await nursery.Tablet.WaitUntilDecidedAsync(upload.ObservationId, ProcessingLimit)).Single();
         Assert.AreEqual("needs-assignment", item.Status, "one face and two tagged children: held until someone says whose face it is");
@@ -47,7 +48,15 @@ public sealed class ManagerReviewAndConsentTests : BrowserTest
         await card.GetByRole(AriaRole.Button, new() { Name = "Release", Exact = true }).ClickAsync();
         await Assertions.Expect(card.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: released for website");
         Assert.IsTrue(await Poll.UntilAsync(async () => (await website.WebsitePhotosAsync()).Count == 1, FeedLimit), "the approved photo reaches the website feed");
-        await CheckAsync(page, "review card after the decisions");
+
+        // Approve it for publicity: the manager can download the publicity rendition (a JPEG) from the card.
+        await card.GetByLabel("Purpose").SelectOptionAsync("publicity");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Release", Exact = true }).ClickAsync();
+        await Assertions.Expect(card.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: released for publicity");
+        var publicity = await page.Page.RunAndWaitForDownloadAsync(() => card.GetByRole(AriaRole.Button, new() { Name = "Download the publicity photo" }).ClickAsync());
+        var jpeg = await File.ReadAllBytesAsync(await publicity.PathAsync());
+        Assert.IsTrue(jpeg.Length > 1000 && jpeg[0] == 0xFF && jpeg[1] == 0xD8, "the publicity download is a JPEG");
+        await CheckAsync(page, "review card after the decisions", screenshot: "manager-review-decided");
 
         // Withdraw Ava's website consent in the grid: the preview names the photo, and only the confirmation saves.
         await ManagerConsole.OpenAsync(page, "consents.html");

@@ -92,10 +92,20 @@ async function showPage(session, render) {
   title.hidden = false;
   const content = byId('content');
   replace(content);
+  // aria-busy while the page's data loads: assistive technology waits for it, and so do the browser tests.
+  content.setAttribute('aria-busy', 'true');
   try {
     await render(content);
   } catch (e) {
+    if (!token()) {
+      // Refused as signed out (401 drops the token): expired, revoked, or signed out while loading.
+      showSignIn(render);
+      return;
+    }
+
     replace(content, errorBox(e));
+  } finally {
+    content.setAttribute('aria-busy', 'false');
   }
 }
 

@@ -5,7 +5,7 @@
 // the card in place, so a photo released for the journal can still be approved for the website next.
 import { api, imageUrl } from '/assets/api.js';
 import { el, replace, say, when } from '/assets/dom.js';
-import { childrenById, errorBox, messageOf, startPage } from './nav.js';
+import { childrenById, download, errorBox, messageOf, startPage } from './nav.js';
 
 const purposes = [
   ['journal', 'Journal (families)'],
@@ -117,6 +117,7 @@ function showDetails(details, item, children, message) {
     el('p', {}, 'Tagged by staff: ', namesOf(item.taggedChildren, children) || 'nobody'),
     reasonsList(item),
     managerActions(item),
+    publicityDownload(item),
     item.faces.length > 0 ? el('fieldset', {}, el('legend', {}, 'Whose faces are these?'), el('div', { class: 'choices' }, faceSelects.map((pair) => el('div', {}, pair)))) : null,
     el('div', { class: 'decision' },
       el('label', { for: purpose.id }, 'Purpose'), purpose,
@@ -159,6 +160,27 @@ function managerActions(item) {
   const entries = Object.entries(item.managerActions ?? {});
   return entries.length === 0 ? null
     : el('p', {}, 'Your decisions so far: ', entries.map(([p, a]) => `${purposeText(p)}: ${actionText(a)}`).join('; '), '.');
+}
+
+// The approved publicity rendition (contract8.md GET /api/manager/media/{id}/publicity) is for the manager to
+// post by hand; offered once the manager has approved the item for publicity (the server answers 404 otherwise).
+function publicityDownload(item) {
+  if (item.managerActions?.publicity !== 'release') {
+    return null;
+  }
+
+  const error = el('span', { role: 'alert', class: 'block' });
+  const button = el('button', { type: 'button' }, 'Download the publicity photo');
+  button.addEventListener('click', async () => {
+    error.textContent = '';
+    try {
+      const response = await api(`/api/manager/media/${encodeURIComponent(item.mediaId)}/publicity`, { raw: true });
+      download(await response.blob(), `publicity-${item.mediaId.slice(0, 8)}.jpg`);
+    } catch (e) {
+      error.textContent = messageOf(e);
+    }
+  });
+  return el('div', { class: 'actions' }, button, error);
 }
 
 function namesOf(ids, children) {
