@@ -79,12 +79,13 @@ function faceBox(face, item) {
   return box;
 }
 
-function showDetails(details, item, children, message) {
+function showDetails(details, item, children, message, chosenPurpose = 'journal') {
   const id = item.mediaId;
   const status = el('p', { class: 'message ok', role: 'status', hidden: true });
   const error = el('p', { class: 'message error', role: 'alert', hidden: true });
   const faceSelects = item.faces.map((face) => faceSelect(id, face, children));
   const purpose = el('select', { id: `purpose-${id}` }, purposes.map(([value, text]) => el('option', { value }, text)));
+  purpose.value = chosenPurpose;
   const buttons = [
     decisionButton('release', 'Release', 'primary'),
     decisionButton('mask', 'Release with masks', null),
@@ -97,7 +98,7 @@ function showDetails(details, item, children, message) {
     try {
       const body = { purpose: purpose.value, action, assignments: item.faces.map((face, i) => assignment(face, faceSelects[i][1].value)) };
       const now = await api(`/api/manager/media/${encodeURIComponent(id)}/decision`, { method: 'POST', json: body });
-      showDetails(details, now, children, `Saved: ${actionText(action)} for ${purposeText(body.purpose)}. The item is now ${(statusText[now.status] ?? now.status).toLowerCase()}.`);
+      showDetails(details, now, children, `Saved: ${actionText(action)} for ${purposeText(body.purpose)}. The item is now ${(statusText[now.status] ?? now.status).toLowerCase()}.`, body.purpose);
     } catch (e) {
       say(error, messageOf(e));
       buttons.forEach((b) => { b.disabled = false; });
