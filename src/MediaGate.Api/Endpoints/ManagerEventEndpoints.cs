@@ -1,5 +1,6 @@
 using MediaGate.Gate.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace MediaGate.Api.Endpoints;
 
@@ -20,7 +21,7 @@ public static class ManagerEventEndpoints
 
     /// <summary>201 <c>{"id"}</c>; 400 (ValidationProblem) for a missing name, a bad date, or attendees that are not children of the setting.</summary>
     public static async Task<Results<Created<Manager.CreatedId>, ValidationProblem>> CreateEventAsync(
-        EventDraft draft, HttpContext http, EventRegister events, CancellationToken cancellationToken)
+        [FromBody] EventDraft draft, HttpContext http, [FromServices] EventRegister events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(events);
@@ -36,7 +37,7 @@ public static class ManagerEventEndpoints
     }
 
     /// <summary><c>[{"id", "name", "date", "attendees"}]</c>, newest first.</summary>
-    public static async Task<Ok<IReadOnlyList<EventView>>> ListEventsAsync(EventRegister events, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<EventView>>> ListEventsAsync([FromServices] EventRegister events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         return TypedResults.Ok(await events.ListAsync(cancellationToken));

@@ -91,7 +91,7 @@ public static class ManagerMediaEndpoints
     /// to post; 404 until approved (or after a withdrawal); audited; never cached.
     /// </summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPublicityAsync(
-        string mediaId, HttpContext http, PublicityDownload publicity, CancellationToken cancellationToken)
+        string mediaId, HttpContext http, [FromServices] PublicityDownload publicity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(publicity);

@@ -8,6 +8,7 @@ using MediaGate.Gate.Tablets;
 using MediaGate.Gate.Uploads;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace MediaGate.Api.Endpoints;
@@ -92,7 +93,7 @@ public static class TabletEndpoints
     /// first, each as <c>GET /api/tablet/observations/{id}</c> shows it (with <c>uploadedAt</c>); limit 1 to 100.
     /// </summary>
     public static async Task<Results<Ok<IReadOnlyList<ObservationView>>, ProblemHttpResult>> ListObservationsAsync(
-        ClaimsPrincipal user, ReadObservation read, CancellationToken cancellationToken, int? limit = null)
+        ClaimsPrincipal user, [FromServices] ReadObservation read, CancellationToken cancellationToken, int? limit = null)
     {
         ArgumentNullException.ThrowIfNull(read);
         if (CallerOf(user) is not { } caller)
@@ -113,7 +114,7 @@ public static class TabletEndpoints
     /// account that uploaded it (anyone else, or an item not processed yet: 404); never cached; audited.
     /// </summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPreviewAsync(
-        string mediaId, HttpContext http, TabletPreview preview, CancellationToken cancellationToken)
+        string mediaId, HttpContext http, [FromServices] TabletPreview preview, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(preview);
@@ -128,7 +129,7 @@ public static class TabletEndpoints
     }
 
     /// <summary><c>GET /api/tablet/children</c>: <c>[{"id", "name", "room"}]</c>, the children staff may tag, by name.</summary>
-    public static async Task<Ok<TabletChild[]>> ListChildrenAsync(MediaGateDatabase database, CancellationToken cancellationToken)
+    public static async Task<Ok<TabletChild[]>> ListChildrenAsync([FromServices] MediaGateDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         var children = await database.Children.ListAsync(cancellationToken);

@@ -47,6 +47,9 @@ internal sealed class EndpointHost : IAsyncDisposable
         builder.Services.AddKeyedSingleton(StorageServiceCollectionExtensions.MasterStore, world.Masters);
         builder.Services.AddKeyedSingleton<IObjectStore>(StorageServiceCollectionExtensions.RenditionStore, world.RenditionStore);
         builder.Services.AddSingleton(world.Review);
+        builder.Services.AddSingleton<TimeProvider>(world.Time);
+        builder.Services.AddSingleton<MediaGate.Gate.Review.PublicityDownload>();
+        builder.Services.AddSingleton<MediaGate.Gate.Events.EventRegister>();
         builder.Services.AddSingleton(families);
 
         var app = builder.Build();

@@ -44,6 +44,55 @@ public sealed class EndpointHttpTests
     }
 
     [TestMethod]
+    public async Task ManagerEventEndpoints_OverHttp_CreatedListedAndInvalidIsAValidationProblem()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        await using var host = await EndpointHost.StartAsync(world, new FamilyChildren());
+
+        using var created = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Post, "/api/manager/events",
+            JsonContent.Create(new { name = "Summer fair", date = "2026-06-20", attendees = new[] { ava.Value } })));
+        using var invalid = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Post, "/api/manager/events",
+            JsonContent.Create(new { name = "Fair", date = "June", attendees = new[] { ava.Value } })));
+        using var list = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, "/api/manager/events"));
+        using var asParent = await host.Client.SendAsync(EndpointHost.As("mum", "parent", HttpMethod.Get, "/api/manager/events"));
+
+        Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        Assert.AreEqual(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.AreEqual("application/problem+json", invalid.Content.Headers.ContentType?.MediaType);
+        StringAssert.Contains(await invalid.Content.ReadAsStringAsync(), "date");
+        var listed = (await list.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single();
+        Assert.AreEqual((id, "Summer fair", "2026-06-20", ava.Value),
+            (listed.GetProperty("id").GetString(), listed.GetProperty("name").GetString(), listed.GetProperty("date").GetString(), listed.GetProperty("attendees")[0].GetString()));
+        Assert.AreEqual(HttpStatusCode.Forbidden, asParent.StatusCode);
+    }
+
+    [TestMethod]
+    public async Task ManagerPublicity_OverHttp_404UntilApprovedThenTheNoStoreJpeg()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        await world.Database.Consents.AppendAsync(new Consent.Matrix.ConsentRecord(ava, Consent.Matrix.Purpose.Publicity, true, false, "Mother", "FORM-P",
+            DateOnly.FromDateTime(world.Time.GetUtcNow().UtcDateTime).AddDays(-1), null, null, world.Time.GetUtcNow()));
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        await using var host = await EndpointHost.StartAsync(world, new FamilyChildren());
+        var path = $"/api/manager/media/{item.Id}/publicity";
+
+        using var before = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, path));
+        using var approve = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Post, $"/api/manager/media/{item.Id}/decision",
+            JsonContent.Create(new { purpose = "publicity", action = "approve" })));
+        using var after = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, path));
+
+        Assert.AreEqual(HttpStatusCode.NotFound, before.StatusCode, "nothing to post before approval");
+        Assert.AreEqual(HttpStatusCode.OK, approve.StatusCode, await approve.Content.ReadAsStringAsync());
+        Assert.AreEqual(HttpStatusCode.OK, after.StatusCode, await after.Content.ReadAsStringAsync());
+        Assert.AreEqual("image/jpeg", after.Content.Headers.ContentType?.MediaType);
+        Assert.IsTrue(after.Headers.CacheControl is { Private: true, NoStore: true }, after.Headers.CacheControl?.ToString());
+        Assert.IsTrue((await world.Database.Audit.ReadAsync()).Any(e => e is { Action: "export-publicity", Actor: "boss" } && e.Subject == item.Id));
+    }
+
+    [TestMethod]
     public async Task WebsiteEndpoints_OverHttp_FeedUrlServesTheJpegAndOtherRolesAreRefused()
     {
         await using var world = await RenditionWorld.CreateAsync();

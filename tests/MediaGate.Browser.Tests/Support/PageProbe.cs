@@ -11,6 +11,7 @@ internal sealed class PageProbe
 {
     private const string ViolationBinding = "__mediagateCspViolation";
     private readonly ConcurrentQueue<string> _problems = new();
+    private readonly ConcurrentQueue<string> _expectedConsoleErrors = new();
 
     private PageProbe()
     {
@@ -36,6 +37,13 @@ internal sealed class PageProbe
         return probe;
     }
 
+    /// <summary>
+    /// A console error the test itself causes and expects (the browser logs a refused sign-in's 401 or an offline
+    /// request's network error): from now on, console errors containing <paramref name="text"/> are not problems.
+    /// Never applies to CSP violations or uncaught exceptions.
+    /// </summary>
+    public void ExpectConsoleError(string text) => _expectedConsoleErrors.Enqueue(text);
+
     /// <summary>Fails with every problem seen so far.</summary>
     public void AssertClean(string where)
     {
@@ -49,7 +57,7 @@ internal sealed class PageProbe
     {
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            if (message.Type == "error" && !_expectedConsoleErrors.Any(e => message.Text.Contains(e, StringComparison.Ordinal)))
             {
                 _problems.Enqueue($"console error: {message.Text} ({message.Location})");
             }

@@ -18,6 +18,9 @@ internal sealed class UploadBody
 
     public string? ChildrenText { get; init; }
 
+    /// <summary>The form field <c>eventId</c>; not sent when null.</summary>
+    public string? EventId { get; init; }
+
     public string? IdempotencyKey { get; init; }
 
     public string DeviceId { get; init; } = "tablet-robins";
@@ -51,6 +54,11 @@ internal sealed class UploadBody
         if (CapturedAt is not null)
         {
             form.Add(new StringContent(CapturedAt), "capturedAt");
+        }
+
+        if (EventId is not null)
+        {
+            form.Add(new StringContent(EventId), "eventId");
         }
 
         var body = new MemoryStream();

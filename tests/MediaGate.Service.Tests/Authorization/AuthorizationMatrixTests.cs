@@ -30,7 +30,7 @@ public sealed class AuthorizationMatrixTests : ServiceTest
         var item = (await nursery.Tablet.WaitUntilDecidedAsync(upload.ObservationId, TimeSpan.FromSeconds(90))).Single();
         Assert.AreEqual("released", item.Status, main.LogTail());
         var mediaId = item.MediaId;
-        Assert.IsTrue(await Poll.UntilAsync(async () => (await nursery.Ava.Parent.ParentMediaAsync()).Count == 1, TimeSpan.FromSeconds(10)), "Ava's parent sees the photo");
+        Assert.IsTrue(await Poll.UntilAsync(async () => (await nursery.Ava.Parent.ReleasedParentMediaAsync()).Count == 1, TimeSpan.FromSeconds(10)), "Ava's parent sees the photo");
         await nursery.Manager.DecideAsync(mediaId, "website", "release");
         var websiteKey = await nursery.Manager.CreateWebsiteKeyAsync("site-" + nursery.Tag);
         using var website = ApiClient.Website(main.Address, websiteKey);
@@ -155,7 +155,7 @@ public sealed class AuthorizationMatrixTests : ServiceTest
         }
     }
 
-    /// <summary>Every endpoint of api.md, with a request its own audience could send.</summary>
+    /// <summary>Every endpoint of api.md and contract8.md's tablet, parent and manager additions, with a request its own audience could send.</summary>
     private static List<EndpointCase> Endpoints(Nursery? nursery, string mediaId, string observationId, FaceView? face, string deviceId, string websitePhotoId, UploadFile photo)
     {
         var childId = nursery?.Ava.ChildId ?? Guid.NewGuid().ToString("N");
@@ -185,14 +185,21 @@ public sealed class AuthorizationMatrixTests : ServiceTest
             new("review queue", Audience.Manager, HttpMethod.Get, "/api/manager/review", () => null),
             new("decision", Audience.Manager, HttpMethod.Post, $"/api/manager/media/{mediaId}/decision", () => Json(new { purpose = "publicity", action = "block" })),
             new("master", Audience.Manager, HttpMethod.Get, $"/api/manager/media/{mediaId}/master", () => null),
+            new("publicity", Audience.Manager, HttpMethod.Get, $"/api/manager/media/{mediaId}/publicity", () => null),
+            new("event create", Audience.Manager, HttpMethod.Post, "/api/manager/events", () => Json(new { name = "Fair " + tag, date = "2026-06-20", attendees = new[] { childId } })),
+            new("events", Audience.Manager, HttpMethod.Get, "/api/manager/events", () => null),
             new("audit", Audience.Manager, HttpMethod.Get, "/api/manager/audit", () => null),
             new("website key create", Audience.Manager, HttpMethod.Post, "/api/manager/website-keys", () => Json(new { name = "k-" + Guid.NewGuid().ToString("N")[..10] })),
             new("website key revoke", Audience.Manager, HttpMethod.Delete, "/api/manager/website-keys/none-" + tag, () => null),
             new("upload", Audience.Tablet, HttpMethod.Post, "/api/tablet/observations", Upload),
             new("observation", Audience.Tablet, HttpMethod.Get, $"/api/tablet/observations/{observationId}", () => null),
             new("assign faces", Audience.Tablet, HttpMethod.Put, $"/api/tablet/media/{mediaId}/faces", () => Json(new[] { new { faceId, childId } })),
+            new("tablet children", Audience.Tablet, HttpMethod.Get, "/api/tablet/children", () => null),
+            new("recent observations", Audience.Tablet, HttpMethod.Get, "/api/tablet/observations?limit=20", () => null),
+            new("preview", Audience.Tablet, HttpMethod.Get, $"/api/tablet/media/{mediaId}/preview", () => null),
             new("parent media", Audience.Parent, HttpMethod.Get, "/api/parent/media", () => null),
             new("parent image", Audience.Parent, HttpMethod.Get, $"/api/parent/media/{mediaId}/image", () => null),
+            new("parent event image", Audience.Parent, HttpMethod.Get, $"/api/parent/media/{mediaId}/image?purpose=events", () => null),
             new("website feed", Audience.Website, HttpMethod.Get, "/api/website/photos", () => null),
             new("website photo", Audience.Website, HttpMethod.Get, $"/api/website/photos/{websitePhotoId}.jpg", () => null),
         ];

@@ -105,7 +105,7 @@ public sealed class CrashRecoveryTests : ServiceTest
 
     private static async Task<List<string>> WaitForCountAsync(ApiClient parent, int count)
     {
-        await Poll.UntilAsync(async () => (await parent.ParentMediaAsync()).Count >= count, TimeSpan.FromSeconds(30));
-        return (await parent.ParentMediaAsync()).Select(m => m.MediaId).ToList();
+        await Poll.UntilAsync(async () => (await parent.ReleasedParentMediaAsync()).Count >= count, TimeSpan.FromSeconds(30));
+        return (await parent.ReleasedParentMediaAsync()).Select(m => m.MediaId).ToList();
     }
 }

@@ -73,12 +73,12 @@ internal static class EndToEndScenario
             await nursery.Tablet.AssignFacesAsync(groupId, [new(avaFace.FaceId, ava.ChildId), new(benFace.FaceId, ben.ChildId)]);
         }
 
-        bool managerNeeded = !await Poll.UntilAsync(async () => (await ava.Parent.ParentMediaAsync()).Any(m => m.MediaId == groupId), TimeSpan.FromSeconds(10));
+        bool managerNeeded = !await Poll.UntilAsync(async () => (await ava.Parent.ReleasedParentMediaAsync()).Any(m => m.MediaId == groupId), TimeSpan.FromSeconds(10));
         if (managerNeeded)
         {
             // The setting may hold journal photos that need masks (product.md): the manager releases it with masks.
             await nursery.Manager.DecideAsync(groupId, "journal", "mask");
-            Assert.IsTrue(await Poll.UntilAsync(async () => (await ava.Parent.ParentMediaAsync()).Any(m => m.MediaId == groupId), TimeSpan.FromSeconds(10)),
+            Assert.IsTrue(await Poll.UntilAsync(async () => (await ava.Parent.ReleasedParentMediaAsync()).Any(m => m.MediaId == groupId), TimeSpan.FromSeconds(10)),
                 "after the manager's mask decision Ava's parent sees the group photo");
         }
         else
@@ -89,7 +89,7 @@ internal static class EndToEndScenario
         context.WriteLine($"uploads decided without the manager: {decidedWithoutManager} of 3 ({decidedWithoutManager * 100 / 3}%)");
 
         // Each parent sees exactly their own child's items.
-        await Poll.UntilAsync(async () => (await ben.Parent.ParentMediaAsync()).Count >= 2, TimeSpan.FromSeconds(10));
+        await Poll.UntilAsync(async () => (await ben.Parent.ReleasedParentMediaAsync()).Count >= 2, TimeSpan.FromSeconds(10));
         AssertItems(await ava.Parent.ParentMediaAsync(), ava, groupId, avaSoloId);
         AssertItems(await ben.Parent.ParentMediaAsync(), ben, groupId, benSoloId);
         Assert.IsEmpty(await cara.Parent.ParentMediaAsync(), "Cara is in none of the photos");
@@ -178,6 +178,7 @@ internal static class EndToEndScenario
     private static void AssertItems(List<ParentMediaEntry> items, FamilyMember family, params string[] expected)
     {
         CollectionAssert.AreEquivalent(expected, items.Select(i => i.MediaId).ToList(), $"{family.ParentUsername} sees exactly their child's items");
+        Assert.IsTrue(items.All(i => i is { Status: "released", Purpose: "journal" }), $"{family.ParentUsername}'s items are released journal items");
         Assert.IsTrue(items.All(i => i.ChildId == family.ChildId), $"{family.ParentUsername}'s items are all about their own child");
     }
 

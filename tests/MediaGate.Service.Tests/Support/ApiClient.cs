@@ -258,6 +258,9 @@ internal sealed class ApiClient : IDisposable
 
     public Task<List<ParentMediaEntry>> ParentMediaAsync() => GetJsonAsync<List<ParentMediaEntry>>("/api/parent/media");
 
+    /// <summary>The parent's list without the items still being checked (contract8.md <c>"status": "released"</c>): those with an image.</summary>
+    public async Task<List<ParentMediaEntry>> ReleasedParentMediaAsync() => (await ParentMediaAsync()).Where(m => m.Status == "released").ToList();
+
     public Task<HttpResponseMessage> ParentImageAsync(string mediaId, string? purpose = null) =>
         SendAsync(HttpMethod.Get, purpose is null ? $"/api/parent/media/{mediaId}/image" : $"/api/parent/media/{mediaId}/image?purpose={purpose}");
 

@@ -67,11 +67,11 @@ public sealed class TwoNodeTests : ServiceTest
         Assert.HasCount(2, workers, "both nodes processed items (the work is shared): " + Describe(rows));
 
         // A withdrawal through node A is seen through node B within seconds.
-        await Poll.UntilAsync(async () => (await avaParentOnB.ParentMediaAsync()).Count == Uploads, TimeSpan.FromSeconds(20));
-        Assert.HasCount(Uploads, await avaParentOnB.ParentMediaAsync(), "node B shows the items node A processed and vice versa");
+        await Poll.UntilAsync(async () => (await avaParentOnB.ReleasedParentMediaAsync()).Count == Uploads, TimeSpan.FromSeconds(20));
+        Assert.HasCount(Uploads, await avaParentOnB.ReleasedParentMediaAsync(), "node B shows the items node A processed and vice versa");
         await nursery.Manager.SetConsentAsync(nursery.Ava.ChildId, "journal", granted: false);
         Assert.IsTrue(await Poll.UntilAsync(async () =>
-                (await avaParentOnB.ParentMediaAsync()).Count == 0 && (await avaParentOnB.ParentImageAsync(mediaIds[1])).StatusCode == HttpStatusCode.NotFound,
+                (await avaParentOnB.ReleasedParentMediaAsync()).Count == 0 && (await avaParentOnB.ParentImageAsync(mediaIds[1])).StatusCode == HttpStatusCode.NotFound,
                 EndToEnd.EndToEndScenario.WithdrawalLimit),
             "the withdrawal made through node A is seen through node B within 5 seconds");
     }

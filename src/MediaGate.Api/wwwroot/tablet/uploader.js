@@ -1,7 +1,7 @@
 // Sends the offline queue (queue.js) to POST /api/tablet/observations, oldest first, with upload progress. Runs
 // when a photo is queued, when the tablet comes back online, after sign-in and every half minute. One sender at a
 // time, across tabs too (Web Locks), so an entry is never in flight twice; the Idempotency-Key covers the rest.
-import { authHeaders, token } from '/assets/api.js';
+import { authHeaders, setToken, token } from '/assets/api.js';
 import * as queue from './queue.js';
 
 const lockName = 'mediagate-tablet-upload';
@@ -93,6 +93,8 @@ function outcomeOf(request) {
   }
 
   if (status === 401) {
+    // Expired, signed out elsewhere, or the device revoked: forget the token so the page asks for the PIN again.
+    setToken(null);
     return { done: false, refused: false, message: waiting.signIn };
   }
 

@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+
+namespace MediaGate.Browser.Tests.Tablet;
+
+/// <summary>
+/// The tablet page (/tablet/) as staff use it, through its labels and roles only (what a person sees and a screen
+/// reader announces), so that a test fails when a control loses its label.
+/// </summary>
+internal sealed partial class TabletPage(BrowserPage browser)
+{
+    public IPage Page => browser.Page;
+
+    public BrowserPage Browser => browser;
+
+    public ILocator QueueStatus => Page.Locator("#queue-status");
+
+    public ILocator RecentObservations => Page.Locator("#recent-list > li");
+
+    public ILocator FaceBoxes => Page.Locator("#faces-photo .face-box");
+
+    public async Task OpenAsync()
+    {
+        await Page.GotoAsync("/tablet/", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+    }
+
+    public async Task EnrolAsync(DeviceRegistration device)
+    {
+        await Page.GetByLabel("Device id").FillAsync(device.DeviceId);
+        await Page.GetByLabel("Device secret").FillAsync(device.DeviceSecret);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save device" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "Staff sign-in" }).WaitForAsync();
+    }
+
+    public async Task SignInAsync(string username, string pin)
+    {
+        await Page.GetByLabel("Your username").FillAsync(username);
+        await Page.GetByLabel("PIN").FillAsync(pin);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    public async Task WaitUntilSignedInAsync()
+    {
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "New photos" }).WaitForAsync();
+        // The room list has loaded when its first checkbox is there.
+        await Page.Locator("#children-list input[type=checkbox]").First.WaitForAsync();
+    }
+
+    /// <summary>Enrols, signs in and waits for the room list: the state every capture test starts from.</summary>
+    public async Task StartAsync(Nursery nursery)
+    {
+        ArgumentNullException.ThrowIfNull(nursery);
+        await OpenAsync();
+        await EnrolAsync(nursery.Device);
+        await SignInAsync(nursery.StaffUsername, nursery.StaffPin);
+        await WaitUntilSignedInAsync();
+    }
+
+    public async Task ChoosePhotosAsync(params string[] paths)
+    {
+        await Page.GetByLabel("Take or choose photos").SetInputFilesAsync(paths);
+        await Page.Locator("#chosen img").Nth(paths.Length - 1).WaitForAsync();
+    }
+
+    public async Task TagAsync(params string[] childNames)
+    {
+        foreach (var name in childNames)
+        {
+            await Page.GetByRole(AriaRole.Checkbox, new() { Name = name }).CheckAsync();
+        }
+    }
+
+    public async Task NoteAsync(string note) => await Page.GetByLabel("Note (optional)").FillAsync(note);
+
+    public async Task UploadAsync() => await Page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+
+    /// <summary>Waits until the page says the queue is empty.</summary>
+    public async Task WaitUntilQueueEmptyAsync(float timeoutMs = 60_000) =>
+        await Assertions.Expect(QueueStatus).ToHaveTextAsync(QueueEmptyText(), new() { Timeout = timeoutMs });
+
+    /// <summary>The entries in the page's IndexedDB queue, read straight from the database.</summary>
+    public async Task<int> QueuedInDatabaseAsync() => await Page.EvaluateAsync<int>("""
+        () => new Promise((resolve, reject) => {
+          const open = indexedDB.open('mediagate-tablet');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('observations')) { db.close(); resolve(0); return; }
+            const count = db.transaction('observations').objectStore('observations').count();
+            count.onsuccess = () => { db.close(); resolve(count.result); };
+            count.onerror = () => reject(count.error);
+          };
+        })
+        """);
+
+    [GeneratedRegex("^Nothing waiting")]
+    private static partial Regex QueueEmptyText();
+}
