@@ -89,7 +89,7 @@ function faceChoice(face, index, children) {
   }
 
   select.addEventListener('change', () => {
-    document.querySelector(`.face-box[data-face="${face.faceId}"]`)?.classList.toggle('named', select.value !== 'unassigned');
+    document.querySelector(`.face-box[data-face="${CSS.escape(face.faceId)}"]`)?.classList.toggle('named', select.value !== 'unassigned');
   });
   const note = face.uncertain ? el('p', { class: 'hint' }, 'Found with low confidence: this face stays masked whatever is chosen.') : null;
   return el('li', { dataset: { face: face.faceId } }, el('label', { for: select.id }, `Face ${index + 1}`), select, note);

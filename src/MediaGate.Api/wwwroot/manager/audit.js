@@ -1,0 +1,90 @@
+// The audit log (issue 8 §3; api.md GET /api/manager/audit; contract8.md filters and audit.csv): filters by period
+// (the reader's days), action (a prefix, e.g. "consent") and actor (an account), pages of 50 ("after" = the last
+// sequence number shown), and the CSV export of the same filters (the server makes it formula-injection safe).
+import { api } from '/assets/api.js';
+import { byId, el, field, replace, say, when } from '/assets/dom.js';
+import { dayStart, download, messageOf, startPage } from './nav.js';
+
+const pageSize = 50;
+let usernames = new Map();
+let pageStarts = [0];
+
+startPage(async (content) => {
+  const accounts = await api('/api/manager/accounts');
+  usernames = new Map(accounts.map((a) => [a.id, a.username]));
+  const from = el('input', { id: 'audit-from', type: 'date' });
+  const to = el('input', { id: 'audit-to', type: 'date' });
+  const action = el('input', { id: 'audit-action', type: 'search', maxlength: 100, autocomplete: 'off' });
+  const actor = el('select', { id: 'audit-actor' }, el('option', { value: '' }, 'Anyone'),
+    accounts.map((a) => el('option', { value: a.id }, `${a.username} (${a.role})`)));
+  const error = el('p', { class: 'message error', role: 'alert', hidden: true });
+  const exportButton = el('button', { type: 'button' }, 'Export CSV');
+  const form = el('form', { class: 'panel filters', 'aria-labelledby': 'filters-title' },
+    el('h2', { id: 'filters-title' }, 'Filters'),
+    el('div', { class: 'grid two' }, el('div', {}, field('From (day)', from)), el('div', {}, field('To (day, included)', to)),
+      el('div', {}, field('Action starts with', action)), el('div', {}, field('Done by', actor))),
+    error,
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, 'Show'), exportButton));
+  const filters = () => {
+    const query = new URLSearchParams();
+    if (from.value) query.set('from', dayStart(from.value));
+    if (to.value) query.set('to', dayStart(to.value, 1));
+    if (action.value.trim()) query.set('action', action.value.trim());
+    if (actor.value) query.set('actor', actor.value);
+    return query;
+  };
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    say(error, '');
+    pageStarts = [0];
+    await showPage(filters(), error);
+  });
+  exportButton.addEventListener('click', async () => {
+    say(error, '');
+    try {
+      const response = await api(`/api/manager/audit.csv?${filters()}`, { raw: true });
+      download(await response.blob(), 'audit.csv');
+    } catch (e) {
+      say(error, messageOf(e));
+    }
+  });
+  replace(content, form,
+    el('section', { 'aria-labelledby': 'entries-title' }, el('h2', { id: 'entries-title' }, 'Entries'),
+      el('div', { id: 'entries', class: 'table-scroll' }), el('nav', { id: 'pages', class: 'actions', 'aria-label': 'Audit pages' })));
+  await showPage(filters(), error);
+});
+
+async function showPage(filters, error) {
+  const query = new URLSearchParams(filters);
+  query.set('limit', String(pageSize));
+  query.set('after', String(pageStarts[pageStarts.length - 1]));
+  let entries;
+  try {
+    entries = await api(`/api/manager/audit?${query}`);
+  } catch (e) {
+    say(error, messageOf(e));
+    return;
+  }
+
+  replace(byId('entries'), entries.length === 0 ? el('p', {}, 'No entries.') : el('table', {},
+    el('thead', {}, el('tr', {}, ['#', 'When', 'Who', 'Action', 'Subject', 'Detail'].map((t) => el('th', { scope: 'col' }, t)))),
+    el('tbody', {}, entries.map((entry) => el('tr', {},
+      el('td', {}, String(entry.sequence)),
+      el('td', {}, when(entry.at)),
+      el('td', {}, usernames.get(entry.actor) ?? entry.actor),
+      el('td', {}, entry.action),
+      el('td', { class: 'wrap' }, entry.subject),
+      el('td', { class: 'wrap' }, entry.detail ?? ''))))));
+
+  const previous = el('button', { type: 'button', disabled: pageStarts.length === 1 }, 'Previous page');
+  const next = el('button', { type: 'button', disabled: entries.length < pageSize }, 'Next page');
+  previous.addEventListener('click', async () => {
+    pageStarts.pop();
+    await showPage(filters, error);
+  });
+  next.addEventListener('click', async () => {
+    pageStarts.push(entries[entries.length - 1].sequence);
+    await showPage(filters, error);
+  });
+  replace(byId('pages'), previous, el('span', { class: 'page-number' }, `Page ${pageStarts.length}`), next);
+}

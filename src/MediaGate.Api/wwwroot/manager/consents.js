@@ -1,0 +1,177 @@
+// The consent matrix as an editable grid (issue 8 §3; api.md GET /api/manager/consents, PUT
+// /api/manager/consents/{childId}/{purpose}, consents.csv; contract8.md POST /api/manager/consents/preview):
+// children by purposes, each cell with its status, given-by, evidence and review date. Changing a cell is two
+// steps: the change is previewed first (which released items it would re-make or withdraw, nothing saved) and
+// saved only when the manager confirms what they were shown.
+import { api } from '/assets/api.js';
+import { byId, el, field, replace, say } from '/assets/dom.js';
+import { download, messageOf, startPage } from './nav.js';
+
+const purposes = [
+  ['journal', 'Journal'],
+  ['website', 'Website'],
+  ['publicity', 'Publicity'],
+  ['events', 'Events'],
+];
+
+const statusText = { granted: 'Given', withdrawn: 'Withdrawn', lapsed: 'Lapsed', notAsked: 'Not asked', refused: 'Refused', notYetInForce: 'Not yet in force' };
+
+startPage(async (content) => {
+  replace(content,
+    el('section', { 'aria-labelledby': 'grid-title' },
+      el('h2', { id: 'grid-title' }, 'Who may appear where'),
+      el('p', { class: 'hint' }, 'Choose Change in a cell to record a new consent or a withdrawal. You see which photos it affects before it is saved.'),
+      el('div', { id: 'grid', class: 'table-scroll' })),
+    el('section', { id: 'editor', class: 'panel', 'aria-labelledby': 'editor-title', hidden: true }),
+    csvSection());
+  await showGrid();
+});
+
+async function showGrid() {
+  const rows = await api('/api/manager/consents');
+  const grid = byId('grid');
+  if (rows.length === 0) {
+    replace(grid, el('p', {}, 'No children yet. Import a CSV or add children through the API.'));
+    return;
+  }
+
+  replace(grid, el('table', { class: 'consent-grid' },
+    el('caption', { class: 'visually-hidden' }, 'Consent by child and purpose'),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Child'), purposes.map(([, text]) => el('th', { scope: 'col' }, text)))),
+    el('tbody', {}, rows.map((row) => el('tr', { dataset: { child: row.childId } },
+      el('th', { scope: 'row' }, row.name, row.room ? el('span', { class: 'hint block' }, row.room) : null),
+      purposes.map(([purpose, text]) => cell(row, purpose, text)))))));
+}
+
+function cell(row, purpose, purposeName) {
+  const c = row.cells[purpose];
+  const change = el('button', { type: 'button', class: 'link-button', 'aria-label': `Change ${purposeName} consent for ${row.name}` }, 'Change');
+  change.addEventListener('click', () => showEditor(row, purpose, purposeName, c));
+  return el('td', { dataset: { purpose, status: c.status } },
+    el('span', { class: ['badge', c.granted ? 'ok' : c.status === 'notAsked' ? null : 'danger'] }, statusText[c.status] ?? c.status),
+    c.group ? el('span', { class: 'block' }, 'With group photos') : null,
+    c.givenBy ? el('span', { class: 'block hint' }, `By ${c.givenBy}`) : null,
+    c.evidence ? el('span', { class: 'block hint' }, `Evidence: ${c.evidence}`) : null,
+    c.expiresOn ? el('span', { class: 'block hint' }, `Review by ${c.expiresOn}`) : null,
+    el('span', { class: 'block' }, change));
+}
+
+function showEditor(row, purpose, purposeName, current) {
+  const editor = byId('editor');
+  const key = `${row.childId}-${purpose}`;
+  const granted = el('select', { id: `edit-granted-${key}` },
+    el('option', { value: 'true' }, 'Consent given'),
+    el('option', { value: 'false' }, 'No consent (withdraw)'));
+  granted.value = String(current.granted);
+  const group = el('input', { id: `edit-group-${key}`, type: 'checkbox', checked: current.group });
+  const givenBy = el('input', { id: `edit-given-by-${key}`, required: true, maxlength: 500, value: current.givenBy ?? '' });
+  const evidence = el('input', { id: `edit-evidence-${key}`, required: true, maxlength: 500, value: current.evidence ?? '' });
+  const expiresOn = el('input', { id: `edit-review-${key}`, type: 'date', value: current.expiresOn ?? '' });
+  const error = el('p', { class: 'message error', role: 'alert', hidden: true });
+  const preview = el('div', { id: 'preview', 'aria-live': 'polite' });
+  const check = el('button', { type: 'submit', class: 'primary' }, 'Check what changes');
+  const cancel = el('button', { type: 'button' }, 'Cancel');
+  cancel.addEventListener('click', () => { editor.hidden = true; });
+
+  const body = () => ({
+    granted: granted.value === 'true',
+    group: purpose === 'journal' && granted.value === 'true' && group.checked,
+    givenBy: givenBy.value.trim(),
+    evidence: evidence.value.trim(),
+    expiresOn: expiresOn.value || null,
+  });
+
+  const form = el('form', {},
+    field('Consent', granted),
+    purpose === 'journal' ? el('label', { class: 'choice', for: group.id }, group, 'Also in group photos other families receive') : null,
+    field('Given or withdrawn by', givenBy),
+    field('Evidence (e.g. signed form, email)', evidence),
+    field('Review date (optional: the consent lapses then)', expiresOn),
+    error,
+    el('div', { class: 'actions' }, check, cancel),
+    preview);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    say(error, '');
+    replace(preview);
+    const change = body();
+    try {
+      const result = await api('/api/manager/consents/preview', { method: 'POST', json: { childId: row.childId, purpose, ...change } });
+      showPreview(preview, result, async () => {
+        await api(`/api/manager/consents/${encodeURIComponent(row.childId)}/${purpose}`, { method: 'PUT', json: change });
+        editor.hidden = true;
+        await showGrid();
+        const done = el('p', { class: 'message ok', role: 'status' }, `Saved: ${purposeName} consent for ${row.name}.`);
+        byId('grid').prepend(done);
+      }, error);
+    } catch (e) {
+      say(error, messageOf(e));
+    }
+  });
+
+  replace(editor, el('h2', { id: 'editor-title', tabindex: '-1' }, `${purposeName} consent for ${row.name}`), form);
+  editor.hidden = false;
+  byId('editor-title').focus();
+}
+
+function showPreview(preview, result, save, error) {
+  const confirm = el('button', { type: 'button', class: 'primary', id: 'confirm-change' }, 'Save this change');
+  confirm.addEventListener('click', async () => {
+    confirm.disabled = true;
+    try {
+      await save();
+    } catch (e) {
+      say(error, messageOf(e));
+      confirm.disabled = false;
+    }
+  });
+  replace(preview,
+    el('h3', {}, 'What this change affects'),
+    el('p', { id: 'preview-count', dataset: { count: String(result.count) } }, result.count === 0
+      ? 'No released photo changes.'
+      : `${result.count} released photo(s) will be made again or withdrawn:`),
+    result.count === 0 ? null : el('ul', { class: 'affected' }, result.affected.map((item) =>
+      el('li', {}, `Photo ${item.mediaId.slice(0, 8)}`, item.takenAt ? ` taken ${new Date(item.takenAt).toLocaleDateString()}` : '',
+        `: ${item.purposesChanging.join(', ')}`))),
+    el('div', { class: 'actions' }, confirm));
+  confirm.focus();
+}
+
+function csvSection() {
+  const file = el('input', { id: 'csv-file', type: 'file', accept: '.csv,text/csv' });
+  const status = el('p', { class: 'message ok', role: 'status', hidden: true });
+  const error = el('p', { class: 'message error', role: 'alert', hidden: true });
+  const exportButton = el('button', { type: 'button' }, 'Export consents.csv');
+  exportButton.addEventListener('click', async () => {
+    say(error, '');
+    try {
+      const response = await api('/api/manager/consents.csv', { raw: true });
+      download(await response.blob(), 'consents.csv');
+    } catch (e) {
+      say(error, messageOf(e));
+    }
+  });
+  const form = el('form', {}, field('CSV file to import', file), el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Import')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    say(status, '');
+    say(error, '');
+    if (!file.files?.length) {
+      say(error, 'Choose a CSV file first.');
+      return;
+    }
+
+    try {
+      const result = await api('/api/manager/consents.csv', { method: 'PUT', body: file.files[0], headers: { 'Content-Type': 'text/csv' } });
+      say(status, `Imported ${result.records} consent record(s) and ${result.newChildren} new child(ren).`);
+      await showGrid();
+    } catch (e) {
+      say(error, messageOf(e));
+    }
+  });
+  return el('section', { 'aria-labelledby': 'csv-title' },
+    el('h2', { id: 'csv-title' }, 'CSV'),
+    el('p', { class: 'hint' }, 'The export is the whole matrix; an import is checked in full and saved only when every line is valid.'),
+    el('div', { class: 'actions' }, exportButton),
+    form, status, error);
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace MediaGate.Browser.Tests.Manager;
+
+/// <summary>
+/// The dashboard (issue 8 §3; contract8.md GET /api/manager/dashboard): the page shows what the API answers (today's
+/// counts, the per-day series as a chart and as a table, the consents due for review) after a real photo is processed.
+/// </summary>
+[TestClass]
+public sealed class ManagerDashboardTests : BrowserTest
+{
+    [TestMethod]
+    public async Task Dashboard_AfterAReleasedPhotoAndAConsentDueForReview_TilesTableChartAndDueListShowTheApisNumbers()
+    {
+        var service = await StartServiceAsync();
+        using var nursery = await Nursery.CreateAsync(service.Address);
+        await nursery.GrantJournalAsync(avaGroup: false, benGroup: false, caraGroup: false);
+        var upload = await nursery.Tablet.UploadAsync([UploadFile.FromPath(TestPhotos.Solos[2])], [nursery.Ava.ChildId], "Story time");
+        var item = (await nursery.Tablet.WaitUntilDecidedAsync(upload.ObservationId, TimeSpan.FromSeconds(120))).Single();
+        Assert.AreEqual("released", item.Status);
+        var reviewOn = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(10);
+        using (var consent = await nursery.Manager.SendAsync(HttpMethod.Put, $"/api/manager/consents/{nursery.Cara.ChildId}/website",
+            ApiClient.JsonBody(new { granted = true, givenBy = "Cara's mother", evidence = "Form C", expiresOn = reviewOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) })))
+        {
+            await ApiClient.ExpectAsync(consent, "PUT consent with a review date", System.Net.HttpStatusCode.OK);
+        }
+
+        var board = await nursery.Manager.GetJsonAsync<JsonElement>("/api/manager/dashboard?days=14");
+        Assert.AreEqual(1, board.GetProperty("today").GetProperty("uploaded").GetInt32(), "the API counts today's upload");
+
+        var page = await NewPageAsync(service);
+        await ManagerConsole.SignInAsync(page, "index.html");
+
+        var uploadedTile = page.Page.Locator(".tile", new() { HasText = "Uploaded" });
+        await Assertions.Expect(uploadedTile.Locator("dd")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Page.Locator(".tile", new() { HasText = "Released" }).Locator("dd"))
+            .ToHaveTextAsync(board.GetProperty("today").GetProperty("released").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var perDay = board.GetProperty("perDay");
+        await Assertions.Expect(page.Page.Locator("table.per-day tbody tr")).ToHaveCountAsync(perDay.GetArrayLength());
+        var lastDay = perDay[perDay.GetArrayLength() - 1];
+        var lastRow = page.Page.Locator("table.per-day tbody tr").Last;
+        await Assertions.Expect(lastRow.Locator("th")).ToHaveTextAsync(lastDay.GetProperty("date").GetString()!);
+        await Assertions.Expect(lastRow.Locator("td").First).ToHaveTextAsync(lastDay.GetProperty("uploaded").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.IsTrue(await page.Page.Locator("#chart canvas").EvaluateAsync<bool>("c => c.width > 0 && c.height > 0"), "the chart is drawn");
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Img, new() { NameRegex = new System.Text.RegularExpressions.Regex("Line chart") })).ToBeVisibleAsync();
+        var due = page.Page.Locator("section[aria-labelledby='due-title'] tbody tr", new() { HasText = nursery.Cara.ChildName });
+        await Assertions.Expect(due).ToContainTextAsync("Website");
+        await Assertions.Expect(due).ToContainTextAsync(reviewOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await CheckAsync(page, "dashboard", screenshot: "manager-dashboard");
+    }
+}
