@@ -188,11 +188,13 @@ public sealed class AuthorizationMatrixTests : ServiceTest
             new("audit", Audience.Manager, HttpMethod.Get, "/api/manager/audit", () => null),
             new("website key create", Audience.Manager, HttpMethod.Post, "/api/manager/website-keys", () => Json(new { name = "k-" + Guid.NewGuid().ToString("N")[..10] })),
             new("website key revoke", Audience.Manager, HttpMethod.Delete, "/api/manager/website-keys/none-" + tag, () => null),
+            new("child left", Audience.Manager, HttpMethod.Post, $"/api/manager/children/{childId}/left", () => Json(new { leftOn = (string?)null })),
             new("upload", Audience.Tablet, HttpMethod.Post, "/api/tablet/observations", Upload),
             new("observation", Audience.Tablet, HttpMethod.Get, $"/api/tablet/observations/{observationId}", () => null),
             new("assign faces", Audience.Tablet, HttpMethod.Put, $"/api/tablet/media/{mediaId}/faces", () => Json(new[] { new { faceId, childId } })),
             new("parent media", Audience.Parent, HttpMethod.Get, "/api/parent/media", () => null),
             new("parent image", Audience.Parent, HttpMethod.Get, $"/api/parent/media/{mediaId}/image", () => null),
+            new("parent export", Audience.Parent, HttpMethod.Get, "/api/parent/export", () => null),
             new("website feed", Audience.Website, HttpMethod.Get, "/api/website/photos", () => null),
             new("website photo", Audience.Website, HttpMethod.Get, $"/api/website/photos/{websitePhotoId}.jpg", () => null),
         ];
