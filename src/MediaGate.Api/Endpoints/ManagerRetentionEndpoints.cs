@@ -5,6 +5,7 @@ using MediaGate.Api.Identity;
 using MediaGate.Consent.People;
 using MediaGate.Gate.Retention;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace MediaGate.Api.Endpoints;
@@ -30,7 +31,7 @@ public static class ManagerRetentionEndpoints
     /// <c>{"childId", "leftOn", "deletedFrom"}</c>; 400 for a date that is not one, 404 for an unknown child. Audited.
     /// </summary>
     public static async Task<Results<Ok<ChildLeftResponse>, ValidationProblem, ProblemHttpResult>> MarkChildLeftAsync(
-        string childId, ChildLeftRequest request, MarkChildLeft markChildLeft, IOptions<RetentionOptions> options, ClaimsPrincipal user,
+        string childId, ChildLeftRequest request, [FromServices] MarkChildLeft markChildLeft, IOptions<RetentionOptions> options, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -66,7 +66,8 @@ public sealed partial class ExportJournal(
     public async Task WriteAsync(JournalExport export, Stream output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(export);
-        var archive = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, cancellationToken).ConfigureAwait(false);
+        using var zipOutput = new AsyncOnlyOutputStream(output);
+        var archive = await ZipArchive.CreateAsync(zipOutput, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, cancellationToken).ConfigureAwait(false);
         await using (archive.ConfigureAwait(false))
         {
             foreach (var file in export.Files)
@@ -89,6 +90,8 @@ public sealed partial class ExportJournal(
                 }
             }
         }
+
+        await zipOutput.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A folder per own child: the first name made safe for a file name, with a number when two would be the same.</summary>

@@ -23,6 +23,31 @@ public sealed class GateServiceCollectionExtensionsTests
     }
 
     [TestMethod]
+    [DataRow("Gate:Retention:GraceDays", "-1")]
+    [DataRow("Gate:Retention:AbandonedUploadSeconds", "4")]
+    [DataRow("Gate:Retention:SweepSeconds", "0")]
+    public async Task AddMediaGateGate_RetentionSettingOutOfRange_IsRefusedWhenTheOptionsAreRead(string key, string value)
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders, new Dictionary<string, string?> { [key] = value });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => gate.Services.GetRequiredService<IOptions<MediaGate.Gate.Retention.RetentionOptions>>().Value);
+
+        StringAssert.Contains(refused.Message, key.Split(':')[2]);
+    }
+
+    [TestMethod]
+    public async Task AddMediaGateGate_RetentionDefaults_AreTheDocumentedOnes()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+
+        var options = gate.Services.GetRequiredService<IOptions<MediaGate.Gate.Retention.RetentionOptions>>().Value;
+
+        Assert.AreEqual(30, options.GraceDays);
+        Assert.AreEqual(21_600, options.AbandonedUploadSeconds);
+        Assert.AreEqual(300, options.SweepSeconds);
+    }
+
+    [TestMethod]
     public async Task AddMediaGateGate_NestedIngestLimitOutOfRange_IsRefused()
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders, new Dictionary<string, string?> { ["Ingest:Limits:MaxBytes"] = "0" });

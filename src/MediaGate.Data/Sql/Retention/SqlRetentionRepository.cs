@@ -52,6 +52,8 @@ internal sealed class SqlRetentionRepository(SqlStore store) : IRetentionReposit
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var at = DbText.Instant(now);
 
+        // "due" is written against the alias m; here it applies to the updated row itself, so that PostgreSQL
+        // re-checks the status column on the row version it waited for (a subquery over media_items would not).
         // The UPDATE comes first and re-checks "due" under the row's lock (and takes SQLite's write lock before any
         // read): of two nodes, one tombstones; a child marked as not left in the meantime keeps the item. The status
         // is written before anything else so that nothing serves or re-renders the item after this commits.
