@@ -186,4 +186,35 @@ public sealed class TabletAndParentApiTests : ServiceTest
         var device = await nursery.Manager.RegisterDeviceAsync("Wrens tablet " + nursery.Tag);
         return await ApiClient.SignInTabletAsync(Service.Address, device, username, "715302");
     }
+
+    [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
+    public async Task TabletChildren_ChildHasLeft_ListsOnlyTheActiveChildren()
+    {
+        using var nursery = await Nursery.CreateAsync(Service.Address);
+        using var left = await nursery.Manager.SendAsync(HttpMethod.Post, $"/api/manager/children/{nursery.Ava.ChildId}/left", ApiClient.JsonBody(new { leftOn = "2020-01-31" }));
+        await ApiClient.ExpectAsync(left, "POST child left", HttpStatusCode.OK);
+
+        var children = await nursery.Tablet.GetJsonAsync<List<JsonElement>>("/api/tablet/children");
+
+        var ids = children.Select(c => c.GetProperty("id").GetString()).ToArray();
+        CollectionAssert.DoesNotContain(ids, nursery.Ava.ChildId, "a child who left is not offered for tagging");
+        CollectionAssert.Contains(ids, nursery.Ben.ChildId, "the children still at the setting are");
+    }
+
+    [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
+    public async Task TabletUpload_TaggedChildHasLeft_Returns400AndStoresNothing()
+    {
+        using var nursery = await Nursery.CreateAsync(Service.Address);
+        using var left = await nursery.Manager.SendAsync(HttpMethod.Post, $"/api/manager/children/{nursery.Ava.ChildId}/left", ApiClient.JsonBody(new { leftOn = "2020-01-31" }));
+        await ApiClient.ExpectAsync(left, "POST child left", HttpStatusCode.OK);
+
+        using var upload = await nursery.Tablet.SendUploadAsync(
+            [UploadFile.FromPath(TestPhotos.Solos[0])], [nursery.Ava.ChildId, nursery.Ben.ChildId], "after she left", Guid.NewGuid().ToString("N"));
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, upload.StatusCode, await upload.Content.ReadAsStringAsync());
+        Assert.AreEqual("application/problem+json", upload.Content.Headers.ContentType?.MediaType);
+        Assert.IsEmpty(await nursery.Tablet.RecentObservationIdsAsync(), "nothing was stored");
+    }
 }
