@@ -66,7 +66,10 @@ public sealed partial class ExportJournal(
     public async Task WriteAsync(JournalExport export, Stream output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(export);
-        var archive = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, cancellationToken).ConfigureAwait(false);
+        // The archive writes some records synchronously, which an HTTP response refuses: they are buffered and sent asynchronously.
+        var forward = new AsyncOnlyOutputStream(output);
+        await using var forwardScope = forward.ConfigureAwait(false);
+        var archive = await ZipArchive.CreateAsync(forward, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, cancellationToken).ConfigureAwait(false);
         await using (archive.ConfigureAwait(false))
         {
             foreach (var file in export.Files)
@@ -89,6 +92,8 @@ public sealed partial class ExportJournal(
                 }
             }
         }
+
+        await forward.FlushPendingAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A folder per own child: the first name made safe for a file name, with a number when two would be the same.</summary>
