@@ -25,7 +25,7 @@ public static class ParentExportEndpoints
     /// empty when there are none. Audited as "export".
     /// </summary>
     public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportAsync(
-        ClaimsPrincipal user, ExportJournal export, TimeProvider time, CancellationToken cancellationToken)
+        ClaimsPrincipal user, [FromServices] ExportJournal export, [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(export);
         ArgumentNullException.ThrowIfNull(time);
