@@ -129,11 +129,17 @@ public static class TabletEndpoints
     }
 
     /// <summary><c>GET /api/tablet/children</c>: <c>[{"id", "name", "room"}]</c>, the children staff may tag, by name.</summary>
-    public static async Task<Ok<TabletChild[]>> ListChildrenAsync([FromServices] MediaGateDatabase database, CancellationToken cancellationToken)
+    public static async Task<Ok<TabletChild[]>> ListChildrenAsync(
+        [FromServices] MediaGateDatabase database, [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(time);
         var children = await database.Children.ListAsync(cancellationToken);
+
+        // Only active children (contract8.md): one who has left is no longer tagged (the upload refuses them too).
+        var left = await database.Retention.LeftByAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken);
         return TypedResults.Ok(children
+            .Where(c => !left.Contains(c.Id.Value))
             .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
             .ThenBy(c => c.Id.Value, StringComparer.Ordinal)
             .Select(c => new TabletChild(c.Id.Value, c.Name, c.Room))

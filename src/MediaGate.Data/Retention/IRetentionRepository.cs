@@ -15,6 +15,9 @@ public interface IRetentionRepository
     /// <summary>The day the child left, or null (also for an unknown child).</summary>
     Task<DateOnly?> LeftOnAsync(ChildId child, CancellationToken cancellationToken = default);
 
+    /// <summary>The ids of the children who left on or before <paramref name="day"/> (no longer to be tagged in new photos).</summary>
+    Task<IReadOnlySet<string>> LeftByAsync(DateOnly day, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Up to <paramref name="limit"/> items, oldest first, that are decided (not processing, not deleted), tagged with at
     /// least one child, and whose every tagged child left on or before <paramref name="leftOnOrBefore"/>.

@@ -236,6 +236,15 @@ public sealed class AcceptUpload(
             return ([], UploadProblems.Bad($"Unknown child id(s): {string.Join(", ", unknown.Take(5))}."));
         }
 
+        // A child who has left is no longer photographed for the setting (contract8.md: staff tag "active children"); their
+        // items are on the way to deletion (product.md, retention), so a new one is refused rather than kept (fail closed).
+        var left = await database.Retention.LeftByAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken).ConfigureAwait(false);
+        var leftTagged = ids.Where(left.Contains).Distinct().ToArray();
+        if (leftTagged.Length > 0)
+        {
+            return ([], UploadProblems.Bad($"These children have left the setting and cannot be tagged: {string.Join(", ", leftTagged.Take(5))}."));
+        }
+
         return (ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(id => new ChildId(id)).ToArray(), null);
     }
 

@@ -31,6 +31,23 @@ public sealed class SqlRetentionRepositoryTests
     [TestMethod]
     [DataRow(TestDatabase.Sqlite)]
     [DataRow(TestDatabase.PostgreSql)]
+    public async Task LeftByAsync_LeftBeforeOnAndAfterTheDay_OnlyThoseWhoLeftByThen(string store)
+    {
+        await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
+        await Sample.AddChildrenAsync(test.Database);
+        await test.Database.Retention.SetLeftOnAsync(Sample.Ava, LeftOn);
+        await test.Database.Retention.SetLeftOnAsync(Sample.Ben, LeftOn.AddDays(1));
+
+        var onTheDay = await test.Database.Retention.LeftByAsync(LeftOn);
+        var dayBefore = await test.Database.Retention.LeftByAsync(LeftOn.AddDays(-1));
+
+        CollectionAssert.AreEquivalent(new[] { Sample.Ava.Value }, onTheDay.ToArray(), "Ben leaves the day after; the others have not left");
+        Assert.IsEmpty(dayBefore);
+    }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
     public async Task DueItemsAsync_OnlyItemsWhoseEveryTaggedChildLeftByTheCutOff(string store)
     {
         await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));

@@ -186,4 +186,61 @@ public sealed class TabletAndParentApiTests : ServiceTest
         var device = await nursery.Manager.RegisterDeviceAsync("Wrens tablet " + nursery.Tag);
         return await ApiClient.SignInTabletAsync(Service.Address, device, username, "715302");
     }
+
+    [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
+    public async Task TabletChildren_ChildHasLeft_ListsOnlyTheActiveChildren()
+    {
+        using var nursery = await Nursery.CreateAsync(Service.Address);
+        using var left = await nursery.Manager.SendAsync(HttpMethod.Post, $"/api/manager/children/{nursery.Ava.ChildId}/left", ApiClient.JsonBody(new { leftOn = "2020-01-31" }));
+        await ApiClient.ExpectAsync(left, "POST child left", HttpStatusCode.OK);
+
+        var children = await nursery.Tablet.GetJsonAsync<List<JsonElement>>("/api/tablet/children");
+
+        var ids = children.Select(c => c.GetProperty("id").GetString()).ToArray();
+        CollectionAssert.DoesNotContain(ids, nursery.Ava.ChildId, "a child who left is not offered for tagging");
+        CollectionAssert.Contains(ids, nursery.Ben.ChildId, "the children still at the setting are");
+    }
+
+    [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
+    public async Task TabletUpload_TaggedChildHasLeft_Returns400AndStoresNothing()
+    {
+        using var nursery = await Nursery.CreateAsync(Service.Address);
+        using var left = await nursery.Manager.SendAsync(HttpMethod.Post, $"/api/manager/children/{nursery.Ava.ChildId}/left", ApiClient.JsonBody(new { leftOn = "2020-01-31" }));
+        await ApiClient.ExpectAsync(left, "POST child left", HttpStatusCode.OK);
+
+        using var upload = await nursery.Tablet.SendUploadAsync(
+            [UploadFile.FromPath(TestPhotos.Solos[0])], [nursery.Ava.ChildId, nursery.Ben.ChildId], "after she left", Guid.NewGuid().ToString("N"));
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, upload.StatusCode, await upload.Content.ReadAsStringAsync());
+        Assert.AreEqual("application/problem+json", upload.Content.Headers.ContentType?.MediaType);
+        Assert.IsEmpty(await nursery.Tablet.RecentObservationIdsAsync(), "nothing was stored");
+    }
+
+    [TestMethod]
+    [Timeout(240_000, CooperativeCancellation = true)]
+    public async Task ParentExport_TwoReleasedItems_ZipFromTheServerHoldsBothJpegs()
+    {
+        using var nursery = await Nursery.CreateAsync(Service.Address);
+        await nursery.GrantJournalAsync(avaGroup: true, benGroup: true, caraGroup: true);
+        var first = await nursery.Tablet.UploadAsync([UploadFile.FromPath(TestPhotos.Solos[0])], [nursery.Ava.ChildId], "one");
+        var second = await nursery.Tablet.UploadAsync([UploadFile.FromPath(TestPhotos.Solos[1])], [nursery.Ava.ChildId], "two");
+        await nursery.Tablet.WaitUntilDecidedAsync(first.ObservationId, ProcessingLimit);
+        await nursery.Tablet.WaitUntilDecidedAsync(second.ObservationId, ProcessingLimit);
+        Assert.IsTrue(await Poll.UntilAsync(async () => (await nursery.Ava.Parent.ReleasedParentMediaAsync()).Count == 2, TimeSpan.FromSeconds(30)), "both released");
+
+        // Through Kestrel, which refuses synchronous writes: the ZIP must be whole, not cut off after its first file.
+        var zip = await nursery.Ava.Parent.GetBytesAsync("/api/parent/export");
+
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip), System.IO.Compression.ZipArchiveMode.Read);
+        Assert.HasCount(2, archive.Entries, string.Join(", ", archive.Entries.Select(e => e.FullName)));
+        foreach (var entry in archive.Entries)
+        {
+            using var content = entry.Open();
+            var bytes = new byte[3];
+            content.ReadExactly(bytes);
+            CollectionAssert.AreEqual(new byte[] { 0xFF, 0xD8, 0xFF }, bytes, entry.FullName + " is a JPEG");
+        }
+    }
 }

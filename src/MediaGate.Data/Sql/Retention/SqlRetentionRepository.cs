@@ -35,6 +35,17 @@ internal sealed class SqlRetentionRepository(SqlStore store) : IRetentionReposit
         return DbText.ToDateOrNull(text);
     }
 
+    public async Task<IReadOnlySet<string>> LeftByAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // left_on is ISO "YYYY-MM-DD" text on both databases, so text order is date order.
+        var ids = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT id FROM children WHERE left_on IS NOT NULL AND left_on <= @day", new { day = DbText.Date(day) },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return ids.ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<string>> DueItemsAsync(DateOnly leftOnOrBefore, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
