@@ -60,8 +60,8 @@ public sealed class SqlEventRepositoryTests
         var atFair = MediaSample.Upload(1, [Sample.Ava]);
         atFair = atFair with { Observation = atFair.Observation with { EventId = fair.Id } };
         var ordinary = MediaSample.Upload(1, [Sample.Ava]);
-        await test.Database.Media.AddUploadAsync(atFair);
-        await test.Database.Media.AddUploadAsync(ordinary);
+        await test.Database.AddRecordedUploadAsync(atFair);
+        await test.Database.AddRecordedUploadAsync(ordinary);
 
         Assert.AreEqual(fair.Id, (await test.Database.Events.OfMediaAsync(atFair.Items[0].Id))?.Id);
         Assert.AreEqual(fair.Id, (await test.Database.Media.FindObservationAsync(atFair.Observation.Id))?.EventId);
@@ -86,7 +86,7 @@ public sealed class SqlEventRepositoryTests
         }
 
         var upload = MediaSample.Upload(1, [children[0]]);
-        await test.Database.Media.AddUploadAsync(upload);
+        await test.Database.AddRecordedUploadAsync(upload);
         var mediaId = upload.Items[0].Id;
         var audience = Audience.EventFamilies(children, children);
         var item = Sample.GroupPhoto(mediaId);

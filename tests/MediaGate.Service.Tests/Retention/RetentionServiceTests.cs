@@ -148,7 +148,7 @@ public sealed class RetentionServiceTests : ServiceTest
             await nursery.Tablet.WaitUntilDecidedAsync(upload.ObservationId, TimeSpan.FromSeconds(90));
         }
 
-        var journal = await nursery.Ava.Parent.ParentMediaAsync();
+        var journal = await nursery.Ava.Parent.ReleasedParentMediaAsync();
         Assert.IsNotEmpty(journal, "precondition: Ava's parent has a journal\n" + service.LogTail());
 
         using var response = await nursery.Ava.Parent.SendAsync(HttpMethod.Get, "/api/parent/export");
