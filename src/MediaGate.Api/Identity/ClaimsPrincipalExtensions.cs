@@ -20,6 +20,12 @@ public static class ClaimsPrincipalExtensions
     /// <summary>The token's id (<c>jti</c>), which signing out revokes, or null.</summary>
     public static string? TokenId(this ClaimsPrincipal principal) => Find(principal, MediaGateClaims.TokenId);
 
+    /// <summary>The credential generation the token was issued under (0 when it does not say), or null when unreadable.</summary>
+    public static long? CredentialGeneration(this ClaimsPrincipal principal) =>
+        Find(principal, MediaGateClaims.CredentialGeneration) is not { } text
+            ? 0
+            : long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long generation) ? generation : null;
+
     /// <summary>When the token expires (<c>exp</c>), or null when it does not say.</summary>
     public static DateTimeOffset? ExpiresAt(this ClaimsPrincipal principal) =>
         long.TryParse(Find(principal, MediaGateClaims.Expires), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long seconds)

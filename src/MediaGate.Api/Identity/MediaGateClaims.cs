@@ -21,6 +21,12 @@ public static class MediaGateClaims
     /// <summary>The token's id (JWT <c>jti</c>): signing out revokes it on every node.</summary>
     public const string TokenId = "jti";
 
+    /// <summary>
+    /// The account's credential generation when the token was issued: a password or PIN change raises the account's,
+    /// and a token of an older generation is refused. A token without it was issued under generation 0.
+    /// </summary>
+    public const string CredentialGeneration = "cred_gen";
+
     /// <summary>The token's expiry (JWT <c>exp</c>, seconds since 1970).</summary>
     public const string Expires = "exp";
 }

@@ -23,6 +23,7 @@ public sealed class TokenIssuer(SigningKeyRing keys, IOptions<IdentityOptions> o
             [MediaGateClaims.Subject] = account.Id,
             [MediaGateClaims.Role] = account.Role.ToText(),
             [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
+            [MediaGateClaims.CredentialGeneration] = account.CredentialGeneration,
         };
         if (deviceId is not null)
         {

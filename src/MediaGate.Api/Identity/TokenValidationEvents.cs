@@ -7,7 +7,8 @@ namespace MediaGate.Api.Identity;
 
 /// <summary>
 /// Checks each bearer token against the database, so that revocation takes effect on the next request: the
-/// token must not be signed out; the account must exist, be active and still have the token's role; a tablet token's device must not be revoked.
+/// token must not be signed out; the account must exist, be active, still have the token's role and the credential
+/// generation the token was issued under; a tablet token's device must not be revoked.
 /// Before validation, makes sure the signing keys another node may have added are loaded.
 /// </summary>
 public sealed class TokenValidationEvents(MediaGateDatabase database, SigningKeyRing keys) : JwtBearerEvents
@@ -53,6 +54,14 @@ public sealed class TokenValidationEvents(MediaGateDatabase database, SigningKey
         if (account is not { Active: true } || account.Role.ToText() != principal.Role())
         {
             context.Fail("The account is not active or its role changed.");
+            return;
+        }
+
+        // A password or PIN changed since the token was issued (e.g. reset after a lost tablet or a leaked password):
+        // the sessions signed in with the old secret end on the next request, on every node.
+        if (principal.CredentialGeneration() != account.CredentialGeneration)
+        {
+            context.Fail("The account's password or PIN changed after this token was issued.");
             return;
         }
 

@@ -8,7 +8,8 @@ namespace MediaGate.Data.Identity;
 /// <param name="PinHash">The staff PIN's PBKDF2 hash for tablet sign-in, or null.</param>
 /// <param name="Active">False once deactivated: its tokens stop working on the next request.</param>
 /// <param name="CreatedAt">When the manager (or the bootstrap) made it.</param>
-public sealed record Account(string Id, string Username, AccountRole Role, string? PasswordHash, string? PinHash, bool Active, DateTimeOffset CreatedAt)
+/// <param name="CredentialGeneration">Raised by every password or PIN change; tokens issued under an older one are refused.</param>
+public sealed record Account(string Id, string Username, AccountRole Role, string? PasswordHash, string? PinHash, bool Active, DateTimeOffset CreatedAt, long CredentialGeneration = 0)
 {
     /// <summary>Hashes stay out of logs and exception messages.</summary>
     public override string ToString() => $"Account {{ Id = {Id}, Username = {Username}, Role = {Role.ToText()}, Active = {Active} }}";

@@ -32,10 +32,10 @@ public interface IAccountRepository
     /// </summary>
     Task<Deactivation> DeactivateKeepingAManagerAsync(string id, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces the password's hash.</summary>
+    /// <summary>Replaces the password's hash and raises the credential generation (ending the sessions signed in before).</summary>
     Task<AccountChange> SetPasswordHashAsync(string id, string passwordHash, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces the tablet PIN's hash.</summary>
+    /// <summary>Replaces the tablet PIN's hash and raises the credential generation (ending the sessions signed in before).</summary>
     Task<AccountChange> SetPinHashAsync(string id, string pinHash, CancellationToken cancellationToken = default);
 
     /// <summary>Replaces the children linked to the account, in one transaction: all of them or, with an unknown child, none.</summary>

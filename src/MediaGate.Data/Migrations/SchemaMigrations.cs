@@ -333,6 +333,11 @@ internal static class SchemaMigrations
             )
             """,
             "CREATE INDEX ix_revoked_tokens_expiry ON revoked_tokens (expires_at)"),
+        // Ending sessions when a password or PIN changes: every change bumps the account's credential generation, each
+        // token carries the generation it was issued under, and a token of an older generation is refused on every node
+        // from the next request on (exact, unlike comparing whole-second issue times).
+        Migration.Portable(12, "credential generation of accounts",
+            "ALTER TABLE accounts ADD COLUMN credential_generation BIGINT NOT NULL DEFAULT 0"),
     ];
 
     private const string StatusesList = "'processing', 'needs-assignment', 'released', 'held', 'blocked', 'failed'";

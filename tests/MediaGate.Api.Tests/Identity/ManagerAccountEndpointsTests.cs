@@ -83,6 +83,44 @@ public sealed class ManagerAccountEndpointsTests
     }
 
     [TestMethod]
+    public async Task ChangePassword_Parent_EndsTheSessionsSignedInWithTheOldPassword()
+    {
+        var (id, name) = await ParentAsync();
+        string before = await _host.TokenAsync(name, ParentPassword);
+        using var beforeWorks = await _host.SendAsync(HttpMethod.Get, "/probe/parent", before);
+
+        using var change = await ManagerAsync(HttpMethod.Put, $"/api/manager/accounts/{id}/password", new { password = "the new passphrase" });
+        string after = await _host.TokenAsync(name, "the new passphrase");
+        using var oldSession = await _host.SendAsync(HttpMethod.Get, "/probe/parent", before);
+        using var newSession = await _host.SendAsync(HttpMethod.Get, "/probe/parent", after);
+
+        Assert.AreEqual(HttpStatusCode.OK, beforeWorks.StatusCode, "the token worked before the change");
+        Assert.AreEqual(HttpStatusCode.NoContent, change.StatusCode);
+        await ProblemAssert.IsProblemAsync(oldSession, HttpStatusCode.Unauthorized);
+        Assert.AreEqual(HttpStatusCode.OK, newSession.StatusCode, "a session signed in with the new password works");
+    }
+
+    [TestMethod]
+    public async Task ChangePin_Staff_EndsTheTabletSessionsSignedInWithTheOldPin()
+    {
+        string name = IdentityTestHost.UniqueName("staff");
+        string id = await _host.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
+        var (deviceId, secret) = await _host.RegisterDeviceAsync("Wrens tablet");
+        string before = await _host.TabletTokenAsync(deviceId, secret, name, "482913");
+        using var beforeWorks = await _host.SendAsync(HttpMethod.Get, "/probe/tablet", before);
+
+        using var change = await ManagerAsync(HttpMethod.Put, $"/api/manager/accounts/{id}/pin", new { pin = "730164" });
+        string after = await _host.TabletTokenAsync(deviceId, secret, name, "730164");
+        using var oldSession = await _host.SendAsync(HttpMethod.Get, "/probe/tablet", before);
+        using var newSession = await _host.SendAsync(HttpMethod.Get, "/probe/tablet", after);
+
+        Assert.AreEqual(HttpStatusCode.OK, beforeWorks.StatusCode, "the tablet token worked before the change");
+        Assert.AreEqual(HttpStatusCode.NoContent, change.StatusCode);
+        await ProblemAssert.IsProblemAsync(oldSession, HttpStatusCode.Unauthorized);
+        Assert.AreEqual(HttpStatusCode.OK, newSession.StatusCode, "a tablet session signed in with the new PIN works");
+    }
+
+    [TestMethod]
     public async Task ChangePassword_TooShortMissingOrUnknownAccount_Returns400Or404()
     {
         var (id, _) = await ParentAsync();

@@ -76,7 +76,7 @@ public sealed class SqlAccountChangesTests
         Assert.AreEqual(AccountChange.NotFound, await test.Database.Accounts.SetPinHashAsync("no-such-account", "pin-hash-3"));
 
         var stored = (await test.Database.Accounts.FindAsync(staff.Id))!;
-        Assert.AreEqual(staff with { PasswordHash = "password-hash-2", PinHash = "pin-hash-2" }, stored);
+        Assert.AreEqual(staff with { PasswordHash = "password-hash-2", PinHash = "pin-hash-2", CredentialGeneration = 2 }, stored);
     }
 
     [TestMethod]

@@ -6,7 +6,7 @@ namespace MediaGate.Data.Sql.Identity;
 internal sealed class AccountRow
 {
     public const string Select =
-        "SELECT id AS Id, username AS Username, role AS Role, password_hash AS PasswordHash, pin_hash AS PinHash, active AS Active, created_at AS CreatedAt FROM accounts";
+        "SELECT id AS Id, username AS Username, role AS Role, password_hash AS PasswordHash, pin_hash AS PinHash, active AS Active, created_at AS CreatedAt, credential_generation AS CredentialGeneration FROM accounts";
 
     public string Id { get; init; } = "";
 
@@ -23,6 +23,8 @@ internal sealed class AccountRow
     public long Active { get; init; }
 
     public string CreatedAt { get; init; } = "";
+
+    public long CredentialGeneration { get; init; }
 
     public static AccountRow From(Account account) => new()
     {
@@ -43,5 +45,6 @@ internal sealed class AccountRow
         PasswordHash,
         PinHash,
         Active == 1,
-        DbText.ToInstant(CreatedAt));
+        DbText.ToInstant(CreatedAt),
+        CredentialGeneration);
 }

@@ -173,9 +173,10 @@ internal sealed class SqlAccountRepository(SqlStore store) : IAccountRepository
         ArgumentNullException.ThrowIfNull(id);
         ArgumentException.ThrowIfNullOrEmpty(value);
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
-        // column is one of this class's two constants, never input.
+        // column is one of this class's two constants, never input. A new secret ends the sessions signed in with the
+        // old one: the generation their tokens carry is no longer the account's (TokenValidationEvents).
         int changed = await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE accounts SET {column} = @value WHERE id = @id", new { id, value }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            $"UPDATE accounts SET {column} = @value, credential_generation = credential_generation + 1 WHERE id = @id", new { id, value }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return changed == 1 ? AccountChange.Changed : AccountChange.NotFound;
     }
 
