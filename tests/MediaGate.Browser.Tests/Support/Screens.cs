@@ -1,9 +1,10 @@
 namespace MediaGate.Browser.Tests.Support;
 
 /// <summary>
-/// Screenshots of a page at a tablet's and a phone's width (issue 8: the README shows them), written to
-/// docs/screenshots/NAME-tablet.png and NAME-phone.png in the repository. The tests write them; the lead commits them
-/// after a run. The page's own viewport is restored afterwards.
+/// Screenshots of a page at a tablet's and a phone's width (issue 8: the README shows them), written as NAME-tablet.png
+/// and NAME-phone.png to artifacts/screenshots, or to the folder in MEDIAGATE_SCREENSHOTS_DIR (`eng/screenshots.sh`
+/// sets it to docs/screenshots to refresh the README's copies), so that a test run does not change tracked files.
+/// The page's own viewport is restored afterwards.
 /// </summary>
 internal static class Screens
 {
@@ -11,7 +12,10 @@ internal static class Screens
 
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
-    public static string Folder => Path.Combine(MediaGate.Tests.TestPaths.RepoRoot, "docs", "screenshots");
+    public static string Folder =>
+        Environment.GetEnvironmentVariable("MEDIAGATE_SCREENSHOTS_DIR") is { Length: > 0 } folder
+            ? Path.GetFullPath(folder)
+            : Path.Combine(MediaGate.Tests.TestPaths.RepoRoot, "artifacts", "screenshots");
 
     /// <summary>Captures the whole page at both widths; answers the two files written.</summary>
     public static async Task<IReadOnlyList<string>> CaptureAsync(IPage page, string name)
