@@ -144,7 +144,8 @@ internal sealed class LoadRun(LoadOptions options)
             {
                 try
                 {
-                    var seen = (await parent.ParentMediaAsync()).Select(m => m.MediaId).ToHashSet();
+                    // Visible = its photo released to the parent (the list also shows items still being checked, without a photo).
+                    var seen = (await parent.ReleasedParentMediaAsync()).Select(m => m.MediaId).ToHashSet();
                     var now = _clock.Elapsed;
                     foreach (var upload in waiting.Where(u => seen.Contains(u.MediaId!)))
                     {
