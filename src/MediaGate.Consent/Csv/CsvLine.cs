@@ -6,9 +6,10 @@ namespace MediaGate.Consent.Csv;
 /// Splits and joins one CSV line (RFC 4180 quoting; a line break inside quotes is not supported). A field that a
 /// spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage return,
 /// OWASP "CSV Injection") is written with a leading apostrophe, so a child's name like <c>=HYPERLINK(...)</c> in an
-/// export opens as text; reading takes that apostrophe off again, so an export imports back unchanged.
+/// export opens as text; reading takes that apostrophe off again, so an export imports back unchanged. Every CSV
+/// MediaGate writes (consents, the audit log) goes through <see cref="Join"/> or <see cref="Field"/>.
 /// </summary>
-internal static class CsvLine
+public static class CsvLine
 {
     /// <summary>The fields, or null with <paramref name="error"/> when the quoting is broken.</summary>
     public static List<string>? Split(string line, out string? error)
@@ -75,7 +76,14 @@ internal static class CsvLine
         return fields;
     }
 
-    public static string Join(IEnumerable<string> fields) => string.Join(',', fields.Select(f => Quote(Guard(f))));
+    public static string Join(IEnumerable<string> fields) => string.Join(',', fields.Select(Field));
+
+    /// <summary>One field as written: guarded against formulas, then quoted when it needs quotes.</summary>
+    public static string Field(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return Quote(Guard(field));
+    }
 
     /// <summary>True when a spreadsheet would read the field, after any guarding apostrophes, as a formula.</summary>
     private static bool LooksLikeFormula(string field) =>

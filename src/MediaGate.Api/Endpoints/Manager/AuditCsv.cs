@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using MediaGate.Consent.Csv;
 using MediaGate.Data.Audit;
 
 namespace MediaGate.Api.Endpoints.Manager;
@@ -29,21 +29,9 @@ public static class AuditCsv
             entry.PreviousHash,
             entry.Hash,
         ];
-        return string.Join(',', fields.Select(Field));
+        return CsvLine.Join(fields);
     }
 
-    /// <summary>One field, guarded against formulas and quoted when it holds a comma, quote or line break.</summary>
-    public static string Field(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        string text = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-        if (text.IndexOfAny([',', '"', '\n', '\r']) < 0)
-        {
-            return text;
-        }
-
-        var quoted = new StringBuilder(text.Length + 2).Append('"');
-        quoted.Append(text.Replace("\"", "\"\"", StringComparison.Ordinal));
-        return quoted.Append('"').ToString();
-    }
+    /// <summary>One field, guarded against formulas and quoted when it needs quotes: the consents export's own rule.</summary>
+    public static string Field(string value) => CsvLine.Field(value);
 }
