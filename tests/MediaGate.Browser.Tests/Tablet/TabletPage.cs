@@ -71,7 +71,15 @@ internal sealed partial class TabletPage(BrowserPage browser)
 
     public async Task NoteAsync(string note) => await Page.GetByLabel("Note (optional)").FillAsync(note);
 
-    public async Task UploadAsync() => await Page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+    /// <summary>
+    /// Presses Upload and waits until the page has put the photos in its queue (the chosen photos are cleared only
+    /// then), so that a following <see cref="WaitUntilQueueEmptyAsync"/> cannot pass on the queue text from before.
+    /// </summary>
+    public async Task UploadAsync()
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.GetByAltText(ChosenPhotoAlt())).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+    }
 
     /// <summary>Waits until the page says the queue is empty.</summary>
     public async Task WaitUntilQueueEmptyAsync(float timeoutMs = 60_000) =>
@@ -91,6 +99,9 @@ internal sealed partial class TabletPage(BrowserPage browser)
           };
         })
         """);
+
+    [GeneratedRegex("^Chosen photo ")]
+    private static partial Regex ChosenPhotoAlt();
 
     [GeneratedRegex("^Nothing waiting")]
     private static partial Regex QueueEmptyText();

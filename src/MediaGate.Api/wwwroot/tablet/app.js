@@ -107,10 +107,11 @@ async function onCapture(event) {
     return;
   }
 
+  // The queue's count is shown before the form clears, so a cleared form always means the queue shows the new entry.
+  await showQueue();
   chosen = [];
   showChosen();
   byId('capture-form').reset();
-  await showQueue();
   sendNow();
 }
 
