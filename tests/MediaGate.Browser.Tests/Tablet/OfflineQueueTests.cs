@@ -98,7 +98,11 @@ public sealed class OfflineQueueTests : BrowserTest
         using var nursery = await Nursery.CreateAsync(service.Address);
         var tablet = new TabletPage(await NewPageAsync(service));
         await tablet.StartAsync(nursery);
-        // The session ends behind the page's back (as when the token expires): the page's token is signed out.
+        await tablet.ChoosePhotosAsync(TestPhotos.Solos[4]);
+        await tablet.TagAsync($"{nursery.Cara.ChildName} (Wrens)");
+        // The session ends behind the page's back (as when the token expires): the page's token is signed out just
+        // before Upload is pressed (earlier, the page's own 30-second retry could meet the 401 first and leave the
+        // capture form before the test presses Upload).
         var token = await tablet.Page.EvaluateAsync<string>("() => sessionStorage.getItem('mediagate.token')");
         using (var session = ApiClient.WithToken(service.Address, token))
         {
@@ -107,8 +111,6 @@ public sealed class OfflineQueueTests : BrowserTest
         }
 
         tablet.Browser.Probe.ExpectConsoleError("status of 401");
-        await tablet.ChoosePhotosAsync(TestPhotos.Solos[4]);
-        await tablet.TagAsync($"{nursery.Cara.ChildName} (Wrens)");
         await tablet.UploadAsync();
 
         await Assertions.Expect(tablet.Page.GetByRole(AriaRole.Heading, new() { Name = "Staff sign-in" })).ToBeVisibleAsync();
