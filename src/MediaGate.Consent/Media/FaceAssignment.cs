@@ -21,6 +21,8 @@ public sealed record FaceAssignment
 
     public static FaceAssignment Unknown { get; } = new(FaceAssignmentKind.Unknown, null);
 
+    public static FaceAssignment NotAFace { get; } = new(FaceAssignmentKind.NotAFace, null);
+
     public static FaceAssignment ToChild(ChildId child) => new(FaceAssignmentKind.Child, child);
 
     public override string ToString() => Kind == FaceAssignmentKind.Child ? $"child {Child}" : Kind.ToString();

@@ -14,4 +14,8 @@ public enum FaceAssignmentKind
 
     /// <summary>Someone said this is nobody in the matrix (a visitor, a sibling): no consent for anything.</summary>
     Unknown,
+
+    /// <summary>Someone said the detection is not a face at all (a thumb, a toy, a picture on the wall): it gets no
+    /// mask and does not count as a face (product.md, "Who is in a photo"); audited with the detection's score.</summary>
+    NotAFace,
 }

@@ -4,7 +4,7 @@ namespace MediaGate.Data.Media;
 
 /// <summary>
 /// Assignment kinds as the API and the database spell them: <c>unassigned</c>, <c>child</c>, <c>staff</c>
-/// (a staff adult) and <c>not-a-child</c> (someone said the face is nobody in the setting's matrix).
+/// (a staff adult) <c>not-a-child</c> (someone said the face is nobody in the setting's matrix) and <c>not-a-face</c>.
 /// </summary>
 public static class FaceAssignmentNames
 {
@@ -14,6 +14,7 @@ public static class FaceAssignmentNames
         FaceAssignmentKind.Child => "child",
         FaceAssignmentKind.StaffAdult => "staff",
         FaceAssignmentKind.Unknown => "not-a-child",
+        FaceAssignmentKind.NotAFace => "not-a-face",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown assignment kind"),
     };
 

@@ -16,6 +16,7 @@ internal sealed record FaceJson(int Number, float X, float Y, float Width, float
             FaceAssignmentKind.Child when Child is not null => FaceAssignment.ToChild(new ChildId(Child)),
             FaceAssignmentKind.StaffAdult => FaceAssignment.StaffAdult,
             FaceAssignmentKind.Unknown => FaceAssignment.Unknown,
+            FaceAssignmentKind.NotAFace => FaceAssignment.NotAFace,
             FaceAssignmentKind.Unassigned => FaceAssignment.Unassigned,
             _ => throw new InvalidDataException($"decisions.request_json has a face assignment '{Assignment}' without a child"),
         };

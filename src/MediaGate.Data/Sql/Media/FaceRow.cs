@@ -49,6 +49,7 @@ internal sealed class FaceRow
             FaceAssignmentKind.Child => FaceAssignment.ToChild(new ChildId(ChildId ?? throw new InvalidDataException("media_faces.child_id is null for a child"))),
             FaceAssignmentKind.StaffAdult => FaceAssignment.StaffAdult,
             FaceAssignmentKind.Unknown => FaceAssignment.Unknown,
+            FaceAssignmentKind.NotAFace => FaceAssignment.NotAFace,
             _ => FaceAssignment.Unassigned,
         };
         return new FaceRecord(Id, MediaId, checked((int)Number), new FaceBox((float)X, (float)Y, (float)W, (float)H), (float)Score, Uncertain != 0,
