@@ -1,3 +1,4 @@
+using MediaGate.Storage;
 using MediaGate.Data.Events;
 using MediaGate.Data.Identity;
 using MediaGate.Data.Media;
@@ -113,8 +114,14 @@ public sealed class MediaGateDatabase : IAsyncDisposable
     /// <summary>Opens (creating the folder, file and schema on first use) <c>&lt;dataDirectory&gt;/mediagate.db</c>.</summary>
     public static async Task<MediaGateDatabase> OpenSqliteAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(dataDirectory);
-        return await OpenAsync(SqlStore.Sqlite(Path.Combine(dataDirectory, SqliteFileName)), time, cancellationToken).ConfigureAwait(false);
+        // The database holds the children's names and the token signing keys: the folder 0700, the file 0600 before SQLite
+        // opens it (its -wal and -shm files take the database file's mode).
+        PrivateFiles.CreateFolder(dataDirectory);
+        var path = Path.Combine(dataDirectory, SqliteFileName);
+        PrivateFiles.CreateFile(path);
+        PrivateFiles.Narrow(path + "-wal");
+        PrivateFiles.Narrow(path + "-shm");
+        return await OpenAsync(SqlStore.Sqlite(path), time, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Opens a PostgreSQL database (an Npgsql connection string) and brings its schema up to date.</summary>
