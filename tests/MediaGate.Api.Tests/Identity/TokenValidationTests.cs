@@ -117,6 +117,19 @@ public sealed class TokenValidationTests
     }
 
     [TestMethod]
+    public async Task ManagerEndpoint_TokenSignedWithWhatTheDatabaseHolds_Returns401()
+    {
+        // Someone who can read mediagate.db but has no master key: the stored bytes are sealed, so they sign nothing.
+        var manager = await _host.Database.Accounts.FindByUsernameAsync(IdentityTestHost.ManagerName);
+        string token = await SignAsync("mediagate", "mediagate", new() { [MediaGateClaims.Subject] = manager!.Id, [MediaGateClaims.Role] = AccountRoles.Manager },
+            rawStoredBytes: true);
+
+        using var response = await _host.SendAsync(HttpMethod.Get, "/api/manager/devices", token);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [TestMethod]
     public async Task TabletEndpoint_UnsignedToken_Returns401()
     {
         var manager = await _host.Database.Accounts.FindByUsernameAsync(IdentityTestHost.ManagerName);
@@ -134,7 +147,7 @@ public sealed class TokenValidationTests
     }
 
     /// <summary>Signs with the key the service itself signs with (read from the database, as another node would).</summary>
-    private static async Task<string> SignAsync(string issuer, string audience, Dictionary<string, object> claims, TimeSpan? lifetime = null)
+    private static async Task<string> SignAsync(string issuer, string audience, Dictionary<string, object> claims, TimeSpan? lifetime = null, bool rawStoredBytes = false)
     {
         await _host.ManagerTokenAsync();
         // Every token the service issues has an id (signing out revokes it) and the credential generation it was issued
@@ -150,7 +163,13 @@ public sealed class TokenValidationTests
         }
 
         var stored = (await _host.Database.SigningKeys.ListAsync()).Last();
-        var key = new SymmetricSecurityKey(stored.Secret.ToArray()) { KeyId = stored.Id };
+        byte[] secret = stored.Secret.ToArray();
+        if (!rawStoredBytes)
+        {
+            Assert.IsTrue(IdentityTestHost.Sealer.TryOpen(SigningKeyRing.SealPurpose, stored.Id, stored.Secret.Span, out secret));
+        }
+
+        var key = new SymmetricSecurityKey(secret) { KeyId = stored.Id };
         DateTime now = _host.Time.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
