@@ -1,3 +1,4 @@
+using MediaGate.Data.Audit;
 using MediaGate.Storage;
 using MediaGate.Data.Events;
 using MediaGate.Data.Identity;
@@ -22,6 +23,7 @@ public sealed class MediaGateDatabase : IAsyncDisposable
     public const string SqliteFileName = "mediagate.db";
 
     private readonly SqlStore _store;
+    private readonly SqlAuditLog _audit;
 
     private MediaGateDatabase(SqlStore store, IReadOnlyList<int> appliedMigrations, TimeProvider time)
     {
@@ -30,7 +32,8 @@ public sealed class MediaGateDatabase : IAsyncDisposable
         Children = new SqlChildRepository(store);
         Consents = new SqlConsentRepository(store);
         Decisions = new SqlDecisionRepository(store);
-        Audit = new SqlAuditLog(store, time);
+        _audit = new SqlAuditLog(store, time);
+        Audit = _audit;
         Work = new SqlWorkQueue(store, time);
         Accounts = new SqlAccountRepository(store);
         Devices = new SqlDeviceRepository(store);
@@ -50,6 +53,10 @@ public sealed class MediaGateDatabase : IAsyncDisposable
     }
 
     public StoreKind Kind => _store.Kind;
+
+    /// <summary>Keys the audit chain from now on with keys derived from the master keys (issue 13: with write access to
+    /// the database alone, the chain could be edited and re-chained). Called once at start by the service and the CLI.</summary>
+    public void UseAuditKeys(AuditKeys keys) => _audit.Keys = keys;
 
     /// <summary>The migrations this start applied (empty when the schema was already current).</summary>
     public IReadOnlyList<int> AppliedMigrations { get; }

@@ -28,6 +28,14 @@ public sealed class SecretSealer
         _keys = new MasterKeyRing(options);
     }
 
+    /// <summary>The master key that seals new values.</summary>
+    public string CurrentKeyId => _keys.CurrentKeyId;
+
+    /// <summary>A 32-byte key for <paramref name="purpose"/> derived from master key <paramref name="masterKeyId"/>
+    /// (never stored anywhere); null when that master key is not configured.</summary>
+    public byte[]? DeriveKey(string purpose, string masterKeyId) =>
+        _keys.Find(masterKeyId) is { } master ? DeriveKey(master, purpose) : null;
+
     /// <summary>True when <paramref name="stored"/> is in the sealed layout (else it is a value stored before sealing).</summary>
     public static bool IsSealed(ReadOnlySpan<byte> stored) => stored.Length > Magic.Length + 2 && stored[..Magic.Length].SequenceEqual(Magic);
 

@@ -169,10 +169,10 @@ internal sealed class IdentityTestHost : IAsyncDisposable
 
     /// <summary>Each test's own names, so tests sharing a host never meet.</summary>
     /// <summary>A sealer with one master key, as <c>Storage:Encryption</c> would configure it.</summary>
-    public static SecretSealer NewSealer(string base64Key)
+    public static SecretSealer NewSealer(string base64Key, string keyId = "test")
     {
-        var options = new EnvelopeEncryptionOptions { CurrentKeyId = "test" };
-        options.MasterKeys.Add(new MasterKeyOptions { Id = "test", Key = base64Key });
+        var options = new EnvelopeEncryptionOptions { CurrentKeyId = keyId };
+        options.MasterKeys.Add(new MasterKeyOptions { Id = keyId, Key = base64Key });
         return new SecretSealer(options);
     }
 
