@@ -26,4 +26,10 @@ public interface IAuditLog
 
     /// <summary>Walks the whole chain, streaming, and names the first broken link.</summary>
     Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The newest entry, signed for export (<see cref="AuditHead"/>); null when no master key is configured.</summary>
+    Task<AuditHead?> SignHeadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Checks a head exported earlier against the stored chain; null when it holds, else the problem.</summary>
+    Task<string?> CheckHeadAsync(AuditHead head, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,5 @@
+using MediaGate.Data.Audit;
+using MediaGate.Storage;
 using MediaGate.Data.Events;
 using MediaGate.Data.Identity;
 using MediaGate.Data.Media;
@@ -21,6 +23,7 @@ public sealed class MediaGateDatabase : IAsyncDisposable
     public const string SqliteFileName = "mediagate.db";
 
     private readonly SqlStore _store;
+    private readonly SqlAuditLog _audit;
 
     private MediaGateDatabase(SqlStore store, IReadOnlyList<int> appliedMigrations, TimeProvider time)
     {
@@ -29,7 +32,8 @@ public sealed class MediaGateDatabase : IAsyncDisposable
         Children = new SqlChildRepository(store);
         Consents = new SqlConsentRepository(store);
         Decisions = new SqlDecisionRepository(store);
-        Audit = new SqlAuditLog(store, time);
+        _audit = new SqlAuditLog(store, time);
+        Audit = _audit;
         Work = new SqlWorkQueue(store, time);
         Accounts = new SqlAccountRepository(store);
         Devices = new SqlDeviceRepository(store);
@@ -49,6 +53,10 @@ public sealed class MediaGateDatabase : IAsyncDisposable
     }
 
     public StoreKind Kind => _store.Kind;
+
+    /// <summary>Keys the audit chain from now on with keys derived from the master keys (issue 13: with write access to
+    /// the database alone, the chain could be edited and re-chained). Called once at start by the service and the CLI.</summary>
+    public void UseAuditKeys(AuditKeys keys) => _audit.Keys = keys;
 
     /// <summary>The migrations this start applied (empty when the schema was already current).</summary>
     public IReadOnlyList<int> AppliedMigrations { get; }
@@ -113,8 +121,14 @@ public sealed class MediaGateDatabase : IAsyncDisposable
     /// <summary>Opens (creating the folder, file and schema on first use) <c>&lt;dataDirectory&gt;/mediagate.db</c>.</summary>
     public static async Task<MediaGateDatabase> OpenSqliteAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(dataDirectory);
-        return await OpenAsync(SqlStore.Sqlite(Path.Combine(dataDirectory, SqliteFileName)), time, cancellationToken).ConfigureAwait(false);
+        // The database holds the children's names and the token signing keys: the folder 0700, the file 0600 before SQLite
+        // opens it (its -wal and -shm files take the database file's mode).
+        PrivateFiles.CreateFolder(dataDirectory);
+        var path = Path.Combine(dataDirectory, SqliteFileName);
+        PrivateFiles.CreateFile(path);
+        PrivateFiles.Narrow(path + "-wal");
+        PrivateFiles.Narrow(path + "-shm");
+        return await OpenAsync(SqlStore.Sqlite(path), time, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Opens a PostgreSQL database (an Npgsql connection string) and brings its schema up to date.</summary>

@@ -1,3 +1,4 @@
+using MediaGate.Storage;
 using MediaGate.Data.Tests.Support;
 
 namespace MediaGate.Data.Tests;
@@ -27,5 +28,45 @@ public sealed class MediaGateDatabaseTests
         await using var test = await TestDatabase.CreateAsync(TestDatabase.Sqlite, time);
 
         Assert.IsTrue(File.Exists(Path.Combine(test.Folder!, MediaGateDatabase.SqliteFileName)));
+    }
+
+    [TestMethod]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix file modes
+    public async Task OpenSqliteAsync_NewDatabase_FolderIs0700AndEveryDatabaseFile0600()
+    {
+        var time = new FakeTimeProvider(Sample.Now);
+        await using var test = await TestDatabase.CreateAsync(TestDatabase.Sqlite, time);
+        await test.Database.Children.ListAsync();
+
+        Assert.AreEqual(PrivateFiles.FolderMode, File.GetUnixFileMode(test.Folder!), "the data folder is private to the service");
+        var files = Directory.GetFiles(test.Folder!, MediaGateDatabase.SqliteFileName + "*");
+        Assert.IsNotEmpty(files);
+        foreach (var file in files)
+        {
+            Assert.AreEqual(PrivateFiles.FileMode, File.GetUnixFileMode(file), $"{Path.GetFileName(file)} holds names and signing keys: readable by the service's user only");
+        }
+    }
+
+    [TestMethod]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix file modes
+    public async Task OpenSqliteAsync_DatabaseMadeWorldReadableBefore_IsNarrowedTo0600()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "mediagate-data-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var time = new FakeTimeProvider(Sample.Now);
+            await (await MediaGateDatabase.OpenSqliteAsync(folder, time)).DisposeAsync();
+            var path = Path.Combine(folder, MediaGateDatabase.SqliteFileName);
+            File.SetUnixFileMode(path, PrivateFiles.FileMode | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+            await (await MediaGateDatabase.OpenSqliteAsync(folder, time)).DisposeAsync();
+
+            Assert.AreEqual(PrivateFiles.FileMode, File.GetUnixFileMode(path), "an older version's 0644 database is narrowed at start");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

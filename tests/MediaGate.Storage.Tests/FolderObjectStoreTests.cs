@@ -24,6 +24,25 @@ public sealed class FolderObjectStoreTests
     }
 
     [TestMethod]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix file modes
+    public async Task PutAsync_AnyUmask_ObjectIs0600AndEveryFolder0700()
+    {
+        // The root exists already with the usual 0755 (made by an older version or by hand): it is narrowed too.
+        File.SetUnixFileMode(_root, PrivateFiles.FolderMode | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        var store = FolderObjectStore.Open(new FolderObjectStoreOptions { RootPath = _root });
+
+        using var content = new MemoryStream([1, 2, 3]);
+        await store.PutAsync(ObjectKey.Parse("renditions/journal/photo.jpg"), content);
+
+        Assert.AreEqual(PrivateFiles.FolderMode, File.GetUnixFileMode(_root), "the store's root is private to the service");
+        Assert.AreEqual(PrivateFiles.FolderMode, File.GetUnixFileMode(Path.Combine(_root, "renditions")), "a folder the store made is private");
+        Assert.AreEqual(PrivateFiles.FolderMode, File.GetUnixFileMode(Path.Combine(_root, "renditions", "journal")), "a nested folder the store made is private");
+        var objects = Directory.GetFiles(Path.Combine(_root, "renditions", "journal"));
+        Assert.HasCount(1, objects);
+        Assert.AreEqual(PrivateFiles.FileMode, File.GetUnixFileMode(objects[0]), "a stored object is readable by the service's user only");
+    }
+
+    [TestMethod]
     public void Parse_TraversalKeyAimedAtStoreRoot_RefusedBeforeAnythingIsWritten()
     {
         // The store only takes ObjectKey, so a traversal key is refused while it is still text.

@@ -30,7 +30,7 @@ internal static class ServeCommand
             LimitMallocArenas();
             try
             {
-                Directory.CreateDirectory(settings.DataDirectory);
+                MediaGate.Storage.PrivateFiles.CreateFolder(settings.DataDirectory);
                 await using var app = ServiceApp.Build(settings);
                 await app.RunAsync(cancel);
                 return 0;

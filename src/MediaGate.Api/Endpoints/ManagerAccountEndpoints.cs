@@ -19,8 +19,6 @@ namespace MediaGate.Api.Endpoints;
 /// </summary>
 public static class ManagerAccountEndpoints
 {
-    private const int MaxPasswordLength = 256;
-    private const int MaxPinLength = 12;
     private const int MaxChildren = 100;
     private const int MaxIdLength = 100;
 
@@ -67,13 +65,13 @@ public static class ManagerAccountEndpoints
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(hasher);
         ArgumentNullException.ThrowIfNull(options);
-        int min = options.Value.MinPasswordLength;
-        if (request.Password is not { } password || password.Length < min || password.Length > MaxPasswordLength)
+        Account? target = Ids.IsId(id) ? await database.Accounts.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        if (SecretRules.PasswordProblem(request.Password, target?.Username, options.Value.MinPasswordLength) is { } problem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = [$"{min} to {MaxPasswordLength} characters."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = [problem] });
         }
 
-        if (!Ids.IsId(id) || await database.Accounts.SetPasswordHashAsync(id, hasher.Hash(password), cancellationToken).ConfigureAwait(false) != AccountChange.Changed)
+        if (target is null || await database.Accounts.SetPasswordHashAsync(id, hasher.Hash(request.Password!), cancellationToken).ConfigureAwait(false) != AccountChange.Changed)
         {
             return UnknownAccount();
         }
@@ -91,12 +89,12 @@ public static class ManagerAccountEndpoints
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(hasher);
         ArgumentNullException.ThrowIfNull(options);
-        int min = options.Value.MinPinLength;
-        if (request.Pin is not { } pin || pin.Length < min || pin.Length > MaxPinLength || !pin.All(char.IsAsciiDigit))
+        if (SecretRules.PinProblem(request.Pin, options.Value.MinPinLength) is { } problem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pin"] = [$"{min} to {MaxPinLength} digits."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pin"] = [problem] });
         }
 
+        string pin = request.Pin!;
         Account? account = Ids.IsId(id) ? await database.Accounts.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
         if (account is null)
         {

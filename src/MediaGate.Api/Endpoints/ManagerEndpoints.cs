@@ -38,6 +38,7 @@ public static class ManagerEndpoints
         group.MapPut("/consents.csv", ImportCsv).Accepts<string>("text/csv");
         group.MapGet("/audit", ReadAudit);
         group.MapGet("/audit/verify", VerifyAudit);
+        group.MapGet("/audit/head", ExportAuditHead);
         group.MapGet("/audit.csv", ExportAuditCsv).Produces<string>(StatusCodes.Status200OK, "text/csv");
         group.MapManagerIdentityEndpoints();
         group.MapManagerAccountEndpoints();
@@ -286,6 +287,21 @@ public static class ManagerEndpoints
         ArgumentNullException.ThrowIfNull(database);
         var verification = await database.Audit.VerifyAsync(cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(AuditVerificationResponse.From(verification));
+    }
+
+    /// <summary>
+    /// The audit chain's newest entry, signed with a key derived from the master key (<see cref="AuditHead"/>): kept outside
+    /// the database (a file, a printout) and checked later with <c>mediagate audit verify --head FILE</c>, it shows whether
+    /// entries were cut off or the chain re-made since. The export is audited first, so the head includes it.
+    /// </summary>
+    public static async Task<Results<Ok<AuditHead>, ProblemHttpResult>> ExportAuditHead(MediaGateDatabase database, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(user);
+        await database.Audit.AppendAsync(new AuditEvent(user.AccountId() ?? "manager", "audit-head-exported", "audit", null), cancellationToken).ConfigureAwait(false);
+        return await database.Audit.SignHeadAsync(cancellationToken).ConfigureAwait(false) is { } head
+            ? TypedResults.Ok(head)
+            : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No master key is configured, so the head cannot be signed.");
     }
 
     /// <summary>The audit filters' problem, or null: an empty period, or a filter too long or holding control characters.</summary>

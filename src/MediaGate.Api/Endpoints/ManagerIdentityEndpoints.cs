@@ -19,8 +19,6 @@ namespace MediaGate.Api.Endpoints;
 public static class ManagerIdentityEndpoints
 {
     private const int MaxNameLength = 100;
-    private const int MaxPinLength = 12;
-    private const int MaxPasswordLength = 256;
     private const int MaxChildren = 100;
 
     public static RouteGroupBuilder MapManagerIdentityEndpoints(this RouteGroupBuilder group)
@@ -190,18 +188,18 @@ public static class ManagerIdentityEndpoints
             return errors;
         }
 
-        if (request.Password is { } password && (password.Length < options.MinPasswordLength || password.Length > MaxPasswordLength))
+        if (request.Password is { } password && SecretRules.PasswordProblem(password, request.Username, options.MinPasswordLength) is { } passwordProblem)
         {
-            errors["password"] = [$"{options.MinPasswordLength} to {MaxPasswordLength} characters."];
+            errors["password"] = [passwordProblem];
         }
         else if (request.Password is null && role != AccountRole.Staff)
         {
             errors["password"] = ["Required for managers and parents."];
         }
 
-        if (request.Pin is { } pin && (role != AccountRole.Staff || pin.Length < options.MinPinLength || pin.Length > MaxPinLength || !pin.All(char.IsAsciiDigit)))
+        if (request.Pin is { } pin && (role != AccountRole.Staff || SecretRules.PinProblem(pin, options.MinPinLength) is not null))
         {
-            errors["pin"] = [role == AccountRole.Staff ? $"{options.MinPinLength} to {MaxPinLength} digits." : "Only staff accounts have a PIN."];
+            errors["pin"] = [role == AccountRole.Staff ? SecretRules.PinProblem(pin, options.MinPinLength)! : "Only staff accounts have a PIN."];
         }
         else if (request.Pin is null && role == AccountRole.Staff)
         {

@@ -1,3 +1,5 @@
+using MediaGate.Data.Audit;
+using MediaGate.Storage.Encryption;
 using MediaGate.Data;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -26,7 +28,13 @@ public static class DataServiceCollectionExtensions
             Task<MediaGateDatabase> opening = options.Provider == DatabaseProvider.PostgreSql
                 ? MediaGateDatabase.OpenPostgreSqlAsync(options.ConnectionString!, time)
                 : MediaGateDatabase.OpenSqliteAsync(options.SqliteDirectory!, time);
-            return opening.GetAwaiter().GetResult();
+            var database = opening.GetAwaiter().GetResult();
+            if (provider.GetService<SecretSealer>() is { } sealer)
+            {
+                database.UseAuditKeys(AuditKeys.From(sealer));
+            }
+
+            return database;
         });
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseStartup>());
         return services;

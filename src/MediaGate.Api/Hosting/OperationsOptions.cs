@@ -23,6 +23,13 @@ public sealed class OperationsOptions : IValidatableObject
     [Range(1024, 64 * 1024 * 1024)]
     public long MaxJsonBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Serve the API reference page at <c>/scalar</c>; default false. Its package builds the page with inline script,
+    /// so it is served only where the operator asks for it (a development machine), and then under its own policy
+    /// (<see cref="Web.SecurityHeaders.ApiReferencePolicy"/>), never without one. The OpenAPI document is always served.
+    /// </summary>
+    public bool ApiReference { get; set; }
+
     /// <summary>The configured networks, or loopback when none are configured.</summary>
     public IReadOnlyList<IPNetwork> AllowedMetricsNetworks() =>
         MetricsNetworks.Count == 0

@@ -114,7 +114,10 @@ public static partial class ServiceApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
-        app.MapScalarApiReference();
+        if (app.Configuration.GetValue<bool>($"{OperationsOptions.Section}:{nameof(OperationsOptions.ApiReference)}"))
+        {
+            app.MapScalarApiReference();
+        }
     }
 
     private static void LogMasterKey(WebApplication app, MasterKeyFile.Outcome outcome, string dataDirectory)

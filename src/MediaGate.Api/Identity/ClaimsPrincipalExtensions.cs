@@ -20,10 +20,11 @@ public static class ClaimsPrincipalExtensions
     /// <summary>The token's id (<c>jti</c>), which signing out revokes, or null.</summary>
     public static string? TokenId(this ClaimsPrincipal principal) => Find(principal, MediaGateClaims.TokenId);
 
-    /// <summary>The credential generation the token was issued under (0 when it does not say), or null when unreadable.</summary>
+    /// <summary>The credential generation the token was issued under, or null when it does not say or is unreadable
+    /// (such a token is refused: every token this service issues carries one).</summary>
     public static long? CredentialGeneration(this ClaimsPrincipal principal) =>
         Find(principal, MediaGateClaims.CredentialGeneration) is not { } text
-            ? 0
+            ? null
             : long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long generation) ? generation : null;
 
     /// <summary>When the token expires (<c>exp</c>), or null when it does not say.</summary>
@@ -31,6 +32,13 @@ public static class ClaimsPrincipalExtensions
         long.TryParse(Find(principal, MediaGateClaims.Expires), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
+
+    /// <summary>How many claims of <paramref name="type"/> the principal carries (a forged token may repeat one).</summary>
+    public static int CountOf(this ClaimsPrincipal principal, string type)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return principal.FindAll(type).Count();
+    }
 
     private static string? Find(ClaimsPrincipal principal, string type)
     {

@@ -44,11 +44,15 @@ public sealed partial class IdentityBootstrap(
         int colon = value.IndexOf(':', StringComparison.Ordinal);
         string username = colon > 0 ? value[..colon] : "";
         string password = colon > 0 ? value[(colon + 1)..] : "";
-        if (!AccountUsernames.IsValid(username) || password.Length < options.Value.MinPasswordLength)
+        if (!AccountUsernames.IsValid(username))
         {
             throw new InvalidOperationException(
-                $"{Variable} must be user:password, the user made of letters, digits and . _ - @ (at most {AccountUsernames.MaxLength}), " +
-                $"the password at least {options.Value.MinPasswordLength} characters.");
+                $"{Variable} must be user:password, the user made of letters, digits and . _ - @ (at most {AccountUsernames.MaxLength}).");
+        }
+
+        if (SecretRules.PasswordProblem(password, username, options.Value.MinPasswordLength) is { } problem)
+        {
+            throw new InvalidOperationException($"{Variable}: {problem}");
         }
 
         var account = new Account(Guid.NewGuid().ToString("N"), username, AccountRole.Manager, hasher.Hash(password), null, true, time.GetUtcNow());

@@ -79,11 +79,10 @@ public static class IdentityServiceCollectionExtensions
 
             // The library checks lifetimes against the machine clock; this checks them against the service's
             // TimeProvider, so that expiry is the same rule in tests (a fake clock) and in production.
+            // It also caps the lifetime: a token must say when it starts, and may not last longer than this service issues
+            // tokens for (a leaked key must not mint a ten-year token).
             LifetimeValidator = (notBefore, expires, _, parameters) =>
-            {
-                DateTime now = time.GetUtcNow().UtcDateTime;
-                return expires is { } end && now < end + parameters.ClockSkew && (notBefore is not { } start || now >= start - parameters.ClockSkew);
-            },
+                TokenLifetimeRule.IsValid(notBefore, expires, time.GetUtcNow().UtcDateTime, identity.TokenLifetime, parameters.ClockSkew),
         };
     }
 }

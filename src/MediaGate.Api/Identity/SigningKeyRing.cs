@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using MediaGate.Data;
 using MediaGate.Data.Identity;
+using MediaGate.Storage.Encryption;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -12,9 +13,15 @@ namespace MediaGate.Api.Identity;
 /// is made once the newest is <see cref="IdentityOptions.SigningKeyRotation"/> old, and becomes active
 /// <see cref="PublishDelay"/> later, by when every node has reloaded and can validate its tokens. A key is
 /// deleted once no token it signed can still be valid (its successor active for a token lifetime plus skew).
+/// Keys are stored sealed with the master key (<see cref="SecretSealer"/>): a copy of the database alone mints no token.
+/// A key stored in clear by an older version is deleted when it is loaded (its sessions end; everyone signs in again
+/// once); a sealed key this node cannot open (its master key is not configured here) is left for the nodes that can.
 /// </summary>
-public sealed class SigningKeyRing(MediaGateDatabase database, IOptions<IdentityOptions> options, TimeProvider time)
+public sealed class SigningKeyRing(MediaGateDatabase database, SecretSealer sealer, IOptions<IdentityOptions> options, TimeProvider time)
 {
+    /// <summary>The purpose the keys are sealed for (<see cref="SecretSealer"/>).</summary>
+    public const string SealPurpose = "token-signing-key";
+
     /// <summary>How often a node reloads the keys (another node may have added one).</summary>
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(1);
 
@@ -44,7 +51,8 @@ public sealed class SigningKeyRing(MediaGateDatabase database, IOptions<Identity
             if (NeedsNewKey(snapshot.Keys, now))
             {
                 bool first = Signing(snapshot.Keys, now) is null;
-                var key = new SigningKey(Guid.NewGuid().ToString("N"), RandomNumberGenerator.GetBytes(32), now, first ? now : now + PublishDelay);
+                string id = Guid.NewGuid().ToString("N");
+                var key = new SigningKey(id, sealer.Seal(SealPurpose, id, RandomNumberGenerator.GetBytes(32)), now, first ? now : now + PublishDelay);
                 await database.SigningKeys.AddAsync(key, cancellationToken).ConfigureAwait(false);
                 await DeleteRetiredAsync(snapshot.Keys, now, cancellationToken).ConfigureAwait(false);
                 snapshot = await FreshAsync(now, force: true, cancellationToken).ConfigureAwait(false);
@@ -114,7 +122,20 @@ public sealed class SigningKeyRing(MediaGateDatabase database, IOptions<Identity
             return snapshot;
         }
 
-        var keys = await database.SigningKeys.ListAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await database.SigningKeys.ListAsync(cancellationToken).ConfigureAwait(false);
+        var keys = new List<SigningKey>(stored.Count);
+        foreach (var key in stored)
+        {
+            if (sealer.TryOpen(SealPurpose, key.Id, key.Secret.Span, out byte[] secret))
+            {
+                keys.Add(key with { Secret = secret });
+            }
+            else if (!SecretSealer.IsSealed(key.Secret.Span))
+            {
+                await database.SigningKeys.DeleteAsync(key.Id, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         snapshot = new Snapshot(keys, now);
         _snapshot = snapshot;
         return snapshot;

@@ -38,6 +38,14 @@ public sealed class TokenValidationEvents(MediaGateDatabase database, SigningKey
             return;
         }
 
+        // Exactly one subject and one role: a token that also claims "manager" beside its own role would otherwise pass the
+        // manager policy (IsInRole looks at every role claim) while the account check reads only the first.
+        if (principal.CountOf(MediaGateClaims.Subject) != 1 || principal.CountOf(MediaGateClaims.Role) != 1 || principal.CountOf(MediaGateClaims.Device) > 1)
+        {
+            context.Fail("The token must name exactly one account and one role.");
+            return;
+        }
+
         string? accountId = principal.AccountId();
         var cancellationToken = context.HttpContext.RequestAborted;
 
@@ -59,7 +67,7 @@ public sealed class TokenValidationEvents(MediaGateDatabase database, SigningKey
 
         // A password or PIN changed since the token was issued (e.g. reset after a lost tablet or a leaked password):
         // the sessions signed in with the old secret end on the next request, on every node.
-        if (principal.CredentialGeneration() != account.CredentialGeneration)
+        if (principal.CredentialGeneration() is not { } generation || generation != account.CredentialGeneration)
         {
             context.Fail("The account's password or PIN changed after this token was issued.");
             return;

@@ -19,12 +19,21 @@ public static class SecurityHeaders
     public const string PermissionsPolicy = "camera=(self), microphone=(), geolocation=(), payment=(), usb=()";
 
     /// <summary>
-    /// The API reference page (Scalar, from its NuGet package) is built with inline script; it shows no family's
-    /// data, so it keeps the other headers but not the policy (which would leave it blank).
+    /// The API reference page (Scalar, from its NuGet package, served only when <c>Operations:ApiReference</c> is set)
+    /// is built with inline script and style; it shows no family's data. It gets <see cref="ApiReferencePolicy"/>.
     /// </summary>
     public static readonly PathString ApiReferencePath = new("/scalar");
 
-    /// <summary>Adds the headers to every response; <see cref="ApiReferencePath"/> gets all but the policy.</summary>
+    /// <summary>The reference page's policy: its own inline script and style, nothing from elsewhere, never framed.</summary>
+    public const string ApiReferencePolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+    /// <summary>Every API answer that says nothing else is not to be stored by a browser or a proxy: tokens, device
+    /// secrets, website keys, account and family data (issue 13). Photos set their own (<c>private, no-store</c>).</summary>
+    public static readonly PathString ApiPath = new("/api");
+
+    /// <summary>Adds the headers to every response; <see cref="ApiReferencePath"/> gets <see cref="ApiReferencePolicy"/>.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
@@ -33,9 +42,10 @@ public static class SecurityHeaders
             {
                 var http = (HttpContext)state;
                 var headers = http.Response.Headers;
-                if (!http.Request.Path.StartsWithSegments(ApiReferencePath))
+                headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(ApiReferencePath) ? ApiReferencePolicy : ContentSecurityPolicy;
+                if (http.Request.Path.StartsWithSegments(ApiPath) && string.IsNullOrEmpty(headers.CacheControl))
                 {
-                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                    headers.CacheControl = "no-store";
                 }
 
                 headers.XContentTypeOptions = "nosniff";

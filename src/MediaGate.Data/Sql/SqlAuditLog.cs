@@ -13,6 +13,9 @@ namespace MediaGate.Data.Sql;
 /// </summary>
 internal sealed class SqlAuditLog(SqlStore store, TimeProvider time) : IAuditLog
 {
+    /// <summary>Set once at start by the service (<see cref="MediaGateDatabase.UseAuditKeys"/>): new entries are keyed.</summary>
+    public AuditKeys? Keys { get; set; }
+
     private const string Columns = "seq, at, actor, action, subject, detail, prev_hash, hash";
     private const string Select = "SELECT seq AS Seq, at AS At, actor AS Actor, action AS Action, subject AS Subject, detail AS Detail, prev_hash AS PrevHash, hash AS Hash FROM audit_log";
 
@@ -29,7 +32,7 @@ internal sealed class SqlAuditLog(SqlStore store, TimeProvider time) : IAuditLog
 
         var newest = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"{Select} ORDER BY seq DESC LIMIT 1", transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        AuditEntry entry = AuditChain.Next(newest?.ToEntry(), time.GetUtcNow(), what);
+        AuditEntry entry = AuditChain.Next(newest?.ToEntry(), time.GetUtcNow(), what, Keys);
         await connection.ExecuteAsync(new CommandDefinition(
             $"INSERT INTO audit_log ({Columns}) VALUES (@Seq, @At, @Actor, @Action, @Subject, @Detail, @PrevHash, @Hash)",
             Row.From(entry), transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -116,7 +119,36 @@ internal sealed class SqlAuditLog(SqlStore store, TimeProvider time) : IAuditLog
             entries.Add(entry);
         }
 
-        return AuditChain.Verify(entries);
+        return AuditChain.Verify(entries, Keys);
+    }
+
+    public async Task<string?> CheckHeadAsync(AuditHead head, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        if (Keys is null)
+        {
+            return "no master key is configured here, so the head's signature cannot be checked";
+        }
+
+        var entries = new List<AuditEntry>();
+        await foreach (AuditEntry entry in StreamAsync(cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(entry);
+        }
+
+        return AuditChain.CheckHead(entries, head, Keys);
+    }
+
+    public async Task<AuditHead?> SignHeadAsync(CancellationToken cancellationToken = default)
+    {
+        if (Keys is null)
+        {
+            return null;
+        }
+
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var newest = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition($"{Select} ORDER BY seq DESC LIMIT 1", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return AuditHead.Sign(newest?.ToEntry(), time.GetUtcNow(), Keys);
     }
 
     private async IAsyncEnumerable<AuditEntry> StreamAsync([EnumeratorCancellation] CancellationToken cancellationToken)

@@ -37,7 +37,7 @@ public sealed partial class FolderObjectStore : IObjectStore
         ArgumentNullException.ThrowIfNull(options);
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
         var root = Path.GetFullPath(options.RootPath);
-        Directory.CreateDirectory(root);
+        PrivateFiles.CreateFolder(root);
 
         // The configured root itself may be a link (a mounted volume); what is under it may not.
         var resolved = new DirectoryInfo(root).ResolveLinkTarget(returnFinalTarget: true);
@@ -84,7 +84,7 @@ public sealed partial class FolderObjectStore : IObjectStore
         try
         {
             byte[] hash;
-            var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0, Options = FileOptions.Asynchronous };
+            var fileOptions = PrivateFiles.CreateNewOptions(new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0, Options = FileOptions.Asynchronous });
             var file = new FileStream(temporary, fileOptions);
             await using (file.ConfigureAwait(false))
             {
@@ -234,7 +234,7 @@ public sealed partial class FolderObjectStore : IObjectStore
                     return null;
                 }
 
-                Directory.CreateDirectory(folder);
+                PrivateFiles.CreateFolder(folder);
             }
         }
 

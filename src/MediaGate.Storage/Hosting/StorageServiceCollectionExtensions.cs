@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.AddKeyedSingleton<IObjectStore>(MasterStore, (provider, _) =>
             new EncryptedObjectStore(Create(provider, MasterStore), provider.GetRequiredService<IOptions<EnvelopeEncryptionOptions>>().Value));
         services.AddKeyedSingleton<IObjectStore>(RenditionStore, (provider, _) => Create(provider, RenditionStore));
+        services.AddSingleton(provider => new SecretSealer(provider.GetRequiredService<IOptions<EnvelopeEncryptionOptions>>().Value));
         return services;
     }
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -187,14 +188,38 @@ public sealed class ServiceAppTests
     }
 
     [TestMethod]
-    public async Task Scalar_ReferencePage_IsServedAsHtml()
+    public async Task Scalar_ReferencePageAskedFor_IsServedAsHtmlUnderAPolicy()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestService.StartAsync(new Dictionary<string, string?> { ["Operations:ApiReference"] = "true" });
 
         using var response = await service.Client.GetAsync(new Uri("/scalar/", UriKind.Relative));
 
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.AreEqual("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.IsTrue(response.Headers.TryGetValues("Content-Security-Policy", out var policies), "the reference page is never served without a policy");
+        StringAssert.Contains(policies.Single(), "frame-ancestors 'none'");
+    }
+
+    [TestMethod]
+    public async Task Scalar_ByDefault_IsNotServed()
+    {
+        await using var service = await TestService.StartAsync();
+
+        using var response = await service.Client.GetAsync(new Uri("/scalar/", UriKind.Relative));
+
+        Assert.AreEqual(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [TestMethod]
+    public async Task SignIn_TokenAnswer_IsNotStoredByBrowsersOrProxies()
+    {
+        await using var service = await TestService.StartAsync();
+
+        using var response = await service.Client.PostAsJsonAsync(new Uri("/api/session", UriKind.Relative),
+            new { username = TestService.ManagerName, password = TestService.ManagerPassword });
+
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.IsTrue(response.Headers.CacheControl?.NoStore, $"a token must not be cached: Cache-Control was '{response.Headers.CacheControl}'");
     }
 
     [TestMethod]

@@ -1,3 +1,4 @@
+using MediaGate.Storage.Encryption;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
@@ -26,6 +27,9 @@ internal sealed class IdentityTestHost : IAsyncDisposable
     public const string ManagerPassword = "correct horse battery";
 
     /// <summary>A Monday, 10:00 in London (GMT in March, before the clocks change).</summary>
+    /// <summary>One master key for every test host (two nodes sharing a database must open each other's sealed keys).</summary>
+    public static SecretSealer Sealer { get; } = NewSealer(Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()));
+
     public static readonly DateTimeOffset Monday10 = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
 
     private readonly WebApplication _app;
@@ -71,6 +75,7 @@ internal sealed class IdentityTestHost : IAsyncDisposable
             builder.Services.AddSingleton(database);
             builder.Services.AddSingleton<TimeProvider>(time);
             builder.Services.AddProblemDetails();
+            builder.Services.AddSingleton(Sealer);
             builder.Services.AddMediaGateIdentity(builder.Configuration);
 
             var app = builder.Build();
@@ -163,6 +168,14 @@ internal sealed class IdentityTestHost : IAsyncDisposable
     }
 
     /// <summary>Each test's own names, so tests sharing a host never meet.</summary>
+    /// <summary>A sealer with one master key, as <c>Storage:Encryption</c> would configure it.</summary>
+    public static SecretSealer NewSealer(string base64Key, string keyId = "test")
+    {
+        var options = new EnvelopeEncryptionOptions { CurrentKeyId = keyId };
+        options.MasterKeys.Add(new MasterKeyOptions { Id = keyId, Key = base64Key });
+        return new SecretSealer(options);
+    }
+
     public static string UniqueName(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
 
     internal sealed record ProbeResponse(string? Account, string? Role, string? Device, string? WebsiteKey);

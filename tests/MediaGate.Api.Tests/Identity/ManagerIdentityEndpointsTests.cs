@@ -54,7 +54,7 @@ public sealed class ManagerIdentityEndpointsTests
     public async Task CreateAccount_UsernameTakenInOtherCase_Returns409()
     {
         string name = IdentityTestHost.UniqueName("staff");
-        await _host.CreateAccountAsync(new { username = name, pin = "123456", role = "staff" });
+        await _host.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
 
         using var response = await _host.SendAsync(HttpMethod.Post, "/api/manager/accounts", await _host.ManagerTokenAsync(),
             new { username = name.ToUpperInvariant(), password = "another password", role = "parent" });
@@ -68,7 +68,14 @@ public sealed class ManagerIdentityEndpointsTests
     [DataRow("staff", "a password", null, "pin", DisplayName = "staff without PIN")]
     [DataRow("parent", "short", null, "password", DisplayName = "password too short")]
     [DataRow("parent", null, null, "password", DisplayName = "parent without password")]
-    [DataRow("parent", "parent password", "123456", "pin", DisplayName = "parent with PIN")]
+    [DataRow("parent", "parent password", "482913", "pin", DisplayName = "parent with PIN")]
+    [DataRow("parent", "password", null, "password", DisplayName = "the word password")]
+    [DataRow("manager", "Password2024!", null, "password", DisplayName = "password with a year")]
+    [DataRow("parent", "12345678", null, "password", DisplayName = "digits in a run")]
+    [DataRow("staff", null, "000000", "pin", DisplayName = "PIN of one digit repeated")]
+    [DataRow("staff", null, "123456", "pin", DisplayName = "PIN in a run")]
+    [DataRow("staff", null, "987654", "pin", DisplayName = "PIN in a run down")]
+    [DataRow("staff", null, "121212", "pin", DisplayName = "PIN of a pattern repeated")]
     [DataRow("owner", "a password", null, "role", DisplayName = "unknown role")]
     public async Task CreateAccount_InvalidField_Returns400NamingTheField(string role, string? password, string? pin, string field)
     {

@@ -87,6 +87,46 @@ public sealed class SigningKeyRingTests
         Assert.AreEqual(key.KeyId, ringB.ValidationKeys(key.KeyId).Single().KeyId);
     }
 
+    [TestMethod]
+    public async Task CurrentAsync_NewKey_IsStoredSealedNeverInClear()
+    {
+        using var folder = new TempFolder();
+        var time = new FakeTimeProvider(Start);
+        await using var database = await MediaGateDatabase.OpenSqliteAsync(folder.Path, time);
+
+        var key = await Ring(database, time).CurrentAsync();
+
+        var stored = (await database.SigningKeys.ListAsync()).Single();
+        Assert.IsTrue(MediaGate.Storage.Encryption.SecretSealer.IsSealed(stored.Secret.Span), "the database holds the key sealed with the master key");
+        Assert.IsFalse(stored.Secret.Span.IndexOf(key.Key) >= 0, "the key's bytes do not appear in the database");
+    }
+
+    [TestMethod]
+    public async Task CurrentAsync_KeyStoredInClearByAnOlderVersion_IsDeletedAndNeverUsed()
+    {
+        using var folder = new TempFolder();
+        var time = new FakeTimeProvider(Start);
+        await using var database = await MediaGateDatabase.OpenSqliteAsync(folder.Path, time);
+        var clear = new MediaGate.Data.Identity.SigningKey("legacy", new byte[32], Start.AddDays(-1), Start.AddDays(-1));
+        await database.SigningKeys.AddAsync(clear);
+
+        var key = await Ring(database, time).CurrentAsync();
+
+        Assert.AreNotEqual("legacy", key.KeyId);
+        Assert.IsFalse((await database.SigningKeys.ListAsync()).Any(k => k.Id == "legacy"), "a key stored in clear is deleted");
+    }
+
+    [TestMethod]
+    public void TryOpen_SealedKeyMovedToAnotherIdOrOtherMasterKey_DoesNotOpen()
+    {
+        var sealedValue = IdentityTestHost.Sealer.Seal(SigningKeyRing.SealPurpose, "original", new byte[32]);
+
+        Assert.IsTrue(IdentityTestHost.Sealer.TryOpen(SigningKeyRing.SealPurpose, "original", sealedValue, out _));
+        Assert.IsFalse(IdentityTestHost.Sealer.TryOpen(SigningKeyRing.SealPurpose, "moved", sealedValue, out _), "bound to its record's id");
+        Assert.IsFalse(IdentityTestHost.NewSealer(Convert.ToBase64String(new byte[32])).TryOpen(SigningKeyRing.SealPurpose, "original", sealedValue, out _),
+            "another master key cannot open it");
+    }
+
     private static SigningKeyRing Ring(MediaGateDatabase database, TimeProvider time) =>
-        new(database, Options.Create(new IdentityOptions()), time);
+        new(database, IdentityTestHost.Sealer, Options.Create(new IdentityOptions()), time);
 }

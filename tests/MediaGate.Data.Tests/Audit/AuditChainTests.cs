@@ -91,12 +91,91 @@ public sealed class AuditChainTests
         Assert.AreEqual(AuditChain.Genesis, result.HeadHash);
     }
 
-    private static List<AuditEntry> Chain(int count)
+    private static readonly AuditKeys Keys = new("key-1", id => id == "key-1" ? Enumerable.Range(1, 32).Select(i => (byte)i).ToArray() : null);
+
+    [TestMethod]
+    public void Verify_KeyedChain_IsIntactWithTheKey()
+    {
+        var entries = Chain(5, Keys);
+
+        var result = AuditChain.Verify(entries, Keys);
+
+        Assert.IsTrue(result.IsIntact, result.Problem);
+        StringAssert.StartsWith(entries[0].Hash, "k1:key-1:");
+    }
+
+    [TestMethod]
+    public void Verify_KeyedEntryEditedAndRechainedWithoutTheKey_IsBroken()
+    {
+        // Write access to the database, not the master key: the attacker edits entry 3 and recomputes every link after
+        // it with the plain hash (the only one it can compute).
+        var entries = Chain(5, Keys);
+        for (int i = 2; i < entries.Count; i++)
+        {
+            var e = entries[i] with { Actor = i == 2 ? "someone-else" : entries[i].Actor, PreviousHash = entries[i - 1].Hash };
+            entries[i] = e with { Hash = AuditChain.HashOf(e.Sequence, e.At, e.Actor, e.Action, e.Subject, e.Detail, e.PreviousHash) };
+        }
+
+        var result = AuditChain.Verify(entries, Keys);
+
+        Assert.IsFalse(result.IsIntact);
+        Assert.AreEqual(3, result.FirstBroken);
+        StringAssert.Contains(result.Problem, "re-made without the key");
+    }
+
+    [TestMethod]
+    public void Verify_KeyedEntryRechainedWithAnotherKey_IsBroken()
+    {
+        var entries = Chain(5, Keys);
+        var other = new AuditKeys("key-1", _ => new byte[32]);
+        var forged = entries[4] with { Detail = "{}" };
+        entries[4] = forged with { Hash = AuditChain.KeyedHashOf(forged.Sequence, forged.At, forged.Actor, forged.Action, forged.Subject, forged.Detail, forged.PreviousHash, "key-1", other.Find("key-1")!) };
+
+        var result = AuditChain.Verify(entries, Keys);
+
+        Assert.AreEqual(5, result.FirstBroken);
+    }
+
+    [TestMethod]
+    public void Verify_PlainEntriesBeforeKeying_StillVerify()
+    {
+        var entries = Chain(3);
+        entries.Add(AuditChain.Next(entries[^1], Start.AddHours(1), new AuditEvent("manager-1", "view", "media-x"), Keys));
+
+        Assert.IsTrue(AuditChain.Verify(entries, Keys).IsIntact);
+        Assert.IsFalse(AuditChain.Verify(entries).IsIntact, "without the key a keyed entry cannot be checked");
+    }
+
+    [TestMethod]
+    public void CheckHead_LastEntriesCutOff_SaysSo()
+    {
+        var entries = Chain(6, Keys);
+        var head = AuditHead.Sign(entries[^1], Start.AddDays(1), Keys);
+        entries.RemoveRange(4, 2);
+
+        Assert.IsTrue(AuditChain.Verify(entries, Keys).IsIntact, "a cut-off chain still links");
+        StringAssert.Contains(AuditChain.CheckHead(entries, head, Keys), "cut off");
+    }
+
+    [TestMethod]
+    public void CheckHead_HeadAlteredOrChainRemade_SaysSo()
+    {
+        var entries = Chain(4, Keys);
+        var head = AuditHead.Sign(entries[^1], Start.AddDays(1), Keys);
+
+        Assert.IsNull(AuditChain.CheckHead(entries, head, Keys));
+        StringAssert.Contains(AuditChain.CheckHead(entries, head with { Sequence = 2 }, Keys), "signature");
+        var remade = Chain(4, Keys);
+        remade[3] = AuditChain.Next(remade[2], Start.AddHours(5), new AuditEvent("x", "y", "z"), Keys);
+        StringAssert.Contains(AuditChain.CheckHead(remade, head, Keys), "differs");
+    }
+
+    private static List<AuditEntry> Chain(int count, AuditKeys? keys = null)
     {
         var entries = new List<AuditEntry>();
         for (int i = 0; i < count; i++)
         {
-            entries.Add(AuditChain.Next(entries.LastOrDefault(), Start.AddMinutes(i), new AuditEvent("manager-1", "view", "media-" + i, "{\"n\":" + i + "}")));
+            entries.Add(AuditChain.Next(entries.LastOrDefault(), Start.AddMinutes(i), new AuditEvent("manager-1", "view", "media-" + i, "{\"n\":" + i + "}"), keys));
         }
 
         return entries;

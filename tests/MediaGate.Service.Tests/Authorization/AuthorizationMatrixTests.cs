@@ -226,6 +226,7 @@ public sealed class AuthorizationMatrixTests : ServiceTest
             new("dashboard", Audience.Manager, HttpMethod.Get, "/api/manager/dashboard?days=7", () => null),
             new("audit filtered", Audience.Manager, HttpMethod.Get, "/api/manager/audit?action=consent-&limit=5", () => null),
             new("audit csv", Audience.Manager, HttpMethod.Get, "/api/manager/audit.csv?action=sign-in", () => null),
+            new("audit head", Audience.Manager, HttpMethod.Get, "/api/manager/audit/head", () => null),
             new("who am I", Audience.SignedIn, HttpMethod.Get, "/api/session", () => null),
             new("sign out", Audience.SignedIn, HttpMethod.Delete, "/api/session", () => null),
         ];
