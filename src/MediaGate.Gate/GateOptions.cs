@@ -12,9 +12,19 @@ public sealed class GateOptions : IValidatableObject
 {
     public const string Section = "Gate";
 
-    /// <summary>Items this node processes at once. Default 1 (two cores shared with the API); 0 = this node only accepts uploads.</summary>
-    [Range(0, 16)]
-    public int WorkerCount { get; set; } = 1;
+    /// <summary>The most workers one node may run.</summary>
+    public const int MaxWorkers = 16;
+
+    /// <summary>The default <see cref="WorkerCount"/>: the cores this process may use, at most <see cref="MaxWorkers"/>.</summary>
+    public static int DefaultWorkerCount => Math.Clamp(Environment.ProcessorCount, 1, MaxWorkers);
+
+    /// <summary>
+    /// Items this node processes at once. Default: one per core (at most 16); what they decode at once stays within the
+    /// process's one pixel budget (<c>Ingest:PixelsInFlight</c>), so more workers do not mean more memory. 0 = this node
+    /// only accepts uploads.
+    /// </summary>
+    [Range(0, MaxWorkers)]
+    public int WorkerCount { get; set; } = DefaultWorkerCount;
 
     /// <summary>How long a claimed item is this node's before another may take it, in seconds; renewed every third of it. Default 60.</summary>
     [Range(5, 3600)]
