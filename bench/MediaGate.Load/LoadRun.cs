@@ -155,7 +155,7 @@ internal sealed class LoadRun(LoadOptions options)
             {
                 try
                 {
-                    // Small photos are decided within seconds: their status is read every round (250 ms), not every 2 s,
+                    // Small photos are decided within seconds: their status is read every round (500 ms), not every 2 s,
                     // and the parent's journal only once one of them is released (fewer requests competing with the worker).
                     if (options.SmallPhotos || round % 8 == 7)
                     {
@@ -192,7 +192,8 @@ internal sealed class LoadRun(LoadOptions options)
                 }
             }
 
-            await Task.Delay(250, CancellationToken.None);
+            // Small photos: every 500 ms, so that 20 watchers' requests take little of the 2 cores the worker needs.
+            await Task.Delay(options.SmallPhotos ? 500 : 250, CancellationToken.None);
         }
     }
 

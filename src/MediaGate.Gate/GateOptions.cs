@@ -34,9 +34,12 @@ public sealed class GateOptions : IValidatableObject
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 3;
 
-    /// <summary>How often an idle worker looks for work, in milliseconds. Default 500.</summary>
+    /// <summary>
+    /// How often an idle worker looks for work, in milliseconds. Default 200: a photo uploaded to an idle node waits at
+    /// most that long before it is claimed (a claim is one indexed query; a busy worker claims the next item at once).
+    /// </summary>
     [Range(50, 60_000)]
-    public int PollMilliseconds { get; set; } = 500;
+    public int PollMilliseconds { get; set; } = 200;
 
     /// <summary>What a journal photo that needs masks does (product.md, the setting's option). Default Hold.</summary>
     public JournalMaskPolicy JournalMasks { get; set; } = JournalMaskPolicy.Hold;
