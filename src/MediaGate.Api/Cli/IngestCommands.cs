@@ -233,7 +233,9 @@ internal static class IngestCommands
         };
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is { } value && value is < MinMaxSide or > MaxMaxSide)
+            // A token that is not a number is the parser's own error; reading it as a value here would throw.
+            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int value)
+                && value is < MinMaxSide or > MaxMaxSide)
             {
                 result.AddError($"--max-side must be between {MinMaxSide} and {MaxMaxSide}, not {value}.");
             }
