@@ -2,7 +2,7 @@
 # MediaGate's benchmark: one run, the same files for every contender, on this machine. Prints markdown
 # (also saved to artifacts/bench/results.md). Measured, never asserted.
 #   1. strip vs `exiftool -all=` on every JPEG of the real camera corpus (exif-samples/jpg)
-#   2. anonymise of 12 MP JPEGs vs the libjpeg-turbo floor (`djpeg | cjpeg -quality 90` of the same files)
+#   2. anonymise of 12 MP JPEGs, full size and --max-side 2048, vs the libjpeg-turbo floor (`djpeg | cjpeg -quality 90` of the same files)
 #   3. face-detection recall by face size and false positives per image on eval/faces-dev, per detector
 #   4. peak memory (max RSS) of anonymise on 12 MP and on 48 MP input
 #   5. the consent decision
@@ -90,6 +90,8 @@ floor_cmd="for f in '$big'/*.jpg; do djpeg \"\$f\" | cjpeg -quality 90 > '$work/
 measure floor bash -c "$floor_cmd"
 measure anonymise bash -c "rm -rf '$work/anon'; ${mg[*]} anonymise '$big' --out '$work/anon' --models '$models'"
 measure anonymise_blaze bash -c "rm -rf '$work/anonb'; ${mg[*]} anonymise '$big' --out '$work/anonb' --detector blazeface-back"
+# issue 12: detection at the rendition size, output written at that size (masks applied at full size first).
+measure anonymise_2048 bash -c "rm -rf '$work/anon2048'; ${mg[*]} anonymise '$big' --out '$work/anon2048' --models '$models' --max-side 2048"
 echo "## anonymise of 12 MP JPEGs (6 photos, 4000x3000) vs djpeg | cjpeg -quality 90"
 echo
 echo "| run | wall s | CPU s | CPU / floor | peak RSS MB |"
@@ -98,10 +100,13 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 echo "| djpeg \\| cjpeg -quality 90 (floor) | ${wall[floor]} | ${cpu[floor]} | 1.00 | ${rss[floor]} |"
 echo "| mediagate anonymise (default detector with --models) | ${wall[anonymise]} | ${cpu[anonymise]} | $(ratio "${cpu[anonymise]}" "${cpu[floor]}") | ${rss[anonymise]} |"
 echo "| mediagate anonymise --detector blazeface-back | ${wall[anonymise_blaze]} | ${cpu[anonymise_blaze]} | $(ratio "${cpu[anonymise_blaze]}" "${cpu[floor]}") | ${rss[anonymise_blaze]} |"
+echo "| mediagate anonymise --max-side 2048 (default detector with --models) | ${wall[anonymise_2048]} | ${cpu[anonymise_2048]} | $(ratio "${cpu[anonymise_2048]}" "${cpu[floor]}") | ${rss[anonymise_2048]} |"
 echo
 echo "In-process CPU per photo, after warm-up (no process start or JIT):"
 echo
 dotnet "$bench_dll" pipeline-cpu --photos "$big" --models "$models"
+echo
+dotnet "$bench_dll" pipeline-cpu --photos "$big" --models "$models" --max-side 2048
 echo
 
 # --- 4. peak memory on the largest photos -------------------------------------------------------------

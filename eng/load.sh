@@ -5,6 +5,10 @@
 # the manager. A measurement, never a pass/fail test. Options: see bench/MediaGate.Load/LoadOptions.cs
 #   eng/load.sh                       # 20 tablets x 3 uploads of 12 MP
 #   eng/load.sh --tablets 5 --uploads 1 --megapixels 4
+#   eng/load.sh --photos small        # issue 12's small-photo day: 20 tablets each upload one faces-dev photo of
+#                                     # about 1 MP (one or two faces) at once; prints upload-to-decision p50/p95 too
+# The 12 MP photos are five faces-dev portraits of adults (one clear face each) enlarged with a little grain, not photos
+# of children in groups: "decided without the manager" here says little about a nursery day (see issue 12, section 4).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"

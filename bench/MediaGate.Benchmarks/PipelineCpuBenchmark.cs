@@ -8,8 +8,8 @@ using MediaGate.Ingest.Encode;
 namespace MediaGate.Benchmarks;
 
 /// <summary>
-/// `pipeline-cpu --photos DIR --models DIR [--detector NAME] [--runs 3]`: CPU time of the whole anonymise
-/// pipeline per photo, in-process after a warm-up (no process start, no JIT), next to the in-process floor
+/// `pipeline-cpu --photos DIR --models DIR [--detector NAME] [--runs 3] [--max-side N]`: CPU time of the whole anonymise
+/// pipeline per photo (with --max-side, as `anonymise --max-side N`: detected and written at that size), in-process after a warm-up (no process start, no JIT), next to the in-process floor
 /// of the same photo's decode + encode through the same libjpeg-turbo. Prints a markdown table.
 /// </summary>
 internal static class PipelineCpuBenchmark
@@ -20,7 +20,7 @@ internal static class PipelineCpuBenchmark
         string? photos = arguments?.Get("photos");
         if (arguments is null || photos is null)
         {
-            Console.Error.WriteLine("usage: pipeline-cpu --photos DIR --models DIR [--detector NAME] [--runs 3]");
+            Console.Error.WriteLine("usage: pipeline-cpu --photos DIR --models DIR [--detector NAME] [--runs 3] [--max-side N]");
             return 1;
         }
 
@@ -36,12 +36,13 @@ internal static class PipelineCpuBenchmark
         var pipeline = new IngestPipeline(faceDetector, options);
         string[] files = Directory.GetFiles(photos, "*.jpg").Order(StringComparer.Ordinal).ToArray();
         int runs = arguments.GetInt("runs", 3);
-        pipeline.Anonymise(new PhotoContext(File.ReadAllBytes(files[0])));
+        int? maxSide = arguments.Get("max-side") is null ? null : arguments.GetInt("max-side", 0);
+        pipeline.Anonymise(new PhotoContext(File.ReadAllBytes(files[0])), maxSide);
 
-        Console.WriteLine($"detector {faceDetector.Name}; median of {runs} runs per photo");
+        Console.WriteLine($"detector {faceDetector.Name}; {(maxSide is null ? "full size" : $"--max-side {maxSide}")}; median of {runs} runs per photo");
         Console.WriteLine();
-        Console.WriteLine("| photo | faces | anonymise CPU ms | decode+encode CPU ms | ratio | decode | detect | mask | encode | verify |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| photo | faces | anonymise CPU ms | decode+encode CPU ms | ratio | decode | reduce | detect | mask | encode | verify |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         double totalPipeline = 0, totalFloor = 0;
         foreach (string file in files)
         {
@@ -50,7 +51,7 @@ internal static class PipelineCpuBenchmark
             double pipelineCpu = Median(runs, () =>
             {
                 last = new PhotoContext(bytes);
-                Outcome<PhotoContext> outcome = pipeline.Anonymise(last);
+                Outcome<PhotoContext> outcome = pipeline.Anonymise(last, maxSide);
                 if (!outcome.IsSuccess)
                 {
                     throw new InvalidOperationException(outcome.Failure.ToString());
@@ -65,11 +66,11 @@ internal static class PipelineCpuBenchmark
             totalFloor += floorCpu;
             IReadOnlyDictionary<string, double> steps = last!.StepMilliseconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {Path.GetFileName(file)} | {last.Faces!.Count} | {pipelineCpu:F0} | {floorCpu:F0} | {pipelineCpu / floorCpu:F2} | {Step(steps, "decode")} | {Step(steps, "detect")} | {Step(steps, "mask")} | {Step(steps, "encode")} | {Step(steps, "verify")} |"));
+                $"| {Path.GetFileName(file)} | {last.Faces!.Count} | {pipelineCpu:F0} | {floorCpu:F0} | {pipelineCpu / floorCpu:F2} | {Step(steps, "decode")} | {Step(steps, "reduce")} | {Step(steps, "detect")} | {Step(steps, "mask")} | {Step(steps, "encode")} | {Step(steps, "verify")} |"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| **all** | | {totalPipeline:F0} | {totalFloor:F0} | **{totalPipeline / totalFloor:F2}** | | | | | |"));
+            $"| **all** | | {totalPipeline:F0} | {totalFloor:F0} | **{totalPipeline / totalFloor:F2}** | | | | | | |"));
         Console.WriteLine();
         Console.WriteLine("Step columns: wall ms of the last run of each photo.");
         return 0;

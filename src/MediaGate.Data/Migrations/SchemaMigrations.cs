@@ -338,6 +338,13 @@ internal static class SchemaMigrations
         // from the next request on (exact, unlike comparing whole-second issue times).
         Migration.Portable(12, "credential generation of accounts",
             "ALTER TABLE accounts ADD COLUMN credential_generation BIGINT NOT NULL DEFAULT 0"),
+
+        // Interactive first (issue 12, section 3): a queued item's turn is its place in its upload, and claims take the
+        // lowest turn first, then the oldest. Every upload's first photo comes before any upload's second, so a batch of
+        // 20 photos does not keep a tablet's single new photo waiting behind 19 others.
+        Migration.Portable(14, "work queue turns",
+            "ALTER TABLE work_queue ADD COLUMN turn BIGINT NOT NULL DEFAULT 0",
+            "CREATE INDEX ix_work_queue_turn ON work_queue (state, turn, enqueued_at)"),
     ];
 
     private const string StatusesList = "'processing', 'needs-assignment', 'released', 'held', 'blocked', 'failed'";
