@@ -145,6 +145,10 @@ public static class PolicyTable
             c => c.GrantAll(Ava), Detections([Ava], Certain(Of(Ava)), Faint(Unassigned)), Website, Audience.Public, Release, [Show, Mask],
             [FaceUncertain])
         { NotBecause = [MoreFacesThanTaggedChildren, FaceUnassigned], ManagerApproved = true },
+        new("Two tagged children, two certain faces and a faint one: the faint one does not make more faces than children",
+            c => c.GrantAll(Ava).GrantAll(Ben, group: false), Detections([Ava, Ben], Certain(Of(Ava)), Certain(Unassigned), Faint(Unassigned)), Journal,
+            Audience.ParentOf(Ava), Hold, [Show, Mask, Mask], [FaceUnassigned, FaceUncertain])
+        { NotBecause = [MoreFacesThanTaggedChildren] },
         new("A faint face named as a child without the group option is masked and does not hold, even where the setting holds",
             c => c.GrantAll(Ava).GrantAll(Ben, group: false), Detections([Ava, Ben], Certain(Of(Ava)), Faint(Of(Ben))), Journal, Audience.ParentOf(Ava),
             Release, [Show, Mask], [NoGroupOption])
