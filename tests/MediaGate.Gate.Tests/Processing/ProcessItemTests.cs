@@ -116,7 +116,7 @@ public sealed class ProcessItemTests
         Assert.IsTrue(faces.All(f => f.Assignment.Kind == Consent.Media.FaceAssignmentKind.Unassigned));
         Assert.IsEmpty(await gate.Database.Renditions.OfMediaAsync(item.MediaId));
         var stored = await gate.Database.Media.FindItemAsync(item.MediaId);
-        StringAssert.Contains(stored!.StatusDetail, "unassigned");
+        StringAssert.Contains(stored!.StatusDetail, "not named yet");
     }
 
     [TestMethod]
