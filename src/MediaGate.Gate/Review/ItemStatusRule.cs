@@ -10,7 +10,10 @@ namespace MediaGate.Gate.Review;
 /// An item's status from its journal decisions (what staff and the manager see): a manager's block blocks; any
 /// held decision holds (needs-assignment when a face is unassigned, so staff can settle it on the tablet); else
 /// released when any family receives it; else blocked. An item of an event with no child tagged has no journal
-/// decision: its events decision stands in (the same rule). Fail closed: no such decision at all is held.
+/// decision: its events decision stands in (the same rule). Fail closed: no such decision at all is held. The review
+/// item's summary (<see cref="ItemSummary"/>) states the journal part by the same rule, so the console never says
+/// "released" for a purpose this calls held, or the reverse; a manager's release ends a hold in the decisions
+/// themselves (<see cref="ManagerRelease"/>), never here.
 /// </summary>
 internal static class ItemStatusRule
 {
