@@ -1,0 +1,58 @@
+// Spot checks (issue 12 §2): certain detections that someone dismissed as "not a face" lose their mask, so the
+// manager looks over them (GET /api/manager/dismissals). Each shows the detection's crop of the master (GET
+// /api/manager/media/{mediaId}/faces/{faceId}/crop, fetched with the token and shown through a blob: URL released
+// when the page goes), its score, who dismissed it and when; a wrong one is corrected from the photo's review card.
+import { api, ApiError, imageUrl } from '/assets/api.js';
+import { el, replace, when } from '/assets/dom.js';
+import { errorBox, startPage } from './nav.js';
+
+const imageUrls = [];
+window.addEventListener('pagehide', () => imageUrls.forEach((url) => URL.revokeObjectURL(url)));
+
+startPage(async (content) => {
+  let dismissals;
+  try {
+    dismissals = await api('/api/manager/dismissals');
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) {
+      replace(content, el('p', { class: 'message info', role: 'status' }, 'This MediaGate does not list dismissed detections yet.'));
+      return;
+    }
+
+    throw e;
+  }
+
+  if (dismissals.length === 0) {
+    replace(content, el('p', { class: 'message ok', role: 'status' }, 'No certain detection has been dismissed as not a face.'));
+    return;
+  }
+
+  const cards = dismissals.map(dismissalCard);
+  replace(content,
+    el('p', { class: 'hint' }, `${dismissals.length} certain detection(s) dismissed as "not a face", newest first. They are shown unmasked: if one is a face, open its photo in the review queue and name it.`),
+    el('ul', { class: 'dismissals', 'aria-label': 'Dismissed detections' }, cards.map(([card]) => card)));
+  // The crops load after the list is on the page; one that cannot be fetched says so in its own card.
+  await Promise.all(cards.map(([, load]) => load()));
+});
+
+function dismissalCard(dismissal) {
+  const label = `Face ${dismissal.number ?? '?'} of photo ${String(dismissal.mediaId).slice(0, 8)}`;
+  const frame = el('div', { class: 'crop' });
+  const card = el('li', { class: 'dismissal panel', dataset: { media: dismissal.mediaId, face: dismissal.faceId } },
+    el('h2', { class: 'item-title' }, label),
+    frame,
+    el('dl', {},
+      el('dt', {}, 'Score'), el('dd', {}, typeof dismissal.score === 'number' ? dismissal.score.toFixed(2) : '—'),
+      el('dt', {}, 'Dismissed by'), el('dd', {}, dismissal.by ?? '—'),
+      el('dt', {}, 'When'), el('dd', {}, when(dismissal.at))));
+  const load = async () => {
+    try {
+      const url = await imageUrl(`/api/manager/media/${encodeURIComponent(dismissal.mediaId)}/faces/${encodeURIComponent(dismissal.faceId)}/crop`);
+      imageUrls.push(url);
+      replace(frame, el('img', { src: url, alt: `What was dismissed as not a face: ${label}` }));
+    } catch (e) {
+      replace(frame, errorBox(e));
+    }
+  };
+  return [card, load];
+}
