@@ -32,6 +32,7 @@ public sealed class ManagerReviewAndConsentTests : BrowserTest
         await card.Locator("img").WaitForAsync();
         await Assertions.Expect(card.Locator(".face-box")).ToHaveCountAsync(1);
         await Assertions.Expect(card.GetByRole(AriaRole.Heading, new() { Name = "Why it is here" })).ToBeVisibleAsync();
+        await Assertions.Expect(card.Locator(".summary")).Not.ToBeEmptyAsync();
         Assert.IsTrue(await card.Locator("img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0 && img.src.startsWith('blob:')"), "the master is shown through a blob: URL");
         await CheckAsync(page, "review queue with a held item", screenshot: "manager-review");
 
@@ -40,6 +41,7 @@ public sealed class ManagerReviewAndConsentTests : BrowserTest
         await card.GetByLabel("Purpose").SelectOptionAsync("journal");
         await card.GetByRole(AriaRole.Button, new() { Name = "Release", Exact = true }).ClickAsync();
         await Assertions.Expect(card.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: released for journal");
+        await Assertions.Expect(card.GetByRole(AriaRole.Status)).Not.ToContainTextAsync("now held");
         Assert.IsTrue(await Poll.UntilAsync(async () => (await ava.Parent.ParentMediaAsync()).Any(m => m.MediaId == item.MediaId && m.Status != "checking"), FeedLimit),
             "after the release Ava's parent has the photo");
 
