@@ -151,7 +151,7 @@ function faceAnswers(face, number) {
   const kind = face.kind ?? 'unassigned';
   const faint = isFaint(face);
   const titleId = `face-title-${face.faceId}`;
-  const tagged = shown.observation.children ?? [];
+  const tagged = [...(shown.observation.children ?? [])].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
   // The tagged children first; a face already named as another child keeps that child's button too.
   const childIds = face.childId && !tagged.includes(face.childId) ? [...tagged, face.childId] : tagged;
   const current = kind === 'child' ? nameOf(face.childId) : answerWords[kind] ?? kind;
