@@ -14,7 +14,10 @@ public static class ManagerMediaEndpoints
     public static RouteGroupBuilder MapManagerMediaEndpoints(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        group.MapGet("/review", GetReviewAsync).WithName("ManagerReview");
+        group.MapGet("/review", GetReviewAsync).WithName("ManagerReview")
+            .WithDescription("Without view (or view=queue): held, needs-assignment and blocked items, oldest first. view=publishable: released "
+                + "items, newest first, to approve for the website and publicity; before = the last mediaId of the previous page. Each item has a "
+                + "plain-words summary of what holds it and who can act.");
         group.MapPost("/media/{mediaId}/decision", PostDecisionAsync).WithName("ManagerDecision");
         group.MapGet("/media/{mediaId}/master", GetMasterAsync).WithName("ManagerMaster");
         group.MapGet("/media/{mediaId}/publicity", GetPublicityAsync).WithName("ManagerPublicity").Produces(StatusCodes.Status200OK, contentType: "image/jpeg");

@@ -13,9 +13,11 @@ public static class ManagerSpotCheckEndpoints
     public static RouteGroupBuilder MapManagerSpotCheckEndpoints(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        group.MapGet("/dismissals", GetDismissalsAsync).WithName("ManagerDismissals");
+        group.MapGet("/dismissals", GetDismissalsAsync).WithName("ManagerDismissals")
+            .WithDescription("Certain detections marked not a face, most recently dismissed first, for spot checks.");
         group.MapGet("/media/{mediaId}/faces/{faceId}/crop", GetCropAsync).WithName("ManagerFaceCrop")
-            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
+            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg")
+            .WithDescription("A JPEG of the unmasked master around the face (at most 512 px); audited; 404 for an unknown item or face.");
         return group;
     }
 

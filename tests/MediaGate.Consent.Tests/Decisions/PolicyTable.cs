@@ -200,6 +200,10 @@ public static class PolicyTable
             c => c.GrantAll(Ava).GrantAll(Ben), Detections([Ava, Ben], Certain(Unassigned), Certain(Unassigned), Faint(Of(Ava))), Journal,
             Audience.ParentOf(Ava), Hold, [Mask, Mask, Show], [FaceUnassigned])
         { NotBecause = [MatchingCounts] },
+        new("A tagged child named on a faint face leaves fewer certain faces than tagged children: no matching counts",
+            c => c.GrantAll(Ava).GrantAll(Ben), Detections([Ava, Ben], Certain(Unassigned), Faint(Of(Ava))), Journal,
+            Audience.ParentOf(Ava), Hold, [Mask, Show], [FaceUnassigned])
+        { NotBecause = [MatchingCounts] },
         new("Matching counts do not apply to the website: it needs real assignments",
             c => c.GrantAll(Ava).GrantAll(Ben), Photo([Ava, Ben], Unassigned, Unassigned), Website, Audience.Public, Hold, [Mask, Mask],
             [FaceUnassigned])
