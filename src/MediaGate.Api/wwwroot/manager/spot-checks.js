@@ -11,8 +11,9 @@ window.addEventListener('pagehide', () => imageUrls.forEach((url) => URL.revokeO
 
 startPage(async (content) => {
   let dismissals;
+  let accounts;
   try {
-    dismissals = await api('/api/manager/dismissals');
+    [dismissals, accounts] = await Promise.all([api('/api/manager/dismissals'), accountNames()]);
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) {
       replace(content, el('p', { class: 'message info', role: 'status' }, 'This MediaGate does not list dismissed detections yet.'));
@@ -27,15 +28,21 @@ startPage(async (content) => {
     return;
   }
 
-  const cards = dismissals.map(dismissalCard);
+  const cards = dismissals.map((d) => dismissalCard(d, accounts));
   replace(content,
-    el('p', { class: 'hint' }, `${dismissals.length} certain detection(s) dismissed as "not a face", newest first. They are shown unmasked: if one is a face, open its photo in the review queue and name it.`),
+    el('p', { class: 'hint' }, `${dismissals.length} certain detection(s) dismissed as "not a face", newest first. They are shown unmasked: if one is a face, find its photo in the review queue (Released photos) and name it.`),
     el('ul', { class: 'dismissals', 'aria-label': 'Dismissed detections' }, cards.map(([card]) => card)));
   // The crops load after the list is on the page; one that cannot be fetched says so in its own card.
   await Promise.all(cards.map(([, load]) => load()));
 });
 
-function dismissalCard(dismissal) {
+/** Account id → username, so that "dismissed by" names a person; ids of accounts since removed stay as they are. */
+async function accountNames() {
+  const accounts = await api('/api/manager/accounts');
+  return new Map(accounts.map((account) => [account.id, account.username]));
+}
+
+function dismissalCard(dismissal, accounts) {
   const label = `Face ${dismissal.number ?? '?'} of photo ${String(dismissal.mediaId).slice(0, 8)}`;
   const frame = el('div', { class: 'crop' });
   const card = el('li', { class: 'dismissal panel', dataset: { media: dismissal.mediaId, face: dismissal.faceId } },
@@ -43,7 +50,7 @@ function dismissalCard(dismissal) {
     frame,
     el('dl', {},
       el('dt', {}, 'Score'), el('dd', {}, typeof dismissal.score === 'number' ? dismissal.score.toFixed(2) : '—'),
-      el('dt', {}, 'Dismissed by'), el('dd', {}, dismissal.by ?? '—'),
+      el('dt', {}, 'Dismissed by'), el('dd', { class: 'wrap' }, accounts.get(dismissal.by) ?? dismissal.by ?? '—'),
       el('dt', {}, 'When'), el('dd', {}, when(dismissal.at))));
   const load = async () => {
     try {
