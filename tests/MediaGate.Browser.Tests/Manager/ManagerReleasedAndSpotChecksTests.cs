@@ -69,6 +69,7 @@ public sealed class ManagerReleasedAndSpotChecksTests : BrowserTest
         await card.Locator("img").WaitForAsync();
         Assert.IsTrue(await card.Locator("img").EvaluateAsync<bool>("img => img.decode().then(() => img.naturalWidth > 0 && img.src.startsWith('blob:'))"), "the crop is shown through a blob: URL");
         await Assertions.Expect(card).ToContainTextAsync(face.Score.ToString("0.00", CultureInfo.InvariantCulture));
+        await Assertions.Expect(card).ToContainTextAsync(nursery.StaffUsername);
         await CheckAsync(page, "spot checks", screenshot: "manager-spot-checks");
     }
 
