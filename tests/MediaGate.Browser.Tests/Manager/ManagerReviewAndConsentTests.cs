@@ -2,8 +2,8 @@ namespace MediaGate.Browser.Tests.Manager;
 
 /// <summary>
 /// The manager's console against a real service (issue 8, "Done when": the manager releasing a held item,
-/// withdrawing a consent in the grid, and seeing the website feed change). The photo is a real one with one face,
-/// tagged with two children, so the service cannot assign it and holds it for review.
+/// withdrawing a consent in the grid, and seeing the website feed change). The photo is the sample astronaut portrait
+/// (one face; screenshots may be committed), tagged with two children, so the service cannot assign it and holds it for review.
 /// </summary>
 [TestClass]
 public sealed class ManagerReviewAndConsentTests : BrowserTest
@@ -20,7 +20,7 @@ public sealed class ManagerReviewAndConsentTests : BrowserTest
         await nursery.GrantJournalAsync(avaGroup: false, benGroup: false, caraGroup: false);
         await nursery.Manager.SetConsentAsync(ava.ChildId, "website", granted: true);
         await nursery.Manager.SetConsentAsync(ava.ChildId, "publicity", granted: true);
-        var upload = await nursery.Tablet.UploadAsync([UploadFile.FromPath(TestPhotos.Solos[0])], [ava.ChildId, nursery.Ben.ChildId], "Painting");
+        var upload = await nursery.Tablet.UploadAsync([UploadFile.FromPath(TestImages.Astronaut)], [ava.ChildId, nursery.Ben.ChildId], "Painting");
         var item = (await nursery.Tablet.WaitUntilDecidedAsync(upload.ObservationId, ProcessingLimit)).Single();
         Assert.AreEqual("needs-assignment", item.Status, "one face and two tagged children: held until someone says whose face it is");
         using var website = ApiClient.Website(service.Address, await nursery.Manager.CreateWebsiteKeyAsync("site-" + nursery.Tag));
