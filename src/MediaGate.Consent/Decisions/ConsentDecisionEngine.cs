@@ -85,7 +85,7 @@ public static class ConsentDecisionEngine
                 draft.Add(ReasonCode.JournalNeedsMasksBlocked, ReasonEffect.Block, $"{needs}: blocked, as the setting chose");
                 break;
             default:
-                draft.Add(ReasonCode.JournalNeedsMasksHeld, ReasonEffect.Hold, $"{needs}: held for review");
+                draft.Add(ReasonCode.JournalNeedsMasksHeld, ReasonEffect.Hold, $"{needs}: held for the manager, as the setting chose");
                 break;
         }
     }

@@ -39,7 +39,8 @@ internal static class WhoIsInThePhoto
         var counted = CountedFaces(faces, assignments);
         if (counted > tagged.Count && HasUnassignedCertainFace(faces, assignments))
         {
-            draft.Add(ReasonCode.MoreFacesThanTaggedChildren, ReasonEffect.Hold, ReasonSentences.FaceCount(counted, tagged.Count));
+            draft.Add(ReasonCode.MoreFacesThanTaggedChildren, ReasonEffect.Hold,
+                $"{ReasonSentences.FaceCount(counted, tagged.Count)}: someone needs to say who the other faces are");
         }
 
         for (var i = 0; i < faces.Count; i++)
@@ -162,7 +163,7 @@ internal static class WhoIsInThePhoto
         }
         else if (assignment.Kind == FaceAssignmentKind.Unassigned && !shownByCount)
         {
-            draft.Add(ReasonCode.FaceUnassigned, ReasonEffect.Hold, $"Face {face.Number} is unassigned", face);
+            draft.Add(ReasonCode.FaceUnassigned, ReasonEffect.Hold, $"Face {face.Number} is not named yet: staff can say on the tablet who it is, or the manager in review", face);
         }
         else if (assignment.Child is { } child && !tagged.Contains(child))
         {

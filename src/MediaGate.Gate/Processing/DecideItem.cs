@@ -155,8 +155,9 @@ public sealed class DecideItem(
             }
         }
 
-        // The engine's own assignment (one face, one tagged child: product.md, "Who is in a photo") is kept, so the
-        // tablet and the review show it and later re-decisions start from it.
+        // The engine's own assignment (one tagged child and one candidate face, certain or else faint: product.md, "Who is
+        // in a photo") is kept, so the tablet and the review show it and later re-decisions start from it. Matching counts
+        // assign nothing: those faces stay unassigned, shown only in the journal.
         var changes = faces.Where(f => f.Assignment.Kind == FaceAssignmentKind.Unassigned && autoAssigned.ContainsKey(f.Number))
             .Select(f => new FaceAssignmentChange(f.FaceId, autoAssigned[f.Number])).ToArray();
         if (changes.Length > 0)

@@ -17,17 +17,18 @@ public static class HoldSentences
         ArgumentNullException.ThrowIfNull(reasons);
         var holds = reasons.Where(r => r.Effect == ReasonEffect.Hold).ToArray();
         var clauses = new List<string>();
-        var unnamed = Faces(holds, ReasonCode.FaceUnassigned);
+        var faint = Faces(holds, ReasonCode.FaceUncertain);
+        // A faint face is answered by its own clause (name it, dismiss it, or release with it masked), not twice.
+        var unnamed = Faces(holds, ReasonCode.FaceUnassigned).Except(faint).ToList();
         if (unnamed.Count > 0)
         {
             clauses.Add($"{FaceList(unnamed)} {(unnamed.Count == 1 ? "needs" : "need")} a name — the practitioner can name {Them(unnamed)} on the tablet, or you can here");
         }
-        else if (holds.Any(r => r.Code == ReasonCode.MoreFacesThanTaggedChildren))
+        else if (faint.Count == 0 && holds.Any(r => r.Code == ReasonCode.MoreFacesThanTaggedChildren))
         {
             clauses.Add("there are more faces than tagged children — the practitioner can name the faces on the tablet, or you can here");
         }
 
-        var faint = Faces(holds, ReasonCode.FaceUncertain);
         if (faint.Count > 0)
         {
             clauses.Add($"{FaceList(faint)} {(faint.Count == 1 ? "was" : "were")} detected faintly — name {Them(faint)} or mark {Them(faint)} not a face, "

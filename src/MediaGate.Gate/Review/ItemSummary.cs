@@ -66,7 +66,7 @@ internal static class ItemSummary
             return $"Held for the journals: {Clauses(held)}.";
         }
 
-        var released = journal.Where(d => d.Stored.Verdict == Verdict.Release).Select(d => Family(d.Stored, consent)).ToArray();
+        var released = journal.Where(d => d.Stored.Verdict == Verdict.Release).Select(d => Family(d.Stored, consent)).Order(StringComparer.OrdinalIgnoreCase).ToArray();
         var refused = journal.Where(d => d.Stored.Verdict != Verdict.Release).ToArray();
         if (released.Length == 0)
         {
@@ -76,7 +76,7 @@ internal static class ItemSummary
         var to = released.Length == 1 ? $"{released[0]} family's journal" : $"the journals of {And(released)} families";
         return refused.Length == 0
             ? $"Released to {to}."
-            : $"Released to {to}; not to {And(refused.Select(d => Family(d.Stored, consent)).ToArray())} {(refused.Length == 1 ? "family" : "families")}: {FirstBlock(refused)}.";
+            : $"Released to {to}; not to {And(refused.Select(d => Family(d.Stored, consent)).Order(StringComparer.OrdinalIgnoreCase).ToArray())} {(refused.Length == 1 ? "family" : "families")}: {FirstBlock(refused)}.";
     }
 
     private static string Events((StoredDecision Stored, MediaDecision Now)[] events, IReadOnlyList<ReviewActionRecord> actions, bool afterJournal)

@@ -49,6 +49,8 @@ internal sealed class EndpointHost : IAsyncDisposable
         builder.Services.AddSingleton(world.Review);
         builder.Services.AddSingleton<TimeProvider>(world.Time);
         builder.Services.AddSingleton<MediaGate.Gate.Review.PublicityDownload>();
+        builder.Services.AddSingleton(new MediaGate.Gate.Review.FaceSpotChecks(
+            world.Database, world.Masters, Microsoft.Extensions.Options.Options.Create(world.Ingest), world.Pixels));
         builder.Services.AddSingleton<MediaGate.Gate.Events.EventRegister>();
         builder.Services.AddSingleton(families);
 

@@ -150,4 +150,44 @@ public sealed class EndpointHttpTests
         Assert.AreEqual("image/jpeg", master.Content.Headers.ContentType?.MediaType);
         Assert.AreEqual(HttpStatusCode.Forbidden, asParent.StatusCode);
     }
+
+    [TestMethod]
+    public async Task ManagerReviewViews_OverHttp_SummaryFaintPublishableAndSpotChecks()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var held = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null], othersUnassigned: true, faint: [3]);
+        var released = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        var face = (await world.Database.Media.FacesAsync(released.Id))[0];
+        await using var host = await EndpointHost.StartAsync(world, new FamilyChildren());
+
+        using var queue = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, "/api/manager/review"));
+        using var publishable = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, "/api/manager/review?view=publishable&limit=5"));
+        using var badView = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, "/api/manager/review?view=everything"));
+        using var dismissals = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, "/api/manager/dismissals?limit=5"));
+        using var crop = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, $"/api/manager/media/{released.Id}/faces/{face.FaceId}/crop"));
+        using var noFace = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, $"/api/manager/media/{released.Id}/faces/{Guid.NewGuid():N}/crop"));
+        using var badId = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, $"/api/manager/media/{released.Id}/faces/f1/crop"));
+        using var asParent = await host.Client.SendAsync(EndpointHost.As("mum", "parent", HttpMethod.Get, $"/api/manager/media/{released.Id}/faces/{face.FaceId}/crop"));
+
+        using var queueJson = JsonDocument.Parse(await queue.Content.ReadAsStringAsync());
+        var entry = queueJson.RootElement.EnumerateArray().Single();
+        Assert.AreEqual(held.Id, entry.GetProperty("mediaId").GetString());
+        StringAssert.StartsWith(entry.GetProperty("summary").GetString(), "Held for the journals: face 2 needs a name");
+        CollectionAssert.AreEqual(new[] { false, false, true }, entry.GetProperty("faces").EnumerateArray().Select(f => f.GetProperty("faint").GetBoolean()).ToArray());
+        using var publishableJson = JsonDocument.Parse(await publishable.Content.ReadAsStringAsync());
+        var offered = publishableJson.RootElement.EnumerateArray().Single();
+        Assert.AreEqual(released.Id, offered.GetProperty("mediaId").GetString());
+        Assert.AreEqual("Released to Ava Smith's family's journal. Website and publicity: not approved.", offered.GetProperty("summary").GetString());
+        Assert.AreEqual(HttpStatusCode.BadRequest, badView.StatusCode);
+        Assert.AreEqual(HttpStatusCode.OK, dismissals.StatusCode);
+        using var dismissalsJson = JsonDocument.Parse(await dismissals.Content.ReadAsStringAsync());
+        Assert.AreEqual(JsonValueKind.Array, dismissalsJson.RootElement.ValueKind);
+        Assert.AreEqual(HttpStatusCode.OK, crop.StatusCode);
+        Assert.AreEqual("image/jpeg", crop.Content.Headers.ContentType?.MediaType);
+        Assert.IsTrue(crop.Headers.CacheControl is { Private: true, NoStore: true }, crop.Headers.CacheControl?.ToString());
+        Assert.AreEqual(HttpStatusCode.NotFound, noFace.StatusCode);
+        Assert.AreEqual(HttpStatusCode.NotFound, badId.StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, asParent.StatusCode);
+    }
 }

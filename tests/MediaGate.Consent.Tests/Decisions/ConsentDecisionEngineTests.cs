@@ -35,7 +35,7 @@ public sealed class ConsentDecisionEngineTests
     }
 
     [TestMethod]
-    public void Decide_UnassignedSecondFace_SaysFace2IsUnassigned()
+    public void Decide_UnassignedSecondFace_SaysFace2IsNotNamedYetAndWhoCanNameIt()
     {
         var consent = new ConsentBook().GrantAll(Ava).GrantAll(Ben, group: false).AtNow();
         var request = new DecisionRequest(Photo([Ava, Ben], Of(Ava), Unassigned), Purpose.Journal, Audience.ParentOf(Ava), false, DecisionOptions.Default);
@@ -43,7 +43,7 @@ public sealed class ConsentDecisionEngineTests
         var decision = ConsentDecisionEngine.Decide(request, consent);
 
         var reason = decision.Reasons.Single(r => r.Code == ReasonCode.FaceUnassigned);
-        Assert.AreEqual("Face 2 is unassigned", reason.Message);
+        Assert.AreEqual("Face 2 is not named yet: staff can say on the tablet who it is, or the manager in review", reason.Message);
         Assert.AreEqual(2, reason.Face);
     }
 
@@ -68,7 +68,8 @@ public sealed class ConsentDecisionEngineTests
 
         var decision = ConsentDecisionEngine.Decide(request, consent);
 
-        Assert.AreEqual("3 faces, 2 tagged children", decision.Reasons.Single(r => r.Code == ReasonCode.MoreFacesThanTaggedChildren).Message);
+        Assert.AreEqual("3 faces, 2 tagged children: someone needs to say who the other faces are",
+            decision.Reasons.Single(r => r.Code == ReasonCode.MoreFacesThanTaggedChildren).Message);
     }
 
     [TestMethod]

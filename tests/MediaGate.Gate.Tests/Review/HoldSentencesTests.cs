@@ -44,4 +44,18 @@ public sealed class HoldSentencesTests
 
         Assert.AreEqual("Ava is assigned to faces 1 and 2 — you can correct the names here", clauses.Single());
     }
+
+    [TestMethod]
+    public void Clauses_AFaintFaceNobodyNamed_IsAskedAboutOnce()
+    {
+        var clauses = HoldSentences.Clauses(
+        [
+            new DecisionReason(ReasonCode.MoreFacesThanTaggedChildren, ReasonEffect.Hold, "2 faces, 1 tagged child"),
+            new DecisionReason(ReasonCode.FaceUncertain, ReasonEffect.Hold, "Face 2 was detected with low confidence (score 0.60)", 2),
+            new DecisionReason(ReasonCode.FaceUnassigned, ReasonEffect.Hold, "Face 2 is unassigned", 2),
+        ]);
+
+        Assert.AreEqual(
+            "face 2 was detected faintly — name it or mark it not a face, on the tablet or here, or release the photo here with it masked", clauses.Single());
+    }
 }

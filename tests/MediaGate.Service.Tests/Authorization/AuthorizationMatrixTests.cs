@@ -172,6 +172,7 @@ public sealed class AuthorizationMatrixTests : ServiceTest
     {
         var childId = nursery?.Ava.ChildId ?? Guid.NewGuid().ToString("N");
         var faceId = face?.FaceId ?? System.Text.Json.JsonSerializer.SerializeToElement("f1");
+        var faceIdText = faceId.ValueKind == System.Text.Json.JsonValueKind.String ? faceId.GetString() : Guid.NewGuid().ToString("N");
         var tag = Guid.NewGuid().ToString("N")[..8];
         HttpContent Json(object body) => ApiClient.JsonBody(body);
         HttpContent Upload()
@@ -198,6 +199,9 @@ public sealed class AuthorizationMatrixTests : ServiceTest
             new("decision", Audience.Manager, HttpMethod.Post, $"/api/manager/media/{mediaId}/decision", () => Json(new { purpose = "publicity", action = "block" })),
             new("master", Audience.Manager, HttpMethod.Get, $"/api/manager/media/{mediaId}/master", () => null),
             new("publicity", Audience.Manager, HttpMethod.Get, $"/api/manager/media/{mediaId}/publicity", () => null),
+            new("review publishable", Audience.Manager, HttpMethod.Get, "/api/manager/review?view=publishable&limit=5", () => null),
+            new("dismissals", Audience.Manager, HttpMethod.Get, "/api/manager/dismissals?limit=5", () => null),
+            new("face crop", Audience.Manager, HttpMethod.Get, $"/api/manager/media/{mediaId}/faces/{faceIdText}/crop", () => null),
             new("event create", Audience.Manager, HttpMethod.Post, "/api/manager/events", () => Json(new { name = "Fair " + tag, date = "2026-06-20", attendees = new[] { childId } })),
             new("events", Audience.Manager, HttpMethod.Get, "/api/manager/events", () => null),
             new("audit", Audience.Manager, HttpMethod.Get, "/api/manager/audit", () => null),

@@ -8,7 +8,8 @@ namespace MediaGate.Service.Tests.Events;
 /// through HTTP only, run by <see cref="EventsSqliteTests"/> and <see cref="EventsPostgresAzuriteTests"/>: the manager
 /// records a fair that Ava and Ben attended (Cara did not); Ava's family granted <c>events</c>, Ben's did not. An
 /// upload naming an unknown event is a 422 and stores nothing. The group photo of Ava and Ben, uploaded for the fair:
-/// both attending families list it with purpose <c>events</c> and get the same event rendition, in which Ava is shown
+/// both attending families list it released (as a journal item: journal photos needing masks are released with them by
+/// default, issue 12) and get the same event rendition, in which Ava is shown
 /// and Ben masked (on the pixels, against the master) — masked even for his own family, as the events rule says;
 /// Cara's family, who did not attend, gets 404. Granting Ben's events consent unmasks him and withdrawing Ava's masks
 /// her, each within 5 seconds (the re-made rendition).
@@ -50,12 +51,12 @@ internal static class EventsScenario
         var (avaFace, benFace) = (faces[0], faces[1]);
         await nursery.Tablet.AssignFacesAsync(groupId, [new(avaFace.FaceId, ava.ChildId), new(benFace.FaceId, ben.ChildId)]);
 
-        // Both attending families list it as an event item, released; Cara's family (not at the fair) does not.
+        // Both attending families list it, released; Cara's family (not at the fair) does not.
         foreach (var family in new[] { ava, ben })
         {
             Assert.IsTrue(await Poll.UntilAsync(async () => (await family.Parent.ParentMediaAsync())
-                .Any(m => m is { Status: "released", Purpose: "events" } && m.MediaId == groupId && m.ChildId == family.ChildId), TimeSpan.FromSeconds(10)),
-                $"{family.ParentUsername} lists the fair photo as a released event item: {string.Join(", ", await family.Parent.ParentMediaAsync())}\n{service.LogTail()}");
+                .Any(m => m is { Status: "released", Purpose: "events" or "journal" } && m.MediaId == groupId && m.ChildId == family.ChildId), TimeSpan.FromSeconds(10)),
+                $"{family.ParentUsername} lists the fair photo, released: {string.Join(", ", await family.Parent.ParentMediaAsync())}\n{service.LogTail()}");
         }
 
         Assert.IsFalse((await cara.Parent.ParentMediaAsync()).Any(m => m.MediaId == groupId), "Cara did not attend: her family does not list the fair photo");
