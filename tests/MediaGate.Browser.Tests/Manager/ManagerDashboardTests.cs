@@ -18,6 +18,9 @@ public sealed class ManagerDashboardTests : BrowserTest
         var upload = await nursery.Tablet.UploadAsync([UploadFile.FromPath(TestPhotos.Solos[2])], [nursery.Ava.ChildId], "Story time");
         var item = (await nursery.Tablet.WaitUntilDecidedAsync(upload.ObservationId, TimeSpan.FromSeconds(120))).Single();
         Assert.AreEqual("released", item.Status);
+        // One face and two tagged children: held until someone says whose face it is, so the dashboard has a hold reason.
+        var held = await nursery.Tablet.UploadAsync([UploadFile.FromPath(TestPhotos.Solos[1])], [nursery.Ava.ChildId, nursery.Ben.ChildId], "Building");
+        Assert.AreEqual("needs-assignment", (await nursery.Tablet.WaitUntilDecidedAsync(held.ObservationId, TimeSpan.FromSeconds(120))).Single().Status);
         var reviewOn = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(10);
         using (var consent = await nursery.Manager.SendAsync(HttpMethod.Put, $"/api/manager/consents/{nursery.Cara.ChildId}/website",
             ApiClient.JsonBody(new { granted = true, givenBy = "Cara's mother", evidence = "Form C", expiresOn = reviewOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) })))
@@ -26,13 +29,14 @@ public sealed class ManagerDashboardTests : BrowserTest
         }
 
         var board = await nursery.Manager.GetJsonAsync<JsonElement>("/api/manager/dashboard?days=14");
-        Assert.AreEqual(1, board.GetProperty("today").GetProperty("uploaded").GetInt32(), "the API counts today's upload");
+        Assert.AreEqual(2, board.GetProperty("today").GetProperty("uploaded").GetInt32(), "the API counts today's uploads");
+        var reason = board.GetProperty("holdReasons")[0];
 
         var page = await NewPageAsync(service);
         await ManagerConsole.SignInAsync(page, "index.html");
 
         var uploadedTile = page.Page.Locator(".tile", new() { HasText = "Uploaded" });
-        await Assertions.Expect(uploadedTile.Locator("dd")).ToHaveTextAsync("1");
+        await Assertions.Expect(uploadedTile.Locator("dd")).ToHaveTextAsync("2");
         await Assertions.Expect(page.Page.Locator(".tile", new() { HasText = "Released" }).Locator("dd"))
             .ToHaveTextAsync(board.GetProperty("today").GetProperty("released").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
         var perDay = board.GetProperty("perDay");
@@ -43,6 +47,10 @@ public sealed class ManagerDashboardTests : BrowserTest
         await Assertions.Expect(lastRow.Locator("td").First).ToHaveTextAsync(lastDay.GetProperty("uploaded").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.IsTrue(await page.Page.Locator("#chart canvas").EvaluateAsync<bool>("c => c.width > 0 && c.height > 0"), "the chart is drawn");
         await Assertions.Expect(page.Page.GetByRole(AriaRole.Img, new() { NameRegex = new System.Text.RegularExpressions.Regex("Line chart") })).ToBeVisibleAsync();
+        // The hold reason is the API's sentence, not its code.
+        var reasonRow = page.Page.Locator($"section[aria-labelledby='reasons-title'] tbody tr[data-reason='{reason.GetProperty("reason").GetString()}']");
+        await Assertions.Expect(reasonRow.Locator("td").First).ToHaveTextAsync(reason.GetProperty("sentence").GetString()!);
+        await Assertions.Expect(reasonRow.Locator("td").First).Not.ToHaveTextAsync(reason.GetProperty("reason").GetString()!);
         var due = page.Page.Locator("section[aria-labelledby='due-title'] tbody tr", new() { HasText = nursery.Cara.ChildName });
         await Assertions.Expect(due).ToContainTextAsync("Website");
         await Assertions.Expect(due).ToContainTextAsync(reviewOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

@@ -2,8 +2,8 @@ namespace MediaGate.Browser.Tests.Manager;
 
 /// <summary>
 /// The manager's console against a real service (issue 8, "Done when": the manager releasing a held item,
-/// withdrawing a consent in the grid, and seeing the website feed change). The photo is a real one with one face,
-/// tagged with two children, so the service cannot assign it and holds it for review.
+/// withdrawing a consent in the grid, and seeing the website feed change). The photo is the sample astronaut portrait
+/// (one face; screenshots may be committed), tagged with two children, so the service cannot assign it and holds it for review.
 /// </summary>
 [TestClass]
 public sealed class ManagerReviewAndConsentTests : BrowserTest
@@ -20,7 +20,7 @@ public sealed class ManagerReviewAndConsentTests : BrowserTest
         await nursery.GrantJournalAsync(avaGroup: false, benGroup: false, caraGroup: false);
         await nursery.Manager.SetConsentAsync(ava.ChildId, "website", granted: true);
         await nursery.Manager.SetConsentAsync(ava.ChildId, "publicity", granted: true);
-        var upload = await nursery.Tablet.UploadAsync([UploadFile.FromPath(TestPhotos.Solos[0])], [ava.ChildId, nursery.Ben.ChildId], "Painting");
+        var upload = await nursery.Tablet.UploadAsync([UploadFile.FromPath(TestImages.Astronaut)], [ava.ChildId, nursery.Ben.ChildId], "Painting");
         var item = (await nursery.Tablet.WaitUntilDecidedAsync(upload.ObservationId, ProcessingLimit)).Single();
         Assert.AreEqual("needs-assignment", item.Status, "one face and two tagged children: held until someone says whose face it is");
         using var website = ApiClient.Website(service.Address, await nursery.Manager.CreateWebsiteKeyAsync("site-" + nursery.Tag));
@@ -32,6 +32,8 @@ public sealed class ManagerReviewAndConsentTests : BrowserTest
         await card.Locator("img").WaitForAsync();
         await Assertions.Expect(card.Locator(".face-box")).ToHaveCountAsync(1);
         await Assertions.Expect(card.GetByRole(AriaRole.Heading, new() { Name = "Why it is here" })).ToBeVisibleAsync();
+        await Assertions.Expect(card.Locator(".summary")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(card.GetByLabel("Face 1").Locator("option[value='not-a-face']")).ToHaveTextAsync("Not a face (no mask)");
         Assert.IsTrue(await card.Locator("img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0 && img.src.startsWith('blob:')"), "the master is shown through a blob: URL");
         await CheckAsync(page, "review queue with a held item", screenshot: "manager-review");
 
@@ -40,6 +42,7 @@ public sealed class ManagerReviewAndConsentTests : BrowserTest
         await card.GetByLabel("Purpose").SelectOptionAsync("journal");
         await card.GetByRole(AriaRole.Button, new() { Name = "Release", Exact = true }).ClickAsync();
         await Assertions.Expect(card.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: released for journal");
+        await Assertions.Expect(card.GetByRole(AriaRole.Status)).Not.ToContainTextAsync("now held");
         Assert.IsTrue(await Poll.UntilAsync(async () => (await ava.Parent.ParentMediaAsync()).Any(m => m.MediaId == item.MediaId && m.Status != "checking"), FeedLimit),
             "after the release Ava's parent has the photo");
 

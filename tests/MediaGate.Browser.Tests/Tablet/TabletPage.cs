@@ -18,6 +18,22 @@ internal sealed partial class TabletPage(BrowserPage browser)
 
     public ILocator FaceBoxes => Page.Locator("#faces-photo .face-box");
 
+    /// <summary>The face panel: a dialog that opens over the page.</summary>
+    public ILocator FacesDialog => Page.GetByRole(AriaRole.Dialog, new() { Name = "Whose faces are these?" });
+
+    /// <summary>The panel's plain-words status of the item shown (<c>data-status</c> is the API's status).</summary>
+    public ILocator ItemStatus => Page.Locator("#faces-item-status");
+
+    /// <summary>The answers of face <paramref name="number"/> (1-based, as its box is numbered).</summary>
+    public ILocator FaceAnswers(int number) => FacesDialog.GetByRole(AriaRole.Group, new() { Name = $"Face {number}", Exact = true });
+
+    /// <summary>One answer button of face <paramref name="number"/>: a child's name, "Staff", "Not in our setting" or "Not a face".</summary>
+    public ILocator Answer(int number, string answer) => FaceAnswers(number).GetByRole(AriaRole.Button, new() { Name = answer, Exact = true });
+
+    /// <summary>Waits until the panel's photo has loaded.</summary>
+    public async Task WaitForFacesPhotoAsync() =>
+        await Page.WaitForFunctionAsync("() => { const i = document.querySelector('#faces-photo img'); return i && i.complete && i.naturalWidth > 0; }");
+
     public async Task OpenAsync()
     {
         await Page.GotoAsync("/tablet/", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });

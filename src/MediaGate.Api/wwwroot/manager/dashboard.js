@@ -44,7 +44,7 @@ startPage(async (content) => {
         el('h2', { id: 'reasons-title' }, 'Why photos are held'),
         board.holdReasons.length === 0 ? el('p', {}, 'Nothing is held.') : el('table', {},
           el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Reason'), el('th', { scope: 'col', class: 'number' }, 'Photos'))),
-          el('tbody', {}, board.holdReasons.map((r) => el('tr', {}, el('td', {}, r.reason), el('td', { class: 'number' }, String(r.count))))))),
+          el('tbody', {}, board.holdReasons.map((r) => el('tr', { dataset: { reason: r.reason } }, el('td', {}, reasonSentence(r)), el('td', { class: 'number' }, String(r.count))))))),
       el('section', { 'aria-labelledby': 'due-title' },
         el('h2', { id: 'due-title' }, 'Consents due for review'),
         board.consentsDueForReview.length === 0 ? el('p', {}, 'None due.') : el('table', {},
@@ -53,6 +53,19 @@ startPage(async (content) => {
             el('td', {}, el('a', { href: 'consents.html' }, c.childName)), el('td', {}, purposeText[c.purpose] ?? c.purpose), el('td', {}, c.reviewOn))))))));
   drawChart(chart, board.perDay);
 });
+
+/**
+ * A hold reason as a sentence (issue 12 §2): the service's `sentence`, or, from a service that sends only the code
+ * (e.g. `FaceUncertain`), the code's words ("Face uncertain.") rather than the code.
+ */
+function reasonSentence(reason) {
+  if (reason.sentence) {
+    return reason.sentence;
+  }
+
+  const words = String(reason.reason).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}.`;
+}
 
 function tile(label, value) {
   return el('div', { class: 'tile' }, el('dt', {}, label), el('dd', {}, String(value)));

@@ -9,6 +9,7 @@ import { signInForm } from '/assets/signin.js';
 const pages = [
   ['index.html', 'Dashboard'],
   ['review.html', 'Review queue'],
+  ['spot-checks.html', 'Spot checks'],
   ['consents.html', 'Consents'],
   ['devices.html', 'Devices'],
   ['accounts.html', 'Accounts'],

@@ -3,6 +3,9 @@
 // the token, shown through a blob: URL, released when the page goes) with the detected faces boxed and numbered,
 // a labelled choice per face, and the decision buttons. A decision's answer (the item as it now stands) replaces
 // the card in place, so a photo released for the journal can still be approved for the website next.
+// Issue 12 §2: each item says in a sentence which purpose still holds it and who can act (`summary`); a face can be
+// dismissed as not a face; faint detections are dashed; `?view=publishable` lists released photos so that a photo
+// released with nobody touching it can still be approved for the website or publicity.
 import { api, imageUrl } from '/assets/api.js';
 import { el, replace, say, when } from '/assets/dom.js';
 import { childrenById, download, errorBox, messageOf, startPage } from './nav.js';
@@ -22,28 +25,54 @@ const statusText = {
   processing: 'Being checked',
 };
 
+const views = {
+  waiting: {
+    title: 'Waiting for review',
+    path: '/api/manager/review',
+    link: 'review.html',
+    empty: 'Nothing is waiting for review.',
+    hint: (n) => `${n} item(s), oldest first. Name each face, then choose a purpose and a decision.`,
+    purpose: 'journal',
+  },
+  publishable: {
+    title: 'Released photos',
+    path: '/api/manager/review?view=publishable',
+    link: 'review.html?view=publishable',
+    empty: 'No released photos to approve for the website or publicity.',
+    hint: (n) => `${n} photo(s) already released to families. Choose Website or Publicity and press Release to approve one.`,
+    purpose: 'website',
+  },
+};
+
 const imageUrls = [];
 window.addEventListener('pagehide', () => imageUrls.forEach((url) => URL.revokeObjectURL(url)));
 
 startPage(async (content) => {
-  const [queue, children] = await Promise.all([api('/api/manager/review'), childrenById()]);
-  if (queue.length === 0) {
-    replace(content, el('p', { class: 'message ok', role: 'status' }, 'Nothing is waiting for review.'));
-    return;
-  }
-
+  const viewName = new URLSearchParams(location.search).get('view') === 'publishable' ? 'publishable' : 'waiting';
+  const view = views[viewName];
+  document.title = `${view.title} · MediaGate Manager's console`;
+  const [queue, children] = await Promise.all([api(view.path), childrenById()]);
   replace(content,
-    el('p', { class: 'hint' }, `${queue.length} item(s), oldest first. Name each face, then choose a purpose and a decision.`),
-    queue.map((item) => itemCard(item, children)));
+    viewSwitch(viewName),
+    el('h2', { class: 'view-title' }, view.title),
+    queue.length === 0
+      ? el('p', { class: 'message ok', role: 'status' }, view.empty)
+      : [el('p', { class: 'hint' }, view.hint(queue.length)), queue.map((item) => itemCard(item, children, view.purpose))]);
 });
 
-function itemCard(item, children) {
+function viewSwitch(current) {
+  return el('nav', { class: 'view-switch', 'aria-label': 'Review views' },
+    el('ul', {}, Object.entries(views).map(([name, view]) =>
+      el('li', {}, el('a', { href: view.link, 'aria-current': name === current ? 'page' : false }, view.title)))));
+}
+
+function itemCard(item, children, purpose) {
   const card = el('article', { class: 'review-item panel', 'aria-labelledby': `item-${item.mediaId}-title`, dataset: { media: item.mediaId } });
   const figure = el('figure', { class: 'review-photo' });
   const details = el('div', { class: 'review-details' });
   card.append(figure, details);
   showPhoto(figure, item);
-  showDetails(details, item, children, null);
+  showDetails(details, item, children, null, purpose);
   return card;
 }
 
@@ -62,11 +91,18 @@ async function showPhoto(figure, item) {
 }
 
 function faceCaption(item) {
-  return item.faces.length === 0 ? 'No faces were found.' : `${item.faces.length} face(s) found, numbered on the photo.`;
+  const faint = item.faces.filter(isFaint).length;
+  return item.faces.length === 0 ? 'No faces were found.'
+    : `${item.faces.length} face(s) found, numbered on the photo.${faint ? ` ${faint} faint detection(s), dashed: masked for everyone but you, never holding the photo.` : ''}`;
+}
+
+/** A faint detection (api.md `faint`; a service without it says `uncertain`): masked, never holds. */
+function isFaint(face) {
+  return face.faint === true || (face.faint === undefined && face.uncertain === true);
 }
 
 function faceBox(face, item) {
-  const box = el('span', { class: ['face-box', face.uncertain && 'uncertain'], 'aria-hidden': 'true' },
+  const box = el('span', { class: ['face-box', isFaint(face) && 'faint'], 'aria-hidden': 'true' },
     el('span', { class: 'face-number' }, String(face.number)));
   if (item.width && item.height) {
     // CSSOM, not a style attribute (the content security policy refuses those): percent of the master's size.
@@ -98,7 +134,7 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
     try {
       const body = { purpose: purpose.value, action, assignments: item.faces.map((face, i) => assignment(face, faceSelects[i][1].value)) };
       const now = await api(`/api/manager/media/${encodeURIComponent(id)}/decision`, { method: 'POST', json: body });
-      showDetails(details, now, children, `Saved: ${actionText(action)} for ${purposeText(body.purpose)}. The item is now ${(statusText[now.status] ?? now.status).toLowerCase()}.`, body.purpose);
+      showDetails(details, now, children, `Saved: ${actionText(action)} for ${purposeText(body.purpose)}. ${summaryOf(now)}`, body.purpose);
     } catch (e) {
       say(error, messageOf(e));
       buttons.forEach((b) => { b.disabled = false; });
@@ -114,7 +150,8 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
   replace(details,
     el('h2', { id: `item-${id}-title`, class: 'item-title' }, `Photo received ${when(item.receivedAt)} `,
       el('span', { class: ['badge', badgeOf(item.status)], dataset: { status: item.status } }, statusText[item.status] ?? item.status)),
-    item.statusDetail ? el('p', {}, item.statusDetail) : null,
+    el('p', { class: 'summary' }, summaryOf(item)),
+    item.statusDetail && item.statusDetail !== item.summary ? el('p', {}, item.statusDetail) : null,
     el('p', {}, 'Tagged by staff: ', namesOf(item.taggedChildren, children) || 'nobody'),
     reasonsList(item),
     managerActions(item),
@@ -135,13 +172,14 @@ function faceSelect(mediaId, face, children) {
     el('option', { value: 'unassigned' }, 'Not said yet (stays masked)'),
     el('option', { value: 'staff' }, 'A staff member'),
     el('option', { value: 'not-a-child' }, 'Not a child in our setting'),
+    el('option', { value: 'not-a-face' }, 'Not a face (no mask)'),
     [...children.values()].map((child) => el('option', { value: `child:${child.id}` }, child.room ? `${child.name} (${child.room})` : child.name)));
   select.value = face.childId ? `child:${face.childId}` : face.kind;
   if (!select.value) {
     select.value = 'unassigned';
   }
 
-  return [el('label', { for: select.id }, `Face ${face.number}${face.uncertain ? ' (unsure detection)' : ''}`), select];
+  return [el('label', { for: select.id }, `Face ${face.number}${isFaint(face) ? ' (faint: masked, never holds)' : ''}`), select];
 }
 
 function assignment(face, value) {
@@ -155,6 +193,46 @@ function reasonsList(item) {
   return reasons.length === 0
     ? el('p', {}, 'No reasons given.')
     : [el('h3', {}, 'Why it is here'), el('ul', { class: 'reasons' }, reasons.map((r) => el('li', {}, r)))];
+}
+
+/**
+ * Which purpose, if any, still holds the photo and who can act, in one sentence: the service's `summary`, or (from a
+ * service that does not send one) worked out from the decisions, never claiming "held" for a purpose the manager
+ * has released.
+ */
+function summaryOf(item) {
+  if (item.summary) {
+    return item.summary;
+  }
+
+  const acted = item.managerActions ?? {};
+  const holding = [...new Set((item.decisions ?? []).filter((d) => d.verdict === 'hold').map((d) => d.purpose))]
+    .filter((p) => !acted[p]);
+  if (item.status === 'processing') {
+    return 'MediaGate is checking this photo again.';
+  }
+
+  if (item.status === 'needs-assignment' && holding.length > 0) {
+    return `Held for ${listOf(holding)} until its faces are named: staff on the tablet or you can name them.`;
+  }
+
+  if (holding.length > 0) {
+    return `Held for ${listOf(holding)}: only you can release or block it.`;
+  }
+
+  if (item.status === 'blocked') {
+    return 'Blocked: no family or website receives it.';
+  }
+
+  const released = Object.entries(acted).filter(([, a]) => a === 'release' || a === 'mask').map(([p]) => p);
+  return released.length > 0
+    ? `Nothing holds it now. You released it for ${listOf(released)}.`
+    : 'Nothing holds it now.';
+}
+
+function listOf(values) {
+  const words = values.map(purposeText);
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
 function managerActions(item) {

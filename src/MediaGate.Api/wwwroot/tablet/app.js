@@ -1,27 +1,27 @@
-// The tablet page (issue 8, section 1): set up the device once, staff sign in with a PIN, take or choose photos,
-// tag the children, upload through the offline queue, then name the faces MediaGate found.
+// The tablet page (issue 8, section 1; issue 12 §2): set up the device once, staff sign in with a PIN, take or
+// choose photos, tag the children, upload through the offline queue. A fresh upload is watched every second until
+// it has been checked; if a certain face needs an answer, the face panel opens by itself, so the practitioner closes
+// the loop at capture.
 import { api, ApiError } from '/assets/api.js';
 import { byId, el, replace, say, when } from '/assets/dom.js';
 import { enrol, enrolledDevice, forgetDevice, signedInStaff, staffSignIn, staffSignOut } from './device.js';
-import { hideFaces, showFaces } from './faces.js';
+import { hideFaces, refreshFaces, showFaces, shownMediaId, wireFaces } from './faces.js';
 import * as queue from './queue.js';
+import { itemStatus, needsAnswer, unanswered } from './status.js';
 import { sendQueue } from './uploader.js';
 
 const retryEveryMs = 30_000;
 const refreshWhileProcessingMs = 4_000;
-const statusWords = {
-  processing: ['Being checked', 'warn'],
-  'needs-assignment': ['Faces to name', 'warn'],
-  released: ['Released', 'ok'],
-  held: ['Held for the manager', 'warn'],
-  blocked: ['Blocked', 'danger'],
-  failed: ['Could not be processed', 'danger'],
-};
+const watchEveryMs = 1_000;
+const watchAtMostMs = 5 * 60_000;
 
 let children = [];
 let chosen = [];
 let sending = false;
 let recentTimer = null;
+// Fresh uploads being watched until checked: observation id → when the watch started.
+const watching = new Map();
+let watchTimer = null;
 
 function show() {
   const device = enrolledDevice();
@@ -133,6 +133,7 @@ async function sendNow() {
         bar.textContent = `${percent}%`;
       },
       onChange: () => showQueue(),
+      onUploaded: (observationId) => watch(observationId),
     });
   } finally {
     sending = false;
@@ -193,27 +194,74 @@ async function showRecent() {
   }
 }
 
+/** Watches a fresh upload: asks for it every second until no item is being checked, then asks about its faces. */
+function watch(observationId) {
+  watching.set(observationId, Date.now());
+  clearTimeout(watchTimer);
+  watchTimer = setTimeout(checkWatched, watchEveryMs);
+}
+
+async function checkWatched() {
+  for (const [observationId, since] of [...watching]) {
+    let observation;
+    try {
+      observation = await api(`/api/tablet/observations/${encodeURIComponent(observationId)}`);
+    } catch (e) {
+      if (onSignedOut(e)) {
+        watching.clear();
+        return;
+      }
+
+      if (Date.now() - since > watchAtMostMs) {
+        watching.delete(observationId);
+      }
+
+      continue;
+    }
+
+    const shownItem = observation.items.find((item) => item.mediaId === shownMediaId());
+    if (shownItem) {
+      refreshFaces(shownItem);
+    }
+
+    if (observation.items.every((item) => item.status !== 'processing') || Date.now() - since > watchAtMostMs) {
+      watching.delete(observationId);
+      await showRecent();
+      const ask = observation.items.find(needsAnswer);
+      if (ask && !shownMediaId()) {
+        openFaces(ask, observation);
+      }
+    }
+  }
+
+  if (watching.size > 0) {
+    watchTimer = setTimeout(checkWatched, watchEveryMs);
+  }
+}
+
 function observationCard(observation) {
+  const names = observation.children.map(childName);
   return el('li', { dataset: { observation: observation.observationId } },
     el('h3', {}, `Taken ${when(observation.capturedAt)}`),
     observation.note ? el('p', {}, observation.note) : null,
-    el('p', { class: 'hint' }, observation.children.length ? `Tagged: ${observation.children.map(childName).join(', ')}` : 'No children tagged'),
+    el('p', { class: 'hint' }, names.length ? `Tagged: ${names.join(', ')}` : 'No children tagged'),
     el('ul', { class: 'items' }, observation.items.map((item, index) => {
-      const [words, tone] = statusWords[item.status] ?? [item.status, 'warn'];
+      const [words, tone] = itemStatus(item, names);
       const canName = item.faces.length > 0 && item.width && item.height && item.status !== 'processing' && item.status !== 'failed';
+      const asked = needsAnswer(item);
       return el('li', { dataset: { media: item.mediaId, status: item.status } },
-        `Photo ${index + 1}`,
+        el('span', { class: 'photo-number' }, `Photo ${index + 1}`),
         el('span', { class: ['badge', tone] }, words),
-        item.faces.length ? `${item.faces.length} face${item.faces.length === 1 ? '' : 's'}` : null,
         canName
-          ? el('button', { type: 'button', onclick: () => openFaces(item) }, `Name faces in photo ${index + 1}`)
+          ? el('button', { type: 'button', class: asked ? 'primary' : null, onclick: () => openFaces(item, observation) },
+            asked ? `Answer ${unanswered(item).length} face${unanswered(item).length === 1 ? '' : 's'} in photo ${index + 1}` : `Faces in photo ${index + 1}`)
           : null);
     })));
 }
 
-async function openFaces(item) {
+async function openFaces(item, observation) {
   try {
-    await showFaces(item, children, () => showRecent());
+    await showFaces(item, observation, children, () => showRecent());
   } catch (e) {
     if (!onSignedOut(e)) {
       say(byId('page-error'), `The photo could not be shown: ${e.message}`);
@@ -233,6 +281,7 @@ function onSignedOut(error) {
 }
 
 function wire() {
+  wireFaces();
   byId('enrol-form').addEventListener('submit', (event) => {
     event.preventDefault();
     enrol(byId('device-id').value, byId('device-secret').value);

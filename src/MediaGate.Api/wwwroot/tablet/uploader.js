@@ -15,10 +15,11 @@ export const waiting = {
 
 /**
  * Sends every entry the signed-in staff member queued. `onProgress(entry, percent)` while a file goes up;
- * `onChange()` after each entry's outcome. Answers true when nothing of theirs is left waiting (refused entries
- * aside, which staff discard by hand).
+ * `onChange()` after each entry's outcome; `onUploaded(observationId)` once the service holds an entry (so the page
+ * can show its faces as soon as they are found). Answers true when nothing of theirs is left waiting (refused
+ * entries aside, which staff discard by hand).
  */
-export async function sendQueue({ username, onProgress = () => {}, onChange = () => {} }) {
+export async function sendQueue({ username, onProgress = () => {}, onChange = () => {}, onUploaded = () => {} }) {
   if (!token() || !username) {
     return false;
   }
@@ -33,6 +34,9 @@ export async function sendQueue({ username, onProgress = () => {}, onChange = ()
       const outcome = await send(entry, (percent) => onProgress(entry, percent));
       if (outcome.done) {
         await queue.remove(entry.id);
+        if (outcome.observationId) {
+          onUploaded(outcome.observationId);
+        }
       } else {
         entry.lastError = outcome.message;
         entry.refused = outcome.refused;
@@ -89,7 +93,14 @@ function send(entry, onProgress) {
 function outcomeOf(request) {
   const status = request.status;
   if (status === 202 || status === 200) {
-    return { done: true };
+    let observationId = null;
+    try {
+      observationId = JSON.parse(request.responseText).observationId ?? null;
+    } catch {
+      observationId = null;
+    }
+
+    return { done: true, observationId };
   }
 
   if (status === 401) {
