@@ -27,7 +27,6 @@ public sealed class PngColourChunkTests
         ["cHRM after IDAT", Png(Idat(), C("cHRM", GoodChromaticities))],
         ["sRGB of two bytes", Png(C("sRGB", [0, 0]), Idat())],
         ["sRGB with rendering intent 9", Png(C("sRGB", [9]), Idat())],
-        ["two sRGB chunks", Png(C("sRGB", [0]), C("sRGB", [0]), Idat())],
         ["gAMA of zero", Png(C("gAMA", [0, 0, 0, 0]), Idat())],
         ["gAMA of three bytes", Png(C("gAMA", [0, 0xB1, 0x8F]), Idat())],
         ["cHRM of 31 bytes", Png(C("cHRM", GoodChromaticities.AsSpan(0, 31)), Idat())],
@@ -42,7 +41,8 @@ public sealed class PngColourChunkTests
         ["cHRM that contradicts sRGB", Png(C("sRGB", [0]), C("cHRM", [0, 0, 0x3A, 0x98, .. GoodChromaticities.AsSpan(4)]), Idat())],
     ];
 
-    public static IEnumerable<object[]> AllBadColourChunks => BadColourChunks.Concat(ContradictoryColourChunks);
+    public static IEnumerable<object[]> AllBadColourChunks =>
+        BadColourChunks.Concat(ContradictoryColourChunks).Append(["two sRGB chunks", Png(C("sRGB", [0]), C("sRGB", [0]), Idat())]);
 
     [TestMethod]
     [DynamicData(nameof(AllBadColourChunks))]
@@ -64,6 +64,31 @@ public sealed class PngColourChunkTests
 
         Assert.IsTrue(rebuilt.IsSuccess, $"{scenario}: {rebuilt.Failure}");
         CollectionAssert.AreEqual(new[] { "IHDR", "IDAT", "IEND" }, PngChunks.Types(rebuilt.Value), scenario);
+    }
+
+    [TestMethod]
+    public void Rebuild_SecondSrgbChunk_IsDroppedAndTheFirstKept()
+    {
+        var rebuilt = PngChunkFilter.Rebuild(Png(C("sRGB", [0]), C("sRGB", [1]), Idat()));
+
+        CollectionAssert.AreEqual(new[] { "IHDR", "sRGB", "IDAT", "IEND" }, PngChunks.Types(rebuilt.Value));
+    }
+
+    [TestMethod]
+    public void Rebuild_ColourChunkAfterPalette_IsDropped()
+    {
+        byte[] ihdr = PngChunks.Ihdr(8, 8);
+        ihdr[8 + 9] = 3; // colour type palette
+        FixCrc(ihdr);
+        byte[] rows = PngChunks.Compress(new byte[8 * 9]); // filter byte 0 and eight palette indexes 0 per row
+        byte[] png = PngChunks.Png(ihdr, C("PLTE", [10, 20, 30]), C("gAMA", GoodGamma), C("IDAT", rows), C("IEND", []));
+
+        var rebuilt = PngChunkFilter.Rebuild(png);
+        var decoded = Decode(png);
+
+        CollectionAssert.AreEqual(new[] { "IHDR", "PLTE", "IDAT", "IEND" }, PngChunks.Types(rebuilt.Value));
+        Assert.IsTrue(decoded.IsSuccess, decoded.Failure?.ToString());
+        CollectionAssert.AreEqual(new byte[] { 10, 20, 30 }, decoded.Value.Row(7)[..3].ToArray());
     }
 
     [TestMethod]
@@ -94,6 +119,10 @@ public sealed class PngColourChunkTests
         var header = InputGuard.Inspect(bytes, Limits);
         return header.IsSuccess ? ImageDecoder.Decode(bytes, header.Value) : header.Failure;
     }
+
+    /// <summary>Recomputes IHDR's CRC after a test changed its data.</summary>
+    private static void FixCrc(byte[] chunk) =>
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(chunk.Length - 4), PngCrc.Compute(chunk.AsSpan(4, chunk.Length - 8)));
 
     private static byte[] C(string type, ReadOnlySpan<byte> data) => PngChunks.Chunk(type, data);
 
