@@ -28,10 +28,13 @@ public sealed class GateOptions : IValidatableObject
     [Range(50, 60_000)]
     public int PollMilliseconds { get; set; } = 500;
 
-    /// <summary>What a journal photo that needs masks does (product.md, the setting's option). Default Hold.</summary>
-    public JournalMaskPolicy JournalMasks { get; set; } = JournalMaskPolicy.Hold;
+    /// <summary>What a journal photo that needs masks does (product.md, the setting's option). Default MaskAndRelease: masks
+    /// are irreversible (issue 12, section 2); Hold and Block stay available. Masks over staff adults and faint detections
+    /// never count for it.</summary>
+    public JournalMaskPolicy JournalMasks { get; set; } = JournalMaskPolicy.MaskAndRelease;
 
-    /// <summary>Whether staff adults in a photo are shown or masked (product.md, the setting's option). Default Mask.</summary>
+    /// <summary>Whether staff adults in a photo are shown or masked (product.md, the setting's option). Default Mask; the mask
+    /// never holds a photo by itself.</summary>
     public StaffAdultPolicy StaffAdults { get; set; } = StaffAdultPolicy.Mask;
 
     /// <summary>Files in one upload. Default 20.</summary>

@@ -79,7 +79,8 @@ public static class TabletEndpoints
         return TypedResults.Accepted($"/api/tablet/observations/{result.Receipt!.ObservationId}", result.Receipt);
     }
 
-    /// <summary><c>GET /api/tablet/observations/{id}</c>: per item its status and faces (<c>faceId, x, y, w, h, score, childId</c>, plus <c>kind</c>).</summary>
+    /// <summary><c>GET /api/tablet/observations/{id}</c>: per item its status and faces (<c>faceId, x, y, w, h, score, childId</c>, plus
+    /// <c>kind</c> and <c>faint</c>, with <c>uncertain</c> the same as <c>faint</c>).</summary>
     public static async Task<Results<Ok<ObservationView>, ProblemHttpResult>> GetObservationAsync(
         string observationId, ReadObservation read, CancellationToken cancellationToken)
     {
@@ -148,7 +149,7 @@ public static class TabletEndpoints
 
     /// <summary>
     /// <c>PUT /api/tablet/media/{id}/faces</c> <c>[{"faceId", "childId" | null, "kind"?}]</c>: assigns faces of the caller's
-    /// own upload (kind <c>child</c>, <c>staff</c>, <c>not-a-child</c> or <c>unassigned</c>); the item is re-decided at once.
+    /// own upload (kind <c>child</c>, <c>staff</c>, <c>not-a-child</c>, <c>not-a-face</c> or <c>unassigned</c>); the item is re-decided at once.
     /// 200 with the item; 400 invalid; 404 not found or not the caller's upload; 409 not processed yet.
     /// </summary>
     public static async Task<Results<Ok<MediaItemView>, ProblemHttpResult>> AssignFacesAsync(

@@ -11,12 +11,16 @@ namespace MediaGate.Consent.Decisions;
 /// <list type="number">
 /// <item>the audience must fit the purpose (a parent for the journal, the public for website and publicity,
 /// event families for events, the manager for anything), else block;</item>
-/// <item>who is in the photo: auto-assign one face to one tagged child; hold on unassigned or uncertain faces,
-/// more faces than tagged children, or assignments that do not add up;</item>
+/// <item>who is in the photo (<see cref="WhoIsInThePhoto"/>): auto-assign the one candidate face to one tagged child;
+/// matching counts for the journal (<see cref="MatchingCountsRule"/>); hold on unassigned certain faces, more certain faces
+/// than tagged children while one is unassigned, or assignments that do not add up. Faint detections are masked and
+/// never hold; detections dismissed as not a face get no mask and do not count;</item>
 /// <item>the audience: a parent's child must be tagged and have journal consent, else block; event families
 /// must have attended, else block; website and publicity wait for the manager's approval (hold);</item>
-/// <item>each face: shown only with consent granted now (plus the group option for other families' journals);</item>
-/// <item>a journal photo that needs masks follows the setting's <see cref="JournalMaskPolicy"/>.</item>
+/// <item>each face (<see cref="FaceRules"/>): shown only with consent granted now (plus the group option for other
+/// families' journals, and attendance for an event's families);</item>
+/// <item>a journal photo that masks a certain face of a child or of someone unknown follows the setting's
+/// <see cref="JournalMaskPolicy"/>; masks over faint detections and over staff adults never count for it.</item>
 /// </list>
 /// </summary>
 public static class ConsentDecisionEngine
@@ -41,8 +45,8 @@ public static class ConsentDecisionEngine
             return draft.Finish(faces.Select(f => new FaceDecision(f.Number, FaceVisibility.Show, f.Assignment)).ToArray());
         }
 
-        var assignments = WhoIsInThePhoto.Resolve(request.Item, draft, consent);
         var tagged = WhoIsInThePhoto.DistinctTagged(request.Item);
+        var (assignments, shownByCount) = WhoIsInThePhoto.Resolve(request, tagged, draft, consent);
         AudienceRules.Check(request, tagged, draft, consent);
 
         var decided = new FaceDecision[faces.Count];
@@ -50,8 +54,8 @@ public static class ConsentDecisionEngine
         for (var i = 0; i < faces.Count; i++)
         {
             var doubtful = WhoIsInThePhoto.IsDoubtful(assignments[i], i, assignments, tagged);
-            decided[i] = FaceRules.Decide(faces[i], assignments[i], doubtful, request, draft, consent);
-            masks += decided[i].Visibility == FaceVisibility.Mask ? 1 : 0;
+            decided[i] = FaceRules.Decide(faces[i], assignments[i], doubtful, shownByCount, request, draft, consent);
+            masks += decided[i].Visibility == FaceVisibility.Mask && CountsForMaskPolicy(faces[i], assignments[i]) ? 1 : 0;
         }
 
         if (masks > 0 && request.Purpose == Purpose.Journal)
@@ -61,6 +65,13 @@ public static class ConsentDecisionEngine
 
         return draft.Finish(decided);
     }
+
+    /// <summary>
+    /// Only a mask over a certain face of a child, of someone unknown or of nobody-yet counts for the setting's policy
+    /// (issue 12, section 2: "a mask over a staff adult or a faint detection never holds by itself").
+    /// </summary>
+    private static bool CountsForMaskPolicy(MediaFace face, FaceAssignment assignment) =>
+        !face.Uncertain && assignment.Kind is FaceAssignmentKind.Child or FaceAssignmentKind.Unknown or FaceAssignmentKind.Unassigned;
 
     private static void ApplyJournalMaskPolicy(JournalMaskPolicy policy, int masks, DecisionDraft draft)
     {

@@ -5,8 +5,12 @@ using MediaGate.Consent.People;
 namespace MediaGate.Consent.Decisions;
 
 /// <summary>
-/// Per face: shown only if assigned to a child whose consent for the purpose is granted now; for a journal
-/// rendition for child A, another child B also needs B's group option (product.md, "The decision").
+/// Per face (product.md, "The decision"): shown only if assigned to a child whose consent for the purpose is granted
+/// now; for a journal rendition for child A, another child B also needs B's group option; for an event's families, the
+/// child must also be one of the event's attendees (events consent covers the events a child attended). A detection
+/// dismissed as not a face gets no mask. An unassigned certain face is shown only where matching counts apply
+/// (<see cref="MatchingCountsRule"/>); an unassigned faint face, a staff adult (unless the setting shows them) and someone
+/// outside the setting are masked.
 /// </summary>
 internal static class FaceRules
 {
@@ -14,6 +18,7 @@ internal static class FaceRules
         MediaFace face,
         FaceAssignment assignment,
         bool doubtful,
+        bool shownByCount,
         DecisionRequest request,
         DecisionDraft draft,
         ConsentSnapshot consent)
@@ -24,7 +29,9 @@ internal static class FaceRules
             FaceAssignmentKind.Child => ForChild(face, assignment.Child!.Value, request, draft, consent),
             FaceAssignmentKind.StaffAdult => ForStaffAdult(face, request.Options, draft),
             FaceAssignmentKind.Unknown => Unknown(face, draft),
-            _ => FaceVisibility.Mask, // unassigned: an unknown child, already held
+            FaceAssignmentKind.NotAFace => FaceVisibility.Show, // a thumb, a toy: nothing to mask (audited when it was said)
+            FaceAssignmentKind.Unassigned when shownByCount && !face.Uncertain => FaceVisibility.Show,
+            _ => FaceVisibility.Mask, // unassigned: an unknown child (held when certain, masked quietly when faint)
         };
         return new FaceDecision(face.Number, visibility, assignment);
     }
@@ -38,6 +45,14 @@ internal static class FaceRules
         {
             var (code, message) = ReasonSentences.NotGranted(consent.NameOf(child), request.Purpose, status, consent.Record(cell));
             draft.Add(code, ReasonEffect.Mask, $"Face {face.Number} is masked: {message}", face, child);
+            return FaceVisibility.Mask;
+        }
+
+        if (request.Audience.Kind == AudienceKind.EventFamilies && !request.Audience.Attendees.Contains(child))
+        {
+            // Issue 12, section 0: a tagged child who did not attend must not reach the attendees' families.
+            draft.Add(ReasonCode.ChildNotAtEvent, ReasonEffect.Mask,
+                $"Face {face.Number} is masked: {consent.NameOf(child)} did not attend this event, so the families who did may not see them", face, child);
             return FaceVisibility.Mask;
         }
 

@@ -6,10 +6,10 @@ namespace MediaGate.Consent.Decisions;
 /// </summary>
 public enum JournalMaskPolicy
 {
-    /// <summary>Held for the manager's review (the default).</summary>
+    /// <summary>Held for the manager's review.</summary>
     Hold,
 
-    /// <summary>Released with the masks.</summary>
+    /// <summary>Released with the masks (the default: masks are irreversible).</summary>
     MaskAndRelease,
 
     /// <summary>Never released to the journal.</summary>

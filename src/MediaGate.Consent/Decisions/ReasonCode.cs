@@ -5,6 +5,7 @@ public enum ReasonCode
 {
     AutoAssigned,
     FaceUnassigned,
+    /// <summary>A faint detection nobody named: masked, never holds.</summary>
     FaceUncertain,
     MoreFacesThanTaggedChildren,
     FaceAssignedToUntaggedChild,
@@ -27,4 +28,13 @@ public enum ReasonCode
     NoEventFamilies,
     AudienceDoesNotFitPurpose,
     ManagerReview,
+
+    /// <summary>Someone said a detection is not a face: no mask, not counted.</summary>
+    NotAFace,
+
+    /// <summary>As many certain faces as tagged children, all with journal and group consent: shown without assignment.</summary>
+    MatchingCounts,
+
+    /// <summary>A tagged child who did not attend the event: masked for the attendees' families.</summary>
+    ChildNotAtEvent,
 }

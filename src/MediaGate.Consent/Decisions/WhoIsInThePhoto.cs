@@ -6,47 +6,59 @@ using MediaGate.Consent.People;
 namespace MediaGate.Consent.Decisions;
 
 /// <summary>
-/// product.md, "Who is in a photo": auto-assignment only when unambiguous, and every doubt about who a face
-/// is (unassigned, uncertain, more faces than tagged children while a face is unaccounted for, an assignment that
-/// does not add up) holds.
+/// product.md, "Who is in a photo". Detections come in two strengths: <b>certain</b> (<see cref="MediaFace.Uncertain"/>
+/// false) and <b>faint</b> (true). A detection someone dismissed as <see cref="FaceAssignmentKind.NotAFace"/> is no face
+/// at all. The precise rules, in this order:
+/// <list type="number">
+/// <item>Single face: with exactly one tagged child, the candidates are the certain faces not dismissed, or, when there
+/// are none, the faint ones not dismissed. When there is exactly one candidate, it is unassigned and no other face is
+/// already that child's, it is the child (auto-assigned). So one certain face and two faint ones: the certain face is the
+/// child and the faint ones stay masked; one faint face alone: it is the child, so the child is not masked in the own
+/// family's copy because the detector was unsure.</item>
+/// <item>Face count: only certain faces that nobody has accounted for otherwise count (unassigned, or assigned to a
+/// child; not faint ones, nor ones dismissed as not a face or marked staff or not-a-child). More of them than tagged
+/// children holds while one of them is unassigned.</item>
+/// <item>Per face: an unassigned certain face holds (unless matching counts apply, <see cref="MatchingCountsRule"/>); an
+/// unassigned faint face is masked and never holds (nobody needs to name it); a face assigned to a child who is not
+/// tagged, or one child on several faces, holds.</item>
+/// </list>
 /// </summary>
 internal static class WhoIsInThePhoto
 {
-    /// <summary>The assignments the decision uses, in face order; a face it doubts comes back as unusable.</summary>
-    public static FaceAssignment[] Resolve(MediaItem item, DecisionDraft draft, ConsentSnapshot consent)
+    /// <summary>The assignments the decision uses, in face order, after auto-assignment, and whether matching counts
+    /// show the unassigned certain faces (<see cref="MatchingCountsRule"/>).</summary>
+    public static ResolvedFaces Resolve(DecisionRequest request, List<ChildId> tagged, DecisionDraft draft, ConsentSnapshot consent)
     {
-        var faces = item.Faces;
+        var faces = request.Item.Faces;
+        var assignments = Assigned(faces);
+        AutoAssign(faces, assignments, tagged, draft, consent);
+        var shownByCount = MatchingCountsRule.Apply(request, assignments, tagged, draft, consent);
+
+        // The face count exists to catch faces nobody has accounted for (issue 7, section 6): once a person has
+        // said whose every counted face is, the count alone no longer holds. Faint detections never count.
+        var counted = CountedFaces(faces, assignments);
+        if (counted > tagged.Count && HasUnassignedCertainFace(faces, assignments))
+        {
+            draft.Add(ReasonCode.MoreFacesThanTaggedChildren, ReasonEffect.Hold, ReasonSentences.FaceCount(counted, tagged.Count));
+        }
+
+        for (var i = 0; i < faces.Count; i++)
+        {
+            CheckFace(faces[i], assignments[i], tagged, shownByCount, draft, consent);
+        }
+
+        CheckChildrenOnSeveralFaces(faces, assignments, draft, consent);
+        return new ResolvedFaces(assignments, shownByCount);
+    }
+
+    private static FaceAssignment[] Assigned(IReadOnlyList<MediaFace> faces)
+    {
         var assignments = new FaceAssignment[faces.Count];
         for (var i = 0; i < faces.Count; i++)
         {
             assignments[i] = faces[i].Assignment;
         }
 
-        // One face, one tagged child: the only unambiguous case (product.md: "assigned ... automatically only
-        // when that is unambiguous (one face, one tagged child)").
-        var tagged = DistinctTagged(item);
-        if (faces.Count == 1 && tagged.Count == 1 && assignments[0].Kind == FaceAssignmentKind.Unassigned)
-        {
-            assignments[0] = FaceAssignment.ToChild(tagged[0]);
-            draft.Add(ReasonCode.AutoAssigned, ReasonEffect.Note,
-                $"Face {faces[0].Number} was assigned to {consent.NameOf(tagged[0])} automatically (one face, one tagged child)",
-                faces[0], tagged[0]);
-        }
-
-        // The face count exists to catch faces nobody has accounted for (issue 7, section 6): once a person has
-        // said whose every face is (a tagged child, a staff adult, or not a child in our setting), the count
-        // alone no longer holds. An unassigned face keeps it (and holds on its own as well).
-        if (faces.Count > tagged.Count && Array.Exists(assignments, a => a.Kind == FaceAssignmentKind.Unassigned))
-        {
-            draft.Add(ReasonCode.MoreFacesThanTaggedChildren, ReasonEffect.Hold, ReasonSentences.FaceCount(faces.Count, tagged.Count));
-        }
-
-        for (var i = 0; i < faces.Count; i++)
-        {
-            CheckFace(faces[i], assignments[i], tagged, draft, consent);
-        }
-
-        CheckChildrenOnSeveralFaces(faces, assignments, draft, consent);
         return assignments;
     }
 
@@ -64,16 +76,91 @@ internal static class WhoIsInThePhoto
         return tagged;
     }
 
-    private static void CheckFace(MediaFace face, FaceAssignment assignment, List<ChildId> tagged, DecisionDraft draft, ConsentSnapshot consent)
+    /// <summary>True for a certain face that may be a child: unassigned, or assigned to a child.</summary>
+    private static bool Counts(MediaFace face, FaceAssignment assignment) =>
+        !face.Uncertain && assignment.Kind is FaceAssignmentKind.Unassigned or FaceAssignmentKind.Child;
+
+    private static int CountedFaces(IReadOnlyList<MediaFace> faces, FaceAssignment[] assignments)
     {
-        if (face.Uncertain)
+        var counted = 0;
+        for (var i = 0; i < faces.Count; i++)
         {
-            draft.Add(ReasonCode.FaceUncertain, ReasonEffect.Hold,
-                string.Create(CultureInfo.InvariantCulture, $"Face {face.Number} was detected with low confidence (score {face.Score:0.00})"),
-                face);
+            counted += Counts(faces[i], assignments[i]) ? 1 : 0;
         }
 
-        if (assignment.Kind == FaceAssignmentKind.Unassigned)
+        return counted;
+    }
+
+    private static bool HasUnassignedCertainFace(IReadOnlyList<MediaFace> faces, FaceAssignment[] assignments)
+    {
+        for (var i = 0; i < faces.Count; i++)
+        {
+            if (!faces[i].Uncertain && assignments[i].Kind == FaceAssignmentKind.Unassigned)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One tagged child and one candidate face: the only unambiguous case (product.md, "Who is in a photo").</summary>
+    private static void AutoAssign(IReadOnlyList<MediaFace> faces, FaceAssignment[] assignments, List<ChildId> tagged, DecisionDraft draft, ConsentSnapshot consent)
+    {
+        if (tagged.Count != 1 || Array.Exists(assignments, a => a.Child == tagged[0]))
+        {
+            return;
+        }
+
+        var candidate = SingleCandidate(faces, assignments, certain: true) ?? SingleCandidate(faces, assignments, certain: false);
+        if (candidate is not { } i || i < 0 || assignments[i].Kind != FaceAssignmentKind.Unassigned)
+        {
+            return;
+        }
+
+        assignments[i] = FaceAssignment.ToChild(tagged[0]);
+        var strength = faces[i].Uncertain ? "one faint face and no certain one" : "one certain face";
+        draft.Add(ReasonCode.AutoAssigned, ReasonEffect.Note,
+            $"Face {faces[i].Number} was assigned to {consent.NameOf(tagged[0])} automatically ({strength}, one tagged child)", faces[i], tagged[0]);
+    }
+
+    /// <summary>The index of the only face of this strength not dismissed; null when there are none (or several: -1).</summary>
+    private static int? SingleCandidate(IReadOnlyList<MediaFace> faces, FaceAssignment[] assignments, bool certain)
+    {
+        int? found = null;
+        for (var i = 0; i < faces.Count; i++)
+        {
+            if (faces[i].Uncertain == certain || assignments[i].Kind == FaceAssignmentKind.NotAFace)
+            {
+                continue;
+            }
+
+            if (found is not null)
+            {
+                return -1;
+            }
+
+            found = i;
+        }
+
+        return found;
+    }
+
+    private static void CheckFace(MediaFace face, FaceAssignment assignment, List<ChildId> tagged, bool shownByCount, DecisionDraft draft, ConsentSnapshot consent)
+    {
+        if (assignment.Kind == FaceAssignmentKind.NotAFace)
+        {
+            var strength = face.Uncertain ? "faint" : "certain";
+            draft.Add(ReasonCode.NotAFace, ReasonEffect.Note,
+                string.Create(CultureInfo.InvariantCulture, $"Face {face.Number} is not a face, as someone said ({strength} detection, score {face.Score:0.00}): no mask"),
+                face);
+        }
+        else if (assignment.Kind == FaceAssignmentKind.Unassigned && face.Uncertain)
+        {
+            // product.md: a faint detection "is masked in every rendition anyone but the manager sees, but never holds a photo".
+            draft.Add(ReasonCode.FaceUncertain, ReasonEffect.Mask, $"Face {face.Number} is faint: masked, nobody needs to name it", face);
+        }
+        else if (assignment.Kind == FaceAssignmentKind.Unassigned && !shownByCount)
         {
             draft.Add(ReasonCode.FaceUnassigned, ReasonEffect.Hold, $"Face {face.Number} is unassigned", face);
         }

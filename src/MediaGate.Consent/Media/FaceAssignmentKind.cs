@@ -3,7 +3,8 @@ namespace MediaGate.Consent.Media;
 /// <summary>Whose face a detected face is, as far as people have said (MediaGate does no face recognition).</summary>
 public enum FaceAssignmentKind
 {
-    /// <summary>Nobody has said yet. Treated as an unknown child, and the photo is held until someone does.</summary>
+    /// <summary>Nobody has said yet. Treated as an unknown child: a certain face holds the photo until someone does (unless
+    /// matching counts apply), a faint one is only masked.</summary>
     Unassigned,
 
     /// <summary>A tagged child, assigned automatically (one face, one child), by staff or by the manager.</summary>

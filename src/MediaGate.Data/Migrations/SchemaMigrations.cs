@@ -338,7 +338,47 @@ internal static class SchemaMigrations
         // from the next request on (exact, unlike comparing whole-second issue times).
         Migration.Portable(12, "credential generation of accounts",
             "ALTER TABLE accounts ADD COLUMN credential_generation BIGINT NOT NULL DEFAULT 0"),
+        // "Not a face" (issue 12, section 2): a fifth assignment kind. SQLite cannot alter a CHECK constraint, so
+        // media_faces is rebuilt: no table references it, so it can be dropped with foreign keys on, and the new table
+        // keeps its own foreign keys, its unique (media_id, number) and every row. PostgreSQL replaces the constraint.
+        new Migration(13, "face assignment kind not-a-face",
+            [
+                MediaFacesTable("media_faces_rebuilt"),
+                $"INSERT INTO media_faces_rebuilt ({MediaFacesColumns}) SELECT {MediaFacesColumns} FROM media_faces",
+                "DROP TABLE media_faces",
+                "ALTER TABLE media_faces_rebuilt RENAME TO media_faces",
+            ],
+            [
+                "ALTER TABLE media_faces DROP CONSTRAINT media_faces_assignment_check",
+                $"ALTER TABLE media_faces ADD CONSTRAINT media_faces_assignment_check CHECK (assignment IN ({AssignmentKinds}))",
+            ]),
     ];
+
+    private const string AssignmentKinds = "'unassigned', 'child', 'staff', 'not-a-child', 'not-a-face'";
+
+    private const string MediaFacesColumns = "id, media_id, number, x, y, w, h, score, uncertain, assignment, child_id, assigned_by, assigned_at";
+
+    /// <summary>media_faces as migration 6 made it, with the assignment kinds of migration 13.</summary>
+    private static string MediaFacesTable(string name) =>
+        $"""
+        CREATE TABLE {name} (
+            id TEXT PRIMARY KEY,
+            media_id TEXT NOT NULL REFERENCES media_items (id),
+            number BIGINT NOT NULL CHECK (number > 0),
+            x DOUBLE PRECISION NOT NULL,
+            y DOUBLE PRECISION NOT NULL,
+            w DOUBLE PRECISION NOT NULL,
+            h DOUBLE PRECISION NOT NULL,
+            score DOUBLE PRECISION NOT NULL,
+            uncertain BIGINT NOT NULL CHECK (uncertain IN (0, 1)),
+            assignment TEXT NOT NULL CHECK (assignment IN ({AssignmentKinds})),
+            child_id TEXT NULL REFERENCES children (id),
+            assigned_by TEXT NULL,
+            assigned_at TEXT NULL,
+            UNIQUE (media_id, number),
+            CHECK ((assignment = 'child') = (child_id IS NOT NULL))
+        )
+        """;
 
     private const string StatusesList = "'processing', 'needs-assignment', 'released', 'held', 'blocked', 'failed'";
     private const string StatusesAfterList = StatusesList + ", 'deleted'";

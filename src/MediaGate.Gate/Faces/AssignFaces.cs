@@ -11,13 +11,18 @@ namespace MediaGate.Gate.Faces;
 
 /// <summary>
 /// Staff say whose the faces of their own uploads are (api.md <c>PUT /api/tablet/media/{id}/faces</c>; issue 7,
-/// section 6): a tagged child, a staff adult, or not a child in our setting. The assignments are applied in one
+/// section 6; issue 12, section 2): a tagged child, a staff adult, not a child in our setting, or not a face at all (the
+/// detection then gets no mask and does not count; each such answer is audited as <c>not-a-face</c> with the detection's
+/// number, score and strength, so the manager can spot-check dismissals of certain faces). The assignments are applied in one
 /// transaction (all or none), then the item is re-decided at once and its renditions refreshed
 /// (<see cref="DecideItem"/>). Only the observation's uploader (the same staff account, or the same tablet) may
 /// assign; anyone else gets 404, as for an item that does not exist.
 /// </summary>
 public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, ReadObservation read, TimeProvider time)
 {
+    /// <summary>The audit action of a detection said not to be a face.</summary>
+    public const string NotAFaceAuditAction = "not-a-face";
+
     private const int MaxAssignments = 200;
 
     public async Task<FaceAssignmentOutcome> ByTabletAsync(
@@ -39,7 +44,7 @@ public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, R
         if (Parse(input) is not { } changes)
         {
             return FaceAssignmentOutcome.Invalid(
-                "The body is a non-empty JSON array of {\"faceId\", \"childId\" | null, \"kind\"?}, each face once; kind is child, staff, not-a-child or unassigned, and a child id goes with kind child only.");
+                "The body is a non-empty JSON array of {\"faceId\", \"childId\" | null, \"kind\"?}, each face once; kind is child, staff, not-a-child, not-a-face or unassigned, and a child id goes with kind child only.");
         }
 
         if (item.MasterKey is null || item.Status == MediaStatus.Failed)
@@ -57,9 +62,30 @@ public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, R
             device = caller.DeviceId,
             assignments = changes.Select(c => new { faceId = c.FaceId, kind = c.Assignment.Kind.Name(), childId = c.Assignment.Child?.Value }),
         })), cancellationToken).ConfigureAwait(false);
+        await AuditDismissalsAsync(mediaId, changes, caller, cancellationToken).ConfigureAwait(false);
         await decide.DecideAsync(mediaId, caller.StaffId, cancellationToken).ConfigureAwait(false);
         var updated = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         return FaceAssignmentOutcome.Done(await read.ViewAsync(updated!, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// One audit event per detection said not to be a face (product.md: "audited with the detection's score"): it is the
+    /// one answer that removes a mask, so each carries what the detector saw.
+    /// </summary>
+    private async Task AuditDismissalsAsync(string mediaId, FaceAssignmentChange[] changes, TabletCaller caller, CancellationToken cancellationToken)
+    {
+        if (!Array.Exists(changes, c => c.Assignment.Kind == FaceAssignmentKind.NotAFace))
+        {
+            return;
+        }
+
+        var faces = await database.Media.FacesAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        foreach (var change in changes.Where(c => c.Assignment.Kind == FaceAssignmentKind.NotAFace))
+        {
+            var face = faces.First(f => f.FaceId == change.FaceId);
+            await database.Audit.AppendAsync(new AuditEvent(caller.StaffId, NotAFaceAuditAction, mediaId,
+                NotAFaceAudit.Detail(face, caller.DeviceId)), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The changes the input asks for, or null when it is not a valid request.</summary>
@@ -104,6 +130,7 @@ public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, R
             (FaceAssignmentKind.Child, true) => FaceAssignment.ToChild(new ChildId(input.ChildId!)),
             (FaceAssignmentKind.StaffAdult, false) => FaceAssignment.StaffAdult,
             (FaceAssignmentKind.Unknown, false) => FaceAssignment.Unknown,
+            (FaceAssignmentKind.NotAFace, false) => FaceAssignment.NotAFace,
             (FaceAssignmentKind.Unassigned, false) => FaceAssignment.Unassigned,
             _ => null,
         };

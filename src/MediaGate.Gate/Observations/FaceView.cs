@@ -8,6 +8,9 @@ namespace MediaGate.Gate.Observations;
 /// <param name="H">Height.</param>
 /// <param name="Score">The detector's confidence, 0..1.</param>
 /// <param name="ChildId">The child assigned, or null.</param>
-/// <param name="Kind"><c>unassigned</c>, <c>child</c>, <c>staff</c> or <c>not-a-child</c>.</param>
-/// <param name="Uncertain">Detected with low confidence (masked and held whatever anyone says).</param>
-public sealed record FaceView(string FaceId, float X, float Y, float W, float H, float Score, string? ChildId, string Kind, bool Uncertain);
+/// <param name="Kind"><c>unassigned</c>, <c>child</c>, <c>staff</c>, <c>not-a-child</c> or <c>not-a-face</c>.</param>
+/// <param name="Uncertain">The same as <paramref name="Faint"/>, kept for clients that read it.</param>
+/// <param name="Faint">A faint detection (issue 12): masked unless someone names it as a child with consent, never holds the
+/// photo and nobody needs to name it (the page draws it dashed). False: a certain face, which someone must account for
+/// unless the single-face rule or matching counts settle it.</param>
+public sealed record FaceView(string FaceId, float X, float Y, float W, float H, float Score, string? ChildId, string Kind, bool Uncertain, bool Faint);

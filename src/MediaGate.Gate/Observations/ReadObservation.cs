@@ -55,6 +55,6 @@ public sealed class ReadObservation(MediaGateDatabase database)
         var faces = await database.Media.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
         return new MediaItemView(item.Id, item.Sha256, item.Status.Name(), item.StatusDetail, item.Width, item.Height,
             faces.Select(f => new FaceView(f.FaceId, f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height, f.Score, f.Assignment.Child?.Value,
-                f.Assignment.Kind.Name(), f.Uncertain)).ToArray());
+                f.Assignment.Kind.Name(), f.Uncertain, f.Uncertain)).ToArray());
     }
 }

@@ -24,7 +24,8 @@ namespace MediaGate.Gate.Uploads;
 /// transaction, and only after that is the receipt returned: a 202 means the upload is durable.
 /// Statuses: 400 malformed form or field, unknown child, bad <c>Idempotency-Key</c>; 413 too large (request or
 /// file); 415 not multipart, or a file that is not a supported image; 422 an <c>Idempotency-Key</c> reused for
-/// different content, or an <c>eventId</c> that names no event (contract8.md); 503 the master store is unavailable, or the
+/// different content, an <c>eventId</c> that names no event (contract8.md), or an <c>eventId</c> whose event a tagged child did
+/// not attend (issue 12, section 0: events consent covers the events a child attended); 503 the master store is unavailable, or the
 /// upload outlived <c>Gate:Retention:AbandonedUploadSeconds</c>.
 /// Whatever is refused, nothing of it stays stored; and because each original is written down in the database before
 /// it is stored (<see cref="UploadOriginals"/>) and the committing transaction removes that entry, an upload cut short
@@ -148,10 +149,19 @@ public sealed class AcceptUpload(
         }
 
         string? eventId = string.IsNullOrWhiteSpace(form.EventId) ? null : form.EventId.Trim();
-        if (eventId is not null && (!IsId(eventId) || await database.Events.FindAsync(eventId, cancellationToken).ConfigureAwait(false) is null))
+        var recorded = eventId is not null && IsId(eventId) ? await database.Events.FindAsync(eventId, cancellationToken).ConfigureAwait(false) : null;
+        if (eventId is not null && recorded is null)
         {
             return UploadResult.Refused(StatusCodes.Status422UnprocessableEntity, "Unknown event",
                 "eventId names no event of this setting; nothing was stored. The manager records events first.");
+        }
+
+        // Issue 12, section 0: a child tagged at an event they did not attend would reach the attendees' families.
+        if (recorded is not null && children.Where(c => !recorded.Attendees.Contains(c)).Select(c => c.Value).ToArray() is { Length: > 0 } absent)
+        {
+            return UploadResult.Refused(StatusCodes.Status422UnprocessableEntity, "Tagged child did not attend the event",
+                $"These tagged children are not on the event's attendee list: {string.Join(", ", absent.Take(5))}. Nothing was stored. " +
+                "Tag only children who attended, or upload the photo without the event.");
         }
 
         string fingerprint = UploadFingerprint.Of(form.Sent.Select(f => f.Sha256), children.Select(c => c.Value), form.Note, form.CapturedAt, eventId);

@@ -1,6 +1,7 @@
 using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.Media;
+using MediaGate.Consent.ReEvaluation;
 using MediaGate.Consent.Tests.Support;
 using static MediaGate.Consent.Tests.Support.Kids;
 using static MediaGate.Consent.Tests.Support.Photos;
@@ -26,12 +27,17 @@ public sealed class ConsentDecisionEngineTests
         {
             Assert.IsTrue(decision.HasReason(code), $"expected reason {code}, got: {explained}");
         }
+
+        foreach (var code in scenario.NotBecause)
+        {
+            Assert.IsFalse(decision.HasReason(code), $"reason {code} must not be given, got: {explained}");
+        }
     }
 
     [TestMethod]
     public void Decide_UnassignedSecondFace_SaysFace2IsUnassigned()
     {
-        var consent = new ConsentBook().GrantAll(Ava).GrantAll(Ben).AtNow();
+        var consent = new ConsentBook().GrantAll(Ava).GrantAll(Ben, group: false).AtNow();
         var request = new DecisionRequest(Photo([Ava, Ben], Of(Ava), Unassigned), Purpose.Journal, Audience.ParentOf(Ava), false, DecisionOptions.Default);
 
         var decision = ConsentDecisionEngine.Decide(request, consent);
@@ -153,5 +159,55 @@ public sealed class ConsentDecisionEngineTests
         Assert.AreEqual(Verdict.Hold, decision.Verdict);
         Assert.IsTrue(decision.HasReason(ReasonCode.MoreFacesThanTaggedChildren));
         Assert.IsTrue(decision.HasReason(ReasonCode.FaceUnassigned));
+    }
+
+    [TestMethod]
+    public void Decide_FaintUnassignedFace_SaysItIsMaskedAndNobodyNeedsToNameIt()
+    {
+        var consent = new ConsentBook().GrantAll(Ava).AtNow();
+        var request = new DecisionRequest(Detections([Ava], Certain(Of(Ava)), Faint(Unassigned)), Purpose.Journal, Audience.ParentOf(Ava), false,
+            DecisionOptions.Default);
+
+        var decision = ConsentDecisionEngine.Decide(request, consent);
+
+        var reason = decision.Reasons.Single(r => r.Code == ReasonCode.FaceUncertain);
+        Assert.AreEqual("Face 2 is faint: masked, nobody needs to name it", reason.Message);
+        Assert.AreEqual(ReasonEffect.Mask, reason.Effect);
+    }
+
+    [TestMethod]
+    public void Decide_DetectionDismissedAsNotAFace_SaysItsStrengthAndScore()
+    {
+        var consent = new ConsentBook().GrantAll(Ava).AtNow();
+        var request = new DecisionRequest(Detections([Ava], Certain(Of(Ava)), Certain(Dismissed)), Purpose.Journal, Audience.ParentOf(Ava), false,
+            DecisionOptions.Default);
+
+        var decision = ConsentDecisionEngine.Decide(request, consent);
+
+        Assert.AreEqual("Face 2 is not a face, as someone said (certain detection, score 0.93): no mask",
+            decision.Reasons.Single(r => r.Code == ReasonCode.NotAFace).Message);
+    }
+
+    [TestMethod]
+    public void Decide_MatchingCountsWaitingForAGroupOption_IsFoundAndReleasedWhenTheOptionIsGranted()
+    {
+        var book = new ConsentBook().GrantAll(Ava).GrantAll(Ben, group: false);
+        var request = new DecisionRequest(Photo([Ava, Ben], Unassigned, Unassigned), Purpose.Journal, Audience.ParentOf(Ava), false, DecisionOptions.Default);
+        var before = ConsentDecisionEngine.Decide(request, book.AtNow());
+        Assert.AreEqual(Verdict.Hold, before.Verdict);
+        var stored = StoredDecision.From("d1", request, before, Kids.Now.AddDays(-1));
+
+        var changes = ReEvaluator.AfterCellChange([stored], new ConsentCellKey(Ben, Purpose.Journal), book.Grant(Ben, Purpose.Journal, group: true).AtNow());
+
+        Assert.HasCount(1, changes);
+        Assert.AreEqual(Verdict.Release, changes[0].After.Verdict);
+        Assert.IsTrue(changes[0].After.HasReason(ReasonCode.MatchingCounts));
+    }
+
+    [TestMethod]
+    public void DecisionOptions_Default_ReleasesJournalPhotosWithTheirMasks()
+    {
+        Assert.AreEqual(JournalMaskPolicy.MaskAndRelease, DecisionOptions.Default.JournalPhotoNeedingMasks);
+        Assert.AreEqual(StaffAdultPolicy.Mask, DecisionOptions.Default.StaffAdults);
     }
 }

@@ -18,6 +18,9 @@ public sealed record DecisionScenario(
 {
     public bool ManagerApproved { get; init; }
 
+    /// <summary>Reasons that must not be given (a rule that must not fire here).</summary>
+    public ReasonCode[] NotBecause { get; init; } = [];
+
     public DecisionOptions Options { get; init; } = DecisionOptions.Default;
 
     /// <summary>Consent "now" defaults to <see cref="Kids.Now"/>; some rows look at another moment.</summary>

@@ -43,6 +43,53 @@ public sealed class AssignFacesTests
     }
 
     [TestMethod]
+    [DataRow(Backends.SqliteFolders)]
+    [DataRow(Backends.PostgresAzurite)]
+    public async Task ByTabletAsync_NotAFace_RemovesTheMaskDoesNotCountAndAuditsTheScore(string backends)
+    {
+        // Under Hold, any mask over an unknown face would hold the photo: dismissed detections must leave nothing to mask.
+        await using var gate = await GateHarness.CreateAsync(backends, new Dictionary<string, string?> { ["Gate:JournalMasks"] = "Hold" });
+        var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
+        var item = await ProcessItemTests.UploadAsync(gate, Photos.Meeting, ava);
+        Assert.AreEqual(MediaStatus.NeedsAssignment, await gate.Process.ProcessAsync(item.MediaId, CancellationToken.None));
+        var faces = await gate.Database.Media.FacesAsync(item.MediaId);
+        var input = faces.Select((f, i) => i == 0 ? new FaceAssignmentInput(f.FaceId, ava.Value) : new FaceAssignmentInput(f.FaceId, null, "not-a-face")).ToArray();
+
+        var outcome = await gate.Assign.ByTabletAsync(item.MediaId, Uploader, input, CancellationToken.None);
+
+        Assert.AreEqual(200, outcome.Status, outcome.Problem);
+        Assert.AreEqual("released", outcome.Item!.Status, outcome.Item.Detail);
+        CollectionAssert.AreEqual(faces.Skip(1).Select(_ => "not-a-face").ToArray(), outcome.Item.Faces.Skip(1).Select(f => f.Kind).ToArray());
+        var journal = (await gate.Database.Decisions.OfMediaAsync(item.MediaId)).Single(d => d.Request.Purpose == Purpose.Journal);
+        Assert.IsTrue(journal.Faces.All(v => v == Consent.Decisions.FaceVisibility.Show), "no dismissed detection is masked");
+        var audited = (await gate.Database.Audit.ReadAsync()).Where(e => e.Action == AssignFaces.NotAFaceAuditAction && e.Subject == item.MediaId).ToArray();
+        Assert.HasCount(faces.Count - 1, audited);
+        foreach (var face in faces.Skip(1))
+        {
+            using var detail = System.Text.Json.JsonDocument.Parse(audited.Single(e => e.Detail!.Contains(face.FaceId, StringComparison.Ordinal)).Detail!);
+            Assert.AreEqual(face.Number, detail.RootElement.GetProperty("number").GetInt32());
+            Assert.AreEqual(face.Score, detail.RootElement.GetProperty("score").GetDouble(), 1e-3);
+            Assert.AreEqual(face.Uncertain ? "faint" : "certain", detail.RootElement.GetProperty("strength").GetString());
+            Assert.AreEqual(item.MediaId, detail.RootElement.GetProperty("mediaId").GetString());
+        }
+    }
+
+    [TestMethod]
+    public async Task ByTabletAsync_AFaceView_SaysWhetherTheDetectionIsFaint()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
+        var item = await ProcessItemTests.UploadAsync(gate, Photos.Meeting, ava);
+        await gate.Process.ProcessAsync(item.MediaId, CancellationToken.None);
+        var faces = await gate.Database.Media.FacesAsync(item.MediaId);
+
+        var outcome = await gate.Assign.ByTabletAsync(item.MediaId, Uploader, [new FaceAssignmentInput(faces[0].FaceId, ava.Value)], CancellationToken.None);
+
+        CollectionAssert.AreEqual(faces.Select(f => f.Uncertain).ToArray(), outcome.Item!.Faces.Select(f => f.Faint).ToArray());
+        CollectionAssert.AreEqual(faces.Select(f => f.Uncertain).ToArray(), outcome.Item.Faces.Select(f => f.Uncertain).ToArray());
+    }
+
+    [TestMethod]
     public async Task ByTabletAsync_OneFaceStillUnassigned_StaysNeedingAssignment()
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders, new Dictionary<string, string?> { ["Gate:JournalMasks"] = "MaskAndRelease" });
@@ -61,7 +108,8 @@ public sealed class AssignFacesTests
     [TestMethod]
     public async Task ByTabletAsync_TakingTheOnlyChildBack_WithdrawsTheRendition()
     {
-        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        // Under Hold: the face now masked as someone outside the setting holds the photo (the default would re-make it masked).
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders, new Dictionary<string, string?> { ["Gate:JournalMasks"] = "Hold" });
         var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
         var item = await ProcessItemTests.UploadAsync(gate, Photos.Astronaut, ava);
         await gate.Process.ProcessAsync(item.MediaId, CancellationToken.None);
@@ -175,13 +223,14 @@ public sealed class AssignFacesTests
             new FaceAssignmentInput("d", null, "not-a-child"),
             new FaceAssignmentInput("e", null),
             new FaceAssignmentInput("f", null, "unassigned"),
+            new FaceAssignmentInput("g", null, "not-a-face"),
         ]);
 
         CollectionAssert.AreEqual(
             new[]
             {
                 FaceAssignment.ToChild(new("ava")), FaceAssignment.ToChild(new("ben")), FaceAssignment.StaffAdult, FaceAssignment.Unknown,
-                FaceAssignment.Unassigned, FaceAssignment.Unassigned,
+                FaceAssignment.Unassigned, FaceAssignment.Unassigned, FaceAssignment.NotAFace,
             },
             changes!.Select(c => c.Assignment).ToArray());
     }
@@ -190,6 +239,7 @@ public sealed class AssignFacesTests
     [DataRow("child", null)]
     [DataRow("staff", "ava")]
     [DataRow("not-a-child", "ava")]
+    [DataRow("not-a-face", "ava")]
     [DataRow("teacher", null)]
     [DataRow("Child", "ava")]
     public void Parse_KindAndChildThatDoNotGoTogether_IsRefused(string kind, string? child)

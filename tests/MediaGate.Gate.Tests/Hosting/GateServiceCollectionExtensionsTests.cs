@@ -65,7 +65,7 @@ public sealed class GateServiceCollectionExtensionsTests
         Assert.AreEqual(1, options.WorkerCount);
         Assert.AreEqual(60, options.LeaseSeconds);
         Assert.AreEqual(3, options.MaxAttempts);
-        Assert.AreEqual(Consent.Decisions.JournalMaskPolicy.Hold, options.JournalMasks);
+        Assert.AreEqual(Consent.Decisions.JournalMaskPolicy.MaskAndRelease, options.JournalMasks);
         Assert.AreEqual(Consent.Decisions.StaffAdultPolicy.Mask, options.StaffAdults);
     }
 }
