@@ -6,7 +6,10 @@ namespace MediaGate.Ingest.Detect;
 /// The multi-scale, tiled detection loop shared by every model family: plan the passes
 /// (<see cref="DetectionPlanner"/>), resize the photo once per level, run the model on each tile, drop
 /// boxes cut by a tile side, map boxes back to the photo and merge them (<see cref="NonMaximumSuppression"/>).
-/// Thread-safe: the session is shared, everything else is per call.
+/// Every merged face at or above the doubt threshold is returned (and masked); it is certain only when it
+/// reaches the release threshold and the verifier, when one is installed, confirms it (else, alone, when it
+/// reaches the release-alone threshold); every other face is faint (<see cref="DetectedFace.Uncertain"/>).
+/// Thread-safe: the sessions are shared, everything else is per call.
 /// </summary>
 internal abstract class TiledFaceDetector : IFaceDetector
 {
@@ -17,12 +20,13 @@ internal abstract class TiledFaceDetector : IFaceDetector
     // The second look reports scores from here up: a low rescore is evidence too.
     private const float RescoreFloor = 0.05f;
 
-    protected TiledFaceDetector(string name, InferenceSession session, MultiScaleSettings settings, DetectionThresholds thresholds)
+    protected TiledFaceDetector(string name, InferenceSession session, MultiScaleSettings settings, DetectionThresholds thresholds, FaceVerifier? verifier)
     {
         Name = name;
         Session = session;
         Settings = settings;
         Thresholds = thresholds;
+        Verifier = verifier;
     }
 
     public string Name { get; }
@@ -30,6 +34,9 @@ internal abstract class TiledFaceDetector : IFaceDetector
     public MultiScaleSettings Settings { get; }
 
     public DetectionThresholds Thresholds { get; }
+
+    /// <summary>The second opinion on which faces are certain; null when none is installed.</summary>
+    public FaceVerifier? Verifier { get; }
 
     protected InferenceSession Session { get; }
 
@@ -59,7 +66,7 @@ internal abstract class TiledFaceDetector : IFaceDetector
             .OrderBy(c => CandidateJudge.First(c, Settings.FuseLevels))
             .ToList();
         var budget = cascade?.MaxTensorPixels ?? 0L;
-        var faces = new List<DetectedFace>();
+        var faces = new List<(FaceBox Box, float Confidence)>();
         foreach (var c in merged)
         {
             var candidate = c;
@@ -74,14 +81,51 @@ internal abstract class TiledFaceDetector : IFaceDetector
             }
 
             var confidence = CandidateJudge.Confidence(candidate, Settings.FuseLevels, cascade?.Weight ?? 0f);
-            if (confidence >= Thresholds.Doubt && ToFace(candidate.Box, confidence, image) is { } face)
+            if (confidence >= Thresholds.Doubt)
             {
-                faces.Add(face);
+                faces.Add((candidate.Box, confidence));
             }
         }
 
-        faces.Sort((a, b) => b.Score.CompareTo(a.Score));
-        return faces;
+        // Best first: the verifier's budget goes to the likeliest faces.
+        faces.Sort((a, b) => b.Confidence.CompareTo(a.Confidence));
+        var certain = Certain(faces, image, pyramid);
+        var result = new List<DetectedFace>(faces.Count);
+        for (var i = 0; i < faces.Count; i++)
+        {
+            if (ToFace(faces[i].Box, faces[i].Confidence, image, certain[i]) is { } face)
+            {
+                result.Add(face);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Which faces (best first) are certain: at or above release and confirmed by the verifier, or, with
+    /// no verifier, at or above release-alone. Faces the verifier's budget did not reach stay faint.</summary>
+    private bool[] Certain(List<(FaceBox Box, float Confidence)> faces, RgbImage image, IReadOnlyList<RgbImage>? pyramid)
+    {
+        var certain = new bool[faces.Count];
+        if (Verifier is null)
+        {
+            for (var i = 0; i < faces.Count; i++)
+            {
+                certain[i] = faces[i].Confidence >= Thresholds.ReleaseAlone;
+            }
+
+            return certain;
+        }
+
+        var asked = Enumerable.Range(0, faces.Count).Where(i => faces[i].Confidence >= Thresholds.Release).ToList();
+        var scores = Verifier.Score(image, asked.Select(i => faces[i].Box).ToList(), pyramid);
+        for (var k = 0; k < asked.Count; k++)
+        {
+            // NaN (not looked at) fails the comparison: faint.
+            certain[asked[k]] = scores[k] >= Verifier.Confirm;
+        }
+
+        return certain;
     }
 
     /// <summary>Every box of every pass, in photo pixels with its level, before merging (the benchmark
@@ -186,6 +230,7 @@ internal abstract class TiledFaceDetector : IFaceDetector
 
     public void Dispose()
     {
+        Verifier?.Dispose();
         Session.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -195,7 +240,7 @@ internal abstract class TiledFaceDetector : IFaceDetector
     protected abstract void RunWindow(RgbImage levelImage, InferenceWindow window, float minScore, List<ScoredBox> into);
 
     /// <summary>Clips a box to the photo; null when nothing of it is inside.</summary>
-    private DetectedFace? ToFace(FaceBox b, float score, RgbImage image)
+    private static DetectedFace? ToFace(FaceBox b, float score, RgbImage image, bool certain)
     {
         var left = Math.Clamp(b.X, 0f, image.Width);
         var top = Math.Clamp(b.Y, 0f, image.Height);
@@ -206,6 +251,6 @@ internal abstract class TiledFaceDetector : IFaceDetector
             return null;
         }
 
-        return new DetectedFace(left, top, right - left, bottom - top, score, Uncertain: score < Thresholds.Release);
+        return new DetectedFace(left, top, right - left, bottom - top, score, Uncertain: !certain);
     }
 }
