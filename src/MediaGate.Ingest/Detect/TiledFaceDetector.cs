@@ -59,6 +59,15 @@ internal abstract class TiledFaceDetector : IFaceDetector
     /// the photo. Throws <see cref="OnnxRuntimeException"/> when the model fails.</summary>
     internal List<DetectedFace> Judge(List<ScoredBox> candidates, RgbImage image, IReadOnlyList<RgbImage>? pyramid = null)
     {
+        var faces = Confidences(candidates, image, pyramid);
+        return ToFaces(faces, Certain(faces, image, pyramid, Verifier, Thresholds), image);
+    }
+
+    /// <summary>The merged faces at or above the doubt threshold with their confidence (after the second look
+    /// when <see cref="MultiScaleSettings.Cascade"/> is set), best first; boxes not yet clipped to the photo.
+    /// Throws <see cref="OnnxRuntimeException"/> when the model fails.</summary>
+    internal List<(FaceBox Box, float Confidence)> Confidences(List<ScoredBox> candidates, RgbImage image, IReadOnlyList<RgbImage>? pyramid = null)
+    {
         var cascade = Settings.Cascade;
         var floor = Math.Min(CandidateFloor, Thresholds.Doubt);
         var merged = NonMaximumSuppression.MergeCandidates(candidates, Settings.MergeIntersectionOverUnion, Settings.MergeIntersectionOverSmaller)
@@ -89,7 +98,40 @@ internal abstract class TiledFaceDetector : IFaceDetector
 
         // Best first: the verifier's budget goes to the likeliest faces.
         faces.Sort((a, b) => b.Confidence.CompareTo(a.Confidence));
-        var certain = Certain(faces, image, pyramid);
+        return faces;
+    }
+
+    /// <summary>Which faces (best first) are certain: at or above release and confirmed by
+    /// <paramref name="verifier"/>, or, with none, at or above release-alone. Faces past the verifier's budget stay
+    /// faint. Throws <see cref="OnnxRuntimeException"/> when the verifier fails.</summary>
+    internal static bool[] Certain(
+        List<(FaceBox Box, float Confidence)> faces, RgbImage image, IReadOnlyList<RgbImage>? pyramid, FaceVerifier? verifier, DetectionThresholds thresholds)
+    {
+        var certain = new bool[faces.Count];
+        if (verifier is null)
+        {
+            for (var i = 0; i < faces.Count; i++)
+            {
+                certain[i] = faces[i].Confidence >= thresholds.ReleaseAlone;
+            }
+
+            return certain;
+        }
+
+        var asked = Enumerable.Range(0, faces.Count).Where(i => faces[i].Confidence >= thresholds.Release).ToList();
+        var scores = verifier.Score(image, asked.Select(i => faces[i].Box).ToList(), pyramid);
+        for (var k = 0; k < asked.Count; k++)
+        {
+            // NaN (not looked at) fails the comparison: faint.
+            certain[asked[k]] = scores[k] >= verifier.Confirm;
+        }
+
+        return certain;
+    }
+
+    /// <summary>The faces clipped to the photo, faint unless <paramref name="certain"/>; those wholly outside dropped.</summary>
+    internal static List<DetectedFace> ToFaces(List<(FaceBox Box, float Confidence)> faces, bool[] certain, RgbImage image)
+    {
         var result = new List<DetectedFace>(faces.Count);
         for (var i = 0; i < faces.Count; i++)
         {
@@ -100,32 +142,6 @@ internal abstract class TiledFaceDetector : IFaceDetector
         }
 
         return result;
-    }
-
-    /// <summary>Which faces (best first) are certain: at or above release and confirmed by the verifier, or, with
-    /// no verifier, at or above release-alone. Faces the verifier's budget did not reach stay faint.</summary>
-    private bool[] Certain(List<(FaceBox Box, float Confidence)> faces, RgbImage image, IReadOnlyList<RgbImage>? pyramid)
-    {
-        var certain = new bool[faces.Count];
-        if (Verifier is null)
-        {
-            for (var i = 0; i < faces.Count; i++)
-            {
-                certain[i] = faces[i].Confidence >= Thresholds.ReleaseAlone;
-            }
-
-            return certain;
-        }
-
-        var asked = Enumerable.Range(0, faces.Count).Where(i => faces[i].Confidence >= Thresholds.Release).ToList();
-        var scores = Verifier.Score(image, asked.Select(i => faces[i].Box).ToList(), pyramid);
-        for (var k = 0; k < asked.Count; k++)
-        {
-            // NaN (not looked at) fails the comparison: faint.
-            certain[asked[k]] = scores[k] >= Verifier.Confirm;
-        }
-
-        return certain;
     }
 
     /// <summary>Every box of every pass, in photo pixels with its level, before merging (the benchmark
@@ -240,7 +256,7 @@ internal abstract class TiledFaceDetector : IFaceDetector
     protected abstract void RunWindow(RgbImage levelImage, InferenceWindow window, float minScore, List<ScoredBox> into);
 
     /// <summary>Clips a box to the photo; null when nothing of it is inside.</summary>
-    private static DetectedFace? ToFace(FaceBox b, float score, RgbImage image, bool certain)
+    internal static DetectedFace? ToFace(FaceBox b, float score, RgbImage image, bool certain)
     {
         var left = Math.Clamp(b.X, 0f, image.Width);
         var top = Math.Clamp(b.Y, 0f, image.Height);
