@@ -67,7 +67,7 @@ internal sealed class DetectorScorecard(string label, float? maskGrowth = null)
             var (box, score) = boxes[i];
             var falsePositive = !photo.Faces.Any(f => Matches(box, f.Box));
             _detections.Add((photoIndex, score, falsePositive, InCrowd(box, photo.Faces), verifier?[i] ?? float.NaN));
-            _detectionRows.Add(Row(photo.RelativePath, box, score, falsePositive ? 1 : 0));
+            _detectionRows.Add(Row(photo.RelativePath, box, score, falsePositive ? 1 : 0) + "\t" + F(verifier?[i] ?? float.NaN));
         }
     }
 

@@ -36,6 +36,7 @@ internal static class RecallBenchmark
 
         var margin = arguments.Get("margin") is { } m ? float.Parse(m, CultureInfo.InvariantCulture) : DetectorScorecard.DefaultMaskGrowth;
         var contenders = Contenders(registry.Value, arguments.Get("detector"), arguments.Get("multi-scale"), margin, arguments.Get("reference") == "1");
+        AddVariants(registry.Value, contenders, arguments.Get("verifier-variants"), margin);
         if (contenders.Count == 0)
         {
             Console.Error.WriteLine("no detector available");
@@ -59,7 +60,11 @@ internal static class RecallBenchmark
         }
         finally
         {
-            contenders.ForEach(c => c.Detector.Dispose());
+            contenders.ForEach(c =>
+            {
+                c.Detector.Dispose();
+                c.Variants.ForEach(v => v.Owner.Dispose());
+            });
         }
 
         return 0;
@@ -93,6 +98,40 @@ internal static class RecallBenchmark
         }
 
         return contenders;
+    }
+
+    /// <summary>`--verifier-variants "grid=4,context=2.5,enlarge=2,runs=4;grid=3,context=3"`: more verifier settings,
+    /// each scored on the first contender's candidates (the detector runs once).</summary>
+    private static void AddVariants(ModelRegistry registry, List<Contender> contenders, string? spec, float margin)
+    {
+        var verifier = registry.ResolveVerifier();
+        if (spec is null || contenders.Count == 0 || !verifier.IsSuccess)
+        {
+            return;
+        }
+
+        var first = contenders[0];
+        foreach (var variant in spec.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var settings = VerifierSettings.Default;
+            foreach (var pair in variant.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var (key, value) = (pair.Split('=')[0].Trim(), float.Parse(pair.Split('=')[1], CultureInfo.InvariantCulture));
+                settings = key switch
+                {
+                    "grid" => settings with { Grid = (int)value },
+                    "context" => settings with { Context = value },
+                    "enlarge" => settings with { MaxEnlargement = value },
+                    "runs" => settings with { MaxRunsPerPhoto = (int)value },
+                    "overlap" => settings with { MinOverlap = value },
+                    _ => throw new ArgumentException($"unknown verifier key '{key}'"),
+                };
+            }
+
+            var model = registry.Resolve(first.Entry.Name).Value;
+            var owner = (TiledFaceDetector)FaceDetectorFactory.Create(model, new DetectorOptions { Verifier = settings }, verifier.Value).Value;
+            first.Variants.Add((owner.Verifier!, new DetectorScorecard($"{first.Entry.Name} + verifier {variant}", margin), owner));
+        }
     }
 
     private static Contender Create(ResolvedModel model, string label, MultiScaleSettings? settings, float margin, ResolvedModel? verifier)
@@ -195,6 +234,25 @@ internal static class RecallBenchmark
             }
         }
 
+        foreach (var (variant, card, _) in contender.Variants)
+        {
+            process.Refresh();
+            cpuBefore = process.TotalProcessorTime;
+            var asked = Enumerable.Range(0, faces.Count).Where(k => faces[k].Confidence >= detector.Thresholds.Release).ToList();
+            var scores = variant.Score(image, asked.Select(k => faces[k].Box).ToList(), pyramid);
+            process.Refresh();
+            var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+            var all = new float[faces.Count];
+            Array.Fill(all, float.NaN);
+            for (var k = 0; k < asked.Count; k++)
+            {
+                all[asked[k]] = scores[k];
+            }
+
+            var aligned = Enumerable.Range(0, faces.Count).Where(k => TiledFaceDetector.ToFace(faces[k].Box, faces[k].Confidence, image, false) is not null).Select(k => all[k]).ToList();
+            card.Add(labelled, kept, aligned, detectorMs, detectorCpu + cpu);
+        }
+
         contender.Alone.Add(labelled, kept, detectorMs, detectorCpu);
         contender.Verified?.Add(labelled, kept, keptScores, detectorMs + verifierMs, detectorCpu + verifierCpu);
         contender.VerifierCpuMilliseconds += verifierCpu;
@@ -244,6 +302,11 @@ internal static class RecallBenchmark
                 $"| {threshold:0.00} | {sweep.Alone.CertainFalsePositivesPerPhoto(certain):0.00} | {100 * sweep.Alone.PhotosWithCertainFalsePositiveShare(certain):0}% | {sweep.Alone.SingleFaceOneCertain(certain)} of {sweep.Alone.SingleFacePhotos} |"));
         }
 
+        foreach (var (_, card, _) in sweep.Variants)
+        {
+            PrintConfirmSweep(card, sweep.Entry.Thresholds.Release);
+        }
+
         if (sweep.Verified is not { } verified)
         {
             return;
@@ -263,6 +326,21 @@ internal static class RecallBenchmark
         }
     }
 
+    private static void PrintConfirmSweep(DetectorScorecard card, float release)
+    {
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"### {card.Label} (CPU ms / photo with the detector {card.TotalCpuMilliseconds / Math.Max(1, card.Photos):0})"));
+        Console.WriteLine();
+        Console.WriteLine("| confirm | certain false / photo | photos with a certain false | single face: one certain |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var t in new[] { 0.6f, 0.7f, 0.8f, 0.85f, 0.9f })
+        {
+            Func<float, float, bool> certain = (s, vs) => s >= release && vs >= t;
+            Console.WriteLine(Invariant(
+                $"| {t:0.00} | {card.CertainFalsePositivesPerPhoto(certain):0.00} | {100 * card.PhotosWithCertainFalsePositiveShare(certain):0}% | {card.SingleFaceOneCertain(certain)} of {card.SingleFacePhotos} |"));
+        }
+    }
+
     private static void Row(DetectorScorecard card, float doubt, string release, Func<float, float, bool> certain, string verifierCpu)
     {
         Console.WriteLine(Invariant(
@@ -277,5 +355,8 @@ internal static class RecallBenchmark
     private sealed record Contender(ModelEntry Entry, TiledFaceDetector Detector, DetectorScorecard? Verified, DetectorScorecard Alone, bool MultiScale)
     {
         public double VerifierCpuMilliseconds { get; set; }
+
+        /// <summary>Other verifier settings tried on the same candidates (--verifier-variants).</summary>
+        public List<(FaceVerifier Verifier, DetectorScorecard Card, IDisposable Owner)> Variants { get; } = [];
     }
 }
