@@ -42,6 +42,7 @@ public sealed class MediaGateDatabase : IAsyncDisposable
         Renditions = new SqlRenditionRepository(store);
         Approvals = new SqlApprovalRepository(store);
         ReviewActions = new SqlReviewActionRepository(store);
+        ReviewLists = new SqlReviewListRepository(store);
         Events = new SqlEventRepository(store);
         ParentMedia = new SqlParentMediaRepository(store);
         PendingDeletions = new SqlPendingDeletions(store);
@@ -98,6 +99,9 @@ public sealed class MediaGateDatabase : IAsyncDisposable
 
     /// <summary>The manager's review actions (release, mask, block) per item and purpose.</summary>
     public IReviewActionRepository ReviewActions { get; }
+
+    /// <summary>The manager console's lists beside the review queue: released items newest first, dismissed detections.</summary>
+    public IReviewListRepository ReviewLists { get; }
 
     /// <summary>Events, parties and outings with the children who attended.</summary>
     public IEventRepository Events { get; }

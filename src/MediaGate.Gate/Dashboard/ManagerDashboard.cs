@@ -50,7 +50,7 @@ public sealed class ManagerDashboard(MediaGateDatabase database, ReviewItem revi
             // The journal decisions set an item's status (ItemStatusRule); a public audience's "awaiting approval" does not hold it.
             .SelectMany(i => i.Decisions.Where(d => d.Purpose == JournalPurpose).SelectMany(d => d.Reasons).Where(r => r.Effect == "hold").Select(r => r.Code).Distinct(StringComparer.Ordinal))
             .GroupBy(code => code, StringComparer.Ordinal)
-            .Select(g => new HoldReasonCount(g.Key, g.Count()))
+            .Select(g => new HoldReasonCount(g.Key, g.Count(), HoldSentences.Count(g.Key, g.Count())))
             .OrderByDescending(r => r.Count).ThenBy(r => r.Reason, StringComparer.Ordinal)
             .ToArray();
 

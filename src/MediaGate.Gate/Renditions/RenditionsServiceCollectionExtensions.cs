@@ -29,6 +29,7 @@ public static class RenditionsServiceCollectionExtensions
         services.AddSingleton<IRenditionRefresher>(provider => provider.GetRequiredService<RenditionService>());
         services.AddSingleton<ChangeConsent>();
         services.AddSingleton<ReviewItem>();
+        services.AddSingleton<FaceSpotChecks>();
         services.AddSingleton<Dashboard.ManagerDashboard>();
         services.AddOptions<LapseSweepOptions>().BindConfiguration(LapseSweepOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConsentLapseSweep>();

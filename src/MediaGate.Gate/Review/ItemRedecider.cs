@@ -13,7 +13,8 @@ namespace MediaGate.Gate.Review;
 /// Re-decides every stored decision of an item from its current faces and assignments, the manager's approvals
 /// and review actions, and the consent as of now; adds the decisions a review needs that processing did not make
 /// (the public audience for a website or publicity approval, a parent audience per tagged child for the journal, and
-/// for an item of an event its events audience, whatever was reviewed).
+/// for an item of an event its events audience, whatever was reviewed). A purpose the manager released (or released
+/// with masks) is decided as <see cref="ManagerRelease"/> settles it whenever the engine would otherwise hold it.
 /// </summary>
 internal static class ItemRedecider
 {
@@ -24,7 +25,7 @@ internal static class ItemRedecider
     /// <param name="now">The decisions' time.</param>
     /// <param name="cancellationToken">Cancels.</param>
     /// <param name="settingOptions">The setting's options (<see cref="GateOptions.DecisionOptions"/>); when null, the
-    /// first stored decision's. A manager's "mask" applies on top of them, so taking it back takes effect.</param>
+    /// first stored decision's. A manager's release or mask applies on top of them, so taking it back (block) takes effect.</param>
     public static async Task RedecideAsync(
         MediaGateDatabase database, MediaItemRecord item, Purpose reviewed, ConsentSnapshot consent, DateTimeOffset now, CancellationToken cancellationToken,
         DecisionOptions? settingOptions = null)
@@ -54,14 +55,23 @@ internal static class ItemRedecider
 
         foreach (var (purpose, audience, id) in targets)
         {
-            var masked = actions.Any(a => a.Purpose == purpose && a.Action == ReviewAction.Mask);
+            // The manager's release or mask of the purpose is final (issue 12, section 2): it releases with masks
+            // whatever the setting's journal-mask choice, and a hold that waits for a person's answer ends with
+            // every face nobody accounted for masked (ManagerRelease). A block (the engine's or the manager's) stays.
+            var released = actions.Any(a => a.Purpose == purpose && a.Action is ReviewAction.Release or ReviewAction.Mask);
             var request = new DecisionRequest(
                 media,
                 purpose,
                 audience,
                 approved.Contains(purpose),
-                masked ? options with { JournalPhotoNeedingMasks = JournalMaskPolicy.MaskAndRelease } : options);
+                released ? options with { JournalPhotoNeedingMasks = JournalMaskPolicy.MaskAndRelease } : options);
             var decision = ConsentDecisionEngine.Decide(request, consent);
+            if (released && decision.Verdict == Verdict.Hold)
+            {
+                request = request with { Item = ManagerRelease.Settle(media) };
+                decision = ConsentDecisionEngine.Decide(request, consent);
+            }
+
             await database.Decisions.SaveAsync(StoredDecision.From(id, request, decision, now), cancellationToken).ConfigureAwait(false);
         }
     }

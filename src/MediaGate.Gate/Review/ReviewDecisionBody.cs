@@ -8,7 +8,9 @@ namespace MediaGate.Gate.Review;
 /// <summary>
 /// The manager's decision as sent (api.md, <c>POST /api/manager/media/{mediaId}/decision</c>):
 /// <c>{"purpose", "action": "release" | "mask" | "block" | "approve", "assignments"?: [...]}</c>. <c>approve</c> is
-/// <c>release</c> by another name (approving an item for the website or publicity).
+/// <c>release</c> by another name (approving an item for the website or publicity). The manager's release (and
+/// <c>mask</c>, "release with masks") is final: it releases the purpose with every face nobody accounted for masked
+/// (<see cref="ManagerRelease"/>); assignments may be of kind <c>not-a-face</c> (the detection is dismissed).
 /// </summary>
 public sealed record ReviewDecisionBody(string? Purpose, string? Action, IReadOnlyList<ReviewAssignmentBody>? Assignments = null)
 {
@@ -61,13 +63,14 @@ public sealed record ReviewDecisionBody(string? Purpose, string? Action, IReadOn
 
             if (!FaceAssignmentNames.TryParse(assignment.Kind ?? "unassigned", out var kind) || kind == FaceAssignmentKind.Child)
             {
-                return (null, "kind must be staff, not-a-child or unassigned when there is no childId.");
+                return (null, "kind must be staff, not-a-child, not-a-face or unassigned when there is no childId.");
             }
 
             changes.Add(new FaceAssignmentChange(assignment.FaceId, kind switch
             {
                 FaceAssignmentKind.StaffAdult => FaceAssignment.StaffAdult,
                 FaceAssignmentKind.Unknown => FaceAssignment.Unknown,
+                FaceAssignmentKind.NotAFace => FaceAssignment.NotAFace,
                 _ => FaceAssignment.Unassigned,
             }));
         }

@@ -8,7 +8,11 @@ namespace MediaGate.Gate.Review;
 /// <param name="W">Width.</param>
 /// <param name="H">Height.</param>
 /// <param name="Score">The detector's confidence.</param>
-/// <param name="Uncertain">Detected with low confidence.</param>
-/// <param name="Kind"><c>unassigned</c>, <c>child</c>, <c>staff</c> or <c>not-a-child</c>.</param>
+/// <param name="Uncertain">Detected with low confidence: a faint detection (issue 12; the same as <see cref="Faint"/>).</param>
+/// <param name="Kind"><c>unassigned</c>, <c>child</c>, <c>staff</c>, <c>not-a-child</c> or <c>not-a-face</c>.</param>
 /// <param name="ChildId">The child, for <c>child</c>.</param>
-public sealed record ReviewFace(string FaceId, int Number, float X, float Y, float W, float H, float Score, bool Uncertain, string Kind, string? ChildId);
+public sealed record ReviewFace(string FaceId, int Number, float X, float Y, float W, float H, float Score, bool Uncertain, string Kind, string? ChildId)
+{
+    /// <summary>A faint detection: masked for everyone but the manager, and nobody needs to name it (product.md, "Who is in a photo").</summary>
+    public bool Faint => Uncertain;
+}

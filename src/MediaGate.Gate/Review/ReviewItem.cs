@@ -18,7 +18,9 @@ namespace MediaGate.Gate.Review;
 /// The manager's review use case (issue 7, section 6): the queue of held and blocked items with the engine's
 /// reasons, face boxes and assignments; a decision per item and purpose (assign faces, release, release with masks,
 /// block, approve for the website or publicity), each re-deciding the item and refreshing its renditions at once;
-/// and the unmasked master, for the manager only. Every decision and every look at a master is audited.
+/// and the unmasked master, for the manager only. Every decision and every look at a master is audited. The manager's
+/// release is final (issue 12, section 2): it releases the purpose with every face nobody accounted for masked
+/// (<see cref="ManagerRelease"/>); the released photos are listed too, for website and publicity approval.
 /// </summary>
 public sealed class ReviewItem(
     MediaGateDatabase database,
@@ -32,15 +34,31 @@ public sealed class ReviewItem(
     private const int MaxSettleRounds = 4;
 
     private static readonly MediaStatus[] Reviewed = [MediaStatus.Held, MediaStatus.NeedsAssignment, MediaStatus.Blocked];
+    private static readonly MediaStatus[] Publishable = [MediaStatus.Released];
 
     /// <summary>Held, needs-assignment and blocked items, oldest first.</summary>
     public Task<IReadOnlyList<ReviewQueueItem>> QueueAsync(int limit, CancellationToken cancellationToken = default) =>
         QueueAsync(Reviewed, limit, cancellationToken);
 
+    /// <summary>
+    /// Released items, newest first (issue 12, section 2: a photo released with nobody touching it can be approved for
+    /// the website and publicity from the console); <paramref name="before"/> is the last item of the previous page.
+    /// </summary>
+    public async Task<IReadOnlyList<ReviewQueueItem>> PublishableAsync(int limit, string? before = null, CancellationToken cancellationToken = default)
+    {
+        var items = await database.ReviewLists.ItemsNewestFirstAsync(Publishable, Math.Clamp(limit, 1, 500), before, cancellationToken).ConfigureAwait(false);
+        return await ViewsAsync(items, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The items with one of <paramref name="statuses"/> (e.g. only those held now, for the dashboard), oldest first.</summary>
     public async Task<IReadOnlyList<ReviewQueueItem>> QueueAsync(IReadOnlyCollection<MediaStatus> statuses, int limit, CancellationToken cancellationToken = default)
     {
         var items = await database.Media.ItemsWithStatusAsync(statuses, Math.Clamp(limit, 1, 500), cancellationToken).ConfigureAwait(false);
+        return await ViewsAsync(items, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<ReviewQueueItem>> ViewsAsync(IReadOnlyList<MediaItemRecord> items, CancellationToken cancellationToken)
+    {
         var consent = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
         var queue = new List<ReviewQueueItem>(items.Count);
         foreach (var item in items)
@@ -68,6 +86,7 @@ public sealed class ReviewItem(
         }
 
         var now = time.GetUtcNow();
+        var before = await database.Media.FacesAsync(mediaId, cancellationToken).ConfigureAwait(false);
         if (decision.Assignments.Count > 0
             && !await database.Media.AssignFacesAsync(mediaId, decision.Assignments, actor, now, cancellationToken).ConfigureAwait(false))
         {
@@ -116,7 +135,10 @@ public sealed class ReviewItem(
         {
             purpose = decision.Purpose.Name(),
             action = decision.Action.ToString().ToLowerInvariant(),
-            assignments = decision.Assignments.Select(a => new { faceId = a.FaceId, assignment = a.Assignment.ToString() }),
+            // With the detection's score and strength: a dismissal ("not a face") is spot-checked by them (issue 12, section 2).
+            assignments = decision.Assignments.Select(a => before.FirstOrDefault(f => f.FaceId == a.FaceId) is { } face
+                ? new { faceId = a.FaceId, number = (int?)face.Number, assignment = a.Assignment.ToString(), kind = a.Assignment.Kind.Name(), score = (float?)face.Score, faint = (bool?)face.Uncertain }
+                : new { faceId = a.FaceId, number = (int?)null, assignment = a.Assignment.ToString(), kind = a.Assignment.Kind.Name(), score = (float?)null, faint = (bool?)null }),
         })), cancellationToken).ConfigureAwait(false);
 
         var updated = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
@@ -152,8 +174,11 @@ public sealed class ReviewItem(
     private async Task<ReviewQueueItem> ViewAsync(MediaItemRecord item, ConsentSnapshot consent, CancellationToken cancellationToken)
     {
         var faces = await database.Media.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
-        var decisions = await database.Decisions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var stored = await database.Decisions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var actions = await database.ReviewActions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var approved = (await database.Approvals.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false)).Select(a => a.Purpose).ToArray();
+        // The reasons as of now, recomputed from the stored inputs (a pure function): what the manager acts on.
+        var decisions = stored.Select(d => (Stored: d, Now: ConsentDecisionEngine.Decide(d.Request, consent))).ToArray();
         return new ReviewQueueItem(
             item.Id,
             item.Status.Name(),
@@ -165,14 +190,13 @@ public sealed class ReviewItem(
             faces.Select(f => new ReviewFace(
                 f.FaceId, f.Number, f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height, f.Score, f.Uncertain, f.Assignment.Kind.Name(), f.Assignment.Child?.Value)).ToArray(),
             decisions.Select(d => new ReviewDecisionView(
-                d.Request.Purpose.Name(),
-                d.Request.Audience.Key,
-                d.Verdict.ToString().ToLowerInvariant(),
-                d.Faces.Select(v => v.ToString().ToLowerInvariant()).ToArray(),
-                // The reasons as of now, recomputed from the stored inputs (a pure function): what the manager acts on.
-                ConsentDecisionEngine.Decide(d.Request, consent).Reasons
-                    .Select(r => new ReviewReason(r.Code.ToString(), r.Effect.ToString().ToLowerInvariant(), r.Message, r.Face, r.Child?.Value)).ToArray()))
+                d.Stored.Request.Purpose.Name(),
+                d.Stored.Request.Audience.Key,
+                d.Stored.Verdict.ToString().ToLowerInvariant(),
+                d.Stored.Faces.Select(v => v.ToString().ToLowerInvariant()).ToArray(),
+                d.Now.Reasons.Select(r => new ReviewReason(r.Code.ToString(), r.Effect.ToString().ToLowerInvariant(), r.Message, r.Face, r.Child?.Value)).ToArray()))
                 .ToArray(),
-            actions.ToDictionary(a => a.Purpose.Name(), a => a.Action.ToString().ToLowerInvariant()));
+            actions.ToDictionary(a => a.Purpose.Name(), a => a.Action.ToString().ToLowerInvariant()),
+            ItemSummary.Of(decisions, approved, actions, consent));
     }
 }

@@ -1,6 +1,9 @@
 namespace MediaGate.Gate.Review;
 
-/// <summary>An item in the manager's review (api.md, <c>GET /api/manager/review</c>): held or blocked, with reasons, faces and assignments.</summary>
+/// <summary>
+/// An item in the manager's review (api.md, <c>GET /api/manager/review</c>): held or blocked (or, in the
+/// <c>publishable</c> view, released), with reasons, faces, assignments and a summary in plain words.
+/// </summary>
 /// <param name="MediaId">The item.</param>
 /// <param name="Status">held, needs-assignment, blocked, or (after a decision) any other status.</param>
 /// <param name="StatusDetail">Why, in words, when processing said.</param>
@@ -11,6 +14,9 @@ namespace MediaGate.Gate.Review;
 /// <param name="Faces">The faces and whose they are.</param>
 /// <param name="Decisions">Per purpose and audience.</param>
 /// <param name="ManagerActions">The manager's latest action per purpose, e.g. <c>{"website": "release"}</c>.</param>
+/// <param name="Summary">In plain words, per purpose: released, held (why, and who can act: the practitioner on the
+/// tablet or the manager here) or blocked (<see cref="ItemSummary"/>), e.g. "Released to Ava's family's journal.
+/// Website and publicity: not approved."</param>
 public sealed record ReviewQueueItem(
     string MediaId,
     string Status,
@@ -21,4 +27,5 @@ public sealed record ReviewQueueItem(
     IReadOnlyList<string> TaggedChildren,
     IReadOnlyList<ReviewFace> Faces,
     IReadOnlyList<ReviewDecisionView> Decisions,
-    IReadOnlyDictionary<string, string> ManagerActions);
+    IReadOnlyDictionary<string, string> ManagerActions,
+    string Summary);

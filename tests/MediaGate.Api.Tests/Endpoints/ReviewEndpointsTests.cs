@@ -16,7 +16,7 @@ public sealed class ReviewEndpointsTests
         await using var world = await RenditionWorld.CreateAsync(new DecisionOptions(JournalMaskPolicy.Hold));
         var ava = await world.ChildAsync("Ava Smith");
         var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
-        var queue = (await ManagerMediaEndpoints.GetReviewAsync(world.Review, default)).Value!;
+        var queue = ((await ManagerMediaEndpoints.GetReviewAsync(world.Review, default)).Result as Ok<IReadOnlyList<ReviewQueueItem>>)!.Value!;
         Assert.IsTrue(queue.Any(q => q.MediaId == item.Id && q.Status == "held"));
 
         var result = await ManagerMediaEndpoints.PostDecisionAsync(

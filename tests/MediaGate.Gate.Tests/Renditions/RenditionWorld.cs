@@ -119,9 +119,11 @@ internal sealed class RenditionWorld : IAsyncDisposable
     /// <summary>
     /// An uploaded, processed and decided item: the photo's master (stripped, upright) in the master store, its
     /// annotated faces assigned as given (null = "not a child in our setting", or left unassigned when
-    /// <paramref name="othersUnassigned"/>), and the first decisions stored, with no renditions yet.
+    /// <paramref name="othersUnassigned"/>), and the first decisions stored, with no renditions yet. The faces numbered
+    /// in <paramref name="faint"/> (1-based) are stored as detected with low confidence (score 0.6, uncertain).
     /// </summary>
-    public async Task<MediaItemRecord> ItemAsync(string photo, IReadOnlyList<ChildId> tagged, IReadOnlyList<ChildId?> faceOwners, bool othersUnassigned = false)
+    public async Task<MediaItemRecord> ItemAsync(
+        string photo, IReadOnlyList<ChildId> tagged, IReadOnlyList<ChildId?> faceOwners, bool othersUnassigned = false, IReadOnlyCollection<int>? faint = null)
     {
         var bytes = File.ReadAllBytes(Path.Combine(TestPaths.FacesDev, photo));
         var stripped = new IngestPipeline(null, Ingest).Strip(new PhotoContext(bytes));
@@ -141,7 +143,7 @@ internal sealed class RenditionWorld : IAsyncDisposable
         await Masters.PutAsync(masterKey, new MemoryStream(master));
         var faces = AnnotatedFaces(photo);
         var stored = await Database.Media.RecordMasterAsync(mediaId, masterKey.Value, upright.Width, upright.Height,
-            faces.Select((f, i) => new DetectedFaceRecord(i + 1, f, 0.95f, false)).ToArray());
+            faces.Select((f, i) => faint?.Contains(i + 1) == true ? new DetectedFaceRecord(i + 1, f, 0.6f, true) : new DetectedFaceRecord(i + 1, f, 0.95f, false)).ToArray());
         var assignments = stored.Zip(faceOwners)
             .Where(pair => pair.Second is not null || !othersUnassigned)
             .Select(pair => new FaceAssignmentChange(pair.First.FaceId, pair.Second is { } child ? FaceAssignment.ToChild(child) : FaceAssignment.Unknown))

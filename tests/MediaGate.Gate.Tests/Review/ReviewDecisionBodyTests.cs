@@ -39,11 +39,12 @@ public sealed class ReviewDecisionBodyTests
             new ReviewAssignmentBody("f2", null, "staff"),
             new ReviewAssignmentBody("f3", null, "not-a-child"),
             new ReviewAssignmentBody("f4", null),
+            new ReviewAssignmentBody("f5", null, "not-a-face"),
         ]).Read();
 
         Assert.IsNotNull(decision, problem);
         CollectionAssert.AreEqual(
-            new[] { FaceAssignmentKind.Child, FaceAssignmentKind.StaffAdult, FaceAssignmentKind.Unknown, FaceAssignmentKind.Unassigned },
+            new[] { FaceAssignmentKind.Child, FaceAssignmentKind.StaffAdult, FaceAssignmentKind.Unknown, FaceAssignmentKind.Unassigned, FaceAssignmentKind.NotAFace },
             decision.Assignments.Select(a => a.Assignment.Kind).ToArray());
     }
 

@@ -57,8 +57,9 @@ public sealed class ReviewItemTests
     }
 
     [TestMethod]
-    public async Task DecideAsync_ReleaseAfterMask_HoldsAgainAndWithdraws()
+    public async Task DecideAsync_ReleaseOnAPhotoTheSettingHoldsForMasks_ReleasesItWithTheMasks()
     {
+        // Was "release means as the engine decides": the photo stayed held. The manager's answer is final (issue 12).
         await using var world = await RenditionWorld.CreateAsync(HoldMasked);
         var ava = await world.ChildAsync("Ava Smith");
         var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
@@ -66,8 +67,221 @@ public sealed class ReviewItemTests
 
         var outcome = await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Journal, ReviewAction.Release, []), RenditionWorld.Manager);
 
-        Assert.AreEqual("held", outcome.Item?.Status, "release means as the engine decides: the setting holds journal photos needing masks");
+        Assert.AreEqual("released", outcome.Item?.Status, outcome.Problem);
+        Assert.HasCount(1, world.RenditionFiles());
+        CollectionAssert.AreEqual(new[] { "show", "mask", "mask" }, outcome.Item!.Decisions.Single(d => d.Purpose == "journal").Faces.ToArray());
+    }
+
+    /// <summary>
+    /// Regression, issue 12 ("the manager's answer is final"): a photo with a faint detection and a face nobody named was
+    /// released by the manager, then released with masks; the page said "released ... The item is now held" and the
+    /// parent still saw "Being checked".
+    /// </summary>
+    [TestMethod]
+    public async Task DecideAsync_ReleaseOfAPhotoHeldByAFaintAndAnUnnamedFace_ReleasesWithBothMasked()
+    {
+        await using var world = await RenditionWorld.CreateAsync(HoldMasked);
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null], othersUnassigned: true, faint: [3]);
+        Assert.AreEqual(MediaStatus.NeedsAssignment, item.Status);
+
+        var outcome = await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Journal, ReviewAction.Release, []), RenditionWorld.Manager);
+
+        Assert.AreEqual("released", outcome.Item?.Status, outcome.Problem);
+        Assert.AreEqual(MediaStatus.Released, (await world.Database.Media.FindItemAsync(item.Id))!.Status);
+        StringAssert.StartsWith(outcome.Item!.Summary, "Released to Ava Smith's family's journal.");
+        var faces = RenditionWorld.AnnotatedFaces(RenditionWorld.Meeting);
+        var master = RenditionWorld.MasterPixels(RenditionWorld.Meeting);
+        var plain = Pixels.PlainReduction(master, world.Rendition.MaxLongSide);
+        double scale = (double)plain.Width / master.Width;
+        var forAva = await world.RenditionPixelsAsync(item.Id, Purpose.Journal, Audience.ParentOf(ava));
+        Assert.IsNotNull(forAva, "Ava's parents receive the photo");
+        Assert.IsLessThan(5.0, Pixels.DifferenceInFace(forAva, plain, faces[0], scale), "Ava's own face is shown");
+        Assert.IsGreaterThan(20.0, Pixels.DifferenceInFace(forAva, plain, faces[1], scale), "the unnamed face is masked");
+        Assert.IsGreaterThan(20.0, Pixels.DifferenceInFace(forAva, plain, faces[2], scale), "the faint, unnamed face is masked");
+    }
+
+    [TestMethod]
+    public async Task DecideAsync_ReleasedByTheManagerThenAConsentChange_StaysReleased()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith", group: false);
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null], othersUnassigned: true, faint: [3]);
+        await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Journal, ReviewAction.Release, []), RenditionWorld.Manager);
+
+        // A change to a cell the released decision relies on: re-evaluation recomputes it from its stored request.
+        var change = await world.Consents.ApplyAsync(new ConsentChange(ava, Purpose.Journal, true, true, "Mother", "form 9", null), RenditionWorld.Manager);
+
+        Assert.IsNotNull(change);
+        Assert.AreEqual(MediaStatus.Released, (await world.Database.Media.FindItemAsync(item.Id))!.Status);
+        Assert.HasCount(1, world.RenditionFiles());
+    }
+
+    [TestMethod]
+    public async Task DecideAsync_ReleasedByTheManagerThenConsentWithdrawn_IsNoLongerReleased()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null], othersUnassigned: true, faint: [3]);
+        await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Journal, ReviewAction.Release, []), RenditionWorld.Manager);
+        Assert.HasCount(1, world.RenditionFiles());
+
+        await world.Consents.ApplyAsync(new ConsentChange(ava, Purpose.Journal, false, false, "Mother", "withdrawal 1", null), RenditionWorld.Manager);
+
+        Assert.IsEmpty(world.RenditionFiles(), "the manager's release never outlives a withdrawal");
+    }
+
+    [TestMethod]
+    public async Task DecideAsync_EveryFaceNamedOneOfThemFaint_ReleasesToBothFamilies()
+    {
+        // The issue's manager named every face and pressed Release: a faint face a person named follows that child's consent.
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var ben = await world.ChildAsync("Ben Jones");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava, ben], [ava, ben, null], faint: [2]);
+        Assert.AreNotEqual(MediaStatus.Released, item.Status);
+
+        var outcome = await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Journal, ReviewAction.Release, []), RenditionWorld.Manager);
+
+        Assert.AreEqual("released", outcome.Item?.Status, outcome.Problem);
+        Assert.HasCount(2, await world.Database.Renditions.OfMediaAsync(item.Id));
+        Assert.AreEqual("Released to the journals of Ava Smith's and Ben Jones' families. Website and publicity: not approved.", outcome.Item!.Summary);
+    }
+
+    [TestMethod]
+    public async Task DecideAsync_ApproveForWebsiteAPhotoWithAFaintUnnamedFace_PublishesItWithTheUnnamedFacesMasked()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith", website: true);
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null], othersUnassigned: true, faint: [3]);
+
+        var outcome = await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Website, ReviewAction.Release, []), RenditionWorld.Manager);
+
+        Assert.HasCount(1, await world.Database.Renditions.ForAudienceAsync(Purpose.Website, Audience.Public.Key));
+        StringAssert.Contains(outcome.Item!.Summary, "Website: approved and published.");
+        var faces = RenditionWorld.AnnotatedFaces(RenditionWorld.Meeting);
+        var master = RenditionWorld.MasterPixels(RenditionWorld.Meeting);
+        var plain = Pixels.PlainReduction(master, world.Rendition.MaxLongSide);
+        double scale = (double)plain.Width / master.Width;
+        var published = await world.RenditionPixelsAsync(item.Id, Purpose.Website, Audience.Public);
+        Assert.IsNotNull(published);
+        Assert.IsLessThan(5.0, Pixels.DifferenceInFace(published, plain, faces[0], scale), "Ava, with website consent, is shown");
+        Assert.IsGreaterThan(20.0, Pixels.DifferenceInFace(published, plain, faces[1], scale));
+        Assert.IsGreaterThan(20.0, Pixels.DifferenceInFace(published, plain, faces[2], scale));
+    }
+
+    [TestMethod]
+    public async Task DecideAsync_ApproveForPublicityAPhotoWithAFaintUnnamedFace_TheManagerCanDownloadIt()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        await world.Database.Consents.AppendAsync(new ConsentRecord(
+            ava, Purpose.Publicity, true, false, "Mother", "form-2", DateOnly.FromDateTime(world.Time.GetUtcNow().UtcDateTime), null, null, world.Time.GetUtcNow()));
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null], othersUnassigned: true, faint: [3]);
+        var download = new PublicityDownload(world.Database, world.RenditionStore);
+        Assert.IsNull(await download.ReadAsync(item.Id, RenditionWorld.Manager), "nothing before approval");
+
+        await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Publicity, ReviewAction.Release, []), RenditionWorld.Manager);
+
+        Assert.IsNotNull(await download.ReadAsync(item.Id, RenditionWorld.Manager));
+    }
+
+    [TestMethod]
+    public async Task DecideAsync_ApproveForWebsiteAPhotoOfAChildWithoutWebsiteConsent_SaysWhyItIsNotPublished()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith", website: false);
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+
+        var outcome = await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Website, ReviewAction.Release, []), RenditionWorld.Manager);
+
+        Assert.IsEmpty(await world.Database.Renditions.ForAudienceAsync(Purpose.Website, Audience.Public.Key));
+        StringAssert.Contains(outcome.Item!.Summary, "Website: approved, but not published, because it would need a child masked (Face 1 is masked");
+    }
+
+    [TestMethod]
+    public async Task QueueAsync_PhotoWithUnnamedFaces_SummarySaysWhatHoldsItAndWhoCanAct()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null], othersUnassigned: true);
+
+        var entry = (await world.Review.QueueAsync(50)).Single(q => q.MediaId == item.Id);
+
+        Assert.AreEqual(
+            "Held for the journals: faces 2 and 3 need a name — the practitioner can name them on the tablet, or you can here. Website and publicity: not approved.",
+            entry.Summary);
+    }
+
+    [TestMethod]
+    public async Task QueueAsync_FaintFace_IsMarkedFaint()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null], othersUnassigned: true, faint: [3]);
+
+        var entry = (await world.Review.QueueAsync(50)).Single(q => q.MediaId == item.Id);
+
+        CollectionAssert.AreEqual(new[] { false, false, true }, entry.Faces.Select(f => f.Faint).ToArray());
+    }
+
+    [TestMethod]
+    public async Task DecideAsync_BlockJournalAfterRelease_SummaryAndStatusSayBlocked()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null], othersUnassigned: true);
+        await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Journal, ReviewAction.Release, []), RenditionWorld.Manager);
+
+        var outcome = await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Journal, ReviewAction.Block, []), RenditionWorld.Manager);
+
+        Assert.AreEqual("blocked", outcome.Item?.Status);
+        StringAssert.StartsWith(outcome.Item!.Summary, "Blocked for the journals by you.");
         Assert.IsEmpty(world.RenditionFiles());
+    }
+
+    [TestMethod]
+    public async Task DecideAsync_Assignment_IsAuditedWithTheDetectionsScoreAndStrength()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null], othersUnassigned: true, faint: [3]);
+        var third = (await world.Database.Media.FacesAsync(item.Id))[2];
+
+        await world.Review.DecideAsync(
+            item.Id, new ReviewDecision(Purpose.Journal, ReviewAction.Release, [new FaceAssignmentChange(third.FaceId, Consent.Media.FaceAssignment.Unknown)]),
+            RenditionWorld.Manager);
+
+        var entry = (await world.Database.Audit.ReadAsync()).Last(e => e.Action == "decision" && e.Subject == item.Id && e.Actor == RenditionWorld.Manager);
+        using var details = System.Text.Json.JsonDocument.Parse(entry.Detail!);
+        var assignment = details.RootElement.GetProperty("assignments")[0];
+        Assert.AreEqual(3, assignment.GetProperty("number").GetInt32());
+        Assert.AreEqual(0.6, assignment.GetProperty("score").GetDouble(), 1e-4);
+        Assert.IsTrue(assignment.GetProperty("faint").GetBoolean());
+        Assert.AreEqual("not-a-child", assignment.GetProperty("kind").GetString());
+    }
+
+    [TestMethod]
+    public async Task PublishableAsync_ReleasedAndHeldItems_ListsTheReleasedNewestFirstInPages()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var released = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            released.Add((await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null])).Id);
+            world.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var held = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null], othersUnassigned: true);
+
+        var first = await world.Review.PublishableAsync(2);
+        var second = await world.Review.PublishableAsync(2, first[^1].MediaId);
+
+        CollectionAssert.AreEqual(new[] { released[2], released[1] }, first.Select(i => i.MediaId).ToArray());
+        CollectionAssert.AreEqual(new[] { released[0] }, second.Select(i => i.MediaId).ToArray());
+        Assert.IsTrue(first.Concat(second).All(i => i.Status == "released" && i.Summary.Contains("Website and publicity: not approved.", StringComparison.Ordinal)));
+        Assert.IsFalse(first.Concat(second).Any(i => i.MediaId == held.Id));
     }
 
     [TestMethod]
