@@ -3,10 +3,11 @@ using System.Globalization;
 namespace MediaGate.Load;
 
 /// <summary>The load run's settings, from <c>--name value</c> arguments (defaults are issue 7's run).</summary>
-internal sealed record LoadOptions(int Tablets, int UploadsPerTablet, double Megapixels, TimeSpan VisibleLimit, int? Workers, bool KeepFolder)
+internal sealed record LoadOptions(int Tablets, int UploadsPerTablet, double Megapixels, TimeSpan VisibleLimit, int? Workers, bool KeepFolder, bool SmallPhotos = false)
 {
     public const string Usage =
-        "usage: eng/load.sh [--tablets 20] [--uploads 3] [--megapixels 12] [--visible-limit-seconds 600] [--workers N] [--keep]";
+        "usage: eng/load.sh [--photos large|small] [--tablets 20] [--uploads 3] [--megapixels 12] [--visible-limit-seconds 600] [--workers N] [--keep]\n" +
+        "  --photos small: each tablet uploads one faces-dev photo of about 1 MP (one or two faces), all at once (--uploads 1 unless given)";
 
     public static LoadOptions Parse(string[] args)
     {
@@ -22,6 +23,12 @@ internal sealed record LoadOptions(int Tablets, int UploadsPerTablet, double Meg
                 "--visible-limit-seconds" => options with { VisibleLimit = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--workers" => options with { Workers = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--keep" => options with { KeepFolder = true },
+                "--photos" => Value() switch
+                {
+                    "small" => options with { SmallPhotos = true, UploadsPerTablet = args.Contains("--uploads") ? options.UploadsPerTablet : 1 },
+                    "large" => options with { SmallPhotos = false },
+                    var other => throw new ArgumentException($"--photos is large or small, not {other}\n{Usage}"),
+                },
                 _ => throw new ArgumentException($"unknown argument {args[i]}\n{Usage}"),
             };
         }

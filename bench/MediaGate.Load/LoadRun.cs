@@ -18,9 +18,18 @@ internal sealed class LoadRun(LoadOptions options)
         var folder = ServiceSettings.NewWorkFolder("load");
         try
         {
-            Console.Error.WriteLine($"load: making {options.Tablets} photos of {options.Megapixels} MP in {folder}");
-            var photos = Enumerable.Range(0, options.Tablets).AsParallel().AsOrdered().WithDegreeOfParallelism(2)
-                .Select(i => LargePhotos.Make(folder, i, options.Megapixels)).ToList();
+            List<string> photos;
+            if (options.SmallPhotos)
+            {
+                photos = [.. SmallPhotos.Pick(options.Tablets)];
+            }
+            else
+            {
+                Console.Error.WriteLine($"load: making {options.Tablets} photos of {options.Megapixels} MP in {folder}");
+                photos = Enumerable.Range(0, options.Tablets).AsParallel().AsOrdered().WithDegreeOfParallelism(2)
+                    .Select(i => LargePhotos.Make(folder, i, options.Megapixels)).ToList();
+            }
+
             var settings = ServiceSettings.Embedded(folder, "load", MediaGate.Tests.TestPaths.SharedModels);
             if (options.Workers is int workers)
             {
@@ -33,6 +42,7 @@ internal sealed class LoadRun(LoadOptions options)
             var tablets = await SetUpAsync(service.Address);
             var records = new ConcurrentBag<UploadRecord>();
             Console.Error.WriteLine($"load: {options.Tablets} tablets x {options.UploadsPerTablet} uploads");
+            var cpuBefore = ServerCpuSeconds(service.ProcessId);
             _clock.Start();
             await Task.WhenAll(tablets.Select((t, i) => TabletAsync(i, t, UploadFile.FromPath(photos[i]), records)));
             var wall = _clock.Elapsed;
@@ -49,7 +59,8 @@ internal sealed class LoadRun(LoadOptions options)
             }
 
             var peak = service.PeakResidentBytes();
-            Report(records.ToList(), photos, wall, peak, service);
+            var cpu = ServerCpuSeconds(service.ProcessId) - cpuBefore;
+            Report(records.ToList(), photos, wall, peak, cpu, service);
             foreach (var tablet in tablets)
             {
                 tablet.Tablet.Dispose();
@@ -144,23 +155,34 @@ internal sealed class LoadRun(LoadOptions options)
             {
                 try
                 {
-                    // Visible = its photo released to the parent (the list also shows items still being checked, without a photo).
-                    var seen = (await parent.ReleasedParentMediaAsync()).Select(m => m.MediaId).ToHashSet();
-                    var now = _clock.Elapsed;
-                    foreach (var upload in waiting.Where(u => seen.Contains(u.MediaId!)))
+                    // Small photos are decided within seconds: their status is read every round (500 ms), not every 2 s,
+                    // and the parent's journal only once one of them is released (fewer requests competing with the worker).
+                    if (options.SmallPhotos || round % 8 == 7)
                     {
-                        upload.Visible = now;
-                    }
-
-                    if (round % 8 == 7)
-                    {
-                        foreach (var upload in waiting.Where(u => u.Visible is null))
+                        foreach (var upload in waiting.Where(u => u.Decided is null || (!options.SmallPhotos && u.Visible is null)))
                         {
                             var status = (await tablet.ObservationAsync(upload.ObservationId!)).FirstOrDefault()?.Status;
+                            if (status is not (null or "processing"))
+                            {
+                                upload.Decided ??= _clock.Elapsed;
+                            }
+
                             if (status is not (null or "processing" or "released"))
                             {
                                 upload.Status = status;
                             }
+                        }
+                    }
+
+                    if (!options.SmallPhotos || waiting.Any(u => u.Decided is not null && u.Status is null))
+                    {
+                        // Visible = its photo released to the parent (the list also shows items still being checked, without a photo).
+                        var seen = (await parent.ReleasedParentMediaAsync()).Select(m => m.MediaId).ToHashSet();
+                        var now = _clock.Elapsed;
+                        foreach (var upload in waiting.Where(u => u.Status is null && seen.Contains(u.MediaId!)))
+                        {
+                            upload.Visible = now;
+                            upload.Decided ??= now;
                         }
                     }
                 }
@@ -170,33 +192,55 @@ internal sealed class LoadRun(LoadOptions options)
                 }
             }
 
-            await Task.Delay(250, CancellationToken.None);
+            // Small photos: every 500 ms, so that 20 watchers' requests take little of the 2 cores the worker needs.
+            await Task.Delay(options.SmallPhotos ? 500 : 250, CancellationToken.None);
         }
     }
 
-    private void Report(List<UploadRecord> records, List<string> photos, TimeSpan wall, long? peak, ServiceProcess service)
+    /// <summary>CPU seconds (user + system) the server used so far, from /proc/PID/stat; null when it cannot be read.</summary>
+    private static double? ServerCpuSeconds(int processId)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{processId}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // Fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the command name, in clock ticks of 1/100 s.
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private void Report(List<UploadRecord> records, List<string> photos, TimeSpan wall, long? peak, double? cpu, ServiceProcess service)
     {
         var acknowledged = records.Where(r => r.Acknowledged is not null).ToList();
         var visible = acknowledged.Where(r => r.Visible is not null).Select(r => (r.Visible!.Value - r.Sent).TotalSeconds).Order().ToList();
         var acks = acknowledged.Select(r => (r.Acknowledged!.Value - r.Sent).TotalSeconds).Order().ToList();
+        var decided = acknowledged.Where(r => r.Decided is not null).Select(r => (r.Decided!.Value - r.Sent).TotalSeconds).Order().ToList();
         var statuses = records.Where(r => r.Status is not null).GroupBy(r => r.Status!).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
         int released = records.Count(r => r.Status == "released");
         double averageMb = photos.Average(p => new FileInfo(p).Length) / 1e6;
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine();
-        Console.WriteLine($"Load run: {options.Tablets} tablets x {options.UploadsPerTablet} uploads of {options.Megapixels:0.#} MP JPEGs (avg {averageMb.ToString("0.0", c)} MB) against one node (SQLite + folders), {Environment.ProcessorCount} cores");
+        string what = options.SmallPhotos ? "faces-dev photos of about 1 MP" : $"{options.Megapixels:0.#} MP JPEGs";
+        Console.WriteLine($"Load run: {options.Tablets} tablets x {options.UploadsPerTablet} uploads of {what} (avg {averageMb.ToString("0.00", c)} MB) against one node (SQLite + folders), {Environment.ProcessorCount} cores");
         Console.WriteLine();
         Console.WriteLine("| measure | value |");
         Console.WriteLine("|---|---|");
         Console.WriteLine($"| uploads acknowledged (202) | {acknowledged.Count} of {records.Count} |");
         Console.WriteLine($"| upload errors | {records.Count(r => r.Error is not null)} |");
         Console.WriteLine($"| acknowledgement p50 / p95 | {Percentile(acks, 0.5)} / {Percentile(acks, 0.95)} |");
+        Console.WriteLine($"| upload to decision p50 / p95 / max ({decided.Count} decided) | {Percentile(decided, 0.5)} / {Percentile(decided, 0.95)} / {Percentile(decided, 1)} |");
         Console.WriteLine($"| upload to parent-visible p50 / p95 / max | {Percentile(visible, 0.5)} / {Percentile(visible, 0.95)} / {Percentile(visible, 1)} |");
         Console.WriteLine($"| not parent-visible (decided otherwise, or not within {options.VisibleLimit.TotalSeconds.ToString(c)} s) | {acknowledged.Count - visible.Count} |");
         Console.WriteLine($"| item statuses | {string.Join(", ", statuses)} |");
         Console.WriteLine($"| decided without the manager | {released} of {records.Count} ({(records.Count == 0 ? 0 : released * 100 / records.Count)}%) |");
         Console.WriteLine($"| server peak RSS (VmHWM) | {(peak is long p ? (p / (1024.0 * 1024)).ToString("0", c) + " MiB" : "n/a")} |");
+        Console.WriteLine($"| server CPU seconds during the run (user + system) | {(cpu is double seconds ? seconds.ToString("0.0", c) : "n/a")} |");
         Console.WriteLine($"| wall time (first upload to the last item seen or decided) | {wall.TotalSeconds.ToString("0.0", c)} s |");
+        Console.WriteLine($"| load average at the end (1 / 5 / 15 min) | {File.ReadAllText("/proc/loadavg").Split(' ').Take(3).Aggregate((a, b) => a + " / " + b)} |");
         foreach (var error in records.Where(r => r.Error is not null).Select(r => r.Error).Distinct().Take(5))
         {
             Console.WriteLine($"error: {error}");

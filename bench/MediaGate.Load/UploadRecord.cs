@@ -11,6 +11,9 @@ internal sealed class UploadRecord
 
     public TimeSpan? Visible { get; set; }
 
+    /// <summary>When the tablet first saw it decided (any status but processing), or the parent saw it.</summary>
+    public TimeSpan? Decided { get; set; }
+
     public string? ObservationId { get; set; }
 
     public string? MediaId { get; set; }

@@ -10,12 +10,18 @@ namespace MediaGate.Data;
 /// </summary>
 public interface IWorkQueue
 {
-    /// <summary>Adds an item; an id already queued (in any state) is left as it is. True when added.</summary>
+    /// <summary>Adds an item at turn 0; an id already queued (in any state) is left as it is. True when added.</summary>
     Task<bool> EnqueueAsync(string id, string kind, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Claims the oldest pending item, or one whose lease ran out, for <paramref name="lease"/>; null when there
-    /// is none. Items already tried <paramref name="maxAttempts"/> times whose lease ran out become <see cref="WorkState.Failed"/> instead.
+    /// Adds an item at <paramref name="turn"/> (its place in its batch: 0 for an upload's first photo); an id already
+    /// queued (in any state) is left as it is. True when added.
+    /// </summary>
+    Task<bool> EnqueueAsync(string id, string kind, int turn, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims the pending item of the lowest turn, the oldest of those first, or one whose lease ran out, for
+    /// <paramref name="lease"/>; null when there is none. Items already tried <paramref name="maxAttempts"/> times whose lease ran out become <see cref="WorkState.Failed"/> instead.
     /// </summary>
     Task<WorkClaim?> ClaimAsync(string node, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken = default);
 

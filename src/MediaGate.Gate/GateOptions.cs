@@ -12,9 +12,19 @@ public sealed class GateOptions : IValidatableObject
 {
     public const string Section = "Gate";
 
-    /// <summary>Items this node processes at once. Default 1 (two cores shared with the API); 0 = this node only accepts uploads.</summary>
-    [Range(0, 16)]
-    public int WorkerCount { get; set; } = 1;
+    /// <summary>The most workers one node may run.</summary>
+    public const int MaxWorkers = 16;
+
+    /// <summary>The default <see cref="WorkerCount"/>: the cores this process may use, at most <see cref="MaxWorkers"/>.</summary>
+    public static int DefaultWorkerCount => Math.Clamp(Environment.ProcessorCount, 1, MaxWorkers);
+
+    /// <summary>
+    /// Items this node processes at once. Default: one per core (at most 16); what they decode at once stays within the
+    /// process's one pixel budget (<c>Ingest:PixelsInFlight</c>), so more workers do not mean more memory. 0 = this node
+    /// only accepts uploads.
+    /// </summary>
+    [Range(0, MaxWorkers)]
+    public int WorkerCount { get; set; } = DefaultWorkerCount;
 
     /// <summary>How long a claimed item is this node's before another may take it, in seconds; renewed every third of it. Default 60.</summary>
     [Range(5, 3600)]
@@ -24,9 +34,12 @@ public sealed class GateOptions : IValidatableObject
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 3;
 
-    /// <summary>How often an idle worker looks for work, in milliseconds. Default 500.</summary>
+    /// <summary>
+    /// How often an idle worker looks for work, in milliseconds. Default 200: a photo uploaded to an idle node waits at
+    /// most that long before it is claimed (a claim is one indexed query; a busy worker claims the next item at once).
+    /// </summary>
     [Range(50, 60_000)]
-    public int PollMilliseconds { get; set; } = 500;
+    public int PollMilliseconds { get; set; } = 200;
 
     /// <summary>What a journal photo that needs masks does (product.md, the setting's option). Default MaskAndRelease: masks
     /// are irreversible (issue 12, section 2); Hold and Block stay available. Masks over staff adults and faint detections

@@ -23,8 +23,8 @@ namespace MediaGate.Ingest;
 /// <see cref="Strip"/> runs Sniff, then for a JPEG the lossless path (libjpeg's transcoder writes the DCT
 /// coefficients again, upright, with no marker copied) and, where that is not possible (an imperfect
 /// rotation, a tolerable decoder warning), Decode, Orient and Encode; then Verify. A JPEG that libjpeg
-/// cannot read completely is refused, not re-encoded. <see cref="Detect"/> stops after Detect.
-/// <see cref="Anonymise"/> treats every face as an unknown child (no consent) and masks them all.
+/// cannot read completely is refused, not re-encoded. <see cref="Detect(PhotoContext, int?)"/> stops after Detect.
+/// <see cref="Anonymise(PhotoContext, int?)"/> treats every face as an unknown child (no consent) and masks them all.
 /// </summary>
 public sealed class IngestPipeline
 {
@@ -81,17 +81,77 @@ public sealed class IngestPipeline
     }
 
     /// <summary>Sniff, decode, orient and detect, without producing an output.</summary>
-    public Outcome<PhotoContext> Detect(PhotoContext photo)
+    public Outcome<PhotoContext> Detect(PhotoContext photo) => Detect(photo, maxSide: null);
+
+    /// <summary>
+    /// Sniff, decode, orient and detect on the photo reduced to at most <paramref name="maxSide"/> on its long side
+    /// (product.md, Masking: the faces that must be found are those that can be seen at the rendition size). A JPEG is
+    /// decoded in the DCT at the smallest scale whose long side is still at least that (a part of a full decode's
+    /// work), other formats whole; then both are resampled down to the rendition's size and searched with the
+    /// detector's whole pyramid, enlarged tiles included. The faces come back in pixels of the FULL-size upright
+    /// photo, so masks are planned on it as before; <see cref="PhotoContext.Image"/> is the reduced picture.
+    /// Null, or a photo that already fits: the full size, as <see cref="Detect(PhotoContext)"/> always did.
+    /// </summary>
+    public Outcome<PhotoContext> Detect(PhotoContext photo, int? maxSide)
     {
         ArgumentNullException.ThrowIfNull(photo);
+        if (maxSide is { } side)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(side);
+            return Chain(photo, SniffStep, p => DecodeReduced(p, side), DetectFaces);
+        }
+
         return Chain(photo, SniffStep, DecodeUpright, DetectFaces);
     }
 
     /// <summary>Every face masked, upright, metadata-free JPEG.</summary>
-    public Outcome<PhotoContext> Anonymise(PhotoContext photo)
+    public Outcome<PhotoContext> Anonymise(PhotoContext photo) => Anonymise(photo, maxSide: null);
+
+    /// <summary>
+    /// Every face masked, upright, metadata-free JPEG, at most <paramref name="maxSide"/> on its long side: the faces
+    /// are found on the reduced picture (as <see cref="Detect(PhotoContext, int?)"/>), the masks planned and applied on
+    /// the full-size picture, and the masked picture reduced, as renditions are. Null: full size throughout.
+    /// </summary>
+    public Outcome<PhotoContext> Anonymise(PhotoContext photo, int? maxSide)
     {
         ArgumentNullException.ThrowIfNull(photo);
+        if (maxSide is { } side)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(side);
+            return Chain(photo, SniffStep, DecodeUpright, p => ReduceForDetection(p, side), DetectFaces, MaskAll, p => ReduceOutput(p, side), Encode, Verify);
+        }
+
         return Chain(photo, SniffStep, DecodeUpright, DetectFaces, MaskAll, Encode, Verify);
+    }
+
+    /// <summary>
+    /// The pixels <see cref="Detect(PhotoContext, int?)"/> decodes at once for <paramref name="photo"/>: the scaled
+    /// decode and the reduced copy (0 when the header is refused). For a <see cref="Concurrency.PixelBudget"/>.
+    /// </summary>
+    public long PixelsOf(PhotoContext photo, int? maxSide)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        Outcome<ImageHeader> header = Sniff(photo);
+        if (!header.IsSuccess)
+        {
+            return 0;
+        }
+
+        long full = (long)header.Value.Width * header.Value.Height;
+        if (maxSide is not { } side || Math.Max(header.Value.Width, header.Value.Height) <= side)
+        {
+            return full;
+        }
+
+        var (width, height) = Render.RenditionRenderer.SizeWithin(header.Value.Width, header.Value.Height, side);
+        long decoded = full;
+        if (header.Value.Format == ImageFormat.Jpeg)
+        {
+            int eighths = JpegDecoder.EighthsFor(header.Value.Width, header.Value.Height, side);
+            decoded = (long)JpegDecoder.ScaledSide(header.Value.Width, eighths) * JpegDecoder.ScaledSide(header.Value.Height, eighths);
+        }
+
+        return decoded + ((long)width * height);
     }
 
     private static Outcome<PhotoContext> Chain(PhotoContext photo, params Func<PhotoContext, Outcome<PhotoContext>>[] steps)
@@ -148,6 +208,61 @@ public sealed class IngestPipeline
         return photo;
     }
 
+    /// <summary>
+    /// Decodes the photo reduced for detection: a JPEG in the DCT at the smallest eighth whose long side still reaches
+    /// <paramref name="maxSide"/>, anything else whole; then made upright and resampled down to the rendition's size.
+    /// </summary>
+    private Outcome<PhotoContext> DecodeReduced(PhotoContext photo, int maxSide)
+    {
+        Outcome<ImageHeader> header = Sniff(photo);
+        if (!header.IsSuccess)
+        {
+            return header.Failure;
+        }
+
+        var stored = header.Value;
+        if (Math.Max(stored.Width, stored.Height) <= maxSide)
+        {
+            return DecodeUpright(photo);
+        }
+
+        Outcome<RgbImage> decoded = photo.Timed("decode", () => stored.Format == ImageFormat.Jpeg
+            ? JpegDecoder.DecodeScaled(photo.Input, stored, JpegDecoder.EighthsFor(stored.Width, stored.Height, maxSide))
+            : ImageDecoder.Decode(photo.Input, stored));
+        if (!decoded.IsSuccess)
+        {
+            return decoded.Failure;
+        }
+
+        RgbImage upright = photo.Timed("orient", () => Orientation.ApplyExif(decoded.Value, stored.Orientation));
+        var (width, height) = Render.RenditionRenderer.SizeWithin(photo.UprightWidth, photo.UprightHeight, maxSide);
+        photo.Image = photo.Timed("reduce", () => ImageResampler.Resize(upright, width, height));
+        return photo;
+    }
+
+    /// <summary>The full-size picture stays for masking; detection runs on a copy reduced to the rendition's size.</summary>
+    private static Outcome<PhotoContext> ReduceForDetection(PhotoContext photo, int maxSide)
+    {
+        var image = photo.Image!;
+        var (width, height) = Render.RenditionRenderer.SizeWithin(image.Width, image.Height, maxSide);
+        if ((width, height) != (image.Width, image.Height))
+        {
+            photo.DetectionImage = photo.Timed("reduce", () => ImageResampler.Resize(image, width, height));
+        }
+
+        return photo;
+    }
+
+    /// <summary>The masked full-size picture reduced to the output size (the masks were applied before, as for renditions).</summary>
+    private static Outcome<PhotoContext> ReduceOutput(PhotoContext photo, int maxSide)
+    {
+        var image = photo.Image!;
+        var (width, height) = Render.RenditionRenderer.SizeWithin(image.Width, image.Height, maxSide);
+        photo.Image = photo.Timed("reduce", () => ImageResampler.Resize(image, width, height));
+        photo.DetectionImage = null;
+        return photo;
+    }
+
     private Outcome<PhotoContext> DetectFaces(PhotoContext photo)
     {
         if (_detector is null)
@@ -155,14 +270,27 @@ public sealed class IngestPipeline
             return new IngestFailure(IngestFailureKind.DetectionFailed, "No face detector is configured.");
         }
 
-        Outcome<IReadOnlyList<DetectedFace>> faces = photo.Timed("detect", () => _detector.Detect(photo.Image!));
+        RgbImage searched = photo.DetectionImage ?? photo.Image!;
+        Outcome<IReadOnlyList<DetectedFace>> faces = photo.Timed("detect", () => _detector.Detect(searched));
         if (!faces.IsSuccess)
         {
             return faces.Failure;
         }
 
-        photo.Faces = faces.Value;
+        photo.Faces = ToFullSize(faces.Value, searched, photo.UprightWidth, photo.UprightHeight);
         return photo;
+    }
+
+    /// <summary>Boxes found on a reduced picture, in pixels of the full-size upright photo (the same boxes when it was not reduced).</summary>
+    private static IReadOnlyList<DetectedFace> ToFullSize(IReadOnlyList<DetectedFace> faces, RgbImage searched, int fullWidth, int fullHeight)
+    {
+        if (searched.Width == fullWidth && searched.Height == fullHeight)
+        {
+            return faces;
+        }
+
+        float sx = (float)fullWidth / searched.Width, sy = (float)fullHeight / searched.Height;
+        return [.. faces.Select(f => f with { X = f.X * sx, Y = f.Y * sy, Width = f.Width * sx, Height = f.Height * sy })];
     }
 
     private Outcome<PhotoContext> MaskAll(PhotoContext photo)

@@ -22,10 +22,25 @@ public sealed class PhotoContext
     /// <summary>What the header says (format, size, orientation); set by the sniff step.</summary>
     public ImageHeader? Header { get; internal set; }
 
-    /// <summary>The upright pixels; set by decode and orient.</summary>
+    /// <summary>
+    /// Width of the full-size upright photo (the header's, turned by the orientation; the decoders check that the
+    /// codec agrees): the pixels <see cref="Faces"/> are in, whatever size the faces were searched at.
+    /// </summary>
+    public int UprightWidth => Upright.Width;
+
+    /// <summary>Height of the full-size upright photo; see <see cref="UprightWidth"/>.</summary>
+    public int UprightHeight => Upright.Height;
+
+    /// <summary>
+    /// The upright pixels; set by decode and orient. After <see cref="IngestPipeline.Detect(PhotoContext, int?)"/> with a
+    /// size, the reduced picture the faces were searched on; after an anonymise with a size, the reduced output.
+    /// </summary>
     public RgbImage? Image { get; internal set; }
 
-    /// <summary>The faces found; set by the detect step.</summary>
+    /// <summary>A reduced copy of <see cref="Image"/> to search for faces on, when the full size is kept for masking.</summary>
+    internal RgbImage? DetectionImage { get; set; }
+
+    /// <summary>The faces found, in pixels of the full-size upright photo; set by the detect step.</summary>
     public IReadOnlyList<DetectedFace>? Faces { get; internal set; }
 
     /// <summary>The masked areas; set by the mask step.</summary>
@@ -39,6 +54,10 @@ public sealed class PhotoContext
 
     /// <summary>Wall-clock milliseconds spent in each step that ran.</summary>
     public IReadOnlyDictionary<string, double> StepMilliseconds => _stepMilliseconds;
+
+    private (int Width, int Height) Upright => Header is { } header
+        ? header.Orientation >= 5 ? (header.Height, header.Width) : (header.Width, header.Height)
+        : throw new InvalidOperationException("The photo has not been sniffed.");
 
     internal T Timed<T>(string step, Func<T> work)
     {

@@ -83,7 +83,8 @@ internal static class IngestCommands
         var outDir = OutOption();
         var models = ModelsOption();
         var detector = DetectorOption();
-        var command = new Command("anonymise", "Mask every detected face (no consent known), strip metadata, write JPEG.") { paths, outDir, models, detector };
+        var maxSide = MaxSideOption();
+        var command = new Command("anonymise", "Mask every detected face (no consent known), strip metadata, write JPEG.") { paths, outDir, models, detector, maxSide };
         command.Aliases.Add("anonymize");
         command.SetAction(parse => WithSettings(options =>
         {
@@ -96,6 +97,7 @@ internal static class IngestCommands
             }
 
             var outputs = new OutputFolder(output, scan);
+            int? side = parse.GetValue(maxSide);
             return WithDetector(parse.GetValue(models), parse.GetValue(detector), faceDetector =>
             {
                 var pipeline = new IngestPipeline(faceDetector, options);
@@ -107,7 +109,7 @@ internal static class IngestCommands
                 {
                     var photo = new PhotoContext(bytes);
                     using PixelBudget.Lease lease = budget.Acquire(pipeline.PixelsOf(photo));
-                    Outcome<PhotoContext> outcome = pipeline.Anonymise(photo);
+                    Outcome<PhotoContext> outcome = pipeline.Anonymise(photo, side);
                     if (!outcome.IsSuccess)
                     {
                         return JsonLines.Error(file.DisplayPath, outcome.Failure);
@@ -115,6 +117,12 @@ internal static class IngestCommands
 
                     JsonObject line = DetectLine(file, photo);
                     line["out"] = outputs.Write(index, photo.Output!);
+                    if (side is not null)
+                    {
+                        line["outWidth"] = photo.Image!.Width;
+                        line["outHeight"] = photo.Image.Height;
+                    }
+
                     return line;
                 });
             });
@@ -142,8 +150,8 @@ internal static class IngestCommands
         return new JsonObject
         {
             ["file"] = file.DisplayPath,
-            ["width"] = photo.Image!.Width,
-            ["height"] = photo.Image.Height,
+            ["width"] = photo.UprightWidth,
+            ["height"] = photo.UprightHeight,
             ["faces"] = faces,
             ["ms"] = Math.Round(photo.StepMilliseconds.GetValueOrDefault("detect"), 1),
         };
@@ -216,6 +224,26 @@ internal static class IngestCommands
         Description = "Folder of extra model files (default: $MEDIAGATE_MODELS_DIR).",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("MEDIAGATE_MODELS_DIR"),
     };
+
+    /// <summary>Largest output side; validated here, so a bad value is a usage error (exit 1) before any file is read.</summary>
+    private static Option<int?> MaxSideOption()
+    {
+        var option = new Option<int?>("--max-side")
+        {
+            Description = $"Detect at, and write, at most N pixels on the long side ({MinMaxSide} to {MaxMaxSide}); masks are applied on the full-size photo first. Default: full size.",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } value && value is < MinMaxSide or > MaxMaxSide)
+            {
+                result.AddError($"--max-side must be between {MinMaxSide} and {MaxMaxSide}, not {value}.");
+            }
+        });
+        return option;
+    }
+
+    private const int MinMaxSide = 64;
+    private const int MaxMaxSide = 65_500;
 
     private static Option<string?> DetectorOption() => new("--detector")
     {

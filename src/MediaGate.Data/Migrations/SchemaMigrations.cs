@@ -352,6 +352,13 @@ internal static class SchemaMigrations
                 "ALTER TABLE media_faces DROP CONSTRAINT media_faces_assignment_check",
                 $"ALTER TABLE media_faces ADD CONSTRAINT media_faces_assignment_check CHECK (assignment IN ({AssignmentKinds}))",
             ]),
+
+        // Interactive first (issue 12, section 3): a queued item's turn is its place in its upload, and claims take the
+        // lowest turn first, then the oldest. Every upload's first photo comes before any upload's second, so a batch of
+        // 20 photos does not keep a tablet's single new photo waiting behind 19 others.
+        Migration.Portable(14, "work queue turns",
+            "ALTER TABLE work_queue ADD COLUMN turn BIGINT NOT NULL DEFAULT 0",
+            "CREATE INDEX ix_work_queue_turn ON work_queue (state, turn, enqueued_at)"),
     ];
 
     private const string AssignmentKinds = "'unassigned', 'child', 'staff', 'not-a-child', 'not-a-face'";

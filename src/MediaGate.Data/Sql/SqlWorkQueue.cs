@@ -5,7 +5,8 @@ using MediaGate.Data.Work;
 namespace MediaGate.Data.Sql;
 
 /// <summary>
-/// The work queue in <c>work_queue</c>. A claim is one UPDATE of the oldest claimable row: on PostgreSQL
+/// The work queue in <c>work_queue</c>. A claim is one UPDATE of the claimable row of the lowest turn, the oldest
+/// of those first (every upload's first photo before any upload's second: a batch does not starve a single photo): on PostgreSQL
 /// the row is chosen with <c>FOR UPDATE SKIP LOCKED</c>, so nodes claiming at once take different rows
 /// without waiting on each other; on SQLite the statement runs under the database's write lock (one node).
 /// Every later change is conditional on the claim's token, which fences a node whose lease ran out.
@@ -14,20 +15,25 @@ internal sealed class SqlWorkQueue(SqlStore store, TimeProvider time) : IWorkQue
 {
     private const string Claimable = "(state = 'pending' OR (state = 'claimed' AND lease_until < @now))";
 
-    public async Task<bool> EnqueueAsync(string id, string kind, CancellationToken cancellationToken = default)
+    public Task<bool> EnqueueAsync(string id, string kind, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(id, kind, 0, cancellationToken);
+
+    public async Task<bool> EnqueueAsync(string id, string kind, int turn, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentException.ThrowIfNullOrEmpty(kind);
+        ArgumentOutOfRangeException.ThrowIfNegative(turn);
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await EnqueueAsync(connection, null, id, kind, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return await EnqueueAsync(connection, null, id, kind, turn, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The same insert inside a caller's transaction, so that work is queued together with the rows it is about.</summary>
-    internal static async Task<bool> EnqueueAsync(DbConnection connection, DbTransaction? transaction, string id, string kind, DateTimeOffset now, CancellationToken cancellationToken)
+    internal static async Task<bool> EnqueueAsync(
+        DbConnection connection, DbTransaction? transaction, string id, string kind, int turn, DateTimeOffset now, CancellationToken cancellationToken)
     {
         int added = await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO work_queue (id, kind, state, enqueued_at, attempts) VALUES (@id, @kind, 'pending', @now, 0) ON CONFLICT (id) DO NOTHING",
-            new { id, kind, now = DbText.Instant(now) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            "INSERT INTO work_queue (id, kind, state, enqueued_at, attempts, turn) VALUES (@id, @kind, 'pending', @now, 0, @turn) ON CONFLICT (id) DO NOTHING",
+            new { id, kind, now = DbText.Instant(now), turn = (long)turn }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return added == 1;
     }
 
@@ -50,8 +56,8 @@ internal sealed class SqlWorkQueue(SqlStore store, TimeProvider time) : IWorkQue
             new { now = DbText.Instant(now), maxAttempts = (long)maxAttempts }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
         string pick = store.Kind == StoreKind.PostgreSql
-            ? $"SELECT id FROM work_queue WHERE {Claimable} ORDER BY enqueued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED"
-            : $"SELECT id FROM work_queue WHERE {Claimable} ORDER BY enqueued_at, id LIMIT 1";
+            ? $"SELECT id FROM work_queue WHERE {Claimable} ORDER BY turn, enqueued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED"
+            : $"SELECT id FROM work_queue WHERE {Claimable} ORDER BY turn, enqueued_at, id LIMIT 1";
         var claimed = await connection.QuerySingleOrDefaultAsync<ClaimRow>(new CommandDefinition(
             "UPDATE work_queue SET state = 'claimed', claim_token = @token, claimed_by = @node, lease_until = @until, attempts = attempts + 1 " +
             $"WHERE id = ({pick}) RETURNING id AS Id, kind AS Kind, attempts AS Attempts",

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using MediaGate.Data;
 using MediaGate.Data.Media;
 using MediaGate.Gate.Renditions;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Concurrency;
+using MediaGate.Ingest.Render;
 using MediaGate.Storage;
 using MediaGate.Storage.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,19 +25,22 @@ namespace MediaGate.Gate.Processing;
 /// <item>delete the metadata-bearing original, only now that the master is durable;</item>
 /// <item>decide and refresh renditions through <see cref="DecideItem"/>, which writes the status last.</item>
 /// </list>
-/// Decoding waits for room in the shared <see cref="PixelBudget"/> (<c>Ingest:PixelsInFlight</c>), so that several
+/// Faces are searched at the rendition size (<c>Renditions:MaxLongSide</c>; product.md, Masking: only the manager sees the
+/// master): a JPEG master is decoded in the DCT at the smallest scale that still covers it, and the boxes come back in
+/// master pixels. Decoding waits for room in the shared <see cref="PixelBudget"/> (<c>Ingest:PixelsInFlight</c>), so that several
 /// workers never hold more pixels at once than memory allows.
 /// A step that fails on the file itself (not an image after all, a decompression bomb, a detector failure)
 /// marks the item <see cref="MediaStatus.Failed"/>: never released. A failed item keeps its original (encrypted in the
 /// master store): the tablet may already have deleted its copy after the receipt, so it is the only one left. Infrastructure failures (database, store)
 /// throw, and the worker retries up to <c>Gate:MaxAttempts</c>, then fails the item the same way.
 /// </summary>
-public sealed class ProcessItem(
+public sealed partial class ProcessItem(
     MediaGateDatabase database,
     [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore master,
     IngestPipeline pipeline,
     PixelBudget pixels,
     IOptions<IngestOptions> ingestOptions,
+    IOptions<RenditionOptions> renditionOptions,
     DecideItem decide,
     GateMetrics metrics,
     ILogger<ProcessItem> logger)
@@ -62,6 +67,7 @@ public sealed class ProcessItem(
             return item.Status;
         }
 
+        long started = Stopwatch.GetTimestamp();
         if (item.MasterKey is null)
         {
             string? failure = await MakeMasterAsync(item, cancellationToken).ConfigureAwait(false);
@@ -71,8 +77,11 @@ public sealed class ProcessItem(
             }
         }
 
+        long mastered = Stopwatch.GetTimestamp();
         await master.DeleteAsync(ObjectKey.Parse(item.UploadKey), cancellationToken).ConfigureAwait(false);
-        return await decide.DecideAsync(mediaId, "system", cancellationToken).ConfigureAwait(false);
+        var status = await decide.DecideAsync(mediaId, "system", cancellationToken).ConfigureAwait(false);
+        LogProcessed(mediaId, Stopwatch.GetElapsedTime(started, mastered).TotalMilliseconds, Stopwatch.GetElapsedTime(mastered).TotalMilliseconds);
+        return status;
     }
 
     /// <summary>Marks the item failed (the worker gave up on it): never released, and its renditions withdrawn.</summary>
@@ -147,10 +156,11 @@ public sealed class ProcessItem(
         }
 
         var toDetect = new PhotoContext(masterBytes);
+        int maxSide = renditionOptions.Value.MaxLongSide;
         Outcome<PhotoContext> detected;
-        using (pixels.Acquire(pipeline.PixelsOf(toDetect)))
+        using (pixels.Acquire(pipeline.PixelsOf(toDetect, maxSide)))
         {
-            detected = pipeline.Detect(toDetect);
+            detected = pipeline.Detect(toDetect, maxSide);
         }
 
         if (!detected.IsSuccess)
@@ -159,10 +169,17 @@ public sealed class ProcessItem(
         }
 
         var photo = detected.Value;
-        await database.Media.RecordMasterAsync(item.Id, masterKey.Value, photo.Image!.Width, photo.Image.Height,
+        LogSteps(item.Id, string.Join(", ", photo.StepMilliseconds.Select(step => $"{step.Key} {step.Value:0} ms")));
+        await database.Media.RecordMasterAsync(item.Id, masterKey.Value, photo.UprightWidth, photo.UprightHeight,
             FaceMapping.ToRecords(photo.Faces!), cancellationToken).ConfigureAwait(false);
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Detection steps of {Media}: {Steps}")]
+    private partial void LogSteps(string media, string steps);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Processed {Media}: master and faces {MasterMs:0} ms, decision and renditions {DecideMs:0} ms")]
+    private partial void LogProcessed(string media, double masterMs, double decideMs);
 
     private Task<(byte[]? Bytes, bool TooLarge)> ReadBoundedAsync(ObjectKey key, CancellationToken cancellationToken) =>
         StoredObjects.ReadBoundedAsync(master, key, ingestOptions.Value.Limits.MaxBytes, cancellationToken);

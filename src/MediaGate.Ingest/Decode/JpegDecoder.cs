@@ -11,13 +11,43 @@ namespace MediaGate.Ingest.Decode;
 /// </summary>
 internal static class JpegDecoder
 {
-    public static Outcome<RgbImage> Decode(ReadOnlySpan<byte> input, ImageHeader header)
+    public static Outcome<RgbImage> Decode(ReadOnlySpan<byte> input, ImageHeader header) => DecodeScaled(input, header, 8);
+
+    /// <summary>
+    /// Decodes at <paramref name="eighths"/>/8 of the stored size (1..8), in the DCT: libjpeg computes only that many
+    /// coefficients per block, so a reduced picture costs a part of a full decode. The size is
+    /// ceil(side x eighths / 8), as TurboJPEG's own scaling makes it.
+    /// </summary>
+    public static Outcome<RgbImage> DecodeScaled(ReadOnlySpan<byte> input, ImageHeader header, int eighths)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(eighths, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(eighths, 8);
         var parts = JpegImageData.Extract(input);
-        return parts.IsSuccess ? DecodeImageData(parts.Value.ImageData, header) : Outcome<RgbImage>.Fail(parts.Failure);
+        return parts.IsSuccess ? DecodeImageData(parts.Value.ImageData, header, eighths) : Outcome<RgbImage>.Fail(parts.Failure);
     }
 
-    private static Outcome<RgbImage> DecodeImageData(ReadOnlySpan<byte> jpeg, ImageHeader header)
+    /// <summary>The stored side <paramref name="side"/> decoded at <paramref name="eighths"/>/8.</summary>
+    public static int ScaledSide(int side, int eighths) => ((side * eighths) + 7) / 8;
+
+    /// <summary>
+    /// The smallest scale, in eighths, whose long side is still at least <paramref name="longSide"/> (8 when even the
+    /// full size is not): a picture decoded at it and then resampled down is never enlarged.
+    /// </summary>
+    public static int EighthsFor(int width, int height, int longSide)
+    {
+        int stored = Math.Max(width, height);
+        for (int eighths = 1; eighths < 8; eighths++)
+        {
+            if (ScaledSide(stored, eighths) >= longSide)
+            {
+                return eighths;
+            }
+        }
+
+        return 8;
+    }
+
+    private static Outcome<RgbImage> DecodeImageData(ReadOnlySpan<byte> jpeg, ImageHeader header, int eighths)
     {
         using var decompressor = JpegDecompressor.Open();
         if (decompressor.ReadHeader(jpeg) is not { } frame)
@@ -31,10 +61,12 @@ internal static class JpegDecoder
                 IngestFailureKind.Corrupt, $"JPEG: decoder sees {frame.Width}x{frame.Height}, the header said {header.Width}x{header.Height}");
         }
 
-        var result = new RgbImage(frame.Width, frame.Height);
-        var target = frame.IsCmyk ? new byte[checked(frame.Width * frame.Height * 4)] : result.Pixels;
+        // Asking for exactly ceil(side x eighths / 8) makes TurboJPEG pick the eighths/8 scaling factor (all eight exist).
+        int width = ScaledSide(frame.Width, eighths), height = ScaledSide(frame.Height, eighths);
+        var result = new RgbImage(width, height);
+        var target = frame.IsCmyk ? new byte[checked(width * height * 4)] : result.Pixels;
         bool decoded = decompressor.Decompress(
-            jpeg, target, frame.Width, frame.Height, frame.IsCmyk ? TurboJpeg.PixelFormatCmyk : TurboJpeg.PixelFormatRgb, TurboJpeg.FlagLimitScans);
+            jpeg, target, width, height, frame.IsCmyk ? TurboJpeg.PixelFormatCmyk : TurboJpeg.PixelFormatRgb, TurboJpeg.FlagLimitScans);
 
         // Warnings count as failures too: a truncated JPEG "decodes" with a grey bottom and only a
         // warning, and any doubt about a file means rejecting it (fail closed), unless the policy

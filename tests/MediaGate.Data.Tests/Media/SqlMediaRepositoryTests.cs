@@ -13,6 +13,28 @@ public sealed class SqlMediaRepositoryTests
     [TestMethod]
     [DataRow(TestDatabase.Sqlite)]
     [DataRow(TestDatabase.PostgreSql)]
+    public async Task AddUploadAsync_BatchThenSinglePhoto_SinglePhotoIsClaimedBeforeTheBatchsSecond(string store)
+    {
+        await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
+        await Sample.AddChildrenAsync(test.Database);
+        var batch = MediaSample.Upload(3, [Sample.Ava]);
+        var single = MediaSample.Upload(1, [Sample.Ava]);
+        single = single with { Observation = single.Observation with { ReceivedAt = Sample.Now.AddSeconds(1) } };
+        await test.Database.AddRecordedUploadAsync(batch);
+        await test.Database.AddRecordedUploadAsync(single);
+
+        var order = new List<string>();
+        while (await test.Database.Work.ClaimAsync("node-a", TimeSpan.FromMinutes(5), 3) is { } claim)
+        {
+            order.Add(claim.Id);
+        }
+
+        CollectionAssert.AreEqual(new[] { batch.Items[0].Id, single.Items[0].Id, batch.Items[1].Id, batch.Items[2].Id }, order);
+    }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
     public async Task AddUploadAsync_NewUpload_StoresObservationItemsTagsAndQueuesEachItem(string store)
     {
         await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));

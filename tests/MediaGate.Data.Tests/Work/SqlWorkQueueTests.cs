@@ -48,6 +48,31 @@ public sealed class SqlWorkQueueTests
     [TestMethod]
     [DataRow(TestDatabase.Sqlite)]
     [DataRow(TestDatabase.PostgreSql)]
+    public async Task ClaimAsync_LaterFirstTurn_ComesBeforeEarlierLaterTurns(string store)
+    {
+        var time = new FakeTimeProvider(Sample.Now);
+        await using var test = await TestDatabase.CreateAsync(store, time);
+        var queue = test.Database.Work;
+        for (int turn = 0; turn < 3; turn++)
+        {
+            await queue.EnqueueAsync($"batch-{turn}", "process", turn);
+        }
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await queue.EnqueueAsync("single-0", "process", 0);
+
+        var order = new List<string>();
+        while (await queue.ClaimAsync("node-a", Lease, 3) is { } claim)
+        {
+            order.Add(claim.Id);
+        }
+
+        CollectionAssert.AreEqual(new[] { "batch-0", "single-0", "batch-1", "batch-2" }, order);
+    }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
     public async Task ClaimAsync_TwoNodesAtOnce_EveryItemClaimedExactlyOnce(string store)
     {
         var time = new FakeTimeProvider(Sample.Now);

@@ -62,7 +62,7 @@ public sealed class GateServiceCollectionExtensionsTests
 
         var options = gate.Services.GetRequiredService<IOptions<GateOptions>>().Value;
 
-        Assert.AreEqual(1, options.WorkerCount);
+        Assert.AreEqual(Math.Min(Environment.ProcessorCount, 16), options.WorkerCount);
         Assert.AreEqual(60, options.LeaseSeconds);
         Assert.AreEqual(3, options.MaxAttempts);
         Assert.AreEqual(Consent.Decisions.JournalMaskPolicy.MaskAndRelease, options.JournalMasks);

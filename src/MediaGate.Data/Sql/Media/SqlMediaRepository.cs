@@ -40,7 +40,7 @@ internal sealed class SqlMediaRepository(SqlStore store, TimeProvider time) : IM
                         new { media = item.Id, child = child.Value }, cancellationToken).ConfigureAwait(false);
                 }
 
-                await SqlWorkQueue.EnqueueAsync(connection, transaction, item.Id, upload.WorkKind, observation.ReceivedAt, cancellationToken).ConfigureAwait(false);
+                await SqlWorkQueue.EnqueueAsync(connection, transaction, item.Id, upload.WorkKind, item.Position, observation.ReceivedAt, cancellationToken).ConfigureAwait(false);
             }
 
             if (upload.Idempotency is { } key)
