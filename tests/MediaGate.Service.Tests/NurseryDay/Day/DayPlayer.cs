@@ -18,6 +18,9 @@ internal sealed partial class DayPlayer(DayNursery nursery, TimeSpan decideLimit
     /// <summary>Optional progress lines (stderr in the benchmark).</summary>
     public Action<string>? Progress { get; init; }
 
+    /// <summary>Optional further checks of each released photo's rendition for one tagged family: problems found, if any.</summary>
+    public Func<DayResult, FacePixels, IEnumerable<string>>? RenditionChecks { get; init; }
+
     public async Task<IReadOnlyList<DayResult>> PlayAsync(IReadOnlyList<LabelledPhoto> photos)
     {
         ArgumentNullException.ThrowIfNull(photos);
@@ -176,6 +179,11 @@ internal sealed partial class DayPlayer(DayNursery nursery, TimeSpan decideLimit
                 }
             }
 
+            if (RenditionChecks is not null)
+            {
+                result.RuleProblems.AddRange(RenditionChecks(result, pixels).Select(p => $"parent of child {child}: {p}"));
+            }
+
             foreach (var face in result.Faces.Where(f => f.ChildId is null && !result.Photo.Faces.Any(l => Overlaps(l, f.Box))))
             {
                 if (Shown(pixels, View(face.Box)))
@@ -211,10 +219,10 @@ internal sealed partial class DayPlayer(DayNursery nursery, TimeSpan decideLimit
     }
 
     /// <summary>The centre of one box inside the other.</summary>
-    private static bool Overlaps(PixelBox a, PixelBox b) =>
+    public static bool Overlaps(PixelBox a, PixelBox b) =>
         a.Contains(b.X + (b.W / 2), b.Y + (b.H / 2)) || b.Contains(a.X + (a.W / 2), a.Y + (a.H / 2));
 
-    private static FaceView View(PixelBox box) => new(default, box.X, box.Y, box.W, box.H, double.NaN, null);
+    public static FaceView View(PixelBox box) => new(default, box.X, box.Y, box.W, box.H, double.NaN, null);
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Number();

@@ -29,6 +29,9 @@ internal sealed class DayResult
     /// <summary>Per tagged child's parent: the labelled faces that are not shown as in the master ("" when all are shown).</summary>
     public List<string> PixelProblems { get; } = [];
 
+    /// <summary>What <see cref="DayPlayer.RenditionChecks"/> found.</summary>
+    public List<string> RuleProblems { get; } = [];
+
     /// <summary>Unassigned detections away from every labelled face that a parent's rendition shows unmasked.</summary>
     public List<string> ShownUnassigned { get; } = [];
 
