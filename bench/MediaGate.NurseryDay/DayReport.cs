@@ -13,8 +13,8 @@ internal sealed class DayReport(DayOptions options, IReadOnlyList<DayResult> res
         var single = results.Where(r => r.Photo.Faces.Count == 1).ToList();
         var two = results.Where(r => r.Photo.Faces.Count == 2).ToList();
         o.WriteLine();
-        o.WriteLine($"Nursery day: {single.Count} single-child and {two.Count} two-child photos of faces-dev (every such photo" +
-            $"{(options.Single is null && options.Two is null ? "" : ", or the first N in gt.tsv order")}), {options.Tablets} tablets uploading " +
+        o.WriteLine($"Nursery day: {single.Count} single-child and {two.Count} two-child photos of faces-dev (" +
+            $"{(options.Single is null && options.Two is null ? "every such photo" : "the first of each kind in gt.tsv order")}), {options.Tablets} tablets uploading " +
             $"{(options.IntervalSeconds == 0 ? "back to back" : $"one photo every {options.IntervalSeconds.ToString(C)} s each")}, {options.Children} children " +
             $"with journal consent and the group option, staff tagging only; models {options.Models}; {Environment.ProcessorCount} cores");
         o.WriteLine();
