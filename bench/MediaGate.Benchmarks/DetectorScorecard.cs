@@ -26,7 +26,7 @@ internal sealed class DetectorScorecard(string label, float? maskGrowth = null)
     public static readonly string[] BucketNames = ["<10", "10-20", "20-40", "40-80", "80+"];
 
     private readonly List<(int Bucket, float BestMaskingScore)> _faces = [];
-    private readonly List<(int Photo, float Score, bool FalsePositive, bool InCrowd)> _detections = [];
+    private readonly List<(int Photo, float Score, bool FalsePositive, bool InCrowd, float Verifier)> _detections = [];
     private readonly List<int> _labelledPerPhoto = [];
     private readonly List<string> _faceRows = [];
     private readonly List<string> _detectionRows = [];
@@ -41,7 +41,12 @@ internal sealed class DetectorScorecard(string label, float? maskGrowth = null)
 
     public double TotalCpuMilliseconds { get; private set; }
 
-    public void Add(LabelledPhoto photo, IReadOnlyList<DetectedFace> found, double milliseconds, double cpuMilliseconds)
+    public void Add(LabelledPhoto photo, IReadOnlyList<DetectedFace> found, double milliseconds, double cpuMilliseconds) =>
+        Add(photo, found, null, milliseconds, cpuMilliseconds);
+
+    /// <summary>As above, with the verifier's score of each detection (NaN: not looked at), aligned with
+    /// <paramref name="found"/>; null when no verifier ran.</summary>
+    public void Add(LabelledPhoto photo, IReadOnlyList<DetectedFace> found, IReadOnlyList<float>? verifier, double milliseconds, double cpuMilliseconds)
     {
         var photoIndex = Photos++;
         _labelledPerPhoto.Add(photo.Faces.Count);
@@ -57,11 +62,12 @@ internal sealed class DetectorScorecard(string label, float? maskGrowth = null)
             _faceRows.Add(Row(photo.RelativePath, face.Box, best, coverage));
         }
 
-        foreach (var (box, score) in boxes)
+        for (var i = 0; i < boxes.Count; i++)
         {
+            var (box, score) = boxes[i];
             var falsePositive = !photo.Faces.Any(f => Matches(box, f.Box));
-            _detections.Add((photoIndex, score, falsePositive, InCrowd(box, photo.Faces)));
-            _detectionRows.Add(Row(photo.RelativePath, box, score, falsePositive ? 1 : 0));
+            _detections.Add((photoIndex, score, falsePositive, InCrowd(box, photo.Faces), verifier?[i] ?? float.NaN));
+            _detectionRows.Add(Row(photo.RelativePath, box, score, falsePositive ? 1 : 0) + "\t" + F(verifier?[i] ?? float.NaN));
         }
     }
 
@@ -123,6 +129,22 @@ internal sealed class DetectorScorecard(string label, float? maskGrowth = null)
         }
 
         return (oneCertain, onlyOne);
+    }
+
+    /// <summary>Certain false detections per photo, a detection being certain when <paramref name="certain"/>(its
+    /// score, the verifier's score) holds.</summary>
+    public double CertainFalsePositivesPerPhoto(Func<float, float, bool> certain) =>
+        Photos == 0 ? 0d : (double)_detections.Count(d => d.FalsePositive && certain(d.Score, d.Verifier)) / Photos;
+
+    /// <summary>Share of photos with at least one certain false detection.</summary>
+    public double PhotosWithCertainFalsePositiveShare(Func<float, float, bool> certain) =>
+        Photos == 0 ? 0d : (double)_detections.Where(d => d.FalsePositive && certain(d.Score, d.Verifier)).Select(d => d.Photo).Distinct().Count() / Photos;
+
+    /// <summary>Of the photos with one labelled face, those with exactly one certain detection.</summary>
+    public int SingleFaceOneCertain(Func<float, float, bool> certain)
+    {
+        var byPhoto = _detections.ToLookup(d => d.Photo);
+        return Enumerable.Range(0, Photos).Count(p => _labelledPerPhoto[p] == 1 && byPhoto[p].Count(d => certain(d.Score, d.Verifier)) == 1);
     }
 
     /// <summary>Share of photos with a face scored in [doubt, release): the photos the consent engine would hold.</summary>

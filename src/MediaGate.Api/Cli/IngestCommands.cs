@@ -143,6 +143,7 @@ internal static class IngestCommands
                 ["h"] = Math.Round(face.Height, 1),
                 ["score"] = Math.Round(face.Score, 3),
                 ["uncertain"] = face.Uncertain,
+                ["faint"] = face.Uncertain,
             });
         }
 

@@ -8,7 +8,10 @@ namespace MediaGate.Ingest.Decode;
 /// Text chunks (libpng inflates and keeps every zTXt/iTXt: hundreds of them made 6.8 GB), iCCP (the output
 /// carries no profile, and the simplified API does not apply it), eXIf, APNG frames and everything after IEND
 /// never reach the codec. Every chunk's length and CRC are checked, IHDR must come first and IDAT must be
-/// one run; an unknown critical chunk is refused, since the picture may depend on it.
+/// one run; an unknown critical chunk is refused, since the picture may depend on it. A colour chunk that is out of
+/// place (after PLTE or IDAT, or a second one of its type) or invalid (wrong length, a zero gamma, chromaticities
+/// outside the unit square, an unknown rendering intent) is dropped and the photo kept, as browsers do: libpng
+/// would warn about it, and a warning fails the file.
 /// </summary>
 internal static class PngChunkFilter
 {
@@ -16,9 +19,12 @@ internal static class PngChunkFilter
 
     private static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
-    private static readonly string[] Kept = ["IHDR", "PLTE", "tRNS", "IDAT", "IEND", "gAMA", "cHRM", "sRGB"];
+    private static readonly string[] Kept = ["IHDR", "PLTE", "tRNS", "IDAT", "IEND"];
 
-    public static Outcome<byte[]> Rebuild(ReadOnlySpan<byte> png)
+    private static readonly string[] Colour = ["gAMA", "cHRM", "sRGB"];
+
+    /// <summary>The picture's chunks only; <paramref name="keepColourChunks"/> false drops gAMA, cHRM and sRGB too.</summary>
+    public static Outcome<byte[]> Rebuild(ReadOnlySpan<byte> png, bool keepColourChunks = true)
     {
         if (!png.StartsWith(Signature))
         {
@@ -31,7 +37,8 @@ internal static class PngChunkFilter
         var kept = new List<(int Start, int Length, bool IsImageData)>();
         int keptBytes = Signature.Length;
         int position = Signature.Length;
-        bool idatSeen = false, idatEnded = false;
+        bool idatSeen = false, idatEnded = false, paletteSeen = false;
+        var coloursSeen = new HashSet<string>(StringComparer.Ordinal);
         long? declaredBytes = null;
         for (int index = 0; ; index++)
         {
@@ -83,8 +90,18 @@ internal static class PngChunkFilter
                 idatEnded = true;
             }
 
+            paletteSeen |= name == "PLTE";
             bool critical = (type[0] & 0x20) == 0;
-            if (Array.IndexOf(Kept, name) >= 0)
+            if (Array.IndexOf(Colour, name) >= 0)
+            {
+                // Only the first of each, before PLTE and IDAT, and valid (PNG 1.2, 11.3.3): anything else is dropped.
+                if (keepColourChunks && coloursSeen.Add(name) && !paletteSeen && !idatSeen && IsValidColour(name, chunk.Slice(8, (int)length)))
+                {
+                    kept.Add((position, chunk.Length, false));
+                    keptBytes += chunk.Length;
+                }
+            }
+            else if (Array.IndexOf(Kept, name) >= 0)
             {
                 kept.Add((position, chunk.Length, name == "IDAT"));
                 keptBytes += chunk.Length;
@@ -126,6 +143,37 @@ internal static class PngChunkFilter
         return PngImageDataBound.InflatesBeyond(idat, declaredBytes!.Value)
             ? Corrupt("the image data inflates beyond the picture IHDR declares")
             : output;
+    }
+
+    private static bool IsValidColour(string name, ReadOnlySpan<byte> data)
+    {
+        switch (name)
+        {
+            case "gAMA":
+                return data.Length == 4 && BinaryPrimitives.ReadUInt32BigEndian(data) is > 0 and <= int.MaxValue;
+            case "sRGB":
+                return data.Length == 1 && data[0] <= 3;
+            case "cHRM":
+                if (data.Length != 32)
+                {
+                    return false;
+                }
+
+                // White point, red, green, blue: each (x, y) x100000 with x >= 0, y > 0 and x + y <= 1.
+                for (int i = 0; i < 32; i += 8)
+                {
+                    long x = BinaryPrimitives.ReadUInt32BigEndian(data[i..]);
+                    long y = BinaryPrimitives.ReadUInt32BigEndian(data[(i + 4)..]);
+                    if (y == 0 || x + y > 100_000)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static bool IsChunkType(ReadOnlySpan<byte> type)

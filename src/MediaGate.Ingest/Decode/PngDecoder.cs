@@ -8,7 +8,9 @@ namespace MediaGate.Ingest.Decode;
 /// composites alpha onto the background we give it: white. libpng sees only the chunks the picture needs
 /// (<see cref="PngChunkFilter"/>), and reads IDAT row by row into buffers sized from IHDR, so compressed data
 /// beyond the declared picture is never inflated into memory. A libpng warning fails the file, as a libjpeg
-/// warning does: one rule, the picture is read completely and cleanly or not at all.
+/// warning does: one rule, the picture is read completely and cleanly or not at all. The one exception: when libpng
+/// refuses a PNG that has colour chunks (say a gAMA that contradicts its sRGB), the picture is read again without
+/// them, as browsers ignore such chunks; any other fault fails the second read just the same.
 /// </summary>
 internal static class PngDecoder
 {
@@ -17,7 +19,19 @@ internal static class PngDecoder
     public static Outcome<RgbImage> Decode(ReadOnlySpan<byte> png, ImageHeader header)
     {
         Outcome<byte[]> filtered = PngChunkFilter.Rebuild(png);
-        return filtered.IsSuccess ? DecodeFiltered(filtered.Value, header) : filtered.Failure;
+        if (!filtered.IsSuccess)
+        {
+            return filtered.Failure;
+        }
+
+        var decoded = DecodeFiltered(filtered.Value, header);
+        if (decoded.IsSuccess)
+        {
+            return decoded;
+        }
+
+        Outcome<byte[]> plain = PngChunkFilter.Rebuild(png, keepColourChunks: false);
+        return plain.IsSuccess && plain.Value.Length < filtered.Value.Length ? DecodeFiltered(plain.Value, header) : decoded;
     }
 
     private static unsafe Outcome<RgbImage> DecodeFiltered(ReadOnlySpan<byte> png, ImageHeader header)

@@ -13,8 +13,8 @@ internal sealed class BlazeFaceDetector : TiledFaceDetector
     // Fine-layer scores, coarse-layer scores, fine-layer regressors, coarse-layer regressors.
     private static readonly string[] OutputNames = ["Identity:0", "Identity_1:0", "Identity_2:0", "Identity_3:0"];
 
-    public BlazeFaceDetector(string name, InferenceSession session, MultiScaleSettings settings, DetectionThresholds thresholds)
-        : base(name, session, settings, thresholds)
+    public BlazeFaceDetector(string name, InferenceSession session, MultiScaleSettings settings, DetectionThresholds thresholds, FaceVerifier? verifier = null)
+        : base(name, session, settings, thresholds, verifier)
     {
         if (!settings.FixedTensor || settings.TileSide != Side)
         {

@@ -8,6 +8,8 @@ namespace MediaGate.Ingest.Detect;
 /// <param name="Width">Width.</param>
 /// <param name="Height">Height.</param>
 /// <param name="Score">The detector's confidence, 0..1.</param>
-/// <param name="Uncertain">True when the score lies between the doubt and the release threshold: the
-/// face is still masked, and the consent engine holds the photo for review.</param>
+/// <param name="Uncertain">True for a faint detection (issue 12): masked like every face, but not certain, because
+/// it scored below the release threshold or the verifier did not confirm it (<see cref="DetectionThresholds"/>).
+/// A faint face is masked in every rendition but the manager's, never holds a photo and is not counted as a face
+/// of the photo. The name is kept for the stored and API records; the CLI and API also call it "faint".</param>
 public sealed record DetectedFace(float X, float Y, float Width, float Height, float Score, bool Uncertain);

@@ -23,6 +23,13 @@ public sealed class DetectorOptions
     /// (<see cref="MultiScaleSettings.YuNet"/>, <see cref="MultiScaleSettings.BlazeFace"/>).</summary>
     public MultiScaleSettings? MultiScale { get; set; }
 
+    /// <summary>Whether a verifier in the models folders (<see cref="ModelRegistry.ResolveVerifier"/>) gives the second
+    /// opinion on which faces are certain. Default true; false: the detector alone, at its release-alone threshold.</summary>
+    public bool UseVerifier { get; set; } = true;
+
+    /// <summary>How the verifier looks at candidates. Default (null): <see cref="VerifierSettings.Default"/>.</summary>
+    public VerifierSettings? Verifier { get; set; }
+
     /// <summary>Overrides the manifest's thresholds (the benchmark's sweep). Default (null): the manifest's.</summary>
     public DetectionThresholds? Thresholds { get; set; }
 }

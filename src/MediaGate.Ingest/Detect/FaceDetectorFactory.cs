@@ -4,7 +4,8 @@ namespace MediaGate.Ingest.Detect;
 
 /// <summary>
 /// Creates a face detector by model name ("blazeface-back", "yunet-n", "yunet-s") or, with no name, the
-/// strongest one available (manifest preference: YuNet when its file is present, else BlazeFace back).
+/// strongest one available (manifest preference: YuNet when its file is present, else BlazeFace back), with the
+/// verifier (RetinaFace) as its second opinion when the verifier's file is present and matches its SHA-256.
 /// </summary>
 public static class FaceDetectorFactory
 {
@@ -21,15 +22,39 @@ public static class FaceDetectorFactory
     public static Outcome<IFaceDetector> Create(ModelRegistry registry, string? name, DetectorOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        options ??= new DetectorOptions();
         var model = string.IsNullOrWhiteSpace(name) ? registry.ResolveDefault() : registry.Resolve(name);
-        return model.IsSuccess ? Create(model.Value, options ?? new DetectorOptions()) : model.Failure;
+        if (!model.IsSuccess)
+        {
+            return model.Failure;
+        }
+
+        ResolvedModel? verifier = null;
+        if (options.UseVerifier && registry.ResolveVerifier() is { IsSuccess: true } found)
+        {
+            verifier = found.Value;
+        }
+
+        return Create(model.Value, options, verifier);
     }
 
-    public static Outcome<IFaceDetector> Create(ResolvedModel model, DetectorOptions options)
+    /// <summary>The detector of <paramref name="model"/>, with <paramref name="verifier"/> as its second opinion
+    /// when given (else it decides alone, at its release-alone threshold).</summary>
+    public static Outcome<IFaceDetector> Create(ResolvedModel model, DetectorOptions options, ResolvedModel? verifier = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         var entry = model.Entry;
+        if (entry.Role != ModelRole.Detector)
+        {
+            return new IngestFailure(IngestFailureKind.DetectionFailed, $"model '{entry.Name}' is a verifier, not a face detector");
+        }
+
+        if (verifier is not null && verifier.Entry.Role != ModelRole.Verifier)
+        {
+            throw new ArgumentException($"model '{verifier.Entry.Name}' is not a verifier.", nameof(verifier));
+        }
+
         var thresholds = options.Thresholds ?? entry.Thresholds;
         if (!thresholds.IsValid)
         {
@@ -46,17 +71,32 @@ public static class FaceDetectorFactory
             return new IngestFailure(IngestFailureKind.DetectionFailed, $"model '{entry.Name}' ({model.Path}) cannot be loaded: {e.Message}");
         }
 
+        FaceVerifier? second = null;
         try
         {
+            if (verifier is not null)
+            {
+                try
+                {
+                    second = new FaceVerifier(verifier.Entry.Name, OnnxSessions.Create(verifier, options), verifier.Entry.Thresholds.Release, options.Verifier ?? VerifierSettings.Default);
+                }
+                catch (OnnxRuntimeException e)
+                {
+                    session.Dispose();
+                    return new IngestFailure(IngestFailureKind.DetectionFailed, $"verifier '{verifier.Entry.Name}' ({verifier.Path}) cannot be loaded: {e.Message}");
+                }
+            }
+
             return entry.Family switch
             {
-                ModelFamily.YuNet => new YuNetDetector(entry.Name, session, options.MultiScale ?? MultiScaleSettings.YuNet, thresholds),
-                ModelFamily.BlazeFace => new BlazeFaceDetector(entry.Name, session, options.MultiScale ?? MultiScaleSettings.BlazeFace, thresholds),
+                ModelFamily.YuNet => new YuNetDetector(entry.Name, session, options.MultiScale ?? MultiScaleSettings.YuNet, thresholds, second),
+                ModelFamily.BlazeFace => new BlazeFaceDetector(entry.Name, session, options.MultiScale ?? MultiScaleSettings.BlazeFace, thresholds, second),
                 _ => throw new InvalidOperationException($"No detector for family {entry.Family}."),
             };
         }
         catch
         {
+            second?.Dispose();
             session.Dispose();
             throw;
         }

@@ -8,4 +8,7 @@ public enum ModelFamily
 
     /// <summary>YuNet (libfacedetection): NCHW BGR 0..255, any size that is a multiple of 32, strides 8/16/32.</summary>
     YuNet,
+
+    /// <summary>RetinaFace-MobileNet0.25: NCHW BGR minus means 104/117/123, fixed 640x640, used as a verifier only.</summary>
+    RetinaFace,
 }

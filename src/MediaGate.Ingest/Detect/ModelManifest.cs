@@ -62,10 +62,10 @@ public sealed class ModelManifest
 
             var preference = document.RootElement.TryGetProperty("preference", out var p)
                 ? p.EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToList()
-                : models.Select(m => m.Name).ToList();
-            var unknown = preference.FirstOrDefault(n => !models.Any(m => string.Equals(m.Name, n, StringComparison.OrdinalIgnoreCase)));
+                : models.Where(m => m.Role == ModelRole.Detector).Select(m => m.Name).ToList();
+            var unknown = preference.FirstOrDefault(n => !models.Any(m => m.Role == ModelRole.Detector && string.Equals(m.Name, n, StringComparison.OrdinalIgnoreCase)));
             return unknown is not null
-                ? Fail($"preference names unknown model '{unknown}'")
+                ? Fail($"preference names unknown detector '{unknown}'")
                 : new ModelManifest(models, preference);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
@@ -79,9 +79,28 @@ public sealed class ModelManifest
         var name = element.GetProperty("name").GetString() ?? string.Empty;
         var file = element.GetProperty("file").GetString() ?? string.Empty;
         var sha256 = (element.GetProperty("sha256").GetString() ?? string.Empty).ToLowerInvariant();
+        var role = ModelRole.Detector;
+        if (element.TryGetProperty("role", out var r) && !Enum.TryParse(r.GetString(), ignoreCase: true, out role))
+        {
+            return Fail($"model '{name}' has an unknown role");
+        }
+
         var thresholds = element.GetProperty("thresholds");
-        var threshold = new DetectionThresholds(
-            thresholds.GetProperty("release").GetSingle(), thresholds.GetProperty("doubt").GetSingle());
+        DetectionThresholds threshold;
+        if (role == ModelRole.Verifier)
+        {
+            var confirm = thresholds.GetProperty("confirm").GetSingle();
+            threshold = new DetectionThresholds(confirm, confirm);
+        }
+        else
+        {
+            threshold = new DetectionThresholds(thresholds.GetProperty("release").GetSingle(), thresholds.GetProperty("doubt").GetSingle());
+            if (thresholds.TryGetProperty("releaseAlone", out var alone))
+            {
+                threshold = threshold with { ReleaseAlone = alone.GetSingle() };
+            }
+        }
+
         if (name.Length == 0)
         {
             return Fail("a model has no name");
@@ -105,10 +124,15 @@ public sealed class ModelManifest
 
         if (!threshold.IsValid)
         {
-            return Fail($"model '{name}' needs 0 < doubt <= release <= 1");
+            return Fail($"model '{name}' needs 0 < doubt <= release <= 1 (and doubt <= releaseAlone <= 1)");
         }
 
-        return new ModelEntry(name, family, file, sha256, threshold);
+        if ((role == ModelRole.Verifier) != (family == ModelFamily.RetinaFace))
+        {
+            return Fail($"model '{name}': a {family} model cannot be a {role.ToString().ToLowerInvariant()}");
+        }
+
+        return new ModelEntry(name, family, file, sha256, threshold) { Role = role };
     }
 
     private static IngestFailure Fail(string message) => new(IngestFailureKind.DetectionFailed, message);

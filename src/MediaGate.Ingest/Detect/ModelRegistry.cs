@@ -103,6 +103,25 @@ public sealed class ModelRegistry
             : Fail($"model '{entry.Name}' ({entry.File}) is not installed; looked in: {string.Join(", ", Folders)}. Pass --models DIR or set {ModelsDirectoryVariable}");
     }
 
+    /// <summary>The first verifier in the manifest whose file is present and matches its SHA-256; a failure
+    /// (with the reasons) when there is none, and the detector then decides alone.</summary>
+    public Outcome<ResolvedModel> ResolveVerifier()
+    {
+        var reasons = new List<string>();
+        foreach (var entry in Manifest.Models.Where(m => m.Role == ModelRole.Verifier))
+        {
+            var resolved = Resolve(entry.Name);
+            if (resolved.IsSuccess)
+            {
+                return resolved;
+            }
+
+            reasons.Add(resolved.Failure.Message);
+        }
+
+        return Fail(reasons.Count == 0 ? "the manifest names no verifier" : "no verifier is available: " + string.Join("; ", reasons));
+    }
+
     /// <summary>The first model in the manifest's preference order whose file is present and verified.</summary>
     public Outcome<ResolvedModel> ResolveDefault()
     {

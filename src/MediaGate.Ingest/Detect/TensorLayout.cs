@@ -44,6 +44,31 @@ internal static class TensorLayout
         }
     }
 
+    /// <summary>RetinaFace: 1x3xHxW, planes in B, G, R order, 0..255 minus the means 104, 117, 123, with
+    /// <paramref name="part"/> written whole at (<paramref name="atX"/>, <paramref name="atY"/>); the rest of the
+    /// tensor is left as it is (0: the mean colour).</summary>
+    public static void WriteNchwBgrMinusMeans(RgbImage part, int atX, int atY, int tensorWidth, int tensorHeight, Span<float> tensor)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        if (atX < 0 || atY < 0 || atX + part.Width > tensorWidth || atY + part.Height > tensorHeight || tensor.Length != tensorWidth * tensorHeight * 3)
+        {
+            throw new ArgumentException("The part does not fit the tensor there.", nameof(tensor));
+        }
+
+        var plane = tensorWidth * tensorHeight;
+        for (var y = 0; y < part.Height; y++)
+        {
+            var src = part.Row(y);
+            var at = ((atY + y) * tensorWidth) + atX;
+            for (var x = 0; x < part.Width; x++)
+            {
+                tensor[at + x] = src[(x * 3) + 2] - 104f;
+                tensor[plane + at + x] = src[(x * 3) + 1] - 117f;
+                tensor[(2 * plane) + at + x] = src[x * 3] - 123f;
+            }
+        }
+    }
+
     private static void Check(RgbImage image, PixelRect window, int tensorWidth, int tensorHeight, Span<float> tensor)
     {
         ArgumentNullException.ThrowIfNull(image);

@@ -6,7 +6,10 @@ namespace MediaGate.Ingest.Detect;
 /// The multi-scale, tiled detection loop shared by every model family: plan the passes
 /// (<see cref="DetectionPlanner"/>), resize the photo once per level, run the model on each tile, drop
 /// boxes cut by a tile side, map boxes back to the photo and merge them (<see cref="NonMaximumSuppression"/>).
-/// Thread-safe: the session is shared, everything else is per call.
+/// Every merged face at or above the doubt threshold is returned (and masked); it is certain only when it
+/// reaches the release threshold and the verifier, when one is installed, confirms it (else, alone, when it
+/// reaches the release-alone threshold); every other face is faint (<see cref="DetectedFace.Uncertain"/>).
+/// Thread-safe: the sessions are shared, everything else is per call.
 /// </summary>
 internal abstract class TiledFaceDetector : IFaceDetector
 {
@@ -17,12 +20,13 @@ internal abstract class TiledFaceDetector : IFaceDetector
     // The second look reports scores from here up: a low rescore is evidence too.
     private const float RescoreFloor = 0.05f;
 
-    protected TiledFaceDetector(string name, InferenceSession session, MultiScaleSettings settings, DetectionThresholds thresholds)
+    protected TiledFaceDetector(string name, InferenceSession session, MultiScaleSettings settings, DetectionThresholds thresholds, FaceVerifier? verifier)
     {
         Name = name;
         Session = session;
         Settings = settings;
         Thresholds = thresholds;
+        Verifier = verifier;
     }
 
     public string Name { get; }
@@ -30,6 +34,9 @@ internal abstract class TiledFaceDetector : IFaceDetector
     public MultiScaleSettings Settings { get; }
 
     public DetectionThresholds Thresholds { get; }
+
+    /// <summary>The second opinion on which faces are certain; null when none is installed.</summary>
+    public FaceVerifier? Verifier { get; }
 
     protected InferenceSession Session { get; }
 
@@ -52,6 +59,15 @@ internal abstract class TiledFaceDetector : IFaceDetector
     /// the photo. Throws <see cref="OnnxRuntimeException"/> when the model fails.</summary>
     internal List<DetectedFace> Judge(List<ScoredBox> candidates, RgbImage image, IReadOnlyList<RgbImage>? pyramid = null)
     {
+        var faces = Confidences(candidates, image, pyramid);
+        return ToFaces(faces, Certain(faces, image, pyramid, Verifier, Thresholds), image);
+    }
+
+    /// <summary>The merged faces at or above the doubt threshold with their confidence (after the second look
+    /// when <see cref="MultiScaleSettings.Cascade"/> is set), best first; boxes not yet clipped to the photo.
+    /// Throws <see cref="OnnxRuntimeException"/> when the model fails.</summary>
+    internal List<(FaceBox Box, float Confidence)> Confidences(List<ScoredBox> candidates, RgbImage image, IReadOnlyList<RgbImage>? pyramid = null)
+    {
         var cascade = Settings.Cascade;
         var floor = Math.Min(CandidateFloor, Thresholds.Doubt);
         var merged = NonMaximumSuppression.MergeCandidates(candidates, Settings.MergeIntersectionOverUnion, Settings.MergeIntersectionOverSmaller)
@@ -59,7 +75,7 @@ internal abstract class TiledFaceDetector : IFaceDetector
             .OrderBy(c => CandidateJudge.First(c, Settings.FuseLevels))
             .ToList();
         var budget = cascade?.MaxTensorPixels ?? 0L;
-        var faces = new List<DetectedFace>();
+        var faces = new List<(FaceBox Box, float Confidence)>();
         foreach (var c in merged)
         {
             var candidate = c;
@@ -74,14 +90,58 @@ internal abstract class TiledFaceDetector : IFaceDetector
             }
 
             var confidence = CandidateJudge.Confidence(candidate, Settings.FuseLevels, cascade?.Weight ?? 0f);
-            if (confidence >= Thresholds.Doubt && ToFace(candidate.Box, confidence, image) is { } face)
+            if (confidence >= Thresholds.Doubt)
             {
-                faces.Add(face);
+                faces.Add((candidate.Box, confidence));
             }
         }
 
-        faces.Sort((a, b) => b.Score.CompareTo(a.Score));
+        // Best first: the verifier's budget goes to the likeliest faces.
+        faces.Sort((a, b) => b.Confidence.CompareTo(a.Confidence));
         return faces;
+    }
+
+    /// <summary>Which faces (best first) are certain: at or above release and confirmed by
+    /// <paramref name="verifier"/>, or, with none, at or above release-alone. Faces past the verifier's budget stay
+    /// faint. Throws <see cref="OnnxRuntimeException"/> when the verifier fails.</summary>
+    internal static bool[] Certain(
+        List<(FaceBox Box, float Confidence)> faces, RgbImage image, IReadOnlyList<RgbImage>? pyramid, FaceVerifier? verifier, DetectionThresholds thresholds)
+    {
+        var certain = new bool[faces.Count];
+        if (verifier is null)
+        {
+            for (var i = 0; i < faces.Count; i++)
+            {
+                certain[i] = faces[i].Confidence >= thresholds.ReleaseAlone;
+            }
+
+            return certain;
+        }
+
+        var asked = Enumerable.Range(0, faces.Count).Where(i => faces[i].Confidence >= thresholds.Release).ToList();
+        var scores = verifier.Score(image, asked.Select(i => faces[i].Box).ToList(), pyramid);
+        for (var k = 0; k < asked.Count; k++)
+        {
+            // NaN (not looked at) fails the comparison: faint.
+            certain[asked[k]] = scores[k] >= verifier.Confirm;
+        }
+
+        return certain;
+    }
+
+    /// <summary>The faces clipped to the photo, faint unless <paramref name="certain"/>; those wholly outside dropped.</summary>
+    internal static List<DetectedFace> ToFaces(List<(FaceBox Box, float Confidence)> faces, bool[] certain, RgbImage image)
+    {
+        var result = new List<DetectedFace>(faces.Count);
+        for (var i = 0; i < faces.Count; i++)
+        {
+            if (ToFace(faces[i].Box, faces[i].Confidence, image, certain[i]) is { } face)
+            {
+                result.Add(face);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Every box of every pass, in photo pixels with its level, before merging (the benchmark
@@ -186,6 +246,7 @@ internal abstract class TiledFaceDetector : IFaceDetector
 
     public void Dispose()
     {
+        Verifier?.Dispose();
         Session.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -195,7 +256,7 @@ internal abstract class TiledFaceDetector : IFaceDetector
     protected abstract void RunWindow(RgbImage levelImage, InferenceWindow window, float minScore, List<ScoredBox> into);
 
     /// <summary>Clips a box to the photo; null when nothing of it is inside.</summary>
-    private DetectedFace? ToFace(FaceBox b, float score, RgbImage image)
+    internal static DetectedFace? ToFace(FaceBox b, float score, RgbImage image, bool certain)
     {
         var left = Math.Clamp(b.X, 0f, image.Width);
         var top = Math.Clamp(b.Y, 0f, image.Height);
@@ -206,6 +267,6 @@ internal abstract class TiledFaceDetector : IFaceDetector
             return null;
         }
 
-        return new DetectedFace(left, top, right - left, bottom - top, score, Uncertain: score < Thresholds.Release);
+        return new DetectedFace(left, top, right - left, bottom - top, score, Uncertain: !certain);
     }
 }

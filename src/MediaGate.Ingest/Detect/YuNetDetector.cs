@@ -16,8 +16,8 @@ internal sealed class YuNetDetector : TiledFaceDetector
 
     private static readonly string[] InputNames = [InputName];
 
-    public YuNetDetector(string name, InferenceSession session, MultiScaleSettings settings, DetectionThresholds thresholds)
-        : base(name, session, settings, thresholds)
+    public YuNetDetector(string name, InferenceSession session, MultiScaleSettings settings, DetectionThresholds thresholds, FaceVerifier? verifier = null)
+        : base(name, session, settings, thresholds, verifier)
     {
         if (settings.FixedTensor || settings.TensorAlignment % 32 != 0)
         {

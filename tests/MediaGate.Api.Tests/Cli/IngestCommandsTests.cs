@@ -27,6 +27,7 @@ public sealed class IngestCommandsTests
         Assert.IsTrue(root.GetProperty("ms").GetDouble() > 0);
         JsonElement[] certain = root.GetProperty("faces").EnumerateArray().Where(f => !f.GetProperty("uncertain").GetBoolean()).ToArray();
         Assert.HasCount(1, certain);
+        Assert.IsTrue(root.GetProperty("faces").EnumerateArray().All(f => f.GetProperty("faint").GetBoolean() == f.GetProperty("uncertain").GetBoolean()));
         double cx = certain[0].GetProperty("x").GetDouble() + (certain[0].GetProperty("w").GetDouble() / 2);
         double cy = certain[0].GetProperty("y").GetDouble() + (certain[0].GetProperty("h").GetDouble() / 2);
         Assert.IsTrue(cx is > 190 and < 250 && cy is > 80 and < 160, $"face centre at ({cx}, {cy})");

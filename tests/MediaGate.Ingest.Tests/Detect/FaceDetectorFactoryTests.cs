@@ -45,6 +45,25 @@ public sealed class FaceDetectorFactoryTests
     }
 
     [TestMethod]
+    public void Create_VerifierByName_IsRefusedAsADetector()
+    {
+        var detector = FaceDetectorFactory.Create(DetectTestData.Registry, "retinaface-mnet025");
+
+        Assert.IsFalse(detector.IsSuccess);
+        StringAssert.Contains(detector.Failure.Message, "is a verifier");
+    }
+
+    [TestMethod]
+    public void Create_VerifierInTheModelsFolder_IsTheSecondOpinion()
+    {
+        using var with = (TiledFaceDetector)FaceDetectorFactory.Create(DetectTestData.Registry, "yunet-n").Value;
+        using var without = (TiledFaceDetector)FaceDetectorFactory.Create(new ModelRegistry(DetectTestData.Registry.Manifest, [ModelRegistry.InstalledFolder]), null).Value;
+
+        Assert.AreEqual("retinaface-mnet025", with.Verifier?.Name);
+        Assert.IsNull(without.Verifier);
+    }
+
+    [TestMethod]
     public void Create_ThresholdOverride_MarksFacesBelowReleaseUncertain()
     {
         var options = new DetectorOptions { Thresholds = new DetectionThresholds(Release: 1f, Doubt: 0.5f) };

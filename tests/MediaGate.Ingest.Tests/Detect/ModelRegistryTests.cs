@@ -75,6 +75,32 @@ public sealed class ModelRegistryTests
     }
 
     [TestMethod]
+    public void ResolveVerifier_WithSharedModels_IsRetinaFace()
+    {
+        var registry = new ModelRegistry(RepositoryManifest, [ModelRegistry.InstalledFolder, TestPaths.SharedModels]);
+
+        var verifier = registry.ResolveVerifier();
+
+        Assert.IsTrue(verifier.IsSuccess, verifier.Failure?.ToString());
+        Assert.AreEqual("retinaface-mnet025", verifier.Value.Entry.Name);
+    }
+
+    [TestMethod]
+    public void ResolveVerifier_TamperedFile_IsRefused()
+    {
+        using var folder = new TempFolder();
+        var bytes = File.ReadAllBytes(Path.Combine(TestPaths.SharedModels, "retinaface_mnet025_640.onnx"));
+        bytes[^1] ^= 1;
+        File.WriteAllBytes(Path.Combine(folder.Path, "retinaface_mnet025_640.onnx"), bytes);
+        var registry = new ModelRegistry(RepositoryManifest, [folder.Path]);
+
+        var verifier = registry.ResolveVerifier();
+
+        Assert.IsFalse(verifier.IsSuccess);
+        StringAssert.Contains(verifier.Failure.Message, "SHA-256");
+    }
+
+    [TestMethod]
     public void ResolveDefault_WithSharedModels_IsYuNetN()
     {
         var registry = new ModelRegistry(RepositoryManifest, [ModelRegistry.InstalledFolder, TestPaths.SharedModels]);
