@@ -3,7 +3,8 @@
 # (also saved to artifacts/bench/results.md). Measured, never asserted.
 #   1. strip vs `exiftool -all=` on every JPEG of the real camera corpus (exif-samples/jpg)
 #   2. anonymise of 12 MP JPEGs, full size and --max-side 2048, vs the libjpeg-turbo floor (`djpeg | cjpeg -quality 90` of the same files)
-#   3. face-detection recall by face size and false positives per image on eval/faces-dev, per detector
+#   3. face detection on eval/faces-dev, per detector with the RetinaFace verifier and alone: masked recall by face
+#      size, certain false detections, single-face photos with one certain face, CPU per photo
 #   4. peak memory (max RSS) of anonymise on 12 MP and on 48 MP input
 #   5. the consent decision
 #   6. peak memory and outcome of strip on each hostile file of issue 6 (bench/hostile)
@@ -125,6 +126,12 @@ echo
 # --- 3. detection recall --------------------------------------------------------------------------------
 if [ -z "$skip_recall" ]; then
   dotnet "$bench_dll" recall --faces "$shared/eval/faces-dev" --models "$models"
+  echo
+  echo "Detection of one 12 MP photo (a faces-dev group photo resized to 4000x3000, median of $runs), with the verifier and without:"
+  echo
+  group="$shared/eval/faces-dev/images/0--Parade/0_Parade_Parade_0_887.jpg"
+  dotnet "$bench_dll" detect-cost --photo "$group" --models "$models" --detector yunet-n --runs "$runs"
+  dotnet "$bench_dll" detect-cost --photo "$group" --models "$models" --detector yunet-n --runs "$runs" --verifier 0
 fi
 
 # --- 5. the consent decision --------------------------------------------------------------------------

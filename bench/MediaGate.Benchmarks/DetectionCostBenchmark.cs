@@ -19,7 +19,7 @@ internal static class DetectionCostBenchmark
         var photoPath = arguments?.Get("photo");
         if (arguments is null || photoPath is null)
         {
-            Console.Error.WriteLine("usage: detect-cost --photo FILE --models DIR [--detector NAME] [--width 4000 --height 3000] [--runs 5] [--threads N] [--multi-scale SPEC]");
+            Console.Error.WriteLine("usage: detect-cost --photo FILE --models DIR [--detector NAME] [--width 4000 --height 3000] [--runs 5] [--threads N] [--multi-scale SPEC] [--verifier 0]");
             return 1;
         }
 
@@ -31,6 +31,7 @@ internal static class DetectionCostBenchmark
         }
 
         options.IntraOpThreads = arguments.GetInt("threads", options.IntraOpThreads);
+        options.UseVerifier = arguments.GetInt("verifier", 1) != 0;
         var detector = FaceDetectorFactory.Open(arguments.Get("models"), arguments.Get("detector"), options);
         var photo = PhotoReader.ReadUpright(File.ReadAllBytes(photoPath), new IngestLimits());
         if (!detector.IsSuccess || !photo.IsSuccess)
@@ -62,7 +63,7 @@ internal static class DetectionCostBenchmark
         cpu.Sort();
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"| {faceDetector.Name} | {image.Width}x{image.Height} | {options.IntraOpThreads} threads | {faces} faces | median {wall[runs / 2]:0} ms wall, {cpu[runs / 2]:0} ms CPU | peak RSS {PeakResidentMegabytes()} MB |"));
+            $"| {faceDetector.Name}{(faceDetector is TiledFaceDetector { Verifier: { } v } ? " + " + v.Name : string.Empty)} | {image.Width}x{image.Height} | {options.IntraOpThreads} threads | {faces} faces | median {wall[runs / 2]:0} ms wall, {cpu[runs / 2]:0} ms CPU | peak RSS {PeakResidentMegabytes()} MB |"));
         return 0;
     }
 

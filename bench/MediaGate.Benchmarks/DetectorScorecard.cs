@@ -26,6 +26,7 @@ internal sealed class DetectorScorecard(string label, float? maskGrowth = null)
     public static readonly string[] BucketNames = ["<10", "10-20", "20-40", "40-80", "80+"];
 
     private readonly List<(int Bucket, float BestMaskingScore)> _faces = [];
+    private readonly List<List<(float Score, float Verifier)>> _facesCoveredBy = [];
     private readonly List<(int Photo, float Score, bool FalsePositive, bool InCrowd, float Verifier)> _detections = [];
     private readonly List<int> _labelledPerPhoto = [];
     private readonly List<string> _faceRows = [];
@@ -58,6 +59,9 @@ internal sealed class DetectorScorecard(string label, float? maskGrowth = null)
             var best = boxes.Where(d => MaskCoverage.Of(d.Box, face.Box, MaskGrowth) >= MaskedCoverage)
                 .Select(d => d.Score).DefaultIfEmpty(-1f).Max();
             _faces.Add((Bucket(face.Size), best));
+            _facesCoveredBy.Add(found.Select((f, i) => (f, i))
+                .Where(x => MaskCoverage.Of(boxes[x.i].Box, face.Box, MaskGrowth) >= MaskedCoverage)
+                .Select(x => (x.f.Score, verifier?[x.i] ?? float.NaN)).ToList());
             var coverage = boxes.Select(d => MaskCoverage.Of(d.Box, face.Box, MaskGrowth)).DefaultIfEmpty(0f).Max();
             _faceRows.Add(Row(photo.RelativePath, face.Box, best, coverage));
         }
@@ -91,6 +95,13 @@ internal sealed class DetectorScorecard(string label, float? maskGrowth = null)
     {
         var inRange = _faces.Where(f => f.Bucket >= firstBucket && f.Bucket <= lastBucket).ToList();
         return (inRange.Count(f => f.BestMaskingScore >= threshold), inRange.Count);
+    }
+
+    /// <summary>Share of the valid faces in a bucket range masked by a certain detection: (certain, total).</summary>
+    public (int Certain, int Total) CertainRecall(Func<float, float, bool> certain, int firstBucket, int lastBucket)
+    {
+        var inRange = Enumerable.Range(0, _faces.Count).Where(i => _faces[i].Bucket >= firstBucket && _faces[i].Bucket <= lastBucket).ToList();
+        return (inRange.Count(i => _facesCoveredBy[i].Any(d => certain(d.Score, d.Verifier))), inRange.Count);
     }
 
     public double FalsePositivesPerPhoto(float threshold) =>

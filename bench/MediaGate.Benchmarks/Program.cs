@@ -15,9 +15,10 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: MediaGate.Benchmarks VERB [options]
-          recall --faces DIR --models DIR [--detector NAME] [--multi-scale SPEC] [--dump DIR]
-              face-detection recall by face size, false positives and time per image on a labelled set
-          detect-cost --photo FILE --models DIR [--detector NAME] [--width 4000 --height 3000] [--runs 5] [--threads N] [--multi-scale SPEC]
+          recall --faces DIR --models DIR [--detector NAME] [--multi-scale SPEC] [--dump DIR] [--verifier-variants SPEC] [--reference 1]
+              masked recall by face size, certain false detections, single-face photos with one certain face and CPU
+              per photo, with the verifier and alone, on a labelled set
+          detect-cost --photo FILE --models DIR [--detector NAME] [--width 4000 --height 3000] [--runs 5] [--threads N] [--multi-scale SPEC] [--verifier 0]
               detection time and peak memory on one photo resized to the given size (a 12 MP tablet photo)
           make-photos --faces DIR --out DIR [--count 6] [--width 4000 --height 3000]
               tablet-sized JPEGs made from the evaluation set's group photos

@@ -265,10 +265,10 @@ internal static class RecallBenchmark
         var first = contenders[0].Alone;
         Console.WriteLine(Invariant($"### Face-detection recall, certain and faint ({photos.Count} photos, {valid} valid labelled faces)"));
         Console.WriteLine();
-        Console.WriteLine(Invariant($"Masked: a face is masked when the product's mask for a detection (the rounded mask, its box grown {first.MaskGrowth}x) covers >= {DetectorScorecard.MaskedCoverage * 100:0}% of its box; every detection at or above doubt is masked, certain or faint. Certain: at or above release and confirmed by the verifier (a box on it, IoU >= 0.3, scoring >= {confirm:0.00}, on a crop around it); alone: at or above release-alone. False: a detection on no labelled face (WIDER's invalid faces count as labelled). Single face: of the {first.SingleFacePhotos} photos with exactly one labelled face, those with exactly one certain detection. CPU: process CPU per photo (the verifier's share in brackets)."));
+        Console.WriteLine(Invariant($"Masked: a face is masked when the product's mask for a detection (the rounded mask, its box grown {first.MaskGrowth}x) covers >= {DetectorScorecard.MaskedCoverage * 100:0}% of its box; every detection at or above doubt is masked, certain or faint. Certain: at or above release and confirmed by the verifier (a box on it, IoU >= 0.3, scoring >= {confirm:0.00}, on a crop around it); alone: at or above release-alone. False: a detection on no labelled face (WIDER's invalid faces count as labelled). Single face: of the {first.SingleFacePhotos} photos with exactly one labelled face, those with exactly one certain detection. Certain >= 20 px: faces of 20 px and more under the mask of a certain detection. CPU: process CPU per photo (the verifier's share in brackets)."));
         Console.WriteLine();
-        Console.WriteLine("| detector | doubt | release | masked < 10 px | masked 10-20 px | masked >= 20 px | masked false / photo | certain false / photo | photos with a certain false | single face: one certain | ms / photo | CPU ms / photo |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| detector | doubt | release | masked < 10 px | masked 10-20 px | masked >= 20 px | masked false / photo | certain false / photo | photos with a certain false | single face: one certain | certain >= 20 px | ms / photo | CPU ms / photo |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var c in contenders)
         {
             var doubt = c.Entry.Thresholds.Doubt;
@@ -292,14 +292,14 @@ internal static class RecallBenchmark
         Console.WriteLine();
         Console.WriteLine(Invariant($"### Release threshold without the verifier: {sweep.Alone.Label} (certain = at or above the threshold)"));
         Console.WriteLine();
-        Console.WriteLine("| release alone | certain false / photo | photos with a certain false | single face: one certain |");
-        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine("| release alone | certain false / photo | photos with a certain false | single face: one certain | certain >= 20 px |");
+        Console.WriteLine("|---|---|---|---|---|");
         for (var t = 0.5f; t < 0.951f; t += 0.05f)
         {
             var threshold = t;
             Func<float, float, bool> certain = (s, _) => s >= threshold;
             Console.WriteLine(Invariant(
-                $"| {threshold:0.00} | {sweep.Alone.CertainFalsePositivesPerPhoto(certain):0.00} | {100 * sweep.Alone.PhotosWithCertainFalsePositiveShare(certain):0}% | {sweep.Alone.SingleFaceOneCertain(certain)} of {sweep.Alone.SingleFacePhotos} |"));
+                $"| {threshold:0.00} | {sweep.Alone.CertainFalsePositivesPerPhoto(certain):0.00} | {100 * sweep.Alone.PhotosWithCertainFalsePositiveShare(certain):0}% | {sweep.Alone.SingleFaceOneCertain(certain)} of {sweep.Alone.SingleFacePhotos} | {Percent(sweep.Alone.CertainRecall(certain, 2, 4))} |"));
         }
 
         foreach (var (_, card, _) in sweep.Variants)
@@ -315,14 +315,14 @@ internal static class RecallBenchmark
         Console.WriteLine();
         Console.WriteLine(Invariant($"### Verifier threshold: {verified.Label} (certain = detector at or above release {sweep.Entry.Thresholds.Release:0.00} and verifier at or above the threshold)"));
         Console.WriteLine();
-        Console.WriteLine("| confirm | certain false / photo | photos with a certain false | single face: one certain |");
-        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine("| confirm | certain false / photo | photos with a certain false | single face: one certain | certain >= 20 px |");
+        Console.WriteLine("|---|---|---|---|---|");
         foreach (var t in new[] { 0.5f, 0.6f, 0.7f, 0.8f, 0.85f, 0.9f, 0.95f })
         {
             var release = sweep.Entry.Thresholds.Release;
             Func<float, float, bool> certain = (s, vs) => s >= release && vs >= t;
             Console.WriteLine(Invariant(
-                $"| {t:0.00} | {verified.CertainFalsePositivesPerPhoto(certain):0.00} | {100 * verified.PhotosWithCertainFalsePositiveShare(certain):0}% | {verified.SingleFaceOneCertain(certain)} of {verified.SingleFacePhotos} |"));
+                $"| {t:0.00} | {verified.CertainFalsePositivesPerPhoto(certain):0.00} | {100 * verified.PhotosWithCertainFalsePositiveShare(certain):0}% | {verified.SingleFaceOneCertain(certain)} of {verified.SingleFacePhotos} | {Percent(verified.CertainRecall(certain, 2, 4))} |"));
         }
     }
 
@@ -331,20 +331,20 @@ internal static class RecallBenchmark
         Console.WriteLine();
         Console.WriteLine(Invariant($"### {card.Label} (CPU ms / photo with the detector {card.TotalCpuMilliseconds / Math.Max(1, card.Photos):0})"));
         Console.WriteLine();
-        Console.WriteLine("| confirm | certain false / photo | photos with a certain false | single face: one certain |");
-        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine("| confirm | certain false / photo | photos with a certain false | single face: one certain | certain >= 20 px |");
+        Console.WriteLine("|---|---|---|---|---|");
         foreach (var t in new[] { 0.6f, 0.7f, 0.8f, 0.85f, 0.9f })
         {
             Func<float, float, bool> certain = (s, vs) => s >= release && vs >= t;
             Console.WriteLine(Invariant(
-                $"| {t:0.00} | {card.CertainFalsePositivesPerPhoto(certain):0.00} | {100 * card.PhotosWithCertainFalsePositiveShare(certain):0}% | {card.SingleFaceOneCertain(certain)} of {card.SingleFacePhotos} |"));
+                $"| {t:0.00} | {card.CertainFalsePositivesPerPhoto(certain):0.00} | {100 * card.PhotosWithCertainFalsePositiveShare(certain):0}% | {card.SingleFaceOneCertain(certain)} of {card.SingleFacePhotos} | {Percent(card.CertainRecall(certain, 2, 4))} |"));
         }
     }
 
     private static void Row(DetectorScorecard card, float doubt, string release, Func<float, float, bool> certain, string verifierCpu)
     {
         Console.WriteLine(Invariant(
-            $"| {card.Label} | {doubt:0.00} | {release} | {Percent(card.Recall(doubt, 0, 0))} | {Percent(card.Recall(doubt, 1, 1))} | {Percent(card.Recall(doubt, 2, 4))} | {card.FalsePositivesPerPhoto(doubt):0.00} | {card.CertainFalsePositivesPerPhoto(certain):0.00} | {100 * card.PhotosWithCertainFalsePositiveShare(certain):0}% | {card.SingleFaceOneCertain(certain)} of {card.SingleFacePhotos} | {card.TotalMilliseconds / Math.Max(1, card.Photos):0} | {card.TotalCpuMilliseconds / Math.Max(1, card.Photos):0}{verifierCpu} |"));
+            $"| {card.Label} | {doubt:0.00} | {release} | {Percent(card.Recall(doubt, 0, 0))} | {Percent(card.Recall(doubt, 1, 1))} | {Percent(card.Recall(doubt, 2, 4))} | {card.FalsePositivesPerPhoto(doubt):0.00} | {card.CertainFalsePositivesPerPhoto(certain):0.00} | {100 * card.PhotosWithCertainFalsePositiveShare(certain):0}% | {card.SingleFaceOneCertain(certain)} of {card.SingleFacePhotos} | {Percent(card.CertainRecall(certain, 2, 4))} | {card.TotalMilliseconds / Math.Max(1, card.Photos):0} | {card.TotalCpuMilliseconds / Math.Max(1, card.Photos):0}{verifierCpu} |"));
     }
 
     private static string Percent((int Masked, int Total) r) =>

@@ -18,4 +18,19 @@ public sealed class FaceVerifierTests
         Assert.IsGreaterThanOrEqualTo(verifier.Confirm, scores[0], string.Join(", ", scores));
         Assert.IsLessThan(verifier.Confirm, scores[1], string.Join(", ", scores));
     }
+
+    [TestMethod]
+    public void Score_FromSeveralThreadsAtOnce_GivesTheSameScores()
+    {
+        using var detector = (TiledFaceDetector)Create("yunet-n");
+        var verifier = detector.Verifier!;
+        var image = Sample("astronaut.png");
+        FaceBox[] boxes = [AstronautFace, new FaceBox(380, 380, 70, 95)];
+        var expected = verifier.Score(image, boxes);
+
+        var results = new float[4][];
+        Parallel.For(0, results.Length, i => results[i] = verifier.Score(image, boxes));
+
+        Assert.IsTrue(results.All(r => r.SequenceEqual(expected)), string.Join(" / ", results.Select(r => string.Join(", ", r))));
+    }
 }

@@ -15,7 +15,7 @@ public sealed class ModelManifestTests
         Assert.IsTrue(manifest.IsSuccess, manifest.Failure?.ToString());
         CollectionAssert.AreEquivalent(new[] { "blazeface-back", "yunet-n", "yunet-s", "retinaface-mnet025" }, manifest.Value.Models.Select(m => m.Name).ToArray());
         Assert.AreEqual(ModelRole.Verifier, manifest.Value.Find("retinaface-mnet025")!.Role);
-        Assert.AreEqual(0.8f, manifest.Value.Find("retinaface-mnet025")!.Thresholds.Release);
+        Assert.AreEqual(0.9f, manifest.Value.Find("retinaface-mnet025")!.Thresholds.Release);
         Assert.DoesNotContain("retinaface-mnet025", manifest.Value.Preference);
         Assert.AreEqual("yunet-n", manifest.Value.Preference[0]);
         Assert.AreEqual(ModelFamily.BlazeFace, manifest.Value.Find("blazeface-back")!.Family);
