@@ -134,12 +134,14 @@ public sealed class ReviewItemTests
     [TestMethod]
     public async Task DecideAsync_EveryFaceNamedOneOfThemFaint_ReleasesToBothFamilies()
     {
-        // The issue's manager named every face and pressed Release: a faint face a person named follows that child's consent.
+        // The issue's manager named every face and pressed Release: a faint face a person named follows that child's
+        // consent. Since faint faces no longer hold (issue 12), the photo is released before the manager looks; the
+        // manager's Release keeps it released to both families.
         await using var world = await RenditionWorld.CreateAsync();
         var ava = await world.ChildAsync("Ava Smith");
         var ben = await world.ChildAsync("Ben Jones");
         var item = await world.ItemAsync(RenditionWorld.Meeting, [ava, ben], [ava, ben, null], faint: [2]);
-        Assert.AreNotEqual(MediaStatus.Released, item.Status);
+        Assert.AreEqual(MediaStatus.Released, item.Status, "a named faint face and a face of someone outside the setting hold nothing");
 
         var outcome = await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Journal, ReviewAction.Release, []), RenditionWorld.Manager);
 
