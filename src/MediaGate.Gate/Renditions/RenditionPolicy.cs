@@ -49,16 +49,29 @@ internal static class RenditionPolicy
     private static bool MasksAChild(StoredDecision decision) =>
         decision.Request.Item.Faces.Select((face, i) => face.Assignment.Kind == FaceAssignmentKind.Child && decision.Faces[i] != FaceVisibility.Show).Any(masked => masked);
 
+    /// <summary>
+    /// A faint detection nobody named that overlaps a face this decision shows by at least this IoU is a second,
+    /// shifted box on that same face (the nursery day found them: a faint 0.43 box over a certain 1.00 face, its mask
+    /// hiding the child from its own family). Its mask would hide the face the decision shows, so it is not masked.
+    /// A faint box that overlaps less (a neighbour) is masked as usual, and a named or certain face always is.
+    /// </summary>
+    public const float SameFaceOverlap = 0.3f;
+
     /// <summary>The faces the decision masks, as boxes of the upright master.</summary>
     public static IReadOnlyList<DetectedFace> FacesToMask(StoredDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
         var faces = decision.Request.Item.Faces;
+        var shown = faces.Where((_, i) => i < decision.Faces.Count && decision.Faces[i] == FaceVisibility.Show).Select(f => f.Box).ToArray();
         var masked = new List<DetectedFace>();
         for (var i = 0; i < faces.Count; i++)
         {
+            var face = faces[i];
+            bool sameAsShown = face.Uncertain && face.Assignment.Kind == FaceAssignmentKind.Unassigned
+                && shown.Any(box => IntersectionOverUnion(box, face.Box) >= SameFaceOverlap);
+
             // A visibility missing for a face (a decision that does not fit its item) masks it: fail closed.
-            if (i >= decision.Faces.Count || decision.Faces[i] != FaceVisibility.Show)
+            if ((i >= decision.Faces.Count || decision.Faces[i] != FaceVisibility.Show) && !sameAsShown)
             {
                 var box = faces[i].Box;
                 masked.Add(new DetectedFace(box.X, box.Y, box.Width, box.Height, faces[i].Score, faces[i].Uncertain));
@@ -66,5 +79,18 @@ internal static class RenditionPolicy
         }
 
         return masked;
+    }
+
+    private static float IntersectionOverUnion(Consent.Media.FaceBox a, Consent.Media.FaceBox b)
+    {
+        float width = Math.Min(a.X + a.Width, b.X + b.Width) - Math.Max(a.X, b.X);
+        float height = Math.Min(a.Y + a.Height, b.Y + b.Height) - Math.Max(a.Y, b.Y);
+        if (width <= 0 || height <= 0)
+        {
+            return 0f;
+        }
+
+        float intersection = width * height;
+        return intersection / ((a.Width * a.Height) + (b.Width * b.Height) - intersection);
     }
 }

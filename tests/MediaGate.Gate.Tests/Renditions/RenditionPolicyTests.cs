@@ -75,6 +75,40 @@ public sealed class RenditionPolicyTests
         Assert.AreEqual(300f, masked[0].X);
     }
 
+    [TestMethod]
+    public void FacesToMask_FaintUnnamedBoxOverTheShownFace_IsNotMaskedOverIt()
+    {
+        // The nursery day's 19_Couple_349: a faint box shifted over a certain face that the decision shows.
+        var decision = WithThirdFace(new MediaFace(3, new FaceBox(20, 5, 50, 55), 0.43f, true, FaceAssignment.Unassigned));
+
+        var masked = RenditionPolicy.FacesToMask(decision);
+
+        Assert.HasCount(1, masked, "only the stranger's face is masked");
+        Assert.AreEqual(300f, masked[0].X);
+    }
+
+    [TestMethod]
+    [DataRow(0.43f, true, "unassigned", 120f, DisplayName = "a faint box beside the face, not on it")]
+    [DataRow(0.43f, true, "not-a-child", 20f, DisplayName = "a faint box someone named as a stranger")]
+    [DataRow(0.95f, false, "unassigned", 20f, DisplayName = "a certain box over the face")]
+    public void FacesToMask_OtherBoxNearTheShownFace_IsMasked(float score, bool faint, string kind, float x)
+    {
+        var assignment = kind == "unassigned" ? FaceAssignment.Unassigned : FaceAssignment.Unknown;
+        var decision = WithThirdFace(new MediaFace(3, new FaceBox(x, 5, 50, 55), score, faint, assignment));
+
+        var masked = RenditionPolicy.FacesToMask(decision);
+
+        Assert.HasCount(2, masked, "the stranger and the third box are masked");
+        Assert.AreEqual(x, masked[1].X);
+    }
+
+    private static StoredDecision WithThirdFace(MediaFace third)
+    {
+        var basic = Decision(Purpose.Journal, Audience.ParentOf(Ava), Verdict.Release);
+        var item = basic.Request.Item with { Faces = [.. basic.Request.Item.Faces, third] };
+        return basic with { Request = basic.Request with { Item = item }, Faces = [FaceVisibility.Show, FaceVisibility.Mask, FaceVisibility.Mask] };
+    }
+
     private static StoredDecision Decision(Purpose purpose, Audience audience, Verdict verdict, bool approved = false)
     {
         var item = new MediaItem(new MediaItemId("m1"), [Ava],
