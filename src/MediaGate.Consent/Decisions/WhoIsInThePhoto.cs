@@ -10,11 +10,12 @@ namespace MediaGate.Consent.Decisions;
 /// false) and <b>faint</b> (true). A detection someone dismissed as <see cref="FaceAssignmentKind.NotAFace"/> is no face
 /// at all. The precise rules, in this order:
 /// <list type="number">
-/// <item>Single face: with exactly one tagged child, the candidates are the certain faces not dismissed, or, when there
-/// are none, the faint ones not dismissed. When there is exactly one candidate, it is unassigned and no other face is
-/// already that child's, it is the child (auto-assigned). So one certain face and two faint ones: the certain face is the
-/// child and the faint ones stay masked; one faint face alone: it is the child, so the child is not masked in the own
-/// family's copy because the detector was unsure.</item>
+/// <item>Single face: with exactly one tagged child, the candidates are the faces of any strength not dismissed
+/// (issue 12: "one tagged child and exactly one candidate of any strength"). When there is exactly one candidate, it is
+/// unassigned and no other face is already that child's, it is the child (auto-assigned): one faint face alone is the
+/// child, so the child is not masked in the own family's copy because the detector was unsure. One certain face and a
+/// faint one are two candidates: the faint one may be the child and the certain one someone else, so nobody is assigned
+/// (matching counts may still show the certain face when the child has the group option; else the tablet asks).</item>
 /// <item>Face count: only certain faces that nobody has accounted for otherwise count (unassigned, or assigned to a
 /// child; not faint ones, nor ones dismissed as not a face or marked staff or not-a-child). More of them than tagged
 /// children holds while one of them is unassigned.</item>
@@ -113,25 +114,25 @@ internal static class WhoIsInThePhoto
             return;
         }
 
-        var candidate = SingleCandidate(faces, assignments, certain: true) ?? SingleCandidate(faces, assignments, certain: false);
+        var candidate = SingleCandidate(faces, assignments);
         if (candidate is not { } i || i < 0 || assignments[i].Kind != FaceAssignmentKind.Unassigned)
         {
             return;
         }
 
         assignments[i] = FaceAssignment.ToChild(tagged[0]);
-        var strength = faces[i].Uncertain ? "one faint face and no certain one" : "one certain face";
+        var strength = faces[i].Uncertain ? "one faint face and no other" : "one face";
         draft.Add(ReasonCode.AutoAssigned, ReasonEffect.Note,
             $"Face {faces[i].Number} was assigned to {consent.NameOf(tagged[0])} automatically ({strength}, one tagged child)", faces[i], tagged[0]);
     }
 
-    /// <summary>The index of the only face of this strength not dismissed; null when there are none (or several: -1).</summary>
-    private static int? SingleCandidate(IReadOnlyList<MediaFace> faces, FaceAssignment[] assignments, bool certain)
+    /// <summary>The index of the only face, of any strength, not dismissed; null when there are none (or several: -1).</summary>
+    private static int? SingleCandidate(IReadOnlyList<MediaFace> faces, FaceAssignment[] assignments)
     {
         int? found = null;
         for (var i = 0; i < faces.Count; i++)
         {
-            if (faces[i].Uncertain == certain || assignments[i].Kind == FaceAssignmentKind.NotAFace)
+            if (assignments[i].Kind == FaceAssignmentKind.NotAFace)
             {
                 continue;
             }

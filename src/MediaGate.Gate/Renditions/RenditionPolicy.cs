@@ -4,6 +4,7 @@ using MediaGate.Consent.Media;
 using MediaGate.Consent.ReEvaluation;
 using MediaGate.Data.Media;
 using MediaGate.Ingest.Detect;
+using MediaGate.Ingest.Mask;
 
 namespace MediaGate.Gate.Renditions;
 
@@ -79,6 +80,35 @@ internal static class RenditionPolicy
         }
 
         return masked;
+    }
+
+    /// <summary>
+    /// Which of <see cref="FacesToMask"/>'s masks give way to the faces the decision shows (<see cref="MaskYield"/>): a
+    /// faint detection nobody named; a named, certain or consent-masked face never does.
+    /// </summary>
+    public static MaskYield YieldToShown(StoredDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var faces = decision.Request.Item.Faces;
+        var masked = FacesToMask(decision);
+        var shown = new List<DetectedFace>();
+        var yields = new List<bool>();
+        for (var i = 0; i < faces.Count; i++)
+        {
+            var face = faces[i];
+            var box = new DetectedFace(face.Box.X, face.Box.Y, face.Box.Width, face.Box.Height, face.Score, face.Uncertain);
+            if (i < decision.Faces.Count && decision.Faces[i] == FaceVisibility.Show)
+            {
+                shown.Add(box);
+            }
+            else if (masked.Contains(box))
+            {
+                yields.Add(face.Uncertain && face.Assignment.Kind == FaceAssignmentKind.Unassigned);
+            }
+        }
+
+        // Fail closed: when the lists do not line up (two identical boxes), nothing yields.
+        return yields.Count == masked.Count ? new MaskYield(yields, shown) : new MaskYield(masked.Select(_ => false).ToArray(), shown);
     }
 
     private static float IntersectionOverUnion(Consent.Media.FaceBox a, Consent.Media.FaceBox b)

@@ -234,7 +234,7 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
     {
         var rendered = upright is null
             ? Outcome<RenderedPhoto>.Fail(IngestFailureKind.Io, "the master could not be read")
-            : RenditionRenderer.Render(upright, RenditionPolicy.FacesToMask(decision), _rendition, _ingest.Mask);
+            : RenditionRenderer.Render(upright, RenditionPolicy.FacesToMask(decision), _rendition, _ingest.Mask, RenditionPolicy.YieldToShown(decision));
         if (current is not null)
         {
             await _renditions.DeleteAsync(ObjectKey.Parse(current.ObjectKey), cancellationToken).ConfigureAwait(false);

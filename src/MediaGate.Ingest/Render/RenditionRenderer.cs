@@ -34,7 +34,7 @@ public static class RenditionRenderer
 
     /// <summary>The same from upright pixels, which are masked in place (the caller's image is used up).</summary>
     public static Outcome<RenderedPhoto> Render(
-        RgbImage upright, IReadOnlyList<DetectedFace> facesToMask, RenditionOptions rendition, MaskOptions mask)
+        RgbImage upright, IReadOnlyList<DetectedFace> facesToMask, RenditionOptions rendition, MaskOptions mask, MaskYield? yieldToShown = null)
     {
         ArgumentNullException.ThrowIfNull(upright);
         ArgumentNullException.ThrowIfNull(facesToMask);
@@ -47,7 +47,10 @@ public static class RenditionRenderer
                 $"A face to mask ({outside.X}, {outside.Y}, {outside.Width}x{outside.Height}) is not inside the {upright.Width}x{upright.Height} picture.");
         }
 
-        FaceMasker.Apply(upright, FaceMasker.Plan(facesToMask, mask));
+        var regions = FaceMasker.Plan(facesToMask, mask);
+        var shownPixels = yieldToShown?.Save(upright, regions);
+        FaceMasker.Apply(upright, regions);
+        yieldToShown?.Restore(upright, regions, shownPixels);
         var (width, height) = SizeWithin(upright.Width, upright.Height, rendition.MaxLongSide);
         RgbImage reduced = ImageResampler.Resize(upright, width, height);
         Outcome<byte[]> encoded = JpegEncoder.Encode(reduced, rendition.JpegQuality);

@@ -131,10 +131,14 @@ public static class PolicyTable
         new("A website photo cannot be sent to a parent as website use",
             c => c.GrantAll(Ava), Photo([Ava], Of(Ava)), Website, Audience.ParentOf(Ava), Block, [Mask], [AudienceDoesNotFitPurpose]),
         // Faint detections (issue 12, section 1): masked for everyone but the manager, never hold, never count.
-        new("One tagged child, one certain face and two faint ones: the certain face is the child, the faint ones masked, nothing held",
+        new("One tagged child with the group option, one certain face and two faint ones: matching counts show the certain face, nobody is assigned, nothing held",
             c => c.GrantAll(Ava), Detections([Ava], Faint(Unassigned), Certain(Unassigned), Faint(Unassigned)), Journal, Audience.ParentOf(Ava),
-            Release, [Mask, Show, Mask], [AutoAssigned, FaceUncertain])
-        { NotBecause = [FaceUnassigned, MoreFacesThanTaggedChildren, JournalNeedsMasksHeld], Options = HoldMasked },
+            Release, [Mask, Show, Mask], [MatchingCounts, FaceUncertain])
+        { NotBecause = [AutoAssigned, FaceUnassigned, MoreFacesThanTaggedChildren, JournalNeedsMasksHeld], Options = HoldMasked },
+        new("One tagged child without the group option, one certain face and a faint one: two candidates (the faint one may be the child), so the tablet asks",
+            c => c.GrantAll(Ava, group: false), Detections([Ava], Certain(Unassigned), Faint(Unassigned)), Journal, Audience.ParentOf(Ava),
+            Hold, [Mask, Mask], [FaceUnassigned, FaceUncertain])
+        { NotBecause = [AutoAssigned, MatchingCounts] },
         new("One tagged child and one faint face alone: the faint face is the child, shown in her own family's copy",
             c => c.Grant(Ava, Journal), Detections([Ava], Faint(Unassigned)), Journal, Audience.ParentOf(Ava), Release, [Show], [AutoAssigned]),
         new("One tagged child and two faint faces: no single candidate, both masked, nothing held",
