@@ -16,7 +16,7 @@ namespace MediaGate.Gate.Faces;
 /// number, score and strength, so the manager can spot-check dismissals of certain faces). The assignments are applied in one
 /// transaction (all or none), then the item is re-decided at once and its renditions refreshed
 /// (<see cref="DecideItem"/>). Only the observation's uploader (the same staff account, or the same tablet) may
-/// assign; anyone else gets 404, as for an item that does not exist.
+/// assign; anyone else gets 404, as for an item that does not exist. Once the manager has decided the item, 409.
 /// </summary>
 public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, ReadObservation read, TimeProvider time)
 {
@@ -50,6 +50,13 @@ public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, R
         if (item.MasterKey is null || item.Status == MediaStatus.Failed)
         {
             return FaceAssignmentOutcome.NotReady($"The item is {item.Status.Name()}: its faces can be assigned once it has been processed.");
+        }
+
+        // The manager's answer is final (issue 12, section 2): a tablet may not undo it, e.g. turn a face the manager
+        // masked as someone outside the setting into "not a face", which would unmask it in every family's copy.
+        if ((await database.ReviewActions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false)).Count > 0)
+        {
+            return FaceAssignmentOutcome.NotReady("The manager has decided this photo: its faces can now be changed only in the manager's review.");
         }
 
         if (!await database.Media.AssignFacesAsync(mediaId, changes, caller.StaffId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
