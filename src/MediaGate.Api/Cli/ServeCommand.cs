@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace MediaGate.Api.Cli;
 
 /// <summary>
-/// <c>mediagate serve [--data DIR] [--urls URL]</c>: runs the service (api.md, Command line) until Ctrl+C or
+/// <c>mediagate serve [--data DIR] [--urls URL] [--models DIR]</c>: runs the service (api.md, Command line) until Ctrl+C or
 /// SIGTERM. A configuration that does not validate, or a database that cannot be opened, stops the start
 /// with one line on stderr and exit code 1.
 /// </summary>
@@ -22,11 +22,16 @@ internal static class ServeCommand
             DefaultValueFactory = _ => new DirectoryInfo("data"),
         };
         var urls = new Option<string?>("--urls") { Description = $"Where to listen, e.g. http://0.0.0.0:8080 (default {ServeSettings.DefaultUrls})." };
-        var command = new Command("serve", "Run the MediaGate service: tablets upload, parents view, the manager reviews, the website pulls.") { data, urls };
+        var models = new Option<DirectoryInfo?>("--models") { Description = "Folder of extra model files, as for detect (default: Ingest:ModelsDir or $MEDIAGATE_MODELS_DIR)." };
+        var command = new Command("serve", "Run the MediaGate service: tablets upload, parents view, the manager reviews, the website pulls.") { data, urls, models };
         command.SetAction(async (parse, cancel) =>
         {
             var error = parse.InvocationConfiguration.Error;
-            var settings = new ServeSettings(parse.GetValue(data)!.FullName, parse.GetValue(urls));
+            // --models as detect and anonymise take it: the same folder the CLI was tried with runs the service.
+            var settings = new ServeSettings(parse.GetValue(data)!.FullName, parse.GetValue(urls))
+            {
+                Overrides = parse.GetValue(models) is { } folder ? new Dictionary<string, string?> { ["Ingest:ModelsDir"] = folder.FullName } : new Dictionary<string, string?>(),
+            };
             LimitMallocArenas();
             try
             {

@@ -3,6 +3,7 @@ using MediaGate.Consent.Media;
 using MediaGate.Consent.People;
 using MediaGate.Data;
 using MediaGate.Data.Audit;
+using MediaGate.Data.Identity;
 using MediaGate.Data.Media;
 using MediaGate.Gate.Observations;
 using MediaGate.Gate.Processing;
@@ -16,7 +17,7 @@ namespace MediaGate.Gate.Faces;
 /// number, score and strength, so the manager can spot-check dismissals of certain faces). The assignments are applied in one
 /// transaction (all or none), then the item is re-decided at once and its renditions refreshed
 /// (<see cref="DecideItem"/>). Only the observation's uploader (the same staff account, or the same tablet) may
-/// assign; anyone else gets 404, as for an item that does not exist.
+/// assign; anyone else gets 404, as for an item that does not exist. A face the manager named is not the tablet's to change: 409.
 /// </summary>
 public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, ReadObservation read, TimeProvider time)
 {
@@ -52,6 +53,13 @@ public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, R
             return FaceAssignmentOutcome.NotReady($"The item is {item.Status.Name()}: its faces can be assigned once it has been processed.");
         }
 
+        // The manager's answer is final (issue 12, section 2): a tablet may not undo it, e.g. turn a face the manager
+        // named as someone outside the setting into "not a face", which would unmask it in every family's copy.
+        if (await NamedByTheManagerAsync(mediaId, changes, cancellationToken).ConfigureAwait(false))
+        {
+            return FaceAssignmentOutcome.NotReady("The manager has named this face: it can now be changed only in the manager's review.");
+        }
+
         if (!await database.Media.AssignFacesAsync(mediaId, changes, caller.StaffId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             return FaceAssignmentOutcome.Invalid("A face id is not one of this item's faces, or a child id is not a child of the setting.");
@@ -66,6 +74,21 @@ public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, R
         await decide.DecideAsync(mediaId, caller.StaffId, cancellationToken).ConfigureAwait(false);
         var updated = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         return FaceAssignmentOutcome.Done(await read.ViewAsync(updated!, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>True when one of the faces to change holds an answer a manager gave.</summary>
+    private async Task<bool> NamedByTheManagerAsync(string mediaId, FaceAssignmentChange[] changes, CancellationToken cancellationToken)
+    {
+        var faces = await database.Media.FacesAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        foreach (var by in faces.Where(f => changes.Any(c => c.FaceId == f.FaceId)).Select(f => f.AssignedBy).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (by != DecideItem.AutoAssigner && await database.Accounts.FindAsync(by, cancellationToken).ConfigureAwait(false) is { Role: AccountRole.Manager })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ public sealed record FaceAssignmentOutcome
     /// <summary>The item after its re-decision; null when nothing was done.</summary>
     public MediaItemView? Item { get; }
 
-    /// <summary>200 done, 400 invalid, 404 not found (or not the caller's), 409 not processed yet.</summary>
+    /// <summary>200 done, 400 invalid, 404 not found (or not the caller's), 409 not processed yet, or a face the manager named.</summary>
     public int Status { get; }
 
     public string? Problem { get; }

@@ -77,6 +77,20 @@ public sealed class ServeCommandTests
         StringAssert.Contains(stderr, "Nursery:TimeZone");
     }
 
+    [TestMethod]
+    public async Task Serve_ModelsOptionNamingAMissingFolder_ExitsOneNamingTheFolder()
+    {
+        using var folder = new TempFolder();
+        var missing = folder.Combine("no-models-here");
+
+        var (exit, stderr) = await RunToEndAsync(folder.Path, new(),
+            "serve", "--data", folder.Combine("data"), "--urls", $"http://127.0.0.1:{FreePort()}", "--models", missing);
+
+        // The option is taken (as detect and anonymise take it) and used: the folder it names is checked at start.
+        Assert.AreEqual(1, exit, stderr);
+        StringAssert.Contains(stderr, $"The models folder '{missing}'");
+    }
+
     private static Process Start(string workingDirectory, Dictionary<string, string> environment, params string[] args) =>
         Start(workingDirectory, environment, new System.Collections.Concurrent.ConcurrentQueue<string>(), args);
 

@@ -64,6 +64,50 @@ public sealed class ManagerReleaseTests : ServiceTest
         Assert.AreEqual(HttpStatusCode.OK, publicity.StatusCode, "the approved publicity rendition can be downloaded");
     }
 
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public async Task AssignFaces_ByTheTabletAfterTheManagersRelease_IsRefusedAndTheMaskStays()
+    {
+        var work = NewWorkFolder("manager-final");
+        await using var service = await ServiceProcess.StartAsync(ServiceSettings.Embedded(work, "final", Models));
+        using var nursery = await Nursery.CreateAsync(service.Address);
+        await nursery.GrantJournalAsync(avaGroup: true, benGroup: true, caraGroup: true);
+
+        var upload = await nursery.Tablet.UploadAsync([UploadFile.FromPath(TestPhotos.GroupOfTwo)], [nursery.Ava.ChildId], "Two at the table");
+        var item = (await nursery.Tablet.WaitUntilDecidedAsync(upload.ObservationId, TimeSpan.FromSeconds(90))).Single();
+        Assert.AreEqual("needs-assignment", item.Status, service.LogTail());
+        Assert.HasCount(2, item.Faces);
+        var (stranger, ava) = (item.Faces[0], item.Faces[1]);
+
+        // The manager names the second face Ava and the first someone outside the setting, and releases: the first is masked.
+        using (var decided = await nursery.Manager.SendAsync(HttpMethod.Post, $"/api/manager/media/{item.MediaId}/decision", ApiClient.JsonBody(new
+        {
+            purpose = "journal",
+            action = "release",
+            assignments = new object[]
+            {
+                new { faceId = stranger.FaceId, childId = (string?)null, kind = "not-a-child" },
+                new { faceId = ava.FaceId, childId = nursery.Ava.ChildId },
+            },
+        })))
+        {
+            await ApiClient.ExpectAsync(decided, "POST decision journal/release", HttpStatusCode.OK);
+        }
+
+        // The tablet then says the masked face is "not a face": the manager's answer is final, so this is refused.
+        using (var dismissed = await nursery.Tablet.SendAsync(HttpMethod.Put, $"/api/tablet/media/{item.MediaId}/faces",
+            ApiClient.JsonBody(new[] { new { faceId = stranger.FaceId, childId = (string?)null, kind = "not-a-face" } })))
+        {
+            await ApiClient.ExpectAsync(dismissed, "PUT faces after the manager's release", HttpStatusCode.Conflict);
+        }
+
+        using var image = await nursery.Ava.Parent.ParentImageAsync(item.MediaId);
+        await ApiClient.ExpectAsync(image, "GET parent image", HttpStatusCode.OK);
+        var pixels = new FacePixels(await nursery.Manager.GetMasterAsync(item.MediaId), await image.Content.ReadAsByteArrayAsync(), item.Faces);
+        Assert.IsTrue(pixels.IsMasked(stranger), "the face the manager masked stays masked: " + pixels.Describe(stranger));
+        Assert.IsTrue(pixels.IsShown(ava), "Ava is shown to her own family: " + pixels.Describe(ava));
+    }
+
     private static async Task<JsonElement> DecideAsync(Nursery nursery, string mediaId, string purpose, string action)
     {
         using var response = await nursery.Manager.SendAsync(HttpMethod.Post, $"/api/manager/media/{mediaId}/decision", ApiClient.JsonBody(new { purpose, action }));
