@@ -102,6 +102,22 @@ public sealed class RenditionPolicyTests
         Assert.AreEqual(x, masked[1].X);
     }
 
+    [TestMethod]
+    [DataRow(0.43f, true, "unassigned", true, DisplayName = "a faint box nobody named gives way")]
+    [DataRow(0.43f, true, "not-a-child", false, DisplayName = "a faint box named a stranger does not")]
+    [DataRow(0.95f, false, "unassigned", false, DisplayName = "a certain box does not")]
+    public void YieldToShown_BoxBesideTheShownFace_GivesWayOnlyWhenFaintAndUnnamed(float score, bool faint, string kind, bool yields)
+    {
+        var assignment = kind == "unassigned" ? FaceAssignment.Unassigned : FaceAssignment.Unknown;
+        var decision = WithThirdFace(new MediaFace(3, new FaceBox(120, 5, 50, 55), score, faint, assignment));
+
+        var plan = RenditionPolicy.YieldToShown(decision);
+
+        CollectionAssert.AreEqual(new[] { false, yields }, plan.Yields.ToArray(), "the stranger never gives way; the third box as its kind says");
+        Assert.HasCount(1, plan.Shown);
+        Assert.AreEqual(10f, plan.Shown[0].X);
+    }
+
     private static StoredDecision WithThirdFace(MediaFace third)
     {
         var basic = Decision(Purpose.Journal, Audience.ParentOf(Ava), Verdict.Release);
