@@ -305,6 +305,10 @@ function wire() {
     show();
   });
   byId('sign-out').addEventListener('click', async () => {
+    // Stop every timer that would ask the API with the token being signed out (its answer would be a 401).
+    clearTimeout(recentTimer);
+    clearTimeout(watchTimer);
+    watching.clear();
     hideFaces();
     await staffSignOut();
     show();
