@@ -111,16 +111,8 @@ internal sealed class SqlAuditLog(SqlStore store, TimeProvider time) : IAuditLog
         return rows.Select(r => r.ToEntry()).ToArray();
     }
 
-    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
-    {
-        var entries = new List<AuditEntry>();
-        await foreach (AuditEntry entry in StreamAsync(cancellationToken).ConfigureAwait(false))
-        {
-            entries.Add(entry);
-        }
-
-        return AuditChain.Verify(entries, Keys);
-    }
+    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default) =>
+        AuditChain.Verify(await AllAsync(cancellationToken).ConfigureAwait(false), Keys);
 
     public async Task<string?> CheckHeadAsync(AuditHead head, CancellationToken cancellationToken = default)
     {
@@ -130,13 +122,18 @@ internal sealed class SqlAuditLog(SqlStore store, TimeProvider time) : IAuditLog
             return "no master key is configured here, so the head's signature cannot be checked";
         }
 
+        return AuditChain.CheckHead(await AllAsync(cancellationToken).ConfigureAwait(false), head, Keys);
+    }
+
+    private async Task<List<AuditEntry>> AllAsync(CancellationToken cancellationToken)
+    {
         var entries = new List<AuditEntry>();
         await foreach (AuditEntry entry in StreamAsync(cancellationToken).ConfigureAwait(false))
         {
             entries.Add(entry);
         }
 
-        return AuditChain.CheckHead(entries, head, Keys);
+        return entries;
     }
 
     public async Task<AuditHead?> SignHeadAsync(CancellationToken cancellationToken = default)

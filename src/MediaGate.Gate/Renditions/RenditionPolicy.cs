@@ -59,28 +59,7 @@ internal static class RenditionPolicy
     public const float SameFaceOverlap = 0.3f;
 
     /// <summary>The faces the decision masks, as boxes of the upright master.</summary>
-    public static IReadOnlyList<DetectedFace> FacesToMask(StoredDecision decision)
-    {
-        ArgumentNullException.ThrowIfNull(decision);
-        var faces = decision.Request.Item.Faces;
-        var shown = faces.Where((_, i) => i < decision.Faces.Count && decision.Faces[i] == FaceVisibility.Show).Select(f => f.Box).ToArray();
-        var masked = new List<DetectedFace>();
-        for (var i = 0; i < faces.Count; i++)
-        {
-            var face = faces[i];
-            bool sameAsShown = face.Uncertain && face.Assignment.Kind == FaceAssignmentKind.Unassigned
-                && shown.Any(box => IntersectionOverUnion(box, face.Box) >= SameFaceOverlap);
-
-            // A visibility missing for a face (a decision that does not fit its item) masks it: fail closed.
-            if ((i >= decision.Faces.Count || decision.Faces[i] != FaceVisibility.Show) && !sameAsShown)
-            {
-                var box = faces[i].Box;
-                masked.Add(new DetectedFace(box.X, box.Y, box.Width, box.Height, faces[i].Score, faces[i].Uncertain));
-            }
-        }
-
-        return masked;
-    }
+    public static IReadOnlyList<DetectedFace> FacesToMask(StoredDecision decision) => Plan(decision).Masked;
 
     /// <summary>
     /// Which of <see cref="FacesToMask"/>'s masks give way to the faces the decision shows (<see cref="MaskYield"/>): a
@@ -88,30 +67,47 @@ internal static class RenditionPolicy
     /// </summary>
     public static MaskYield YieldToShown(StoredDecision decision)
     {
+        var plan = Plan(decision);
+        return new MaskYield(plan.Yields, plan.Shown);
+    }
+
+    /// <summary>One pass over the faces: the boxes shown, the boxes masked, and per masked box whether it gives way.</summary>
+    private static (List<DetectedFace> Masked, List<bool> Yields, List<DetectedFace> Shown) Plan(StoredDecision decision)
+    {
         ArgumentNullException.ThrowIfNull(decision);
         var faces = decision.Request.Item.Faces;
-        var masked = FacesToMask(decision);
-        var shown = new List<DetectedFace>();
-        var yields = new List<bool>();
+        var (masked, yields, shown) = (new List<DetectedFace>(), new List<bool>(), new List<DetectedFace>());
         for (var i = 0; i < faces.Count; i++)
         {
-            var face = faces[i];
-            var box = new DetectedFace(face.Box.X, face.Box.Y, face.Box.Width, face.Box.Height, face.Score, face.Uncertain);
             if (i < decision.Faces.Count && decision.Faces[i] == FaceVisibility.Show)
             {
-                shown.Add(box);
-            }
-            else if (masked.Contains(box))
-            {
-                yields.Add(face.Uncertain && face.Assignment.Kind == FaceAssignmentKind.Unassigned);
+                shown.Add(ToDetected(faces[i]));
             }
         }
 
-        // Fail closed: when the lists do not line up (two identical boxes), nothing yields.
-        return yields.Count == masked.Count ? new MaskYield(yields, shown) : new MaskYield(masked.Select(_ => false).ToArray(), shown);
+        for (var i = 0; i < faces.Count; i++)
+        {
+            var face = faces[i];
+            bool faintAndUnnamed = face.Uncertain && face.Assignment.Kind == FaceAssignmentKind.Unassigned;
+            bool shownHere = i < decision.Faces.Count && decision.Faces[i] == FaceVisibility.Show;
+
+            // A visibility missing for a face (a decision that does not fit its item) masks it: fail closed.
+            if (shownHere || (faintAndUnnamed && shown.Any(box => IntersectionOverUnion(box, face.Box) >= SameFaceOverlap)))
+            {
+                continue;
+            }
+
+            masked.Add(ToDetected(face));
+            yields.Add(faintAndUnnamed);
+        }
+
+        return (masked, yields, shown);
     }
 
-    private static float IntersectionOverUnion(Consent.Media.FaceBox a, Consent.Media.FaceBox b)
+    private static DetectedFace ToDetected(MediaFace face) =>
+        new(face.Box.X, face.Box.Y, face.Box.Width, face.Box.Height, face.Score, face.Uncertain);
+
+    private static float IntersectionOverUnion(DetectedFace a, Consent.Media.FaceBox b)
     {
         float width = Math.Min(a.X + a.Width, b.X + b.Width) - Math.Max(a.X, b.X);
         float height = Math.Min(a.Y + a.Height, b.Y + b.Height) - Math.Max(a.Y, b.Y);

@@ -51,7 +51,7 @@ public sealed record MaskYield(IReadOnlyList<bool> Yields, IReadOnlyList<Detecte
             {
                 for (int x = x0; x < x1; x++)
                 {
-                    if (!holding.Any(r => r.Contains(x, y)))
+                    if (!IsInside(holding, x, y))
                     {
                         int from = (((y - y0) * (x1 - x0)) + (x - x0)) * 3;
                         saved[s].AsSpan(from, 3).CopyTo(image.Pixels.AsSpan(((y * image.Width) + x) * 3, 3));
@@ -59,6 +59,19 @@ public sealed record MaskYield(IReadOnlyList<bool> Yields, IReadOnlyList<Detecte
                 }
             }
         }
+    }
+
+    private static bool IsInside(MaskRegion[] regions, int x, int y)
+    {
+        foreach (var region in regions)
+        {
+            if (region.Contains(x, y))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static (int X0, int Y0, int X1, int Y1) Bounds(DetectedFace face, RgbImage image) => (

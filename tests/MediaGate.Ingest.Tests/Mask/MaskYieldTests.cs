@@ -48,7 +48,7 @@ public sealed class MaskYieldTests
         {
             for (int x = 0; x < 160; x++)
             {
-                if (regions[1].Contains(x, y) && !(x >= 40 && x < 80 && y >= 30 && y < 70 && !regions[1].Contains(x, y)))
+                if (regions[1].Contains(x, y))
                 {
                     int at = ((y * 160) + x) * 3;
                     second.Pixels[at] = (byte)scramble.Next(256);
