@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using MediaGate.Consent.Matrix;
 using MediaGate.Gate.Tests.Processing;
@@ -29,11 +30,13 @@ public sealed class GateMetricsTests
         listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Record(measured, i, v, tags));
         listener.Start();
         var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
+        var sinceFirstUpload = Stopwatch.StartNew();
         var solo = await ProcessItemTests.UploadAsync(gate, Photos.Astronaut, ava);
         var group = await ProcessItemTests.UploadAsync(gate, Photos.Meeting, ava);
 
         await gate.Process.ProcessAsync(solo.MediaId, CancellationToken.None);
         await gate.Process.ProcessAsync(group.MediaId, CancellationToken.None);
+        var testElapsed = sinceFirstUpload.Elapsed.TotalSeconds;
         listener.RecordObservableInstruments();
 
         lock (measured)
@@ -41,7 +44,11 @@ public sealed class GateMetricsTests
             Assert.AreEqual(2, measured.Where(m => m.Name == "mediagate.uploads").Sum(m => m.Value));
             CollectionAssert.AreEquivalent(new[] { "released", "needs-assignment" },
                 measured.Where(m => m.Name == "mediagate.items.decided").Select(m => m.Outcome).ToArray());
-            Assert.AreEqual(2, measured.Count(m => m.Name == "mediagate.upload_to_decision.duration" && m.Value >= 0));
+            // In seconds, from each upload to its decision: more than nothing (processing takes time) and no more
+            // than this test has run since the first upload (a figure in ms, or taken from the wrong start, is not).
+            var durations = measured.Where(m => m.Name == "mediagate.upload_to_decision.duration").Select(m => m.Value).ToList();
+            Assert.HasCount(2, durations, "one upload-to-decision duration per decided item");
+            Assert.IsTrue(durations.All(d => d > 0 && d <= testElapsed + 0.001), $"durations {string.Join(", ", durations)} s within the test's {testElapsed:F3} s");
             Assert.AreEqual(1, measured.Last(m => m.Name == "mediagate.review_queue.length").Value);
         }
 

@@ -84,7 +84,9 @@ public sealed class InputFilesTests
 
         InputScan scan = InputFiles.Expand([temp.Combine("in")], temp.Combine("alias"));
 
-        Assert.IsNotNull(scan.Problem);
+        Assert.IsNotNull(scan.Problem, "an output folder reached through a link to the input folder is refused");
+        StringAssert.Contains(scan.Problem, "is the input folder", "the problem names the collision, not something else");
+        Assert.IsEmpty(scan.Files, "nothing is read once the folders collide");
     }
 
     [TestMethod]

@@ -39,7 +39,9 @@ public sealed class ConsentPreviewTests
         CollectionAssert.AreEqual(saved.AffectedMedia.ToArray(), preview.AffectedMedia.ToArray(), "the preview and the save disagree");
         CollectionAssert.AreEquivalent(new[] { withAva.Id, withBoth.Id }, preview.AffectedMedia.ToArray());
         Assert.AreEqual(saved.ChangedDecisions, preview.Changes.Count);
-        Assert.IsTrue(preview.Changes.Where(c => c.Before.Request.Audience.Equals(Audience.ParentOf(ava))).All(c => c.Change == RenditionChange.Withdraw));
+        var avasFamily = preview.Changes.Where(c => c.Before.Request.Audience.Equals(Audience.ParentOf(ava))).ToList();
+        Assert.HasCount(2, avasFamily, "Ava's family had a journal rendition of each of the two photos tagging her");
+        Assert.IsTrue(avasFamily.All(c => c.Change == RenditionChange.Withdraw), "a withdrawal takes both of Ava's family's renditions away");
     }
 
     [TestMethod]

@@ -91,8 +91,10 @@ internal sealed class GateHarness : IAsyncDisposable
     /// <param name="backends">One of <see cref="Backends"/>.</param>
     /// <param name="settings">Extra configuration (e.g. <c>Gate:MaxUploadBytes</c>).</param>
     /// <param name="detector">Another detector than the shared real one (for a failure at the boundary).</param>
-    public static async Task<GateHarness> CreateAsync(string backends, IDictionary<string, string?>? settings = null, IFaceDetector? detector = null)
+    /// <param name="clock">The clock of the database and the gate (a fake one for leases and back-off); the system's by default.</param>
+    public static async Task<GateHarness> CreateAsync(string backends, IDictionary<string, string?>? settings = null, IFaceDetector? detector = null, TimeProvider? clock = null)
     {
+        clock ??= TimeProvider.System;
         var folder = Path.Combine(Path.GetTempPath(), "mediagate-gate-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var config = new Dictionary<string, string?>
@@ -110,7 +112,7 @@ internal sealed class GateHarness : IAsyncDisposable
         {
             config["Storage:Master:Folder:RootPath"] = Path.Combine(folder, "masters");
             config["Storage:Renditions:Folder:RootPath"] = Path.Combine(folder, "renditions");
-            database = await MediaGateDatabase.OpenSqliteAsync(Path.Combine(folder, "data"), TimeProvider.System);
+            database = await MediaGateDatabase.OpenSqliteAsync(Path.Combine(folder, "data"), clock);
         }
         else
         {
@@ -126,7 +128,7 @@ internal sealed class GateHarness : IAsyncDisposable
             schema = "g_" + Guid.NewGuid().ToString("N");
             await AdminAsync($"CREATE SCHEMA {schema}");
             var connection = new NpgsqlConnectionStringBuilder(GateAssembly.Postgres.ConnectionString) { SearchPath = schema }.ToString();
-            database = await MediaGateDatabase.OpenPostgreSqlAsync(connection, TimeProvider.System);
+            database = await MediaGateDatabase.OpenPostgreSqlAsync(connection, clock);
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -138,7 +140,7 @@ internal sealed class GateHarness : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton(TimeProvider.System)
+            .AddSingleton(clock)
             .AddSingleton(database)
             .AddSingleton(detector ?? GateAssembly.Detector);
         services.AddMediaGateStores();

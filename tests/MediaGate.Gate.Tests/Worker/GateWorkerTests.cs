@@ -83,11 +83,13 @@ public sealed class GateWorkerTests
     [TestMethod]
     public async Task SweepGivenUpAsync_ItemWhoseNodeDiedOnItsLastAttempt_IsFailed()
     {
-        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders, new Dictionary<string, string?> { ["Gate:MaxAttempts"] = "1" });
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders, new Dictionary<string, string?> { ["Gate:MaxAttempts"] = "1" }, clock: clock);
         var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
         var item = await ProcessItemTests.UploadAsync(gate, Photos.Astronaut, ava);
-        await gate.Database.Work.ClaimAsync("node-killed", TimeSpan.FromMilliseconds(1), 1);
-        await Task.Delay(TimeSpan.FromMilliseconds(50));
+        Assert.IsNotNull(await gate.Database.Work.ClaimAsync("node-killed", TimeSpan.FromMinutes(5), 1), "the dying node held the item");
+        Assert.IsFalse(await gate.Worker.RunOneAsync(CancellationToken.None), "while its lease runs, nobody else takes the item");
+        clock.Advance(TimeSpan.FromMinutes(6));
 
         Assert.IsFalse(await gate.Worker.RunOneAsync(CancellationToken.None), "an item out of attempts is given up, not claimed");
         await gate.Worker.SweepGivenUpAsync(CancellationToken.None);
