@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace MediaGate.Api.Endpoints;
 
 /// <summary>
-/// The manager's changes to existing accounts (contract8.md, Manager): deactivate, new password, new PIN, a parent's
+/// The manager's changes to existing accounts (README, Manager): deactivate, new password, new PIN, a parent's
 /// children. Mapped inside the <c>/api/manager</c> group (manager policy). Every change is audited, never with a
 /// secret. A deactivated account's tokens are refused from the next request on (TokenValidationEvents reads the
 /// account on every request); a parent's children are read per request, so a new list applies at once.

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace MediaGate.Api.Endpoints;
 
 /// <summary>
-/// <c>POST /api/manager/consents/preview</c> (contract8.md; issue 8: the grid "shows which items a change will affect
+/// <c>POST /api/manager/consents/preview</c> (README; issue 8: the grid "shows which items a change will affect
 /// before it is saved"). Mapped inside the <c>/api/manager</c> group (manager policy). Computed by
 /// <see cref="ChangeConsent.PreviewAsync"/>, the same re-evaluation the save runs; nothing is saved or audited.
 /// </summary>

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace MediaGate.Api.Endpoints;
 
 /// <summary>
-/// <c>GET /api/manager/dashboard?days=14</c> (contract8.md; issue 8, section 3). Mapped inside the <c>/api/manager</c>
+/// <c>GET /api/manager/dashboard?days=14</c> (README; issue 8, section 3). Mapped inside the <c>/api/manager</c>
 /// group (manager policy). Computed by <see cref="ManagerDashboard"/>; reads only.
 /// </summary>
 public static class ManagerDashboardEndpoints

@@ -219,7 +219,7 @@ public static class ManagerEndpoints
     /// The audit log's entries in [from, to), oldest first, each with the hash of the previous one; at most
     /// <c>limit</c> (default 1,000, at most 10,000) per call: for the next page pass the last entry's sequence as <c>after</c>.
     /// <c>action</c> keeps entries whose action starts with it (e.g. <c>consent-</c>), <c>actor</c> those of one account
-    /// (contract8.md).
+    /// (README).
     /// </summary>
     public static async Task<Results<Ok<AuditEntryResponse[]>, ProblemHttpResult>> ReadAudit(
         DateTimeOffset? from, DateTimeOffset? to, long? after, int? limit, string? action, string? actor, MediaGateDatabase database, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace MediaGate.Api.Endpoints;
 
 /// <summary>
-/// The manager's events (contract8.md): <c>POST /api/manager/events</c> <c>{"name", "date", "attendees"}</c> → 201
+/// The manager's events (README): <c>POST /api/manager/events</c> <c>{"name", "date", "attendees"}</c> → 201
 /// <c>{"id"}</c>, and <c>GET /api/manager/events</c>. Mapped inside the host's <c>/api/manager</c> group (manager policy)
 /// by <see cref="ManagerMediaEndpoints"/>; the rules are <see cref="EventRegister"/>'s.
 /// </summary>

@@ -20,7 +20,7 @@ namespace MediaGate.Api.Endpoints;
 /// <summary>
 /// The parents' journal (api.md, Parent): items in which one of their own children is tagged (the journal rendition
 /// made for that child's parents) and items of events one of their children attended (the event's rendition,
-/// contract8.md), listed by <see cref="ParentListRule"/>. Anything else is 404, never 403
+/// README), listed by <see cref="ParentListRule"/>. Anything else is 404, never 403
 /// (product.md: "a parent can reach nothing about another family, not even whether it exists"). The parent's
 /// children are read from the database on every request, never from the token.
 /// </summary>

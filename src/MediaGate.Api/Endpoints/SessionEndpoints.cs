@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace MediaGate.Api.Endpoints;
 
 /// <summary>
-/// Signing in (api.md, Sessions), who am I and signing out (contract8.md, Sessions). Refusals are ProblemDetails: 401 for wrong credentials (whatever was wrong),
+/// Signing in (api.md, Sessions), who am I and signing out (README, Sessions). Refusals are ProblemDetails: 401 for wrong credentials (whatever was wrong),
 /// 429 with <c>Retry-After</c> while a username, device or address is locked out after too many failures,
 /// 403 for staff outside working hours.
 /// </summary>

@@ -137,7 +137,7 @@ public static class TabletEndpoints
         ArgumentNullException.ThrowIfNull(time);
         var children = await database.Children.ListAsync(cancellationToken);
 
-        // Only active children (contract8.md): one who has left is no longer tagged (the upload refuses them too).
+        // Only active children (README): one who has left is no longer tagged (the upload refuses them too).
         var left = await database.Retention.LeftByAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken);
         return TypedResults.Ok(children
             .Where(c => !left.Contains(c.Id.Value))

@@ -13,7 +13,7 @@ public static class IdentityAuditActions
     public const string WebsiteKeyCreated = "website-key-create";
     public const string WebsiteKeyRevoked = "website-key-revoke";
 
-    /// <summary>contract8.md names this one.</summary>
+    /// <summary>Named with a dot, as the README lists it (unlike the older hyphenated actions).</summary>
     public const string SignedOut = "session.signed-out";
     public const string AccountDeactivated = "account-deactivate";
     public const string PasswordChanged = "account-password";

@@ -49,7 +49,7 @@ public sealed class ConsentMatrix
 
     /// <summary>
     /// This matrix with <paramref name="record"/> appended to its cell's history, as if it had been recorded: what a
-    /// change would do, computed without saving it (contract8.md, consent preview). This matrix is not changed.
+    /// change would do, computed without saving it (README, consent preview). This matrix is not changed.
     /// </summary>
     public ConsentMatrix With(ConsentRecord record)
     {

@@ -1,7 +1,7 @@
 namespace MediaGate.Data.Audit;
 
 /// <summary>
-/// Which audit entries to read (contract8.md, <c>GET /api/manager/audit</c>): appended in [<see cref="From"/>,
+/// Which audit entries to read (README, <c>GET /api/manager/audit</c>): appended in [<see cref="From"/>,
 /// <see cref="To"/>), whose action starts with <see cref="ActionPrefix"/>, made by <see cref="Actor"/>, after
 /// sequence <see cref="AfterSequence"/>; every filter optional.
 /// </summary>

@@ -9,6 +9,6 @@ public enum Deactivation
     /// <summary>No account has this id.</summary>
     NotFound,
 
-    /// <summary>It is the last active manager: nobody could manage the setting after it (contract8.md: 409).</summary>
+    /// <summary>It is the last active manager: nobody could manage the setting after it (README: 409).</summary>
     LastManager,
 }

@@ -1,7 +1,7 @@
 namespace MediaGate.Data.Identity;
 
 /// <summary>
-/// Bearer tokens signed out before they expire (contract8.md, <c>DELETE /api/session</c>), by token id (<c>jti</c>).
+/// Bearer tokens signed out before they expire (README, <c>DELETE /api/session</c>), by token id (<c>jti</c>).
 /// Shared through the database, so that every node refuses a signed-out token from the next request on.
 /// </summary>
 public interface IRevokedTokenRepository

@@ -1,6 +1,6 @@
 namespace MediaGate.Data.Media;
 
-/// <summary>What happened to media items lately (contract8.md, <c>GET /api/manager/dashboard</c>).</summary>
+/// <summary>What happened to media items lately (README, <c>GET /api/manager/dashboard</c>).</summary>
 public interface IMediaActivityRepository
 {
     /// <summary>

@@ -321,7 +321,7 @@ internal static class SchemaMigrations
                 "ALTER TABLE media_items DROP CONSTRAINT media_items_status_check",
                 $"ALTER TABLE media_items ADD CONSTRAINT media_items_status_check CHECK (status IN ({StatusesAfterList}))",
             ]),
-        // Signing out (contract8.md, Sessions): the ids (jti) of bearer tokens signed out before they expire, which
+        // Signing out (README, Sessions): the ids (jti) of bearer tokens signed out before they expire, which
         // every node refuses from the next request on. A row is needed only until its token would have expired.
         Migration.Portable(11, "revoked bearer tokens",
             """

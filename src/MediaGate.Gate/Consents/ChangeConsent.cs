@@ -45,7 +45,7 @@ public sealed class ChangeConsent(
     }
 
     /// <summary>
-    /// What <see cref="ApplyAsync"/> would re-decide, WITHOUT saving anything (contract8.md, consent preview): the
+    /// What <see cref="ApplyAsync"/> would re-decide, WITHOUT saving anything (README, consent preview): the
     /// history entry it would append (<see cref="RecordFor"/>), added to the loaded matrix in memory, and the stored
     /// decisions that relied on the cell re-decided under it by the same step the save runs (<see cref="ChangesUnder"/>).
     /// So the preview and the save cannot disagree unless another change lands in between.

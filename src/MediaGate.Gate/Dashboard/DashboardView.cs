@@ -1,6 +1,6 @@
 namespace MediaGate.Gate.Dashboard;
 
-/// <summary>The manager's dashboard (contract8.md, <c>GET /api/manager/dashboard</c>).</summary>
+/// <summary>The manager's dashboard (README, <c>GET /api/manager/dashboard</c>).</summary>
 /// <param name="Today">Today's counts (setting's time zone).</param>
 /// <param name="HeldNow">Items held or waiting for a face to be assigned now.</param>
 /// <param name="BlockedNow">Items blocked now.</param>

@@ -6,7 +6,7 @@ namespace MediaGate.Gate.Observations;
 /// <param name="Note">Staff's note.</param>
 /// <param name="Children">The tagged children's ids.</param>
 /// <param name="Items">Per item: status and faces.</param>
-/// <param name="UploadedAt">When the service accepted it (contract8.md, the tablet's list of recent observations).</param>
+/// <param name="UploadedAt">When the service accepted it (README, the tablet's list of recent observations).</param>
 /// <param name="EventId">The event it was taken at, or null.</param>
 public sealed record ObservationView(
     string ObservationId, DateTimeOffset CapturedAt, string? Note, IReadOnlyList<string> Children, IReadOnlyList<MediaItemView> Items,

@@ -18,7 +18,7 @@ public sealed class ReadObservation(MediaGateDatabase database)
     }
 
     /// <summary>
-    /// The staff member's own recent observations, most recently uploaded first (contract8.md, <c>GET
+    /// The staff member's own recent observations, most recently uploaded first (README, <c>GET
     /// /api/tablet/observations?limit</c>): what the tablet page lists so staff can follow and assign their uploads.
     /// </summary>
     public async Task<IReadOnlyList<ObservationView>> RecentOfStaffAsync(string staffId, int limit, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 namespace MediaGate.Gate.Parents;
 
 /// <summary>
-/// An item of a parent's list (api.md <c>{"mediaId", "childId", "takenAt", "note"}</c> plus contract8.md's
+/// An item of a parent's list (api.md <c>{"mediaId", "childId", "takenAt", "note"}</c> plus README's
 /// <c>"status"</c> and <c>"purpose"</c>).
 /// </summary>
 /// <param name="MediaId">The item.</param>

@@ -6,7 +6,7 @@ using MediaGate.Data.Media;
 namespace MediaGate.Gate.Parents;
 
 /// <summary>
-/// Which items a parent's list shows, and how (contract8.md, <c>GET /api/parent/media</c>): an item with a rendition
+/// Which items a parent's list shows, and how (README, <c>GET /api/parent/media</c>): an item with a rendition
 /// for the family is <c>released</c>; one still processing or held for the family, with no image yet, is
 /// <c>checking</c>; a blocked or failed one is not listed at all. Each item once: the journal rendition (the family's
 /// own child shown by the journal rule) before the event rendition, and a released one before one being checked.

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MediaGate.Gate.Review;
 
 /// <summary>
-/// The publicity rendition for the manager to post (contract8.md, <c>GET /api/manager/media/{mediaId}/publicity</c>):
+/// The publicity rendition for the manager to post (README, <c>GET /api/manager/media/{mediaId}/publicity</c>):
 /// it exists only while the manager's approval and every shown child's publicity consent stand
 /// (<see cref="RenditionPolicy"/>), so there is nothing to download before approval or after a withdrawal. No names in
 /// it (product.md). Every download is audited, as an export.

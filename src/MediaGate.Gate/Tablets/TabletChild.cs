@@ -1,6 +1,6 @@
 namespace MediaGate.Gate.Tablets;
 
-/// <summary>A child staff may tag on the tablet (contract8.md, <c>GET /api/tablet/children</c>): <c>{"id", "name", "room"}</c>.</summary>
+/// <summary>A child staff may tag on the tablet (README, <c>GET /api/tablet/children</c>): <c>{"id", "name", "room"}</c>.</summary>
 /// <param name="Id">The child's id (for <c>children</c> in an upload and face assignments).</param>
 /// <param name="Name">The name staff know the child by.</param>
 /// <param name="Room">The room, or null.</param>

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace MediaGate.Gate.Tablets;
 
 /// <summary>
-/// The picture a staff member taps faces on (contract8.md, <c>GET /api/tablet/media/{mediaId}/preview</c>): the
+/// The picture a staff member taps faces on (README, <c>GET /api/tablet/media/{mediaId}/preview</c>): the
 /// metadata-free master reduced to at most <see cref="MaxLongSide"/> px, unmasked, for the staff account that
 /// uploaded it and nobody else (they took the photo; issue 7, section 6: staff "assign faces of their own uploads").
 /// Face boxes stay in master pixels; the page scales them. Every preview shown is audited as a view.

@@ -24,7 +24,7 @@ namespace MediaGate.Gate.Uploads;
 /// transaction, and only after that is the receipt returned: a 202 means the upload is durable.
 /// Statuses: 400 malformed form or field, unknown child, bad <c>Idempotency-Key</c>; 413 too large (request or
 /// file); 415 not multipart, or a file that is not a supported image; 422 an <c>Idempotency-Key</c> reused for
-/// different content, an <c>eventId</c> that names no event (contract8.md), or an <c>eventId</c> whose event a tagged child did
+/// different content, an <c>eventId</c> that names no event (README), or an <c>eventId</c> whose event a tagged child did
 /// not attend (issue 12, section 0: events consent covers the events a child attended); 503 the master store is unavailable, or the
 /// upload outlived <c>Gate:Retention:AbandonedUploadSeconds</c>.
 /// Whatever is refused, nothing of it stays stored; and because each original is written down in the database before
@@ -246,7 +246,7 @@ public sealed class AcceptUpload(
             return ([], UploadProblems.Bad($"Unknown child id(s): {string.Join(", ", unknown.Take(5))}."));
         }
 
-        // A child who has left is no longer photographed for the setting (contract8.md: staff tag "active children"); their
+        // A child who has left is no longer photographed for the setting (README: staff tag "active children"); their
         // items are on the way to deletion (product.md, retention), so a new one is refused rather than kept (fail closed).
         var left = await database.Retention.LeftByAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken).ConfigureAwait(false);
         var leftTagged = ids.Where(left.Contains).Distinct().ToArray();

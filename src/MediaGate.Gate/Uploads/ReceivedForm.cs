@@ -15,6 +15,6 @@ internal sealed class ReceivedForm
 
     public string? CapturedAt { get; set; }
 
-    /// <summary>The event the observation was taken at (contract8.md: optional form field <c>eventId</c>).</summary>
+    /// <summary>The event the observation was taken at (README: optional form field <c>eventId</c>).</summary>
     public string? EventId { get; set; }
 }

@@ -4,7 +4,7 @@ using MediaGate.Api.Identity;
 
 namespace MediaGate.Api.Tests.Identity;
 
-/// <summary>Deactivating accounts and changing passwords, PINs and a parent's children (contract8.md, Manager).</summary>
+/// <summary>Deactivating accounts and changing passwords, PINs and a parent's children (README, Manager).</summary>
 [TestClass]
 public sealed class ManagerAccountEndpointsTests
 {

@@ -3,7 +3,7 @@ using MediaGate.Api.Identity;
 
 namespace MediaGate.Api.Tests.Identity;
 
-/// <summary><c>GET</c> and <c>DELETE /api/session</c> (contract8.md, Sessions): who am I, and signing out on every node.</summary>
+/// <summary><c>GET</c> and <c>DELETE /api/session</c> (README, Sessions): who am I, and signing out on every node.</summary>
 [TestClass]
 public sealed class SignOutTests
 {

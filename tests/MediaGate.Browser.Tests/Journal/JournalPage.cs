@@ -52,7 +52,7 @@ internal static class JournalPage
         return Convert.FromBase64String(dataUrl[prefix.Length..]);
     }
 
-    /// <summary>Sets a parent's password through the manager's API (contract8.md) and answers a client signed in with it.</summary>
+    /// <summary>Sets a parent's password through the manager's API (README) and answers a client signed in with it.</summary>
     public static async Task<ApiClient> SetPasswordAsync(Nursery nursery, FamilyMember family, string password)
     {
         ArgumentNullException.ThrowIfNull(nursery);

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace MediaGate.Browser.Tests.Manager;
 
 /// <summary>
-/// The dashboard (issue 8 §3; contract8.md GET /api/manager/dashboard): the page shows what the API answers (today's
+/// The dashboard (issue 8 §3; README GET /api/manager/dashboard): the page shows what the API answers (today's
 /// counts, the per-day series as a chart and as a table, the consents due for review) after a real photo is processed.
 /// </summary>
 [TestClass]

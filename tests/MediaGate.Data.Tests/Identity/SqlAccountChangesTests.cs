@@ -4,7 +4,7 @@ using MediaGate.Data.Tests.Support;
 
 namespace MediaGate.Data.Tests.Identity;
 
-/// <summary>The manager's changes to existing accounts (contract8.md), on both engines.</summary>
+/// <summary>The manager's changes to existing accounts (README), on both engines.</summary>
 [TestClass]
 public sealed class SqlAccountChangesTests
 {

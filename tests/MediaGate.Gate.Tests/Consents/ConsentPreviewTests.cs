@@ -8,7 +8,7 @@ using MediaGate.Gate.Tests.Renditions;
 namespace MediaGate.Gate.Tests.Consents;
 
 /// <summary>
-/// <see cref="ChangeConsent.PreviewAsync"/> (contract8.md, consent preview): it saves nothing, and what it says a change
+/// <see cref="ChangeConsent.PreviewAsync"/> (README, consent preview): it saves nothing, and what it says a change
 /// would affect is what <see cref="ChangeConsent.ApplyAsync"/> then changes.
 /// </summary>
 [TestClass]

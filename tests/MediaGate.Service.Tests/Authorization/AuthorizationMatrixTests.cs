@@ -45,7 +45,7 @@ public sealed class AuthorizationMatrixTests : ServiceTest
         await nursery.Manager.RevokeDeviceAsync(revokedDevice.DeviceId);
         var spareDevice = await nursery.Manager.RegisterDeviceAsync("spare tablet " + nursery.Tag);
 
-        // Accounts the manager's account endpoints change (contract8.md): one to deactivate, one parent, one staff member.
+        // Accounts the manager's account endpoints change (README): one to deactivate, one parent, one staff member.
         var doomedId = await nursery.Manager.CreateParentAsync("leaver-" + nursery.Tag, "Leaver-Passphrase-" + nursery.Tag);
         var changedParentId = await nursery.Manager.CreateParentAsync("changed-" + nursery.Tag, "Changed-Passphrase-" + nursery.Tag);
         var changedStaffId = await nursery.Manager.CreateStaffAsync("changed-staff-" + nursery.Tag, "551903");
@@ -165,7 +165,7 @@ public sealed class AuthorizationMatrixTests : ServiceTest
         }
     }
 
-    /// <summary>Every endpoint of api.md and contract8.md, with a request its own audience could send. Signing out is
+    /// <summary>Every endpoint of api.md and README, with a request its own audience could send. Signing out is
     /// last: it ends the caller's token, which every row before it needs.</summary>
     private static List<EndpointCase> Endpoints(
         Nursery? nursery, string mediaId, string observationId, FaceView? face, string deviceId, string websitePhotoId, UploadFile photo, AccountIds accounts)

@@ -8,7 +8,7 @@ internal enum Audience
     Parent,
     Website,
 
-    /// <summary>Any account's bearer token (manager, staff on a tablet, parent): <c>/api/session</c> (contract8.md).</summary>
+    /// <summary>Any account's bearer token (manager, staff on a tablet, parent): <c>/api/session</c> (README).</summary>
     SignedIn,
 }
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace MediaGate.Service.Tests.Console;
 
 /// <summary>
-/// The manager console's API (contract8.md) on a real <c>mediagate serve</c> with real photos: the consent preview
+/// The manager console's API (README) on a real <c>mediagate serve</c> with real photos: the consent preview
 /// names exactly the items the save then changes, the dashboard counts what happened, and signing out ends a session.
 /// </summary>
 [TestClass]

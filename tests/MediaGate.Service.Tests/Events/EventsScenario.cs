@@ -4,7 +4,7 @@ using System.Net;
 namespace MediaGate.Service.Tests.Events;
 
 /// <summary>
-/// Events end to end (issue 7, section 5: renditions "per event (families of children who attended)"; contract8.md),
+/// Events end to end (issue 7, section 5: renditions "per event (families of children who attended)"; README),
 /// through HTTP only, run by <see cref="EventsSqliteTests"/> and <see cref="EventsPostgresAzuriteTests"/>: the manager
 /// records a fair that Ava and Ben attended (Cara did not); Ava's family granted <c>events</c>, Ben's did not. An
 /// upload naming an unknown event is a 422 and stores nothing. The group photo of Ava and Ben, uploaded for the fair:

@@ -158,7 +158,7 @@ internal sealed class ApiClient : IDisposable
         await ExpectAsync(response, $"POST decision {purpose}/{action}", HttpStatusCode.OK, HttpStatusCode.NoContent, HttpStatusCode.Accepted);
     }
 
-    /// <summary><c>POST /api/manager/events</c> (contract8.md): 201 {id}.</summary>
+    /// <summary><c>POST /api/manager/events</c> (README): 201 {id}.</summary>
     public async Task<string> CreateEventAsync(string name, string date, params string[] attendees) =>
         (await PostJsonAsync<CreatedAnswer>("/api/manager/events", new { name, date, attendees }, HttpStatusCode.Created)).Id;
 
@@ -258,13 +258,13 @@ internal sealed class ApiClient : IDisposable
 
     public Task<List<ParentMediaEntry>> ParentMediaAsync() => GetJsonAsync<List<ParentMediaEntry>>("/api/parent/media");
 
-    /// <summary>The parent's list without the items still being checked (contract8.md <c>"status": "released"</c>): those with an image.</summary>
+    /// <summary>The parent's list without the items still being checked (README <c>"status": "released"</c>): those with an image.</summary>
     public async Task<List<ParentMediaEntry>> ReleasedParentMediaAsync() => (await ParentMediaAsync()).Where(m => m.Status == "released").ToList();
 
     public Task<HttpResponseMessage> ParentImageAsync(string mediaId, string? purpose = null) =>
         SendAsync(HttpMethod.Get, purpose is null ? $"/api/parent/media/{mediaId}/image" : $"/api/parent/media/{mediaId}/image?purpose={purpose}");
 
-    /// <summary><c>GET /api/tablet/observations?limit=</c> (contract8.md): the signed-in staff member's recent observations' ids, newest first.</summary>
+    /// <summary><c>GET /api/tablet/observations?limit=</c> (README): the signed-in staff member's recent observations' ids, newest first.</summary>
     public async Task<IReadOnlyList<string>> RecentObservationIdsAsync(int limit = 100)
     {
         var root = await GetJsonAsync<JsonElement>($"/api/tablet/observations?limit={limit}");

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace MediaGate.Service.Tests.Tablets;
 
 /// <summary>
-/// contract8.md's tablet and parent additions and the manager's publicity download, through HTTP against one
+/// README's tablet and parent additions and the manager's publicity download, through HTTP against one
 /// <c>serve</c> process (SQLite and folders) shared by the class; each test sets up a nursery of its own.
 /// </summary>
 [TestClass]

@@ -5,7 +5,7 @@ using MediaGate.Data.Audit;
 namespace MediaGate.Api.Endpoints.Manager;
 
 /// <summary>
-/// The audit log as CSV (contract8.md, <c>GET /api/manager/audit.csv</c>): RFC 4180 quoting, one line per entry. A
+/// The audit log as CSV (README, <c>GET /api/manager/audit.csv</c>): RFC 4180 quoting, one line per entry. A
 /// field a spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage
 /// return; OWASP "CSV Injection") gets a leading apostrophe, as in the consents export, so a username or device
 /// name like <c>=HYPERLINK(...)</c> opens as text.

@@ -1,7 +1,7 @@
 namespace MediaGate.Api.Endpoints.Manager;
 
 /// <summary>
-/// <c>POST /api/manager/consents/preview</c> (contract8.md): the body of <c>PUT /api/manager/consents/{childId}/{purpose}</c>
+/// <c>POST /api/manager/consents/preview</c> (README): the body of <c>PUT /api/manager/consents/{childId}/{purpose}</c>
 /// plus the cell it is for.
 /// </summary>
 public sealed record ConsentPreviewRequest(string? ChildId, string? Purpose, bool? Granted, bool? Group, string? GivenBy, string? Evidence, DateOnly? ExpiresOn, DateOnly? GivenOn)

@@ -1,6 +1,6 @@
 namespace MediaGate.Api.Identity.Contracts;
 
-/// <summary>Who the presented token signs in (contract8.md, <c>GET /api/session</c>).</summary>
+/// <summary>Who the presented token signs in (README, <c>GET /api/session</c>).</summary>
 /// <param name="AccountId">The account's id.</param>
 /// <param name="Username">The account's username.</param>
 /// <param name="Role">manager, staff or parent.</param>

@@ -1,4 +1,4 @@
-// The pages' one way to call the MediaGate API (contract8.md, Pages): the bearer token lives in sessionStorage
+// The pages' one way to call the MediaGate API (README, Pages): the bearer token lives in sessionStorage
 // (gone when the tab closes; never a cookie, so there is nothing for another site to ride on: no CSRF), every
 // request carries it, and an error answer (RFC 9457 ProblemDetails) becomes an ApiError with a plain message.
 

@@ -1,4 +1,4 @@
-// The list of a parent's items (contract8.md, GET /api/parent/media: newest first, "released" or "checking",
+// The list of a parent's items (README, GET /api/parent/media: newest first, "released" or "checking",
 // "journal" or "events"). Each released photo is this parent's own rendition, fetched with the bearer token and
 // shown through a blob: URL, so the page holds no image address another parent could guess or reuse (issue 8,
 // section 2). Images load as they come near the screen: a year of journal is not downloaded on a phone at once.

@@ -1,4 +1,4 @@
-// Parents' sign-in, who-am-I and sign-out for the journal (api.md Sessions; contract8.md GET/DELETE /api/session).
+// Parents' sign-in, who-am-I and sign-out for the journal (api.md Sessions; README GET/DELETE /api/session).
 // The request is made here rather than through the shared form because a lockout answer (429) carries the time to
 // wait in its Retry-After header, which the page turns into a plain "try again at 09:31" and a disabled button
 // (issue 8, Security: rate limits and lockout must be visible to the person, not only enforced).

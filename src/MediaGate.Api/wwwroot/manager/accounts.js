@@ -1,4 +1,4 @@
-// Accounts (issue 8 §3; api.md POST/GET /api/manager/accounts; contract8.md DELETE .../accounts/{id}, PUT
+// Accounts (issue 8 §3; api.md POST/GET /api/manager/accounts; README DELETE .../accounts/{id}, PUT
 // .../password, .../pin): create staff (with a PIN for the tablet), parents (with the children they may see) and
 // managers (with a password); list them; deactivate one (refused from its next request; the server keeps the
 // last active manager, 409) and reset a password or PIN.

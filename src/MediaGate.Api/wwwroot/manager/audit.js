@@ -1,4 +1,4 @@
-// The audit log (issue 8 §3; api.md GET /api/manager/audit; contract8.md filters and audit.csv): filters by period
+// The audit log (issue 8 §3; api.md GET /api/manager/audit; README filters and audit.csv): filters by period
 // (the reader's days), action (a prefix, e.g. "consent") and actor (an account), pages of 50 ("after" = the last
 // sequence number shown), and the CSV export of the same filters (the server makes it formula-injection safe).
 import { api } from '/assets/api.js';

@@ -1,5 +1,5 @@
 // The consent matrix as an editable grid (issue 8 §3; api.md GET /api/manager/consents, PUT
-// /api/manager/consents/{childId}/{purpose}, consents.csv; contract8.md POST /api/manager/consents/preview):
+// /api/manager/consents/{childId}/{purpose}, consents.csv; README POST /api/manager/consents/preview):
 // children by purposes, each cell with its status, given-by, evidence and review date. Changing a cell is two
 // steps: the change is previewed first (which released items it would re-make or withdraw, nothing saved) and
 // saved only when the manager confirms what they were shown.

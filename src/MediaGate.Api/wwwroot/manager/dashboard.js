@@ -1,4 +1,4 @@
-// The dashboard (issue 8 §3; contract8.md GET /api/manager/dashboard?days=14): today's counts, what is held and
+// The dashboard (issue 8 §3; README GET /api/manager/dashboard?days=14): today's counts, what is held and
 // blocked now, the average time to release, the hold reasons, the consents due for review, and a chart of the
 // per-day series drawn by uPlot (served by MediaGate under /vendor/, never a CDN). The chart is a picture; the same
 // numbers are in the table after it, which is what a screen reader reads.

@@ -241,7 +241,7 @@ function managerActions(item) {
     : el('p', {}, 'Your decisions so far: ', entries.map(([p, a]) => `${purposeText(p)}: ${actionText(a)}`).join('; '), '.');
 }
 
-// The approved publicity rendition (contract8.md GET /api/manager/media/{id}/publicity) is for the manager to
+// The approved publicity rendition (README GET /api/manager/media/{id}/publicity) is for the manager to
 // post by hand; offered once the manager has approved the item for publicity (the server answers 404 otherwise).
 function publicityDownload(item) {
   if (item.managerActions?.publicity !== 'release') {
