@@ -14,6 +14,8 @@ internal static class CliApp
             IngestCommands.Anonymise(),
             ConsentCommands.Create(),
             AuditCommands.Create(),
+            BackupCommands.Backup(),
+            BackupCommands.Restore(),
             ServeCommand.Create(),
         };
         return root;
