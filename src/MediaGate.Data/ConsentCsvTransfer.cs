@@ -1,4 +1,4 @@
-using MediaGate.Consent.Csv;
+using MediaGate.Data.Csv;
 
 namespace MediaGate.Data;
 

@@ -1,4 +1,4 @@
-using MediaGate.Consent.Csv;
+using MediaGate.Data.Csv;
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.People;
 

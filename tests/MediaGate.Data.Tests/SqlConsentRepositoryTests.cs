@@ -1,5 +1,5 @@
 using System.Data.Common;
-using MediaGate.Consent.Csv;
+using MediaGate.Data.Csv;
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.People;
 using MediaGate.Data.Tests.Support;

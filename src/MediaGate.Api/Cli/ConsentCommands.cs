@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using MediaGate.Consent.Benchmarks;
 using MediaGate.Consent.People;
 using MediaGate.Consent.Reports;
 using MediaGate.Data;

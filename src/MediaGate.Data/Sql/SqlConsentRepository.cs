@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Dapper;
-using MediaGate.Consent.Csv;
+using MediaGate.Data.Csv;
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.People;
 

@@ -175,7 +175,7 @@ public sealed class ManagerConsentsTests
     public async Task ImportCsv_BadRow_Returns400NamingTheLineAndWritesNothing()
     {
         await using var other = await TestService.StartAsync();
-        string csv = string.Join(',', Consent.Csv.ConsentCsvColumns.All) + "\n" +
+        string csv = string.Join(',', Data.Csv.ConsentCsvColumns.All) + "\n" +
             "k1,Kim,yes,no,,,,Mother,form 1,2026-01-01,\n" +
             "k2,Lou,perhaps,,,,,Mother,form 2,2026-01-01,\n";
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MediaGate.Consent.Csv;
+using MediaGate.Data.Csv;
 using MediaGate.Data.Audit;
 
 namespace MediaGate.Api.Endpoints.Manager;

@@ -1,14 +1,14 @@
 using System.Globalization;
 using MediaGate.Consent.Decisions;
 
-namespace MediaGate.Consent.Benchmarks;
+namespace MediaGate.Api.Cli;
 
 /// <summary>What <see cref="DecisionBenchmark"/> measured, in microseconds per operation.</summary>
 /// <param name="Iterations">Decisions timed (after warm-up).</param>
 /// <param name="DecisionMicroseconds">Mean time of one decision (30 faces, 200-child matrix, journal for a parent).</param>
 /// <param name="WebsiteDecisionMicroseconds">Mean time of one website decision for the same photo.</param>
 /// <param name="SnapshotMicroseconds">Mean time to take a snapshot of the 200-child matrix (done once per batch of decisions).</param>
-public sealed record DecisionBenchmarkResult(int Iterations, double DecisionMicroseconds, double WebsiteDecisionMicroseconds, double SnapshotMicroseconds)
+internal sealed record DecisionBenchmarkResult(int Iterations, double DecisionMicroseconds, double WebsiteDecisionMicroseconds, double SnapshotMicroseconds)
 {
     /// <summary>Faces in the timed photo.</summary>
     public int Faces { get; init; }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace MediaGate.Consent.Csv;
+namespace MediaGate.Data.Csv;
 
 /// <summary>
 /// Splits and joins one CSV line (RFC 4180 quoting; a line break inside quotes is not supported). A field that a

@@ -1,8 +1,8 @@
-using MediaGate.Consent.Csv;
+using MediaGate.Data.Csv;
 using MediaGate.Consent.Matrix;
 using static MediaGate.Consent.Tests.Support.Kids;
 
-namespace MediaGate.Consent.Tests.Csv;
+namespace MediaGate.Data.Tests.Csv;
 
 [TestClass]
 public sealed class ConsentCsvReaderTests

@@ -1,6 +1,6 @@
 using MediaGate.Consent.Matrix;
 
-namespace MediaGate.Consent.Csv;
+namespace MediaGate.Data.Csv;
 
 /// <summary>
 /// The consent CSV: one row per child, one column per purpose plus the group option, who gave it, the

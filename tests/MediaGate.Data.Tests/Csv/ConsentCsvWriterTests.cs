@@ -1,10 +1,10 @@
-using MediaGate.Consent.Csv;
+using MediaGate.Data.Csv;
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.People;
 using MediaGate.Consent.Tests.Support;
 using static MediaGate.Consent.Tests.Support.Kids;
 
-namespace MediaGate.Consent.Tests.Csv;
+namespace MediaGate.Data.Tests.Csv;
 
 [TestClass]
 public sealed class ConsentCsvWriterTests

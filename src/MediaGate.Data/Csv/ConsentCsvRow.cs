@@ -1,7 +1,7 @@
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.People;
 
-namespace MediaGate.Consent.Csv;
+namespace MediaGate.Data.Csv;
 
 /// <summary>One valid row of a consent CSV.</summary>
 /// <param name="Line">Where it was in the file.</param>

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace MediaGate.Consent.Csv;
+namespace MediaGate.Data.Csv;
 
 /// <summary>Either a value or the <see cref="CsvProblem"/> that rejects the whole file (nothing is half-imported).</summary>
 public sealed class CsvOutcome<T>

@@ -1,7 +1,7 @@
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.People;
 
-namespace MediaGate.Consent.Csv;
+namespace MediaGate.Data.Csv;
 
 /// <summary>
 /// Compares read rows with the matrix and plans the history records to append. History is never edited:

@@ -5,13 +5,13 @@ using MediaGate.Consent.Matrix;
 using MediaGate.Consent.Media;
 using MediaGate.Consent.People;
 
-namespace MediaGate.Consent.Benchmarks;
+namespace MediaGate.Api.Cli;
 
 /// <summary>
 /// Times the decision for a 30-face group photo under a 200-child matrix (issue 3: "well under a
 /// millisecond"). A Stopwatch loop after warm-up; the bench command or the CLI's <c>consent bench</c> prints it.
 /// </summary>
-public static class DecisionBenchmark
+internal static class DecisionBenchmark
 {
     private static readonly DateTimeOffset Moment = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MediaGate.Consent.Csv;
+namespace MediaGate.Data.Csv;
 
 /// <summary>Why a consent CSV was rejected: the line (1-based, the header is line 1) and the reason.</summary>
 public sealed record CsvProblem(int Line, string Reason)

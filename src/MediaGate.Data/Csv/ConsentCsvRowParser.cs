@@ -2,7 +2,7 @@ using System.Globalization;
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.People;
 
-namespace MediaGate.Consent.Csv;
+namespace MediaGate.Data.Csv;
 
 /// <summary>Turns one row's fields into a <see cref="ConsentCsvRow"/>, or says what is wrong with it.</summary>
 internal sealed class ConsentCsvRowParser(int line, Func<string, string> field)

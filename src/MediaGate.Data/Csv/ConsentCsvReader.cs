@@ -1,7 +1,7 @@
 using System.Globalization;
 using MediaGate.Consent.People;
 
-namespace MediaGate.Consent.Csv;
+namespace MediaGate.Data.Csv;
 
 /// <summary>
 /// Reads a consent CSV strictly: the first malformed or ambiguous row rejects the whole file with its line

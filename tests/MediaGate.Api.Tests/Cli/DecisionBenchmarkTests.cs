@@ -1,8 +1,8 @@
-using MediaGate.Consent.Benchmarks;
+using MediaGate.Api.Cli;
 using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
 
-namespace MediaGate.Consent.Tests.Benchmarks;
+namespace MediaGate.Api.Tests.Cli;
 
 [TestClass]
 public sealed class DecisionBenchmarkTests

@@ -1,7 +1,7 @@
 using System.Globalization;
 using MediaGate.Consent.Matrix;
 
-namespace MediaGate.Consent.Csv;
+namespace MediaGate.Data.Csv;
 
 /// <summary>
 /// Writes the matrix as it stands at a moment, one row per child in id order. A purpose is <c>yes</c> while
