@@ -57,8 +57,8 @@ public sealed class ParentEndpointsTests
         var master = RenditionWorld.MasterPixels(RenditionWorld.Meeting);
         var plain = Pixels.PlainReduction(master, world.Rendition.MaxLongSide);
         double scale = (double)plain.Width / master.Width;
-        Assert.IsLessThan(5.0, Pixels.DifferenceInFace(image, plain, faces[0], scale));
-        Assert.IsGreaterThan(20.0, Pixels.DifferenceInFace(image, plain, faces[1], scale));
+        Assert.IsLessThan(Pixels.ShownAtMost, Pixels.DifferenceInFace(image, plain, faces[0], scale));
+        Assert.IsGreaterThan(Pixels.MaskedAtLeast, Pixels.DifferenceInFace(image, plain, faces[1], scale));
         var audit = await world.Database.Audit.ReadAsync();
         Assert.IsTrue(audit.Any(e => e is { Action: "view", Actor: "mum-of-ava" } && e.Subject == item.Id));
     }
@@ -82,8 +82,8 @@ public sealed class ParentEndpointsTests
         var forCat = await ParentEndpoints.GetImageAsync(item.Id, Principals.Request("mum-of-both", "parent"), families, world.Database, world.RenditionStore, default, cat.Value);
 
         var image = PhotoReader.ReadUpright(((FileContentHttpResult)forBen.Result).FileContents.ToArray(), new IngestLimits()).Value.Image;
-        Assert.IsLessThan(5.0, Pixels.DifferenceInFace(image, plain, faces[1], scale), "Ben's rendition masks Ben");
-        Assert.IsGreaterThan(20.0, Pixels.DifferenceInFace(image, plain, faces[0], scale), "Ben's rendition shows Ava, who has no group option");
+        Assert.IsLessThan(Pixels.ShownAtMost, Pixels.DifferenceInFace(image, plain, faces[1], scale), "Ben's rendition shows Ben to his own family");
+        Assert.IsGreaterThan(Pixels.MaskedAtLeast, Pixels.DifferenceInFace(image, plain, faces[0], scale), "Ben's rendition masks Ava, who has no group option");
         Assert.AreEqual(StatusCodes.Status404NotFound, (forCat.Result as ProblemHttpResult)?.StatusCode);
     }
 

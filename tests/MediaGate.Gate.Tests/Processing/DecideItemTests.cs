@@ -35,10 +35,10 @@ public sealed class DecideItemTests
         Assert.AreEqual(MediaStatus.Released, status, (await gate.Database.Media.FindItemAsync(item.MediaId))!.StatusDetail);
         Assert.IsTrue(faces.All(f => f.Assignment.Kind == FaceAssignmentKind.Unassigned), "nobody is assigned: the faint faces are candidates too");
         var (rendition, plain, scale) = await RenditionAndPlainAsync(gate, item.MediaId, Purpose.Journal, "parent:" + ava);
-        Assert.IsLessThan(6.0, Pixels.DifferenceInFace(rendition, plain, faces[0].Box, scale), "the certain face is shown to Ava's family");
+        Assert.IsLessThan(Pixels.ShownAtMost, Pixels.DifferenceInFace(rendition, plain, faces[0].Box, scale), "the certain face is shown to Ava's family");
         foreach (var faint in faces.Skip(1))
         {
-            Assert.IsGreaterThan(20.0, Pixels.DifferenceInFace(rendition, plain, faint.Box, scale), $"faint face {faint.Number} is masked");
+            Assert.IsGreaterThan(Pixels.MaskedAtLeast, Pixels.DifferenceInFace(rendition, plain, faint.Box, scale), $"faint face {faint.Number} is masked");
         }
     }
 
@@ -70,7 +70,7 @@ public sealed class DecideItemTests
         Assert.AreEqual(MediaStatus.Released, status);
         Assert.AreEqual(FaceAssignment.ToChild(ava), face.Assignment, "one tagged child and one faint face: the child is not masked in her own copy");
         var (rendition, plain, scale) = await RenditionAndPlainAsync(gate, item.MediaId, Purpose.Journal, "parent:" + ava);
-        Assert.IsLessThan(6.0, Pixels.DifferenceInFace(rendition, plain, face.Box, scale));
+        Assert.IsLessThan(Pixels.ShownAtMost, Pixels.DifferenceInFace(rendition, plain, face.Box, scale));
     }
 
     [TestMethod]
@@ -98,7 +98,7 @@ public sealed class DecideItemTests
             var (rendition, plain, scale) = await RenditionAndPlainAsync(gate, item.MediaId, Purpose.Journal, "parent:" + child);
             foreach (var face in faces)
             {
-                Assert.IsLessThan(6.0, Pixels.DifferenceInFace(rendition, plain, face.Box, scale), $"face {face.Number} is shown to {child}'s family");
+                Assert.IsLessThan(Pixels.ShownAtMost, Pixels.DifferenceInFace(rendition, plain, face.Box, scale), $"face {face.Number} is shown to {child}'s family");
             }
         }
     }
@@ -140,9 +140,9 @@ public sealed class DecideItemTests
         Assert.AreEqual(FaceAssignment.ToChild(cleo), face.Assignment);
         var audience = Audience.EventFamilies([ava, ben], [ava, ben]);
         var (events, plainForEvents, eventScale) = await RenditionAndPlainAsync(gate, item.MediaId, Purpose.Events, audience.Key);
-        Assert.IsGreaterThan(20.0, Pixels.DifferenceInFace(events, plainForEvents, face.Box, eventScale), "Cleo is masked for the picnic's families");
+        Assert.IsGreaterThan(Pixels.MaskedAtLeast, Pixels.DifferenceInFace(events, plainForEvents, face.Box, eventScale), "Cleo is masked for the picnic's families");
         var (journal, plainForJournal, journalScale) = await RenditionAndPlainAsync(gate, item.MediaId, Purpose.Journal, "parent:" + cleo);
-        Assert.IsLessThan(6.0, Pixels.DifferenceInFace(journal, plainForJournal, face.Box, journalScale), "her own family still sees her");
+        Assert.IsLessThan(Pixels.ShownAtMost, Pixels.DifferenceInFace(journal, plainForJournal, face.Box, journalScale), "her own family still sees her");
     }
 
     private static async Task ExecuteSqliteAsync(GateHarness gate, string sql)

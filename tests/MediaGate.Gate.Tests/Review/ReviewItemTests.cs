@@ -49,9 +49,9 @@ public sealed class ReviewItemTests
         double scale = (double)plain.Width / master.Width;
         var forAva = await world.RenditionPixelsAsync(item.Id, Purpose.Journal, Audience.ParentOf(ava));
         Assert.IsNotNull(forAva);
-        Assert.IsLessThan(5.0, Pixels.DifferenceInFace(forAva, plain, faces[0], scale));
-        Assert.IsGreaterThan(20.0, Pixels.DifferenceInFace(forAva, plain, faces[1], scale));
-        Assert.IsGreaterThan(20.0, Pixels.DifferenceInFace(forAva, plain, faces[2], scale));
+        Assert.IsLessThan(Pixels.ShownAtMost, Pixels.DifferenceInFace(forAva, plain, faces[0], scale));
+        Assert.IsGreaterThan(Pixels.MaskedAtLeast, Pixels.DifferenceInFace(forAva, plain, faces[1], scale));
+        Assert.IsGreaterThan(Pixels.MaskedAtLeast, Pixels.DifferenceInFace(forAva, plain, faces[2], scale));
         var audit = await world.Database.Audit.ReadAsync();
         Assert.IsTrue(audit.Any(e => e.Action == "decision" && e.Subject == item.Id && e.Actor == RenditionWorld.Manager));
     }
@@ -96,9 +96,9 @@ public sealed class ReviewItemTests
         double scale = (double)plain.Width / master.Width;
         var forAva = await world.RenditionPixelsAsync(item.Id, Purpose.Journal, Audience.ParentOf(ava));
         Assert.IsNotNull(forAva, "Ava's parents receive the photo");
-        Assert.IsLessThan(5.0, Pixels.DifferenceInFace(forAva, plain, faces[0], scale), "Ava's own face is shown");
-        Assert.IsGreaterThan(20.0, Pixels.DifferenceInFace(forAva, plain, faces[1], scale), "the unnamed face is masked");
-        Assert.IsGreaterThan(20.0, Pixels.DifferenceInFace(forAva, plain, faces[2], scale), "the faint, unnamed face is masked");
+        Assert.IsLessThan(Pixels.ShownAtMost, Pixels.DifferenceInFace(forAva, plain, faces[0], scale), "Ava's own face is shown");
+        Assert.IsGreaterThan(Pixels.MaskedAtLeast, Pixels.DifferenceInFace(forAva, plain, faces[1], scale), "the unnamed face is masked");
+        Assert.IsGreaterThan(Pixels.MaskedAtLeast, Pixels.DifferenceInFace(forAva, plain, faces[2], scale), "the faint, unnamed face is masked");
     }
 
     [TestMethod]
@@ -167,9 +167,9 @@ public sealed class ReviewItemTests
         double scale = (double)plain.Width / master.Width;
         var published = await world.RenditionPixelsAsync(item.Id, Purpose.Website, Audience.Public);
         Assert.IsNotNull(published);
-        Assert.IsLessThan(5.0, Pixels.DifferenceInFace(published, plain, faces[0], scale), "Ava, with website consent, is shown");
-        Assert.IsGreaterThan(20.0, Pixels.DifferenceInFace(published, plain, faces[1], scale));
-        Assert.IsGreaterThan(20.0, Pixels.DifferenceInFace(published, plain, faces[2], scale));
+        Assert.IsLessThan(Pixels.ShownAtMost, Pixels.DifferenceInFace(published, plain, faces[0], scale), "Ava, with website consent, is shown");
+        Assert.IsGreaterThan(Pixels.MaskedAtLeast, Pixels.DifferenceInFace(published, plain, faces[1], scale));
+        Assert.IsGreaterThan(Pixels.MaskedAtLeast, Pixels.DifferenceInFace(published, plain, faces[2], scale));
     }
 
     [TestMethod]

@@ -24,6 +24,6 @@ public sealed class CountingReadStreamTests
 
         await Assert.ThrowsAsync<UploadTooLargeException>(() => counted.CopyToAsync(Stream.Null, 1024));
 
-        Assert.IsLessThan(5000 + 1024 + 1, source.Position, "it read on past the limit");
+        Assert.IsLessThan(5000 + 1024 + 1, source.Position, "it stops reading at the limit");
     }
 }
