@@ -78,7 +78,7 @@ public static partial class ServiceApp
             k.AddServerHeader = false;
         });
 
-        services.AddOpenApi();
+        services.AddOpenApi(options => OpenApiText.Configure(options));
         services.AddMediaGateWebPages();
 
         // Each check has a timeout, so /health/ready answers (503) even when a store hangs.

@@ -188,6 +188,31 @@ public sealed class ServiceAppTests
     }
 
     [TestMethod]
+    public async Task OpenApi_Document_StandsAloneWithAnIntroductionASummaryPerEndpointAndNoCitations()
+    {
+        await using var service = await TestService.StartAsync();
+
+        using var response = await service.Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        string text = await response.Content.ReadAsStringAsync();
+        using var body = JsonDocument.Parse(text);
+
+        StringAssert.Contains(body.RootElement.GetProperty("info").GetProperty("description").GetString(), "Authorization: Bearer", "the document says how to authenticate");
+        var undocumented = body.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Name: operation.Name.ToUpperInvariant() + " " + path.Name, Operation: operation.Value)))
+            .Where(o => !HasText(o.Operation, "summary") && !HasText(o.Operation, "description"))
+            .Select(o => o.Name)
+            .ToArray();
+        Assert.IsEmpty(undocumented, "every endpoint says what it does; without a summary: " + string.Join(", ", undocumented));
+        foreach (string citation in new[] { "api.md", "product.md", "contract8", "(issue " })
+        {
+            Assert.DoesNotContain(citation, text, "the document cites nothing its reader does not have");
+        }
+    }
+
+    private static bool HasText(JsonElement operation, string property) =>
+        operation.TryGetProperty(property, out var value) && !string.IsNullOrWhiteSpace(value.GetString());
+
+    [TestMethod]
     public async Task Scalar_ReferencePageAskedFor_IsServedAsHtmlUnderAPolicy()
     {
         await using var service = await TestService.StartAsync(new Dictionary<string, string?> { ["Operations:ApiReference"] = "true" });
