@@ -46,6 +46,12 @@ public sealed class AcceptUpload(
 
     private const int MaxNoteLength = 4000;
     private const int MaxChildren = 200;
+
+    /// <summary>How far ahead of the service's clock a tablet's capture time may be.</summary>
+    private static readonly TimeSpan CaptureClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long before its upload a photo may have been taken (an offline tablet, photos copied in late).</summary>
+    private static readonly TimeSpan OldestCapture = TimeSpan.FromDays(366);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly GateOptions _gate = gateOptions.Value;
@@ -140,6 +146,11 @@ public sealed class AcceptUpload(
         if (!TryParseCapturedAt(form.CapturedAt, out var capturedAt))
         {
             return UploadProblems.Bad("capturedAt must be an ISO 8601 date and time, e.g. 2026-03-02T10:15:00Z.");
+        }
+
+        if (capturedAt is { } taken && CapturedAtProblem(taken, time.GetUtcNow()) is { } timeProblem)
+        {
+            return timeProblem;
         }
 
         var (children, childProblem) = await ParseChildrenAsync(form.Children, cancellationToken).ConfigureAwait(false);
@@ -260,6 +271,26 @@ public sealed class AcceptUpload(
 
     /// <summary>A lowercase GUID "N" (every id MediaGate makes).</summary>
     private static bool IsId(string text) => text.Length == 32 && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+
+    /// <summary>
+    /// A photo cannot be taken after it arrives (a tablet's clock may be a little ahead: <see cref="CaptureClockSkew"/>),
+    /// nor long before (<see cref="OldestCapture"/>; no enrolment date is kept to bound it by the child). Refused, not
+    /// clamped: a tablet with a wrong clock shows staff the refusal instead of filing photos under a made-up time.
+    /// </summary>
+    private static UploadResult? CapturedAtProblem(DateTimeOffset capturedAt, DateTimeOffset now)
+    {
+        if (capturedAt > now + CaptureClockSkew)
+        {
+            return UploadProblems.Bad($"capturedAt ({capturedAt:O}) is later than the upload; check the tablet's clock.");
+        }
+
+        if (capturedAt < now - OldestCapture)
+        {
+            return UploadProblems.Bad($"capturedAt ({capturedAt:O}) is more than {OldestCapture.TotalDays:0} days before the upload.");
+        }
+
+        return null;
+    }
 
     /// <summary>True with null when the tablet sent no time; false when what it sent is not an ISO 8601 date and time.</summary>
     private static bool TryParseCapturedAt(string? text, out DateTimeOffset? capturedAt)
