@@ -82,10 +82,10 @@ public static class TabletEndpoints
     /// <summary><c>GET /api/tablet/observations/{id}</c>: per item its status and faces (<c>faceId, x, y, w, h, score, childId</c>, plus
     /// <c>kind</c> and <c>faint</c>, with <c>uncertain</c> the same as <c>faint</c>).</summary>
     public static async Task<Results<Ok<ObservationView>, ProblemHttpResult>> GetObservationAsync(
-        string observationId, ReadObservation read, CancellationToken cancellationToken)
+        string observationId, ClaimsPrincipal user, ReadObservation read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var view = Ids.IsId(observationId) ? await read.ReadAsync(observationId, cancellationToken) : null;
+        var view = CallerOf(user) is { } caller && Ids.IsId(observationId) ? await read.ReadAsync(observationId, caller, cancellationToken) : null;
         return view is null ? NotFound("There is no such observation.") : TypedResults.Ok(view);
     }
 
@@ -107,12 +107,12 @@ public static class TabletEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid limit", detail: $"limit is 1 to {MaxObservationsListed}.");
         }
 
-        return TypedResults.Ok(await read.RecentOfStaffAsync(caller.StaffId, limit ?? DefaultObservationsListed, cancellationToken));
+        return TypedResults.Ok(await read.RecentOfStaffAsync(caller, limit ?? DefaultObservationsListed, cancellationToken));
     }
 
     /// <summary>
     /// <c>GET /api/tablet/media/{mediaId}/preview</c>: the item's master as a JPEG of at most 1024 px, for the staff
-    /// account that uploaded it (anyone else, or an item not processed yet: 404); never cached; audited.
+    /// whom <see cref="StaffReadRule"/> allows (anyone else, or an item not processed yet: 404); never cached; audited.
     /// </summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPreviewAsync(
         string mediaId, HttpContext http, [FromServices] TabletPreview preview, CancellationToken cancellationToken)

@@ -248,7 +248,7 @@ public sealed class AcceptUploadTests
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
         var ava = await gate.AddChildAsync("Ava");
-        string inAnHour = DateTimeOffset.UtcNow.AddHours(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        string inAnHour = TimeProvider.System.GetUtcNow().AddHours(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
         var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], CapturedAt = inAnHour }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
 
@@ -261,7 +261,7 @@ public sealed class AcceptUploadTests
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
         var ava = await gate.AddChildAsync("Ava");
-        var inAMinute = DateTimeOffset.UtcNow.AddMinutes(1);
+        var inAMinute = TimeProvider.System.GetUtcNow().AddMinutes(1);
 
         var result = await gate.Accept.AcceptAsync(
             await new UploadBody { Children = [ava], CapturedAt = inAMinute.ToString("O", System.Globalization.CultureInfo.InvariantCulture) }.File(Photos.Coffee).RequestAsync(),
