@@ -64,6 +64,11 @@ internal static class FileBatch
 
     private static long SizeOf(InputFiles.InputFile file)
     {
+        if (file.FullPath.Length == 0)
+        {
+            return 0;
+        }
+
         try
         {
             return new FileInfo(file.FullPath).Length;

@@ -4,7 +4,6 @@ using MediaGate.Api.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace MediaGate.Api.Tests.Hosting;
 
