@@ -50,6 +50,18 @@ public sealed class SignInFlow(
         return await SucceedAsync(found!, deviceId: null, now, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Whether the id and secret name a registered, unrevoked tablet (checked at enrolment); a failure is audited.</summary>
+    public async Task<bool> CheckDeviceAsync(string? deviceId, string? deviceSecret, CancellationToken cancellationToken = default)
+    {
+        if (await RegisteredDeviceAsync(deviceId, deviceSecret, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return true;
+        }
+
+        await AuditFailureAsync(null, "enrolment", delaysBegan: false, cancellationToken).ConfigureAwait(false);
+        return false;
+    }
+
     public async Task<SignInOutcome> OnTabletAsync(string? deviceId, string? deviceSecret, string? username, string? pin, string source, CancellationToken cancellationToken = default)
     {
         DateTimeOffset now = time.GetUtcNow();
@@ -57,9 +69,7 @@ public sealed class SignInFlow(
         // The device first, and unthrottled: its secret has 256 bits (guessing is hopeless) and checking it is one hash,
         // so strangers' wrong secrets cannot delay the setting's tablets. Without it no PIN is ever checked, so PINs
         // cannot be tried from anywhere but a setting-owned tablet (product.md: only registered devices).
-        bool wellFormedId = deviceId is { Length: 32 } && deviceId.All(char.IsAsciiHexDigitLower);
-        Device? registered = wellFormedId ? await database.Devices.FindAsync(deviceId!, cancellationToken).ConfigureAwait(false) : null;
-        if (registered is not { IsRevoked: false } || !SecretTokens.Matches(deviceSecret, registered.SecretHash))
+        if (await RegisteredDeviceAsync(deviceId, deviceSecret, cancellationToken).ConfigureAwait(false) is not { } registered)
         {
             await AuditFailureAsync(username, "device", delaysBegan: false, cancellationToken).ConfigureAwait(false);
             return SignInOutcome.Rejected;
@@ -91,6 +101,14 @@ public sealed class SignInFlow(
         await ClearAsync(pair, cancellationToken).ConfigureAwait(false);
         await database.SignInThrottle.ForgiveAsync(device.Key, cancellationToken).ConfigureAwait(false);
         return await SucceedAsync(found!, registered.Id, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The registered, unrevoked device the id and secret name, or null.</summary>
+    private async Task<Device?> RegisteredDeviceAsync(string? deviceId, string? deviceSecret, CancellationToken cancellationToken)
+    {
+        bool wellFormedId = deviceId is { Length: 32 } && deviceId.All(char.IsAsciiHexDigitLower);
+        Device? registered = wellFormedId ? await database.Devices.FindAsync(deviceId!, cancellationToken).ConfigureAwait(false) : null;
+        return registered is { IsRevoked: false } && SecretTokens.Matches(deviceSecret, registered.SecretHash) ? registered : null;
     }
 
     private SignInDelays PerAccount => new(options.Value.FreeFailures, options.Value.FirstDelay, options.Value.MaxDelay, options.Value.FailureWindow);
