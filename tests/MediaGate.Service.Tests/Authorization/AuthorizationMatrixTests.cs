@@ -230,6 +230,7 @@ public sealed class AuthorizationMatrixTests : ServiceTest
             new("tablet children", Audience.Tablet, HttpMethod.Get, "/api/tablet/children", () => null),
             new("recent observations", Audience.Tablet, HttpMethod.Get, "/api/tablet/observations?limit=20", () => null),
             new("preview", Audience.Tablet, HttpMethod.Get, $"/api/tablet/media/{mediaId}/preview", () => null),
+            new("note preview", Audience.Tablet, HttpMethod.Post, "/api/tablet/notes/preview", () => Json(new { note = "Painting with a friend", children = new[] { childId } })),
             new("parent children", Audience.Parent, HttpMethod.Get, "/api/parent/children", () => null),
             new("parent media", Audience.Parent, HttpMethod.Get, "/api/parent/media", () => null),
             new("parent image", Audience.Parent, HttpMethod.Get, $"/api/parent/media/{mediaId}/image", () => null),
