@@ -84,7 +84,8 @@ public sealed class InputFilesTests
 
         InputScan scan = InputFiles.Expand([temp.Combine("in")], temp.Combine("alias"));
 
-        Assert.IsNotNull(scan.Problem);
+        StringAssert.Contains(scan.Problem, "is the input folder");
+        Assert.IsEmpty(scan.Files, "nothing is read when the outputs would replace the originals");
     }
 
     [TestMethod]
