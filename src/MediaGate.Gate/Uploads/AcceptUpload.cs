@@ -50,8 +50,12 @@ public sealed class AcceptUpload(
     /// <summary>How far ahead of the service's clock a tablet's capture time may be.</summary>
     private static readonly TimeSpan CaptureClockSkew = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long before its upload a photo may have been taken (an offline tablet, photos copied in late).</summary>
-    private static readonly TimeSpan OldestCapture = TimeSpan.FromDays(366);
+    /// <summary>
+    /// The earliest capture time believed: later than the dates a device with a reset clock reports (1970, 1980, 2000).
+    /// Fixed rather than relative to the upload, because tablets read the time from the file, and a photo copied onto a
+    /// tablet may be years old; no enrolment date is kept to bound it by the child.
+    /// </summary>
+    private static readonly DateTimeOffset OldestCapture = new(2001, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly GateOptions _gate = gateOptions.Value;
@@ -274,7 +278,7 @@ public sealed class AcceptUpload(
 
     /// <summary>
     /// A photo cannot be taken after it arrives (a tablet's clock may be a little ahead: <see cref="CaptureClockSkew"/>),
-    /// nor long before (<see cref="OldestCapture"/>; no enrolment date is kept to bound it by the child). Refused, not
+    /// nor before <see cref="OldestCapture"/>. Refused, not
     /// clamped: a tablet with a wrong clock shows staff the refusal instead of filing photos under a made-up time.
     /// </summary>
     private static UploadResult? CapturedAtProblem(DateTimeOffset capturedAt, DateTimeOffset now)
@@ -284,9 +288,9 @@ public sealed class AcceptUpload(
             return UploadProblems.Bad($"capturedAt ({capturedAt:O}) is later than the upload; check the tablet's clock.");
         }
 
-        if (capturedAt < now - OldestCapture)
+        if (capturedAt < OldestCapture)
         {
-            return UploadProblems.Bad($"capturedAt ({capturedAt:O}) is more than {OldestCapture.TotalDays:0} days before the upload.");
+            return UploadProblems.Bad($"capturedAt ({capturedAt:O}) is before {OldestCapture:yyyy-MM-dd}; check the tablet's clock.");
         }
 
         return null;

@@ -230,6 +230,8 @@ public sealed class AcceptUploadTests
 
     [TestMethod]
     [DataRow("0001-01-01T00:00:00Z")]
+    [DataRow("1970-01-01T00:00:00Z")]
+    [DataRow("2000-12-31T23:59:59Z")]
     [DataRow("9999-12-31T23:59:59Z")]
     public async Task AcceptAsync_CapturedAtFarOutsideTheUploadTime_Is400NamingTheField(string capturedAt)
     {
@@ -254,6 +256,17 @@ public sealed class AcceptUploadTests
 
         Assert.AreEqual(400, result.Problem?.Status);
         StringAssert.Contains(result.Problem!.Detail, "later than the upload");
+    }
+
+    [TestMethod]
+    public async Task AcceptAsync_CapturedAtYearsAgo_IsAcceptedAsAPhotoCopiedIn()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava");
+
+        var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], CapturedAt = "2015-06-01T12:00:00Z" }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
+
+        Assert.IsNull(result.Problem, result.Problem?.Detail);
     }
 
     [TestMethod]
