@@ -64,6 +64,11 @@ internal static class FileBatch
 
     private static long SizeOf(InputFiles.InputFile file)
     {
+        if (file.FullPath.Length == 0)
+        {
+            return 0;
+        }
+
         try
         {
             return new FileInfo(file.FullPath).Length;
@@ -76,6 +81,11 @@ internal static class FileBatch
 
     private static JsonObject ProcessOne(int index, InputFiles.InputFile file, IngestLimits limits, Func<int, InputFiles.InputFile, byte[], JsonObject> process)
     {
+        if (file.FullPath.Length == 0)
+        {
+            return JsonLines.Error(file.DisplayPath, new IngestFailure(IngestFailureKind.Io, "An empty path names no file."));
+        }
+
         // Only a regular file is read, and never more than the limit (a link to /dev/zero, a FIFO: an error line).
         Outcome<byte[]> read = RegularFileReader.Read(file.FullPath, limits.MaxBytes);
         if (!read.IsSuccess)

@@ -213,17 +213,30 @@ internal static class IngestCommands
         return paths;
     }
 
-    private static Option<string> OutOption() => new("--out")
+    private static Option<string> OutOption() => NotEmpty(new Option<string>("--out")
     {
         Description = "Folder to write outputs to (same relative paths).",
         Required = true,
-    };
+    });
 
-    private static Option<string?> ModelsOption() => new("--models")
+    private static Option<string?> ModelsOption() => NotEmpty(new Option<string?>("--models")
     {
         Description = "Folder of extra model files (default: $MEDIAGATE_MODELS_DIR).",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("MEDIAGATE_MODELS_DIR"),
-    };
+    });
+
+    /// <summary>An empty folder name is a usage error: `--out ""` would otherwise write into the working folder.</summary>
+    private static Option<T> NotEmpty<T>(Option<T> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(t => t.Value.Length == 0))
+            {
+                result.AddError($"{option.Name} needs a folder name, not an empty one.");
+            }
+        });
+        return option;
+    }
 
     /// <summary>Largest output side; validated here, so a bad value is a usage error (exit 1) before any file is read.</summary>
     private static Option<int?> MaxSideOption()

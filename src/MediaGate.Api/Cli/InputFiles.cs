@@ -51,6 +51,11 @@ internal static class InputFiles
                     Add(scan, seenFiles, file, fileIdentity);
                 }
             }
+            else if (argument.Length == 0)
+            {
+                // An empty argument names no file (Path.GetFullPath would throw): it gets its own error line.
+                Add(scan, seenFiles, new InputFile(argument, argument, argument), identity);
+            }
             else
             {
                 // A file is written to the output folder under its own name (a.png as a.jpg): in the file's own

@@ -74,11 +74,13 @@ public static class ParentEndpoints
 
     /// <summary>
     /// <c>GET /api/parent/media</c>: <c>[{"mediaId", "childId", "takenAt", "note", "status", "purpose"}]</c>, newest first;
-    /// status <c>released</c> or <c>checking</c> (no image yet), purpose <c>journal</c> or <c>events</c>.
+    /// status <c>released</c> or <c>checking</c> (no image yet), purpose <c>journal</c> or <c>events</c>; the note names no
+    /// child the family may not see.
     /// </summary>
     public static async Task<Ok<IReadOnlyList<ParentListItem>>> ListMediaAsync(
-        ClaimsPrincipal user, IParentChildren parents, MediaGateDatabase database, CancellationToken cancellationToken)
+        ClaimsPrincipal user, IParentChildren parents, MediaGateDatabase database, FamilyNotes notes, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(notes);
         ArgumentNullException.ThrowIfNull(parents);
         ArgumentNullException.ThrowIfNull(database);
         var children = AccountOf(user) is { } account ? await parents.ChildrenOfAsync(account, cancellationToken) : [];
@@ -88,7 +90,8 @@ public static class ParentEndpoints
         }
 
         var candidates = await database.ParentMedia.CandidatesAsync(children, cancellationToken);
-        return TypedResults.Ok(ParentListRule.From(candidates));
+        // Each note in this family's copy: children the family may not see are not named (FamilyNotes).
+        return TypedResults.Ok(await notes.ForFamilyAsync(ParentListRule.From(candidates), children, cancellationToken));
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ namespace MediaGate.Api.Endpoints;
 
 /// <summary>
 /// Signing in (api.md, Sessions), who am I and signing out (README, Sessions). Refusals are ProblemDetails: 401 for wrong credentials (whatever was wrong),
-/// 429 with <c>Retry-After</c> while a username, device or address is locked out after too many failures,
+/// 429 with <c>Retry-After</c> while the attempt must wait after failures from the same place at the same account
+/// (<see cref="SignInFlow"/>: growing delays, never a lock-out),
 /// 403 for staff outside working hours.
 /// </summary>
 public static class SessionEndpoints

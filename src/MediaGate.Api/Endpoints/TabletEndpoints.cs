@@ -4,6 +4,7 @@ using MediaGate.Data;
 using MediaGate.Gate;
 using MediaGate.Gate.Faces;
 using MediaGate.Gate.Observations;
+using MediaGate.Gate.Parents;
 using MediaGate.Gate.Tablets;
 using MediaGate.Gate.Uploads;
 using Microsoft.AspNetCore.Http.Features;
@@ -40,6 +41,8 @@ public static class TabletEndpoints
         group.MapPut("/media/{mediaId}/faces", AssignFacesAsync).WithName("TabletAssignFaces");
         group.MapGet("/media/{mediaId}/preview", GetPreviewAsync).WithName("TabletPreview").Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
         group.MapGet("/children", ListChildrenAsync).WithName("TabletChildren");
+        group.MapPost("/notes/preview", PreviewNoteAsync).WithName("TabletNotePreview");
+        app.MapPost("/api/tablet/enrolment", CheckEnrolmentAsync).AllowAnonymous().WithTags("Tablet").WithName("TabletEnrolmentCheck");
         return app;
     }
 
@@ -82,10 +85,10 @@ public static class TabletEndpoints
     /// <summary><c>GET /api/tablet/observations/{id}</c>: per item its status and faces (<c>faceId, x, y, w, h, score, childId</c>, plus
     /// <c>kind</c> and <c>faint</c>, with <c>uncertain</c> the same as <c>faint</c>).</summary>
     public static async Task<Results<Ok<ObservationView>, ProblemHttpResult>> GetObservationAsync(
-        string observationId, ReadObservation read, CancellationToken cancellationToken)
+        string observationId, ClaimsPrincipal user, ReadObservation read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var view = Ids.IsId(observationId) ? await read.ReadAsync(observationId, cancellationToken) : null;
+        var view = CallerOf(user) is { } caller && Ids.IsId(observationId) ? await read.ReadAsync(observationId, caller, cancellationToken) : null;
         return view is null ? NotFound("There is no such observation.") : TypedResults.Ok(view);
     }
 
@@ -107,12 +110,12 @@ public static class TabletEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid limit", detail: $"limit is 1 to {MaxObservationsListed}.");
         }
 
-        return TypedResults.Ok(await read.RecentOfStaffAsync(caller.StaffId, limit ?? DefaultObservationsListed, cancellationToken));
+        return TypedResults.Ok(await read.RecentOfStaffAsync(caller, limit ?? DefaultObservationsListed, cancellationToken));
     }
 
     /// <summary>
     /// <c>GET /api/tablet/media/{mediaId}/preview</c>: the item's master as a JPEG of at most 1024 px, for the staff
-    /// account that uploaded it (anyone else, or an item not processed yet: 404); never cached; audited.
+    /// whom <see cref="StaffReadRule"/> allows (anyone else, or an item not processed yet: 404); never cached; audited.
     /// </summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPreviewAsync(
         string mediaId, HttpContext http, [FromServices] TabletPreview preview, CancellationToken cancellationToken)
@@ -165,6 +168,41 @@ public static class TabletEndpoints
         return outcome.Item is { } item
             ? TypedResults.Ok(item)
             : TypedResults.Problem(statusCode: outcome.Status, title: outcome.Status == StatusCodes.Status404NotFound ? "Not found" : "Faces not assigned", detail: outcome.Problem);
+    }
+
+    /// <summary>
+    /// <c>POST /api/tablet/notes/preview</c> <c>{"note", "children": [ids]}</c>: <c>[{"childId", "name", "note"}]</c>, the note as
+    /// each tagged child's family will read it (names of children that family may not see replaced). 400 when the note is
+    /// missing or longer than an upload allows, or children is not an array of at most 200 ids.
+    /// </summary>
+    public static async Task<Results<Ok<IReadOnlyList<NoteReading>>, ProblemHttpResult>> PreviewNoteAsync(
+        NotePreviewRequest? request, [FromServices] FamilyNotes notes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notes);
+        if (request is not { Note: { Length: <= FamilyNotes.MaxNoteLength } note, Children: { Length: <= 200 } children } || children.Any(string.IsNullOrWhiteSpace))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid note preview",
+                detail: $"Send {{\"note\": at most {FamilyNotes.MaxNoteLength} characters, \"children\": an array of at most 200 child ids}}.");
+        }
+
+        return TypedResults.Ok(await notes.PreviewAsync(note, children, cancellationToken));
+    }
+
+    /// <summary>
+    /// <c>POST /api/tablet/enrolment</c> <c>{"deviceId", "deviceSecret"}</c> (no token): 204 when they name a registered, unrevoked
+    /// tablet, else 401. The tablet page checks what was typed before keeping it, so a mistyped secret is caught at enrolment
+    /// rather than at every staff sign-in afterwards.
+    /// </summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> CheckEnrolmentAsync(
+        EnrolmentCheckRequest? request, [FromServices] SignInFlow signIn, HttpContext http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signIn);
+        ArgumentNullException.ThrowIfNull(http);
+        http.Response.Headers.CacheControl = "no-store";
+        return await signIn.CheckDeviceAsync(request?.DeviceId, request?.DeviceSecret, cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unknown device",
+                detail: "The device id or secret is wrong, or the device was revoked. Check them with the manager's devices page.");
     }
 
     private static TabletCaller? CallerOf(ClaimsPrincipal user) =>

@@ -3,7 +3,10 @@ using MediaGate.Api.Web;
 using MediaGate.Gate;
 using MediaGate.Storage;
 using MediaGate.Storage.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -18,6 +21,14 @@ namespace MediaGate.Api.Hosting;
 /// </summary>
 public static partial class ServiceApp
 {
+    /// <summary>How long a client may take to send a request's headers.</summary>
+    public static readonly TimeSpan RequestHeadersTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>The slowest body a client may send once <see cref="BodyRateGracePeriod"/> is over (a tablet on poor Wi-Fi sends far more).</summary>
+    public const double MinBodyBytesPerSecond = 1024;
+
+    public static readonly TimeSpan BodyRateGracePeriod = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Builds the application. <paramref name="configureServices"/> lets a test add to the container (for
     /// example an authentication stand-in) after the parts are registered.
@@ -60,6 +71,20 @@ public static partial class ServiceApp
     {
         var services = builder.Services;
         services.AddOptions<OperationsOptions>().BindConfiguration(OperationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxies) =>
+        {
+            // Only the configured proxies: the defaults would also believe any header sent from loopback.
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.ForwardLimit = null;
+            foreach (var network in proxies.Value.Networks())
+            {
+                forwarded.KnownIPNetworks.Add(network);
+            }
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         // A bad request leaves as a BadHttpRequestException that ProblemExceptionHandler turns into its 4xx
         // ProblemDetails; without this, minimal APIs answer 400 or 415 with an empty body in Production.
@@ -75,6 +100,9 @@ public static partial class ServiceApp
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = maxBody;
+            // A client that stops sending its headers or its body (a stalled upload) loses the connection.
+            k.Limits.RequestHeadersTimeout = RequestHeadersTimeout;
+            k.Limits.MinRequestBodyDataRate = new MinDataRate(MinBodyBytesPerSecond, BodyRateGracePeriod);
             k.AddServerHeader = false;
         });
 
@@ -105,6 +133,13 @@ public static partial class ServiceApp
 
     private static void UseShared(WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.KnownProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        // Only answers over HTTPS (directly, or from a known proxy saying so) carry it.
+        app.UseHsts();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         // Empty 4xx/5xx answers (401, 403, 404 of unknown routes, 405) get a ProblemDetails body too.

@@ -33,34 +33,38 @@ public sealed class IdentityOptions
     [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
     public TimeSpan SigningKeyRotation { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>Failed sign-ins per username within <see cref="FailureWindow"/> before it is locked out. Default 5.</summary>
+    /// <summary>
+    /// Failed sign-ins for one account from one client address (or, on a tablet, from one registered tablet) that go
+    /// through at once; after them each attempt from there waits longer (<see cref="FirstDelay"/>, doubling up to
+    /// <see cref="MaxDelay"/>). Never a lock-out: a stranger's failures from elsewhere, or on other accounts, never delay
+    /// anyone. Default 5.
+    /// </summary>
     [Range(1, 100)]
-    public int MaxFailuresPerAccount { get; set; } = 5;
+    public int FreeFailures { get; set; } = 5;
 
-    /// <summary>Failed tablet sign-ins per registered device within <see cref="FailureWindow"/>, whatever usernames
-    /// were tried, before the device is locked out. Default 10 (a few staff share a tablet).</summary>
+    /// <summary>Failed tablet sign-ins on one registered tablet, whatever usernames were tried, before it waits too
+    /// (staff PINs cannot be tried one account after another). Default 10 (a few staff share a tablet).</summary>
     [Range(1, 10_000)]
-    public int MaxFailuresPerDevice { get; set; } = 10;
+    public int FreeFailuresPerDevice { get; set; } = 10;
 
-    /// <summary>Failed sign-ins per client address within <see cref="FailureWindow"/>, whatever usernames were
-    /// tried, before the address is locked out. Default 50 (a nursery's devices may share one address).</summary>
-    [Range(1, 100_000)]
-    public int MaxFailuresPerAddress { get; set; } = 50;
+    /// <summary>The first wait, doubled at each further failure. Default 1 second.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan FirstDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The window in which failures are counted. Default 15 minutes.</summary>
+    /// <summary>The longest wait between two attempts. Default 15 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>After this long without an attempt (counted from the end of the last wait), the count starts again. Default 15 minutes.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>How long a locked-out username or source is refused. Default 15 minutes.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Shortest password accepted for a new account. Default 8.</summary>
     [Range(8, 128)]
     public int MinPasswordLength { get; set; } = 8;
 
     /// <summary>
-    /// Shortest staff PIN (digits only). Default 6: with 5 failures per 15 minutes per username, trying all
+    /// Shortest staff PIN (digits only). Default 6: with waits doubling to 15 minutes after 5 failures, trying all
     /// 10^6 PINs takes years, and each try also needs a registered device's secret.
     /// </summary>
     [Range(6, 12)]

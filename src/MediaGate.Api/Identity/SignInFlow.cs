@@ -8,10 +8,13 @@ namespace MediaGate.Api.Identity;
 
 /// <summary>
 /// Signing in with a password (<c>POST /api/session</c>) or on a tablet with the device's secret and a staff
-/// PIN (<c>POST /api/tablet/session</c>). Attempts are counted per username, per device and per client address
-/// in the database, shared by every node, before any credential is checked (so parallel guesses cannot slip
-/// past the limit together); a right answer takes its attempt back. Every success and failure is audited,
-/// a lock-out once when it starts, not each refused try.
+/// PIN (<c>POST /api/tablet/session</c>). Failures bring growing delays, never a lock-out, and only to whoever is
+/// guessing: a password attempt is counted per (client address, account), so strangers elsewhere, or on other
+/// accounts from the nursery's shared address, never delay a right password; a tablet attempt is counted only once
+/// the registered tablet's secret is proven, per (tablet, account) and per tablet, so nobody without the tablet can
+/// delay its staff. Attempts are counted in the database, shared by every node, before any credential is checked (so
+/// parallel guesses cannot slip past a wait together); a right answer clears its count. Every success and failure is
+/// audited, and the start of delays once.
 /// </summary>
 public sealed class SignInFlow(
     MediaGateDatabase database,
@@ -26,76 +29,120 @@ public sealed class SignInFlow(
 
     public async Task<SignInOutcome> WithPasswordAsync(string? username, string? password, string source, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(source);
         DateTimeOffset now = time.GetUtcNow();
-        var account = Counter.ForAccount(username, AccountLimit);
-        var address = new Counter("address:" + source, AddressLimit);
-        var attempt = await CountAsync(now, cancellationToken, account, address).ConfigureAwait(false);
-        if (attempt.Refusal is { } refused)
+        string? accountKey = AccountKey(username);
+        var pair = accountKey is null ? null : new Counter($"address:{source}|{accountKey}", PerAccount);
+        var turn = await TakeTurnAsync(now, pair, cancellationToken).ConfigureAwait(false);
+        if (turn.Refusal is { } refused)
         {
             return refused;
         }
 
-        Account? found = account.Key is null ? null : await database.Accounts.FindByUsernameAsync(username!, cancellationToken).ConfigureAwait(false);
+        Account? found = accountKey is null ? null : await database.Accounts.FindByUsernameAsync(username!, cancellationToken).ConfigureAwait(false);
         if (!hasher.Verify(found is { Active: true } ? found.PasswordHash : null, Bounded(password)))
         {
-            await AuditFailureAsync(username, "password", attempt.Locked, cancellationToken).ConfigureAwait(false);
+            await AuditFailureAsync(username, "password", turn.DelaysBegan, cancellationToken).ConfigureAwait(false);
             return SignInOutcome.Rejected;
         }
 
-        return await SucceedAsync(found!, account, [address], deviceId: null, now, cancellationToken).ConfigureAwait(false);
+        await ClearAsync(pair, cancellationToken).ConfigureAwait(false);
+        return await SucceedAsync(found!, deviceId: null, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether the id and secret name a registered, unrevoked tablet (checked at enrolment); a failure is audited.</summary>
+    public async Task<bool> CheckDeviceAsync(string? deviceId, string? deviceSecret, CancellationToken cancellationToken = default)
+    {
+        if (await RegisteredDeviceAsync(deviceId, deviceSecret, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return true;
+        }
+
+        await AuditFailureAsync(null, "enrolment", delaysBegan: false, cancellationToken).ConfigureAwait(false);
+        return false;
     }
 
     public async Task<SignInOutcome> OnTabletAsync(string? deviceId, string? deviceSecret, string? username, string? pin, string source, CancellationToken cancellationToken = default)
     {
         DateTimeOffset now = time.GetUtcNow();
-        bool wellFormedId = deviceId is { Length: 32 } && deviceId.All(char.IsAsciiHexDigitLower);
-        var device = new Counter(wellFormedId ? "device:" + deviceId : null, DeviceLimit);
-        var address = new Counter("address:" + source, AddressLimit);
-        var attempt = await CountAsync(now, cancellationToken, device, address).ConfigureAwait(false);
-        if (attempt.Refusal is { } refused)
+
+        // The device first, and unthrottled: its secret has 256 bits (guessing is hopeless) and checking it is one hash,
+        // so strangers' wrong secrets cannot delay the setting's tablets. Without it no PIN is ever checked, so PINs
+        // cannot be tried from anywhere but a setting-owned tablet (product.md: only registered devices).
+        if (await RegisteredDeviceAsync(deviceId, deviceSecret, cancellationToken).ConfigureAwait(false) is not { } registered)
         {
+            await AuditFailureAsync(username, "device", delaysBegan: false, cancellationToken).ConfigureAwait(false);
+            return SignInOutcome.Rejected;
+        }
+
+        var device = new Counter("device:" + registered.Id, PerDevice);
+        string? accountKey = AccountKey(username);
+        var pair = accountKey is null ? null : new Counter($"device:{registered.Id}|{accountKey}", PerAccount);
+        var deviceTurn = await TakeTurnAsync(now, device, cancellationToken).ConfigureAwait(false);
+        if (deviceTurn.Refusal is { } deviceRefused)
+        {
+            return deviceRefused;
+        }
+
+        var turn = await TakeTurnAsync(now, pair, cancellationToken).ConfigureAwait(false);
+        if (turn.Refusal is { } refused)
+        {
+            await database.SignInThrottle.ForgiveAsync(device.Key, cancellationToken).ConfigureAwait(false);
             return refused;
         }
 
-        // The device first: without a registered device's 256-bit secret no PIN is ever checked, so PINs
-        // cannot be tried from anywhere but a setting-owned tablet (product.md: only registered devices).
-        Device? registered = device.Key is null ? null : await database.Devices.FindAsync(deviceId!, cancellationToken).ConfigureAwait(false);
-        if (registered is not { IsRevoked: false } || !SecretTokens.Matches(deviceSecret, registered.SecretHash))
-        {
-            await AuditFailureAsync(username, "device", attempt.Locked, cancellationToken).ConfigureAwait(false);
-            return SignInOutcome.Rejected;
-        }
-
-        var account = Counter.ForAccount(username, AccountLimit);
-        var accountAttempt = await CountAsync(now, cancellationToken, account).ConfigureAwait(false);
-        if (accountAttempt.Refusal is { } accountRefused)
-        {
-            await ForgiveAsync([device, address], cancellationToken).ConfigureAwait(false);
-            return accountRefused;
-        }
-
-        Account? found = account.Key is null ? null : await database.Accounts.FindByUsernameAsync(username!, cancellationToken).ConfigureAwait(false);
+        Account? found = accountKey is null ? null : await database.Accounts.FindByUsernameAsync(username!, cancellationToken).ConfigureAwait(false);
         if (!hasher.Verify(found is { Active: true, Role: AccountRole.Staff } ? found.PinHash : null, Bounded(pin)))
         {
-            await AuditFailureAsync(username, "pin", [.. attempt.Locked, .. accountAttempt.Locked], cancellationToken).ConfigureAwait(false);
+            await AuditFailureAsync(username, "pin", deviceTurn.DelaysBegan || turn.DelaysBegan, cancellationToken).ConfigureAwait(false);
             return SignInOutcome.Rejected;
         }
 
-        return await SucceedAsync(found!, account, [device, address], registered.Id, now, cancellationToken).ConfigureAwait(false);
+        await ClearAsync(pair, cancellationToken).ConfigureAwait(false);
+        await database.SignInThrottle.ForgiveAsync(device.Key, cancellationToken).ConfigureAwait(false);
+        return await SucceedAsync(found!, registered.Id, now, cancellationToken).ConfigureAwait(false);
     }
 
-    private SignInLimit AccountLimit => new(options.Value.MaxFailuresPerAccount, options.Value.FailureWindow, options.Value.LockoutDuration);
+    /// <summary>The registered, unrevoked device the id and secret name, or null.</summary>
+    private async Task<Device?> RegisteredDeviceAsync(string? deviceId, string? deviceSecret, CancellationToken cancellationToken)
+    {
+        bool wellFormedId = deviceId is { Length: 32 } && deviceId.All(char.IsAsciiHexDigitLower);
+        Device? registered = wellFormedId ? await database.Devices.FindAsync(deviceId!, cancellationToken).ConfigureAwait(false) : null;
+        return registered is { IsRevoked: false } && SecretTokens.Matches(deviceSecret, registered.SecretHash) ? registered : null;
+    }
 
-    private SignInLimit DeviceLimit => new(options.Value.MaxFailuresPerDevice, options.Value.FailureWindow, options.Value.LockoutDuration);
+    private SignInDelays PerAccount => new(options.Value.FreeFailures, options.Value.FirstDelay, options.Value.MaxDelay, options.Value.FailureWindow);
 
-    private SignInLimit AddressLimit => new(options.Value.MaxFailuresPerAddress, options.Value.FailureWindow, options.Value.LockoutDuration);
+    private SignInDelays PerDevice => new(options.Value.FreeFailuresPerDevice, options.Value.FirstDelay, options.Value.MaxDelay, options.Value.FailureWindow);
 
     private static string? Bounded(string? secret) => secret is { Length: <= MaxSecretLength } ? secret : null;
 
-    private async Task<SignInOutcome> SucceedAsync(Account account, Counter accountCounter, Counter[] sources, string? deviceId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The account part of a counter's key; null when the username is malformed (no account has it, nothing to guess).</summary>
+    private static string? AccountKey(string? username) => AccountUsernames.IsValid(username) ? "account:" + AccountUsernames.Key(username!) : null;
+
+    private async Task<Turn> TakeTurnAsync(DateTimeOffset now, Counter? counter, CancellationToken cancellationToken)
     {
-        await database.SignInThrottle.ResetAsync(accountCounter.Key!, cancellationToken).ConfigureAwait(false);
-        await ForgiveAsync(sources, cancellationToken).ConfigureAwait(false);
+        if (counter is null)
+        {
+            return new Turn(null, false);
+        }
+
+        var turn = await database.SignInThrottle.TryAttemptAsync(counter.Key, now, counter.Delays, cancellationToken).ConfigureAwait(false);
+        return turn.Admitted
+            ? new Turn(null, turn.DelaysBegan)
+            : new Turn(new SignInOutcome(SignInResult.LockedOut, RetryAfter: (turn.WaitUntil ?? now) - now), false);
+    }
+
+    private async Task ClearAsync(Counter? counter, CancellationToken cancellationToken)
+    {
+        if (counter is not null)
+        {
+            await database.SignInThrottle.ResetAsync(counter.Key, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<SignInOutcome> SucceedAsync(Account account, string? deviceId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         if (account.Role == AccountRole.Staff && !hours.IsOpenAt(now))
         {
             await database.Audit.AppendAsync(new AuditEvent(account.Id, IdentityAuditActions.OutsideWorkingHours, deviceId ?? "",
@@ -110,69 +157,22 @@ public sealed class SignInFlow(
         return new SignInOutcome(SignInResult.SignedIn, token, account.Role.ToText());
     }
 
-    /// <summary>Refuses at once while any key is locked; otherwise counts the attempt on every key, and refuses
-    /// it when that takes any key past its limit (a parallel attempt got there first).</summary>
-    private async Task<Attempt> CountAsync(DateTimeOffset now, CancellationToken cancellationToken, params Counter[] counters)
-    {
-        DateTimeOffset? lockedUntil = null;
-        foreach (var counter in counters.Where(c => c.Key is not null))
-        {
-            lockedUntil = Later(lockedUntil, await database.SignInThrottle.LockedUntilAsync(counter.Key!, now, cancellationToken).ConfigureAwait(false));
-        }
-
-        if (lockedUntil is { } end)
-        {
-            return new Attempt(LockedOut(end, now), []);
-        }
-
-        var locked = new List<string>();
-        bool overLimit = false;
-        foreach (var counter in counters.Where(c => c.Key is not null))
-        {
-            var count = await database.SignInThrottle.CountAttemptAsync(counter.Key!, now, counter.Limit, cancellationToken).ConfigureAwait(false);
-            overLimit |= count.IsOverLimit(counter.Limit);
-            lockedUntil = Later(lockedUntil, count.LockedUntil);
-            if (count.ReachedLimit(counter.Limit))
-            {
-                locked.Add(counter.Key!);
-            }
-        }
-
-        return new Attempt(overLimit ? LockedOut(lockedUntil ?? now + options.Value.LockoutDuration, now) : null, locked);
-    }
-
-    private async Task ForgiveAsync(Counter[] counters, CancellationToken cancellationToken)
-    {
-        foreach (var counter in counters.Where(c => c.Key is not null))
-        {
-            await database.SignInThrottle.ForgiveAsync(counter.Key!, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task AuditFailureAsync(string? username, string reason, IReadOnlyList<string> locked, CancellationToken cancellationToken)
+    private async Task AuditFailureAsync(string? username, string reason, bool delaysBegan, CancellationToken cancellationToken)
     {
         // The username is recorded only when well-formed (bounded, plain ASCII); the secret never.
         string subject = AccountUsernames.IsValid(username) ? username! : "";
         await database.Audit.AppendAsync(new AuditEvent(IdentityAuditActions.Anonymous, IdentityAuditActions.SignInFailed, subject,
             JsonSerializer.Serialize(new { reason })), cancellationToken).ConfigureAwait(false);
-        if (locked.Count > 0)
+        if (delaysBegan)
         {
             await database.Audit.AppendAsync(new AuditEvent(IdentityAuditActions.Anonymous, IdentityAuditActions.SignInLockedOut, subject,
-                JsonSerializer.Serialize(new { keys = locked })), cancellationToken).ConfigureAwait(false);
+                JsonSerializer.Serialize(new { reason, delays = true })), cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static SignInOutcome LockedOut(DateTimeOffset until, DateTimeOffset now) => new(SignInResult.LockedOut, RetryAfter: until - now);
+    /// <summary>One sign-in counter: its key and its delays.</summary>
+    private sealed record Counter(string Key, SignInDelays Delays);
 
-    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : (a > b ? a : b);
-
-    /// <summary>One sign-in counter: its key (null when the input cannot name one) and its limit.</summary>
-    private sealed record Counter(string? Key, SignInLimit Limit)
-    {
-        public static Counter ForAccount(string? username, SignInLimit limit) =>
-            new(AccountUsernames.IsValid(username) ? "account:" + AccountUsernames.Key(username!) : null, limit);
-    }
-
-    /// <summary>A counted attempt: refused already (locked out), or to be checked; and the keys it locked.</summary>
-    private sealed record Attempt(SignInOutcome? Refusal, IReadOnlyList<string> Locked);
+    /// <summary>A counted attempt: refused (it must wait), or to be checked; and whether it began the delays.</summary>
+    private sealed record Turn(SignInOutcome? Refusal, bool DelaysBegan);
 }

@@ -1,29 +1,28 @@
 namespace MediaGate.Data.Identity;
 
 /// <summary>
-/// Sign-in attempt counters, per username and per source (device or address), kept in the database so that
-/// every node counts the same attempts. An attempt is counted before its credentials are checked (and
-/// forgiven when they were right), so that attempts sent in parallel cannot slip past the limit together.
+/// Sign-in attempt counters with growing delays (no hard lock-out), kept in the database so that every node counts
+/// the same attempts. A key names who is guessing at what: a client address and an account, a tablet and an account,
+/// or a tablet alone. An attempt is counted before its credentials are checked, so that attempts sent in parallel
+/// cannot slip past a delay together; a right answer clears its key.
 /// </summary>
 public interface ISignInThrottle
 {
-    /// <summary>Until when the key is locked out, or null when it is not (at <paramref name="now"/>).</summary>
-    Task<DateTimeOffset?> LockedUntilAsync(string key, DateTimeOffset now, CancellationToken cancellationToken = default);
-
     /// <summary>
-    /// Counts one attempt, atomically. The count restarts when its window (<see cref="SignInLimit.Window"/>) is
-    /// over or its lock-out has ended; the attempt that reaches <see cref="SignInLimit.MaxFailures"/> locks the
-    /// key for <see cref="SignInLimit.Lockout"/>. An attempt whose count is past the limit must be refused unchecked.
+    /// Counts one attempt on <paramref name="key"/>, atomically, unless the key must still wait: then nothing changes and
+    /// the answer says until when. A count restarts after a quiet <see cref="SignInDelays.QuietWindow"/>; from
+    /// <see cref="SignInDelays.FreeFailures"/> counted attempts on, each admitted attempt sets a wait before the next one
+    /// (<see cref="SignInDelays.DelayAfter"/>).
     /// </summary>
-    Task<SignInCount> CountAttemptAsync(string key, DateTimeOffset now, SignInLimit limit, CancellationToken cancellationToken = default);
+    Task<SignInTurn> TryAttemptAsync(string key, DateTimeOffset now, SignInDelays delays, CancellationToken cancellationToken = default);
 
-    /// <summary>Takes back one counted attempt (its credentials were right), keeping any lock-out.</summary>
+    /// <summary>Takes back one counted attempt whose credentials were right, and the wait it set.</summary>
     Task ForgiveAsync(string key, CancellationToken cancellationToken = default);
 
-    /// <summary>Forgets the key's attempts (the account signed in).</summary>
+    /// <summary>Forgets the key's attempts (its account signed in from there).</summary>
     Task ResetAsync(string key, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes the counters that no longer matter at <paramref name="now"/>: their window ended and they are
-    /// not locked out (guessed usernames and addresses would otherwise stay for ever). Returns how many.</summary>
+    /// <summary>Deletes the counters that no longer matter at <paramref name="now"/>: quiet for <paramref name="window"/> since
+    /// their last attempt or wait (guessed usernames and addresses would otherwise stay for ever). Returns how many.</summary>
     Task<int> PruneAsync(DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken = default);
 }

@@ -359,6 +359,14 @@ internal static class SchemaMigrations
         Migration.Portable(14, "work queue turns",
             "ALTER TABLE work_queue ADD COLUMN turn BIGINT NOT NULL DEFAULT 0",
             "CREATE INDEX ix_work_queue_turn ON work_queue (state, turn, enqueued_at)"),
+
+        // Growing delays instead of lock-outs (issue 13): a counter remembers its last attempt, the time before which no
+        // attempt is admitted, and which attempt it admitted last (how an attempt knows it was let through).
+        Migration.Portable(16, "sign-in delays",
+            "DELETE FROM sign_in_throttle",
+            "ALTER TABLE sign_in_throttle RENAME COLUMN window_start TO last_attempt_at",
+            "ALTER TABLE sign_in_throttle RENAME COLUMN locked_until TO next_attempt_at",
+            "ALTER TABLE sign_in_throttle ADD COLUMN attempt_id TEXT NULL"),
     ];
 
     private const string AssignmentKinds = "'unassigned', 'child', 'staff', 'not-a-child', 'not-a-face'";

@@ -76,6 +76,15 @@ public sealed class EventRegister(MediaGateDatabase database, TimeProvider time)
             return [];
         }
 
+        // As for uploads: a child who has left is no longer photographed for the setting, and their family's copies are
+        // on the way to deletion; an event naming them would send them new ones.
+        var left = await database.Retention.LeftByAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken).ConfigureAwait(false);
+        if (ids.Where(id => left.Contains(id!)).Distinct().ToArray() is { Length: > 0 } leavers)
+        {
+            problems["attendees"] = [$"These children have left the setting and cannot attend: {string.Join(", ", leavers.Take(5))}."];
+            return [];
+        }
+
         return ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(id => new ChildId(id!)).ToArray();
     }
 }

@@ -16,8 +16,8 @@ namespace MediaGate.Gate.Faces;
 /// detection then gets no mask and does not count; each such answer is audited as <c>not-a-face</c> with the detection's
 /// number, score and strength, so the manager can spot-check dismissals of certain faces). The assignments are applied in one
 /// transaction (all or none), then the item is re-decided at once and its renditions refreshed
-/// (<see cref="DecideItem"/>). Only the observation's uploader (the same staff account, or the same tablet) may
-/// assign; anyone else gets 404, as for an item that does not exist. A face the manager named is not the tablet's to change: 409.
+/// (<see cref="DecideItem"/>). Only staff whom <see cref="StaffReadRule"/> allows may assign, and only children still
+/// at the setting may be named; anyone else gets 404, as for an item that does not exist. A face the manager named is not the tablet's to change: 409.
 /// </summary>
 public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, ReadObservation read, TimeProvider time)
 {
@@ -37,7 +37,7 @@ public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, R
         }
 
         var observation = await database.Media.FindObservationAsync(item.ObservationId, cancellationToken).ConfigureAwait(false);
-        if (observation is null || (observation.StaffId != caller.StaffId && observation.DeviceId != caller.DeviceId))
+        if (observation is null || !StaffReadRule.Allows(observation, caller, time.GetUtcNow()))
         {
             return FaceAssignmentOutcome.NotFound;
         }
@@ -46,6 +46,13 @@ public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, R
         {
             return FaceAssignmentOutcome.Invalid(
                 "The body is a non-empty JSON array of {\"faceId\", \"childId\" | null, \"kind\"?}, each face once; kind is child, staff, not-a-child, not-a-face or unassigned, and a child id goes with kind child only.");
+        }
+
+        // Children who have left are named no more, as uploads no longer tag them (fail closed: their copies are being deleted).
+        var left = await database.Retention.LeftByAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken).ConfigureAwait(false);
+        if (changes.Select(c => c.Assignment.Child?.Value).OfType<string>().Where(left.Contains).Distinct().ToArray() is { Length: > 0 } leavers)
+        {
+            return FaceAssignmentOutcome.Invalid($"These children have left the setting and cannot be named: {string.Join(", ", leavers.Take(5))}.");
         }
 
         if (item.MasterKey is null || item.Status == MediaStatus.Failed)

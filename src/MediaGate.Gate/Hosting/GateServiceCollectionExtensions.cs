@@ -51,6 +51,7 @@ public static class GateServiceCollectionExtensions
         services.TryAddSingleton<DecideItem>();
         services.TryAddSingleton<ProcessItem>();
         services.TryAddSingleton<ReadObservation>();
+        services.TryAddSingleton<Parents.FamilyNotes>();
         services.TryAddSingleton<AssignFaces>();
         services.TryAddSingleton<EventRegister>();
         services.TryAddSingleton<TabletPreview>();

@@ -4,29 +4,32 @@ using MediaGate.Data.Media;
 namespace MediaGate.Gate.Observations;
 
 /// <summary>
-/// The tablet's view of an observation: per item its status and faces with assignments. Every tablet of the
-/// setting may read the setting's observations (one setting per deployment); changing assignments is kept to
-/// the observation's own uploader (<see cref="Faces.AssignFaces"/>).
+/// The tablet's view of an observation: per item its status and faces with assignments, for the staff whom
+/// <see cref="StaffReadRule"/> allows (taken on their tablet or by them, recently).
 /// </summary>
-public sealed class ReadObservation(MediaGateDatabase database)
+public sealed class ReadObservation(MediaGateDatabase database, TimeProvider time)
 {
-    /// <summary>The observation, or null when there is none with this id.</summary>
-    public async Task<ObservationView?> ReadAsync(string observationId, CancellationToken cancellationToken)
+    /// <summary>The observation, or null when there is none with this id or the caller may not see it.</summary>
+    public async Task<ObservationView?> ReadAsync(string observationId, TabletCaller caller, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         var observation = await database.Media.FindObservationAsync(observationId, cancellationToken).ConfigureAwait(false);
-        return observation is null ? null : await ViewAsync(observation, cancellationToken).ConfigureAwait(false);
+        return observation is null || !StaffReadRule.Allows(observation, caller, time.GetUtcNow())
+            ? null
+            : await ViewAsync(observation, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// The staff member's own recent observations, most recently uploaded first (README, <c>GET
     /// /api/tablet/observations?limit</c>): what the tablet page lists so staff can follow and assign their uploads.
     /// </summary>
-    public async Task<IReadOnlyList<ObservationView>> RecentOfStaffAsync(string staffId, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ObservationView>> RecentOfStaffAsync(TabletCaller caller, int limit, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(staffId);
-        var observations = await database.Media.ObservationsOfStaffAsync(staffId, limit, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(caller);
+        var observations = await database.Media.ObservationsOfStaffAsync(caller.StaffId, limit, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
         var views = new List<ObservationView>(observations.Count);
-        foreach (var observation in observations)
+        foreach (var observation in observations.Where(o => StaffReadRule.Allows(o, caller, now)))
         {
             views.Add(await ViewAsync(observation, cancellationToken).ConfigureAwait(false));
         }

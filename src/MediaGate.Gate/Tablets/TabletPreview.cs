@@ -15,15 +15,16 @@ namespace MediaGate.Gate.Tablets;
 
 /// <summary>
 /// The picture a staff member taps faces on (README, <c>GET /api/tablet/media/{mediaId}/preview</c>): the
-/// metadata-free master reduced to at most <see cref="MaxLongSide"/> px, unmasked, for the staff account that
-/// uploaded it and nobody else (they took the photo; issue 7, section 6: staff "assign faces of their own uploads").
+/// metadata-free master reduced to at most <see cref="MaxLongSide"/> px, unmasked, for the staff whom
+/// <see cref="StaffReadRule"/> allows (the photo was taken on their tablet or by them, recently) and nobody else.
 /// Face boxes stay in master pixels; the page scales them. Every preview shown is audited as a view.
 /// </summary>
 public sealed class TabletPreview(
     MediaGateDatabase database,
     [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore masters,
     IOptions<IngestOptions> ingest,
-    PixelBudget pixels)
+    PixelBudget pixels,
+    TimeProvider time)
 {
     /// <summary>Long side of a preview: enough to tap a face on a tablet, far from the master's detail.</summary>
     public const int MaxLongSide = 1024;
@@ -39,7 +40,7 @@ public sealed class TabletPreview(
         }
 
         var observation = await database.Media.FindObservationAsync(item.ObservationId, cancellationToken).ConfigureAwait(false);
-        if (observation is null || observation.StaffId != caller.StaffId)
+        if (observation is null || !StaffReadRule.Allows(observation, caller, time.GetUtcNow()))
         {
             return null;
         }

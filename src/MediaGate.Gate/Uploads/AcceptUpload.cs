@@ -46,6 +46,16 @@ public sealed class AcceptUpload(
 
     private const int MaxNoteLength = 4000;
     private const int MaxChildren = 200;
+
+    /// <summary>How far ahead of the service's clock a tablet's capture time may be.</summary>
+    private static readonly TimeSpan CaptureClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The earliest capture time believed: later than the dates a device with a reset clock reports (1970, 1980, 2000).
+    /// Fixed rather than relative to the upload, because tablets read the time from the file, and a photo copied onto a
+    /// tablet may be years old; no enrolment date is kept to bound it by the child.
+    /// </summary>
+    private static readonly DateTimeOffset OldestCapture = new(2001, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly GateOptions _gate = gateOptions.Value;
@@ -140,6 +150,11 @@ public sealed class AcceptUpload(
         if (!TryParseCapturedAt(form.CapturedAt, out var capturedAt))
         {
             return UploadProblems.Bad("capturedAt must be an ISO 8601 date and time, e.g. 2026-03-02T10:15:00Z.");
+        }
+
+        if (capturedAt is { } taken && CapturedAtProblem(taken, time.GetUtcNow()) is { } timeProblem)
+        {
+            return timeProblem;
         }
 
         var (children, childProblem) = await ParseChildrenAsync(form.Children, cancellationToken).ConfigureAwait(false);
@@ -260,6 +275,26 @@ public sealed class AcceptUpload(
 
     /// <summary>A lowercase GUID "N" (every id MediaGate makes).</summary>
     private static bool IsId(string text) => text.Length == 32 && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+
+    /// <summary>
+    /// A photo cannot be taken after it arrives (a tablet's clock may be a little ahead: <see cref="CaptureClockSkew"/>),
+    /// nor before <see cref="OldestCapture"/>. Refused, not
+    /// clamped: a tablet with a wrong clock shows staff the refusal instead of filing photos under a made-up time.
+    /// </summary>
+    private static UploadResult? CapturedAtProblem(DateTimeOffset capturedAt, DateTimeOffset now)
+    {
+        if (capturedAt > now + CaptureClockSkew)
+        {
+            return UploadProblems.Bad($"capturedAt ({capturedAt:O}) is later than the upload; check the tablet's clock.");
+        }
+
+        if (capturedAt < OldestCapture)
+        {
+            return UploadProblems.Bad($"capturedAt ({capturedAt:O}) is before {OldestCapture:yyyy-MM-dd}; check the tablet's clock.");
+        }
+
+        return null;
+    }
 
     /// <summary>True with null when the tablet sent no time; false when what it sent is not an ISO 8601 date and time.</summary>
     private static bool TryParseCapturedAt(string? text, out DateTimeOffset? capturedAt)

@@ -11,12 +11,17 @@ namespace MediaGate.Gate.Uploads;
 /// <c>Gate:MaxUploadBytes</c> as it is read; each file is sniffed from its first bytes (a non-image is refused
 /// before anything of it is stored), then streamed into the master store (or, for a repeated
 /// <c>Idempotency-Key</c>, only hashed) with its SHA-256 computed and <c>Ingest:Limits:MaxBytes</c> enforced on the
-/// way; the same bytes twice are kept once. Text fields are read up to 64 KiB each. Each original is written down
+/// way; the same bytes twice are kept once. At most <see cref="MaxFields"/> text fields are read, each up to
+/// <see cref="MaxFieldBytes"/> into one buffer (300,000 tiny fields would otherwise cost seconds of CPU). Each original is written down
 /// (<see cref="UploadOriginals"/>) before it is stored.
 /// </summary>
 internal sealed class UploadFormReader(IObjectStore master, UploadOriginals originals, long maxUploadBytes, int maxFiles, long maxFileBytes)
 {
-    private const int MaxFieldBytes = 64 * 1024;
+    /// <summary>Text fields per upload (the tablet sends four; newer tablets may add a few).</summary>
+    public const int MaxFields = 16;
+
+    /// <summary>Bytes per text field: a 4,000-character note in UTF-8, or 200 child ids, fit.</summary>
+    public const int MaxFieldBytes = 16 * 1024;
 
     /// <summary>The boundary of a multipart/form-data Content-Type, or null when it is not one.</summary>
     public static string? BoundaryOf(string? contentType) =>
@@ -31,6 +36,8 @@ internal sealed class UploadFormReader(IObjectStore master, UploadOriginals orig
         var body = new CountingReadStream(requestBody, maxUploadBytes, "The upload");
         var reader = new MultipartReader(boundary, body) { HeadersCountLimit = 16, HeadersLengthLimit = 16 * 1024 };
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var fieldBuffer = new byte[MaxFieldBytes + 1];
+        int fields = 0;
         while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
@@ -57,7 +64,12 @@ internal sealed class UploadFormReader(IObjectStore master, UploadOriginals orig
                 continue;
             }
 
-            string? value = await ReadFieldAsync(section.Body, cancellationToken).ConfigureAwait(false);
+            if (++fields > MaxFields)
+            {
+                return UploadProblems.Bad($"An upload holds at most {MaxFields} form fields besides its files.");
+            }
+
+            string? value = await ReadFieldAsync(section.Body, fieldBuffer, cancellationToken).ConfigureAwait(false);
             if (value is null)
             {
                 return UploadProblems.Bad($"The field '{name}' is longer than {MaxFieldBytes} bytes.");
@@ -144,9 +156,8 @@ internal sealed class UploadFormReader(IObjectStore master, UploadOriginals orig
         return null;
     }
 
-    private static async Task<string?> ReadFieldAsync(Stream section, CancellationToken cancellationToken)
+    private static async Task<string?> ReadFieldAsync(Stream section, byte[] buffer, CancellationToken cancellationToken)
     {
-        var buffer = new byte[MaxFieldBytes + 1];
         int length = await section.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         if (length > MaxFieldBytes)
         {

@@ -128,6 +128,41 @@ public sealed class IngestCommandsTests
     }
 
     [TestMethod]
+    [DataRow("detect", "")]
+    [DataRow("strip", "--out out")]
+    [DataRow("anonymise", "--out out")]
+    public void Verb_EmptyPathBesideAPhoto_GivesAnErrorLineForItAndExitsTwo(string verb, string options)
+    {
+        using var temp = new TempFolder();
+
+        CliRunner.Result result = CliRunner.Run(
+            temp.Path, [verb, "", Path.Combine(TestPaths.SamplePhotos, "astronaut.png"), .. options.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
+
+        Assert.AreEqual(2, result.ExitCode, result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr, "a stack trace leaked");
+        Assert.HasCount(2, result.StdoutLines);
+        using JsonDocument empty = JsonDocument.Parse(result.StdoutLines[0]);
+        Assert.AreEqual("", empty.RootElement.GetProperty("file").GetString());
+        Assert.AreEqual("Io", empty.RootElement.GetProperty("kind").GetString());
+        using JsonDocument photo = JsonDocument.Parse(result.StdoutLines[1]);
+        Assert.IsFalse(photo.RootElement.TryGetProperty("error", out _), result.StdoutLines[1]);
+    }
+
+    [TestMethod]
+    [DataRow("strip", "--out")]
+    [DataRow("anonymise", "--out")]
+    [DataRow("detect", "--models")]
+    public void Verb_EmptyFolderOption_IsAUsageErrorAndWritesNothing(string verb, string option)
+    {
+        using var temp = new TempFolder();
+        CliRunner.Result result = CliRunner.Run(temp.Path, verb, Path.Combine(TestPaths.SamplePhotos, "astronaut.png"), option, "");
+
+        Assert.AreEqual(1, result.ExitCode, result.Stderr);
+        Assert.Contains(option, result.Stderr);
+        Assert.IsEmpty(Directory.EnumerateFileSystemEntries(temp.Path).ToArray(), "nothing is written to the working folder");
+    }
+
+    [TestMethod]
     public void Strip_WithoutOutFolder_IsAUsageError()
     {
         using var temp = new TempFolder();

@@ -48,6 +48,7 @@ internal sealed class EndpointHost : IAsyncDisposable
         builder.Services.AddKeyedSingleton<IObjectStore>(StorageServiceCollectionExtensions.RenditionStore, world.RenditionStore);
         builder.Services.AddSingleton(world.Review);
         builder.Services.AddSingleton<TimeProvider>(world.Time);
+        builder.Services.AddSingleton(world.Notes);
         builder.Services.AddSingleton<MediaGate.Gate.Review.PublicityDownload>();
         builder.Services.AddSingleton(new MediaGate.Gate.Review.FaceSpotChecks(
             world.Database, world.Masters, Microsoft.Extensions.Options.Options.Create(world.Ingest), world.Pixels));

@@ -25,14 +25,31 @@ public sealed class ParentEndpointsTests
         await world.Renditions.RefreshItemAsync(bens.Id);
         var families = new FamilyChildren().Parent("mum-of-ava", ava).Parent("dad-of-ben", ben).Parent("nobody");
 
-        var forAva = (await ParentEndpoints.ListMediaAsync(Principals.Account("mum-of-ava", "parent"), families, world.Database, default)).Value!;
-        var forBen = (await ParentEndpoints.ListMediaAsync(Principals.Account("dad-of-ben", "parent"), families, world.Database, default)).Value!;
-        var forNobody = (await ParentEndpoints.ListMediaAsync(Principals.Account("nobody", "parent"), families, world.Database, default)).Value!;
+        var forAva = (await ParentEndpoints.ListMediaAsync(Principals.Account("mum-of-ava", "parent"), families, world.Database, world.Notes, default)).Value!;
+        var forBen = (await ParentEndpoints.ListMediaAsync(Principals.Account("dad-of-ben", "parent"), families, world.Database, world.Notes, default)).Value!;
+        var forNobody = (await ParentEndpoints.ListMediaAsync(Principals.Account("nobody", "parent"), families, world.Database, world.Notes, default)).Value!;
 
         CollectionAssert.AreEqual(new[] { (avas.Id, ava.Value) }, forAva.Select(i => (i.MediaId, i.ChildId)).ToArray());
         CollectionAssert.AreEqual(new[] { (bens.Id, ben.Value) }, forBen.Select(i => (i.MediaId, i.ChildId)).ToArray());
         Assert.IsEmpty(forNobody);
         Assert.AreEqual("Group time", forAva[0].Note);
+    }
+
+    [TestMethod]
+    public async Task ListMediaAsync_NoteNamingAChildWithoutGroupSharing_ThatChildIsAFriendToTheOtherFamily()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith", group: true);
+        var chloe = await world.ChildAsync("Chloe Jones", group: false);
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava, chloe], [ava, chloe, null], note: "Ava and Chloe sharing the picnic blanket");
+        await world.Renditions.RefreshItemAsync(item.Id);
+        var families = new FamilyChildren().Parent("mum-of-ava", ava).Parent("dad-of-chloe", chloe);
+
+        var forAva = (await ParentEndpoints.ListMediaAsync(Principals.Account("mum-of-ava", "parent"), families, world.Database, world.Notes, default)).Value!;
+        var forChloe = (await ParentEndpoints.ListMediaAsync(Principals.Account("dad-of-chloe", "parent"), families, world.Database, world.Notes, default)).Value!;
+
+        Assert.AreEqual("Ava and a friend sharing the picnic blanket", forAva.Single().Note, "Chloe's family refused group sharing");
+        Assert.AreEqual("Ava and Chloe sharing the picnic blanket", forChloe.Single().Note, "Ava's family allows it");
     }
 
     [TestMethod]
@@ -130,7 +147,7 @@ public sealed class ParentEndpointsTests
         await world.Consents.ApplyAsync(new ConsentChange(ava, Purpose.Journal, false, false, "Mother", "withdrawal 3", null), RenditionWorld.Manager);
 
         var image = await ParentEndpoints.GetImageAsync(item.Id, Principals.Request("mum-of-ava", "parent"), families, world.Database, world.RenditionStore, default);
-        var list = await ParentEndpoints.ListMediaAsync(Principals.Account("mum-of-ava", "parent"), families, world.Database, default);
+        var list = await ParentEndpoints.ListMediaAsync(Principals.Account("mum-of-ava", "parent"), families, world.Database, world.Notes, default);
         Assert.AreEqual(StatusCodes.Status404NotFound, (image.Result as ProblemHttpResult)?.StatusCode);
         Assert.IsEmpty(list.Value!);
         Assert.IsNull(await world.Database.Renditions.FindAsync(item.Id, Purpose.Journal, Audience.ParentOf(ava).Key));

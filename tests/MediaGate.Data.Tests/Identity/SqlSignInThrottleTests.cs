@@ -6,134 +6,150 @@ namespace MediaGate.Data.Tests.Identity;
 [TestClass]
 public sealed class SqlSignInThrottleTests
 {
-    private static readonly SignInLimit ThreeIn15Minutes = new(3, TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(10));
+    /// <summary>Three free attempts, then waits of 1, 2, 4… minutes up to 10; 15 quiet minutes start again.</summary>
+    private static readonly SignInDelays ThreeThenDoubling = new(3, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(15));
 
     [TestMethod]
     [DataRow(TestDatabase.Sqlite)]
     [DataRow(TestDatabase.PostgreSql)]
-    public async Task CountAttemptAsync_ThirdAttemptInWindow_LocksOutUntilTheLockoutEnds(string store)
+    public async Task TryAttemptAsync_ThirdAttempt_SetsAWaitThatRefusesTheNextUntilItEnds(string store)
     {
         await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
         var throttle = test.Database.SignInThrottle;
 
-        Assert.AreEqual(new SignInCount(1, null), await throttle.CountAttemptAsync("account:ava", Sample.Now, ThreeIn15Minutes));
-        Assert.AreEqual(new SignInCount(2, null), await throttle.CountAttemptAsync("account:ava", Sample.Now.AddMinutes(1), ThreeIn15Minutes));
-        Assert.IsNull(await throttle.LockedUntilAsync("account:ava", Sample.Now.AddMinutes(1)));
-        var third = await throttle.CountAttemptAsync("account:ava", Sample.Now.AddMinutes(2), ThreeIn15Minutes);
+        Assert.AreEqual(new SignInTurn(true, 1, null, false), await throttle.TryAttemptAsync("k:ava", Sample.Now, ThreeThenDoubling));
+        Assert.AreEqual(new SignInTurn(true, 2, null, false), await throttle.TryAttemptAsync("k:ava", Sample.Now, ThreeThenDoubling));
+        Assert.AreEqual(new SignInTurn(true, 3, Sample.Now.AddMinutes(1), true), await throttle.TryAttemptAsync("k:ava", Sample.Now, ThreeThenDoubling));
 
-        Assert.AreEqual(new SignInCount(3, Sample.Now.AddMinutes(12)), third);
-        Assert.IsTrue(third.ReachedLimit(ThreeIn15Minutes));
-        Assert.IsFalse(third.IsOverLimit(ThreeIn15Minutes), "the attempt that reaches the limit is still checked");
-        Assert.AreEqual(Sample.Now.AddMinutes(12), await throttle.LockedUntilAsync("account:ava", Sample.Now.AddMinutes(11)));
-        Assert.IsNull(await throttle.LockedUntilAsync("account:ava", Sample.Now.AddMinutes(12)));
-        Assert.IsNull(await throttle.LockedUntilAsync("account:ben", Sample.Now.AddMinutes(3)), "another key is not locked");
+        var early = await throttle.TryAttemptAsync("k:ava", Sample.Now.AddSeconds(59), ThreeThenDoubling);
+        Assert.AreEqual(new SignInTurn(false, 3, Sample.Now.AddMinutes(1), false), early, "a waiting key is refused and not counted");
+        Assert.IsTrue((await throttle.TryAttemptAsync("k:ben", Sample.Now, ThreeThenDoubling)).Admitted, "another key does not wait");
+        var onTime = await throttle.TryAttemptAsync("k:ava", Sample.Now.AddMinutes(1), ThreeThenDoubling);
+        Assert.AreEqual(new SignInTurn(true, 4, Sample.Now.AddMinutes(3), false), onTime, "the next wait is twice as long");
     }
 
     [TestMethod]
     [DataRow(TestDatabase.Sqlite)]
     [DataRow(TestDatabase.PostgreSql)]
-    public async Task CountAttemptAsync_AfterTheLockoutEnds_CountStartsAgain(string store)
+    public async Task TryAttemptAsync_ManyFailures_WaitGrowsToTheMaximumAndNoFurther(string store)
+    {
+        await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
+        var throttle = test.Database.SignInThrottle;
+        var at = Sample.Now;
+        var waits = new List<TimeSpan>();
+        for (int i = 0; i < 9; i++)
+        {
+            var turn = await throttle.TryAttemptAsync("k:ava", at, ThreeThenDoubling);
+            Assert.IsTrue(turn.Admitted, $"attempt {i + 1} at the end of the wait");
+            var wait = (turn.WaitUntil ?? at) - at;
+            waits.Add(wait);
+            at += wait;
+        }
+
+        CollectionAssert.AreEqual(new[] { 0, 0, 1, 2, 4, 8, 10, 10, 10 }.Select(m => TimeSpan.FromMinutes(m)).ToArray(), waits);
+    }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task TryAttemptAsync_QuietForTheWindowAfterTheWait_CountStartsAgain(string store)
     {
         await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
         var throttle = test.Database.SignInThrottle;
         for (int i = 0; i < 3; i++)
         {
-            await throttle.CountAttemptAsync("account:ava", Sample.Now, ThreeIn15Minutes);
+            await throttle.TryAttemptAsync("k:ava", Sample.Now, ThreeThenDoubling);
         }
 
-        // Ten minutes later the lock has ended though the fifteen-minute window has not.
-        var next = await throttle.CountAttemptAsync("account:ava", Sample.Now.AddMinutes(10), ThreeIn15Minutes);
-
-        Assert.AreEqual(new SignInCount(1, null), next);
-    }
-
-    [TestMethod]
-    [DataRow(TestDatabase.Sqlite)]
-    [DataRow(TestDatabase.PostgreSql)]
-    public async Task CountAttemptAsync_AttemptsInSeparateWindows_NeverLockOut(string store)
-    {
-        await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
-        var throttle = test.Database.SignInThrottle;
-
-        for (int i = 0; i < 6; i++)
+        // The wait ends a minute in; fifteen quiet minutes after it the count starts again, not before.
+        var tooSoon = await throttle.TryAttemptAsync("k:ava", Sample.Now.AddMinutes(15), ThreeThenDoubling);
+        Assert.AreEqual(4, tooSoon.Attempts);
+        await throttle.ResetAsync("k:ava");
+        for (int i = 0; i < 3; i++)
         {
-            // Two attempts per window, then the window runs out and the count restarts.
-            var at = Sample.Now.AddMinutes(16 * (i / 2)).AddMinutes(i % 2);
-            var count = await throttle.CountAttemptAsync("address:10.0.0.1", at, ThreeIn15Minutes);
-            Assert.AreEqual(new SignInCount(1 + (i % 2), null), count, $"attempt {i}");
+            await throttle.TryAttemptAsync("k:ava", Sample.Now, ThreeThenDoubling);
         }
+
+        var after = await throttle.TryAttemptAsync("k:ava", Sample.Now.AddMinutes(16).AddSeconds(1), ThreeThenDoubling);
+
+        Assert.AreEqual(new SignInTurn(true, 1, null, false), after);
     }
 
     [TestMethod]
     [DataRow(TestDatabase.Sqlite)]
     [DataRow(TestDatabase.PostgreSql)]
-    public async Task ResetAsync_AfterTwoAttempts_CountStartsAgain(string store)
+    public async Task ResetAsync_DuringAWait_CountAndWaitAreGone(string store)
     {
         await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
         var throttle = test.Database.SignInThrottle;
-        await throttle.CountAttemptAsync("account:ava", Sample.Now, ThreeIn15Minutes);
-        await throttle.CountAttemptAsync("account:ava", Sample.Now, ThreeIn15Minutes);
+        for (int i = 0; i < 3; i++)
+        {
+            await throttle.TryAttemptAsync("k:ava", Sample.Now, ThreeThenDoubling);
+        }
 
-        await throttle.ResetAsync("account:ava");
+        await throttle.ResetAsync("k:ava");
 
-        Assert.AreEqual(1, (await throttle.CountAttemptAsync("account:ava", Sample.Now, ThreeIn15Minutes)).Attempts);
+        Assert.AreEqual(new SignInTurn(true, 1, null, false), await throttle.TryAttemptAsync("k:ava", Sample.Now, ThreeThenDoubling));
     }
 
     [TestMethod]
     [DataRow(TestDatabase.Sqlite)]
     [DataRow(TestDatabase.PostgreSql)]
-    public async Task ForgiveAsync_TwoAttemptsThenTwoForgiven_TakesBackExactlyOneEach(string store)
+    public async Task ForgiveAsync_AttemptThatSetAWait_TakesBackTheAttemptAndItsWait(string store)
     {
         await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
         var throttle = test.Database.SignInThrottle;
-        await throttle.CountAttemptAsync("device:d1", Sample.Now, ThreeIn15Minutes);
-        await throttle.CountAttemptAsync("device:d1", Sample.Now, ThreeIn15Minutes);
+        for (int i = 0; i < 3; i++)
+        {
+            await throttle.TryAttemptAsync("device:d1", Sample.Now, ThreeThenDoubling);
+        }
 
         await throttle.ForgiveAsync("device:d1");
-        Assert.AreEqual(2, (await throttle.CountAttemptAsync("device:d1", Sample.Now, ThreeIn15Minutes)).Attempts);
-        await throttle.ForgiveAsync("device:d1");
-        await throttle.ForgiveAsync("device:d1");
 
-        Assert.AreEqual(1, (await throttle.CountAttemptAsync("device:d1", Sample.Now, ThreeIn15Minutes)).Attempts);
+        Assert.AreEqual(new SignInTurn(true, 3, Sample.Now.AddMinutes(1), true), await throttle.TryAttemptAsync("device:d1", Sample.Now, ThreeThenDoubling));
+        await throttle.ForgiveAsync("device:d1");
+        await throttle.ForgiveAsync("device:d1");
+        await throttle.ForgiveAsync("device:d1");
+        await throttle.ForgiveAsync("device:d1");
+        Assert.AreEqual(1, (await throttle.TryAttemptAsync("device:d1", Sample.Now, ThreeThenDoubling)).Attempts, "forgiving never goes below nothing");
     }
 
     [TestMethod]
     [DataRow(TestDatabase.Sqlite)]
     [DataRow(TestDatabase.PostgreSql)]
-    public async Task CountAttemptAsync_TwoNodesCountingAtOnce_EveryAttemptCounts(string store)
+    public async Task TryAttemptAsync_TwoNodesAtOnce_OnlyTheFreeAttemptsAreAdmitted(string store)
     {
         await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
         await using var otherNode = await test.Reopen(new FakeTimeProvider(Sample.Now));
-        var limit = new SignInLimit(40, TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(10));
+        var delays = ThreeThenDoubling with { FreeFailures = 40 };
 
-        // 60 attempts from two nodes at once: none may be lost to a read-modify-write race, so exactly 40 are
-        // within the limit and 20 past it, whatever the interleaving.
-        var attempts = Enumerable.Range(0, 60).Select(i =>
-            (i % 2 == 0 ? test.Database : otherNode).SignInThrottle.CountAttemptAsync("device:shared", Sample.Now, limit));
-        var counts = await Task.WhenAll(attempts);
+        // 60 attempts from two nodes at once: none may be lost to a read-modify-write race, and none may slip past the
+        // wait set by the 40th, whatever the interleaving.
+        var turns = await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
+            (i % 2 == 0 ? test.Database : otherNode).SignInThrottle.TryAttemptAsync("device:shared", Sample.Now, delays)));
 
-        CollectionAssert.AreEquivalent(Enumerable.Range(1, 60).Select(i => (long)i).ToArray(), counts.Select(c => c.Attempts).ToArray());
-        Assert.AreEqual(20, counts.Count(c => c.IsOverLimit(limit)));
-        Assert.AreEqual(1, counts.Count(c => c.ReachedLimit(limit)));
+        CollectionAssert.AreEquivalent(Enumerable.Range(1, 40).Select(i => (long)i).ToArray(), turns.Where(t => t.Admitted).Select(t => t.Attempts).ToArray());
+        Assert.AreEqual(20, turns.Count(t => !t.Admitted));
+        Assert.AreEqual(1, turns.Count(t => t.DelaysBegan));
     }
 
     [TestMethod]
     [DataRow(TestDatabase.Sqlite)]
     [DataRow(TestDatabase.PostgreSql)]
-    public async Task PruneAsync_StaleAndLockedAndFreshCounters_DeletesOnlyTheStaleOne(string store)
+    public async Task PruneAsync_StaleWaitingAndFreshCounters_DeletesOnlyTheStaleOne(string store)
     {
         await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
         var throttle = test.Database.SignInThrottle;
-        var oneAttempt = new SignInLimit(1, TimeSpan.FromMinutes(15), TimeSpan.FromHours(1));
-        await throttle.CountAttemptAsync("account:stale", Sample.Now, ThreeIn15Minutes);
-        await throttle.CountAttemptAsync("account:locked", Sample.Now, oneAttempt);
-        await throttle.CountAttemptAsync("account:fresh", Sample.Now.AddMinutes(10), ThreeIn15Minutes);
-        await throttle.CountAttemptAsync("account:fresh", Sample.Now.AddMinutes(10), ThreeIn15Minutes);
+        var longWait = ThreeThenDoubling with { FreeFailures = 1, FirstDelay = TimeSpan.FromHours(1), MaxDelay = TimeSpan.FromHours(1) };
+        await throttle.TryAttemptAsync("k:stale", Sample.Now, ThreeThenDoubling);
+        await throttle.TryAttemptAsync("k:waiting", Sample.Now, longWait);
+        await throttle.TryAttemptAsync("k:fresh", Sample.Now.AddMinutes(10), ThreeThenDoubling);
+        await throttle.TryAttemptAsync("k:fresh", Sample.Now.AddMinutes(10), ThreeThenDoubling);
 
         int deleted = await throttle.PruneAsync(Sample.Now.AddMinutes(20), TimeSpan.FromMinutes(15));
 
         Assert.AreEqual(1, deleted);
-        Assert.IsNotNull(await throttle.LockedUntilAsync("account:locked", Sample.Now.AddMinutes(20)), "a lock outlives its window");
-        Assert.AreEqual(3, (await throttle.CountAttemptAsync("account:fresh", Sample.Now.AddMinutes(20), ThreeIn15Minutes)).Attempts, "the fresh count was kept");
+        Assert.IsFalse((await throttle.TryAttemptAsync("k:waiting", Sample.Now.AddMinutes(20), longWait)).Admitted, "a wait outlives the window");
+        Assert.AreEqual(3, (await throttle.TryAttemptAsync("k:fresh", Sample.Now.AddMinutes(20), ThreeThenDoubling)).Attempts, "the fresh count was kept");
     }
 }

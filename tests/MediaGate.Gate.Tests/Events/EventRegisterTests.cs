@@ -28,6 +28,22 @@ public sealed class EventRegisterTests
     }
 
     [TestMethod]
+    public async Task RecordAsync_AttendeeWhoHasLeft_RefusedNamingThemAndNothingStored()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var register = gate.Services.GetRequiredService<EventRegister>();
+        var ava = await gate.AddChildAsync("Ava", Purpose.Events);
+        var ben = await gate.AddChildAsync("Ben", Purpose.Events);
+        await gate.Database.Retention.SetLeftOnAsync(ben, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+
+        var outcome = await register.RecordAsync(new EventDraft("Summer fair", "2026-06-20", [ava.Value, ben.Value]), "manager-1");
+
+        Assert.IsNull(outcome.Event);
+        StringAssert.Contains(string.Join(" ", outcome.Problems["attendees"]), ben.Value);
+        Assert.IsEmpty(await register.ListAsync());
+    }
+
+    [TestMethod]
     [DataRow("", "2026-06-20", "name")]
     [DataRow("Fair", "20/06/2026", "date")]
     [DataRow("Fair", null, "date")]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.Media;
 using MediaGate.Data.Media;
@@ -189,6 +190,40 @@ public sealed class AssignFacesTests
             [new FaceAssignmentInput(face.FaceId, "0000000000000000000000000000dead")], CancellationToken.None);
 
         Assert.AreEqual(400, outcome.Status);
+    }
+
+    [TestMethod]
+    public async Task ByTabletAsync_ChildWhoHasLeft_Is400AndChangesNothing()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
+        var ben = await gate.AddChildAsync("Ben", Purpose.Journal);
+        var item = await ProcessItemTests.UploadAsync(gate, Photos.Meeting, ava);
+        await gate.Process.ProcessAsync(item.MediaId, CancellationToken.None);
+        var face = (await gate.Database.Media.FacesAsync(item.MediaId))[0];
+        await gate.Database.Retention.SetLeftOnAsync(ben, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+
+        var outcome = await gate.Assign.ByTabletAsync(item.MediaId, Uploader, [new FaceAssignmentInput(face.FaceId, ben.Value)], CancellationToken.None);
+
+        Assert.AreEqual(400, outcome.Status);
+        StringAssert.Contains(outcome.Problem, "left the setting");
+        Assert.AreEqual(FaceAssignment.Unassigned, (await gate.Database.Media.FacesAsync(item.MediaId))[0].Assignment);
+    }
+
+    [TestMethod]
+    public async Task ByTabletAsync_UploadOlderThanTheStaffWindow_IsNotFound()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
+        var item = await ProcessItemTests.UploadAsync(gate, Photos.Meeting, ava);
+        await gate.Process.ProcessAsync(item.MediaId, CancellationToken.None);
+        var face = (await gate.Database.Media.FacesAsync(item.MediaId))[0];
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TimeProvider.System.GetUtcNow() + StaffReadRule.Window + TimeSpan.FromMinutes(1));
+        var later = new AssignFaces(gate.Database, gate.Services.GetRequiredService<MediaGate.Gate.Processing.DecideItem>(), new ReadObservation(gate.Database, clock), clock);
+
+        var outcome = await later.ByTabletAsync(item.MediaId, Uploader, [new FaceAssignmentInput(face.FaceId, ava.Value)], CancellationToken.None);
+
+        Assert.AreEqual(404, outcome.Status);
     }
 
     [TestMethod]

@@ -1,4 +1,5 @@
 using MediaGate.Consent.Matrix;
+using MediaGate.Gate.Observations;
 using MediaGate.Gate.Tests.Support;
 
 namespace MediaGate.Gate.Tests.Observations;
@@ -6,6 +7,8 @@ namespace MediaGate.Gate.Tests.Observations;
 [TestClass]
 public sealed class ReadObservationTests
 {
+    private static readonly TabletCaller Uploader = new("tablet-robins", "staff-anna");
+
     [TestMethod]
     public async Task ReadAsync_ProcessedAndWaitingItems_ShowsEachStatusAndTheFacesFound()
     {
@@ -16,7 +19,7 @@ public sealed class ReadObservationTests
         var astronaut = upload.Receipt!.Items[0].MediaId;
         await gate.Process.ProcessAsync(astronaut, CancellationToken.None);
 
-        var view = await gate.Read.ReadAsync(upload.Receipt.ObservationId, CancellationToken.None);
+        var view = await gate.Read.ReadAsync(upload.Receipt.ObservationId, Uploader, CancellationToken.None);
 
         Assert.IsNotNull(view);
         Assert.AreEqual("Painting at the easel", view.Note);
@@ -36,6 +39,24 @@ public sealed class ReadObservationTests
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
 
-        Assert.IsNull(await gate.Read.ReadAsync("0123456789abcdef0123456789abcdef", CancellationToken.None));
+        Assert.IsNull(await gate.Read.ReadAsync("0123456789abcdef0123456789abcdef", Uploader, CancellationToken.None));
+    }
+
+    [TestMethod]
+    [DataRow("tablet-owls", "staff-ben", false)]
+    [DataRow("tablet-robins", "staff-ben", true)]
+    [DataRow("tablet-owls", "staff-anna", true)]
+    public async Task ReadAsync_OtherCallers_SeeItOnlyFromTheSameTabletOrAsTheSameStaff(string device, string staff, bool sees)
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
+        var upload = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava] }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
+        var caller = new TabletCaller(device, staff);
+
+        var view = await gate.Read.ReadAsync(upload.Receipt!.ObservationId, caller, CancellationToken.None);
+        var recent = await gate.Read.RecentOfStaffAsync(caller, 20, CancellationToken.None);
+
+        Assert.AreEqual(sees, view is not null);
+        Assert.AreEqual(staff == "staff-anna", recent.Any(o => o.ObservationId == upload.Receipt.ObservationId), "the recent list is the caller's own uploads");
     }
 }

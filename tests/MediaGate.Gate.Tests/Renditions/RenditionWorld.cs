@@ -55,7 +55,11 @@ internal sealed class RenditionWorld : IAsyncDisposable
         Consents = new ChangeConsent(database, Renditions, time, clock);
         var gate = new GateOptions { JournalMasks = options.JournalPhotoNeedingMasks, StaffAdults = options.StaffAdults };
         Review = new ReviewItem(database, Renditions, masters, Microsoft.Extensions.Options.Options.Create(Ingest), Microsoft.Extensions.Options.Options.Create(gate), time, clock);
+        Notes = new MediaGate.Gate.Parents.FamilyNotes(database, time, clock);
     }
+
+    /// <summary>Staff notes as each family reads them.</summary>
+    public MediaGate.Gate.Parents.FamilyNotes Notes { get; }
 
     public string Root { get; }
 
@@ -123,7 +127,8 @@ internal sealed class RenditionWorld : IAsyncDisposable
     /// in <paramref name="faint"/> (1-based) are stored as detected with low confidence (score 0.6, uncertain).
     /// </summary>
     public async Task<MediaItemRecord> ItemAsync(
-        string photo, IReadOnlyList<ChildId> tagged, IReadOnlyList<ChildId?> faceOwners, bool othersUnassigned = false, IReadOnlyCollection<int>? faint = null)
+        string photo, IReadOnlyList<ChildId> tagged, IReadOnlyList<ChildId?> faceOwners, bool othersUnassigned = false, IReadOnlyCollection<int>? faint = null,
+        string note = "Group time")
     {
         var bytes = File.ReadAllBytes(Path.Combine(TestPaths.FacesDev, photo));
         var stripped = new IngestPipeline(null, Ingest).Strip(new PhotoContext(bytes));
@@ -133,7 +138,7 @@ internal sealed class RenditionWorld : IAsyncDisposable
 
         var mediaId = Guid.NewGuid().ToString("N");
         var now = Time.GetUtcNow();
-        var observation = new ObservationRecord(Guid.NewGuid().ToString("N"), "tablet-1", "staff-1", now, now, "Group time", tagged);
+        var observation = new ObservationRecord(Guid.NewGuid().ToString("N"), "tablet-1", "staff-1", now, now, note, tagged);
         var record = new MediaItemRecord(mediaId, observation.Id, 0, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length,
             "uploads/" + mediaId, null, null, null, MediaStatus.Processing, null, now, now, tagged);
         await Database.PendingDeletions.RecordUploadAsync(record.UploadKey, now.AddHours(6));

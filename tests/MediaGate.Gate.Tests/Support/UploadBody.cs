@@ -23,6 +23,9 @@ internal sealed class UploadBody
 
     public string? IdempotencyKey { get; init; }
 
+    /// <summary>More text fields, sent after the known ones (fields a newer tablet might add).</summary>
+    public IReadOnlyList<(string Name, string Value)> ExtraFields { get; init; } = [];
+
     public string DeviceId { get; init; } = "tablet-robins";
 
     public string StaffId { get; init; } = "staff-anna";
@@ -59,6 +62,11 @@ internal sealed class UploadBody
         if (EventId is not null)
         {
             form.Add(new StringContent(EventId), "eventId");
+        }
+
+        foreach (var (name, value) in ExtraFields)
+        {
+            form.Add(new StringContent(value), name);
         }
 
         var body = new MemoryStream();

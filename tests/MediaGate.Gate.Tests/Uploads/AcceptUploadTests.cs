@@ -229,6 +229,101 @@ public sealed class AcceptUploadTests
     }
 
     [TestMethod]
+    [DataRow("0001-01-01T00:00:00Z")]
+    [DataRow("1970-01-01T00:00:00Z")]
+    [DataRow("2000-12-31T23:59:59Z")]
+    [DataRow("9999-12-31T23:59:59Z")]
+    public async Task AcceptAsync_CapturedAtFarOutsideTheUploadTime_Is400NamingTheField(string capturedAt)
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava");
+
+        var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], CapturedAt = capturedAt }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
+
+        Assert.AreEqual(400, result.Problem?.Status);
+        StringAssert.Contains(result.Problem!.Detail, "capturedAt");
+        await AssertNothingStoredAsync(gate);
+    }
+
+    [TestMethod]
+    public async Task AcceptAsync_CapturedAtAnHourAheadOfTheService_Is400()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava");
+        string inAnHour = TimeProvider.System.GetUtcNow().AddHours(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+        var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], CapturedAt = inAnHour }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
+
+        Assert.AreEqual(400, result.Problem?.Status);
+        StringAssert.Contains(result.Problem!.Detail, "later than the upload");
+    }
+
+    [TestMethod]
+    public async Task AcceptAsync_CapturedAtYearsAgo_IsAcceptedAsAPhotoCopiedIn()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava");
+
+        var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], CapturedAt = "2015-06-01T12:00:00Z" }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
+
+        Assert.IsNull(result.Problem, result.Problem?.Detail);
+    }
+
+    [TestMethod]
+    public async Task AcceptAsync_CapturedAtAMinuteAheadOfTheService_IsAcceptedAsClockSkew()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava");
+        var inAMinute = TimeProvider.System.GetUtcNow().AddMinutes(1);
+
+        var result = await gate.Accept.AcceptAsync(
+            await new UploadBody { Children = [ava], CapturedAt = inAMinute.ToString("O", System.Globalization.CultureInfo.InvariantCulture) }.File(Photos.Coffee).RequestAsync(),
+            CancellationToken.None);
+
+        Assert.IsNull(result.Problem, result.Problem?.Detail);
+    }
+
+    [TestMethod]
+    public async Task AcceptAsync_MoreTextFieldsThanTheCap_Is400AndKeepsNothing()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava");
+        var extra = Enumerable.Range(0, UploadFormReader.MaxFields).Select(i => ($"x{i}", "1")).ToArray();
+
+        var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], ExtraFields = extra }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
+
+        Assert.AreEqual(400, result.Problem?.Status);
+        StringAssert.Contains(result.Problem!.Detail, "form fields");
+        await AssertNothingStoredAsync(gate);
+    }
+
+    [TestMethod]
+    public async Task AcceptAsync_UnknownFieldOverTheFieldSizeCap_Is400()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava");
+        var extra = new[] { ("future", new string('a', UploadFormReader.MaxFieldBytes + 1)) };
+
+        var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], ExtraFields = extra }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
+
+        Assert.AreEqual(400, result.Problem?.Status);
+        StringAssert.Contains(result.Problem!.Detail, "'future'");
+    }
+
+    [TestMethod]
+    public async Task AcceptAsync_TextFieldsUpToTheCaps_AreAccepted()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava");
+        // children, note and capturedAt are three of the fields.
+        var extra = Enumerable.Range(0, UploadFormReader.MaxFields - 3).Select(i => ($"x{i}", new string('a', UploadFormReader.MaxFieldBytes))).ToArray();
+
+        var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], ExtraFields = extra }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
+
+        Assert.IsNull(result.Problem, result.Problem?.Detail);
+    }
+
+    [TestMethod]
     public async Task AcceptAsync_NoFile_Is400()
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);

@@ -45,6 +45,13 @@ public sealed class AuthorizationMatrixTests : ServiceTest
         await nursery.Manager.RevokeDeviceAsync(revokedDevice.DeviceId);
         var spareDevice = await nursery.Manager.RegisterDeviceAsync("spare tablet " + nursery.Tag);
 
+        // Another staff member on another tablet (issue 13, StaffReadRule): Ava's observation was neither taken on their
+        // tablet nor by them, so its reads, preview and faces are not theirs: 404, as for an item that does not exist.
+        var otherDevice = await nursery.Manager.RegisterDeviceAsync("owls tablet " + nursery.Tag);
+        string otherStaff = "owls-staff-" + nursery.Tag;
+        await nursery.Manager.CreateStaffAsync(otherStaff, "640271");
+        using var otherTablet = await ApiClient.SignInTabletAsync(main.Address, otherDevice, otherStaff, "640271");
+
         // Accounts the manager's account endpoints change (README): one to deactivate, one parent, one staff member.
         var doomedId = await nursery.Manager.CreateParentAsync("leaver-" + nursery.Tag, "Leaver-Passphrase-" + nursery.Tag);
         var changedParentId = await nursery.Manager.CreateParentAsync("changed-" + nursery.Tag, "Changed-Passphrase-" + nursery.Tag);
@@ -68,6 +75,15 @@ public sealed class AuthorizationMatrixTests : ServiceTest
                 Audience.Website => Expectation.Refused,
                 _ => Expectation.Forbidden,
             }, []),
+            new("staff on another tablet", otherTablet, e => e.Audience switch
+            {
+                Audience.Tablet => e.Path.Contains(mediaId, StringComparison.Ordinal) || e.Path.Contains(upload.ObservationId, StringComparison.Ordinal)
+                    ? Expectation.NotFound
+                    : Expectation.Allowed,
+                Audience.SignedIn => Expectation.Allowed,
+                Audience.Website => Expectation.Refused,
+                _ => Expectation.Forbidden,
+            }, [mediaId, upload.ObservationId]),
             new("parent", nursery.Ava.Parent, e => e.Audience switch
             {
                 Audience.Parent or Audience.SignedIn => Expectation.Allowed,
@@ -214,6 +230,7 @@ public sealed class AuthorizationMatrixTests : ServiceTest
             new("tablet children", Audience.Tablet, HttpMethod.Get, "/api/tablet/children", () => null),
             new("recent observations", Audience.Tablet, HttpMethod.Get, "/api/tablet/observations?limit=20", () => null),
             new("preview", Audience.Tablet, HttpMethod.Get, $"/api/tablet/media/{mediaId}/preview", () => null),
+            new("note preview", Audience.Tablet, HttpMethod.Post, "/api/tablet/notes/preview", () => Json(new { note = "Painting with a friend", children = new[] { childId } })),
             new("parent children", Audience.Parent, HttpMethod.Get, "/api/parent/children", () => null),
             new("parent media", Audience.Parent, HttpMethod.Get, "/api/parent/media", () => null),
             new("parent image", Audience.Parent, HttpMethod.Get, $"/api/parent/media/{mediaId}/image", () => null),

@@ -4,57 +4,55 @@ using MediaGate.Data.Identity;
 namespace MediaGate.Data.Sql.Identity;
 
 /// <summary>
-/// Attempt counters in <c>sign_in_throttle</c>. An attempt is one upsert, so that two nodes counting at once
-/// both count: the row's counter is incremented in the database, never read, changed and written back.
+/// Attempt counters in <c>sign_in_throttle</c> (migration 16): the count, the last counted attempt, the time before which
+/// no attempt is admitted, and the id of the attempt last admitted. An attempt is one upsert, so that two nodes counting
+/// at once both count; its own id coming back says it was admitted (a waiting key is left as it was).
 /// </summary>
 internal sealed class SqlSignInThrottle(SqlStore store) : ISignInThrottle
 {
-    public async Task<DateTimeOffset?> LockedUntilAsync(string key, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<SignInTurn> TryAttemptAsync(string key, DateTimeOffset now, SignInDelays delays, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
-        string? until = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT locked_until FROM sign_in_throttle WHERE throttle_key = @key AND locked_until > @now",
-            new { key, now = DbText.Instant(now) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return DbText.ToInstantOrNull(until);
-    }
+        ArgumentNullException.ThrowIfNull(delays);
+        ArgumentOutOfRangeException.ThrowIfLessThan(delays.FreeFailures, 1);
 
-    public async Task<SignInCount> CountAttemptAsync(string key, DateTimeOffset now, SignInLimit limit, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(limit);
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit.MaxFailures, 1);
-
-        // The count restarts at 1 when the window began before windowFloor or the lock-out has ended. A lock,
-        // once set, is kept until it ends (attempts racing past the limit do not extend it).
-        const string Restart = "(sign_in_throttle.window_start < @windowFloor OR sign_in_throttle.locked_until <= @now)";
-        const string Locked = "sign_in_throttle.locked_until > @now";
-        const string NewCount = $"(CASE WHEN {Restart} THEN 1 ELSE sign_in_throttle.failures + 1 END)";
+        const string Waiting = "(sign_in_throttle.next_attempt_at IS NOT NULL AND sign_in_throttle.next_attempt_at > @now)";
+        const string Quiet = "(COALESCE(sign_in_throttle.next_attempt_at, sign_in_throttle.last_attempt_at) < @quietFloor)";
+        string attemptId = Guid.NewGuid().ToString("N");
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
 
-        // In a transaction: on SQLite that begins IMMEDIATE, taking the write lock (waiting while another
-        // node or request holds it) before the upsert; alone, an upsert with RETURNING can fail at once with
-        // "database is locked" when writers contend.
+        // In a transaction: on SQLite that begins IMMEDIATE, taking the write lock before the upsert; on PostgreSQL the
+        // upserted row stays locked until the commit. Either way the wait set below is in place before the next attempt.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleAsync<CountRow>(new CommandDefinition(
-            "INSERT INTO sign_in_throttle (throttle_key, failures, window_start, locked_until) " +
-            "VALUES (@key, 1, @now, CASE WHEN 1 >= @max THEN @lockUntil ELSE NULL END) " +
+        var row = await connection.QuerySingleAsync<TurnRow>(new CommandDefinition(
+            "INSERT INTO sign_in_throttle (throttle_key, failures, last_attempt_at, next_attempt_at, attempt_id) " +
+            "VALUES (@key, 1, @now, NULL, @attemptId) " +
             "ON CONFLICT (throttle_key) DO UPDATE SET " +
-            $"locked_until = CASE WHEN {Locked} THEN sign_in_throttle.locked_until WHEN {NewCount} >= @max THEN @lockUntil ELSE NULL END, " +
-            $"window_start = CASE WHEN {Restart} THEN @now ELSE sign_in_throttle.window_start END, " +
-            $"failures = {NewCount} " +
-            "RETURNING failures AS Failures, locked_until AS LockedUntil",
-            new
-            {
-                key,
-                now = DbText.Instant(now),
-                windowFloor = DbText.Instant(now - limit.Window),
-                lockUntil = DbText.Instant(now + limit.Lockout),
-                max = (long)limit.MaxFailures,
-            },
+            $"failures = CASE WHEN {Waiting} THEN sign_in_throttle.failures WHEN {Quiet} THEN 1 ELSE sign_in_throttle.failures + 1 END, " +
+            $"last_attempt_at = CASE WHEN {Waiting} THEN sign_in_throttle.last_attempt_at ELSE @now END, " +
+            $"next_attempt_at = CASE WHEN {Waiting} THEN sign_in_throttle.next_attempt_at ELSE NULL END, " +
+            $"attempt_id = CASE WHEN {Waiting} THEN sign_in_throttle.attempt_id ELSE @attemptId END " +
+            "RETURNING failures AS Failures, next_attempt_at AS NextAttemptAt, attempt_id AS AttemptId",
+            new { key, now = DbText.Instant(now), quietFloor = DbText.Instant(now - delays.QuietWindow), attemptId },
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+
+        if (row.AttemptId != attemptId)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new SignInTurn(false, row.Failures, DbText.ToInstantOrNull(row.NextAttemptAt), false);
+        }
+
+        TimeSpan delay = delays.DelayAfter(row.Failures);
+        DateTimeOffset? waitUntil = delay > TimeSpan.Zero ? now + delay : null;
+        if (waitUntil is { } until)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE sign_in_throttle SET next_attempt_at = @until WHERE throttle_key = @key",
+                new { key, until = DbText.Instant(until) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new SignInCount(row.Failures, DbText.ToInstantOrNull(row.LockedUntil));
+        return new SignInTurn(true, row.Failures, waitUntil, row.Failures == delays.FreeFailures);
     }
 
     public async Task ForgiveAsync(string key, CancellationToken cancellationToken = default)
@@ -62,12 +60,13 @@ internal sealed class SqlSignInThrottle(SqlStore store) : ISignInThrottle
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-        // Delete a count of one first, then decrement a larger one: the other order would forgive twice.
+        // Delete a count of one first, then decrement a larger one: the other order would forgive twice. The wait this
+        // attempt set goes too (the one before it had passed, or the attempt would not have been admitted).
         await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM sign_in_throttle WHERE throttle_key = @key AND failures = 1 AND locked_until IS NULL",
+            "DELETE FROM sign_in_throttle WHERE throttle_key = @key AND failures = 1",
             new { key }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE sign_in_throttle SET failures = failures - 1 WHERE throttle_key = @key AND failures > 1",
+            "UPDATE sign_in_throttle SET failures = failures - 1, next_attempt_at = NULL WHERE throttle_key = @key AND failures > 1",
             new { key }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -83,14 +82,16 @@ internal sealed class SqlSignInThrottle(SqlStore store) : ISignInThrottle
     {
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM sign_in_throttle WHERE window_start < @windowFloor AND (locked_until IS NULL OR locked_until <= @now)",
-            new { now = DbText.Instant(now), windowFloor = DbText.Instant(now - window) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            "DELETE FROM sign_in_throttle WHERE COALESCE(next_attempt_at, last_attempt_at) < @quietFloor",
+            new { quietFloor = DbText.Instant(now - window) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    private sealed class CountRow
+    private sealed class TurnRow
     {
         public long Failures { get; init; }
 
-        public string? LockedUntil { get; init; }
+        public string? NextAttemptAt { get; init; }
+
+        public string AttemptId { get; init; } = "";
     }
 }

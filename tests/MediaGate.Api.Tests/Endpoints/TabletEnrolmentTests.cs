@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Json;
+using MediaGate.Api.Tests.Hosting;
+
+namespace MediaGate.Api.Tests.Endpoints;
+
+/// <summary><c>POST /api/tablet/enrolment</c>: a tablet's id and secret are checked when the tablet is enrolled.</summary>
+[TestClass]
+public sealed class TabletEnrolmentTests
+{
+    [TestMethod]
+    public async Task CheckEnrolment_RegisteredDeviceAndItsSecret_Returns204()
+    {
+        await using var service = await TestService.StartAsync();
+        var (id, secret) = await RegisterAsync(service);
+
+        using var response = await CheckAsync(service, id, secret);
+
+        Assert.AreEqual(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.IsTrue(response.Headers.CacheControl?.NoStore);
+    }
+
+    [TestMethod]
+    public async Task CheckEnrolment_WrongSecretUnknownOrRevokedDevice_Returns401ProblemDetails()
+    {
+        await using var service = await TestService.StartAsync();
+        var (id, secret) = await RegisterAsync(service);
+        var (revokedId, revokedSecret) = await RegisterAsync(service);
+        using (var revoke = await ManagerCalls.SendAsync(service, HttpMethod.Delete, $"/api/manager/devices/{revokedId}"))
+        {
+            Assert.AreEqual(HttpStatusCode.NoContent, revoke.StatusCode);
+        }
+
+        using var wrongSecret = await CheckAsync(service, id, secret[..^2] + (secret.EndsWith("AA", StringComparison.Ordinal) ? "BB" : "AA"));
+        using var unknown = await CheckAsync(service, Guid.NewGuid().ToString("N"), secret);
+        using var revoked = await CheckAsync(service, revokedId, revokedSecret);
+        using var empty = await CheckAsync(service, null, null);
+
+        foreach (var response in new[] { wrongSecret, unknown, revoked, empty })
+        {
+            Assert.AreEqual(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.AreEqual("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    private static async Task<(string Id, string Secret)> RegisterAsync(TestService service)
+    {
+        using var response = await ManagerCalls.SendJsonAsync(service, HttpMethod.Post, "/api/manager/devices", new { name = "tablet " + Guid.NewGuid().ToString("N")[..6] });
+        var body = await ManagerCalls.ReadJsonAsync(response, HttpStatusCode.Created);
+        return (body.GetProperty("deviceId").GetString()!, body.GetProperty("deviceSecret").GetString()!);
+    }
+
+    private static Task<HttpResponseMessage> CheckAsync(TestService service, string? deviceId, string? deviceSecret) =>
+        service.Client.PostAsJsonAsync(new Uri("/api/tablet/enrolment", UriKind.Relative), new { deviceId, deviceSecret });
+}
