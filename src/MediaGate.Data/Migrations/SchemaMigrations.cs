@@ -359,6 +359,12 @@ internal static class SchemaMigrations
         Migration.Portable(14, "work queue turns",
             "ALTER TABLE work_queue ADD COLUMN turn BIGINT NOT NULL DEFAULT 0",
             "CREATE INDEX ix_work_queue_turn ON work_queue (state, turn, enqueued_at)"),
+
+        // Outages are not the photo's fault (issue 13): an item whose store or database was away goes back to waiting
+        // until not_before (a growing, capped back-off) without spending an attempt; outages counts those returns.
+        Migration.Portable(15, "work queue back-off after outages",
+            "ALTER TABLE work_queue ADD COLUMN not_before TEXT NULL",
+            "ALTER TABLE work_queue ADD COLUMN outages BIGINT NOT NULL DEFAULT 0"),
     ];
 
     private const string AssignmentKinds = "'unassigned', 'child', 'staff', 'not-a-child', 'not-a-face'";
