@@ -27,16 +27,26 @@ internal sealed class ObjectStoreHealthCheck(IObjectStore store, TimeProvider? t
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var last = Answers.GetValue(store, _ => new LastAnswer());
-        var now = _time.GetUtcNow();
-        if (last.Result is { } cached && now - last.At < CacheFor && now >= last.At)
-        {
-            return cached;
-        }
 
-        var result = await AskAsync(cancellationToken).ConfigureAwait(false);
-        last.At = now;
-        last.Result = result;
-        return result;
+        // One probe at a time per store: two at once would race on the probe's key.
+        await last.Asking.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = _time.GetUtcNow();
+            if (last.Result is { } cached && now - last.At < CacheFor && now >= last.At)
+            {
+                return cached;
+            }
+
+            var result = await AskAsync(cancellationToken).ConfigureAwait(false);
+            last.At = now;
+            last.Result = result;
+            return result;
+        }
+        finally
+        {
+            last.Asking.Release();
+        }
     }
 
     private async Task<HealthCheckResult> AskAsync(CancellationToken cancellationToken)
@@ -68,6 +78,8 @@ internal sealed class ObjectStoreHealthCheck(IObjectStore store, TimeProvider? t
 
     private sealed class LastAnswer
     {
+        public SemaphoreSlim Asking { get; } = new(1, 1);
+
         public DateTimeOffset At { get; set; }
 
         public HealthCheckResult? Result { get; set; }
