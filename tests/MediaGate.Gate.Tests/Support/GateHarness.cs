@@ -91,7 +91,9 @@ internal sealed class GateHarness : IAsyncDisposable
     /// <param name="backends">One of <see cref="Backends"/>.</param>
     /// <param name="settings">Extra configuration (e.g. <c>Gate:MaxUploadBytes</c>).</param>
     /// <param name="detector">Another detector than the shared real one (for a failure at the boundary).</param>
-    public static async Task<GateHarness> CreateAsync(string backends, IDictionary<string, string?>? settings = null, IFaceDetector? detector = null)
+    /// <param name="configure">Changes to the services after the gate's (e.g. a <see cref="FaultyStore"/> around a store).</param>
+    public static async Task<GateHarness> CreateAsync(
+        string backends, IDictionary<string, string?>? settings = null, IFaceDetector? detector = null, Action<IServiceCollection>? configure = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "mediagate-gate-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -143,6 +145,7 @@ internal sealed class GateHarness : IAsyncDisposable
             .AddSingleton(detector ?? GateAssembly.Detector);
         services.AddMediaGateStores();
         services.AddMediaGateGate(configuration);
+        configure?.Invoke(services);
         return new GateHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), database, folder, schema, container);
     }
 
