@@ -4,7 +4,6 @@ using MediaGate.Data.Retention;
 using MediaGate.Data.Work;
 using MediaGate.Gate.Tests.Processing;
 using MediaGate.Gate.Tests.Support;
-using MediaGate.Gate.Uploads;
 using MediaGate.Gate.Worker;
 using MediaGate.Storage;
 using MediaGate.Storage.Hosting;
@@ -58,9 +57,9 @@ public sealed class GateWorkerOutageTests
         masters.Fault = fault == "down" ? FaultyStore.Down : FaultyStore.DiskFull;
         await gate.Worker.StartAsync(CancellationToken.None);
         var during = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava] }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
-        await WaitAsync(() => Task.FromResult(masters.Failures >= 3 * acknowledged.Count));
+        await WaitAsync(async () => masters.Failures >= 3 * acknowledged.Count || !await AnyProcessingAsync(gate));
         masters.Fault = null;
-        await WaitAsync(async () => (await gate.Database.Media.ItemsWithStatusAsync([MediaStatus.Processing], 10)).Count == 0);
+        await WaitAsync(async () => !await AnyProcessingAsync(gate));
         await gate.Worker.StopAsync(CancellationToken.None);
 
         Assert.AreEqual(503, during.Problem?.Status, "an upload while the store fails is refused (the tablet keeps it), never acknowledged");
@@ -152,7 +151,7 @@ public sealed class GateWorkerOutageTests
         Assert.AreEqual(MediaStatus.Failed, failed!.Status);
         var due = (await gate.Database.PendingDeletions.ListAsync(10)).Single(p => p.ObjectKey == failed.UploadKey);
         Assert.AreEqual(DeletionStore.Master, due.Store);
-        Assert.IsGreaterThan(DateTimeOffset.UtcNow.AddHours(71), due.DueAt, "kept for the manager's re-queue (72 hours by default)");
+        Assert.IsGreaterThan(TimeProvider.System.GetUtcNow().AddHours(71), due.DueAt, "kept for the manager's re-queue (72 hours by default)");
     }
 
     [TestMethod]
@@ -190,6 +189,9 @@ public sealed class GateWorkerOutageTests
         Assert.IsNull(await requeue.RequeueAsync(Guid.NewGuid().ToString("N"), "manager-1", CancellationToken.None));
         Assert.AreEqual(MediaStatus.Released, (await gate.Database.Media.FindItemAsync(item.MediaId))!.Status);
     }
+
+    private static async Task<bool> AnyProcessingAsync(GateHarness gate) =>
+        (await gate.Database.Media.ItemsWithStatusAsync([MediaStatus.Processing], 10)).Count > 0;
 
     private static async Task WaitAsync(Func<Task<bool>> done)
     {
