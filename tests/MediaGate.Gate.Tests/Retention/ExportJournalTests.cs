@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.People;
+using MediaGate.Gate.Events;
 using MediaGate.Gate.Retention;
 using MediaGate.Gate.Tests.Processing;
 using MediaGate.Gate.Tests.Support;
@@ -54,6 +55,28 @@ public sealed class ExportJournalTests
         using var zip = new ZipArchive(new MemoryStream(output.ToArray()), ZipArchiveMode.Read);
         Assert.HasCount(1, zip.Entries);
         StringAssert.StartsWith(zip.Entries[0].FullName, "Ava/");
+    }
+
+    [TestMethod]
+    public async Task PlanAsync_EventPhotoOfAnAttendingFamily_IsInTheEventsFolder()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
+        var ben = await gate.AddChildAsync("Ben", Purpose.Journal, Purpose.Events);
+        var fair = await gate.Services.GetRequiredService<EventRegister>()
+            .RecordAsync(new EventDraft("Fair", "2026-06-20", [ava.Value, ben.Value]), "manager-1");
+        var result = await gate.Accept.AcceptAsync(
+            await new UploadBody { Children = [ava], EventId = fair.Event!.Id }.File(Photos.Astronaut).RequestAsync(), CancellationToken.None);
+        var mediaId = result.Receipt!.Items.Single().MediaId;
+        await gate.Process.ProcessAsync(mediaId, CancellationToken.None);
+
+        var plan = await Export(gate, ben).PlanAsync("parent-of-ben", CancellationToken.None);
+
+        var file = plan.Files.Single();
+        Assert.AreEqual(mediaId, file.MediaId, "Ben's family received the event photo, so their export holds it");
+        StringAssert.StartsWith(file.EntryName, "Ben/events/");
+        var rendition = (await gate.Database.Renditions.OfMediaAsync(mediaId)).Single(r => r.Purpose == Purpose.Events);
+        Assert.AreEqual(rendition.ObjectKey, file.RenditionKey, "the event rendition made for the families, as they see it");
     }
 
     private static ExportJournal Export(GateHarness gate, ChildId child) =>
