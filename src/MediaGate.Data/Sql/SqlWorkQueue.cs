@@ -13,7 +13,9 @@ namespace MediaGate.Data.Sql;
 /// </summary>
 internal sealed class SqlWorkQueue(SqlStore store, TimeProvider time) : IWorkQueue
 {
-    private const string Claimable = "((state = 'pending' AND (not_before IS NULL OR not_before <= @now)) OR (state = 'claimed' AND lease_until < @now))";
+    // A claim of the claiming process itself is never taken over: that process is alive and still holds the item.
+    private const string Claimable =
+        "((state = 'pending' AND (not_before IS NULL OR not_before <= @now)) OR (state = 'claimed' AND lease_until < @now AND claimed_by <> @node))";
 
     public Task<bool> EnqueueAsync(string id, string kind, CancellationToken cancellationToken = default) =>
         EnqueueAsync(id, kind, 0, cancellationToken);
@@ -48,12 +50,14 @@ internal sealed class SqlWorkQueue(SqlStore store, TimeProvider time) : IWorkQue
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         // An item whose node died on every attempt (a file that crashes or stalls the process) is given up,
-        // not handed to the next node to crash it too; the caller's use case then fails the item closed.
+        // not handed to the next node to crash it too; the caller's use case then fails the item closed. A claim of the
+        // claiming process itself is no such item: that process is alive, and still holds it (giving it back after a
+        // database outage longer than the lease, issue 13).
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE work_queue SET state = 'failed', claim_token = NULL, lease_until = NULL, finished_at = @now, " +
             "last_error = 'its node stopped before finishing, ' || CAST(attempts AS TEXT) || ' times' " +
-            "WHERE state = 'claimed' AND lease_until < @now AND attempts >= @maxAttempts",
-            new { now = DbText.Instant(now), maxAttempts = (long)maxAttempts }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            "WHERE state = 'claimed' AND lease_until < @now AND attempts >= @maxAttempts AND claimed_by <> @node",
+            new { now = DbText.Instant(now), maxAttempts = (long)maxAttempts, node }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
         string pick = store.Kind == StoreKind.PostgreSql
             ? $"SELECT id FROM work_queue WHERE {Claimable} ORDER BY turn, enqueued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED"
@@ -111,8 +115,8 @@ internal sealed class SqlWorkQueue(SqlStore store, TimeProvider time) : IWorkQue
         ArgumentException.ThrowIfNullOrEmpty(prefix);
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         var holders = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT DISTINCT claimed_by FROM work_queue WHERE state = 'claimed' AND claimed_by IS NOT NULL AND substr(claimed_by, 1, @length) = @prefix",
-            new { prefix, length = (long)prefix.Length }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            "SELECT DISTINCT claimed_by FROM work_queue WHERE state = 'claimed' AND claimed_by IS NOT NULL AND substr(claimed_by, 1, CAST(@length AS INTEGER)) = @prefix",
+            new { prefix, length = prefix.Length }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return holders.ToArray();
     }
 

@@ -219,7 +219,7 @@ public sealed partial class GateWorker(
     {
         var wait = _backoff.Delay(claim.Outages, Random.Shared.NextDouble());
         LogOutage(outage, claim.Id, wait.TotalSeconds);
-        for (int tries = 0; ; tries++)
+        while (true)
         {
             try
             {
@@ -228,7 +228,8 @@ public sealed partial class GateWorker(
             }
             catch (Exception e) when (Outages.IsOutage(e) && !stoppingToken.IsCancellationRequested)
             {
-                await Task.Delay(_backoff.Delay(tries, Random.Shared.NextDouble()), time, stoppingToken).ConfigureAwait(false);
+                // Soon after the database is back: the item is still this process's claim until then.
+                await Task.Delay(TimeSpan.FromMilliseconds(_options.PollMilliseconds), time, stoppingToken).ConfigureAwait(false);
             }
         }
     }
