@@ -22,11 +22,24 @@ public static class Outages
     /// <summary>SQLite's SQLITE_FULL (the database or its journal could not grow).</summary>
     private const int SqliteFull = 13;
 
-    /// <summary>Whether the exception, or one inside it, says a store or the database was away or full.</summary>
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteIoError = 10;
+    private const int SqliteCantOpen = 14;
+
+    /// <summary>SQLSTATE classes of a database that is away or short of resources: connection, insufficient resources, shut down.</summary>
+    private static readonly string[] UnavailableStates = ["08", "53", "57"];
+
+    /// <summary>
+    /// Whether the exception, or one inside it, says a store or the database was away or full. A database error about the
+    /// data itself (a constraint, a value the database refuses) is not one: retried for ever, it would never reach a person.
+    /// </summary>
     public static bool IsOutage(Exception exception) => Any(exception, e => e switch
     {
         ObjectStoreException store => store.Kind == ObjectStoreFailureKind.Unavailable,
-        DbException or TimeoutException or HttpRequestException or SocketException => true,
+        SqliteException sqlite => sqlite.SqliteErrorCode is SqliteBusy or SqliteLocked or SqliteIoError or SqliteFull or SqliteCantOpen,
+        DbException db => db.IsTransient || db.SqlState is { Length: 5 } state && UnavailableStates.Any(c => state.StartsWith(c, StringComparison.Ordinal)),
+        TimeoutException or HttpRequestException or SocketException => true,
         IOException io => io is not (FileNotFoundException or DirectoryNotFoundException or EndOfStreamException),
         _ => false,
     });

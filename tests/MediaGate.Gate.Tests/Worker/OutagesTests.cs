@@ -31,6 +31,27 @@ public sealed class OutagesTests
     }
 
     [TestMethod]
+    public void IsOutage_DatabaseRefusesTheData_IsNotAnOutage()
+    {
+        string file = Path.Combine(Path.GetTempPath(), "mediagate-constraint-" + Guid.NewGuid().ToString("N") + ".db");
+        try
+        {
+            using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+            connection.Open();
+            Execute(connection, "CREATE TABLE t (x TEXT PRIMARY KEY)");
+            Execute(connection, "INSERT INTO t VALUES ('a')");
+
+            var e = Assert.ThrowsExactly<SqliteException>(() => Execute(connection, "INSERT INTO t VALUES ('a')"));
+
+            Assert.IsFalse(Outages.IsOutage(e), "a constraint the item breaks would be retried for ever instead of failing");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [TestMethod]
     public void IsOutOfSpace_SqliteDatabaseFull_IsOutOfSpace()
     {
         var e = DatabaseFull();
