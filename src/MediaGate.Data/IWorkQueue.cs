@@ -37,6 +37,27 @@ public interface IWorkQueue
     /// </summary>
     Task<bool> FailAsync(WorkClaim claim, string error, int maxAttempts, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Gives the item back after an outage (a store or the database away: not the item's fault): pending again, claimable
+    /// from <paramref name="notBefore"/>, with the claim's attempt given back. False when the claim was lost.
+    /// </summary>
+    Task<bool> PostponeAsync(WorkClaim claim, string error, DateTimeOffset notBefore, CancellationToken cancellationToken = default);
+
+    /// <summary>The distinct holders of claims whose holder name starts with <paramref name="prefix"/>.</summary>
+    Task<IReadOnlyList<string>> HoldersAsync(string prefix, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Ends every claim of <paramref name="holder"/> (a previous life of this node) as if its lease had just run out,
+    /// so that the items are claimed again at once. The number of claims ended.
+    /// </summary>
+    Task<int> ReleaseAsync(string holder, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Puts a failed media item back to processing and its work back in the queue with no attempts spent, in one
+    /// transaction (the manager's re-queue). False when the item is not failed.
+    /// </summary>
+    Task<bool> RequeueFailedAsync(string id, CancellationToken cancellationToken = default);
+
     /// <summary>The item's state, or null when it was never queued.</summary>
     Task<WorkState?> StateAsync(string id, CancellationToken cancellationToken = default);
 }

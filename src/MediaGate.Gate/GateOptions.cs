@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using MediaGate.Consent.Decisions;
+using MediaGate.Gate.Worker;
 
 namespace MediaGate.Gate;
 
@@ -58,8 +59,19 @@ public sealed class GateOptions : IValidatableObject
     [Range(1024, 1L << 40)]
     public long MaxUploadBytes { get; set; } = 256L * 1024 * 1024;
 
-    /// <summary>This node's name in the work queue (who holds a claim). Default: host name and process id.</summary>
+    /// <summary>
+    /// This node's name in the work queue: claims are held as <c>name/pid</c>, and at start a node ends the claims of its
+    /// previous life at once. Default: the host name (then only claims of processes no longer running are ended).
+    /// </summary>
     public string? NodeName { get; set; }
+
+    /// <summary>Seconds an item waits after its first outage (store or database away) before it is tried again; doubled per outage in a row. Default 2.</summary>
+    [Range(1, 3600)]
+    public int RetryFirstSeconds { get; set; } = 2;
+
+    /// <summary>The longest wait between tries of an item during an outage, in seconds (jittered to half to all of it). Default 60.</summary>
+    [Range(1, 86_400)]
+    public int RetryMaxSeconds { get; set; } = 60;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -78,4 +90,7 @@ public sealed class GateOptions : IValidatableObject
     public DecisionOptions DecisionOptions => new(JournalMasks, StaffAdults);
 
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+
+    /// <summary>The back-off of items during an outage.</summary>
+    public RetryBackoff RetryBackoff => new(TimeSpan.FromSeconds(RetryFirstSeconds), TimeSpan.FromSeconds(Math.Max(RetryFirstSeconds, RetryMaxSeconds)));
 }

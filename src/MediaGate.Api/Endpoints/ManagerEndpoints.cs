@@ -46,6 +46,7 @@ public static class ManagerEndpoints
         group.MapManagerDashboardEndpoints();
         group.MapManagerMediaEndpoints();
         group.MapManagerRetentionEndpoints();
+        group.MapManagerRequeueEndpoints();
         return group;
     }
 

@@ -21,12 +21,14 @@ public static class ParentExportEndpoints
     }
 
     /// <summary>
-    /// <c>GET /api/parent/export</c> → a ZIP (streamed) of the JPEGs made for this parent, one folder per own child;
-    /// empty when there are none. Audited as "export".
+    /// <c>GET /api/parent/export</c> → a ZIP (streamed) of the JPEGs made for this parent, one folder per own child
+    /// (event photos in its <c>events</c> folder); empty when there are none. Audited as "export". A store failure
+    /// halfway aborts the connection: the client sees an error, and what it received has no central directory.
     /// </summary>
     public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportAsync(
-        ClaimsPrincipal user, [FromServices] ExportJournal export, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http, ClaimsPrincipal user, [FromServices] ExportJournal export, TimeProvider time, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(export);
         ArgumentNullException.ThrowIfNull(time);
         if (ParentEndpoints.AccountOf(user) is not { } account)
@@ -36,6 +38,19 @@ public static class ParentExportEndpoints
 
         var plan = await export.PlanAsync(account, cancellationToken).ConfigureAwait(false);
         string name = string.Create(CultureInfo.InvariantCulture, $"journal-{time.GetUtcNow().UtcDateTime:yyyy-MM-dd}.zip");
-        return TypedResults.Stream(body => export.WriteAsync(plan, body, cancellationToken), "application/zip", name);
+        return TypedResults.Stream(async body =>
+        {
+            try
+            {
+                await export.WriteAsync(plan, body, cancellationToken).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Logged by the export; the 200 is already sent, so the only honest answer left is a cut connection.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                // Issue 13: a store failure halfway must reach the client as an error, never as a complete-looking ZIP.
+                http.Abort();
+            }
+        }, "application/zip", name);
     }
 }

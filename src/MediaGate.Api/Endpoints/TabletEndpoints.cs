@@ -76,6 +76,11 @@ public static class TabletEndpoints
             cancellationToken);
         if (result.Problem is { } problem)
         {
+            if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            {
+                http.Response.Headers.RetryAfter = "60"; // issue 13: the tablet keeps its copy and tries again
+            }
+
             return TypedResults.Problem(statusCode: problem.Status, title: problem.Title, detail: problem.Detail);
         }
 

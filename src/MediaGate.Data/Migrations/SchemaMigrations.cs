@@ -360,6 +360,12 @@ internal static class SchemaMigrations
             "ALTER TABLE work_queue ADD COLUMN turn BIGINT NOT NULL DEFAULT 0",
             "CREATE INDEX ix_work_queue_turn ON work_queue (state, turn, enqueued_at)"),
 
+        // Outages are not the photo's fault (issue 13): an item whose store or database was away goes back to waiting
+        // until not_before (a growing, capped back-off) without spending an attempt; outages counts those returns.
+        Migration.Portable(15, "work queue back-off after outages",
+            "ALTER TABLE work_queue ADD COLUMN not_before TEXT NULL",
+            "ALTER TABLE work_queue ADD COLUMN outages BIGINT NOT NULL DEFAULT 0"),
+
         // Growing delays instead of lock-outs (issue 13): a counter remembers its last attempt, the time before which no
         // attempt is admitted, and which attempt it admitted last (how an attempt knows it was let through).
         Migration.Portable(16, "sign-in delays",

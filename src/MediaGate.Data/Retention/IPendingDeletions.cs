@@ -11,6 +11,13 @@ public interface IPendingDeletions
     /// <summary>Writes down an upload's original before any of it is stored; due at <paramref name="dueAt"/> unless the upload commits first.</summary>
     Task RecordUploadAsync(string objectKey, DateTimeOffset dueAt, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes down a master or rendition before its bytes are stored (issue 13, retention): the transaction that records the
+    /// row naming it removes the entry, so an object whose row never committed is deleted when due. An entry already there
+    /// (a second run of the same step) is kept.
+    /// </summary>
+    Task RecordWriteAheadAsync(DeletionStore objectStore, string objectKey, DateTimeOffset dueAt, CancellationToken cancellationToken = default);
+
     /// <summary>Forgets an unclaimed upload entry whose object the caller deleted itself; false when there was none.</summary>
     Task<bool> ForgetUploadAsync(string objectKey, CancellationToken cancellationToken = default);
 

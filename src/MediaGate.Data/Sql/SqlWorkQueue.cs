@@ -13,7 +13,9 @@ namespace MediaGate.Data.Sql;
 /// </summary>
 internal sealed class SqlWorkQueue(SqlStore store, TimeProvider time) : IWorkQueue
 {
-    private const string Claimable = "(state = 'pending' OR (state = 'claimed' AND lease_until < @now))";
+    // A claim of the claiming process itself is never taken over: that process is alive and still holds the item.
+    private const string Claimable =
+        "((state = 'pending' AND (not_before IS NULL OR not_before <= @now)) OR (state = 'claimed' AND lease_until < @now AND claimed_by <> @node))";
 
     public Task<bool> EnqueueAsync(string id, string kind, CancellationToken cancellationToken = default) =>
         EnqueueAsync(id, kind, 0, cancellationToken);
@@ -48,22 +50,24 @@ internal sealed class SqlWorkQueue(SqlStore store, TimeProvider time) : IWorkQue
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         // An item whose node died on every attempt (a file that crashes or stalls the process) is given up,
-        // not handed to the next node to crash it too; the caller's use case then fails the item closed.
+        // not handed to the next node to crash it too; the caller's use case then fails the item closed. A claim of the
+        // claiming process itself is no such item: that process is alive, and still holds it (giving it back after a
+        // database outage longer than the lease, issue 13).
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE work_queue SET state = 'failed', claim_token = NULL, lease_until = NULL, finished_at = @now, " +
             "last_error = 'its node stopped before finishing, ' || CAST(attempts AS TEXT) || ' times' " +
-            "WHERE state = 'claimed' AND lease_until < @now AND attempts >= @maxAttempts",
-            new { now = DbText.Instant(now), maxAttempts = (long)maxAttempts }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            "WHERE state = 'claimed' AND lease_until < @now AND attempts >= @maxAttempts AND claimed_by <> @node",
+            new { now = DbText.Instant(now), maxAttempts = (long)maxAttempts, node }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
         string pick = store.Kind == StoreKind.PostgreSql
             ? $"SELECT id FROM work_queue WHERE {Claimable} ORDER BY turn, enqueued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED"
             : $"SELECT id FROM work_queue WHERE {Claimable} ORDER BY turn, enqueued_at, id LIMIT 1";
         var claimed = await connection.QuerySingleOrDefaultAsync<ClaimRow>(new CommandDefinition(
             "UPDATE work_queue SET state = 'claimed', claim_token = @token, claimed_by = @node, lease_until = @until, attempts = attempts + 1 " +
-            $"WHERE id = ({pick}) RETURNING id AS Id, kind AS Kind, attempts AS Attempts",
+            $"WHERE id = ({pick}) RETURNING id AS Id, kind AS Kind, attempts AS Attempts, outages AS Outages",
             new { token, node, until = DbText.Instant(now + lease), now = DbText.Instant(now) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return claimed is null ? null : new WorkClaim(claimed.Id, claimed.Kind, token, checked((int)claimed.Attempts));
+        return claimed is null ? null : new WorkClaim(claimed.Id, claimed.Kind, token, checked((int)claimed.Attempts), checked((int)claimed.Outages));
     }
 
     public async Task<bool> RenewAsync(WorkClaim claim, TimeSpan lease, CancellationToken cancellationToken = default)
@@ -94,6 +98,74 @@ internal sealed class SqlWorkQueue(SqlStore store, TimeProvider time) : IWorkQue
             new { id = claim.Id, token = claim.Token, error, maxAttempts = (long)maxAttempts, now = DbText.Instant(time.GetUtcNow()) }, cancellationToken);
     }
 
+    public Task<bool> PostponeAsync(WorkClaim claim, string error, DateTimeOffset notBefore, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(error);
+
+        // The attempt the claim spent is given back: an outage is not the photo's fault (Gate:MaxAttempts counts only those).
+        return ChangeAsync(
+            "UPDATE work_queue SET state = 'pending', attempts = attempts - 1, outages = outages + 1, not_before = @notBefore, " +
+            "claim_token = NULL, lease_until = NULL, last_error = @error WHERE id = @id AND claim_token = @token AND state = 'claimed'",
+            new { id = claim.Id, token = claim.Token, error, notBefore = DbText.Instant(notBefore) }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> HoldersAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var holders = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT DISTINCT claimed_by FROM work_queue WHERE state = 'claimed' AND claimed_by IS NOT NULL AND substr(claimed_by, 1, CAST(@length AS INTEGER)) = @prefix",
+            new { prefix, length = prefix.Length }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return holders.ToArray();
+    }
+
+    public async Task<int> ReleaseAsync(string holder, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(holder);
+        DateTimeOffset now = time.GetUtcNow();
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // As if the lease had run out just now: the attempt still counts (a photo that kills its node is given up as before).
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE work_queue SET lease_until = @expired WHERE state = 'claimed' AND claimed_by = @holder",
+            new { holder, expired = DbText.Instant(now - TimeSpan.FromMilliseconds(1)) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<bool> RequeueFailedAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        DateTimeOffset now = time.GetUtcNow();
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        string? uploadKey = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT upload_key FROM media_items WHERE id = @id AND status = 'failed'", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (uploadKey is null)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE media_items SET status = 'processing', status_detail = NULL, updated_at = @now WHERE id = @id AND status = 'failed'",
+            new { id, now = DbText.Instant(now) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+
+        // The failed original was written down for deletion; it is needed again (unless a sweep already holds it).
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM pending_deletions WHERE store = 'master' AND object_key = @uploadKey AND reason = 'upload' AND claimed_by IS NULL",
+            new { uploadKey }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        int changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE work_queue SET state = 'pending', attempts = 0, outages = 0, not_before = NULL, claim_token = NULL, claimed_by = NULL, " +
+            "lease_until = NULL, finished_at = NULL WHERE id = @id",
+            new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (changed == 0)
+        {
+            await EnqueueAsync(connection, transaction, id, "process", 0, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     public async Task<WorkState?> StateAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -116,5 +188,7 @@ internal sealed class SqlWorkQueue(SqlStore store, TimeProvider time) : IWorkQue
         public string Kind { get; init; } = "";
 
         public long Attempts { get; init; }
+
+        public long Outages { get; init; }
     }
 }

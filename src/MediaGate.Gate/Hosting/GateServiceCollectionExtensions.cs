@@ -57,6 +57,7 @@ public static class GateServiceCollectionExtensions
         services.TryAddSingleton<TabletPreview>();
         services.TryAddSingleton<PublicityDownload>();
         services.TryAddSingleton<GateWorker>();
+        services.TryAddSingleton<RequeueFailed>();
         services.AddHostedService(provider => provider.GetRequiredService<GateWorker>());
 
         // Retention (Gate:Retention): abandoned uploads and the schedule after children leave. The parents' export

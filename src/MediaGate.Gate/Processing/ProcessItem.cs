@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using MediaGate.Data;
 using MediaGate.Data.Media;
+using MediaGate.Data.Retention;
+using MediaGate.Gate.Retention;
 using MediaGate.Gate.Renditions;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Concurrency;
@@ -31,8 +33,10 @@ namespace MediaGate.Gate.Processing;
 /// workers never hold more pixels at once than memory allows.
 /// A step that fails on the file itself (not an image after all, a decompression bomb, a detector failure)
 /// marks the item <see cref="MediaStatus.Failed"/>: never released. A failed item keeps its original (encrypted in the
-/// master store): the tablet may already have deleted its copy after the receipt, so it is the only one left. Infrastructure failures (database, store)
-/// throw, and the worker retries up to <c>Gate:MaxAttempts</c>, then fails the item the same way.
+/// master store) for <c>Gate:Retention:FailedOriginalHours</c>, written down for deletion then (issue 13: garbage uploads
+/// must not fill the disk), so that the manager can re-queue it meanwhile. The master is written down
+/// (<c>pending_deletions</c>) before its bytes are stored, and the transaction recording it clears the entry. Failures of
+/// the store or the database throw: the worker lets the item wait them out (<see cref="Worker.Outages"/>).
 /// </summary>
 public sealed partial class ProcessItem(
     MediaGateDatabase database,
@@ -43,6 +47,8 @@ public sealed partial class ProcessItem(
     IOptions<RenditionOptions> renditionOptions,
     DecideItem decide,
     GateMetrics metrics,
+    IOptions<RetentionOptions> retention,
+    TimeProvider time,
     ILogger<ProcessItem> logger)
 {
     /// <summary>The item's status afterwards; null when there is no such item.</summary>
@@ -99,6 +105,8 @@ public sealed partial class ProcessItem(
     private async Task<MediaStatus> FailAsync(MediaItemRecord item, string reason, CancellationToken cancellationToken)
     {
         logger.LogWarning("Item {Media} failed: {Reason}", item.Id, reason);
+        await database.PendingDeletions.RecordWriteAheadAsync(
+            DeletionStore.Master, item.UploadKey, time.GetUtcNow() + retention.Value.FailedOriginalAfter, cancellationToken).ConfigureAwait(false);
         await database.Media.SetStatusAsync(item.Id, MediaStatus.Failed, reason, cancellationToken).ConfigureAwait(false);
         metrics.ItemDecided(MediaStatus.Failed, null);
         await database.Audit.AppendAsync(new Data.Audit.AuditEvent("system", "processing-failed", item.Id, null), cancellationToken).ConfigureAwait(false);
@@ -141,6 +149,8 @@ public sealed partial class ProcessItem(
             }
 
             masterBytes = stripped.Value.Output!;
+            await database.PendingDeletions.RecordWriteAheadAsync(
+                DeletionStore.Master, masterKey.Value, time.GetUtcNow() + retention.Value.AbandonedUploadAfter, cancellationToken).ConfigureAwait(false);
             try
             {
                 using var content = new MemoryStream(masterBytes, writable: false);

@@ -3,6 +3,8 @@ using MediaGate.Consent.Matrix;
 using MediaGate.Consent.ReEvaluation;
 using MediaGate.Data;
 using MediaGate.Data.Media;
+using MediaGate.Data.Retention;
+using MediaGate.Gate.Retention;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Concurrency;
 using MediaGate.Ingest.Decode;
@@ -40,6 +42,7 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
     private readonly ILogger<RenditionService> _logger;
     private readonly SemaphoreSlim _renders;
     private readonly PixelBudget _pixels;
+    private readonly TimeSpan _writeAheadFor;
 
     public RenditionService(
         MediaGateDatabase database,
@@ -49,7 +52,8 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         IOptions<IngestOptions> ingest,
         PixelBudget pixels,
         TimeProvider time,
-        ILogger<RenditionService> logger)
+        ILogger<RenditionService> logger,
+        IOptions<RetentionOptions>? retention = null)
     {
         ArgumentNullException.ThrowIfNull(rendition);
         ArgumentNullException.ThrowIfNull(ingest);
@@ -62,6 +66,7 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         _logger = logger;
         _pixels = pixels;
         _renders = new SemaphoreSlim(_rendition.ConcurrentRenders);
+        _writeAheadFor = (retention?.Value ?? new RetentionOptions()).AbandonedUploadAfter;
     }
 
     public void Dispose() => _renders.Dispose();
@@ -252,6 +257,9 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         }
 
         var key = RenditionKeys.New(fingerprint);
+
+        // Written down before its bytes (issue 13): a crash before the row commits leaves an entry, not an orphaned picture.
+        await _database.PendingDeletions.RecordWriteAheadAsync(DeletionStore.Renditions, key.Value, _time.GetUtcNow() + _writeAheadFor, cancellationToken).ConfigureAwait(false);
         using (var content = new MemoryStream(rendered.Value.Jpeg, writable: false))
         {
             await _renditions.PutAsync(key, content, cancellationToken).ConfigureAwait(false);

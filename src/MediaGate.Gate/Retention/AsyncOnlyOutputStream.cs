@@ -10,6 +10,7 @@ internal sealed class AsyncOnlyOutputStream(Stream inner) : Stream
 {
     private const int MaxHeldBytes = 8 * 1024 * 1024;
     private readonly MemoryStream _held = new();
+    private bool _abandoned;
 
     public override bool CanRead => false;
 
@@ -23,8 +24,20 @@ internal sealed class AsyncOnlyOutputStream(Stream inner) : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
+    /// <summary>From now on nothing more reaches the output (an export that failed halfway must not be completed).</summary>
+    public void Abandon()
+    {
+        _abandoned = true;
+        _held.SetLength(0);
+    }
+
     public override void Write(ReadOnlySpan<byte> buffer)
     {
+        if (_abandoned)
+        {
+            return;
+        }
+
         if (_held.Length + buffer.Length > MaxHeldBytes)
         {
             throw new InvalidOperationException($"More than {MaxHeldBytes} bytes were written synchronously to an asynchronous-only output.");
@@ -38,6 +51,11 @@ internal sealed class AsyncOnlyOutputStream(Stream inner) : Stream
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (_abandoned)
+        {
+            return;
+        }
+
         await DrainAsync(cancellationToken).ConfigureAwait(false);
         await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
     }
@@ -49,6 +67,11 @@ internal sealed class AsyncOnlyOutputStream(Stream inner) : Stream
 
     public override async Task FlushAsync(CancellationToken cancellationToken)
     {
+        if (_abandoned)
+        {
+            return;
+        }
+
         await DrainAsync(cancellationToken).ConfigureAwait(false);
         await inner.FlushAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using MediaGate.Consent.Matrix;
 using MediaGate.Data;
 using MediaGate.Data.Audit;
+using MediaGate.Gate.Parents;
 using MediaGate.Gate.Renditions;
 using MediaGate.Storage;
 using MediaGate.Storage.Hosting;
@@ -18,8 +19,8 @@ namespace MediaGate.Gate.Retention;
 /// grace period and an export for the parents"): a ZIP of exactly the renditions made for this parent, the same files
 /// <c>GET /api/parent/media/{id}/image</c> serves, so other children stay masked as they are there. Entry names hold
 /// the parent's own child's first name, a date and a short id, never another child's name; the observations' notes
-/// are left out (staff may have written other children's names in them). Written straight to the response, one
-/// rendition in memory at a time. Audited.
+/// are left out (staff may have written other children's names in them); the family's event renditions are in an
+/// <c>events</c> folder. Written straight to the response, one rendition in memory at a time. Audited.
 /// </summary>
 public sealed partial class ExportJournal(
     MediaGateDatabase database,
@@ -30,7 +31,11 @@ public sealed partial class ExportJournal(
     /// <summary>Renditions are at most 2048 px JPEGs; anything larger in the store is left out.</summary>
     private const long MaxRenditionBytes = 32L * 1024 * 1024;
 
-    /// <summary>Which files the parent's export holds; audited as an "export" by the account.</summary>
+    /// <summary>
+    /// Which files the parent's export holds: every rendition made for this family, as the parent's list shows them
+    /// (<see cref="ParentListRule"/>): the journal's, and the events' whose audience names the family (issue 13), each
+    /// once. Audited as an "export" by the account.
+    /// </summary>
     public async Task<JournalExport> PlanAsync(string accountId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(accountId);
@@ -39,18 +44,28 @@ public sealed partial class ExportJournal(
         if (children.Count > 0)
         {
             var folders = await FoldersAsync(children, cancellationToken).ConfigureAwait(false);
-            var journal = await database.Media.JournalOfAsync(children, cancellationToken).ConfigureAwait(false);
-            foreach (var entry in journal.OrderBy(e => e.TakenAt).ThenBy(e => e.MediaId, StringComparer.Ordinal))
+            var candidates = await database.ParentMedia.CandidatesAsync(children, cancellationToken).ConfigureAwait(false);
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var candidate in candidates
+                .Where(c => c.RenditionId is not null
+                    && (c.Purpose == Purpose.Journal || (c.Purpose == Purpose.Events && ParentListRule.EventRenditionIsFor(c.RenditionAudience, c.ChildId))))
+                .OrderBy(c => c.TakenAt).ThenBy(c => c.MediaId, StringComparer.Ordinal).ThenBy(c => c.Purpose).ThenBy(c => c.ChildId.Value, StringComparer.Ordinal))
             {
-                var rendition = await database.Renditions.FindByIdAsync(entry.RenditionId, cancellationToken).ConfigureAwait(false);
-                if (rendition is null || rendition.Purpose != Purpose.Journal)
+                if (!taken.Add(candidate.RenditionId!))
+                {
+                    continue; // an event rendition for two of the family's children goes in once
+                }
+
+                var rendition = await database.Renditions.FindByIdAsync(candidate.RenditionId!, cancellationToken).ConfigureAwait(false);
+                if (rendition is null || rendition.Purpose != candidate.Purpose)
                 {
                     continue; // withdrawn since the list was read
                 }
 
+                string folder = folders[candidate.ChildId.Value] + (candidate.Purpose == Purpose.Events ? "/events" : "");
                 string name = string.Create(CultureInfo.InvariantCulture,
-                    $"{folders[entry.ChildId.Value]}/{entry.TakenAt.UtcDateTime:yyyy-MM-dd_HHmmss}_{entry.MediaId[..Math.Min(8, entry.MediaId.Length)]}.jpg");
-                files.Add(new JournalExportFile(name, entry.MediaId, rendition.ObjectKey));
+                    $"{folder}/{candidate.TakenAt.UtcDateTime:yyyy-MM-dd_HHmmss}_{candidate.MediaId[..Math.Min(8, candidate.MediaId.Length)]}.jpg");
+                files.Add(new JournalExportFile(name, candidate.MediaId, rendition.ObjectKey));
             }
         }
 
@@ -62,7 +77,11 @@ public sealed partial class ExportJournal(
         return new JournalExport(files);
     }
 
-    /// <summary>Writes the ZIP to <paramref name="output"/> (not seekable is fine). A rendition withdrawn meanwhile is left out.</summary>
+    /// <summary>
+    /// Writes the ZIP to <paramref name="output"/> (not seekable is fine). A rendition withdrawn meanwhile is left out. A
+    /// store that fails halfway throws, and nothing more is written, the central directory included (issue 13): the
+    /// parent's copy must never look complete when it is not. The caller then aborts the response.
+    /// </summary>
     public async Task WriteAsync(JournalExport export, Stream output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(export);
@@ -70,28 +89,43 @@ public sealed partial class ExportJournal(
         var archive = await ZipArchive.CreateAsync(zipOutput, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, cancellationToken).ConfigureAwait(false);
         await using (archive.ConfigureAwait(false))
         {
-            foreach (var file in export.Files)
+            try
             {
-                byte[]? bytes = ObjectKey.TryParse(file.RenditionKey, out var key)
-                    ? await StoredObjects.ReadAllAsync(renditions, key, MaxRenditionBytes, cancellationToken).ConfigureAwait(false)
-                    : null;
-                if (bytes is null)
-                {
-                    LogWithdrawn(file.MediaId);
-                    continue;
-                }
-
-                // JPEGs do not shrink: stored, not deflated.
-                var entry = archive.CreateEntry(file.EntryName, CompressionLevel.NoCompression);
-                var content = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
-                await using (content.ConfigureAwait(false))
-                {
-                    await content.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-                }
+                await WriteEntriesAsync(export, archive, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                // Disposing the archive would write its central directory after the entries so far: a ZIP that opens.
+                zipOutput.Abandon();
+                LogAbandoned(e, export.Files.Count);
+                throw;
             }
         }
 
         await zipOutput.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteEntriesAsync(JournalExport export, ZipArchive archive, CancellationToken cancellationToken)
+    {
+        foreach (var file in export.Files)
+        {
+            byte[]? bytes = ObjectKey.TryParse(file.RenditionKey, out var key)
+                ? await StoredObjects.ReadAllAsync(renditions, key, MaxRenditionBytes, cancellationToken).ConfigureAwait(false)
+                : null;
+            if (bytes is null)
+            {
+                LogWithdrawn(file.MediaId);
+                continue;
+            }
+
+            // JPEGs do not shrink: stored, not deflated.
+            var entry = archive.CreateEntry(file.EntryName, CompressionLevel.NoCompression);
+            var content = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (content.ConfigureAwait(false))
+            {
+                await content.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>A folder per own child: the first name made safe for a file name, with a number when two would be the same.</summary>
@@ -115,6 +149,9 @@ public sealed partial class ExportJournal(
 
         return folders;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Export of {Files} files failed halfway; the response is cut off, never completed")]
+    private partial void LogAbandoned(Exception e, int files);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Export: the rendition of {Media} was withdrawn meanwhile; left out")]
     private partial void LogWithdrawn(string media);

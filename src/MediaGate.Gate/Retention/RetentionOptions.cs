@@ -26,9 +26,18 @@ public sealed class RetentionOptions
     [Range(5, 604_800)]
     public int AbandonedUploadSeconds { get; set; } = 21_600;
 
+    /// <summary>
+    /// Hours a failed item's upload original is kept (for the manager's re-queue) before it is deleted like an abandoned
+    /// upload (issue 13: failed uploads must not fill the disk). Default 72; 1 to 8760.
+    /// </summary>
+    [Range(1, 8760)]
+    public int FailedOriginalHours { get; set; } = 72;
+
     /// <summary>How often the sweep runs (and once at start), in seconds. Default 300; 1 to 86400.</summary>
     [Range(1, 86_400)]
     public int SweepSeconds { get; set; } = 300;
 
     public TimeSpan AbandonedUploadAfter => TimeSpan.FromSeconds(AbandonedUploadSeconds);
+
+    public TimeSpan FailedOriginalAfter => TimeSpan.FromHours(FailedOriginalHours);
 }

@@ -116,7 +116,7 @@ public sealed class AcceptUpload(
             return UploadResult.Refused(StatusCodes.Status503ServiceUnavailable, "Storage unavailable",
                 "The upload could not be stored; nothing was kept. Try again later.");
         }
-        catch (Exception e) when (e is IOException or InvalidDataException)
+        catch (Exception e) when (e is IOException or InvalidDataException && !Worker.Outages.IsOutOfSpace(e))
         {
             // A malformed multipart body, or the client went away mid-upload.
             await DeleteAsync(form).ConfigureAwait(false);

@@ -14,8 +14,11 @@ namespace MediaGate.Gate.Worker;
 /// claiming one item at a time through the database's work queue, so several nodes share the work. A claim is
 /// a lease renewed every third of its length while the item runs; a node that dies (even by SIGKILL) loses its
 /// items when their leases run out, and another node takes them. A claim lost to another node cancels the run
-/// (fencing: its completion would be refused anyway). A failed run is retried until <c>Gate:MaxAttempts</c>,
-/// then the item is marked failed (never released). Stopping stops claiming; the item in hand is finished.
+/// (fencing: its completion would be refused anyway). A run that fails because a store or the database was away
+/// (<see cref="Outages"/>) is not the photo's fault: the item waits with a growing, capped, jittered back-off and is tried
+/// again until the store answers, spending no attempt. Any other failure is retried until <c>Gate:MaxAttempts</c>, then
+/// the item is marked failed (never released). Claims are held as <c>name/pid</c>; at start the node ends the claims of
+/// its previous life at once instead of waiting out their leases. Stopping stops claiming; the item in hand is finished.
 /// </summary>
 public sealed partial class GateWorker(
     MediaGateDatabase database,
@@ -25,19 +28,66 @@ public sealed partial class GateWorker(
     ILogger<GateWorker> logger) : BackgroundService
 {
     private readonly GateOptions _options = options.Value;
-    private readonly string _node = options.Value.NodeName ?? $"{Environment.MachineName}-{Environment.ProcessId}";
+    private readonly string _name = options.Value.NodeName ?? Environment.MachineName;
+    private readonly RetryBackoff _backoff = options.Value.RetryBackoff;
     private long _lastSweep = long.MinValue;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>This process's name on its claims: the node's name and the process id.</summary>
+    internal string Holder => $"{_name}/{Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (_options.WorkerCount == 0)
         {
-            LogNoWorkers(_node);
-            return Task.CompletedTask;
+            LogNoWorkers(Holder);
+            return;
         }
 
-        return Task.WhenAll(Enumerable.Range(0, _options.WorkerCount).Select(_ => Task.Run(() => LoopAsync(stoppingToken), CancellationToken.None)));
+        try
+        {
+            await ReleasePreviousClaimsAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+#pragma warning disable CA1031 // The database may be away at start: the leases then run out as before.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogReleaseFailed(e);
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, _options.WorkerCount).Select(_ => Task.Run(() => LoopAsync(stoppingToken), CancellationToken.None))).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Ends the claims this node held in a previous life (issue 13): with <c>Gate:NodeName</c> set, every claim under
+    /// that name but this process's; by default (the host name) only claims of this host's processes that no longer run.
+    /// </summary>
+    internal async Task<int> ReleasePreviousClaimsAsync(CancellationToken cancellationToken)
+    {
+        int released = 0;
+        foreach (var holder in await database.Work.HoldersAsync(_name + "/", cancellationToken).ConfigureAwait(false))
+        {
+            if (holder != Holder && (_options.NodeName is not null || !IsRunningHere(holder[(_name.Length + 1)..])))
+            {
+                released += await database.Work.ReleaseAsync(holder, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (released > 0)
+        {
+            LogReleased(released);
+        }
+
+        return released;
+    }
+
+    private static bool IsRunningHere(string pid) =>
+        !int.TryParse(pid, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int id)
+        || !OperatingSystem.IsLinux()
+        || Directory.Exists($"/proc/{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
     private async Task LoopAsync(CancellationToken stoppingToken)
     {
@@ -81,7 +131,7 @@ public sealed partial class GateWorker(
     /// <summary>Claims and runs one item; false when there was none.</summary>
     internal async Task<bool> RunOneAsync(CancellationToken stoppingToken)
     {
-        var claim = await database.Work.ClaimAsync(_node, _options.Lease, _options.MaxAttempts, stoppingToken).ConfigureAwait(false);
+        var claim = await database.Work.ClaimAsync(Holder, _options.Lease, _options.MaxAttempts, stoppingToken).ConfigureAwait(false);
         if (claim is null)
         {
             return false;
@@ -104,6 +154,14 @@ public sealed partial class GateWorker(
         catch (OperationCanceledException) when (lost.IsCancellationRequested)
         {
             LogClaimLost(claim.Id);
+        }
+#pragma warning disable CA1031 // An outage is the surroundings' fault, not the item's: it waits and is tried again.
+        catch (Exception e) when (Outages.IsOutage(e))
+#pragma warning restore CA1031
+        {
+            await renewing.CancelAsync().ConfigureAwait(false);
+            await renewal.ConfigureAwait(false);
+            await PostponeAsync(claim, e, stoppingToken).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Any failure of one item is recorded against it (retried, then failed closed); the worker goes on.
         catch (Exception e)
@@ -153,6 +211,29 @@ public sealed partial class GateWorker(
         }
     }
 
+    /// <summary>
+    /// Gives the item back to wait out the outage. The database may be the thing that is away: the hand-back is tried
+    /// again (same back-off) until it is written, the claim is lost, or the node stops (then the lease runs out as usual).
+    /// </summary>
+    private async Task PostponeAsync(WorkClaim claim, Exception outage, CancellationToken stoppingToken)
+    {
+        var wait = _backoff.Delay(claim.Outages, Random.Shared.NextDouble());
+        LogOutage(outage, claim.Id, wait.TotalSeconds);
+        while (true)
+        {
+            try
+            {
+                await database.Work.PostponeAsync(claim, Shorten("outage: " + outage.Message), time.GetUtcNow() + wait, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (Outages.IsOutage(e) && !stoppingToken.IsCancellationRequested)
+            {
+                // Soon after the database is back: the item is still this process's claim until then.
+                await Task.Delay(TimeSpan.FromMilliseconds(_options.PollMilliseconds), time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     private async Task RenewAsync(WorkClaim claim, CancellationTokenSource lost, CancellationToken stop)
     {
         var every = _options.Lease / 3;
@@ -194,6 +275,15 @@ public sealed partial class GateWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Processing {Media} failed (attempt {Attempt})")]
     private partial void LogItemFailed(Exception e, string media, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A store or the database was away while processing {Media}; tried again in {Seconds:0.0} s (no attempt spent)")]
+    private partial void LogOutage(Exception e, string media, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ended {Count} claims this node held before it restarted")]
+    private partial void LogReleased(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not end this node's claims from before its restart; their leases run out instead")]
+    private partial void LogReleaseFailed(Exception e);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the lease on {Media} failed")]
     private partial void LogRenewFailed(Exception e, string media);

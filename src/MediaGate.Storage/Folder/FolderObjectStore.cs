@@ -20,6 +20,7 @@ public sealed partial class FolderObjectStore : IObjectStore
     private readonly string _root;
     private readonly TimeSpan _temporaryMaxAge;
     private readonly ILogger _logger;
+    private long _minFreeBytes;
 
     private FolderObjectStore(string root, TimeSpan temporaryMaxAge, ILogger logger)
     {
@@ -42,6 +43,7 @@ public sealed partial class FolderObjectStore : IObjectStore
         // The configured root itself may be a link (a mounted volume); what is under it may not.
         var resolved = new DirectoryInfo(root).ResolveLinkTarget(returnFinalTarget: true);
         var store = new FolderObjectStore(resolved?.FullName ?? root, TimeSpan.FromMinutes(options.TemporaryFileMaxAgeMinutes), logger ?? (ILogger)NullLogger.Instance);
+        store._minFreeBytes = options.MinFreeBytes;
         store.SweepTemporaryFiles();
         return store;
     }
@@ -193,7 +195,10 @@ public sealed partial class FolderObjectStore : IObjectStore
                 file.Flush(flushToDisk: true);
             }
 
-            return StoreReadiness.Ready;
+            long free = new DriveInfo(_root).AvailableFreeSpace;
+            return free < _minFreeBytes
+                ? StoreReadiness.NotReady($"the folder store's file system has {free} bytes free, under the floor of {_minFreeBytes} (MinFreeBytes)")
+                : StoreReadiness.Ready;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -18,4 +18,11 @@ public sealed class FolderObjectStoreOptions
     /// </summary>
     [Range(1, 10_080)]
     public int TemporaryFileMaxAgeMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// Free bytes the folder's file system must keep for the store to count as ready (<c>/health/ready</c>, issue 13): a
+    /// load balancer stops sending uploads before the disk is full. Default 256 MiB; 0 turns the check off.
+    /// </summary>
+    [Range(0, long.MaxValue)]
+    public long MinFreeBytes { get; set; } = 256L * 1024 * 1024;
 }

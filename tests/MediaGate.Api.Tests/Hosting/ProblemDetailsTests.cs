@@ -142,6 +142,72 @@ public sealed class ProblemDetailsTests
         }
     }
 
+    [TestMethod]
+    [DoNotParallelize]
+    public async Task Get_DatabaseFull_Returns503WithRetryAfter()
+    {
+        var response = await SendFailingAsync(DatabaseFull());
+
+        using (response)
+        {
+            var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+            Assert.AreEqual("Out of space.", problem.GetProperty("title").GetString());
+            Assert.IsGreaterThan(TimeSpan.Zero, response.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, "a 503 tells the client when to try again");
+        }
+    }
+
+    [TestMethod]
+    [DoNotParallelize]
+    public async Task Get_DiskFull_Returns503WithRetryAfter()
+    {
+        var response = await SendFailingAsync(new IOException("No space left on device", 28));
+
+        using (response)
+        {
+            await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
+            Assert.IsNotNull(response.Headers.RetryAfter);
+        }
+    }
+
+    private static async Task<HttpResponseMessage> SendFailingAsync(Exception failure)
+    {
+        Clock.Failure = failure;
+        try
+        {
+            return await SendAsync("manager", HttpMethod.Get, "/api/manager/consents");
+        }
+        finally
+        {
+            Clock.Failure = null;
+        }
+    }
+
+    /// <summary>A real SQLITE_FULL: a database capped at a few pages, filled past them.</summary>
+    private static Microsoft.Data.Sqlite.SqliteException DatabaseFull()
+    {
+        string file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mediagate-full-" + Guid.NewGuid().ToString("N") + ".db");
+        try
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA max_page_count = 4; CREATE TABLE t (x TEXT);";
+            command.ExecuteNonQuery();
+            command.CommandText = $"INSERT INTO t VALUES ('{new string('x', 2000)}')";
+            return Assert.ThrowsExactly<Microsoft.Data.Sqlite.SqliteException>(() =>
+            {
+                for (int i = 0; i < 100; i++)
+                {
+                    command.ExecuteNonQuery();
+                }
+            });
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
 
     private static async Task<HttpResponseMessage> SendAsync(string role, HttpMethod method, string path, HttpContent? content = null)

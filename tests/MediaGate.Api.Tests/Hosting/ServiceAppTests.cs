@@ -158,6 +158,20 @@ public sealed class ServiceAppTests
     }
 
     [TestMethod]
+    public async Task HealthReady_FreeSpaceUnderTheStoresFloor_Returns503NamingTheStore()
+    {
+        await using var service = await TestService.StartAsync(new Dictionary<string, string?> { ["Storage:Master:Folder:MinFreeBytes"] = long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        using var response = await service.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.AreEqual(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var failing = body.RootElement.GetProperty("checks").EnumerateArray().Where(c => c.GetProperty("status").GetString() != "Healthy")
+            .Select(c => c.GetProperty("name").GetString()).ToArray();
+        CollectionAssert.AreEqual(new[] { "master-store" }, failing);
+    }
+
+    [TestMethod]
     public async Task OpenApi_Document_IsServedAndListsTheManagerEndpoints()
     {
         await using var service = await TestService.StartAsync();

@@ -10,5 +10,9 @@ internal sealed class ThrowingClock : TimeProvider
 
     public bool Fail { get; set; }
 
-    public override DateTimeOffset GetUtcNow() => Fail ? throw new InvalidOperationException(Secret) : base.GetUtcNow();
+    /// <summary>When set, reading the clock throws this instead (a failure of the service's surroundings).</summary>
+    public Exception? Failure { get; set; }
+
+    public override DateTimeOffset GetUtcNow() =>
+        Failure is { } failure ? throw failure : Fail ? throw new InvalidOperationException(Secret) : base.GetUtcNow();
 }

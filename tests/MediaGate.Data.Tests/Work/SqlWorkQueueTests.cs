@@ -187,6 +187,65 @@ public sealed class SqlWorkQueueTests
     [TestMethod]
     [DataRow(TestDatabase.Sqlite)]
     [DataRow(TestDatabase.PostgreSql)]
+    public async Task ClaimAsync_OwnExpiredClaimAtMaxAttempts_IsNotGivenUp(string store)
+    {
+        // The process that holds the claim is alive (it is the one claiming): it gives the item back itself after an outage.
+        var time = new FakeTimeProvider(Sample.Now);
+        await using var test = await TestDatabase.CreateAsync(store, time);
+        var queue = test.Database.Work;
+        await queue.EnqueueAsync("media-1", "process");
+        var claim = await queue.ClaimAsync("node-a/7", Lease, 1);
+        time.Advance(Lease + TimeSpan.FromSeconds(1));
+
+        await queue.ClaimAsync("node-a/7", Lease, 1);
+
+        Assert.AreNotEqual(WorkState.Failed, await queue.StateAsync("media-1"));
+        Assert.IsTrue(await queue.PostponeAsync(claim!, "outage: database away", time.GetUtcNow()), "the late hand-back still holds");
+    }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task PostponeAsync_AfterAnOutage_WaitsUntilNotBeforeAndSpendsNoAttempt(string store)
+    {
+        var time = new FakeTimeProvider(Sample.Now);
+        await using var test = await TestDatabase.CreateAsync(store, time);
+        var queue = test.Database.Work;
+        await queue.EnqueueAsync("media-1", "process");
+        var first = await queue.ClaimAsync("node-a", Lease, 1);
+
+        Assert.IsTrue(await queue.PostponeAsync(first!, "outage: store away", time.GetUtcNow() + TimeSpan.FromSeconds(30)));
+
+        Assert.AreEqual(WorkState.Pending, await queue.StateAsync("media-1"));
+        Assert.IsNull(await queue.ClaimAsync("node-a", Lease, 1), "waiting out its back-off");
+        time.Advance(TimeSpan.FromSeconds(30));
+        var second = await queue.ClaimAsync("node-a", Lease, 1);
+        Assert.AreEqual((1, 1), (second!.Attempt, second.Outages), "the attempt was given back; the outage counted");
+        Assert.IsFalse(await queue.PostponeAsync(first!, "late", time.GetUtcNow()), "a claim taken again is fenced");
+    }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task ReleaseAsync_ClaimsOfAHolder_AreClaimableAtOnce(string store)
+    {
+        await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
+        var queue = test.Database.Work;
+        await queue.EnqueueAsync("mine", "process");
+        await queue.EnqueueAsync("theirs", "process", 1);
+        await queue.ClaimAsync("node-a/1", Lease, 3);
+        await queue.ClaimAsync("node-b/1", Lease, 3);
+
+        CollectionAssert.AreEqual(new[] { "node-a/1" }, (await queue.HoldersAsync("node-a/")).ToArray());
+        Assert.AreEqual(1, await queue.ReleaseAsync("node-a/1"));
+
+        Assert.AreEqual("mine", (await queue.ClaimAsync("node-a/2", Lease, 3))?.Id);
+        Assert.IsNull(await queue.ClaimAsync("node-a/2", Lease, 3), "another holder's claim stays");
+    }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
     public async Task StateAsync_UnknownId_IsNull(string store)
     {
         await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));

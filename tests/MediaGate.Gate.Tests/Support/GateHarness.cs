@@ -92,7 +92,9 @@ internal sealed class GateHarness : IAsyncDisposable
     /// <param name="settings">Extra configuration (e.g. <c>Gate:MaxUploadBytes</c>).</param>
     /// <param name="detector">Another detector than the shared real one (for a failure at the boundary).</param>
     /// <param name="clock">The clock of the database and the gate (a fake one for leases and back-off); the system's by default.</param>
-    public static async Task<GateHarness> CreateAsync(string backends, IDictionary<string, string?>? settings = null, IFaceDetector? detector = null, TimeProvider? clock = null)
+    /// <param name="configure">Changes to the services after the gate's (e.g. a <see cref="FaultyStore"/> around a store).</param>
+    public static async Task<GateHarness> CreateAsync(
+        string backends, IDictionary<string, string?>? settings = null, IFaceDetector? detector = null, TimeProvider? clock = null, Action<IServiceCollection>? configure = null)
     {
         clock ??= TimeProvider.System;
         var folder = Path.Combine(Path.GetTempPath(), "mediagate-gate-" + Guid.NewGuid().ToString("N"));
@@ -145,6 +147,7 @@ internal sealed class GateHarness : IAsyncDisposable
             .AddSingleton(detector ?? GateAssembly.Detector);
         services.AddMediaGateStores();
         services.AddMediaGateGate(configuration);
+        configure?.Invoke(services);
         return new GateHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), database, folder, schema, container);
     }
 

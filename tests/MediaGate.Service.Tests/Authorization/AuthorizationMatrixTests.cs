@@ -224,6 +224,7 @@ public sealed class AuthorizationMatrixTests : ServiceTest
             new("website key create", Audience.Manager, HttpMethod.Post, "/api/manager/website-keys", () => Json(new { name = "k-" + Guid.NewGuid().ToString("N")[..10] })),
             new("website key revoke", Audience.Manager, HttpMethod.Delete, "/api/manager/website-keys/none-" + tag, () => null),
             new("child left", Audience.Manager, HttpMethod.Post, $"/api/manager/children/{childId}/left", () => Json(new { leftOn = (string?)null })),
+            new("requeue failed", Audience.Manager, HttpMethod.Post, "/api/manager/media/requeue", () => null),
             new("upload", Audience.Tablet, HttpMethod.Post, "/api/tablet/observations", Upload),
             new("observation", Audience.Tablet, HttpMethod.Get, $"/api/tablet/observations/{observationId}", () => null),
             new("assign faces", Audience.Tablet, HttpMethod.Put, $"/api/tablet/media/{mediaId}/faces", () => Json(new[] { new { faceId, childId } })),

@@ -32,15 +32,50 @@ internal sealed class AzuriteServer : IDisposable
 
     public static AzuriteServer Start()
     {
+        var folder = Path.Combine(Path.GetTempPath(), "mediagate-azurite-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return Start(folder, FreePort());
+    }
+
+    /// <summary>
+    /// Stops the service as an operator would (SIGTERM: Azurite saves its data and exits), keeping its data for
+    /// <see cref="StartAgain"/>. An outage for the code under test: connections are refused meanwhile.
+    /// </summary>
+    public void Stop()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+        {
+            kill?.WaitForExit();
+        }
+
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(30)))
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    /// <summary>Starts the service again on the same port and data after <see cref="Stop"/>; this one is then disposed of without deleting the data.</summary>
+    public AzuriteServer StartAgain()
+    {
+        Stop();
+        _process.Dispose();
+        return Start(_folder, Port);
+    }
+
+    private static AzuriteServer Start(string folder, int port)
+    {
         var script = Path.Combine(TestPaths.RepoRoot, "eng", "npm", "node_modules", ".bin", "azurite-blob");
         if (!File.Exists(script))
         {
             throw new InvalidOperationException($"Azurite is not installed ({script} is missing; eng/setup.sh runs npm ci in eng/npm)");
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), "mediagate-azurite-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var port = FreePort();
         var start = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { script, "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--location", folder, "--skipApiVersionCheck", "--disableTelemetry", "--silent" })
         {

@@ -33,7 +33,8 @@ startPage(async (content) => {
         tile('Failed', board.today.failed),
         tile('Held now (all days)', board.heldNow),
         tile('Blocked now (all days)', board.blockedNow),
-        tile('Average time to release', board.averageMinutesToRelease === null ? 'No releases yet' : minutes(board.averageMinutesToRelease)))),
+        tile('Average time to release', board.averageMinutesToRelease === null ? 'No releases yet' : minutes(board.averageMinutesToRelease))),
+      requeueButton()),
     el('section', { 'aria-labelledby': 'days-title' },
       el('h2', { id: 'days-title' }, `The last ${days} days`),
       el('ul', { class: 'legend', 'aria-hidden': 'true' }, series.map((s) => el('li', { class: `legend-${s.key}` }, s.label))),
@@ -65,6 +66,24 @@ function reasonSentence(reason) {
 
   const words = String(reason.reason).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return `${words.charAt(0).toUpperCase()}${words.slice(1)}.`;
+}
+
+// Issue 13: photos that failed (their file, or a fault nobody expected) can be tried again once the cause is fixed.
+function requeueButton() {
+  const status = el('p', { role: 'status' });
+  const button = el('button', { type: 'button' }, 'Try failed photos again');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const result = await api('/api/manager/media/requeue', { method: 'POST' });
+      status.textContent = result.count === 0 ? 'No failed photos to try again.' : `${result.count} failed photo(s) put back in the queue.`;
+    } catch (error) {
+      status.textContent = error.message;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return el('div', { class: 'requeue' }, button, status);
 }
 
 function tile(label, value) {

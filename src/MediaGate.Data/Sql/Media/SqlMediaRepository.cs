@@ -146,6 +146,8 @@ internal sealed class SqlMediaRepository(SqlStore store, TimeProvider time) : IM
                 throw new InvalidOperationException($"There is no media item {mediaId}");
             }
 
+            await SqlPendingDeletions.ClearWriteAheadAsync(connection, transaction, Data.Retention.DeletionStore.Master, masterKey, cancellationToken).ConfigureAwait(false);
+
             // A second run (the node died before completing its work item) keeps the first run's faces: their
             // ids may already be on a tablet and their assignments already made.
             long stored = await connection.ExecuteScalarAsync<long>(new CommandDefinition(

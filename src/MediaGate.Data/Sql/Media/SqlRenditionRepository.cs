@@ -28,6 +28,7 @@ internal sealed class SqlRenditionRepository(SqlStore store) : IRenditionReposit
             "INSERT INTO renditions (id, media_id, purpose, audience, object_key, width, height, revision, created_at) " +
             "VALUES (@Id, @MediaId, @Purpose, @Audience, @ObjectKey, @Width, @Height, @Revision, @CreatedAt)",
             row, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await Retention.SqlPendingDeletions.ClearWriteAheadAsync(connection, transaction, Data.Retention.DeletionStore.Renditions, rendition.ObjectKey, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return previous?.ToRecord();
     }

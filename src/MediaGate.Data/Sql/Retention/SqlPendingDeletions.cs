@@ -18,6 +18,23 @@ internal sealed class SqlPendingDeletions(SqlStore store) : IPendingDeletions
             new { objectKey, dueAt = DbText.Instant(dueAt) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
+    public async Task RecordWriteAheadAsync(DeletionStore objectStore, string objectKey, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(objectKey);
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // A second run of the same step (deterministic master key) finds the first run's entry: it stays as it is.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO pending_deletions (store, object_key, reason, due_at) VALUES (@store, @objectKey, 'upload', @dueAt) ON CONFLICT (store, object_key) DO NOTHING",
+            new { store = PendingDeletionRow.Name(objectStore), objectKey, dueAt = DbText.Instant(dueAt) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Inside the transaction that records the row naming the object: its write-ahead entry has nothing left to do.</summary>
+    internal static Task ClearWriteAheadAsync(DbConnection connection, DbTransaction transaction, DeletionStore objectStore, string objectKey, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM pending_deletions WHERE store = @store AND object_key = @objectKey AND reason = 'upload' AND claimed_by IS NULL",
+            new { store = PendingDeletionRow.Name(objectStore), objectKey }, transaction, cancellationToken: cancellationToken));
+
     public async Task<bool> ForgetUploadAsync(string objectKey, CancellationToken cancellationToken = default)
     {
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using MediaGate.Api.Identity;
+using MediaGate.Gate.Worker;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MediaGate.Api.Endpoints.Manager;
+
+/// <summary>
+/// The manager re-queues failed items (issue 13): they go back to processing with no attempt spent, audited as
+/// <c>requeue</c>. Mapped inside the <c>/api/manager</c> group, so the manager policy applies.
+/// </summary>
+public static class ManagerRequeueEndpoints
+{
+    public static RouteGroupBuilder MapManagerRequeueEndpoints(this RouteGroupBuilder group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        group.MapPost("/media/requeue", RequeueAllAsync).WithName("ManagerRequeueFailed");
+        group.MapPost("/media/{mediaId}/requeue", RequeueOneAsync).WithName("ManagerRequeueItem");
+        return group;
+    }
+
+    /// <summary><c>POST /api/manager/media/requeue</c> → 200 <c>{"mediaIds", "count"}</c>: every failed item (at most 500).</summary>
+    public static async Task<Ok<RequeueResponse>> RequeueAllAsync([FromServices] RequeueFailed requeue, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requeue);
+        var ids = await requeue.RequeueAllAsync(user.AccountId() ?? "unknown", cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new RequeueResponse(ids, ids.Count));
+    }
+
+    /// <summary><c>POST /api/manager/media/{mediaId}/requeue</c> → 200 <c>{"mediaIds", "count"}</c>; 404 unknown item, 409 not failed.</summary>
+    public static async Task<Results<Ok<RequeueResponse>, ProblemHttpResult>> RequeueOneAsync(
+        string mediaId, [FromServices] RequeueFailed requeue, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requeue);
+        bool? done = Ids.IsId(mediaId) ? await requeue.RequeueAsync(mediaId, user.AccountId() ?? "unknown", cancellationToken).ConfigureAwait(false) : null;
+        return done switch
+        {
+            null => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no item with this id."),
+            false => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not failed", detail: "Only a failed item can be re-queued."),
+            true => TypedResults.Ok(new RequeueResponse([mediaId], 1)),
+        };
+    }
+}
