@@ -108,7 +108,7 @@ internal static class IngestCommands
                 return FileBatch.Run(scan, options.Limits, Environment.ProcessorCount, (index, file, bytes) =>
                 {
                     var photo = new PhotoContext(bytes);
-                    using PixelBudget.Lease lease = budget.Acquire(pipeline.PixelsOf(photo));
+                    using PixelBudget.Lease lease = budget.Acquire(pipeline.PixelsOf(photo, side));
                     Outcome<PhotoContext> outcome = pipeline.Anonymise(photo, side);
                     if (!outcome.IsSuccess)
                     {
