@@ -4,7 +4,8 @@
 #   1. strip vs `exiftool -all=` on every JPEG of the real camera corpus (exif-samples/jpg)
 #   2. anonymise of 12 MP JPEGs, full size and --max-side 2048, vs the libjpeg-turbo floor (`djpeg | cjpeg -quality 90` of the same files)
 #   3. face detection on eval/faces-dev, per detector with the RetinaFace verifier and alone: masked recall by face
-#      size, certain false detections, single-face photos with one certain face, CPU per photo
+#      size, certain false detections, single-face photos with one certain face, CPU per photo; where detection's CPU
+#      goes (detect-profile) and the detection CPU of the small-photo day's 20 photos (eng/detect-small-day.sh)
 #   4. peak memory (max RSS) of anonymise on 12 MP and on 48 MP input
 #   5. the consent decision
 #   6. peak memory and outcome of strip on each hostile file of issue 6 (bench/hostile)
@@ -132,6 +133,16 @@ if [ -z "$skip_recall" ]; then
   group="$shared/eval/faces-dev/images/0--Parade/0_Parade_Parade_0_887.jpg"
   dotnet "$bench_dll" detect-cost --photo "$group" --models "$models" --detector yunet-n --runs "$runs"
   dotnet "$bench_dll" detect-cost --photo "$group" --models "$models" --detector yunet-n --runs "$runs" --verifier 0
+  echo
+  echo "Where detection's CPU goes (yunet-n, each part timed on its own): a 1 MP faces-dev photo, then a 12 MP photo at the rendition size:"
+  echo
+  dotnet "$bench_dll" detect-profile --photo "$group" --models "$models" --runs "$runs"
+  echo
+  dotnet "$bench_dll" detect-profile --photo "$(find "$big" -name '*.jpg' | sort | head -n 1)" --width 2048 --height 1536 --models "$models" --runs "$runs"
+  echo
+  echo "Detection CPU of the small-photo day's 20 photos (eng/load.sh --photos small):"
+  echo
+  bash "$root/eng/detect-small-day.sh" --shared "$shared" --models "$models" --bench "$bench_dll"
 fi
 
 # --- 5. the consent decision --------------------------------------------------------------------------

@@ -5,6 +5,7 @@ return args.FirstOrDefault() switch
 {
     "recall" => RecallBenchmark.Run(args[1..]),
     "detect-cost" => DetectionCostBenchmark.Run(args[1..]),
+    "detect-profile" => DetectionProfileBenchmark.Run(args[1..]),
     "make-photos" => MakePhotosCommand.Run(args[1..]),
     "pipeline-cpu" => PipelineCpuBenchmark.Run(args[1..]),
     "tune" => TuneBenchmark.Run(args[1..]),
@@ -20,6 +21,8 @@ static int Usage()
               per photo, with the verifier and alone, on a labelled set
           detect-cost --photo FILE --models DIR [--detector NAME] [--width 4000 --height 3000] [--runs 5] [--threads N] [--multi-scale SPEC] [--verifier 0]
               detection time and peak memory on one photo resized to the given size (a 12 MP tablet photo)
+          detect-profile --photo FILE --models DIR [--width W --height H] [--runs 5] [--multi-scale SPEC]
+              where yunet-n's CPU goes on one photo: resampling, tensor filling and model runs per level, second look, verifier
           make-photos --faces DIR --out DIR [--count 6] [--width 4000 --height 3000]
               tablet-sized JPEGs made from the evaluation set's group photos
           pipeline-cpu --photos DIR --models DIR [--detector NAME] [--runs 3]

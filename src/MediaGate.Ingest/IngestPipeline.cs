@@ -108,9 +108,12 @@ public sealed class IngestPipeline
     public Outcome<PhotoContext> Anonymise(PhotoContext photo) => Anonymise(photo, maxSide: null);
 
     /// <summary>
-    /// Every face masked, upright, metadata-free JPEG, at most <paramref name="maxSide"/> on its long side: the faces
-    /// are found on the reduced picture (as <see cref="Detect(PhotoContext, int?)"/>), the masks planned and applied on
-    /// the full-size picture, and the masked picture reduced, as renditions are. Null: full size throughout.
+    /// Every face masked, upright, metadata-free JPEG, at most <paramref name="maxSide"/> on its long side. The photo is
+    /// decoded once, reduced (a JPEG in the DCT, as <see cref="Detect(PhotoContext, int?)"/>), its faces found on that
+    /// picture, masked on it and written: the full size is never decoded. Masks are irreversible fills planned from
+    /// boxes found at this very size, so masking here hides what masking at full size and then reducing would.
+    /// <see cref="PhotoContext.Faces"/> stay in full-size pixels; <see cref="PhotoContext.Masks"/> are in the output's.
+    /// Null: full size throughout.
     /// </summary>
     public Outcome<PhotoContext> Anonymise(PhotoContext photo, int? maxSide)
     {
@@ -118,14 +121,14 @@ public sealed class IngestPipeline
         if (maxSide is { } side)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(side);
-            return Chain(photo, SniffStep, DecodeUpright, p => ReduceForDetection(p, side), DetectFaces, MaskAll, p => ReduceOutput(p, side), Encode, Verify);
+            return Chain(photo, SniffStep, p => DecodeReduced(p, side), DetectFaces, MaskAll, Encode, Verify);
         }
 
         return Chain(photo, SniffStep, DecodeUpright, DetectFaces, MaskAll, Encode, Verify);
     }
 
     /// <summary>
-    /// The pixels <see cref="Detect(PhotoContext, int?)"/> decodes at once for <paramref name="photo"/>: the scaled
+    /// The pixels <see cref="Detect(PhotoContext, int?)"/> and <see cref="Anonymise(PhotoContext, int?)"/> decode at once for <paramref name="photo"/>: the scaled
     /// decode and the reduced copy (0 when the header is refused). For a <see cref="Concurrency.PixelBudget"/>.
     /// </summary>
     public long PixelsOf(PhotoContext photo, int? maxSide)
@@ -240,29 +243,6 @@ public sealed class IngestPipeline
         return photo;
     }
 
-    /// <summary>The full-size picture stays for masking; detection runs on a copy reduced to the rendition's size.</summary>
-    private static Outcome<PhotoContext> ReduceForDetection(PhotoContext photo, int maxSide)
-    {
-        var image = photo.Image!;
-        var (width, height) = Render.RenditionRenderer.SizeWithin(image.Width, image.Height, maxSide);
-        if ((width, height) != (image.Width, image.Height))
-        {
-            photo.DetectionImage = photo.Timed("reduce", () => ImageResampler.Resize(image, width, height));
-        }
-
-        return photo;
-    }
-
-    /// <summary>The masked full-size picture reduced to the output size (the masks were applied before, as for renditions).</summary>
-    private static Outcome<PhotoContext> ReduceOutput(PhotoContext photo, int maxSide)
-    {
-        var image = photo.Image!;
-        var (width, height) = Render.RenditionRenderer.SizeWithin(image.Width, image.Height, maxSide);
-        photo.Image = photo.Timed("reduce", () => ImageResampler.Resize(image, width, height));
-        photo.DetectionImage = null;
-        return photo;
-    }
-
     private Outcome<PhotoContext> DetectFaces(PhotoContext photo)
     {
         if (_detector is null)
@@ -270,7 +250,7 @@ public sealed class IngestPipeline
             return new IngestFailure(IngestFailureKind.DetectionFailed, "No face detector is configured.");
         }
 
-        RgbImage searched = photo.DetectionImage ?? photo.Image!;
+        RgbImage searched = photo.Image!;
         Outcome<IReadOnlyList<DetectedFace>> faces = photo.Timed("detect", () => _detector.Detect(searched));
         if (!faces.IsSuccess)
         {
@@ -293,11 +273,24 @@ public sealed class IngestPipeline
         return [.. faces.Select(f => f with { X = f.X * sx, Y = f.Y * sy, Width = f.Width * sx, Height = f.Height * sy })];
     }
 
+    /// <summary>Full-size boxes in pixels of <paramref name="picture"/> (the same boxes when it is the full size).</summary>
+    private static IReadOnlyList<DetectedFace> ToPictureSize(IReadOnlyList<DetectedFace> faces, int fullWidth, int fullHeight, RgbImage picture)
+    {
+        if (picture.Width == fullWidth && picture.Height == fullHeight)
+        {
+            return faces;
+        }
+
+        float sx = (float)picture.Width / fullWidth, sy = (float)picture.Height / fullHeight;
+        return [.. faces.Select(f => f with { X = f.X * sx, Y = f.Y * sy, Width = f.Width * sx, Height = f.Height * sy })];
+    }
+
     private Outcome<PhotoContext> MaskAll(PhotoContext photo)
     {
         photo.Timed("mask", () =>
         {
-            photo.Masks = FaceMasker.Plan(photo.Faces!, _options.Mask);
+            // Planned in the pixels of the picture being masked: the full size, or the reduced output of an anonymise with a size.
+            photo.Masks = FaceMasker.Plan(ToPictureSize(photo.Faces!, photo.UprightWidth, photo.UprightHeight, photo.Image!), _options.Mask);
             FaceMasker.Apply(photo.Image!, photo.Masks);
             return true;
         });

@@ -33,12 +33,9 @@ public sealed class PhotoContext
 
     /// <summary>
     /// The upright pixels; set by decode and orient. After <see cref="IngestPipeline.Detect(PhotoContext, int?)"/> with a
-    /// size, the reduced picture the faces were searched on; after an anonymise with a size, the reduced output.
+    /// size, the reduced picture the faces were searched on; after an anonymise with a size, the reduced output, masked.
     /// </summary>
     public RgbImage? Image { get; internal set; }
-
-    /// <summary>A reduced copy of <see cref="Image"/> to search for faces on, when the full size is kept for masking.</summary>
-    internal RgbImage? DetectionImage { get; set; }
 
     /// <summary>The faces found, in pixels of the full-size upright photo; set by the detect step.</summary>
     public IReadOnlyList<DetectedFace>? Faces { get; internal set; }

@@ -1,6 +1,7 @@
 using MediaGate.Ingest.Decode;
 using MediaGate.Ingest.Detect;
 using MediaGate.Ingest.Encode;
+using MediaGate.Ingest.Mask;
 using MediaGate.Ingest.Tests.Detect;
 using MediaGate.Ingest.Tests.Render;
 
@@ -51,11 +52,11 @@ public sealed class IngestPipelineMaxSideTests
     }
 
     [TestMethod]
-    public void Anonymise_MaxSide_WritesTheReducedPhotoWithTheFaceMaskedAtFullSizeFirst()
+    public void Anonymise_MaxSide_WritesTheReducedPhotoWithNoPixelOfTheFace()
     {
         // The detector sees the 400x300 picture and answers in its pixels; the face is at (200, 150, 100, 100) in the
-        // 800x600 photo. Whatever the face's own pixels are, the output must be the same: the mask was applied at full
-        // size, in the right place, before the reduction.
+        // 800x600 photo. Whatever the face's own pixels are, the output must be the same: the mask hides every output
+        // pixel computed from them.
         RgbImage original = Decode.SyntheticImages.Quadrants(800, 600);
         RgbImage altered = original.Clone();
         var random = new Random(12);
@@ -64,24 +65,90 @@ public sealed class IngestPipelineMaxSideTests
             random.NextBytes(altered.Row(y).Slice(200 * 3, 100 * 3));
         }
 
-        byte[] First(RgbImage image, out PhotoContext photo)
-        {
-            using var detector = new FixedDetector(new DetectedFace(100, 75, 50, 50, 0.9f, false));
-            var pipeline = new IngestPipeline(detector, Options);
-            photo = new PhotoContext(Decode.SyntheticImages.Png(image));
-            Outcome<PhotoContext> outcome = pipeline.Anonymise(photo, 400);
-            Assert.IsTrue(outcome.IsSuccess, outcome.Failure?.ToString());
-            Assert.AreEqual((400, 300), (detector.SearchedWidth, detector.SearchedHeight));
-            return photo.Output!;
-        }
-
-        byte[] plain = First(original, out PhotoContext photo);
-        byte[] fromAltered = First(altered, out _);
+        byte[] plain = AnonymiseAt400(original, out PhotoContext photo);
+        byte[] fromAltered = AnonymiseAt400(altered, out _);
 
         RgbImage written = PhotoReader.ReadUpright(plain, Options.Limits).Value.Image;
         Assert.AreEqual((400, 300), (written.Width, written.Height));
         Assert.AreEqual(new DetectedFace(200, 150, 100, 100, 0.9f, false), photo.Faces!.Single());
         CollectionAssert.AreEqual(plain, fromAltered, "the face's own pixels reached the output");
+    }
+
+    [TestMethod]
+    public void Anonymise_MaxSide_MasksThePictureAtTheOutputSize()
+    {
+        // Decoded once, reduced, masked and written at 400x300: the mask lies in the output's pixels (centre of the
+        // 400x300 box (100, 75, 50, 50)), not in the 800x600 photo's, which is never masked nor reduced again.
+        _ = AnonymiseAt400(Decode.SyntheticImages.Quadrants(800, 600), out PhotoContext photo);
+
+        MaskRegion mask = photo.Masks!.Single();
+        Assert.AreEqual((125.0, 100.0), (mask.CenterX, mask.CenterY), "the mask is not in the output's pixels");
+        Assert.AreEqual((400, 300), (photo.Image!.Width, photo.Image.Height));
+        Assert.IsTrue(photo.Image.Row(100).Slice(125 * 3, 3).SequenceEqual(Masked(photo).Row(100).Slice(125 * 3, 3)));
+    }
+
+    [TestMethod]
+    public void Anonymise_MaxSideOnARealJpeg_WritesThatSizeWithEveryLabelledFaceMasked()
+    {
+        // The meeting photo (1024 px wide, three faces of 148-186 px) enlarged three times, as a JPEG: anonymised at
+        // 1024 px, it is decoded in the DCT at 3/8, searched and masked at 1024 px; each labelled face (in the meeting
+        // photo's own pixels, which are the output's) is covered by a mask and changed in the written photo.
+        RgbImage small = RealFaces.Pixels(RealFaces.Meeting);
+        RgbImage large = ImageResampler.Resize(small, small.Width * 3, small.Height * 3);
+        using IFaceDetector detector = DetectTestData.Create("yunet-n");
+        var pipeline = new IngestPipeline(detector, Options);
+        var photo = new PhotoContext(JpegEncoder.Encode(large, 92).Value);
+
+        Outcome<PhotoContext> outcome = pipeline.Anonymise(photo, 1024);
+
+        Assert.IsTrue(outcome.IsSuccess, outcome.Failure?.ToString());
+        RgbImage written = PhotoReader.ReadUpright(photo.Output!, Options.Limits).Value.Image;
+        Assert.AreEqual((small.Width, small.Height), (written.Width, written.Height));
+        foreach (DetectedFace labelled in RealFaces.Faces(RealFaces.Meeting))
+        {
+            var (cx, cy) = (labelled.X + (labelled.Width / 2), labelled.Y + (labelled.Height / 2));
+            Assert.IsTrue(photo.Masks!.Any(m => m.NormalisedRadius(cx, cy) < 0.5), $"no mask in output pixels over the labelled face at ({cx}, {cy})");
+            Assert.IsGreaterThan(10.0, MeanDifference(small, written, labelled), $"the labelled face at ({cx}, {cy}) is not masked in the written photo");
+        }
+
+        Assert.IsLessThan(6.0, MeanDifference(small, written, new DetectedFace(0, 0, 80, 80, 0f, false)), "pixels far from the faces changed");
+    }
+
+    private static byte[] AnonymiseAt400(RgbImage image, out PhotoContext photo)
+    {
+        using var detector = new FixedDetector(new DetectedFace(100, 75, 50, 50, 0.9f, false));
+        var pipeline = new IngestPipeline(detector, Options);
+        photo = new PhotoContext(Decode.SyntheticImages.Png(image));
+        Outcome<PhotoContext> outcome = pipeline.Anonymise(photo, 400);
+        Assert.IsTrue(outcome.IsSuccess, outcome.Failure?.ToString());
+        Assert.AreEqual((400, 300), (detector.SearchedWidth, detector.SearchedHeight));
+        return photo.Output!;
+    }
+
+    /// <summary>The reduced photo masked with its own masks (what the output's pixels must be before encoding).</summary>
+    private static RgbImage Masked(PhotoContext photo)
+    {
+        RgbImage plain = ImageResampler.Resize(PhotoReader.ReadUpright(photo.Input, Options.Limits).Value.Image, photo.Image!.Width, photo.Image.Height);
+        FaceMasker.Apply(plain, photo.Masks!);
+        return plain;
+    }
+
+    /// <summary>Mean absolute difference of the central half of a face box between two pictures of the same size.</summary>
+    private static double MeanDifference(RgbImage a, RgbImage b, DetectedFace face)
+    {
+        int x0 = (int)(face.X + (face.Width / 4)), y0 = (int)(face.Y + (face.Height / 4));
+        int x1 = (int)(face.X + (face.Width * 3 / 4)), y1 = (int)(face.Y + (face.Height * 3 / 4));
+        long sum = 0;
+        for (int y = y0; y < y1; y++)
+        {
+            ReadOnlySpan<byte> ra = a.Row(y).Slice(x0 * 3, (x1 - x0) * 3), rb = b.Row(y).Slice(x0 * 3, (x1 - x0) * 3);
+            for (int i = 0; i < ra.Length; i++)
+            {
+                sum += Math.Abs(ra[i] - rb[i]);
+            }
+        }
+
+        return (double)sum / ((y1 - y0) * (x1 - x0) * 3);
     }
 
     /// <summary>Answers one face, in pixels of whatever picture it is given, and notes that picture's size.</summary>

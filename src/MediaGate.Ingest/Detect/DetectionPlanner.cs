@@ -11,6 +11,11 @@ internal static class DetectionPlanner
     // A finer level that adds less than this much resolution over the coarsest is not worth a pass.
     private const double MinUsefulRatio = 1.15;
 
+    // A finest level at most this much larger than the photo is searched at the photo's own size: a 2048x1536
+    // rendition-size picture would otherwise be enlarged 1.009x to 2066x1549 (a resampling pass, and a fourth
+    // column of tiles: 12 tiles, 4.7 M tensor pixels instead of 9 and 4.2 M) for 1% more resolution.
+    internal const double OwnSizeSnap = 1.05;
+
     public static DetectionPlan Plan(int width, int height, MultiScaleSettings settings)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
@@ -56,6 +61,7 @@ internal static class DetectionPlanner
     {
         var coarsest = Math.Min(settings.MaxScale, (double)settings.WholeImageLongSide / Math.Max(width, height));
         var finest = Math.Min(settings.MaxScale, Math.Sqrt((double)settings.FinestLevelPixels / ((double)width * height)));
+        finest = finest > 1d && finest <= OwnSizeSnap ? 1d : finest;
         var scales = new List<double> { coarsest };
         if (finest < coarsest * MinUsefulRatio)
         {

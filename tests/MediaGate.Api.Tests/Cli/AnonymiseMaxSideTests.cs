@@ -37,6 +37,31 @@ public sealed class AnonymiseMaxSideTests
     }
 
     [TestMethod]
+    public void Anonymise_WithTheVerifierInstalled_MasksWhatDetectListsWithoutAskingIt()
+    {
+        // faces-dev: YuNet-n scores a patch that is no face at about 0.96; the verifier makes it faint for detect.
+        // anonymise masks every detection whatever its strength, so it does not ask the verifier: the same boxes,
+        // the patch marked by the detector alone (at or above release-alone: not faint).
+        using var temp = new TempFolder();
+        string input = Path.Combine(MediaGate.Tests.TestPaths.FacesDev, "images", "10--People_Marching", "10_People_Marching_People_Marching_2_27.jpg");
+
+        CliRunner.Result detected = CliRunner.Run(temp.Path, "detect", input, "--models", TestPaths.SharedModels);
+        CliRunner.Result anonymised = CliRunner.Run(temp.Path, "anonymise", input, "--out", "out", "--models", TestPaths.SharedModels);
+
+        Assert.AreEqual(0, detected.ExitCode, detected.Stderr);
+        Assert.AreEqual(0, anonymised.ExitCode, anonymised.Stderr);
+        JsonElement[] listed = Faces(detected.StdoutLines.Single()), masked = Faces(anonymised.StdoutLines.Single());
+        CollectionAssert.AreEquivalent(listed.Select(Box).ToArray(), masked.Select(Box).ToArray(), "anonymise did not mask the faces detect lists");
+        static bool OnPatch(JsonElement f) => Math.Abs(f.GetProperty("x").GetDouble() - 756.4) < 3 && Math.Abs(f.GetProperty("y").GetDouble() - 233.5) < 3;
+        Assert.IsTrue(listed.Single(OnPatch).GetProperty("faint").GetBoolean(), "detect: the verifier does not confirm the patch");
+        Assert.IsFalse(masked.Single(OnPatch).GetProperty("faint").GetBoolean(), "anonymise asked the verifier");
+    }
+
+    private static JsonElement[] Faces(string line) => JsonDocument.Parse(line).RootElement.GetProperty("faces").EnumerateArray().ToArray();
+
+    private static string Box(JsonElement f) => $"{f.GetProperty("x")} {f.GetProperty("y")} {f.GetProperty("w")} {f.GetProperty("h")} {f.GetProperty("score")}";
+
+    [TestMethod]
     [DataRow("10")]
     [DataRow("70000")]
     [DataRow("big")]

@@ -76,6 +76,27 @@ public sealed class DetectionPlannerTests
     }
 
     [TestMethod]
+    public void Plan_RenditionSize2048_SearchesItsFinestLevelAtTheOwnSizeInNineTiles()
+    {
+        // 2048x1536 (a 12 MP photo reduced to the rendition size) would fit a 1.009x finest level under 3.2 MP; it is
+        // searched at its own size instead, with no resampling and three columns of tiles rather than four.
+        var plan = DetectionPlanner.Plan(2048, 1536, MultiScaleSettings.YuNet);
+
+        var finest = plan.Levels[^1];
+        Assert.AreEqual((1d, 2048, 1536), (finest.Scale, finest.Width, finest.Height));
+        Assert.HasCount(9, plan.Windows.Where(w => w.Level == plan.Levels.Count - 1).ToList());
+    }
+
+    [TestMethod]
+    public void Plan_FinestLevelWellAboveTheOwnSize_IsStillEnlarged()
+    {
+        // 1600x1200 fits 1.29x under 3.2 MP: far more than the snap, so the small faces keep that enlargement.
+        var plan = DetectionPlanner.Plan(1600, 1200, MultiScaleSettings.YuNet);
+
+        Assert.IsGreaterThan(1.25, plan.Levels[^1].Scale);
+    }
+
+    [TestMethod]
     public void Plan_BlazeFace_EveryTensorIs256Square()
     {
         var plan = DetectionPlanner.Plan(4000, 3000, MultiScaleSettings.BlazeFace);

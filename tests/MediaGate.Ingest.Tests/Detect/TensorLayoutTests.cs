@@ -29,6 +29,31 @@ public sealed class TensorLayoutTests
     }
 
     [TestMethod]
+    public void WriteNchwBgr_WideWindowInAReusedTensor_EveryPixelInItsPlaneAndPaddingZero()
+    {
+        // 37 pixels wide: two 16-pixel vector steps and a scalar tail; the tensor starts full of garbage, as a pooled one does.
+        var image = new RgbImage(40, 3);
+        new Random(5).NextBytes(image.Pixels);
+        var tensor = Enumerable.Repeat(-7f, 3 * 48 * 4).ToArray();
+
+        TensorLayout.WriteNchwBgr(image, new PixelRect(2, 1, 37, 2), 48, 4, tensor);
+
+        var plane = 48 * 4;
+        for (var y = 0; y < 4; y++)
+        {
+            for (var x = 0; x < 48; x++)
+            {
+                var inside = x < 37 && y < 2;
+                var pixel = inside ? image.Row(1 + y).Slice((2 + x) * 3, 3).ToArray() : [0, 0, 0];
+                var at = (y * 48) + x;
+                Assert.AreEqual((float)pixel[2], tensor[at], $"blue at ({x}, {y})");
+                Assert.AreEqual((float)pixel[1], tensor[plane + at], $"green at ({x}, {y})");
+                Assert.AreEqual((float)pixel[0], tensor[(2 * plane) + at], $"red at ({x}, {y})");
+            }
+        }
+    }
+
+    [TestMethod]
     public void WriteNhwcSignedRgb_Window_IsInterleavedRgbInMinusOneToOne()
     {
         var image = new RgbImage(2, 1, [0, 255, 51, 0, 0, 0]);
