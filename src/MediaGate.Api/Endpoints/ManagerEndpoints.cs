@@ -46,6 +46,7 @@ public static class ManagerEndpoints
         group.MapManagerDashboardEndpoints();
         group.MapManagerMediaEndpoints();
         group.MapManagerRetentionEndpoints();
+        group.MapManagerWebsiteKeyEndpoints();
         return group;
     }
 
@@ -82,14 +83,24 @@ public static class ManagerEndpoints
     {
         ArgumentNullException.ThrowIfNull(database);
         var children = await database.Children.ListAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(children.Select(ChildResponse.From).ToArray());
+        // The console shows who has left (or will): the days of those few children, read one by one.
+        var leaving = await database.Retention.LeftByAsync(DateOnly.MaxValue, cancellationToken).ConfigureAwait(false);
+        var leftOn = new Dictionary<string, DateOnly?>(StringComparer.Ordinal);
+        foreach (var id in leaving)
+        {
+            leftOn[id] = await database.Retention.LeftOnAsync(new ChildId(id), cancellationToken).ConfigureAwait(false);
+        }
+
+        return TypedResults.Ok(children.Select(c => ChildResponse.From(c, leftOn.GetValueOrDefault(c.Id.Value))).ToArray());
     }
 
     public static async Task<Results<Ok<ChildResponse>, ProblemHttpResult>> GetChild(string childId, MediaGateDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         Child? child = await FindChildAsync(database, childId, cancellationToken).ConfigureAwait(false);
-        return child is null ? UnknownChild(childId) : TypedResults.Ok(ChildResponse.From(child));
+        return child is null
+            ? UnknownChild(childId)
+            : TypedResults.Ok(ChildResponse.From(child, await database.Retention.LeftOnAsync(child.Id, cancellationToken).ConfigureAwait(false)));
     }
 
     /// <summary>

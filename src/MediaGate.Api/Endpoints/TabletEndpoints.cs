@@ -40,6 +40,7 @@ public static class TabletEndpoints
         group.MapPut("/media/{mediaId}/faces", AssignFacesAsync).WithName("TabletAssignFaces");
         group.MapGet("/media/{mediaId}/preview", GetPreviewAsync).WithName("TabletPreview").Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
         group.MapGet("/children", ListChildrenAsync).WithName("TabletChildren");
+        group.MapTabletEventEndpoints();
         return app;
     }
 
