@@ -31,7 +31,7 @@ public sealed class ManagerReviewAndConsentTests : BrowserTest
         var card = page.Page.Locator($"article[data-media='{item.MediaId}']");
         await card.Locator("img").WaitForAsync();
         await Assertions.Expect(card.Locator(".face-box")).ToHaveCountAsync(1);
-        await Assertions.Expect(card.GetByRole(AriaRole.Heading, new() { Name = "Why it is here" })).ToBeVisibleAsync();
+        await Assertions.Expect(card.Locator("details.reasons summary")).ToHaveTextAsync("Why, purpose by purpose");
         await Assertions.Expect(card.Locator(".summary")).Not.ToBeEmptyAsync();
         await Assertions.Expect(card.GetByLabel("Face 1").Locator("option[value='not-a-face']")).ToHaveTextAsync("Not a face (no mask)");
         Assert.IsTrue(await card.Locator("img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0 && img.src.startsWith('blob:')"), "the master is shown through a blob: URL");
