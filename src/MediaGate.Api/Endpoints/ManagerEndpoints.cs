@@ -249,7 +249,8 @@ public static class ManagerEndpoints
 
         var query = new AuditQuery(from, to, action, actor, after ?? 0);
         var entries = await database.Audit.ReadPageAsync(query, limit ?? DefaultAuditPage, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(entries.Select(AuditEntryResponse.From).ToArray());
+        var names = await AuditNames.LoadAsync(database, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(entries.Select(e => AuditEntryResponse.From(e, names)).ToArray());
     }
 
     /// <summary>
@@ -271,6 +272,7 @@ public static class ManagerEndpoints
             async body =>
             {
                 await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+                var names = await AuditNames.LoadAsync(database, cancellationToken).ConfigureAwait(false);
                 await writer.WriteAsync(AuditCsv.Header + "\n").ConfigureAwait(false);
                 var query = new AuditQuery(from, to, action, actor);
                 while (true)
@@ -278,7 +280,7 @@ public static class ManagerEndpoints
                     var page = await database.Audit.ReadPageAsync(query, DefaultAuditPage, cancellationToken).ConfigureAwait(false);
                     foreach (AuditEntry entry in page.TakeWhile(e => e.Sequence < export.Sequence))
                     {
-                        await writer.WriteAsync(AuditCsv.Line(entry) + "\n").ConfigureAwait(false);
+                        await writer.WriteAsync(AuditCsv.Line(entry, names) + "\n").ConfigureAwait(false);
                     }
 
                     if (page.Count < DefaultAuditPage || page[^1].Sequence >= export.Sequence)
