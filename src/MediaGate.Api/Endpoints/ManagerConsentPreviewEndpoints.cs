@@ -1,6 +1,7 @@
 using MediaGate.Api.Endpoints.Manager;
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.People;
+using MediaGate.Consent.ReEvaluation;
 using MediaGate.Data;
 using MediaGate.Gate.Consents;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -70,13 +71,21 @@ public static class ManagerConsentPreviewEndpoints
         {
             var media = await database.Media.FindItemAsync(byItem.Key, cancellationToken).ConfigureAwait(false);
             var observation = media is null ? null : await database.Media.FindObservationAsync(media.ObservationId, cancellationToken).ConfigureAwait(false);
+            var changes = new List<ConsentPreviewChange>();
+            foreach (var c in byItem)
+            {
+                // True counts (issue 13): only a rendition that exists now is shown to anyone and can come down.
+                bool shown = c.Change != RenditionChange.Reconsider
+                    && await database.Renditions.FindAsync(byItem.Key, c.Before.Request.Purpose, c.Before.Request.Audience.Key, cancellationToken).ConfigureAwait(false) is not null;
+                changes.Add(new ConsentPreviewChange(
+                    c.Before.Request.Purpose.Name(), c.Before.Request.Audience.Key, c.Change.ToString().ToLowerInvariant(), c.After.Verdict.ToString().ToLowerInvariant(), shown));
+            }
+
             items.Add(new ConsentPreviewItem(
                 byItem.Key,
                 byItem.Select(c => c.Before.Request.Purpose.Name()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
                 observation?.CapturedAt,
-                byItem.Select(c => new ConsentPreviewChange(
-                    c.Before.Request.Purpose.Name(), c.Before.Request.Audience.Key, c.Change.ToString().ToLowerInvariant(), c.After.Verdict.ToString().ToLowerInvariant()))
-                    .OrderBy(c => c.Purpose, StringComparer.Ordinal).ThenBy(c => c.Audience, StringComparer.Ordinal).ToArray()));
+                changes.OrderBy(c => c.Purpose, StringComparer.Ordinal).ThenBy(c => c.Audience, StringComparer.Ordinal).ToArray()));
         }
 
         var newestFirst = items.OrderByDescending(i => i.TakenAt).ThenBy(i => i.MediaId, StringComparer.Ordinal).ToArray();
