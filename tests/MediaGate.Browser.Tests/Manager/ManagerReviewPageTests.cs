@@ -36,7 +36,7 @@ public sealed class ManagerReviewPageTests : BrowserTest
             (TestPhotos.GroupOfTwo, both),
             (TestImages.Astronaut, both),
         };
-        uploads.AddRange(TestPhotos.Solos[..4].Select(path => (path, both)));
+        uploads.AddRange(TestPhotos.Solos.Take(4).Select(path => (path, both)));
         var observations = new List<string>();
         foreach (var (path, children) in uploads)
         {
