@@ -80,7 +80,7 @@ public sealed class ManagerFirstDayTests : BrowserTest
 
         await page.Page.GetByLabel("Key name (e.g. main-site)").FillAsync("site-" + tag);
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
-        var key = await page.Page.GetByLabel("Website key").InputValueAsync();
+        var key = await page.Page.GetByLabel("Website key", new() { Exact = true }).InputValueAsync();
         await Assertions.Expect(page.Page.Locator($"tr[data-key='site-{tag}']")).ToContainTextAsync("In use");
         await CheckAsync(page, "website key shown once", screenshot: "manager-website-keys");
         using (var website = ApiClient.Website(service.Address, key))
@@ -89,7 +89,7 @@ public sealed class ManagerFirstDayTests : BrowserTest
         }
 
         await page.Page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.NetworkIdle });
-        await Assertions.Expect(page.Page.GetByLabel("Website key")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Page.GetByLabel("Website key", new() { Exact = true })).ToHaveCountAsync(0);
         Assert.DoesNotContain(key, await page.Page.ContentAsync(), "the key is never shown again");
 
         await page.Page.Locator($"tr[data-key='site-{tag}']").GetByRole(AriaRole.Button, new() { Name = $"Revoke site-{tag}" }).ClickAsync();

@@ -18,7 +18,7 @@ public sealed class TabletEventAndCaptureTimeTests : BrowserTest
         var now = TimeProvider.System.GetUtcNow();
         var today = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var picnic = await nursery.Manager.CreateEventAsync("Picnic " + nursery.Tag, today, nursery.Ava.ChildId, nursery.Ben.ChildId);
-        var taken = new DateTimeOffset(now.UtcDateTime.Date.AddDays(-20).AddHours(9).AddMinutes(30), TimeSpan.FromHours(1));
+        var taken = new DateTimeOffset(DateTime.SpecifyKind(now.UtcDateTime.Date.AddDays(-20).AddHours(9).AddMinutes(30), DateTimeKind.Unspecified), TimeSpan.FromHours(1));
         var work = NewWorkFolder("photos");
         var plain = await File.ReadAllBytesAsync(await TestImages.TwoFacesAsync((await NewPageAsync(service)).Page.Context, work));
         var photo = Path.Combine(work, "from-the-camera.jpg");
