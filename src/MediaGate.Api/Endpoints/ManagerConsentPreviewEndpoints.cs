@@ -1,5 +1,7 @@
 using MediaGate.Api.Endpoints.Manager;
+using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
+using MediaGate.Consent.Media;
 using MediaGate.Consent.People;
 using MediaGate.Consent.ReEvaluation;
 using MediaGate.Data;
@@ -78,7 +80,8 @@ public static class ManagerConsentPreviewEndpoints
                 bool shown = c.Change != RenditionChange.Reconsider
                     && await database.Renditions.FindAsync(byItem.Key, c.Before.Request.Purpose, c.Before.Request.Audience.Key, cancellationToken).ConfigureAwait(false) is not null;
                 changes.Add(new ConsentPreviewChange(
-                    c.Before.Request.Purpose.Name(), c.Before.Request.Audience.Key, c.Change.ToString().ToLowerInvariant(), c.After.Verdict.ToString().ToLowerInvariant(), shown));
+                    c.Before.Request.Purpose.Name(), c.Before.Request.Audience.Key, c.Change.ToString().ToLowerInvariant(), c.After.Verdict.ToString().ToLowerInvariant(),
+                    shown, shown && StaysShown(c.Before.Request.Audience.Kind, c.After)));
             }
 
             items.Add(new ConsentPreviewItem(
@@ -91,6 +94,15 @@ public static class ManagerConsentPreviewEndpoints
         var newestFirst = items.OrderByDescending(i => i.TakenAt).ThenBy(i => i.MediaId, StringComparer.Ordinal).ToArray();
         return TypedResults.Ok(new ConsentPreviewResponse(newestFirst, newestFirst.Length));
     }
+
+    /// <summary>
+    /// Whether a rendition shown now is still shown after the change: released again, and for the public (website,
+    /// publicity) only with every child's face shown, as the renditions' policy requires (a child masked takes the
+    /// photo off the website rather than onto it masked).
+    /// </summary>
+    private static bool StaysShown(AudienceKind audience, MediaDecision after) =>
+        after.Verdict == Verdict.Release
+        && (audience != AudienceKind.Public || !after.Faces.Any(f => f.Assignment.Kind == FaceAssignmentKind.Child && f.Visibility != FaceVisibility.Show));
 
     private static ProblemHttpResult UnknownChild() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown child.", detail: "There is no child with this id.");

@@ -120,8 +120,8 @@ let thumbnailUrls = [];
 /**
  * What the change would do, counted truly (issue 13: photos never on the website were counted as "released" there,
  * because every changing decision was counted, held and unpublished ones too): per purpose, the photos shown now
- * (`shown`: a rendition exists) that would come down or be masked again, and apart from them those nobody is shown
- * now, which would only be decided again. `data-count` is the number of photos shown now that change.
+ * (`shown`: a rendition exists) that would come down or be made again (`staysShown`), and apart from them those
+ * nobody is shown now, which would only be decided again. `data-count` is the number of photos shown now that change.
  */
 function showPreview(preview, result, save, error) {
   thumbnailUrls.forEach((url) => URL.revokeObjectURL(url));
@@ -140,12 +140,12 @@ function showPreview(preview, result, save, error) {
   const counts = [];
   for (const [purpose, name] of purposes) {
     const of = (test) => result.affected.filter((item) => item.changes.some((c) => c.purpose === purpose && test(c))).length;
-    const down = of((c) => c.shown && c.change === 'withdraw');
-    const again = of((c) => c.shown && c.change === 'remake');
+    const down = of((c) => c.shown && !c.staysShown);
+    const again = of((c) => c.shown && c.staysShown);
     const reconsidered = of((c) => !c.shown);
     const said = [
       down ? `${photos(down)} ${down === 1 ? 'comes' : 'come'} down` : null,
-      again ? `${photos(again)} ${again === 1 ? 'is' : 'are'} masked again` : null,
+      again ? `${photos(again)} ${again === 1 ? 'is' : 'are'} made again` : null,
       reconsidered ? `${photos(reconsidered)} not shown now ${reconsidered === 1 ? 'is' : 'are'} decided again` : null,
     ].filter(Boolean);
     if (said.length) {
@@ -180,8 +180,8 @@ function affectedItem(item) {
     .catch(() => {
       image.alt = `${image.alt} (the photo cannot be shown)`;
     });
-  const kinds = { withdraw: 'comes down', remake: 'masked again' };
-  const byPurpose = [...new Set(item.changes.map((c) => `${c.purpose}: ${c.shown ? kinds[c.change] ?? c.change : 'decided again (not shown now)'}`))];
+  const said = (c) => (!c.shown ? 'decided again (not shown now)' : c.staysShown ? 'made again' : 'comes down');
+  const byPurpose = [...new Set(item.changes.map((c) => `${c.purpose}: ${said(c)}`))];
   return el('li', { class: 'affected-item', dataset: { media: item.mediaId } }, image,
     el('span', {}, el('span', { class: 'block' }, item.takenAt ? `Taken ${when(item.takenAt)}` : 'Taken on an unknown day'),
       el('span', { class: 'block hint' }, byPurpose.join('; '))));
