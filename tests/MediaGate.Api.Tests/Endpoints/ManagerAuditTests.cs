@@ -245,6 +245,6 @@ public sealed class ManagerAuditTests
         using var response = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit.csv?action=bulk");
         string[] lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        CollectionAssert.AreEqual(Enumerable.Range(0, 1_005).Select(i => "n" + i).ToArray(), lines.Skip(1).Select(l => l.Split(',')[4]).ToArray());
+        CollectionAssert.AreEqual(Enumerable.Range(0, 1_005).Select(i => "n" + i).ToArray(), lines.Skip(1).Select(l => l.Split(',')[6]).ToArray());
     }
 }

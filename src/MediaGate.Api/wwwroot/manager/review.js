@@ -165,7 +165,8 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
     el('h2', { id: `item-${id}-title`, class: 'item-title' }, `Photo received ${when(item.receivedAt)} `,
       el('span', { class: ['badge', badgeOf(item.status)], dataset: { status: item.status } }, statusText[item.status] ?? item.status)),
     el('p', { class: 'summary' }, summaryOf(item)),
-    item.statusDetail && !summaryOf(item).includes(item.statusDetail) ? el('p', {}, item.statusDetail) : null,
+    // The service's summary already says why it is held, in the same words: the status detail only without one.
+    !item.summary && item.statusDetail ? el('p', {}, item.statusDetail) : null,
     el('p', { class: 'tagged' }, 'Tagged by staff: ', namesOf(item.taggedChildren, children) || 'nobody'),
     managerActions(item),
     publicityDownload(item),
