@@ -40,4 +40,30 @@ public sealed class TabletEventAndCaptureTimeTests : BrowserTest
         Assert.AreEqual(picnic, observation.GetProperty("eventId").GetString(), "the upload names the event chosen");
         Assert.AreEqual(taken, observation.GetProperty("capturedAt").GetDateTimeOffset(), "taken when the photo says, not when the file was written");
     }
+
+    [TestMethod]
+    public async Task Tablet_PhotosCarryAFutureAndAnAbsurdlyOldCaptureTime_TakenIsWhenUploadWasPressed()
+    {
+        var service = await StartServiceAsync();
+        using var nursery = await Nursery.CreateAsync(service.Address);
+        var work = NewWorkFolder("photos");
+        var plain = await File.ReadAllBytesAsync(await TestImages.TwoFacesAsync((await NewPageAsync(service)).Page.Context, work));
+        var future = Path.Combine(work, "clock-ahead.jpg");
+        var old = Path.Combine(work, "clock-reset.jpg");
+        await File.WriteAllBytesAsync(future, TestImages.WithCaptureTime(plain, "2099:01:01 10:00:00", "+00:00"));
+        await File.WriteAllBytesAsync(old, TestImages.WithCaptureTime(plain, "2001:01:01 00:00:00", "+00:00"));
+        var tablet = new TabletPage(await NewPageAsync(service));
+        await tablet.StartAsync(nursery);
+        await tablet.ChoosePhotosAsync(future, old);
+        await tablet.TagAsync($"{nursery.Ava.ChildName} (Robins)");
+
+        var pressed = TimeProvider.System.GetUtcNow();
+        await tablet.UploadAsync();
+        await tablet.WaitUntilQueueEmptyAsync();
+        var uploaded = TimeProvider.System.GetUtcNow();
+
+        var capturedAt = (await nursery.Tablet.GetJsonAsync<JsonElement>("/api/tablet/observations?limit=5")).EnumerateArray().Single().GetProperty("capturedAt").GetDateTimeOffset();
+        Assert.IsTrue(capturedAt >= pressed.AddSeconds(-1) && capturedAt <= uploaded.AddSeconds(1),
+            $"a camera clock ahead or reset is not believed: taken {capturedAt:O}, Upload pressed {pressed:O}");
+    }
 }
