@@ -1,6 +1,9 @@
 using MediaGate.Api.Endpoints.Manager;
+using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
+using MediaGate.Consent.Media;
 using MediaGate.Consent.People;
+using MediaGate.Consent.ReEvaluation;
 using MediaGate.Data;
 using MediaGate.Gate.Consents;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -70,18 +73,36 @@ public static class ManagerConsentPreviewEndpoints
         {
             var media = await database.Media.FindItemAsync(byItem.Key, cancellationToken).ConfigureAwait(false);
             var observation = media is null ? null : await database.Media.FindObservationAsync(media.ObservationId, cancellationToken).ConfigureAwait(false);
+            var changes = new List<ConsentPreviewChange>();
+            foreach (var c in byItem)
+            {
+                // True counts (issue 13): only a rendition that exists now is shown to anyone and can come down.
+                bool shown = c.Change != RenditionChange.Reconsider
+                    && await database.Renditions.FindAsync(byItem.Key, c.Before.Request.Purpose, c.Before.Request.Audience.Key, cancellationToken).ConfigureAwait(false) is not null;
+                changes.Add(new ConsentPreviewChange(
+                    c.Before.Request.Purpose.Name(), c.Before.Request.Audience.Key, c.Change.ToString().ToLowerInvariant(), c.After.Verdict.ToString().ToLowerInvariant(),
+                    shown, shown && StaysShown(c.Before.Request.Audience.Kind, c.After)));
+            }
+
             items.Add(new ConsentPreviewItem(
                 byItem.Key,
                 byItem.Select(c => c.Before.Request.Purpose.Name()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
                 observation?.CapturedAt,
-                byItem.Select(c => new ConsentPreviewChange(
-                    c.Before.Request.Purpose.Name(), c.Before.Request.Audience.Key, c.Change.ToString().ToLowerInvariant(), c.After.Verdict.ToString().ToLowerInvariant()))
-                    .OrderBy(c => c.Purpose, StringComparer.Ordinal).ThenBy(c => c.Audience, StringComparer.Ordinal).ToArray()));
+                changes.OrderBy(c => c.Purpose, StringComparer.Ordinal).ThenBy(c => c.Audience, StringComparer.Ordinal).ToArray()));
         }
 
         var newestFirst = items.OrderByDescending(i => i.TakenAt).ThenBy(i => i.MediaId, StringComparer.Ordinal).ToArray();
         return TypedResults.Ok(new ConsentPreviewResponse(newestFirst, newestFirst.Length));
     }
+
+    /// <summary>
+    /// Whether a rendition shown now is still shown after the change: released again, and for the public (website,
+    /// publicity) only with every child's face shown, as the renditions' policy requires (a child masked takes the
+    /// photo off the website rather than onto it masked).
+    /// </summary>
+    private static bool StaysShown(AudienceKind audience, MediaDecision after) =>
+        after.Verdict == Verdict.Release
+        && (audience != AudienceKind.Public || !after.Faces.Any(f => f.Assignment.Kind == FaceAssignmentKind.Child && f.Visibility != FaceVisibility.Show));
 
     private static ProblemHttpResult UnknownChild() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown child.", detail: "There is no child with this id.");

@@ -47,6 +47,7 @@ public static class ManagerEndpoints
         group.MapManagerMediaEndpoints();
         group.MapManagerRetentionEndpoints();
         group.MapManagerRequeueEndpoints();
+        group.MapManagerWebsiteKeyEndpoints();
         return group;
     }
 
@@ -83,14 +84,24 @@ public static class ManagerEndpoints
     {
         ArgumentNullException.ThrowIfNull(database);
         var children = await database.Children.ListAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(children.Select(ChildResponse.From).ToArray());
+        // The console shows who has left (or will): the days of those few children, read one by one.
+        var leaving = await database.Retention.LeftByAsync(DateOnly.MaxValue, cancellationToken).ConfigureAwait(false);
+        var leftOn = new Dictionary<string, DateOnly?>(StringComparer.Ordinal);
+        foreach (var id in leaving)
+        {
+            leftOn[id] = await database.Retention.LeftOnAsync(new ChildId(id), cancellationToken).ConfigureAwait(false);
+        }
+
+        return TypedResults.Ok(children.Select(c => ChildResponse.From(c, leftOn.GetValueOrDefault(c.Id.Value))).ToArray());
     }
 
     public static async Task<Results<Ok<ChildResponse>, ProblemHttpResult>> GetChild(string childId, MediaGateDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         Child? child = await FindChildAsync(database, childId, cancellationToken).ConfigureAwait(false);
-        return child is null ? UnknownChild(childId) : TypedResults.Ok(ChildResponse.From(child));
+        return child is null
+            ? UnknownChild(childId)
+            : TypedResults.Ok(ChildResponse.From(child, await database.Retention.LeftOnAsync(child.Id, cancellationToken).ConfigureAwait(false)));
     }
 
     /// <summary>
@@ -239,7 +250,8 @@ public static class ManagerEndpoints
 
         var query = new AuditQuery(from, to, action, actor, after ?? 0);
         var entries = await database.Audit.ReadPageAsync(query, limit ?? DefaultAuditPage, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(entries.Select(AuditEntryResponse.From).ToArray());
+        var names = await AuditNames.LoadAsync(database, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(entries.Select(e => AuditEntryResponse.From(e, names)).ToArray());
     }
 
     /// <summary>
@@ -261,6 +273,7 @@ public static class ManagerEndpoints
             async body =>
             {
                 await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+                var names = await AuditNames.LoadAsync(database, cancellationToken).ConfigureAwait(false);
                 await writer.WriteAsync(AuditCsv.Header + "\n").ConfigureAwait(false);
                 var query = new AuditQuery(from, to, action, actor);
                 while (true)
@@ -268,7 +281,7 @@ public static class ManagerEndpoints
                     var page = await database.Audit.ReadPageAsync(query, DefaultAuditPage, cancellationToken).ConfigureAwait(false);
                     foreach (AuditEntry entry in page.TakeWhile(e => e.Sequence < export.Sequence))
                     {
-                        await writer.WriteAsync(AuditCsv.Line(entry) + "\n").ConfigureAwait(false);
+                        await writer.WriteAsync(AuditCsv.Line(entry, names) + "\n").ConfigureAwait(false);
                     }
 
                     if (page.Count < DefaultAuditPage || page[^1].Sequence >= export.Sequence)

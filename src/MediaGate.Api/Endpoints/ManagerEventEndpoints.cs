@@ -1,3 +1,4 @@
+using MediaGate.Data.Events;
 using MediaGate.Gate.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -5,8 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace MediaGate.Api.Endpoints;
 
 /// <summary>
-/// The manager's events (README): <c>POST /api/manager/events</c> <c>{"name", "date", "attendees"}</c> → 201
-/// <c>{"id"}</c>, and <c>GET /api/manager/events</c>. Mapped inside the host's <c>/api/manager</c> group (manager policy)
+/// The manager's events: <c>POST /api/manager/events</c> <c>{"name", "date", "attendees"}</c> → 201 <c>{"id"}</c>,
+/// <c>GET /api/manager/events</c>, and <c>PUT /api/manager/events/{id}/attendees</c> <c>{"attendees"}</c> until a photo names it. Mapped inside the host's <c>/api/manager</c> group (manager policy)
 /// by <see cref="ManagerMediaEndpoints"/>; the rules are <see cref="EventRegister"/>'s.
 /// </summary>
 public static class ManagerEventEndpoints
@@ -16,6 +17,7 @@ public static class ManagerEventEndpoints
         ArgumentNullException.ThrowIfNull(group);
         group.MapPost("/events", CreateEventAsync).WithName("ManagerCreateEvent");
         group.MapGet("/events", ListEventsAsync).WithName("ManagerEvents");
+        group.MapPut("/events/{eventId}/attendees", ChangeAttendeesAsync).WithName("ManagerEventAttendees");
         return group;
     }
 
@@ -34,6 +36,25 @@ public static class ManagerEventEndpoints
         return outcome.Event is { } created
             ? TypedResults.Created($"/api/manager/events/{created.Id}", new Manager.CreatedId(created.Id))
             : TypedResults.ValidationProblem(outcome.Problems);
+    }
+
+    /// <summary>200 the event as it now stands; 400 attendees unknown or left; 404 no such event; 409 a photo already names it.</summary>
+    public static async Task<Results<Ok<EventView>, ValidationProblem, ProblemHttpResult>> ChangeAttendeesAsync(
+        string eventId, [FromBody] Manager.EventAttendeesRequest request, HttpContext http, [FromServices] EventRegister events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(events);
+        var outcome = await events.ChangeAttendeesAsync(eventId, request?.Attendees, ParentEndpoints.AccountOf(http.User) ?? "unknown", cancellationToken);
+        return outcome switch
+        {
+            { Event: { } changed } => TypedResults.Ok(changed),
+            { Refused: AttendeeChange.NotFound } => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown event.", detail: "There is no event with this id."),
+            { Refused: AttendeeChange.PhotosTaken } => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Photos were already taken at this event.",
+                detail: "Its photos went to the families of the children listed then, so the list stays as it is."),
+            _ => TypedResults.ValidationProblem(outcome.Problems),
+        };
     }
 
     /// <summary><c>[{"id", "name", "date", "attendees"}]</c>, newest first.</summary>

@@ -43,6 +43,7 @@ public static class TabletEndpoints
         group.MapGet("/children", ListChildrenAsync).WithName("TabletChildren");
         group.MapPost("/notes/preview", PreviewNoteAsync).WithName("TabletNotePreview");
         app.MapPost("/api/tablet/enrolment", CheckEnrolmentAsync).AllowAnonymous().WithTags("Tablet").WithName("TabletEnrolmentCheck");
+        group.MapTabletEventEndpoints();
         return app;
     }
 

@@ -9,8 +9,9 @@ namespace MediaGate.Gate.Events;
 
 /// <summary>
 /// The manager's events (issue 7, section 5: renditions "per event (families of children who attended)"): records an
-/// event with its attendees, audited, and lists them. An event is never edited afterwards: the families its
-/// renditions went to are the ones it was decided for. Tablets name an event in an upload (<c>eventId</c>).
+/// event with its attendees, audited, and lists them. Attendees may be corrected until a photo names the event; after
+/// that the families its renditions went to are the ones it was decided for. Children who have left are refused, as
+/// uploads refuse them. Tablets name an event in an upload (<c>eventId</c>).
 /// </summary>
 public sealed class EventRegister(MediaGateDatabase database, TimeProvider time)
 {
@@ -21,6 +22,7 @@ public sealed class EventRegister(MediaGateDatabase database, TimeProvider time)
     public const int MaxAttendees = 60;
 
     private const int MaxNameLength = 200;
+    private const int MaxIdLength = 64;
 
     public async Task<EventOutcome> RecordAsync(EventDraft draft, string actor, CancellationToken cancellationToken = default)
     {
@@ -54,6 +56,37 @@ public sealed class EventRegister(MediaGateDatabase database, TimeProvider time)
         return EventOutcome.Recorded(View(record));
     }
 
+    /// <summary>Replaces an event's attendees (same rules as <see cref="RecordAsync"/>); refused once a photo names the event. Audited.</summary>
+    public async Task<EventOutcome> ChangeAttendeesAsync(string id, IReadOnlyList<string?>? attendees, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        if (id.Length > MaxIdLength || await database.Events.FindAsync(id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return EventOutcome.Refusal(AttendeeChange.NotFound);
+        }
+
+        var problems = new Dictionary<string, string[]>();
+        var children = await AttendeesAsync(attendees, problems, cancellationToken).ConfigureAwait(false);
+        if (problems.Count > 0)
+        {
+            return EventOutcome.Invalid(problems);
+        }
+
+        var change = await database.Events.ReplaceAttendeesAsync(id, children, cancellationToken).ConfigureAwait(false);
+        if (change != AttendeeChange.Replaced)
+        {
+            return EventOutcome.Refusal(change);
+        }
+
+        await database.Audit.AppendAsync(new AuditEvent(actor, "event-attendees", id, JsonSerializer.Serialize(new
+        {
+            attendees = children.Select(c => c.Value),
+        })), cancellationToken).ConfigureAwait(false);
+        var changed = await database.Events.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        return changed is null ? EventOutcome.Refusal(AttendeeChange.NotFound) : EventOutcome.Recorded(View(changed));
+    }
+
     /// <summary>Every event, newest first.</summary>
     public async Task<IReadOnlyList<EventView>> ListAsync(CancellationToken cancellationToken = default) =>
         (await database.Events.ListAsync(cancellationToken).ConfigureAwait(false)).Select(View).ToArray();
@@ -76,12 +109,13 @@ public sealed class EventRegister(MediaGateDatabase database, TimeProvider time)
             return [];
         }
 
-        // As for uploads: a child who has left is no longer photographed for the setting, and their family's copies are
-        // on the way to deletion; an event naming them would send them new ones.
+        // A child who has left is no longer photographed for the setting: an event lists only children still here.
         var left = await database.Retention.LeftByAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken).ConfigureAwait(false);
-        if (ids.Where(id => left.Contains(id!)).Distinct().ToArray() is { Length: > 0 } leavers)
+        var gone = ids.Where(id => left.Contains(id!)).Distinct().ToArray();
+        if (gone.Length > 0)
         {
-            problems["attendees"] = [$"These children have left the setting and cannot attend: {string.Join(", ", leavers.Take(5))}."];
+            var names = (await database.Children.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id.Value, c => c.Name, StringComparer.Ordinal);
+            problems["attendees"] = [$"These children have left the setting: {string.Join(", ", gone.Take(5).Select(id => names[id!]))}."];
             return [];
         }
 

@@ -28,9 +28,11 @@ public sealed class AuditCsvTests
     {
         var entry = new AuditEntry(7, new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(1)), "mgr", "export", "audit.csv", "{\"a\":1}", "prev", "hash");
 
-        string line = AuditCsv.Line(entry);
+        var names = new AuditNames(new Dictionary<string, string> { ["mgr"] = "head" }, new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, string>());
 
-        Assert.AreEqual("7,2026-03-02T09:00:00.0000000Z,mgr,export,audit.csv,\"{\"\"a\"\":1}\",prev,hash", line);
-        Assert.HasCount(8, AuditCsv.Header.Split(','));
+        string line = AuditCsv.Line(entry, names);
+
+        Assert.AreEqual("7,2026-03-02T09:00:00.0000000Z,head,Exported the audit log.,mgr,export,audit.csv,\"{\"\"a\"\":1}\",prev,hash", line);
+        Assert.HasCount(10, AuditCsv.Header.Split(','));
     }
 }

@@ -221,7 +221,8 @@ public sealed class ManagerAuditTests
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, text);
         Assert.AreEqual("text/csv", response.Content.Headers.ContentType?.MediaType);
         string[] lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.AreEqual("sequence,at,actor,action,subject,detail,previousHash,hash", lines[0]);
+        Assert.AreEqual("sequence,at,who,what,actor,action,subject,detail,previousHash,hash", lines[0]);
+        StringAssert.Contains(lines[1], "Granted the journal consent of Ada.", "the manager reads a sentence with the child's name");
         Assert.HasCount(3, lines, text);
         StringAssert.Contains(lines[1], ",consent-change," + child + ",");
         StringAssert.StartsWith(lines[2].Split(',')[2], "\"'=HYPERLINK", "a formula-like actor is quoted text with an apostrophe");
@@ -244,6 +245,6 @@ public sealed class ManagerAuditTests
         using var response = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit.csv?action=bulk");
         string[] lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        CollectionAssert.AreEqual(Enumerable.Range(0, 1_005).Select(i => "n" + i).ToArray(), lines.Skip(1).Select(l => l.Split(',')[4]).ToArray());
+        CollectionAssert.AreEqual(Enumerable.Range(0, 1_005).Select(i => "n" + i).ToArray(), lines.Skip(1).Select(l => l.Split(',')[6]).ToArray());
     }
 }

@@ -123,20 +123,27 @@ public sealed class ManagerAdministrationTests : BrowserTest
         await manager.SetConsentAsync(childId, "journal", granted: true);
         var page = await NewPageAsync(service);
         await ManagerConsole.SignInAsync(page, "audit.html");
-        await Assertions.Expect(page.Page.Locator("#entries tbody tr", new() { HasText = "child-create" })).ToHaveCountAsync(1);
+        var created = page.Page.Locator("#entries tbody tr[data-action='child-create']");
+        await Assertions.Expect(created).ToHaveCountAsync(1);
+        // Issue 13: names and sentences, not ids and raw JSON.
+        await Assertions.Expect(created.Locator("td").Nth(2)).ToHaveTextAsync(ServiceSettings.ManagerUsername);
+        await Assertions.Expect(created.Locator("td").Nth(3)).ToContainTextAsync($"Added Eli Zq{tag}.");
+        await Assertions.Expect(page.Page.Locator("#entries tbody tr[data-action='consent-change'] td").Nth(3)).ToContainTextAsync($"Granted the journal consent of Eli Zq{tag}.");
+        await Assertions.Expect(page.Page.GetByText(childId).Filter(new() { Visible = true })).ToHaveCountAsync(0);
         await CheckAsync(page, "audit log", screenshot: "manager-audit");
 
         await page.Page.GetByLabel("Action starts with").FillAsync("child-");
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         // The table is replaced when the filtered page arrives: no other action is left, and child-create is still there.
-        var actionCells = page.Page.Locator("#entries tbody tr td:nth-child(4)");
-        await Assertions.Expect(actionCells.Filter(new() { HasNotTextRegex = new System.Text.RegularExpressions.Regex("^child-") })).ToHaveCountAsync(0);
-        await Assertions.Expect(actionCells.Filter(new() { HasText = "child-create" })).ToHaveCountAsync(1);
+        var rows = page.Page.Locator("#entries tbody tr");
+        await Assertions.Expect(rows.And(page.Page.Locator(":not([data-action^='child-'])"))).ToHaveCountAsync(0);
+        await Assertions.Expect(rows.And(page.Page.Locator("[data-action='child-create']"))).ToHaveCountAsync(1);
         await CheckAsync(page, "audit log filtered");
 
         var download = await page.Page.RunAndWaitForDownloadAsync(() => page.Page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
         var csv = await File.ReadAllLinesAsync(await download.PathAsync());
         Assert.IsTrue(csv.Any(line => line.Contains("child-create", StringComparison.Ordinal) && line.Contains(childId, StringComparison.Ordinal)), "the export holds the filtered entries: " + string.Join("\n", csv));
+        Assert.IsTrue(csv.Any(line => line.Contains($"Added Eli Zq{tag}.", StringComparison.Ordinal)), "the export says what happened in words");
         Assert.IsFalse(csv.Any(line => line.Contains("consent", StringComparison.Ordinal) && line.Contains(childId, StringComparison.Ordinal) && !line.Contains("child-", StringComparison.Ordinal)), "the export keeps the action filter");
     }
 

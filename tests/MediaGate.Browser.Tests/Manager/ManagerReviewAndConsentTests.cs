@@ -31,7 +31,7 @@ public sealed class ManagerReviewAndConsentTests : BrowserTest
         var card = page.Page.Locator($"article[data-media='{item.MediaId}']");
         await card.Locator("img").WaitForAsync();
         await Assertions.Expect(card.Locator(".face-box")).ToHaveCountAsync(1);
-        await Assertions.Expect(card.GetByRole(AriaRole.Heading, new() { Name = "Why it is here" })).ToBeVisibleAsync();
+        await Assertions.Expect(card.Locator("details.reasons summary")).ToHaveTextAsync("Why, purpose by purpose");
         await Assertions.Expect(card.Locator(".summary")).Not.ToBeEmptyAsync();
         await Assertions.Expect(card.GetByLabel("Face 1").Locator("option[value='not-a-face']")).ToHaveTextAsync("Not a face (no mask)");
         Assert.IsTrue(await card.Locator("img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0 && img.src.startsWith('blob:')"), "the master is shown through a blob: URL");
@@ -73,7 +73,10 @@ public sealed class ManagerReviewAndConsentTests : BrowserTest
         await editor.GetByLabel("Evidence (e.g. signed form, email)").FillAsync("Email of 1 December");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Check what changes" }).ClickAsync();
         await Assertions.Expect(page.Page.Locator("#preview-count")).ToHaveAttributeAsync("data-count", "1");
-        await Assertions.Expect(page.Page.Locator("#preview .affected li")).ToContainTextAsync(item.MediaId[..8]);
+        var affected = page.Page.Locator($"#preview .affected li[data-media='{item.MediaId}']");
+        await Assertions.Expect(affected).ToContainTextAsync("website: comes down");
+        await Assertions.Expect(affected.Locator("img[src^='blob:']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Page.Locator("#preview .preview-counts li[data-purpose='website']")).ToHaveTextAsync("Website: 1 photo comes down.");
         Assert.HasCount(1, await website.WebsitePhotosAsync(), "the preview saves nothing: the photo is still on the website");
         await Assertions.Expect(websiteCell).ToHaveAttributeAsync("data-status", "granted");
         await CheckAsync(page, "consent change preview", screenshot: "manager-consent-preview");

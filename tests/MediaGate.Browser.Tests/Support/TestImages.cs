@@ -44,4 +44,44 @@ internal static class TestImages
             await scratch.CloseAsync();
         }
     }
+
+    /// <summary>
+    /// <paramref name="jpeg"/> with an EXIF APP1 segment after SOI holding DateTimeOriginal (<c>YYYY:MM:DD HH:MM:SS</c>)
+    /// and OffsetTimeOriginal (<c>+HH:MM</c>), as a camera writes them: a little-endian TIFF structure, IFD0 pointing
+    /// to the Exif IFD.
+    /// </summary>
+    public static byte[] WithCaptureTime(byte[] jpeg, string dateTimeOriginal, string offsetTimeOriginal)
+    {
+        ArgumentNullException.ThrowIfNull(jpeg);
+        var tiff = new List<byte>();
+        void U16(int value) => tiff.AddRange([(byte)value, (byte)(value >> 8)]);
+        void U32(int value) => tiff.AddRange([(byte)value, (byte)(value >> 8), (byte)(value >> 16), (byte)(value >> 24)]);
+        void Entry(int tag, int type, int count, int value)
+        {
+            U16(tag);
+            U16(type);
+            U32(count);
+            U32(value);
+        }
+
+        const int exifIfd = 8 + 2 + 12 + 4;
+        const int timeAt = exifIfd + 2 + (2 * 12) + 4;
+        var time = System.Text.Encoding.ASCII.GetBytes(dateTimeOriginal + "\0");
+        var offset = System.Text.Encoding.ASCII.GetBytes(offsetTimeOriginal + "\0");
+        tiff.AddRange("II"u8.ToArray());
+        U16(42);
+        U32(8);
+        U16(1);
+        Entry(0x8769, 4, 1, exifIfd);
+        U32(0);
+        U16(2);
+        Entry(0x9003, 2, time.Length, timeAt);
+        Entry(0x9011, 2, offset.Length, timeAt + time.Length);
+        U32(0);
+        tiff.AddRange(time);
+        tiff.AddRange(offset);
+        int length = 2 + 6 + tiff.Count;
+        byte[] app1 = [0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. "Exif\0\0"u8.ToArray(), .. tiff];
+        return [.. jpeg[..2], .. app1, .. jpeg[2..]];
+    }
 }

@@ -76,4 +76,76 @@ public sealed class EventRegisterTests
         Assert.IsTrue(tooMany.Problems.ContainsKey("attendees"));
         Assert.IsEmpty(await register.ListAsync());
     }
+
+    [TestMethod]
+    public async Task RecordAsync_AttendeeWhoHasLeft_ProblemNamesTheChildAndNothingStored()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var register = gate.Services.GetRequiredService<EventRegister>();
+        var ava = await gate.AddChildAsync("Ava");
+        var ben = await gate.AddChildAsync("Ben");
+        await gate.Database.Retention.SetLeftOnAsync(ben, new DateOnly(2020, 7, 31));
+
+        var outcome = await register.RecordAsync(new EventDraft("Fair", "2026-06-20", [ava.Value, ben.Value]), "manager-1");
+
+        Assert.IsNull(outcome.Event, "a child who has left is not listed at an event");
+        StringAssert.Contains(outcome.Problems["attendees"].Single(), "Ben");
+        Assert.IsEmpty(await register.ListAsync());
+    }
+
+    [TestMethod]
+    [DataRow(Backends.SqliteFolders)]
+    [DataRow(Backends.PostgresAzurite)]
+    public async Task ChangeAttendeesAsync_BeforeAnyPhoto_ListReplacedAndAudited(string backends)
+    {
+        await using var gate = await GateHarness.CreateAsync(backends);
+        var register = gate.Services.GetRequiredService<EventRegister>();
+        var ava = await gate.AddChildAsync("Ava");
+        var ben = await gate.AddChildAsync("Ben");
+        var cleo = await gate.AddChildAsync("Cleo");
+        var fair = (await register.RecordAsync(new EventDraft("Fair", "2026-06-20", [ava.Value, ben.Value]), "manager-1")).Event!;
+
+        var outcome = await register.ChangeAttendeesAsync(fair.Id, [cleo.Value, ava.Value], "manager-2");
+
+        CollectionAssert.AreEquivalent(new[] { ava.Value, cleo.Value }, outcome.Event?.Attendees.ToArray(), "the new list replaces the old one");
+        CollectionAssert.AreEquivalent(new[] { ava.Value, cleo.Value }, (await register.ListAsync()).Single().Attendees.ToArray(), "as stored");
+        var audit = await gate.Database.Audit.ReadAsync();
+        Assert.IsTrue(audit.Any(e => e is { Action: "event-attendees", Actor: "manager-2" } && e.Subject == fair.Id));
+    }
+
+    [TestMethod]
+    public async Task ChangeAttendeesAsync_AfterAPhotoNamesTheEvent_RefusedAndListKept()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var register = gate.Services.GetRequiredService<EventRegister>();
+        var ava = await gate.AddChildAsync("Ava", Purpose.Journal, Purpose.Events);
+        var ben = await gate.AddChildAsync("Ben", Purpose.Journal, Purpose.Events);
+        var picnic = await Uploads.AcceptUploadEventTests.EventAsync(gate, ava);
+        var accepted = await gate.Accept.AcceptAsync(
+            await new UploadBody { Children = [ava], EventId = picnic }.File(Photos.Astronaut).RequestAsync(), CancellationToken.None);
+        Assert.IsNull(accepted.Problem, accepted.Problem?.Detail);
+
+        var outcome = await register.ChangeAttendeesAsync(picnic, [ava.Value, ben.Value], "manager-1");
+
+        Assert.AreEqual(MediaGate.Data.Events.AttendeeChange.PhotosTaken, outcome.Refused, "its photos went to the families listed then");
+        CollectionAssert.AreEqual(new[] { ava.Value }, (await register.ListAsync()).Single().Attendees.ToArray());
+    }
+
+    [TestMethod]
+    public async Task ChangeAttendeesAsync_ChildWhoHasLeftOrUnknownEvent_Refused()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var register = gate.Services.GetRequiredService<EventRegister>();
+        var ava = await gate.AddChildAsync("Ava");
+        var ben = await gate.AddChildAsync("Ben");
+        var fair = (await register.RecordAsync(new EventDraft("Fair", "2026-06-20", [ava.Value]), "manager-1")).Event!;
+        await gate.Database.Retention.SetLeftOnAsync(ben, new DateOnly(2020, 7, 31));
+
+        var left = await register.ChangeAttendeesAsync(fair.Id, [ava.Value, ben.Value], "manager-1");
+        var unknown = await register.ChangeAttendeesAsync("no-such-event", [ava.Value], "manager-1");
+
+        Assert.IsTrue(left.Problems.ContainsKey("attendees"), "a child who has left is refused");
+        CollectionAssert.AreEqual(new[] { ava.Value }, (await register.ListAsync()).Single().Attendees.ToArray());
+        Assert.AreEqual(MediaGate.Data.Events.AttendeeChange.NotFound, unknown.Refused);
+    }
 }

@@ -1,13 +1,18 @@
+using System.Globalization;
 using MediaGate.Consent.People;
 
 namespace MediaGate.Api.Endpoints.Manager;
 
 /// <summary>A child as the manager sees it.</summary>
-public sealed record ChildResponse(string Id, string Name, string? Room)
+/// <param name="Id">The child's id.</param>
+/// <param name="Name">For the manager's eyes only.</param>
+/// <param name="Room">The room, if any.</param>
+/// <param name="LeftOn">The day the child left (or leaves) the setting, <c>YYYY-MM-DD</c>, or null.</param>
+public sealed record ChildResponse(string Id, string Name, string? Room, string? LeftOn = null)
 {
-    public static ChildResponse From(Child child)
+    public static ChildResponse From(Child child, DateOnly? leftOn = null)
     {
         ArgumentNullException.ThrowIfNull(child);
-        return new(child.Id.Value, child.Name, child.Room);
+        return new(child.Id.Value, child.Name, child.Room, leftOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 }

@@ -1,7 +1,7 @@
 // Accounts (issue 8 §3; api.md POST/GET /api/manager/accounts; README DELETE .../accounts/{id}, PUT
-// .../password, .../pin): create staff (with a PIN for the tablet), parents (with the children they may see) and
+// .../password, .../pin, .../children): create staff (with a PIN for the tablet), parents (with the children they may see) and
 // managers (with a password); list them; deactivate one (refused from its next request; the server keeps the
-// last active manager, 409) and reset a password or PIN.
+// last active manager, 409), reset a password or PIN, and change which children a parent may see.
 import { api } from '/assets/api.js';
 import { byId, el, field, replace, say } from '/assets/dom.js';
 import { childrenById, messageOf, startPage } from './nav.js';
@@ -102,7 +102,43 @@ function showActions(cell, account) {
   const deactivate = el('button', { type: 'button', class: 'danger' }, 'Deactivate', el('span', { class: 'visually-hidden' }, ` ${account.username}`));
   reset.addEventListener('click', () => resetForm(cell, account, secretName));
   deactivate.addEventListener('click', () => confirmDeactivate(cell, account));
-  replace(cell, el('span', { class: 'actions' }, reset, deactivate));
+  let change = null;
+  if (account.role === 'parent') {
+    change = el('button', { type: 'button' }, 'Change children', el('span', { class: 'visually-hidden' }, ` of ${account.username}`));
+    change.addEventListener('click', () => childrenForm(cell, account));
+  }
+
+  replace(cell, el('span', { class: 'actions' }, change, reset, deactivate));
+}
+
+// A parent's children (PUT .../accounts/{id}/children): the whole list is replaced and applies from the parent's next
+// request. Children who have left stay ticked while linked (their family keeps their journal until it is deleted).
+function childrenForm(cell, account) {
+  const boxes = [...children.values()].map((child) => {
+    const box = el('input', { type: 'checkbox', id: `children-${account.id}-${child.id}`, value: child.id, checked: account.children.includes(child.id) });
+    return el('label', { class: 'choice', for: box.id }, box, child.name);
+  });
+  const error = el('span', { role: 'alert', class: 'block' });
+  const cancel = el('button', { type: 'button' }, 'Cancel');
+  cancel.addEventListener('click', () => showActions(cell, account));
+  const form = el('form', {},
+    el('fieldset', {}, el('legend', {}, `Children ${account.username} may see`),
+      boxes.length ? el('div', { class: 'choices' }, boxes) : el('p', {}, 'No children yet.')),
+    error,
+    el('span', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, 'Save children'), cancel));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const chosen = [...form.querySelectorAll('input[type=checkbox]:checked')].map((box) => box.value);
+    try {
+      await api(`/api/manager/accounts/${encodeURIComponent(account.id)}/children`, { method: 'PUT', json: { children: chosen } });
+      await showList();
+      say(byId('accounts-status'), `${account.username} may now see ${chosen.length === 0 ? 'no child' : chosen.map((id) => children.get(id)?.name ?? 'a child').join(', ')}.`);
+    } catch (e) {
+      error.textContent = messageOf(e);
+    }
+  });
+  replace(cell, form);
+  form.querySelector('input')?.focus();
 }
 
 function resetForm(cell, account, secretName) {

@@ -1,6 +1,8 @@
 // The audit log (issue 8 §3; api.md GET /api/manager/audit; README filters and audit.csv): filters by period
 // (the reader's days), action (a prefix, e.g. "consent") and actor (an account), pages of 50 ("after" = the last
-// sequence number shown), and the CSV export of the same filters (the server makes it formula-injection safe).
+// sequence number shown), and the CSV export of the same filters (the server makes it formula-injection safe). Each
+// entry reads as who did it, by name, and what, in a sentence (the service's `who` and `what`); the raw fields the
+// chain covers are one tap away.
 import { api } from '/assets/api.js';
 import { byId, el, field, replace, say, when } from '/assets/dom.js';
 import { dayStart, download, messageOf, startPage } from './nav.js';
@@ -22,7 +24,7 @@ startPage(async (content) => {
   const form = el('form', { class: 'panel filters', 'aria-labelledby': 'filters-title' },
     el('h2', { id: 'filters-title' }, 'Filters'),
     el('div', { class: 'grid two' }, el('div', {}, field('From (day)', from)), el('div', {}, field('To (day, included)', to)),
-      el('div', {}, field('Action starts with', action)), el('div', {}, field('Done by', actor))),
+      el('div', {}, field('Action starts with (e.g. consent, child, sign-in)', action)), el('div', {}, field('Done by', actor))),
     error,
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, 'Show'), exportButton));
   const filters = () => {
@@ -54,6 +56,12 @@ startPage(async (content) => {
   await showPage(filters(), error);
 });
 
+/** The entry as the chain holds it (action, subject, detail), folded away. */
+function raw(entry) {
+  return el('details', { class: 'raw' }, el('summary', {}, 'Recorded as'),
+    el('code', { class: 'wrap block' }, [entry.action, entry.subject, entry.detail].filter(Boolean).join(' · ')));
+}
+
 async function showPage(filters, error) {
   const query = new URLSearchParams(filters);
   query.set('limit', String(pageSize));
@@ -67,14 +75,12 @@ async function showPage(filters, error) {
   }
 
   replace(byId('entries'), entries.length === 0 ? el('p', {}, 'No entries.') : el('table', {},
-    el('thead', {}, el('tr', {}, ['#', 'When', 'Who', 'Action', 'Subject', 'Detail'].map((t) => el('th', { scope: 'col' }, t)))),
-    el('tbody', {}, entries.map((entry) => el('tr', {},
+    el('thead', {}, el('tr', {}, ['#', 'When', 'Who', 'What'].map((t) => el('th', { scope: 'col' }, t)))),
+    el('tbody', {}, entries.map((entry) => el('tr', { dataset: { action: entry.action } },
       el('td', {}, String(entry.sequence)),
       el('td', {}, when(entry.at)),
-      el('td', {}, usernames.get(entry.actor) ?? entry.actor),
-      el('td', {}, entry.action),
-      el('td', { class: 'wrap' }, entry.subject),
-      el('td', { class: 'wrap' }, entry.detail ?? ''))))));
+      el('td', {}, entry.who ?? usernames.get(entry.actor) ?? entry.actor),
+      el('td', { class: 'wrap' }, entry.what ?? entry.action, raw(entry)))))));
 
   const previous = el('button', { type: 'button', disabled: pageStarts.length === 1 }, 'Previous page');
   const next = el('button', { type: 'button', disabled: entries.length < pageSize }, 'Next page');

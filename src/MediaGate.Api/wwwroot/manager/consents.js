@@ -3,8 +3,8 @@
 // children by purposes, each cell with its status, given-by, evidence and review date. Changing a cell is two
 // steps: the change is previewed first (which released items it would re-make or withdraw, nothing saved) and
 // saved only when the manager confirms what they were shown.
-import { api } from '/assets/api.js';
-import { byId, el, field, replace, say } from '/assets/dom.js';
+import { api, imageUrl } from '/assets/api.js';
+import { byId, el, field, replace, say, when } from '/assets/dom.js';
 import { download, messageOf, startPage } from './nav.js';
 
 const purposes = [
@@ -114,7 +114,18 @@ function showEditor(row, purpose, purposeName, current) {
   byId('editor-title').focus();
 }
 
+// Thumbnails of the previewed photos (the manager's own view: the master), released when the preview goes.
+let thumbnailUrls = [];
+
+/**
+ * What the change would do, counted truly (issue 13: photos never on the website were counted as "released" there,
+ * because every changing decision was counted, held and unpublished ones too): per purpose, the photos shown now
+ * (`shown`: a rendition exists) that would come down or be made again (`staysShown`), and apart from them those
+ * nobody is shown now, which would only be decided again. `data-count` is the number of photos shown now that change.
+ */
 function showPreview(preview, result, save, error) {
+  thumbnailUrls.forEach((url) => URL.revokeObjectURL(url));
+  thumbnailUrls = [];
   const confirm = el('button', { type: 'button', class: 'primary', id: 'confirm-change' }, 'Save this change');
   confirm.addEventListener('click', async () => {
     confirm.disabled = true;
@@ -125,16 +136,55 @@ function showPreview(preview, result, save, error) {
       confirm.disabled = false;
     }
   });
+  const released = result.affected.filter((item) => item.changes.some((c) => c.shown));
+  const counts = [];
+  for (const [purpose, name] of purposes) {
+    const of = (test) => result.affected.filter((item) => item.changes.some((c) => c.purpose === purpose && test(c))).length;
+    const down = of((c) => c.shown && !c.staysShown);
+    const again = of((c) => c.shown && c.staysShown);
+    const reconsidered = of((c) => !c.shown);
+    const said = [
+      down ? `${photos(down)} ${down === 1 ? 'comes' : 'come'} down` : null,
+      again ? `${photos(again)} ${again === 1 ? 'is' : 'are'} made again` : null,
+      reconsidered ? `${photos(reconsidered)} not shown now ${reconsidered === 1 ? 'is' : 'are'} decided again` : null,
+    ].filter(Boolean);
+    if (said.length) {
+      counts.push(el('li', { dataset: { purpose } }, `${name}: ${said.join('; ')}.`));
+    }
+  }
+
   replace(preview,
     el('h3', {}, 'What this change affects'),
-    el('p', { id: 'preview-count', dataset: { count: String(result.count) } }, result.count === 0
-      ? 'No released photo changes.'
-      : `${result.count} released photo(s) will be made again or withdrawn:`),
-    result.count === 0 ? null : el('ul', { class: 'affected' }, result.affected.map((item) =>
-      el('li', {}, `Photo ${item.mediaId.slice(0, 8)}`, item.takenAt ? ` taken ${new Date(item.takenAt).toLocaleDateString()}` : '',
-        `: ${item.purposesChanging.join(', ')}`))),
+    el('p', { id: 'preview-count', dataset: { count: String(released.length) } }, result.count === 0
+      ? 'No photo changes.'
+      : released.length === 0
+        ? `No released photo changes. ${photos(result.count)} not shown to anyone now will be decided again.`
+        : `${photos(released.length)} released now will be made again or withdrawn.`),
+    counts.length ? el('ul', { class: 'preview-counts' }, counts) : null,
+    result.count === 0 ? null : el('ul', { class: 'affected' }, result.affected.map(affectedItem)),
     el('div', { class: 'actions' }, confirm));
   confirm.focus();
+}
+
+function photos(n) {
+  return n === 1 ? '1 photo' : `${n} photos`;
+}
+
+function affectedItem(item) {
+  const image = el('img', { alt: `Photo taken ${item.takenAt ? when(item.takenAt) : 'on an unknown day'}`, width: 96, height: 72 });
+  imageUrl(`/api/manager/media/${encodeURIComponent(item.mediaId)}/master`)
+    .then((url) => {
+      thumbnailUrls.push(url);
+      image.src = url;
+    })
+    .catch(() => {
+      image.alt = `${image.alt} (the photo cannot be shown)`;
+    });
+  const said = (c) => (!c.shown ? 'decided again (not shown now)' : c.staysShown ? 'made again' : 'comes down');
+  const byPurpose = [...new Set(item.changes.map((c) => `${c.purpose}: ${said(c)}`))];
+  return el('li', { class: 'affected-item', dataset: { media: item.mediaId } }, image,
+    el('span', {}, el('span', { class: 'block' }, item.takenAt ? `Taken ${when(item.takenAt)}` : 'Taken on an unknown day'),
+      el('span', { class: 'block hint' }, byPurpose.join('; '))));
 }
 
 function csvSection() {

@@ -10,9 +10,12 @@ const pages = [
   ['index.html', 'Dashboard'],
   ['review.html', 'Review queue'],
   ['spot-checks.html', 'Spot checks'],
+  ['children.html', 'Children'],
   ['consents.html', 'Consents'],
+  ['events.html', 'Events'],
   ['devices.html', 'Devices'],
   ['accounts.html', 'Accounts'],
+  ['website-keys.html', 'Website keys'],
   ['audit.html', 'Audit log'],
 ];
 
@@ -127,8 +130,24 @@ export function dayStart(value, days = 0) {
   return date.toISOString();
 }
 
-/** The children (GET /api/manager/children) as a Map id → child, for names. */
+/** The children (GET /api/manager/children, each with `leftOn` or null) as a Map id → child, for names. */
 export async function childrenById() {
   const children = await api('/api/manager/children');
   return new Map(children.map((child) => [child.id, child]));
+}
+
+/** Today in the reader's calendar as YYYY-MM-DD (a date input's value). */
+export function today() {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** Whether the child has left by `day` (YYYY-MM-DD): uploads, tags and events refuse such a child. */
+export function hasLeft(child, day = today()) {
+  return Boolean(child?.leftOn) && child.leftOn <= day;
+}
+
+/** A child's name with the room, e.g. "Ava Jones (Robins)". */
+export function childLabel(child) {
+  return child.room ? `${child.name} (${child.room})` : child.name;
 }

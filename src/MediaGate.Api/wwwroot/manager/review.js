@@ -84,7 +84,7 @@ async function showPhoto(figure, item) {
     const url = await imageUrl(`/api/manager/media/${encodeURIComponent(item.mediaId)}/master`);
     imageUrls.push(url);
     const image = el('img', { src: url, alt: `Photo received ${when(item.receivedAt)}, unmasked` });
-    replace(frame, image, item.faces.map((face) => faceBox(face, item)));
+    replace(frame, image, item.faces.map((face) => faceBox(face, item, figure.closest('article'))));
   } catch (e) {
     replace(frame, errorBox(e));
   }
@@ -93,7 +93,7 @@ async function showPhoto(figure, item) {
 function faceCaption(item) {
   const faint = item.faces.filter(isFaint).length;
   return item.faces.length === 0 ? 'No faces were found.'
-    : `${item.faces.length} face(s) found, numbered on the photo.${faint ? ` ${faint} faint detection(s), dashed: masked for everyone but you, never holding the photo.` : ''}`;
+    : `${item.faces.length} face(s) found: tap a box to name it.${faint ? ` ${faint} faint (dashed): masked, never holding the photo.` : ''}`;
 }
 
 /** A faint detection (api.md `faint`; a service without it says `uncertain`): masked, never holds. */
@@ -101,9 +101,23 @@ function isFaint(face) {
   return face.faint === true || (face.faint === undefined && face.uncertain === true);
 }
 
-function faceBox(face, item) {
-  const box = el('span', { class: ['face-box', isFaint(face) && 'faint'], 'aria-hidden': 'true' },
-    el('span', { class: 'face-number' }, String(face.number)));
+// A box is a button, as on the tablet: tapping it opens that face's choice (the drop-down beside the photo).
+function faceBox(face, item, card) {
+  const box = el('button', { type: 'button', class: ['face-box', isFaint(face) && 'faint'], 'aria-label': `Box ${face.number}: whose face is it?` },
+    el('span', { class: 'face-number', 'aria-hidden': 'true' }, String(face.number)));
+  box.addEventListener('click', () => {
+    const select = card?.querySelector(`select[data-face="${CSS.escape(face.faceId)}"]`);
+    if (!select) {
+      return;
+    }
+
+    select.focus();
+    try {
+      select.showPicker();
+    } catch {
+      // A browser without showPicker for selects: the focused drop-down opens with the keyboard or a tap.
+    }
+  });
   if (item.width && item.height) {
     // CSSOM, not a style attribute (the content security policy refuses those): percent of the master's size.
     box.style.left = `${(face.x / item.width) * 100}%`;
@@ -151,17 +165,17 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
     el('h2', { id: `item-${id}-title`, class: 'item-title' }, `Photo received ${when(item.receivedAt)} `,
       el('span', { class: ['badge', badgeOf(item.status)], dataset: { status: item.status } }, statusText[item.status] ?? item.status)),
     el('p', { class: 'summary' }, summaryOf(item)),
-    item.statusDetail && item.statusDetail !== item.summary ? el('p', {}, item.statusDetail) : null,
-    el('p', {}, 'Tagged by staff: ', namesOf(item.taggedChildren, children) || 'nobody'),
-    reasonsList(item),
+    // The service's summary already says why it is held, in the same words: the status detail only without one.
+    !item.summary && item.statusDetail ? el('p', {}, item.statusDetail) : null,
+    el('p', { class: 'tagged' }, 'Tagged by staff: ', namesOf(item.taggedChildren, children) || 'nobody'),
     managerActions(item),
     publicityDownload(item),
-    item.faces.length > 0 ? el('fieldset', {}, el('legend', {}, 'Whose faces are these?'), el('div', { class: 'choices' }, faceSelects.map((pair) => el('div', {}, pair)))) : null,
+    item.faces.length > 0 ? el('fieldset', { class: 'faces' }, el('legend', {}, 'Whose faces are these?'), el('div', { class: 'face-choices' }, faceSelects.map((pair) => el('div', { class: 'face-choice' }, pair)))) : null,
     el('div', { class: 'decision' },
-      el('label', { for: purpose.id }, 'Purpose'), purpose,
-      el('p', { class: 'hint' }, 'For the website or publicity, Release approves the photo.'),
+      el('div', { class: 'purpose' }, el('label', { for: purpose.id }, 'Purpose'), purpose),
       el('div', { class: 'actions' }, buttons)),
-    status, error);
+    status, error,
+    reasonsList(item));
   if (message) {
     say(status, message);
   }
@@ -188,11 +202,39 @@ function assignment(face, value) {
     : { faceId: face.faceId, childId: null, kind: value };
 }
 
+/**
+ * The engine's reasons, folded away (the summary above already says what holds the photo and who can act), each once
+ * per purpose: the families' decisions repeat the same reasons per family. A purpose that no child may be published
+ * for is not "awaiting approval": approving it would release nothing.
+ */
 function reasonsList(item) {
-  const reasons = [...new Set(item.decisions.flatMap((d) => d.reasons.map((r) => r.message)))];
-  return reasons.length === 0
-    ? el('p', {}, 'No reasons given.')
-    : [el('h3', {}, 'Why it is here'), el('ul', { class: 'reasons' }, reasons.map((r) => el('li', {}, r)))];
+  const byPurpose = new Map();
+  for (const decision of item.decisions ?? []) {
+    const said = byPurpose.get(decision.purpose) ?? new Set();
+    for (const reason of decision.reasons) {
+      if (!(reason.code === 'AwaitingManagerApproval' && !publishable(decision))) {
+        said.add(reason.message);
+      }
+    }
+
+    byPurpose.set(decision.purpose, said);
+  }
+
+  const shown = [...byPurpose].filter(([, said]) => said.size > 0);
+  if (shown.length === 0) {
+    return null;
+  }
+
+  return el('details', { class: 'reasons' }, el('summary', {}, 'Why, purpose by purpose'),
+    el('dl', {}, shown.map(([purpose, said]) => [
+      el('dt', {}, purposes.find(([p]) => p === purpose)?.[1] ?? purpose),
+      el('dd', {}, el('ul', {}, [...said].map((message) => el('li', {}, message)))),
+    ])));
+}
+
+/** Whether approving could publish anything: not a block, and some face shown (or no face at all). */
+function publishable(decision) {
+  return decision.verdict !== 'block' && (decision.faces.length === 0 || decision.faces.includes('show'));
 }
 
 /**

@@ -5,6 +5,7 @@
 import { api, ApiError } from '/assets/api.js';
 import { byId, el, replace, say, when } from '/assets/dom.js';
 import { enrol, enrolledDevice, forgetDevice, signedInStaff, staffSignIn, staffSignOut } from './device.js';
+import { captureTime } from './capture-time.js';
 import { hideFaces, refreshFaces, showFaces, shownMediaId, wireFaces } from './faces.js';
 import * as queue from './queue.js';
 import { itemStatus, needsAnswer, unanswered } from './status.js';
@@ -16,6 +17,9 @@ const watchEveryMs = 1_000;
 const watchAtMostMs = 5 * 60_000;
 
 let children = [];
+let childrenProblem = null;
+// Today's events (GET /api/tablet/events): an upload may name one, and then tags only its attendees.
+let events = [];
 let chosen = [];
 let sending = false;
 let recentTimer = null;
@@ -43,27 +47,61 @@ function showConnection() {
 }
 
 async function startWork() {
-  await Promise.all([loadChildren(), showQueue(), showRecent()]);
+  await Promise.all([loadChildren(), loadEvents(), showQueue(), showRecent()]);
+  showChildren();
   sendNow();
 }
 
 async function loadChildren() {
-  const list = byId('children-list');
   try {
     children = await api('/api/tablet/children');
+    childrenProblem = null;
   } catch (e) {
     if (onSignedOut(e)) {
       return;
     }
 
-    say(byId('children-empty'), `The room list could not be loaded: ${e.message}`);
+    childrenProblem = `The room list could not be loaded: ${e.message}`;
     return;
   }
 
   children.sort((a, b) => (a.room ?? '').localeCompare(b.room ?? '') || a.name.localeCompare(b.name));
-  say(byId('children-empty'), children.length ? '' : 'No children are listed yet.');
-  replace(list, children.map((child) => el('label', { class: 'choice' },
-    el('input', { type: 'checkbox', name: 'children', value: child.id }),
+}
+
+async function loadEvents() {
+  try {
+    events = await api('/api/tablet/events');
+  } catch (e) {
+    if (onSignedOut(e)) {
+      return;
+    }
+
+    // Without the list the upload names no event: the photos still reach the journals.
+    events = [];
+  }
+
+  const select = byId('event');
+  const chosen = select.value;
+  replace(select, el('option', { value: '' }, 'No event'), events.map((event) => el('option', { value: event.id }, event.name)));
+  select.value = events.some((event) => event.id === chosen) ? chosen : '';
+  byId('event-field').hidden = events.length === 0;
+}
+
+function chosenEvent() {
+  return events.find((event) => event.id === byId('event').value) ?? null;
+}
+
+/** The tag list: every child, or only the chosen event's attendees (the service refuses anyone else), saying so. */
+function showChildren() {
+  const event = chosenEvent();
+  const ticked = new Set([...document.querySelectorAll('#children-list input:checked')].map((box) => box.value));
+  const listed = event ? children.filter((child) => event.attendees.includes(child.id)) : children;
+  say(byId('event-hint'), event
+    ? `Only the ${listed.length} ${listed.length === 1 ? 'child' : 'children'} who attend ${event.name} can be tagged: the photos go to their families.`
+    : 'Choose the event if these photos were taken at one.');
+  say(byId('children-empty'), childrenProblem ?? (listed.length ? '' : event ? `No child listed for ${event.name} is here: ask the manager to check its attendees.` : 'No children are listed yet.'));
+  replace(byId('children-list'), listed.map((child) => el('label', { class: 'choice' },
+    el('input', { type: 'checkbox', name: 'children', value: child.id, checked: ticked.has(child.id) }),
     child.room ? `${child.name} (${child.room})` : child.name)));
 }
 
@@ -93,13 +131,15 @@ async function onCapture(event) {
   }
 
   const tagged = [...document.querySelectorAll('#children-list input:checked')].map((box) => box.value);
-  const taken = Math.min(...chosen.map((file) => file.lastModified || Date.now()));
+  // The time the photos carry (EXIF), else now: never the file's modification time, which a copy resets.
+  const taken = await captureTime(chosen);
   try {
     await queue.enqueue({
       files: chosen,
       children: tagged,
       note: byId('note').value.trim() || null,
-      capturedAt: new Date(taken).toISOString(),
+      capturedAt: taken,
+      eventId: chosenEvent()?.id ?? null,
       username: signedInStaff(),
     });
   } catch (e) {
@@ -112,6 +152,7 @@ async function onCapture(event) {
   chosen = [];
   showChosen();
   byId('capture-form').reset();
+  showChildren();
   sendNow();
 }
 
@@ -319,6 +360,7 @@ function wire() {
     showChosen();
   });
   byId('capture-form').addEventListener('submit', onCapture);
+  byId('event').addEventListener('change', showChildren);
   byId('send-now').addEventListener('click', () => sendNow());
   window.addEventListener('online', () => { showConnection(); sendNow(); });
   window.addEventListener('offline', showConnection);

@@ -38,10 +38,10 @@ async function run(mode, work) {
 }
 
 /**
- * Queues an observation: `files` (File or Blob), `children` (ids), `note`, `capturedAt` (ISO), `username` (who took
- * it). Answers the entry once it is stored.
+ * Queues an observation: `files` (File or Blob), `children` (ids), `note`, `capturedAt` (ISO), `eventId` (or null),
+ * `username` (who took it). Answers the entry once it is stored.
  */
-export async function enqueue({ files, children, note, capturedAt, username }) {
+export async function enqueue({ files, children, note, capturedAt, eventId = null, username }) {
   const entry = {
     id: crypto.randomUUID(),
     // Blobs are stored as they are: IndexedDB keeps the bytes, so the tablet can be closed before they are sent.
@@ -49,6 +49,7 @@ export async function enqueue({ files, children, note, capturedAt, username }) {
     children,
     note,
     capturedAt,
+    eventId,
     username,
     queuedAt: new Date().toISOString(),
     attempts: 0,

@@ -69,6 +69,10 @@ function send(entry, onProgress) {
     form.append('capturedAt', entry.capturedAt);
   }
 
+  if (entry.eventId) {
+    form.append('eventId', entry.eventId);
+  }
+
   return new Promise((resolve) => {
     // XMLHttpRequest, not fetch: only it reports upload progress.
     const request = new XMLHttpRequest();

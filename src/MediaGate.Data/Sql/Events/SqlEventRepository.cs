@@ -30,6 +30,40 @@ internal sealed class SqlEventRepository(SqlStore store) : IEventRepository
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<AttendeeChange> ReplaceAttendeesAsync(string id, IReadOnlyList<ChildId> attendees, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(attendees);
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // The event row is written first, so a concurrent change of the same event waits for this one (both databases).
+        int found = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE events SET name = name WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (found == 0)
+        {
+            return AttendeeChange.NotFound;
+        }
+
+        long photos = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM observations WHERE event_id = @id", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (photos > 0)
+        {
+            return AttendeeChange.PhotosTaken;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM event_attendees WHERE event_id = @id", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        foreach (var child in attendees.Distinct())
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO event_attendees (event_id, child_id) VALUES (@id, @child)", new { id, child = child.Value },
+                transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return AttendeeChange.Replaced;
+    }
+
     public async Task<EventRecord?> FindAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
