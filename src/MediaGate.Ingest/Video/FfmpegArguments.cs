@@ -36,7 +36,7 @@ internal static class FfmpegArguments
     }
 
     /// <summary>
-    /// Encodes raw RGB frames from stdin to H.264 in MP4 with faststart, the sound (AAC) from the original when
+    /// Encodes raw RGB frames from stdin to H.264 in MP4 (then <see cref="Remux"/>), the sound (AAC) from the original when
     /// asked, and nothing else: no metadata, no chapters, no encoder tag (bitexact), no rotation.
     /// </summary>
     public static List<string> Encode(string input, VideoFacts facts, int width, int height, bool keepSound, int crf, string output)
@@ -64,11 +64,23 @@ internal static class FfmpegArguments
         [
             "-c:v", "libx264", "-preset", "veryfast", "-crf", crf.ToString(CultureInfo.InvariantCulture), "-pix_fmt", "yuv420p",
             "-flags:v", "+bitexact", "-fflags", "+bitexact",
-            "-map_metadata", "-1", "-map_chapters", "-1",
-            "-movflags", "+faststart", "-shortest", "-f", "mp4", "-y", FileUrl(output),
+            "-map_metadata", "-1", "-map_chapters", "-1", "-shortest", "-f", "mp4", "-y", FileUrl(output),
         ]);
         return args;
     }
+
+    /// <summary>
+    /// Copies the encoded streams into the released MP4: faststart, no metadata, and two things an encode cannot
+    /// leave out: the stream's "encoder" tag (ffmpeg writes "Lavc libx264" into the compressor name whenever it
+    /// encodes, even bitexact; a copy does not) and x264's settings SEI (NAL type 6, not needed to decode).
+    /// </summary>
+    public static List<string> Remux(string encoded, string output) =>
+    [
+        "-nostdin", "-v", "error", "-protocol_whitelist", "file", "-f", "mp4", "-i", FileUrl(encoded),
+        "-map", "0", "-c", "copy", "-bsf:v", "filter_units=remove_types=6",
+        "-map_metadata", "-1", "-map_chapters", "-1", "-fflags", "+bitexact",
+        "-movflags", "+faststart", "-f", "mp4", "-y", FileUrl(output),
+    ];
 
     /// <summary>Decodes every stream of the output to nothing, failing on the first error (verification).</summary>
     public static List<string> DecodeAll(string output) =>

@@ -5,8 +5,30 @@ namespace MediaGate.Ingest.Video;
 /// <summary>Decodes the clip again, masks each frame and pipes it into the clean H.264 encode.</summary>
 internal static class MaskedEncoder
 {
-    /// <summary>Returns the number of frames written.</summary>
+    /// <summary>Writes the masked, clean MP4; returns the number of frames written.</summary>
     public static VideoOutcome<int> Write(string input, string output, VideoFacts facts, int width, int height, int maxFrames, VideoOptions options, Func<int, IReadOnlyList<MaskRegion>> masksAt)
+    {
+        string encoded = output + ".x264";
+        try
+        {
+            VideoOutcome<int> frames = Encode(input, encoded, facts, width, height, maxFrames, options, masksAt);
+            if (!frames.IsSuccess)
+            {
+                return frames;
+            }
+
+            ToolRun remux = ToolRun.Execute("ffmpeg", FfmpegArguments.Remux(encoded, output), options.Tools, 64 * 1024);
+            return remux.Succeeded
+                ? frames
+                : VideoOutcome<int>.Fail(remux.TimedOut ? VideoFailureKind.Timeout : VideoFailureKind.EncodeFailed, "the clean copy failed: " + remux.Errors.Trim());
+        }
+        finally
+        {
+            File.Delete(encoded);
+        }
+    }
+
+    private static VideoOutcome<int> Encode(string input, string output, VideoFacts facts, int width, int height, int maxFrames, VideoOptions options, Func<int, IReadOnlyList<MaskRegion>> masksAt)
     {
         using var encoder = ToolProcess.Start(
             "ffmpeg",

@@ -65,6 +65,11 @@ internal static class VideoVerifier
             return Fail(string.Create(CultureInfo.InvariantCulture, $"the output is {seconds:0.###} s long, the input {expectedSeconds:0.###} s"));
         }
 
+        if (EncoderTrace(output) is { } trace)
+        {
+            return Fail($"the output carries the encoder's signature '{trace}'");
+        }
+
         ToolRun decode = ToolRun.Execute("ffmpeg", FfmpegArguments.DecodeAll(output), tools, 64 * 1024);
         if (!decode.Succeeded || decode.Errors.Trim().Length > 0)
         {
@@ -72,6 +77,37 @@ internal static class VideoVerifier
         }
 
         return seconds;
+    }
+
+    /// <summary>
+    /// The first encoder signature found in the file's bytes (x264's settings SEI, libavcodec's or libavformat's
+    /// name), independent of what ffprobe chooses to report; null when there is none.
+    /// </summary>
+    internal static string? EncoderTrace(string path)
+    {
+        string[] signatures = ["x264 - core", "Lavc", "Lavf"];
+        byte[][] needles = signatures.Select(System.Text.Encoding.ASCII.GetBytes).ToArray();
+        int overlap = needles.Max(n => n.Length) - 1;
+        var buffer = new byte[(1 << 20) + overlap];
+        using var stream = File.OpenRead(path);
+        int kept = 0;
+        int read;
+        while ((read = stream.Read(buffer, kept, buffer.Length - kept)) > 0)
+        {
+            var window = buffer.AsSpan(0, kept + read);
+            for (int i = 0; i < needles.Length; i++)
+            {
+                if (window.IndexOf(needles[i]) >= 0)
+                {
+                    return signatures[i];
+                }
+            }
+
+            kept = Math.Min(overlap, window.Length);
+            window[^kept..].CopyTo(buffer);
+        }
+
+        return null;
     }
 
     /// <summary>Checks ffprobe's report of an output; returns its duration.</summary>
