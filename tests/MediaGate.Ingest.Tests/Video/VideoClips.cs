@@ -69,8 +69,8 @@ internal static class VideoClips
         Ffmpeg(
         [
             "-f", "lavfi", "-i", Invariant($"color=c=gray:s=640x480:r=30:d={seconds}"),
-            "-loop", "1", "-i", Path.Combine(TestPaths.SamplePhotos, "astronaut.png"),
-            "-filter_complex", Invariant($"[0][1]overlay=64:0:shortest=1:enable='gte(n,{firstFrame})'"),
+            "-loop", "1", "-framerate", "30", "-i", Path.Combine(TestPaths.SamplePhotos, "astronaut.png"),
+            "-filter_complex", Invariant($"[0][1]overlay=64:0:shortest=1:enable='gte(t,{(firstFrame - 0.5) / 30:0.####})'"),
             "-t", Invariant($"{seconds}"), .. DeviceTags, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", path,
         ]);
         return path;

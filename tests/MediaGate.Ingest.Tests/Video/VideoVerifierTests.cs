@@ -43,7 +43,7 @@ public sealed class VideoVerifierTests
     [TestMethod]
     public void CheckReport_SoundWhenNoneWasAsked_Fails()
     {
-        string report = Report().Replace("]", ", {\"codec_type\": \"audio\", \"codec_name\": \"aac\"}]", StringComparison.Ordinal);
+        string report = Report().Replace("\"}}],", "\"}}, {\"codec_type\": \"audio\", \"codec_name\": \"aac\"}],", StringComparison.Ordinal);
 
         Assert.AreEqual(VideoFailureKind.VerificationFailed, Check(report).Failure?.Kind);
     }
