@@ -1,5 +1,9 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using MediaGate.Ingest.Interop;
+using MediaGate.Ingest.Sniff;
+using Microsoft.Win32.SafeHandles;
 
 namespace MediaGate.Ingest.Video;
 
@@ -162,35 +166,43 @@ public static class VideoProbe
         return new VideoFacts(codec, width, height, rotation.Value, num, den, duration, hasAudio, dropped);
     }
 
+    /// <summary>
+    /// Only a regular file reaches ffprobe: the path is opened without blocking (a FIFO would wait forever),
+    /// the opened handle must be a regular file within the byte limit, and its first bytes an MP4/MOV container.
+    /// </summary>
     private static VideoFailure? CheckFile(string path, VideoLimits limits)
     {
-        FileInfo info;
+        int fd = LibC.Open(path, LibC.OpenReadOnly | LibC.OpenNonBlocking | LibC.OpenCloseOnExec);
+        if (fd < 0)
+        {
+            return new VideoFailure(VideoFailureKind.Io, "cannot open the file: " + Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError()));
+        }
+
+        using var handle = new SafeFileHandle(fd, ownsHandle: true);
+        if (FileIdentity.Of(fd) is not { IsRegularFile: true } identity)
+        {
+            return new VideoFailure(VideoFailureKind.Io, "not a regular file; only regular files are read");
+        }
+
+        if (identity.Size == 0)
+        {
+            return new VideoFailure(VideoFailureKind.Io, "the file is empty");
+        }
+
+        if (identity.Size > limits.MaxBytes)
+        {
+            return new VideoFailure(VideoFailureKind.TooManyBytes, $"the file is {identity.Size} bytes; the limit is {limits.MaxBytes}");
+        }
+
+        Span<byte> head = stackalloc byte[16];
         try
         {
-            info = new FileInfo(path);
-            if (!info.Exists || info.Attributes.HasFlag(FileAttributes.Directory) || info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is not FileInfo)
-            {
-                return new VideoFailure(VideoFailureKind.Io, "not a regular file");
-            }
-
-            if (info.Length == 0)
-            {
-                return new VideoFailure(VideoFailureKind.Io, "the file is empty");
-            }
-
-            if (info.Length > limits.MaxBytes)
-            {
-                return new VideoFailure(VideoFailureKind.TooManyBytes, $"the file is {info.Length} bytes; the limit is {limits.MaxBytes}");
-            }
-
-            Span<byte> head = stackalloc byte[16];
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
-            int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            int read = RandomAccess.Read(handle, head, 0);
             return ContainerSniffer.Check(head[..read]);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (IOException e)
         {
-            return new VideoFailure(VideoFailureKind.Io, e.Message);
+            return new VideoFailure(VideoFailureKind.Io, "reading the file failed: " + e.Message);
         }
     }
 

@@ -108,6 +108,15 @@ public sealed class VideoProbeTests
     }
 
     [TestMethod]
+    public void Run_Fifo_RefusedWithoutWaitingForAWriter()
+    {
+        string fifo = Path.Combine(Folder.Path, "fifo.mp4");
+        VideoClips.Tool("mkfifo", fifo);
+
+        AssertRefused(fifo, VideoFailureKind.Io, "not a regular file");
+    }
+
+    [TestMethod]
     public void Check_HugeDeclaredDuration_RefusedAsDuration()
     {
         VideoOutcome<VideoFacts> facts = Check(Report(duration: "9999999.0"));
