@@ -54,6 +54,46 @@ public sealed class VideoAnonymiserTests
     }
 
     [TestMethod]
+    public void Run_PanAcrossLabelledGroupPhoto_MasksTheLabelledFacesInEveryFrame()
+    {
+        // A window of 1280x720 pans over the photo scaled to 1600x1272 (x 1.5625): every labelled face moves
+        // 4 px left per frame (and a little up), and its box is known in every frame, between samples too.
+        const string photo = "images/0--Parade/0_Parade_Parade_0_960.jpg";
+        string input = Path.Combine(Folder.Path, "pan.mp4");
+        VideoClips.Ffmpeg(
+            "-loop", "1", "-framerate", "30", "-i", Path.Combine(TestPaths.FacesDev, photo), "-t", "2",
+            "-vf", "scale=1600:1272,crop=1280:720:x='120*t':y='18*t'", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", input);
+        string output = Path.Combine(Folder.Path, "pan-out.mp4");
+        var options = new VideoOptions();
+
+        VideoOutcome<VideoReport> report = new VideoAnonymiser(detector, options, new VideoLimits()).Run(input, output);
+
+        Assert.IsTrue(report.IsSuccess, report.Failure?.ToString());
+        int faceFrames = 0, masked = 0;
+        for (int frame = 0; frame < report.Value.Frames; frame++)
+        {
+            // ffmpeg's crop keeps yuv420p chroma aligned: the window's corner is rounded down to even pixels.
+            int x = (int)Math.Floor(120.0 * frame / 30) & ~1;
+            int y = (int)Math.Floor(18.0 * frame / 30) & ~1;
+            var masks = report.Value.Tracks.Select(t => t.At(frame / 30.0, options.LeadSeconds)).OfType<DetectedFace>().ToList();
+            foreach (FaceBox label in DetectTestData.Labels(photo))
+            {
+                var box = new FaceBox((label.X * 1.5625f) - x, (label.Y * 1.5646f) - y, label.Width * 1.5625f, label.Height * 1.5646f);
+                if (box.X < 0 || box.Y < 0 || box.Right > 1280 || box.Bottom > 720 || Math.Min(box.Width, box.Height) < 40)
+                {
+                    continue;
+                }
+
+                faceFrames++;
+                masked += DetectTestData.IsMasked(masks, box) ? 1 : 0;
+            }
+        }
+
+        Assert.IsGreaterThan(100, faceFrames);
+        Assert.IsGreaterThanOrEqualTo(0.99, masked / (double)faceFrames, $"{masked} of {faceFrames} labelled face-frames masked");
+    }
+
+    [TestMethod]
     public void Run_RotatedMovWithGpsAndDeviceTags_WritesUprightPixelsAndNoTag()
     {
         string input = SplitClip("tagged.mov");
