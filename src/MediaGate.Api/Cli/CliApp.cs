@@ -12,6 +12,7 @@ internal static class CliApp
             IngestCommands.Detect(),
             IngestCommands.Strip(),
             IngestCommands.Anonymise(),
+            VideoCommands.AnonymiseVideo(),
             ConsentCommands.Create(),
             AuditCommands.Create(),
             BackupCommands.Backup(),

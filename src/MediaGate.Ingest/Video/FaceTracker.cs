@@ -1,0 +1,108 @@
+using MediaGate.Ingest.Detect;
+
+namespace MediaGate.Ingest.Video;
+
+/// <summary>
+/// Links the detections of sampled frames into tracks (issue 14, Faces followed through time): each detection
+/// joins the open track whose predicted box (last box moved on at the track's speed) it overlaps most, or whose
+/// centre is close for its size when a fast move leaves little overlap; otherwise it starts a new track. A
+/// track not seen for <see cref="MaxGapSeconds"/> is closed: between its samples the box is interpolated, so a
+/// missed detection or two does not unmask the face.
+/// </summary>
+internal sealed class FaceTracker
+{
+    /// <summary>How long a track stays open without a detection. A second: a child turning away briefly stays one track.</summary>
+    public const double MaxGapSeconds = 1.0;
+
+    private const float MinOverlap = 0.2f;
+    private const float MaxCentreShift = 0.6f;
+    private readonly List<List<TrackPoint>> _tracks = [];
+
+    /// <summary>Adds the detections of one sampled frame; frames must come in time order.</summary>
+    public void Add(int frame, double seconds, IReadOnlyList<DetectedFace> faces)
+    {
+        ArgumentNullException.ThrowIfNull(faces);
+        var pairs = new List<(float Cost, int Track, int Face)>();
+        for (int t = 0; t < _tracks.Count; t++)
+        {
+            List<TrackPoint> track = _tracks[t];
+            if (seconds - track[^1].Seconds > MaxGapSeconds)
+            {
+                continue;
+            }
+
+            FaceBox predicted = Predict(track, seconds);
+            for (int f = 0; f < faces.Count; f++)
+            {
+                if (Cost(predicted, Box(faces[f])) is { } cost)
+                {
+                    pairs.Add((cost, t, f));
+                }
+            }
+        }
+
+        var usedTracks = new HashSet<int>();
+        var usedFaces = new HashSet<int>();
+        foreach (var (_, t, f) in pairs.OrderBy(p => p.Cost))
+        {
+            if (usedTracks.Contains(t) || usedFaces.Contains(f))
+            {
+                continue;
+            }
+
+            usedTracks.Add(t);
+            usedFaces.Add(f);
+            _tracks[t].Add(new TrackPoint(frame, seconds, faces[f]));
+        }
+
+        for (int f = 0; f < faces.Count; f++)
+        {
+            if (!usedFaces.Contains(f))
+            {
+                _tracks.Add([new TrackPoint(frame, seconds, faces[f])]);
+            }
+        }
+    }
+
+    /// <summary>The tracks, numbered in order of first appearance.</summary>
+    public IReadOnlyList<FaceTrack> Tracks() =>
+        _tracks.OrderBy(t => t[0].Seconds).Select((t, i) => new FaceTrack(i + 1, t.ToArray())).ToArray();
+
+    /// <summary>Lower is a better match; null when the boxes cannot be the same face.</summary>
+    internal static float? Cost(FaceBox predicted, FaceBox found)
+    {
+        float ratio = found.Area / Math.Max(1f, predicted.Area);
+        if (ratio is < 0.33f or > 3f)
+        {
+            return null;
+        }
+
+        float overlap = predicted.IntersectionOverUnion(found);
+        float dx = (predicted.X + (predicted.Width / 2)) - (found.X + (found.Width / 2));
+        float dy = (predicted.Y + (predicted.Height / 2)) - (found.Y + (found.Height / 2));
+        float shift = MathF.Sqrt((dx * dx) + (dy * dy)) / Math.Max(1f, Math.Max(predicted.Width, predicted.Height));
+        if (overlap < MinOverlap && shift > MaxCentreShift)
+        {
+            return null;
+        }
+
+        return (1f - overlap) + shift;
+    }
+
+    private static FaceBox Predict(List<TrackPoint> track, double seconds)
+    {
+        FaceBox last = Box(track[^1].Face);
+        if (track.Count < 2)
+        {
+            return last;
+        }
+
+        FaceBox before = Box(track[^2].Face);
+        double span = track[^1].Seconds - track[^2].Seconds;
+        double ahead = seconds - track[^1].Seconds;
+        float k = span > 0 ? (float)(ahead / span) : 0f;
+        return new FaceBox(last.X + ((last.X - before.X) * k), last.Y + ((last.Y - before.Y) * k), last.Width, last.Height);
+    }
+
+    private static FaceBox Box(DetectedFace face) => new(face.X, face.Y, face.Width, face.Height);
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+
+namespace MediaGate.Ingest.Video;
+
+/// <summary>
+/// The argument lists of every ffmpeg run, as pure functions (tested without running anything). Every run reads
+/// only files and pipes (<c>-protocol_whitelist file,pipe</c>), never its terminal (<c>-nostdin</c>), and the input
+/// is always given as a <c>file:</c> URL so that a name like "http:x" is still a file.
+/// </summary>
+internal static class FfmpegArguments
+{
+    public static string FileUrl(string path) => "file:" + Path.GetFullPath(path);
+
+    /// <summary>The output size: upright, at most <paramref name="maxShortSide"/> on the short side, even sides (yuv420p).</summary>
+    public static (int Width, int Height) OutputSize(VideoFacts facts, int maxShortSide)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        double scale = Math.Min(1.0, maxShortSide / (double)Math.Min(facts.UprightWidth, facts.UprightHeight));
+        return (Even(facts.UprightWidth * scale), Even(facts.UprightHeight * scale));
+    }
+
+    /// <summary>
+    /// Decodes the video stream to raw RGB frames on stdout: rotation applied (ffmpeg autorotates on decode), a
+    /// constant frame rate (so frame i is at i / rate), scaled to exactly the output size.
+    /// </summary>
+    public static List<string> DecodeFrames(string input, VideoFacts facts, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return
+        [
+            "-nostdin", "-v", "error", "-protocol_whitelist", "file,pipe", "-f", "mov", "-i", FileUrl(input),
+            "-map", "0:v:0", "-an", "-sn", "-dn",
+            "-vf", Invariant($"fps={facts.FrameRateNumerator}/{facts.FrameRateDenominator},scale={width}:{height}:flags=bicubic,setsar=1,format=rgb24"),
+            "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1",
+        ];
+    }
+
+    /// <summary>
+    /// Encodes raw RGB frames from stdin to H.264 in MP4 (then <see cref="Remux"/>), the sound (AAC) from the original when
+    /// asked, and nothing else: no metadata, no chapters, no encoder tag (bitexact), no rotation.
+    /// </summary>
+    public static List<string> Encode(string input, VideoFacts facts, int width, int height, bool keepSound, int crf, string output)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var args = new List<string>
+        {
+            "-nostdin", "-v", "error", "-protocol_whitelist", "file,pipe",
+            "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", Invariant($"{width}x{height}"),
+            "-framerate", Invariant($"{facts.FrameRateNumerator}/{facts.FrameRateDenominator}"), "-i", "pipe:0",
+        };
+        bool sound = keepSound && facts.HasAudio;
+        if (sound)
+        {
+            args.AddRange(["-f", "mov", "-i", FileUrl(input)]);
+        }
+
+        args.AddRange(["-map", "0:v:0"]);
+        if (sound)
+        {
+            args.AddRange(["-map", "1:a:0", "-c:a", "aac", "-b:a", "128k", "-flags:a", "+bitexact"]);
+        }
+
+        args.AddRange(
+        [
+            "-c:v", "libx264", "-preset", "veryfast", "-crf", crf.ToString(CultureInfo.InvariantCulture), "-pix_fmt", "yuv420p",
+            "-flags:v", "+bitexact", "-fflags", "+bitexact",
+            "-map_metadata", "-1", "-map_chapters", "-1", "-shortest", "-f", "mp4", "-y", FileUrl(output),
+        ]);
+        return args;
+    }
+
+    /// <summary>
+    /// Copies the encoded streams into the released MP4: faststart, no metadata, and two things an encode cannot
+    /// leave out: the stream's "encoder" tag (ffmpeg writes "Lavc libx264" into the compressor name whenever it
+    /// encodes, even bitexact; a copy does not) and x264's settings SEI (NAL type 6, not needed to decode).
+    /// </summary>
+    public static List<string> Remux(string encoded, string output) =>
+    [
+        "-nostdin", "-v", "error", "-protocol_whitelist", "file", "-f", "mp4", "-i", FileUrl(encoded),
+        "-map", "0", "-c", "copy", "-bsf:v", "filter_units=remove_types=6",
+        "-map_metadata", "-1", "-map_chapters", "-1", "-fflags", "+bitexact",
+        "-movflags", "+faststart", "-f", "mp4", "-y", FileUrl(output),
+    ];
+
+    /// <summary>Decodes every stream of the output to nothing, failing on the first error (verification).</summary>
+    public static List<string> DecodeAll(string output) =>
+        ["-nostdin", "-v", "error", "-xerror", "-protocol_whitelist", "file", "-f", "mp4", "-i", FileUrl(output), "-f", "null", "-"];
+
+    private static int Even(double side) => Math.Max(2, (int)Math.Round(side / 2.0) * 2);
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

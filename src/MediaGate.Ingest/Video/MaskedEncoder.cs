@@ -1,0 +1,82 @@
+using MediaGate.Ingest.Mask;
+
+namespace MediaGate.Ingest.Video;
+
+/// <summary>Decodes the clip again, masks each frame and pipes it into the clean H.264 encode.</summary>
+internal static class MaskedEncoder
+{
+    /// <summary>Writes the masked, clean MP4; returns the number of frames written.</summary>
+    public static VideoOutcome<int> Write(string input, string output, VideoFacts facts, int width, int height, int maxFrames, VideoOptions options, Func<int, IReadOnlyList<MaskRegion>> masksAt)
+    {
+        string encoded = output + ".x264";
+        try
+        {
+            VideoOutcome<int> frames = Encode(input, encoded, facts, width, height, maxFrames, options, masksAt);
+            if (!frames.IsSuccess)
+            {
+                return frames;
+            }
+
+            ToolRun remux = ToolRun.Execute("ffmpeg", FfmpegArguments.Remux(encoded, output), options.Tools, 64 * 1024);
+            return remux.Succeeded
+                ? frames
+                : VideoOutcome<int>.Fail(remux.TimedOut ? VideoFailureKind.Timeout : VideoFailureKind.EncodeFailed, "the clean copy failed: " + remux.Errors.Trim());
+        }
+        finally
+        {
+            File.Delete(encoded);
+        }
+    }
+
+    private static VideoOutcome<int> Encode(string input, string output, VideoFacts facts, int width, int height, int maxFrames, VideoOptions options, Func<int, IReadOnlyList<MaskRegion>> masksAt)
+    {
+        using var encoder = ToolProcess.Start(
+            "ffmpeg",
+            FfmpegArguments.Encode(input, facts, width, height, options.KeepSound, options.Crf, output),
+            options.Tools,
+            writesInput: true);
+        bool encoderGone = false;
+        VideoOutcome<int> read = FrameReader.Read(input, facts, width, height, maxFrames, options.Tools, (index, frame) =>
+        {
+            FaceMasker.Apply(frame, masksAt(index));
+            try
+            {
+                encoder.Input.Write(frame.Pixels);
+                return true;
+            }
+            catch (IOException)
+            {
+                encoderGone = true;
+                return false;
+            }
+        });
+        try
+        {
+            encoder.Input.Close();
+        }
+        catch (IOException)
+        {
+            encoderGone = true;
+        }
+
+        if (!read.IsSuccess)
+        {
+            encoder.Kill();
+            encoder.WaitForExit();
+            return read.Failure;
+        }
+
+        var (exitCode, errors) = encoder.WaitForExit();
+        if (encoder.TimedOut)
+        {
+            return VideoOutcome<int>.Fail(VideoFailureKind.Timeout, "encoding ran over its time limit");
+        }
+
+        if (encoderGone || exitCode != 0)
+        {
+            return VideoOutcome<int>.Fail(VideoFailureKind.EncodeFailed, "the encoder failed: " + errors.Trim());
+        }
+
+        return read.Value;
+    }
+}

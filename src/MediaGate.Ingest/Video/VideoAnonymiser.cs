@@ -1,0 +1,126 @@
+using MediaGate.Ingest.Detect;
+using MediaGate.Ingest.Mask;
+
+namespace MediaGate.Ingest.Video;
+
+/// <summary>
+/// The video pipeline (issue 14), in order; each step may refuse the clip, and nothing is released on a refusal:
+/// <list type="number">
+/// <item>Probe: sniff the container, ffprobe, check the bounds (<see cref="VideoProbe"/>).</item>
+/// <item>Detect: decode upright RGB frames at the output size and run the photo detector on sampled frames.</item>
+/// <item>Track: link the detections into tracks (<see cref="FaceTracker"/>).</item>
+/// <item>Mask and encode: decode again, mask every frame where a track is (interpolated, with a lead before and
+/// after) with the photos' irreversible fill, and pipe the frames into a clean H.264 encode.</item>
+/// <item>Verify: read the output back (<see cref="VideoVerifier"/>).</item>
+/// </list>
+/// Decoding twice costs less than holding frames until a track's future detections are known, and keeps memory
+/// at two frames whatever the clip's length.
+/// </summary>
+public sealed class VideoAnonymiser
+{
+    private readonly IFaceDetector _detector;
+    private readonly VideoOptions _options;
+    private readonly VideoLimits _limits;
+    private readonly MaskOptions _mask;
+
+    public VideoAnonymiser(IFaceDetector detector, VideoOptions options, VideoLimits limits, MaskOptions? mask = null)
+    {
+        _detector = detector ?? throw new ArgumentNullException(nameof(detector));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _limits = limits ?? throw new ArgumentNullException(nameof(limits));
+        _mask = mask ?? new MaskOptions();
+    }
+
+    /// <summary>Writes the masked, clean MP4 of <paramref name="input"/> to <paramref name="output"/>; on a failure the output is deleted.</summary>
+    public VideoOutcome<VideoReport> Run(string input, string output)
+    {
+        VideoOutcome<VideoReport> result = RunSteps(input, output);
+        if (!result.IsSuccess)
+        {
+            File.Delete(output);
+        }
+
+        return result;
+    }
+
+    private VideoOutcome<VideoReport> RunSteps(string input, string output)
+    {
+        VideoOutcome<VideoFacts> probed = VideoProbe.Run(input, _limits, _options.Tools);
+        if (!probed.IsSuccess)
+        {
+            return probed.Failure;
+        }
+
+        VideoFacts facts = probed.Value;
+        var (width, height) = FfmpegArguments.OutputSize(facts, _options.MaxShortSide);
+        int stride = Math.Max(1, (int)Math.Round(facts.FrameRate / _options.SamplesPerSecond));
+
+        // A stream that runs past its declared duration is cut off here (plus a second of slack), not trusted.
+        int maxFrames = (int)Math.Ceiling((facts.DurationSeconds + 1) * facts.FrameRate);
+        var tracker = new FaceTracker();
+        int sampled = 0;
+        VideoFailure? detectFailure = null;
+        VideoOutcome<int> first = FrameReader.Read(input, facts, width, height, maxFrames, _options.Tools, (index, frame) =>
+        {
+            if (index % stride != 0)
+            {
+                return true;
+            }
+
+            Outcome<IReadOnlyList<DetectedFace>> found = _detector.Detect(frame);
+            if (!found.IsSuccess)
+            {
+                detectFailure = new VideoFailure(VideoFailureKind.DetectionFailed, $"frame {index}: {found.Failure.Message}");
+                return false;
+            }
+
+            tracker.Add(index, index / facts.FrameRate, found.Value);
+            sampled++;
+            return true;
+        });
+        if (detectFailure is not null)
+        {
+            return detectFailure;
+        }
+
+        if (!first.IsSuccess)
+        {
+            return first.Failure;
+        }
+
+        IReadOnlyList<FaceTrack> tracks = tracker.Tracks();
+        bool sound = _options.KeepSound && facts.HasAudio;
+        VideoOutcome<int> written = MaskedEncoder.Write(input, output, facts, width, height, first.Value, _options, frame => MasksAt(tracks, frame / facts.FrameRate));
+        if (!written.IsSuccess)
+        {
+            return written.Failure;
+        }
+
+        if (written.Value != first.Value)
+        {
+            return new VideoFailure(VideoFailureKind.DecodeFailed, $"the second decode gave {written.Value} frames, the first {first.Value}");
+        }
+
+        VideoOutcome<double> verified = VideoVerifier.Check(output, width, height, sound, first.Value / facts.FrameRate, _limits, _options.Tools);
+        if (!verified.IsSuccess)
+        {
+            return verified.Failure;
+        }
+
+        return new VideoReport(facts, width, height, first.Value, sampled, tracks, sound, verified.Value);
+    }
+
+    private IReadOnlyList<MaskRegion> MasksAt(IReadOnlyList<FaceTrack> tracks, double seconds)
+    {
+        var faces = new List<DetectedFace>();
+        foreach (FaceTrack track in tracks)
+        {
+            if (track.At(seconds, _options.LeadSeconds) is { } face)
+            {
+                faces.Add(face);
+            }
+        }
+
+        return FaceMasker.Plan(faces, _mask);
+    }
+}

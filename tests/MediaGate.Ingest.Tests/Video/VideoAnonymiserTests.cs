@@ -1,0 +1,177 @@
+using System.Text.Json;
+using MediaGate.Ingest.Detect;
+using MediaGate.Ingest.Tests.Detect;
+using MediaGate.Ingest.Video;
+
+namespace MediaGate.Ingest.Tests.Video;
+
+[TestClass]
+public sealed class VideoAnonymiserTests
+{
+    // As the photo tests (Gate.Tests Pixels): a masked area differs from the original by at least this much on
+    // average, a shown one by at most the codec's noise.
+    private const double MaskedAtLeast = 20.0;
+    private const double ShownAtMost = 6.0;
+
+    private static readonly TempFolder Folder = new();
+    private static IFaceDetector detector = null!;
+
+    [ClassInitialize]
+    public static void Initialize(TestContext context) => detector = DetectTestData.Create("yunet-n");
+
+    [ClassCleanup]
+    public static void Cleanup()
+    {
+        detector.Dispose();
+        Folder.Dispose();
+    }
+
+    [TestMethod]
+    public void Run_FaceAppearsBetweenSamples_MaskedFromItsFirstFrameOn()
+    {
+        // 30 fps, 5 samples a second: frames 0, 6, 12, 18... are detected. The face appears at frame 16, so the
+        // first detection is at frame 18; frames 16 and 17 are masked only because the mask starts early.
+        string input = VideoClips.AstronautAppears(Folder.Path, "appears.mp4", firstFrame: 16);
+        string output = Path.Combine(Folder.Path, "appears-out.mp4");
+
+        VideoOutcome<VideoReport> report = new VideoAnonymiser(detector, new VideoOptions(), new VideoLimits()).Run(input, output);
+
+        Assert.IsTrue(report.IsSuccess, report.Failure?.ToString());
+        FaceTrack face = report.Value.Tracks.Single(t => t.Certain);
+        Assert.AreEqual(18, face.Points[0].Frame, "the face is first detected on the sample after it appears");
+        List<RgbImage> before = VideoClips.Frames(input, 640, 480);
+        List<RgbImage> after = VideoClips.Frames(output, 640, 480);
+        Assert.HasCount(before.Count, after);
+        var core = Core(VideoClips.AstronautFaceInClip);
+        for (int frame = 16; frame < after.Count; frame++)
+        {
+            double difference = VideoClips.MeanDifference(before[frame], after[frame], core);
+            Assert.IsGreaterThanOrEqualTo(MaskedAtLeast, difference, $"frame {frame}: the face is shown (difference {difference:0.0})");
+        }
+
+        double background = VideoClips.MeanDifference(before[^1], after[^1], (10, 400, 40, 40));
+        Assert.IsLessThanOrEqualTo(ShownAtMost, background, "away from the face the picture is kept");
+    }
+
+    [TestMethod]
+    public void Run_PanAcrossLabelledGroupPhoto_MasksTheLabelledFacesInEveryFrame()
+    {
+        // A window of 1280x720 pans over the photo scaled to 1600x1272 (x 1.5625): every labelled face moves
+        // 4 px left per frame (and a little up), and its box is known in every frame, between samples too.
+        const string photo = "images/0--Parade/0_Parade_Parade_0_960.jpg";
+        string input = Path.Combine(Folder.Path, "pan.mp4");
+        VideoClips.Ffmpeg(
+            "-loop", "1", "-framerate", "30", "-i", Path.Combine(TestPaths.FacesDev, photo), "-t", "2",
+            "-vf", "scale=1600:1272,crop=1280:720:x='120*t':y='18*t'", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", input);
+        string output = Path.Combine(Folder.Path, "pan-out.mp4");
+        var options = new VideoOptions();
+
+        VideoOutcome<VideoReport> report = new VideoAnonymiser(detector, options, new VideoLimits()).Run(input, output);
+
+        Assert.IsTrue(report.IsSuccess, report.Failure?.ToString());
+        int faceFrames = 0, masked = 0;
+        for (int frame = 0; frame < report.Value.Frames; frame++)
+        {
+            // ffmpeg's crop keeps yuv420p chroma aligned: the window's corner is rounded down to even pixels.
+            int x = (int)Math.Floor(120.0 * frame / 30) & ~1;
+            int y = (int)Math.Floor(18.0 * frame / 30) & ~1;
+            var masks = report.Value.Tracks.Select(t => t.At(frame / 30.0, options.LeadSeconds)).OfType<DetectedFace>().ToList();
+            foreach (FaceBox label in DetectTestData.Labels(photo))
+            {
+                var box = new FaceBox((label.X * 1.5625f) - x, (label.Y * 1.5646f) - y, label.Width * 1.5625f, label.Height * 1.5646f);
+                if (box.X < 0 || box.Y < 0 || box.Right > 1280 || box.Bottom > 720 || Math.Min(box.Width, box.Height) < 40)
+                {
+                    continue;
+                }
+
+                faceFrames++;
+                masked += DetectTestData.IsMasked(masks, box) ? 1 : 0;
+            }
+        }
+
+        Assert.IsGreaterThan(100, faceFrames);
+        Assert.IsGreaterThanOrEqualTo(0.99, masked / (double)faceFrames, $"{masked} of {faceFrames} labelled face-frames masked");
+    }
+
+    [TestMethod]
+    public void Run_RotatedMovWithGpsAndDeviceTags_WritesUprightPixelsAndNoTag()
+    {
+        string input = SplitClip("tagged.mov");
+        string output = Path.Combine(Folder.Path, "tagged-out.mp4");
+
+        VideoOutcome<VideoReport> report = new VideoAnonymiser(detector, new VideoOptions(), new VideoLimits()).Run(input, output);
+
+        Assert.IsTrue(report.IsSuccess, report.Failure?.ToString());
+        Assert.AreEqual((240, 320), (report.Value.Width, report.Value.Height));
+        Assert.IsFalse(report.Value.Sound);
+
+        // Upright on the pixels: the left (red) and right (blue) halves of the recording are now above and below.
+        RgbImage frame = VideoClips.Frames(output, 240, 320)[10];
+        Assert.IsGreaterThan(150, Math.Abs(Red(frame, 120, 40) - Red(frame, 120, 280)), "top and bottom differ");
+        Assert.IsLessThan(20, Math.Abs(Red(frame, 20, 40) - Red(frame, 220, 40)), "left and right of the top half agree");
+
+        string probe = VideoClips.Tool("ffprobe", "-v", "error", "-print_format", "json", "-show_streams", "-show_format", output);
+        using (var document = JsonDocument.Parse(probe))
+        {
+            JsonElement streams = document.RootElement.GetProperty("streams");
+            Assert.AreEqual(1, streams.GetArrayLength(), "no sound unless asked for");
+            Assert.IsFalse(streams[0].TryGetProperty("side_data_list", out _), "no rotation left");
+        }
+
+        // The file system's own dates ([System]) are not in the file.
+        string exif = string.Join('\n', VideoClips.Tool("exiftool", "-a", "-G1", "-s", output).Split('\n').Where(l => !l.StartsWith("[System]", StringComparison.Ordinal)));
+        foreach (string forbidden in new[] { "GPS", "Make", "Model", "Location", "Encoder", "CompressorName", "2026" })
+        {
+            Assert.DoesNotContain(forbidden, exif, $"exiftool still reads {forbidden}:\n{exif}");
+        }
+    }
+
+    [TestMethod]
+    public void Run_KeepSound_OutputHasTheSoundAsAacAndNoTag()
+    {
+        string input = SplitClip("sound.mov");
+        string output = Path.Combine(Folder.Path, "sound-out.mp4");
+
+        VideoOutcome<VideoReport> report = new VideoAnonymiser(detector, new VideoOptions { KeepSound = true }, new VideoLimits()).Run(input, output);
+
+        Assert.IsTrue(report.IsSuccess, report.Failure?.ToString());
+        Assert.IsTrue(report.Value.Sound);
+        string streams = VideoClips.Tool("ffprobe", "-v", "error", "-show_entries", "stream=codec_name:stream_tags", "-of", "csv=p=0", output);
+        Assert.AreEqual("h264,und,VideoHandler,[0][0][0][0]\naac,und,SoundHandler,[0][0][0][0]\n", streams);
+    }
+
+    [TestMethod]
+    public void Run_RefusedClip_ReturnsTheReasonAndLeavesNoOutput()
+    {
+        string input = Path.Combine(Folder.Path, "webm.mp4");
+        VideoClips.Ffmpeg("-f", "lavfi", "-i", "testsrc=s=160x120:d=0.5", "-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-f", "webm", input);
+        string output = Path.Combine(Folder.Path, "webm-out.mp4");
+        File.WriteAllBytes(output, [1, 2, 3]);
+
+        VideoOutcome<VideoReport> report = new VideoAnonymiser(detector, new VideoOptions(), new VideoLimits()).Run(input, output);
+
+        Assert.AreEqual(VideoFailureKind.Container, report.Failure?.Kind);
+        Assert.IsFalse(File.Exists(output));
+    }
+
+    /// <summary>A 320x240 MOV, red on the left and blue on the right, with sound and device tags, rotated 90 degrees by its display matrix.</summary>
+    private static string SplitClip(string name)
+    {
+        string flat = Path.Combine(Folder.Path, "flat-" + name);
+        VideoClips.Ffmpeg(
+        [
+            "-f", "lavfi", "-i", "color=c=red:s=160x240:r=30:d=1", "-f", "lavfi", "-i", "color=c=blue:s=160x240:r=30:d=1", "-f", "lavfi", "-i", "sine=d=1",
+            "-filter_complex", "[0][1]hstack[v]", "-map", "[v]", "-map", "2", .. VideoClips.DeviceTags,
+            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", flat,
+        ]);
+        string rotated = Path.Combine(Folder.Path, name);
+        VideoClips.Ffmpeg("-i", flat, "-c", "copy", "-map_metadata", "0", "-metadata:s:v:0", "rotate=90", rotated);
+        return rotated;
+    }
+
+    private static int Red(RgbImage frame, int x, int y) => frame.Row(y)[x * 3];
+
+    /// <summary>The middle 60% of a face box: what must be gone, whatever the mask's shape at its corners.</summary>
+    private static (int X, int Y, int Width, int Height) Core((int X, int Y, int Width, int Height) box) =>
+        (box.X + (box.Width / 5), box.Y + (box.Height / 5), box.Width * 3 / 5, box.Height * 3 / 5);
+}
