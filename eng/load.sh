@@ -15,4 +15,8 @@ cd "$root"
 bash eng/setup.sh
 echo "load: building (Release)..." >&2
 dotnet build bench/MediaGate.Load/MediaGate.Load.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+# The node under load is the one `./mediagate serve` runs (published, ReadyToRun, its runtimeconfig), not the plain build
+# output the tests start: `./mediagate --help` brings that up to date.
+./mediagate --help >/dev/null
+export MEDIAGATE_SERVICE_DLL="$root/.deps/app/mediagate.dll"
 exec dotnet bench/MediaGate.Load/bin/Release/net10.0/linux-x64/MediaGate.Load.dll "$@"
