@@ -2,7 +2,7 @@
 # The load run of issue 7: 20 tablets upload 12 MP photos at once to one `mediagate serve` node (SQLite + folder
 # stores, YuNet from ../shared/models) and the child's parent watches the journal. Prints a Markdown table:
 # uploads acknowledged, errors, upload-to-parent-visible p50/p95, the server's peak RSS (VmHWM), decided without
-# the manager. A measurement, never a pass/fail test. Options: see bench/MediaGate.Load/LoadOptions.cs
+# the manager, the server's CPU during the run and per poll. A measurement, never a pass/fail test. Options: see bench/MediaGate.Load/LoadOptions.cs
 #   eng/load.sh                       # 20 tablets x 3 uploads of 12 MP
 #   eng/load.sh --tablets 5 --uploads 1 --megapixels 4
 #   eng/load.sh --photos small        # issue 12's small-photo day: 20 tablets each upload one faces-dev photo of
@@ -15,4 +15,8 @@ cd "$root"
 bash eng/setup.sh
 echo "load: building (Release)..." >&2
 dotnet build bench/MediaGate.Load/MediaGate.Load.csproj -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+# The node under load is the one `./mediagate serve` runs (published, ReadyToRun, its runtimeconfig), not the plain build
+# output the tests start: `./mediagate --help` brings that up to date.
+./mediagate --help >/dev/null
+export MEDIAGATE_SERVICE_DLL="$root/.deps/app/mediagate.dll"
 exec dotnet bench/MediaGate.Load/bin/Release/net10.0/linux-x64/MediaGate.Load.dll "$@"

@@ -31,6 +31,9 @@ internal sealed class LoadRun(LoadOptions options)
             }
 
             var settings = ServiceSettings.Embedded(folder, "load", MediaGate.Tests.TestPaths.SharedModels);
+
+            // The harness picks workstation GC for the many small test services; the node under load runs as configured.
+            settings.With("DOTNET_gcServer", ConfiguredServerGc(ServiceProcess.ServiceDll) ? "1" : "0");
             if (options.Workers is int workers)
             {
                 settings.With("MEDIAGATE_Gate__WorkerCount", workers.ToString(CultureInfo.InvariantCulture));
@@ -60,7 +63,9 @@ internal sealed class LoadRun(LoadOptions options)
 
             var peak = service.PeakResidentBytes();
             var cpu = ServerCpuSeconds(service.ProcessId) - cpuBefore;
+            var polls = await PollCostAsync(service.ProcessId, tablets[0], records.FirstOrDefault(r => r.ObservationId is not null)?.ObservationId);
             Report(records.ToList(), photos, wall, peak, cpu, service);
+            Console.WriteLine(polls);
             foreach (var tablet in tablets)
             {
                 tablet.Tablet.Dispose();
@@ -195,6 +200,48 @@ internal sealed class LoadRun(LoadOptions options)
             // Small photos: every 500 ms, so that 20 watchers' requests take little of the 2 cores the worker needs.
             await Task.Delay(options.SmallPhotos ? 500 : 250, CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// What one poll costs the server, measured after the run on the idle service: the server's CPU over
+    /// <see cref="PollsMeasured"/> sequential polls of each kind the run makes (a tablet's observation, a parent's journal).
+    /// </summary>
+    private static async Task<string> PollCostAsync(int processId, (ApiClient Tablet, ApiClient Parent, string ChildId) tablet, string? observationId)
+    {
+        if (observationId is null)
+        {
+            return "server CPU per poll: n/a (no upload acknowledged)";
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var before = ServerCpuSeconds(processId);
+        for (int i = 0; i < PollsMeasured; i++)
+        {
+            await tablet.Tablet.ObservationAsync(observationId);
+        }
+
+        var observation = ServerCpuSeconds(processId);
+        for (int i = 0; i < PollsMeasured; i++)
+        {
+            await tablet.Parent.ParentMediaAsync();
+        }
+
+        var journal = ServerCpuSeconds(processId);
+        var c = CultureInfo.InvariantCulture;
+        return $"server CPU per poll (after the run, {PollsMeasured} sequential polls each): tablet observation " +
+            $"{((observation - before) * 1000 / PollsMeasured)?.ToString("0.00", c) ?? "n/a"} ms, parent journal " +
+            $"{((journal - observation) * 1000 / PollsMeasured)?.ToString("0.00", c) ?? "n/a"} ms";
+    }
+
+    private const int PollsMeasured = 200;
+
+    /// <summary>Whether the service's runtimeconfig (beside its dll) asks for server GC, as a plain start would run it.</summary>
+    private static bool ConfiguredServerGc(string serviceDll)
+    {
+        var config = Path.ChangeExtension(serviceDll, ".runtimeconfig.json");
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(config));
+        return document.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var properties)
+            && properties.TryGetProperty("System.GC.Server", out var server) && server.ValueKind == System.Text.Json.JsonValueKind.True;
     }
 
     /// <summary>CPU seconds (user + system) the server used so far, from /proc/PID/stat; null when it cannot be read.</summary>

@@ -31,6 +31,28 @@ public sealed class MediaGateDatabaseTests
     }
 
     [TestMethod]
+    public async Task OpenSqliteAsync_AnotherConnectionHoldsAReadTransaction_WritesStillCommit()
+    {
+        // The service's polls read while the worker writes: with the write-ahead log a reader never holds a commit up
+        // (with the rollback journal this write would wait for the reader and fail as "database is locked").
+        var time = new FakeTimeProvider(Sample.Now);
+        await using var test = await TestDatabase.CreateAsync(TestDatabase.Sqlite, time);
+        var path = Path.Combine(test.Folder!, MediaGateDatabase.SqliteFileName);
+        await using var reader = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        await reader.OpenAsync();
+        await using var reading = reader.BeginTransaction(deferred: true);
+        await using var count = reader.CreateCommand();
+        count.Transaction = reading;
+        count.CommandText = "SELECT count(*) FROM children";
+        Assert.AreEqual(0L, await count.ExecuteScalarAsync());
+
+        await Sample.AddChildrenAsync(test.Database);
+
+        Assert.IsNotEmpty(await test.Database.Children.ListAsync(), "the write committed while the read transaction was open");
+        Assert.AreEqual(0L, await count.ExecuteScalarAsync(), "the reader keeps the snapshot it started with");
+    }
+
+    [TestMethod]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix file modes
     public async Task OpenSqliteAsync_NewDatabase_FolderIs0700AndEveryDatabaseFile0600()
     {

@@ -71,6 +71,31 @@ internal static class RenditionPolicy
         return new MaskYield(plan.Yields, plan.Shown);
     }
 
+    /// <summary>
+    /// What the rendered pixels depend on besides the master and the settings: the boxes masked, whether each gives way,
+    /// and the boxes shown. Decisions with the same key (a two-child photo whose parents both see both children) get
+    /// the same picture, so it is rendered once for all of them.
+    /// </summary>
+    public static string PixelsKey(StoredDecision decision)
+    {
+        var (masked, yields, shown) = Plan(decision);
+        var key = new System.Text.StringBuilder();
+        for (var i = 0; i < masked.Count; i++)
+        {
+            key.Append(yields[i] ? "y" : "m").Append(Box(masked[i])).Append(';');
+        }
+
+        foreach (var box in shown)
+        {
+            key.Append('s').Append(Box(box)).Append(';');
+        }
+
+        return key.ToString();
+
+        static string Box(DetectedFace face) =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{face.X:R},{face.Y:R},{face.Width:R},{face.Height:R}");
+    }
+
     /// <summary>One pass over the faces: the boxes shown, the boxes masked, and per masked box whether it gives way.</summary>
     private static (List<DetectedFace> Masked, List<bool> Yields, List<DetectedFace> Shown) Plan(StoredDecision decision)
     {

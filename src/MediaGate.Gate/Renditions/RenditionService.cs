@@ -150,27 +150,36 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
             return new RenditionRefresh(0, kept, withdrawn, 0);
         }
 
+        // Audiences that see the same pixels (both parents of a two-child photo shown to each other) share one render.
+        var groups = toMake.GroupBy(m => RenditionPolicy.PixelsKey(m.Decision), StringComparer.Ordinal).ToList();
+        int rendered = 0;
         await _renders.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using (await _pixels.AcquireAsync(PixelsToRender(item!, toMake.Count), cancellationToken).ConfigureAwait(false))
+            using (await _pixels.AcquireAsync(PixelsToRender(item!, groups.Count), cancellationToken).ConfigureAwait(false))
             {
                 // What processing (or another render) left behind goes first: after a detection, its decoded photo and
                 // tensors are garbage, and this master's decode would otherwise come on top of them (eng/load.sh).
                 MemoryRelief.ReleaseIfLarge();
                 var master = await ReadMasterAsync(item!, cancellationToken).ConfigureAwait(false);
-                for (int i = 0; i < toMake.Count; i++)
+                for (int i = 0; i < groups.Count; i++)
                 {
-                    var (decision, current, fingerprint) = toMake[i];
-                    // The last rendition masks the master itself: no other needs it afterwards, and a copy would double the pixels.
-                    var pixels = master is null ? null : i == toMake.Count - 1 ? master : master.Clone();
-                    if (await MakeAsync(mediaId, pixels, decision, current, fingerprint, cancellationToken).ConfigureAwait(false))
+                    var first = groups[i].First().Decision;
+
+                    // The last picture masks the master itself: no other needs it afterwards, and a copy would double the pixels.
+                    var pixels = master is null ? null : i == groups.Count - 1 ? master : master.Clone();
+                    var picture = Render(pixels, first);
+                    rendered += pixels is null ? 0 : 1;
+                    foreach (var (decision, current, fingerprint) in groups[i])
                     {
-                        made++;
-                    }
-                    else
-                    {
-                        failed++;
+                        if (await StoreAsync(mediaId, picture, decision, current, fingerprint, cancellationToken).ConfigureAwait(false))
+                        {
+                            made++;
+                        }
+                        else
+                        {
+                            failed++;
+                        }
                     }
                 }
             }
@@ -183,15 +192,15 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
             MemoryRelief.ReleaseIfLarge();
         }
 
-        return new RenditionRefresh(made, kept, withdrawn, failed);
+        return new RenditionRefresh(made, kept, withdrawn, failed, rendered);
     }
 
     /// <summary>
-    /// Pixels a refresh decodes at once: the master, and while another rendition still needs it, a copy being
+    /// Pixels a refresh decodes at once: the master, and while another picture still needs it, a copy being
     /// masked. An item without a recorded size counts as nothing (it then fails closed when read).
     /// </summary>
-    private static long PixelsToRender(MediaItemRecord item, int renditions) =>
-        item.Width is { } width && item.Height is { } height ? (long)width * height * (renditions > 1 ? 2 : 1) : 0;
+    private static long PixelsToRender(MediaItemRecord item, int pictures) =>
+        item.Width is { } width && item.Height is { } height ? (long)width * height * (pictures > 1 ? 2 : 1) : 0;
 
     /// <summary>The upright master, or null when it cannot be read (every rendition then fails closed).</summary>
     private async Task<RgbImage?> ReadMasterAsync(MediaItemRecord item, CancellationToken cancellationToken)
@@ -229,17 +238,22 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
     }
 
     /// <summary>
-    /// Makes one rendition. The previous one is deleted before the new one is written, so that a rendition that
-    /// showed a face which must now be masked never outlives this call, even if the process dies half-way (the row
-    /// then points at nothing, which reads as "not found", and the next refresh makes it). <c>upright</c> is the
-    /// master's pixels, masked in place (used up); null when the master could not be read.
+    /// Masks and encodes one picture for <paramref name="decision"/> (and every decision with the same pixels).
+    /// <c>upright</c> is the master's pixels, masked in place (used up); null when the master could not be read.
     /// </summary>
-    private async Task<bool> MakeAsync(
-        string mediaId, RgbImage? upright, StoredDecision decision, RenditionRecord? current, string fingerprint, CancellationToken cancellationToken)
-    {
-        var rendered = upright is null
+    private Outcome<RenderedPhoto> Render(RgbImage? upright, StoredDecision decision) =>
+        upright is null
             ? Outcome<RenderedPhoto>.Fail(IngestFailureKind.Io, "the master could not be read")
             : RenditionRenderer.Render(upright, RenditionPolicy.FacesToMask(decision), _rendition, _ingest.Mask, RenditionPolicy.YieldToShown(decision));
+
+    /// <summary>
+    /// Stores one rendition. The previous one is deleted before the new one is written, so that a rendition that
+    /// showed a face which must now be masked never outlives this call, even if the process dies half-way (the row
+    /// then points at nothing, which reads as "not found", and the next refresh makes it).
+    /// </summary>
+    private async Task<bool> StoreAsync(
+        string mediaId, Outcome<RenderedPhoto> rendered, StoredDecision decision, RenditionRecord? current, string fingerprint, CancellationToken cancellationToken)
+    {
         if (current is not null)
         {
             await _renditions.DeleteAsync(ObjectKey.Parse(current.ObjectKey), cancellationToken).ConfigureAwait(false);

@@ -41,6 +41,56 @@ public sealed class RenditionServiceTests
     }
 
     [TestMethod]
+    public async Task RefreshAsync_TwoParentsShownTheSameFaces_RendersOnePictureForBoth()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith", group: true);
+        var ben = await world.ChildAsync("Ben Jones", group: true);
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava, ben], [ava, ben, null]);
+
+        var result = await world.Renditions.RefreshItemAsync(item.Id);
+
+        Assert.AreEqual(2, result.Made, "each parent has a rendition of their own");
+        Assert.AreEqual(1, result.Rendered, "both see Ava and Ben, the third face masked: one picture masked and encoded");
+        var faces = RenditionWorld.AnnotatedFaces(RenditionWorld.Meeting);
+        var master = RenditionWorld.MasterPixels(RenditionWorld.Meeting);
+        var plain = Pixels.PlainReduction(master, world.Rendition.MaxLongSide);
+        double scale = (double)plain.Width / master.Width;
+        foreach (var parent in new[] { ava, ben })
+        {
+            var pixels = await world.RenditionPixelsAsync(item.Id, Purpose.Journal, Audience.ParentOf(parent));
+            Assert.IsNotNull(pixels);
+            Assert.IsLessThan(ShownAtMost, Pixels.DifferenceInFace(pixels, plain, faces[0], scale), "Ava is shown");
+            Assert.IsLessThan(ShownAtMost, Pixels.DifferenceInFace(pixels, plain, faces[1], scale), "Ben is shown");
+            Assert.IsGreaterThan(MaskedAtLeast, Pixels.DifferenceInFace(pixels, plain, faces[2], scale), "the third face is masked");
+        }
+    }
+
+    [TestMethod]
+    public async Task RefreshAsync_TwoParentsShownDifferentFaces_RendersAPictureForEach()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith", group: true);
+        var ben = await world.ChildAsync("Ben Jones", group: false);
+        var item = await world.ItemAsync(RenditionWorld.Meeting, [ava, ben], [ava, ben, null]);
+
+        var result = await world.Renditions.RefreshItemAsync(item.Id);
+
+        Assert.AreEqual(2, result.Made);
+        Assert.AreEqual(2, result.Rendered, "Ben is masked for Ava's parents and shown to his own: two pictures");
+        var faces = RenditionWorld.AnnotatedFaces(RenditionWorld.Meeting);
+        var master = RenditionWorld.MasterPixels(RenditionWorld.Meeting);
+        var plain = Pixels.PlainReduction(master, world.Rendition.MaxLongSide);
+        double scale = (double)plain.Width / master.Width;
+        var forAva = await world.RenditionPixelsAsync(item.Id, Purpose.Journal, Audience.ParentOf(ava));
+        var forBen = await world.RenditionPixelsAsync(item.Id, Purpose.Journal, Audience.ParentOf(ben));
+        Assert.IsNotNull(forAva);
+        Assert.IsNotNull(forBen);
+        Assert.IsGreaterThan(MaskedAtLeast, Pixels.DifferenceInFace(forAva, plain, faces[1], scale), "Ben, without the group option, is masked for Ava's parents");
+        Assert.IsLessThan(ShownAtMost, Pixels.DifferenceInFace(forBen, plain, faces[1], scale), "Ben is shown to his own parents");
+    }
+
+    [TestMethod]
     public async Task RefreshAsync_CalledAgainWithNothingChanged_KeepsEveryRendition()
     {
         await using var world = await RenditionWorld.CreateAsync();
