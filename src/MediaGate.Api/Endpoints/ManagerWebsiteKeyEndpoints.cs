@@ -17,6 +17,7 @@ public static class ManagerWebsiteKeyEndpoints
         return group;
     }
 
+    /// <summary><c>GET /api/manager/website-keys</c>: the website keys made so far (name, when made, when revoked), the keys in use first; never the key itself.</summary>
     public static async Task<Ok<WebsiteKeyListing[]>> ListWebsiteKeysAsync(MediaGateDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);

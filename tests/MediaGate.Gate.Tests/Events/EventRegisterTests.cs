@@ -39,7 +39,7 @@ public sealed class EventRegisterTests
         var outcome = await register.RecordAsync(new EventDraft("Summer fair", "2026-06-20", [ava.Value, ben.Value]), "manager-1");
 
         Assert.IsNull(outcome.Event);
-        StringAssert.Contains(string.Join(" ", outcome.Problems["attendees"]), ben.Value);
+        StringAssert.Contains(string.Join(" ", outcome.Problems["attendees"]), "have left the setting: Ben.", "the manager is told which child, by name");
         Assert.IsEmpty(await register.ListAsync());
     }
 
