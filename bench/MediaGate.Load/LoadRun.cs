@@ -63,7 +63,8 @@ internal sealed class LoadRun(LoadOptions options)
 
             var peak = service.PeakResidentBytes();
             var cpu = ServerCpuSeconds(service.ProcessId) - cpuBefore;
-            var polls = await PollCostAsync(service.ProcessId, tablets[0], records.FirstOrDefault(r => r.ObservationId is not null)?.ObservationId);
+            // Tablet 0's own observation: staff read what was taken on their tablet (StaffReadRule), another's is 404.
+            var polls = await PollCostAsync(service.ProcessId, tablets[0], records.FirstOrDefault(r => r.ObservationId is not null && r.Tablet == 0)?.ObservationId);
             Report(records.ToList(), photos, wall, peak, cpu, service);
             Console.WriteLine(polls);
             foreach (var tablet in tablets)

@@ -14,6 +14,27 @@ public sealed class TabletPageTests : BrowserTest
     private static readonly TimeSpan ProcessingLimit = TimeSpan.FromSeconds(120);
 
     [TestMethod]
+    public async Task Tablet_EnrolWithAWrongSecret_IsRefusedWhereItWasTypedAndNothingIsKept()
+    {
+        var service = await StartServiceAsync();
+        using var nursery = await Nursery.CreateAsync(service.Address);
+        var tablet = new TabletPage(await NewPageAsync(service));
+        await tablet.OpenAsync();
+
+        await tablet.Page.GetByLabel("Device id").FillAsync(nursery.Device.DeviceId);
+        await tablet.Page.GetByLabel("Device secret").FillAsync(nursery.Device.DeviceSecret + "x");
+        await tablet.Page.GetByRole(AriaRole.Button, new() { Name = "Save device" }).ClickAsync();
+
+        var alert = tablet.Page.Locator("#enrol-error");
+        await alert.WaitForAsync();
+        StringAssert.Contains(await alert.TextContentAsync(), "device id or secret is wrong", "the manager's typing mistake is named at enrolment, not at the staff sign-in");
+        Assert.IsFalse(await tablet.Page.GetByRole(AriaRole.Heading, new() { Name = "Staff sign-in" }).IsVisibleAsync(), "no staff sign-in on an unchecked device");
+        Assert.AreEqual("null", await tablet.Page.EvaluateAsync<string>("() => String(localStorage.getItem('mediagate.tablet.device'))"), "a wrong pair is not kept on the tablet");
+
+        await tablet.EnrolAsync(nursery.Device);
+    }
+
+    [TestMethod]
     public async Task Tablet_UploadTwoTaggedChildren_BoxesAppearWithoutReloadAndOneTapPerFaceReleasesTheItem()
     {
         var service = await StartServiceAsync();

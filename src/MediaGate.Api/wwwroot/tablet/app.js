@@ -323,11 +323,17 @@ function onSignedOut(error) {
 
 function wire() {
   wireFaces();
-  byId('enrol-form').addEventListener('submit', (event) => {
+  byId('enrol-form').addEventListener('submit', async (event) => {
     event.preventDefault();
-    enrol(byId('device-id').value, byId('device-secret').value);
-    byId('enrol-form').reset();
-    show();
+    const error = byId('enrol-error');
+    say(error, '');
+    try {
+      await enrol(byId('device-id').value, byId('device-secret').value);
+      byId('enrol-form').reset();
+      show();
+    } catch (e) {
+      say(error, e.message);
+    }
   });
   byId('sign-in-form').addEventListener('submit', async (event) => {
     event.preventDefault();

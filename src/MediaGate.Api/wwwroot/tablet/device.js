@@ -19,8 +19,15 @@ export function enrolledDevice() {
   }
 }
 
-export function enrol(deviceId, deviceSecret) {
-  localStorage.setItem(deviceKey, JSON.stringify({ deviceId: deviceId.trim(), deviceSecret: deviceSecret.trim() }));
+/**
+ * Checks the device id and secret with the service (POST /api/tablet/enrolment), then keeps them. A wrong pair is
+ * refused here, where it was typed, not later at every staff sign-in as "credentials are wrong" (where staff would
+ * retype their PIN into the sign-in delays). Throws an ApiError (401 wrong or revoked, 0 offline): nothing is kept.
+ */
+export async function enrol(deviceId, deviceSecret) {
+  const device = { deviceId: deviceId.trim(), deviceSecret: deviceSecret.trim() };
+  await api('/api/tablet/enrolment', { method: 'POST', json: device });
+  localStorage.setItem(deviceKey, JSON.stringify(device));
 }
 
 export function forgetDevice() {
