@@ -2,8 +2,9 @@
 // shown once, with a copy button, and never again: only its hash is kept), list them, and revoke one (its tablet
 // sessions are refused from the next request). Revoking asks once more in the row, not in a browser dialog.
 import { api } from '/assets/api.js';
-import { byId, el, field, replace, say, when } from '/assets/dom.js';
+import { byId, el, field, replace, say } from '/assets/dom.js';
 import { messageOf, startPage } from './nav.js';
+import { showRevocable } from './revocable.js';
 
 startPage(async (content) => {
   const name = el('input', { id: 'device-name', required: true, maxlength: 100, autocomplete: 'off' });
@@ -56,49 +57,13 @@ function showSecret(name, device) {
 }
 
 async function showList() {
-  const devices = await api('/api/manager/devices');
-  const list = byId('devices');
-  if (devices.length === 0) {
-    replace(list, el('p', {}, 'No tablets registered yet.'));
-    return;
-  }
-
-  replace(list, el('table', {},
-    el('thead', {}, el('tr', {}, ['Name', 'Registered', 'State', 'Action'].map((t) => el('th', { scope: 'col' }, t)))),
-    el('tbody', {}, devices.map(row))));
-}
-
-function row(device) {
-  const action = el('td', {});
-  const tr = el('tr', { dataset: { device: device.deviceId } },
-    el('th', { scope: 'row' }, device.name),
-    el('td', {}, when(device.createdAt)),
-    el('td', {}, device.revokedAt ? `Revoked ${when(device.revokedAt)}` : 'Active'),
-    action);
-  if (!device.revokedAt) {
-    askToRevoke(action, device);
-  }
-
-  return tr;
-}
-
-function askToRevoke(cell, device) {
-  const revoke = el('button', { type: 'button', class: 'danger' }, 'Revoke', el('span', { class: 'visually-hidden' }, ` ${device.name}`));
-  revoke.addEventListener('click', () => {
-    const yes = el('button', { type: 'button', class: 'danger' }, 'Yes, revoke');
-    const no = el('button', { type: 'button' }, 'Keep');
-    const error = el('span', { role: 'alert' });
-    yes.addEventListener('click', async () => {
-      try {
-        await api(`/api/manager/devices/${encodeURIComponent(device.deviceId)}`, { method: 'DELETE' });
-        await showList();
-      } catch (e) {
-        error.textContent = messageOf(e);
-      }
-    });
-    no.addEventListener('click', () => askToRevoke(cell, device));
-    replace(cell, el('span', { class: 'block' }, `Revoke ${device.name}? Its tablet stops working at once.`), el('span', { class: 'actions' }, yes, no), error);
-    yes.focus();
+  showRevocable(byId('devices'), await api('/api/manager/devices'), {
+    createdHeading: 'Registered',
+    activeText: 'Active',
+    empty: 'No tablets registered yet.',
+    dataset: (device) => ({ device: device.deviceId }),
+    revokeUrl: (device) => `/api/manager/devices/${encodeURIComponent(device.deviceId)}`,
+    consequence: 'Its tablet stops working at once.',
+    reload: showList,
   });
-  replace(cell, revoke);
 }

@@ -2,8 +2,9 @@
 // one (POST /api/manager/website-keys: the key is shown this once, only its hash is kept), list them (GET) and revoke
 // one (DELETE .../website-keys/{name}: the website is refused from its next request).
 import { api } from '/assets/api.js';
-import { byId, el, field, replace, say, when } from '/assets/dom.js';
+import { byId, el, field, replace, say } from '/assets/dom.js';
 import { messageOf, startPage } from './nav.js';
+import { showRevocable } from './revocable.js';
 
 startPage(async (content) => {
   const name = el('input', { id: 'key-name', required: true, maxlength: 100, autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false' });
@@ -56,49 +57,13 @@ function showKey(created) {
 }
 
 async function showList() {
-  const keys = await api('/api/manager/website-keys');
-  const list = byId('keys');
-  if (keys.length === 0) {
-    replace(list, el('p', {}, 'No website keys yet.'));
-    return;
-  }
-
-  replace(list, el('table', {},
-    el('thead', {}, el('tr', {}, ['Name', 'Created', 'State', 'Action'].map((t) => el('th', { scope: 'col' }, t)))),
-    el('tbody', {}, keys.map(row))));
-}
-
-function row(key) {
-  const action = el('td', {});
-  const tr = el('tr', { dataset: { key: key.name } },
-    el('th', { scope: 'row' }, key.name),
-    el('td', {}, when(key.createdAt)),
-    el('td', {}, key.revokedAt ? `Revoked ${when(key.revokedAt)}` : 'In use'),
-    action);
-  if (!key.revokedAt) {
-    askToRevoke(action, key);
-  }
-
-  return tr;
-}
-
-function askToRevoke(cell, key) {
-  const revoke = el('button', { type: 'button', class: 'danger' }, 'Revoke', el('span', { class: 'visually-hidden' }, ` ${key.name}`));
-  revoke.addEventListener('click', () => {
-    const yes = el('button', { type: 'button', class: 'danger' }, 'Yes, revoke');
-    const no = el('button', { type: 'button' }, 'Keep');
-    const error = el('span', { role: 'alert' });
-    yes.addEventListener('click', async () => {
-      try {
-        await api(`/api/manager/website-keys/${encodeURIComponent(key.name)}`, { method: 'DELETE' });
-        await showList();
-      } catch (e) {
-        error.textContent = messageOf(e);
-      }
-    });
-    no.addEventListener('click', () => askToRevoke(cell, key));
-    replace(cell, el('span', { class: 'block' }, `Revoke ${key.name}? The website stops receiving photos at once.`), el('span', { class: 'actions' }, yes, no), error);
-    yes.focus();
+  showRevocable(byId('keys'), await api('/api/manager/website-keys'), {
+    createdHeading: 'Created',
+    activeText: 'In use',
+    empty: 'No website keys yet.',
+    dataset: (key) => ({ key: key.name }),
+    revokeUrl: (key) => `/api/manager/website-keys/${encodeURIComponent(key.name)}`,
+    consequence: 'The website stops receiving photos at once.',
+    reload: showList,
   });
-  replace(cell, revoke);
 }
