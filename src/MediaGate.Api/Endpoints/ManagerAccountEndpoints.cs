@@ -20,7 +20,6 @@ namespace MediaGate.Api.Endpoints;
 public static class ManagerAccountEndpoints
 {
     private const int MaxChildren = 100;
-    private const int MaxIdLength = 100;
 
     public static RouteGroupBuilder MapManagerAccountEndpoints(this RouteGroupBuilder group)
     {
@@ -37,7 +36,7 @@ public static class ManagerAccountEndpoints
         string id, ClaimsPrincipal user, MediaGateDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
-        if (!Ids.IsId(id))
+        if (!Identifiers.IsGenerated(id))
         {
             return UnknownAccount();
         }
@@ -65,7 +64,7 @@ public static class ManagerAccountEndpoints
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(hasher);
         ArgumentNullException.ThrowIfNull(options);
-        Account? target = Ids.IsId(id) ? await database.Accounts.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        Account? target = Identifiers.IsGenerated(id) ? await database.Accounts.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
         if (SecretRules.PasswordProblem(request.Password, target?.Username, options.Value.MinPasswordLength) is { } problem)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = [problem] });
@@ -95,7 +94,7 @@ public static class ManagerAccountEndpoints
         }
 
         string pin = request.Pin!;
-        Account? account = Ids.IsId(id) ? await database.Accounts.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        Account? account = Identifiers.IsGenerated(id) ? await database.Accounts.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
         if (account is null)
         {
             return UnknownAccount();
@@ -122,7 +121,7 @@ public static class ManagerAccountEndpoints
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(database);
         var ids = request.Children;
-        if (ids is null || ids.Count > MaxChildren || ids.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > MaxIdLength || c.Any(char.IsControl)))
+        if (ids is null || ids.Count > MaxChildren || ids.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > Identifiers.MaxLength || c.Any(char.IsControl)))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
@@ -130,7 +129,7 @@ public static class ManagerAccountEndpoints
             });
         }
 
-        Account? account = Ids.IsId(id) ? await database.Accounts.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        Account? account = Identifiers.IsGenerated(id) ? await database.Accounts.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
         if (account is null)
         {
             return UnknownAccount();

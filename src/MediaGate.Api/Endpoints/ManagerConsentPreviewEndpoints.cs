@@ -17,7 +17,6 @@ namespace MediaGate.Api.Endpoints;
 /// </summary>
 public static class ManagerConsentPreviewEndpoints
 {
-    private const int MaxIdLength = 64;
 
     public static RouteGroupBuilder MapManagerConsentPreviewEndpoints(this RouteGroupBuilder group)
     {
@@ -54,7 +53,7 @@ public static class ManagerConsentPreviewEndpoints
         }
 
         string childId = request.ChildId!;
-        if (childId.Length > MaxIdLength || childId.Any(char.IsControl))
+        if (childId.Length > Identifiers.MaxLength || childId.Any(char.IsControl))
         {
             return UnknownChild();
         }

@@ -22,7 +22,6 @@ public static class ManagerEndpoints
 {
     private const int MaxNameLength = 200;
     private const int MaxRoomLength = 100;
-    private const int MaxIdLength = 64;
     private const int DefaultAuditPage = 1000;
     private const int MaxAuditPage = 10_000;
 
@@ -327,24 +326,24 @@ public static class ManagerEndpoints
         }
 
         // PostgreSQL refuses U+0000 in a query's text: a 400 here, not a 500 there.
-        if (action is { } a && (a.Length > MaxIdLength || a.Any(char.IsControl)) || actor is { } b && (b.Length > MaxIdLength || b.Any(char.IsControl)))
+        if (action is { } a && (a.Length > Identifiers.MaxLength || a.Any(char.IsControl)) || actor is { } b && (b.Length > Identifiers.MaxLength || b.Any(char.IsControl)))
         {
             return TypedResults.Problem(
-                statusCode: StatusCodes.Status400BadRequest, title: "Invalid filter.", detail: $"'action' and 'actor' are at most {MaxIdLength} characters, no control characters.");
+                statusCode: StatusCodes.Status400BadRequest, title: "Invalid filter.", detail: $"'action' and 'actor' are at most {Identifiers.MaxLength} characters, no control characters.");
         }
 
         return null;
     }
 
     private static async Task<Child?> FindChildAsync(MediaGateDatabase database, string childId, CancellationToken cancellationToken) =>
-        string.IsNullOrEmpty(childId) || childId.Length > MaxIdLength
+        string.IsNullOrEmpty(childId) || childId.Length > Identifiers.MaxLength
             ? null
             : await database.Children.FindAsync(new ChildId(childId), cancellationToken).ConfigureAwait(false);
 
     private static ProblemHttpResult UnknownChild(string childId) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown child.", detail: $"There is no child with id '{Truncate(childId)}'.");
 
-    private static string Truncate(string text) => text.Length <= MaxIdLength ? text : text[..MaxIdLength] + "…";
+    private static string Truncate(string text) => text.Length <= Identifiers.MaxLength ? text : text[..Identifiers.MaxLength] + "…";
 
     private static bool IsCsv(string? contentType) =>
         contentType is not null

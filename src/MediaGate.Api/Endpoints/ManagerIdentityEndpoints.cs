@@ -211,9 +211,9 @@ public static class ManagerIdentityEndpoints
         {
             errors["children"] = ["Only parent accounts are linked to children."];
         }
-        else if (ids.Count > MaxChildren || ids.Any(id => string.IsNullOrWhiteSpace(id) || id.Length > MaxNameLength))
+        else if (ids.Count > MaxChildren || ids.Any(id => !Identifiers.IsAcceptable(id)))
         {
-            errors["children"] = [$"At most {MaxChildren} child ids, none empty."];
+            errors["children"] = [$"At most {MaxChildren} child ids, none empty or longer than {Identifiers.MaxLength} characters."];
         }
         else
         {

@@ -1,3 +1,4 @@
+using MediaGate.Data;
 using MediaGate.Gate.Review;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -42,7 +43,7 @@ public static class ManagerMediaEndpoints
                 return TypedResults.Ok(await review.QueueAsync(limit ?? 200, cancellationToken));
             case "publishable":
                 // An id that is not one names no item: an empty page, as for an id of no item.
-                return TypedResults.Ok(before is not null && !Ids.IsId(before)
+                return TypedResults.Ok(before is not null && !Identifiers.IsGenerated(before)
                     ? []
                     : await review.PublishableAsync(limit ?? 200, before, cancellationToken));
             default:
@@ -62,7 +63,7 @@ public static class ManagerMediaEndpoints
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(review);
         var actor = ParentEndpoints.AccountOf(http.User);
-        if (!Ids.IsId(mediaId) || actor is null)
+        if (!Identifiers.IsGenerated(mediaId) || actor is null)
         {
             return Problem(StatusCodes.Status404NotFound, "Not found", null);
         }
@@ -94,7 +95,7 @@ public static class ManagerMediaEndpoints
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(review);
         var actor = ParentEndpoints.AccountOf(http.User);
-        if (!Ids.IsId(mediaId) || actor is null)
+        if (!Identifiers.IsGenerated(mediaId) || actor is null)
         {
             return Problem(StatusCodes.Status404NotFound, "Not found", null);
         }
@@ -119,7 +120,7 @@ public static class ManagerMediaEndpoints
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(publicity);
         var actor = ParentEndpoints.AccountOf(http.User);
-        if (!Ids.IsId(mediaId) || actor is null)
+        if (!Identifiers.IsGenerated(mediaId) || actor is null)
         {
             return Problem(StatusCodes.Status404NotFound, "Not found", null);
         }

@@ -1,3 +1,4 @@
+using MediaGate.Data;
 using System.Globalization;
 using System.Security.Claims;
 using MediaGate.Api.Endpoints.Manager;
@@ -17,7 +18,6 @@ namespace MediaGate.Api.Endpoints;
 /// </summary>
 public static class ManagerRetentionEndpoints
 {
-    private const int MaxIdLength = 64;
 
     public static RouteGroupBuilder MapManagerRetentionEndpoints(this RouteGroupBuilder group)
     {
@@ -48,7 +48,7 @@ public static class ManagerRetentionEndpoints
             leftOn = day;
         }
 
-        if (string.IsNullOrEmpty(childId) || childId.Length > MaxIdLength
+        if (string.IsNullOrEmpty(childId) || childId.Length > Identifiers.MaxLength
             || !await markChildLeft.MarkAsync(new ChildId(childId), leftOn, user.AccountId() ?? "unknown", cancellationToken).ConfigureAwait(false))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown child.", detail: "There is no child with this id.");

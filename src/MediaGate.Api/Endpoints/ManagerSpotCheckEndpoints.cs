@@ -1,3 +1,4 @@
+using MediaGate.Data;
 using MediaGate.Gate.Review;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -42,7 +43,7 @@ public static class ManagerSpotCheckEndpoints
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(spotChecks);
         var actor = ParentEndpoints.AccountOf(http.User);
-        if (!Ids.IsId(mediaId) || !Ids.IsId(faceId) || actor is null)
+        if (!Identifiers.IsGenerated(mediaId) || !Identifiers.IsGenerated(faceId) || actor is null)
         {
             return NotFound();
         }

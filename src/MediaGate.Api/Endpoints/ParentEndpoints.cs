@@ -127,7 +127,7 @@ public static class ParentEndpoints
             only = named;
         }
 
-        if (account is null || !Ids.IsId(mediaId))
+        if (account is null || !Identifiers.IsGenerated(mediaId))
         {
             return NotFound();
         }

@@ -94,7 +94,7 @@ public static class TabletEndpoints
         string observationId, ClaimsPrincipal user, ReadObservation read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var view = CallerOf(user) is { } caller && Ids.IsId(observationId) ? await read.ReadAsync(observationId, caller, cancellationToken) : null;
+        var view = CallerOf(user) is { } caller && Identifiers.IsGenerated(observationId) ? await read.ReadAsync(observationId, caller, cancellationToken) : null;
         return view is null ? NotFound("There is no such observation.") : TypedResults.Ok(view);
     }
 
@@ -129,7 +129,7 @@ public static class TabletEndpoints
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(preview);
         http.Response.Headers.CacheControl = "private, no-store";
-        if (CallerOf(http.User) is not { } caller || !Ids.IsId(mediaId))
+        if (CallerOf(http.User) is not { } caller || !Identifiers.IsGenerated(mediaId))
         {
             return NotFound("There is no such item.");
         }
@@ -165,7 +165,7 @@ public static class TabletEndpoints
         string mediaId, FaceAssignmentInput[]? assignments, ClaimsPrincipal user, AssignFaces assign, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(assign);
-        if (CallerOf(user) is not { } caller || !Ids.IsId(mediaId))
+        if (CallerOf(user) is not { } caller || !Identifiers.IsGenerated(mediaId))
         {
             return NotFound("There is no such item.");
         }

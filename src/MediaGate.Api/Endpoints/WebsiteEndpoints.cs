@@ -45,7 +45,7 @@ public static class WebsiteEndpoints
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(database);
-        if (!Ids.IsId(id))
+        if (!Identifiers.IsGenerated(id))
         {
             return NotFound();
         }

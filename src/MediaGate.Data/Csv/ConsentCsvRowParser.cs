@@ -16,6 +16,11 @@ internal sealed class ConsentCsvRowParser(int line, Func<string, string> field)
             return Fail("child_id and child_name are required");
         }
 
+        if (id.Length > Identifiers.MaxLength)
+        {
+            return Fail($"child_id is longer than {Identifiers.MaxLength} characters");
+        }
+
         // Free text is stored: a control character in it is a damaged file (and PostgreSQL refuses U+0000 in TEXT).
         var damaged = new[] { ConsentCsvColumns.ChildId, ConsentCsvColumns.ChildName, ConsentCsvColumns.GivenBy, ConsentCsvColumns.Evidence }
             .FirstOrDefault(c => field(c).Any(char.IsControl));

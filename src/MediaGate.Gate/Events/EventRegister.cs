@@ -22,7 +22,6 @@ public sealed class EventRegister(MediaGateDatabase database, TimeProvider time)
     public const int MaxAttendees = 60;
 
     private const int MaxNameLength = 200;
-    private const int MaxIdLength = 64;
 
     public async Task<EventOutcome> RecordAsync(EventDraft draft, string actor, CancellationToken cancellationToken = default)
     {
@@ -61,7 +60,7 @@ public sealed class EventRegister(MediaGateDatabase database, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        if (id.Length > MaxIdLength || await database.Events.FindAsync(id, cancellationToken).ConfigureAwait(false) is null)
+        if (id.Length > Identifiers.MaxLength || await database.Events.FindAsync(id, cancellationToken).ConfigureAwait(false) is null)
         {
             return EventOutcome.Refusal(AttendeeChange.NotFound);
         }

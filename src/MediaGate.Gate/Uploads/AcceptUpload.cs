@@ -164,7 +164,7 @@ public sealed class AcceptUpload(
         }
 
         string? eventId = string.IsNullOrWhiteSpace(form.EventId) ? null : form.EventId.Trim();
-        var recorded = eventId is not null && IsId(eventId) ? await database.Events.FindAsync(eventId, cancellationToken).ConfigureAwait(false) : null;
+        var recorded = eventId is not null && Identifiers.IsGenerated(eventId) ? await database.Events.FindAsync(eventId, cancellationToken).ConfigureAwait(false) : null;
         if (eventId is not null && recorded is null)
         {
             return UploadResult.Refused(StatusCodes.Status422UnprocessableEntity, "Unknown event",
@@ -272,9 +272,6 @@ public sealed class AcceptUpload(
 
         return (ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(id => new ChildId(id)).ToArray(), null);
     }
-
-    /// <summary>A lowercase GUID "N" (every id MediaGate makes).</summary>
-    private static bool IsId(string text) => text.Length == 32 && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 
     /// <summary>
     /// A photo cannot be taken after it arrives (a tablet's clock may be a little ahead: <see cref="CaptureClockSkew"/>),

@@ -41,6 +41,7 @@ public sealed class ConsentCsvReaderTests
     [DataRow("ava,Ava,yes,,,,,Mother,F1,2025-09-01", 3, "10 fields, expected 11")]
     [DataRow("ava,\"Ava,yes,,,,,Mother,F1,2025-09-01,", 3, "not closed")]
     [DataRow(",Ava,yes,,,,,Mother,F1,2025-09-01,", 3, "child_id and child_name are required")]
+    [DataRow("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa,Ava,yes,,,,,Mother,F1,2025-09-01,", 3, "child_id is longer than 64 characters")]
     [DataRow("ava,Ava,,,,,,Mother,,,", 3, "no purpose is answered")]
     [DataRow("ben,Ben,yes,,,,,Father,F2,2025-09-01,", 3, "also on line 2")]
     [DataRow("ava,Av\u0000a,yes,,,,,Mother,F1,2025-09-01,", 3, "child_name holds control characters")]

@@ -1,3 +1,4 @@
+using MediaGate.Data;
 using System.Security.Claims;
 using MediaGate.Api.Identity;
 using MediaGate.Gate.Worker;
@@ -33,7 +34,7 @@ public static class ManagerRequeueEndpoints
         string mediaId, [FromServices] RequeueFailed requeue, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requeue);
-        bool? done = Ids.IsId(mediaId) ? await requeue.RequeueAsync(mediaId, user.AccountId() ?? "unknown", cancellationToken).ConfigureAwait(false) : null;
+        bool? done = Identifiers.IsGenerated(mediaId) ? await requeue.RequeueAsync(mediaId, user.AccountId() ?? "unknown", cancellationToken).ConfigureAwait(false) : null;
         return done switch
         {
             null => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no item with this id."),
