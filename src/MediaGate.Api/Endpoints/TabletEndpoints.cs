@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MediaGate.Api.Identity;
 using MediaGate.Data;
+using MediaGate.Gate.Children;
 using MediaGate.Gate;
 using MediaGate.Gate.Faces;
 using MediaGate.Gate.Observations;
@@ -140,14 +141,14 @@ public static class TabletEndpoints
 
     /// <summary><c>GET /api/tablet/children</c>: <c>[{"id", "name", "room"}]</c>, the children staff may tag, by name.</summary>
     public static async Task<Ok<TabletChild[]>> ListChildrenAsync(
-        [FromServices] MediaGateDatabase database, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+        [FromServices] MediaGateDatabase database, [FromServices] ChildrenWhoLeft childrenWhoLeft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(childrenWhoLeft);
         var children = await database.Children.ListAsync(cancellationToken);
 
-        // Only active children (README): one who has left is no longer tagged (the upload refuses them too).
-        var left = await database.Retention.LeftByAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken);
+        // Only children still here: one who has left is no longer tagged (the upload refuses them too).
+        var left = await childrenWhoLeft.NowAsync(cancellationToken);
         return TypedResults.Ok(children
             .Where(c => !left.Contains(c.Id.Value))
             .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using MediaGate.Consent.People;
 using MediaGate.Data;
+using MediaGate.Gate.Children;
 using MediaGate.Data.Audit;
 using MediaGate.Data.Events;
 
@@ -13,7 +14,7 @@ namespace MediaGate.Gate.Events;
 /// that the families its renditions went to are the ones it was decided for. Children who have left are refused, as
 /// uploads refuse them. Tablets name an event in an upload (<c>eventId</c>).
 /// </summary>
-public sealed class EventRegister(MediaGateDatabase database, TimeProvider time)
+public sealed class EventRegister(MediaGateDatabase database, TimeProvider time, ChildrenWhoLeft childrenWhoLeft)
 {
     /// <summary>
     /// At most this many attendees: an event rendition's audience key (stored with its decision and rendition, and
@@ -109,7 +110,7 @@ public sealed class EventRegister(MediaGateDatabase database, TimeProvider time)
         }
 
         // A child who has left is no longer photographed for the setting: an event lists only children still here.
-        var left = await database.Retention.LeftByAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken).ConfigureAwait(false);
+        var left = await childrenWhoLeft.NowAsync(cancellationToken).ConfigureAwait(false);
         var gone = ids.Where(id => left.Contains(id!)).Distinct().ToArray();
         if (gone.Length > 0)
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using MediaGate.Consent.Media;
 using MediaGate.Consent.People;
 using MediaGate.Data;
+using MediaGate.Gate.Children;
 using MediaGate.Data.Audit;
 using MediaGate.Data.Identity;
 using MediaGate.Data.Media;
@@ -19,7 +20,7 @@ namespace MediaGate.Gate.Faces;
 /// (<see cref="DecideItem"/>). Only staff whom <see cref="StaffReadRule"/> allows may assign, and only children still
 /// at the setting may be named; anyone else gets 404, as for an item that does not exist. A face the manager named is not the tablet's to change: 409.
 /// </summary>
-public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, ReadObservation read, TimeProvider time)
+public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, ReadObservation read, TimeProvider time, ChildrenWhoLeft childrenWhoLeft)
 {
     /// <summary>The audit action of a detection said not to be a face.</summary>
     public const string NotAFaceAuditAction = "not-a-face";
@@ -49,7 +50,7 @@ public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, R
         }
 
         // Children who have left are named no more, as uploads no longer tag them (fail closed: their copies are being deleted).
-        var left = await database.Retention.LeftByAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken).ConfigureAwait(false);
+        var left = await childrenWhoLeft.NowAsync(cancellationToken).ConfigureAwait(false);
         if (changes.Select(c => c.Assignment.Child?.Value).OfType<string>().Where(left.Contains).Distinct().ToArray() is { Length: > 0 } leavers)
         {
             return FaceAssignmentOutcome.Invalid($"These children have left the setting and cannot be named: {string.Join(", ", leavers.Take(5))}.");

@@ -47,6 +47,7 @@ public static class GateServiceCollectionExtensions
         services.TryAddSingleton(provider => new PixelBudget(provider.GetRequiredService<IOptions<IngestOptions>>().Value.PixelsInFlight));
         services.TryAddSingleton(provider => new IngestPipeline(provider.GetRequiredService<IFaceDetector>(), provider.GetRequiredService<IOptions<IngestOptions>>().Value));
 
+        services.TryAddSingleton<Children.ChildrenWhoLeft>();
         services.TryAddSingleton<AcceptUpload>();
         services.TryAddSingleton<DecideItem>();
         services.TryAddSingleton<ProcessItem>();

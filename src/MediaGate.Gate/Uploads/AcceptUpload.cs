@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using MediaGate.Consent.People;
 using MediaGate.Data;
+using MediaGate.Gate.Children;
 using MediaGate.Data.Audit;
 using MediaGate.Data.Media;
 using MediaGate.Gate.Retention;
@@ -38,6 +39,7 @@ public sealed class AcceptUpload(
     IOptions<IngestOptions> ingestOptions,
     IOptions<RetentionOptions> retentionOptions,
     TimeProvider time,
+    ChildrenWhoLeft childrenWhoLeft,
     GateMetrics metrics,
     ILogger<AcceptUpload> logger)
 {
@@ -263,7 +265,7 @@ public sealed class AcceptUpload(
 
         // A child who has left is no longer photographed for the setting (README: staff tag "active children"); their
         // items are on the way to deletion (product.md, retention), so a new one is refused rather than kept (fail closed).
-        var left = await database.Retention.LeftByAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken).ConfigureAwait(false);
+        var left = await childrenWhoLeft.NowAsync(cancellationToken).ConfigureAwait(false);
         var leftTagged = ids.Where(left.Contains).Distinct().ToArray();
         if (leftTagged.Length > 0)
         {
