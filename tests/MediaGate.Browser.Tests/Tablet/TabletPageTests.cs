@@ -14,6 +14,33 @@ public sealed class TabletPageTests : BrowserTest
     private static readonly TimeSpan ProcessingLimit = TimeSpan.FromSeconds(120);
 
     [TestMethod]
+    public async Task Tablet_NoteNamingAChildAFamilyMayNotSee_ShowsThatFamilysCopyAsTheyType()
+    {
+        var service = await StartServiceAsync();
+        using var nursery = await Nursery.CreateAsync(service.Address);
+        // Ava's family lets other families see her; Ben's does not, so Ava's parents must not read Ben's name.
+        await nursery.GrantJournalAsync(avaGroup: true, benGroup: false, caraGroup: false);
+        var tablet = new TabletPage(await NewPageAsync(service));
+        await tablet.OpenAsync();
+        await tablet.EnrolAsync(nursery.Device);
+        await tablet.SignInAsync(nursery.StaffUsername, nursery.StaffPin);
+        await tablet.WaitUntilSignedInAsync();
+
+        await tablet.TagAsync($"{nursery.Ava.ChildName} (Robins)", $"{nursery.Ben.ChildName} (Robins)");
+        await tablet.NoteAsync("Ava and Ben sharing the blanket");
+
+        var preview = tablet.Page.Locator("#note-preview");
+        await Assertions.Expect(preview).ToBeVisibleAsync();
+        string text = await preview.InnerTextAsync();
+        StringAssert.Contains(text, $"{nursery.Ava.ChildName}'s family: Ava and a friend sharing the blanket", "Ava's family reads the note without Ben's name");
+        Assert.DoesNotContain($"{nursery.Ben.ChildName}'s family", text, "Ben's family reads the note as typed (Ava may be seen), so it is not listed");
+        await CheckAsync(tablet.Browser, "tablet: a note as each family will read it", "tablet-note-preview");
+
+        await tablet.NoteAsync("Sharing the blanket");
+        await Assertions.Expect(preview).ToBeHiddenAsync();
+    }
+
+    [TestMethod]
     public async Task Tablet_EnrolWithAWrongSecret_IsRefusedWhereItWasTypedAndNothingIsKept()
     {
         var service = await StartServiceAsync();

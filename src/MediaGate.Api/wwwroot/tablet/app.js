@@ -6,6 +6,7 @@ import { api, ApiError } from '/assets/api.js';
 import { byId, el, replace, say, when } from '/assets/dom.js';
 import { enrol, enrolledDevice, forgetDevice, signedInStaff, staffSignIn, staffSignOut } from './device.js';
 import { captureTime } from './capture-time.js';
+import { clearNotePreview, wireNotePreview } from './note-preview.js';
 import { hideFaces, refreshFaces, showFaces, shownMediaId, wireFaces } from './faces.js';
 import * as queue from './queue.js';
 import { itemStatus, needsAnswer, unanswered } from './status.js';
@@ -152,6 +153,7 @@ async function onCapture(event) {
   chosen = [];
   showChosen();
   byId('capture-form').reset();
+  clearNotePreview();
   showChildren();
   sendNow();
 }
@@ -323,6 +325,7 @@ function onSignedOut(error) {
 
 function wire() {
   wireFaces();
+  wireNotePreview();
   byId('enrol-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const error = byId('enrol-error');
