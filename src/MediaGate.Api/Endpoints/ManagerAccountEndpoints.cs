@@ -56,6 +56,7 @@ public static class ManagerAccountEndpoints
         return TypedResults.NoContent();
     }
 
+    /// <summary><c>PUT /api/manager/accounts/{id}/password</c>: Sets a new password (or PIN for staff); the account's earlier sessions end.</summary>
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
         string id, PasswordChangeRequest request, ClaimsPrincipal user, MediaGateDatabase database, CredentialHasher hasher,
         IOptions<IdentityOptions> options, CancellationToken cancellationToken)

@@ -50,6 +50,7 @@ public static class ManagerEndpoints
         return group;
     }
 
+    /// <summary><c>POST /api/manager/children</c>: Adds a child (name, optional room); answers its id.</summary>
     public static async Task<Results<Created<CreatedId>, ValidationProblem>> CreateChild(
         CreateChildRequest request, MediaGateDatabase database, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -79,6 +80,7 @@ public static class ManagerEndpoints
         return TypedResults.Created($"/api/manager/children/{child.Id.Value}", new CreatedId(child.Id.Value));
     }
 
+    /// <summary><c>GET /api/manager/children</c>: Lists the setting's children with their rooms and whether they have left.</summary>
     public static async Task<Ok<ChildResponse[]>> ListChildren(MediaGateDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
@@ -94,6 +96,7 @@ public static class ManagerEndpoints
         return TypedResults.Ok(children.Select(c => ChildResponse.From(c, leftOn.GetValueOrDefault(c.Id.Value))).ToArray());
     }
 
+    /// <summary><c>GET /api/manager/children/{childId}</c>: One child, 404 when unknown.</summary>
     public static async Task<Results<Ok<ChildResponse>, ProblemHttpResult>> GetChild(string childId, MediaGateDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
@@ -160,6 +163,7 @@ public static class ManagerEndpoints
         return TypedResults.Ok(ConsentCellResponse.From(child.Id, cell, after.Now(time, zone)));
     }
 
+    /// <summary><c>GET /api/manager/consents</c>: The consent matrix: for each child and purpose (journal, website, publicity, events), the cell in force.</summary>
     public static async Task<Ok<ConsentMatrixRow[]>> GetMatrix(
         MediaGateDatabase database, TimeProvider time, IOptions<SettingClockOptions> clock, CancellationToken cancellationToken)
     {
@@ -175,6 +179,7 @@ public static class ManagerEndpoints
         return TypedResults.Ok(rows);
     }
 
+    /// <summary><c>GET /api/manager/consents.csv</c>: The consent matrix as CSV, in the columns the import takes.</summary>
     public static async Task<FileContentHttpResult> ExportCsv(MediaGateDatabase database, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
@@ -295,6 +300,7 @@ public static class ManagerEndpoints
             "audit.csv");
     }
 
+    /// <summary><c>GET /api/manager/audit/verify</c>: Walks the audit log's keyed hash chain and names the first broken link, if any.</summary>
     public static async Task<Ok<AuditVerificationResponse>> VerifyAudit(MediaGateDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);

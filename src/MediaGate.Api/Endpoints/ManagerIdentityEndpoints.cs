@@ -33,6 +33,7 @@ public static class ManagerIdentityEndpoints
         return group;
     }
 
+    /// <summary><c>POST /api/manager/accounts</c>: Creates a manager, staff or parent account (a parent with the children it may see). Weak passwords and PINs are refused with the reason.</summary>
     public static async Task<Results<Created<AccountCreatedResponse>, ValidationProblem, ProblemHttpResult>> CreateAccountAsync(
         CreateAccountRequest request, ClaimsPrincipal user, MediaGateDatabase database, CredentialHasher hasher, IOptions<IdentityOptions> options,
         TimeProvider time, CancellationToken cancellationToken)
@@ -69,6 +70,7 @@ public static class ManagerIdentityEndpoints
         return TypedResults.Created((string?)null, new AccountCreatedResponse(account.Id));
     }
 
+    /// <summary><c>GET /api/manager/accounts</c>: Lists the accounts: role, username, display name, children of a parent, whether active.</summary>
     public static async Task<Ok<AccountListing[]>> ListAccountsAsync(MediaGateDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
@@ -84,6 +86,7 @@ public static class ManagerIdentityEndpoints
         return TypedResults.Ok(listings.ToArray());
     }
 
+    /// <summary><c>POST /api/manager/devices</c>: Registers a tablet; answers its id and its secret, shown once.</summary>
     public static async Task<Results<Created<DeviceRegisteredResponse>, ValidationProblem>> RegisterDeviceAsync(
         RegisterDeviceRequest request, ClaimsPrincipal user, MediaGateDatabase database, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -102,6 +105,7 @@ public static class ManagerIdentityEndpoints
         return TypedResults.Created((string?)null, new DeviceRegisteredResponse(device.Id, secret));
     }
 
+    /// <summary><c>GET /api/manager/devices</c>: Lists the registered tablets.</summary>
     public static async Task<Ok<DeviceListing[]>> ListDevicesAsync(MediaGateDatabase database, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
@@ -127,6 +131,7 @@ public static class ManagerIdentityEndpoints
         return TypedResults.NoContent();
     }
 
+    /// <summary><c>POST /api/manager/website-keys</c>: Creates a key for the nursery website's feed; the key is shown once.</summary>
     public static async Task<Results<Created<WebsiteKeyCreatedResponse>, ValidationProblem, ProblemHttpResult>> CreateWebsiteKeyAsync(
         CreateWebsiteKeyRequest request, ClaimsPrincipal user, MediaGateDatabase database, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -152,6 +157,7 @@ public static class ManagerIdentityEndpoints
         return TypedResults.Created((string?)null, new WebsiteKeyCreatedResponse(record.Name, key));
     }
 
+    /// <summary><c>DELETE /api/manager/website-keys/{name}</c>: Revokes a website key: the feed refuses it at once.</summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeWebsiteKeyAsync(
         string name, ClaimsPrincipal user, MediaGateDatabase database, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -69,6 +69,7 @@ public static class SessionEndpoints
         return TypedResults.NoContent();
     }
 
+    /// <summary><c>POST /api/session</c>: Signs a manager or parent in with username and password; answers a bearer token and its expiry. 401 for wrong credentials, whatever was wrong.</summary>
     public static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> CreateSessionAsync(
         SessionRequest request, SignInFlow signIn, HttpContext context, CancellationToken cancellationToken)
     {
@@ -80,6 +81,7 @@ public static class SessionEndpoints
             : Refusal(outcome, context);
     }
 
+    /// <summary><c>POST /api/tablet/session</c>: Signs a staff member in on a registered tablet (device id and secret, username and PIN); answers a bearer token bound to the device.</summary>
     public static async Task<Results<Ok<TabletSessionResponse>, ProblemHttpResult>> CreateTabletSessionAsync(
         TabletSessionRequest request, SignInFlow signIn, HttpContext context, CancellationToken cancellationToken)
     {
