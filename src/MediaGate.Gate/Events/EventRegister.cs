@@ -101,8 +101,8 @@ public sealed class EventRegister(MediaGateDatabase database, TimeProvider time,
             return [];
         }
 
-        var known = (await database.Children.ListAsync(cancellationToken).ConfigureAwait(false)).Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
-        var unknown = ids.Where(id => !known.Contains(id!)).Distinct().ToArray();
+        var known = (await database.Children.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id.Value, c => c.Name, StringComparer.Ordinal);
+        var unknown = ids.Where(id => !known.ContainsKey(id!)).Distinct().ToArray();
         if (unknown.Length > 0)
         {
             problems["attendees"] = [$"Not a child of the setting: {string.Join(", ", unknown.Take(5).Select(id => id!.Length > 40 ? id[..40] + "…" : id))}."];
@@ -114,8 +114,7 @@ public sealed class EventRegister(MediaGateDatabase database, TimeProvider time,
         var gone = ids.Where(id => left.Contains(id!)).Distinct().ToArray();
         if (gone.Length > 0)
         {
-            var names = (await database.Children.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id.Value, c => c.Name, StringComparer.Ordinal);
-            problems["attendees"] = [$"These children have left the setting: {string.Join(", ", gone.Take(5).Select(id => names[id!]))}."];
+            problems["attendees"] = [$"These children have left the setting: {string.Join(", ", gone.Take(5).Select(id => known[id!]))}."];
             return [];
         }
 
