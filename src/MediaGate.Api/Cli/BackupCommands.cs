@@ -53,7 +53,10 @@ internal static class BackupCommands
         int masters = manifest.Files.Count(f => f.Path.StartsWith("masters/", StringComparison.Ordinal));
         int renditions = manifest.Files.Count(f => f.Path.StartsWith("renditions/", StringComparison.Ordinal));
         long bytes = manifest.Files.Sum(f => f.Bytes);
+        string gone = manifest.DeletedWhileCopying > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"; {manifest.DeletedWhileCopying} store files deleted while copying (withdrawn or due), left out")
+            : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{what}: database, {masters} master files, {renditions} rendition files{(manifest.MasterKeyIncluded ? ", master.key" : string.Empty)}; {bytes} bytes; taken {manifest.TakenAt:u}");
+            $"{what}: database, {masters} master files, {renditions} rendition files{(manifest.MasterKeyIncluded ? ", master.key" : string.Empty)}; {bytes} bytes; taken {manifest.TakenAt:u}{gone}");
     }
 }
