@@ -20,6 +20,13 @@ public sealed class DatabaseOptions : IValidatableObject
     /// <summary>Sqlite only: the folder that holds <c>mediagate.db</c>; default the <c>--data</c> folder.</summary>
     public string? SqliteDirectory { get; set; }
 
+    /// <summary>
+    /// Sqlite only: <c>/health/ready</c> reports the database not ready when its file system has fewer bytes free than this
+    /// (default 256 MiB, as the folder stores), so a load balancer stops sending uploads before SQLite's writes fail.
+    /// </summary>
+    [Range(0, long.MaxValue)]
+    public long MinFreeBytes { get; set; } = 256L * 1024 * 1024;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider == DatabaseProvider.PostgreSql && string.IsNullOrWhiteSpace(ConnectionString))

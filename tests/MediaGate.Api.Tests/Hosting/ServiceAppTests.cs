@@ -172,6 +172,20 @@ public sealed class ServiceAppTests
     }
 
     [TestMethod]
+    public async Task HealthReady_FreeSpaceUnderTheDatabasesFloor_Returns503NamingTheDatabase()
+    {
+        await using var service = await TestService.StartAsync(new Dictionary<string, string?> { ["Database:MinFreeBytes"] = long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        using var response = await service.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.AreEqual(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var failing = body.RootElement.GetProperty("checks").EnumerateArray().Where(c => c.GetProperty("status").GetString() != "Healthy")
+            .Select(c => c.GetProperty("name").GetString()).ToArray();
+        CollectionAssert.AreEqual(new[] { "database" }, failing);
+    }
+
+    [TestMethod]
     public async Task OpenApi_Document_IsServedAndListsTheManagerEndpoints()
     {
         await using var service = await TestService.StartAsync();
