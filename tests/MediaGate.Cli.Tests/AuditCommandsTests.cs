@@ -50,7 +50,7 @@ public sealed class AuditCommandsTests
         await File.WriteAllTextAsync(Path.Combine(data, "master.key"), key + "\n");
         await using (var database = await MediaGateDatabase.OpenSqliteAsync(data, TimeProvider.System))
         {
-            database.UseAuditKeys(AuditKeys.From(Identity.IdentityTestHost.NewSealer(key, "local-1")));
+            database.UseAuditKeys(AuditKeys.From(TestSealers.New(key, "local-1")));
             for (int i = 0; i < 4; i++)
             {
                 await database.Audit.AppendAsync(new AuditEvent("manager", "view", "media-" + i));

@@ -134,7 +134,7 @@ public sealed class BackupCommandsTests
         File.SetUnixFileMode(Path.Combine(data, "master.key"), Private);
         await using (var database = await MediaGateDatabase.OpenSqliteAsync(data, TimeProvider.System))
         {
-            database.UseAuditKeys(AuditKeys.From(Identity.IdentityTestHost.NewSealer(key, "local-1")));
+            database.UseAuditKeys(AuditKeys.From(TestSealers.New(key, "local-1")));
             for (int i = 0; i < 3; i++)
             {
                 await database.Audit.AppendAsync(new AuditEvent("manager", "view", "media-" + i));
