@@ -5,7 +5,7 @@ using MediaGate.Data;
 using MediaGate.Data.Audit;
 using MediaGate.Storage.Encryption;
 
-namespace MediaGate.Api.Cli;
+namespace MediaGate.Cli;
 
 /// <summary>
 /// <c>mediagate audit verify [--data DIR] [--head FILE]</c>: walks the audit log's chain (api.md, Command line). Keyed

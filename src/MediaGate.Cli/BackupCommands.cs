@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MediaGate.Api.Hosting;
 
-namespace MediaGate.Api.Cli;
+namespace MediaGate.Cli;
 
 /// <summary>
 /// <c>mediagate backup --data DIR --out DIR</c> and <c>mediagate restore --from DIR --data DIR</c>: the embedded

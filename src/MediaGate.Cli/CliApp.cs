@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace MediaGate.Api.Cli;
+namespace MediaGate.Cli;
 
 /// <summary>The `mediagate` command line: one verb per job (docs: api.md, Command line).</summary>
 internal static class CliApp

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using MediaGate.Ingest;
 
-namespace MediaGate.Api.Cli;
+namespace MediaGate.Cli;
 
 /// <summary>
 /// Settings for the command-line verbs: the "Ingest" section of an optional `mediagate.json` in the working

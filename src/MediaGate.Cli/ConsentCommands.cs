@@ -5,7 +5,7 @@ using MediaGate.Consent.People;
 using MediaGate.Consent.Reports;
 using MediaGate.Data;
 
-namespace MediaGate.Api.Cli;
+namespace MediaGate.Cli;
 
 /// <summary>
 /// <c>mediagate consent import FILE | export | show CHILD | bench</c> on the embedded SQLite database

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using MediaGate.Data;
 
-namespace MediaGate.Api.Cli;
+namespace MediaGate.Cli;
 
 /// <summary>What the verbs on the embedded database share: the <c>--data</c> option, opening, and the error rule.</summary>
 internal static class DataCommands

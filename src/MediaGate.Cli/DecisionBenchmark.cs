@@ -5,7 +5,7 @@ using MediaGate.Consent.Matrix;
 using MediaGate.Consent.Media;
 using MediaGate.Consent.People;
 
-namespace MediaGate.Api.Cli;
+namespace MediaGate.Cli;
 
 /// <summary>
 /// Times the decision for a 30-face group photo under a 200-child matrix (issue 3: "well under a

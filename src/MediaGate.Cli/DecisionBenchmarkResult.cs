@@ -1,7 +1,7 @@
 using System.Globalization;
 using MediaGate.Consent.Decisions;
 
-namespace MediaGate.Api.Cli;
+namespace MediaGate.Cli;
 
 /// <summary>What <see cref="DecisionBenchmark"/> measured, in microseconds per operation.</summary>
 /// <param name="Iterations">Decisions timed (after warm-up).</param>

@@ -1,7 +1,7 @@
 using MediaGate.Ingest;
 using MediaGate.Ingest.Detect;
 
-namespace MediaGate.Api.Cli;
+namespace MediaGate.Cli;
 
 /// <summary>Opens the model registry (installed models plus the --models folder) and creates the detector.</summary>
 internal static class DetectorLoading

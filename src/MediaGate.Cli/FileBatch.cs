@@ -4,7 +4,7 @@ using MediaGate.Ingest;
 using MediaGate.Ingest.Concurrency;
 using MediaGate.Ingest.Sniff;
 
-namespace MediaGate.Api.Cli;
+namespace MediaGate.Cli;
 
 /// <summary>
 /// Runs one verb over every input file: a JSON line per file on stdout, the run going on past a file that

@@ -5,7 +5,7 @@ using MediaGate.Ingest;
 using MediaGate.Ingest.Concurrency;
 using MediaGate.Ingest.Detect;
 
-namespace MediaGate.Api.Cli;
+namespace MediaGate.Cli;
 
 /// <summary>The verbs that run photos through the gate: detect, strip, anonymise (docs: api.md, Command line).</summary>
 internal static class IngestCommands

@@ -1,6 +1,6 @@
 using MediaGate.Ingest.Sniff;
 
-namespace MediaGate.Api.Cli;
+namespace MediaGate.Cli;
 
 /// <summary>
 /// Expands the PATH arguments of a verb: files are taken as given (whatever their name: the format is sniffed

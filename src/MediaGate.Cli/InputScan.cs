@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MediaGate.Api.Cli;
+namespace MediaGate.Cli;
 
 /// <summary>
 /// The files a verb will read, and what the folder walk left out and why, so that nothing is skipped

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MediaGate.Api.Cli;
+namespace MediaGate.Cli;
 
 /// <summary>
 /// Where a verb's outputs go: each input has its own output name (<see cref="OutputNames"/>) and its own

@@ -1,4 +1,4 @@
-namespace MediaGate.Api.Cli;
+namespace MediaGate.Cli;
 
 /// <summary>
 /// Output paths for one run, one per input, all different (compared without case, so they stay different on

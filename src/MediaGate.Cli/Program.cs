@@ -1,3 +1,3 @@
-using MediaGate.Api.Cli;
+using MediaGate.Cli;
 
 return await CliApp.Build().Parse(args).InvokeAsync().ConfigureAwait(false);

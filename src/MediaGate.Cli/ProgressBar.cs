@@ -1,4 +1,4 @@
-namespace MediaGate.Api.Cli;
+namespace MediaGate.Cli;
 
 /// <summary>A one-line progress bar on stderr, drawn only when stderr is a terminal.</summary>
 internal sealed class ProgressBar(int total) : IDisposable

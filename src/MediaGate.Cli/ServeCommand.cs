@@ -3,7 +3,7 @@ using MediaGate.Api.Hosting;
 using MediaGate.Ingest.Interop;
 using Microsoft.Extensions.Options;
 
-namespace MediaGate.Api.Cli;
+namespace MediaGate.Cli;
 
 /// <summary>
 /// <c>mediagate serve [--data DIR] [--urls URL] [--models DIR]</c>: runs the service (api.md, Command line) until Ctrl+C or

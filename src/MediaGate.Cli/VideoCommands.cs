@@ -7,7 +7,7 @@ using MediaGate.Ingest;
 using MediaGate.Ingest.Detect;
 using MediaGate.Ingest.Video;
 
-namespace MediaGate.Api.Cli;
+namespace MediaGate.Cli;
 
 /// <summary>
 /// `mediagate anonymise-video CLIP... --out DIR`: every clip through the video gate (issue 14): bounds, faces

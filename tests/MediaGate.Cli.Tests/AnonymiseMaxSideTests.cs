@@ -3,7 +3,7 @@ using MediaGate.Ingest;
 using MediaGate.Ingest.Decode;
 using Directory = System.IO.Directory;
 
-namespace MediaGate.Api.Tests.Cli;
+namespace MediaGate.Cli.Tests;
 
 /// <summary>`anonymise --max-side N` (issue 12, section 3): detected and written at that size, masks applied at full size first.</summary>
 [TestClass]

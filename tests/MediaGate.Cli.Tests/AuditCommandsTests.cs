@@ -2,7 +2,7 @@ using MediaGate.Data;
 using MediaGate.Data.Audit;
 using Microsoft.Data.Sqlite;
 
-namespace MediaGate.Api.Tests.Cli;
+namespace MediaGate.Cli.Tests;
 
 [TestClass]
 public sealed class AuditCommandsTests

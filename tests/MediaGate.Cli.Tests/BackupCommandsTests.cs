@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using MediaGate.Data;
 using MediaGate.Data.Audit;
 
-namespace MediaGate.Api.Tests.Cli;
+namespace MediaGate.Cli.Tests;
 
 /// <summary>
 /// <c>mediagate backup</c> and <c>restore</c> on a data folder made here: a real database with an audit log, a master

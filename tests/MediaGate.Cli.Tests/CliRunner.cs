@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace MediaGate.Api.Tests;
+namespace MediaGate.Cli.Tests;
 
 /// <summary>Runs the real `mediagate` executable (built beside the tests) as a child process.</summary>
 internal static class CliRunner

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MediaGate.Api.Tests.Cli;
+namespace MediaGate.Cli.Tests;
 
 [TestClass]
 public sealed class ConsentCommandsTests

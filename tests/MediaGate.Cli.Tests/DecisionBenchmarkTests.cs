@@ -1,8 +1,7 @@
-using MediaGate.Api.Cli;
 using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
 
-namespace MediaGate.Api.Tests.Cli;
+namespace MediaGate.Cli.Tests;
 
 [TestClass]
 public sealed class DecisionBenchmarkTests

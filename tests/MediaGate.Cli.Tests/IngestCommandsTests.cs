@@ -4,7 +4,7 @@ using MediaGate.Ingest.Decode;
 using MetadataExtractor;
 using Directory = System.IO.Directory;
 
-namespace MediaGate.Api.Tests.Cli;
+namespace MediaGate.Cli.Tests;
 
 [TestClass]
 public sealed class IngestCommandsTests

@@ -1,6 +1,4 @@
-using MediaGate.Api.Cli;
-
-namespace MediaGate.Api.Tests.Cli;
+namespace MediaGate.Cli.Tests;
 
 [TestClass]
 public sealed class InputFilesTests

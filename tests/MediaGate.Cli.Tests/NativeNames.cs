@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace MediaGate.Api.Tests;
+namespace MediaGate.Cli.Tests;
 
 /// <summary>
 /// Folder names .NET cannot make: a raw byte name (a .NET string cannot hold a name that is not valid UTF-8),

@@ -1,8 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using MediaGate.Api.Cli;
 
-namespace MediaGate.Api.Tests.Cli;
+namespace MediaGate.Cli.Tests;
 
 /// <summary>Regression tests for bugs found by attacking the CLI (each named after its bug).</summary>
 [TestClass]

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 
-namespace MediaGate.Api.Tests.Hosting;
+namespace MediaGate.Cli.Tests;
 
 /// <summary><c>mediagate serve</c> as a real process: configuration from files and MEDIAGATE_ variables, start and stop.</summary>
 [TestClass]

@@ -1,6 +1,6 @@
 using MediaGate.Storage.Encryption;
 
-namespace MediaGate.Api.Tests;
+namespace MediaGate.Cli.Tests;
 
 /// <summary>A sealer over one master key, as the service builds it from configuration.</summary>
 internal static class TestSealers

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace MediaGate.Api.Tests.Cli;
+namespace MediaGate.Cli.Tests;
 
 [TestClass]
 public sealed class VideoCommandsTests
