@@ -1,8 +1,8 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
 
-namespace MediaGate.Api.Identity;
+namespace MediaGate.Identity.SignIn;
 
 /// <summary>
 /// Device secrets and website keys: 256 random bits, base64url, shown once. Only their SHA-256 is stored: a
@@ -13,7 +13,7 @@ public static class SecretTokens
     /// <summary>Longest secret or key accepted from a client (anything longer is refused unread).</summary>
     public const int MaxLength = 200;
 
-    public static string NewSecret(string prefix = "") => prefix + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+    public static string NewSecret(string prefix = "") => prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     public static string Hash(string secret)
     {

@@ -1,10 +1,11 @@
 using System.Text.Json;
-using MediaGate.Data;
 using MediaGate.Data.Audit;
 using MediaGate.Data.Identity;
+using MediaGate.Data;
+using MediaGate.Identity.Tokens;
 using Microsoft.Extensions.Options;
 
-namespace MediaGate.Api.Identity;
+namespace MediaGate.Identity.SignIn;
 
 /// <summary>
 /// Signing in with a password (<c>POST /api/session</c>) or on a tablet with the device's secret and a staff

@@ -1,4 +1,4 @@
-namespace MediaGate.Api.Identity;
+namespace MediaGate.Identity.Tokens;
 
 /// <summary>
 /// When a bearer token may be used: it names its start (<c>nbf</c>) and end (<c>exp</c>), the service's clock is

@@ -1,4 +1,4 @@
-namespace MediaGate.Api.Identity;
+namespace MediaGate.Identity.Tokens;
 
 /// <summary>
 /// Claim types in MediaGate's tokens. A parent's children are never in the token: they are read from the

@@ -1,4 +1,4 @@
-namespace MediaGate.Api.Identity;
+namespace MediaGate.Identity.SignIn;
 
 /// <summary>Section <c>Identity:WorkingHours</c>: when staff sessions and tablet requests are accepted.</summary>
 public sealed class WorkingHoursOptions

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace MediaGate.Api.Identity;
+namespace MediaGate.Identity.SignIn;
 
 /// <summary>
 /// Hashes passwords and staff PINs with ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/> (format v3:

@@ -3,9 +3,12 @@ using MediaGate.Consent.People;
 using MediaGate.Data;
 using MediaGate.Data.Audit;
 using MediaGate.Data.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace MediaGate.Api.Identity;
+namespace MediaGate.Identity.SignIn;
 
 /// <summary>
 /// Creates the first manager from <c>MEDIAGATE_BOOTSTRAP_MANAGER=user:password</c> (api.md, serve) when the

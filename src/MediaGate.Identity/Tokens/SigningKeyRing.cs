@@ -5,7 +5,7 @@ using MediaGate.Storage.Encryption;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
-namespace MediaGate.Api.Identity;
+namespace MediaGate.Identity.Tokens;
 
 /// <summary>
 /// The token signing keys, kept in the database so that every node signs and validates with the same keys,

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace MediaGate.Api.Identity;
+namespace MediaGate.Identity.Tokens;
 
 /// <summary>
 /// Issues short-lived bearer tokens (JWT, HMAC-SHA256 with the current shared key). A token names the

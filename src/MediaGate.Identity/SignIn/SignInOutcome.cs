@@ -1,4 +1,4 @@
-namespace MediaGate.Api.Identity;
+namespace MediaGate.Identity.SignIn;
 
 /// <summary>The result of a sign-in attempt: expected refusals are values (Polly-style), not exceptions.</summary>
 /// <param name="Result">What happened.</param>

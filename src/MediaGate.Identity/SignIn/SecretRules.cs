@@ -1,4 +1,4 @@
-namespace MediaGate.Api.Identity;
+namespace MediaGate.Identity.SignIn;
 
 /// <summary>
 /// What a password or a staff PIN must be (issue 13: "password" and the PIN 000000 were accepted). One place for

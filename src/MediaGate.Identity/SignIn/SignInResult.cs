@@ -1,4 +1,4 @@
-namespace MediaGate.Api.Identity;
+namespace MediaGate.Identity.SignIn;
 
 public enum SignInResult
 {

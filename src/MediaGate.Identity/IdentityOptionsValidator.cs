@@ -1,6 +1,7 @@
+using MediaGate.Identity.SignIn;
 using Microsoft.Extensions.Options;
 
-namespace MediaGate.Api.Identity;
+namespace MediaGate.Identity;
 
 /// <summary>The checks on <see cref="IdentityOptions"/> that data annotations cannot express.</summary>
 internal sealed class IdentityOptionsValidator : IValidateOptions<IdentityOptions>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using MediaGate.Identity.SignIn;
 
-namespace MediaGate.Api.Identity;
+namespace MediaGate.Identity;
 
 /// <summary>
 /// Configuration section <c>Identity</c>: tokens, sign-in limits and the optional working-hours rule.

@@ -1,4 +1,4 @@
-namespace MediaGate.Api.Identity;
+namespace MediaGate.Identity;
 
 /// <summary>The audit log's action codes for identities (issue 7, Audit: "every sign-in").</summary>
 public static class IdentityAuditActions

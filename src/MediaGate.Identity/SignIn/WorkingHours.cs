@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace MediaGate.Api.Identity;
+namespace MediaGate.Identity.SignIn;
 
 /// <summary>
 /// The optional working-hours rule (product.md: "uploads and staff access outside configured hours are
