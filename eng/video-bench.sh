@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Video CPU benchmark (issue 14): CPU seconds (user + system, mediagate and every ffmpeg it starts) per second
 # of clip, for a pan over a labelled group photo at 1080p30 and 720p30 (made here with ffmpeg, never committed).
-# Usage: bash eng/video-bench.sh [SECONDS]   (default 20). Needs a Release build of src/MediaGate.Api.
+# Usage: bash eng/video-bench.sh [SECONDS]   (default 20). Needs a Release build of src/MediaGate.Cli.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 shared=${MEDIAGATE_SHARED_DIR:-$root/../shared}
 seconds=${1:-20}
-cli=${MEDIAGATE_CLI:-$root/src/MediaGate.Api/bin/Release/net10.0/linux-x64/mediagate.dll}
+cli=${MEDIAGATE_CLI:-$root/src/MediaGate.Cli/bin/Release/net10.0/linux-x64/mediagate.dll}
 photo="$shared/eval/faces-dev/images/0--Parade/0_Parade_Parade_0_960.jpg"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

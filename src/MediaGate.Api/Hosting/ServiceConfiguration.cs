@@ -1,4 +1,3 @@
-using MediaGate.Api.Identity;
 using MediaGate.Storage.Hosting;
 
 namespace MediaGate.Api.Hosting;

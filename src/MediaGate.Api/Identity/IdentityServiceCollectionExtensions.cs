@@ -1,3 +1,4 @@
+using MediaGate.Data;
 using MediaGate.Data.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -31,6 +32,11 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<WorkingHours>();
         services.AddScoped<SignInFlow>();
+        services.AddScoped(sp =>
+        {
+            var database = sp.GetRequiredService<MediaGateDatabase>();
+            return new SessionTokenCheck(database.RevokedTokens, database.Accounts, database.Devices);
+        });
         services.AddScoped<TokenValidationEvents>();
         services.AddSingleton<IdentityBootstrap>();
         services.AddHostedService(sp => sp.GetRequiredService<IdentityBootstrap>());

@@ -1,17 +1,14 @@
-using MediaGate.Data;
-using MediaGate.Data.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace MediaGate.Api.Identity;
 
 /// <summary>
-/// Checks each bearer token against the database, so that revocation takes effect on the next request: the
-/// token must not be signed out; the account must exist, be active, still have the token's role and the credential
-/// generation the token was issued under; a tablet token's device must not be revoked.
-/// Before validation, makes sure the signing keys another node may have added are loaded.
+/// The bearer handler's hooks: before validation, makes sure the signing keys another node may have added are loaded;
+/// after it, refuses a token whose claims are not one account and one role, then asks <see cref="SessionTokenCheck"/>
+/// whether the token still stands.
 /// </summary>
-public sealed class TokenValidationEvents(MediaGateDatabase database, SigningKeyRing keys) : JwtBearerEvents
+public sealed class TokenValidationEvents(SessionTokenCheck check, SigningKeyRing keys) : JwtBearerEvents
 {
     private const string BearerPrefix = "Bearer ";
 
@@ -46,45 +43,11 @@ public sealed class TokenValidationEvents(MediaGateDatabase database, SigningKey
             return;
         }
 
-        string? accountId = principal.AccountId();
-        var cancellationToken = context.HttpContext.RequestAborted;
-
-        // Signed out (DELETE /api/session) on any node: refused from the next request on. Every token this service
-        // issues has an id; one without cannot be signed out, so it is refused (fail closed).
-        string? tokenId = principal.TokenId();
-        if (tokenId is null || await database.RevokedTokens.IsRevokedAsync(tokenId, cancellationToken).ConfigureAwait(false))
+        string? refusal = await check.RefusalAsync(principal.TokenId(), principal.AccountId(), principal.Role(), principal.CredentialGeneration(),
+            principal.DeviceId(), context.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (refusal is not null)
         {
-            context.Fail("The token was signed out.");
-            return;
-        }
-
-        Account? account = accountId is null ? null : await database.Accounts.FindAsync(accountId, cancellationToken).ConfigureAwait(false);
-        if (account is not { Active: true } || account.Role.ToText() != principal.Role())
-        {
-            context.Fail("The account is not active or its role changed.");
-            return;
-        }
-
-        // A password or PIN changed since the token was issued (e.g. reset after a lost tablet or a leaked password):
-        // the sessions signed in with the old secret end on the next request, on every node.
-        if (principal.CredentialGeneration() is not { } generation || generation != account.CredentialGeneration)
-        {
-            context.Fail("The account's password or PIN changed after this token was issued.");
-            return;
-        }
-
-        string? deviceId = principal.DeviceId();
-        if (deviceId is null)
-        {
-            return;
-        }
-
-        Device? device = account.Role == AccountRole.Staff
-            ? await database.Devices.FindAsync(deviceId, cancellationToken).ConfigureAwait(false)
-            : null;
-        if (device is not { IsRevoked: false })
-        {
-            context.Fail("The device is not registered or was revoked.");
+            context.Fail(refusal);
         }
     }
 

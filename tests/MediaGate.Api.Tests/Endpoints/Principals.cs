@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using MediaGate.Api.Identity;
 using Microsoft.AspNetCore.Http;
 
 namespace MediaGate.Api.Tests.Endpoints;

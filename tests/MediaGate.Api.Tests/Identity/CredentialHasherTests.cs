@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using MediaGate.Api.Identity;
 
 namespace MediaGate.Api.Tests.Identity;
 

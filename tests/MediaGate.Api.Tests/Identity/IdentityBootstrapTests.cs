@@ -1,4 +1,3 @@
-using MediaGate.Api.Identity;
 using MediaGate.Data;
 using MediaGate.Data.Identity;
 using Microsoft.Extensions.Configuration;

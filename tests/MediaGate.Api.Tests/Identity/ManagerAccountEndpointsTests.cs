@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using MediaGate.Api.Identity;
 
 namespace MediaGate.Api.Tests.Identity;
 

@@ -1,5 +1,3 @@
-using MediaGate.Api.Identity;
-
 namespace MediaGate.Api.Tests.Identity;
 
 [TestClass]

@@ -1,5 +1,4 @@
 using System.Net;
-using MediaGate.Api.Identity;
 using MediaGate.Data.Identity;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

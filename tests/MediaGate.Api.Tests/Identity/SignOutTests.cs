@@ -1,5 +1,4 @@
 using System.Net;
-using MediaGate.Api.Identity;
 
 namespace MediaGate.Api.Tests.Identity;
 

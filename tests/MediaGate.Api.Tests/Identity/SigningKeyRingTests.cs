@@ -1,4 +1,3 @@
-using MediaGate.Api.Identity;
 using MediaGate.Data;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using MediaGate.Api.Identity;
 using Microsoft.Extensions.Options;
 
 namespace MediaGate.Api.Tests.Identity;

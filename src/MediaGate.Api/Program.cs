@@ -1,3 +1,0 @@
-using MediaGate.Api.Cli;
-
-return await CliApp.Build().Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,3 @@
+using MediaGate.Cli;
+
+return await CliApp.Build().Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,179 @@
+using System.Text.Json;
+using MediaGate.Data.Audit;
+using MediaGate.Data.Identity;
+using MediaGate.Data;
+using MediaGate.Identity.Tokens;
+using Microsoft.Extensions.Options;
+
+namespace MediaGate.Identity.SignIn;
+
+/// <summary>
+/// Signing in with a password (<c>POST /api/session</c>) or on a tablet with the device's secret and a staff
+/// PIN (<c>POST /api/tablet/session</c>). Failures bring growing delays, never a lock-out, and only to whoever is
+/// guessing: a password attempt is counted per (client address, account), so strangers elsewhere, or on other
+/// accounts from the nursery's shared address, never delay a right password; a tablet attempt is counted only once
+/// the registered tablet's secret is proven, per (tablet, account) and per tablet, so nobody without the tablet can
+/// delay its staff. Attempts are counted in the database, shared by every node, before any credential is checked (so
+/// parallel guesses cannot slip past a wait together); a right answer clears its count. Every success and failure is
+/// audited, and the start of delays once.
+/// </summary>
+public sealed class SignInFlow(
+    MediaGateDatabase database,
+    CredentialHasher hasher,
+    TokenIssuer tokens,
+    WorkingHours hours,
+    IOptions<IdentityOptions> options,
+    TimeProvider time)
+{
+    /// <summary>Longest password or PIN read; longer ones are wrong without hashing megabytes.</summary>
+    private const int MaxSecretLength = 256;
+
+    public async Task<SignInOutcome> WithPasswordAsync(string? username, string? password, string source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        DateTimeOffset now = time.GetUtcNow();
+        string? accountKey = AccountKey(username);
+        var pair = accountKey is null ? null : new Counter($"address:{source}|{accountKey}", PerAccount);
+        var turn = await TakeTurnAsync(now, pair, cancellationToken).ConfigureAwait(false);
+        if (turn.Refusal is { } refused)
+        {
+            return refused;
+        }
+
+        Account? found = accountKey is null ? null : await database.Accounts.FindByUsernameAsync(username!, cancellationToken).ConfigureAwait(false);
+        if (!hasher.Verify(found is { Active: true } ? found.PasswordHash : null, Bounded(password)))
+        {
+            await AuditFailureAsync(username, "password", turn.DelaysBegan, cancellationToken).ConfigureAwait(false);
+            return SignInOutcome.Rejected;
+        }
+
+        await ClearAsync(pair, cancellationToken).ConfigureAwait(false);
+        return await SucceedAsync(found!, deviceId: null, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether the id and secret name a registered, unrevoked tablet (checked at enrolment); a failure is audited.</summary>
+    public async Task<bool> CheckDeviceAsync(string? deviceId, string? deviceSecret, CancellationToken cancellationToken = default)
+    {
+        if (await RegisteredDeviceAsync(deviceId, deviceSecret, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return true;
+        }
+
+        await AuditFailureAsync(null, "enrolment", delaysBegan: false, cancellationToken).ConfigureAwait(false);
+        return false;
+    }
+
+    public async Task<SignInOutcome> OnTabletAsync(string? deviceId, string? deviceSecret, string? username, string? pin, string source, CancellationToken cancellationToken = default)
+    {
+        DateTimeOffset now = time.GetUtcNow();
+
+        // The device first, and unthrottled: its secret has 256 bits (guessing is hopeless) and checking it is one hash,
+        // so strangers' wrong secrets cannot delay the setting's tablets. Without it no PIN is ever checked, so PINs
+        // cannot be tried from anywhere but a setting-owned tablet (product.md: only registered devices).
+        if (await RegisteredDeviceAsync(deviceId, deviceSecret, cancellationToken).ConfigureAwait(false) is not { } registered)
+        {
+            await AuditFailureAsync(username, "device", delaysBegan: false, cancellationToken).ConfigureAwait(false);
+            return SignInOutcome.Rejected;
+        }
+
+        var device = new Counter("device:" + registered.Id, PerDevice);
+        string? accountKey = AccountKey(username);
+        var pair = accountKey is null ? null : new Counter($"device:{registered.Id}|{accountKey}", PerAccount);
+        var deviceTurn = await TakeTurnAsync(now, device, cancellationToken).ConfigureAwait(false);
+        if (deviceTurn.Refusal is { } deviceRefused)
+        {
+            return deviceRefused;
+        }
+
+        var turn = await TakeTurnAsync(now, pair, cancellationToken).ConfigureAwait(false);
+        if (turn.Refusal is { } refused)
+        {
+            await database.SignInThrottle.ForgiveAsync(device.Key, cancellationToken).ConfigureAwait(false);
+            return refused;
+        }
+
+        Account? found = accountKey is null ? null : await database.Accounts.FindByUsernameAsync(username!, cancellationToken).ConfigureAwait(false);
+        if (!hasher.Verify(found is { Active: true, Role: AccountRole.Staff } ? found.PinHash : null, Bounded(pin)))
+        {
+            await AuditFailureAsync(username, "pin", deviceTurn.DelaysBegan || turn.DelaysBegan, cancellationToken).ConfigureAwait(false);
+            return SignInOutcome.Rejected;
+        }
+
+        await ClearAsync(pair, cancellationToken).ConfigureAwait(false);
+        await database.SignInThrottle.ForgiveAsync(device.Key, cancellationToken).ConfigureAwait(false);
+        return await SucceedAsync(found!, registered.Id, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The registered, unrevoked device the id and secret name, or null.</summary>
+    private async Task<Device?> RegisteredDeviceAsync(string? deviceId, string? deviceSecret, CancellationToken cancellationToken)
+    {
+        bool wellFormedId = deviceId is { Length: 32 } && deviceId.All(char.IsAsciiHexDigitLower);
+        Device? registered = wellFormedId ? await database.Devices.FindAsync(deviceId!, cancellationToken).ConfigureAwait(false) : null;
+        return registered is { IsRevoked: false } && SecretTokens.Matches(deviceSecret, registered.SecretHash) ? registered : null;
+    }
+
+    private SignInDelays PerAccount => new(options.Value.FreeFailures, options.Value.FirstDelay, options.Value.MaxDelay, options.Value.FailureWindow);
+
+    private SignInDelays PerDevice => new(options.Value.FreeFailuresPerDevice, options.Value.FirstDelay, options.Value.MaxDelay, options.Value.FailureWindow);
+
+    private static string? Bounded(string? secret) => secret is { Length: <= MaxSecretLength } ? secret : null;
+
+    /// <summary>The account part of a counter's key; null when the username is malformed (no account has it, nothing to guess).</summary>
+    private static string? AccountKey(string? username) => AccountUsernames.IsValid(username) ? "account:" + AccountUsernames.Key(username!) : null;
+
+    private async Task<Turn> TakeTurnAsync(DateTimeOffset now, Counter? counter, CancellationToken cancellationToken)
+    {
+        if (counter is null)
+        {
+            return new Turn(null, false);
+        }
+
+        var turn = await database.SignInThrottle.TryAttemptAsync(counter.Key, now, counter.Delays, cancellationToken).ConfigureAwait(false);
+        return turn.Admitted
+            ? new Turn(null, turn.DelaysBegan)
+            : new Turn(new SignInOutcome(SignInResult.LockedOut, RetryAfter: (turn.WaitUntil ?? now) - now), false);
+    }
+
+    private async Task ClearAsync(Counter? counter, CancellationToken cancellationToken)
+    {
+        if (counter is not null)
+        {
+            await database.SignInThrottle.ResetAsync(counter.Key, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<SignInOutcome> SucceedAsync(Account account, string? deviceId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (account.Role == AccountRole.Staff && !hours.IsOpenAt(now))
+        {
+            await database.Audit.AppendAsync(new AuditEvent(account.Id, IdentityAuditActions.OutsideWorkingHours, deviceId ?? "",
+                JsonSerializer.Serialize(new { step = "sign-in" })), cancellationToken).ConfigureAwait(false);
+            return SignInOutcome.OutsideWorkingHours;
+        }
+
+        await database.SignInThrottle.PruneAsync(now, options.Value.FailureWindow, cancellationToken).ConfigureAwait(false);
+        string token = await tokens.IssueAsync(account, deviceId, cancellationToken).ConfigureAwait(false);
+        await database.Audit.AppendAsync(new AuditEvent(account.Id, IdentityAuditActions.SignIn, deviceId ?? "",
+            JsonSerializer.Serialize(new { role = account.Role.ToText(), tablet = deviceId is not null })), cancellationToken).ConfigureAwait(false);
+        return new SignInOutcome(SignInResult.SignedIn, token, account.Role.ToText());
+    }
+
+    private async Task AuditFailureAsync(string? username, string reason, bool delaysBegan, CancellationToken cancellationToken)
+    {
+        // The username is recorded only when well-formed (bounded, plain ASCII); the secret never.
+        string subject = AccountUsernames.IsValid(username) ? username! : "";
+        await database.Audit.AppendAsync(new AuditEvent(IdentityAuditActions.Anonymous, IdentityAuditActions.SignInFailed, subject,
+            JsonSerializer.Serialize(new { reason })), cancellationToken).ConfigureAwait(false);
+        if (delaysBegan)
+        {
+            await database.Audit.AppendAsync(new AuditEvent(IdentityAuditActions.Anonymous, IdentityAuditActions.SignInLockedOut, subject,
+                JsonSerializer.Serialize(new { reason, delays = true })), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One sign-in counter: its key and its delays.</summary>
+    private sealed record Counter(string Key, SignInDelays Delays);
+
+    /// <summary>A counted attempt: refused (it must wait), or to be checked; and whether it began the delays.</summary>
+    private sealed record Turn(SignInOutcome? Refusal, bool DelaysBegan);
+}
