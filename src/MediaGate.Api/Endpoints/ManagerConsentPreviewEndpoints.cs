@@ -55,18 +55,16 @@ public static class ManagerConsentPreviewEndpoints
         string childId = request.ChildId!;
         if (childId.Length > Identifiers.MaxLength || childId.Any(char.IsControl))
         {
-            return UnknownChild();
+            return ChangeConsent.UnknownChild.ToProblem();
         }
 
-        var preview = await changeConsent.PreviewAsync(change.ToChange(new ChildId(childId), purpose), cancellationToken).ConfigureAwait(false);
-        switch (preview.Status)
+        var outcome = await changeConsent.PreviewAsync(change.ToChange(new ChildId(childId), purpose), cancellationToken).ConfigureAwait(false);
+        if (!outcome.IsSuccess)
         {
-            case ConsentChangeStatus.UnknownChild:
-                return UnknownChild();
-            case ConsentChangeStatus.Invalid:
-                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The consent change is not valid.", detail: preview.Problem);
+            return outcome.Problem.ToProblem();
         }
 
+        var preview = outcome.Value;
         var items = new List<ConsentPreviewItem>();
         foreach (var byItem in preview.Changes.GroupBy(c => c.Before.Request.Item.Id.Value, StringComparer.Ordinal))
         {
@@ -102,7 +100,4 @@ public static class ManagerConsentPreviewEndpoints
     private static bool StaysShown(AudienceKind audience, MediaDecision after) =>
         after.Verdict == Verdict.Release
         && (audience != AudienceKind.Public || !after.Faces.Any(f => f.Assignment.Kind == FaceAssignmentKind.Child && f.Visibility != FaceVisibility.Show));
-
-    private static ProblemHttpResult UnknownChild() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown child.", detail: "There is no child with this id.");
 }

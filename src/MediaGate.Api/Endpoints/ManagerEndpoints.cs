@@ -149,14 +149,9 @@ public static class ManagerEndpoints
 
         TimeZoneInfo zone = clock.Value.Zone;
         var result = await changeConsent.ApplyAsync(request.ToChange(child.Id, cell), ActorOf(user), cancellationToken).ConfigureAwait(false);
-        if (result.Status == ConsentChangeStatus.UnknownChild)
+        if (!result.IsSuccess)
         {
-            return UnknownChild(childId);
-        }
-
-        if (result.Status == ConsentChangeStatus.Invalid)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The consent change is not valid.", detail: result.Problem);
+            return result.Problem.ToProblem();
         }
 
         var after = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using MediaGate.Data.Events;
 using MediaGate.Gate.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -22,39 +21,23 @@ public static class ManagerEventEndpoints
     }
 
     /// <summary>201 <c>{"id"}</c>; 400 (ValidationProblem) for a missing name, a bad date, or attendees that are not children of the setting.</summary>
-    public static async Task<Results<Created<Manager.CreatedId>, ValidationProblem>> CreateEventAsync(
+    public static async Task<Results<Created<Manager.CreatedId>, ProblemHttpResult>> CreateEventAsync(
         [FromBody] EventDraft draft, HttpContext http, [FromServices] EventRegister events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(events);
-        if (draft is null)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A JSON body {name, date, attendees} is required."] });
-        }
-
         var outcome = await events.RecordAsync(draft, ParentEndpoints.AccountOf(http.User) ?? "unknown", cancellationToken);
-        return outcome.Event is { } created
-            ? TypedResults.Created($"/api/manager/events/{created.Id}", new Manager.CreatedId(created.Id))
-            : TypedResults.ValidationProblem(outcome.Problems);
+        return outcome.ToResult(created => TypedResults.Created($"/api/manager/events/{created.Id}", new Manager.CreatedId(created.Id)));
     }
 
     /// <summary>200 the event as it now stands; 400 attendees unknown or left; 404 no such event; 409 a photo already names it.</summary>
-    public static async Task<Results<Ok<EventView>, ValidationProblem, ProblemHttpResult>> ChangeAttendeesAsync(
+    public static async Task<Results<Ok<EventView>, ProblemHttpResult>> ChangeAttendeesAsync(
         string eventId, [FromBody] Manager.EventAttendeesRequest request, HttpContext http, [FromServices] EventRegister events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(events);
         var outcome = await events.ChangeAttendeesAsync(eventId, request?.Attendees, ParentEndpoints.AccountOf(http.User) ?? "unknown", cancellationToken);
-        return outcome switch
-        {
-            { Event: { } changed } => TypedResults.Ok(changed),
-            { Refused: AttendeeChange.NotFound } => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown event.", detail: "There is no event with this id."),
-            { Refused: AttendeeChange.PhotosTaken } => TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Photos were already taken at this event.",
-                detail: "Its photos went to the families of the children listed then, so the list stays as it is."),
-            _ => TypedResults.ValidationProblem(outcome.Problems),
-        };
+        return outcome.ToResult(changed => TypedResults.Ok(changed));
     }
 
     /// <summary><c>[{"id", "name", "date", "attendees"}]</c>, newest first.</summary>

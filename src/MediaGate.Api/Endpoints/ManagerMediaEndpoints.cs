@@ -1,4 +1,5 @@
 using MediaGate.Data;
+using MediaGate.Gate.Renditions;
 using MediaGate.Gate.Review;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -62,30 +63,8 @@ public static class ManagerMediaEndpoints
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(review);
-        var actor = ParentEndpoints.AccountOf(http.User);
-        if (!Identifiers.IsGenerated(mediaId) || actor is null)
-        {
-            return Problem(StatusCodes.Status404NotFound, "Not found", null);
-        }
-
-        if (body is null)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Invalid decision", "A JSON body {purpose, action, assignments?} is required.");
-        }
-
-        var (decision, problem) = body.Read();
-        if (decision is null)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Invalid decision", problem);
-        }
-
-        var outcome = await review.DecideAsync(mediaId, decision, actor, cancellationToken);
-        return outcome switch
-        {
-            { NotFound: true } => Problem(StatusCodes.Status404NotFound, "Not found", null),
-            { Item: { } item } => TypedResults.Ok(item),
-            _ => Problem(StatusCodes.Status400BadRequest, "Invalid decision", outcome.Problem),
-        };
+        var outcome = await review.DecideAsync(mediaId, body, ParentEndpoints.AccountOf(http.User), cancellationToken);
+        return outcome.ToResult(item => TypedResults.Ok(item));
     }
 
     /// <summary><c>GET /api/manager/media/{mediaId}/master</c>: the unmasked, metadata-free master; audited; never cached.</summary>
@@ -115,24 +94,17 @@ public static class ManagerMediaEndpoints
     /// to post; 404 until approved (or after a withdrawal); audited; never cached.
     /// </summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPublicityAsync(
-        string mediaId, HttpContext http, [FromServices] PublicityDownload publicity, CancellationToken cancellationToken)
+        string mediaId, HttpContext http, [FromServices] RenditionDownload download, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(publicity);
-        var actor = ParentEndpoints.AccountOf(http.User);
-        if (!Identifiers.IsGenerated(mediaId) || actor is null)
+        ArgumentNullException.ThrowIfNull(download);
+        var outcome = await download.PublicityAsync(mediaId, ParentEndpoints.AccountOf(http.User), cancellationToken);
+        if (outcome.IsSuccess)
         {
-            return Problem(StatusCodes.Status404NotFound, "Not found", null);
+            http.Response.Headers.CacheControl = "private, no-store";
         }
 
-        var bytes = await publicity.ReadAsync(mediaId, actor, cancellationToken);
-        if (bytes is null)
-        {
-            return Problem(StatusCodes.Status404NotFound, "Not found", "The item has no approved publicity rendition.");
-        }
-
-        http.Response.Headers.CacheControl = "private, no-store";
-        return TypedResults.File(bytes, "image/jpeg");
+        return outcome.ToResult(file => TypedResults.File(file.Content, file.ContentType));
     }
 
     private static ProblemHttpResult Problem(int status, string title, string? detail) =>

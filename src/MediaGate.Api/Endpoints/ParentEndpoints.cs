@@ -1,17 +1,9 @@
 using System.Security.Claims;
-using System.Text.Json;
 using MediaGate.Api.Identity;
-using MediaGate.Consent.Decisions;
-using MediaGate.Consent.Matrix;
-using MediaGate.Consent.People;
 using MediaGate.Data;
-using MediaGate.Data.Audit;
-using MediaGate.Data.Media;
 using MediaGate.Gate;
 using MediaGate.Gate.Parents;
 using MediaGate.Gate.Renditions;
-using MediaGate.Storage;
-using MediaGate.Storage.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -26,9 +18,6 @@ namespace MediaGate.Api.Endpoints;
 /// </summary>
 public static class ParentEndpoints
 {
-    /// <summary>Renditions are at most 2048 px JPEGs; anything larger in the store is not served.</summary>
-    internal const long MaxRenditionBytes = 32L * 1024 * 1024;
-
     public static IEndpointRouteBuilder MapParentEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/parent").RequireAuthorization(Policies.Parent).WithTags("Parent");
@@ -103,79 +92,14 @@ public static class ParentEndpoints
     /// <c>purpose</c> picks one of them.
     /// </summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetImageAsync(
-        string mediaId,
-        HttpContext http,
-        IParentChildren parents,
-        MediaGateDatabase database,
-        [FromKeyedServices(StorageServiceCollectionExtensions.RenditionStore)] IObjectStore renditions,
-        CancellationToken cancellationToken,
-        string? childId = null,
-        string? purpose = null)
+        string mediaId, HttpContext http, [FromServices] RenditionDownload download, CancellationToken cancellationToken, string? childId = null, string? purpose = null)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(parents);
-        ArgumentNullException.ThrowIfNull(database);
-        var account = AccountOf(http.User);
-        Purpose? only = null;
-        if (purpose is not null)
-        {
-            if (!PurposeNames.TryParse(purpose, out var named) || named is not (Purpose.Journal or Purpose.Events))
-            {
-                return NotFound();
-            }
-
-            only = named;
-        }
-
-        if (account is null || !Identifiers.IsGenerated(mediaId))
-        {
-            return NotFound();
-        }
-
-        // The parent's children in a fixed order: a parent of two children in one photo gets the first one's rendition.
-        var children = (await parents.ChildrenOfAsync(account, cancellationToken))
-            .Where(c => childId is null || c.Value == childId)
-            .OrderBy(c => c.Value, StringComparer.Ordinal)
-            .ToArray();
-        var events = only is null or Purpose.Events && children.Length > 0
-            ? (await database.Renditions.OfMediaAsync(mediaId, cancellationToken)).Where(r => r.Purpose == Purpose.Events).ToArray()
-            : [];
-        var choices = new List<(ChildId Child, RenditionRecord? Rendition)>();
-        if (only is null or Purpose.Journal)
-        {
-            foreach (var child in children)
-            {
-                choices.Add((child, await database.Renditions.FindAsync(mediaId, Purpose.Journal, Audience.ParentOf(child).Key, cancellationToken)));
-            }
-        }
-
-        choices.AddRange(children.SelectMany(child => events.Where(r => ParentListRule.EventRenditionIsFor(r.AudienceKey, child)).Select(r => (child, (RenditionRecord?)r))));
-        foreach (var (child, rendition) in choices)
-        {
-            if (rendition is null || !ObjectKey.TryParse(rendition.ObjectKey, out var key))
-            {
-                continue;
-            }
-
-            var bytes = await StoredObjects.ReadAllAsync(renditions, key, MaxRenditionBytes, cancellationToken);
-            if (bytes is null)
-            {
-                continue; // withdrawn at this moment: the row goes next
-            }
-
-            await database.Audit.AppendAsync(
-                new AuditEvent(account, "view", mediaId, JsonSerializer.Serialize(new { rendition = rendition.Id, child = child.Value, purpose = rendition.Purpose.Name() })),
-                cancellationToken);
-            http.Response.Headers.CacheControl = "private, no-store";
-            return TypedResults.File(bytes, "image/jpeg");
-        }
-
-        return NotFound();
+        ArgumentNullException.ThrowIfNull(download);
+        var outcome = await download.ForParentAsync(AccountOf(http.User), mediaId, childId, purpose, cancellationToken);
+        return outcome.ToResult(file => TypedResults.File(file.Content, file.ContentType));
     }
 
     internal static string? AccountOf(ClaimsPrincipal user) =>
         user?.FindFirst(MediaGateClaims.Subject)?.Value ?? user?.FindFirst(ClaimTypes.NameIdentifier)?.Value;
-
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found" });
 }

@@ -73,20 +73,10 @@ public static class TabletEndpoints
             limit.MaxRequestBodySize = options.Value.MaxUploadBytes + 1;
         }
 
-        var result = await accept.AcceptAsync(
+        var outcome = await accept.AcceptAsync(
             new UploadRequest(caller.DeviceId, caller.StaffId, http.Request.ContentType, http.Request.ContentLength, keys.Count == 1 ? keys[0] : null, http.Request.Body),
             cancellationToken);
-        if (result.Problem is { } problem)
-        {
-            if (problem.Status == StatusCodes.Status503ServiceUnavailable)
-            {
-                http.Response.Headers.RetryAfter = "60"; // issue 13: the tablet keeps its copy and tries again
-            }
-
-            return TypedResults.Problem(statusCode: problem.Status, title: problem.Title, detail: problem.Detail);
-        }
-
-        return TypedResults.Accepted($"/api/tablet/observations/{result.Receipt!.ObservationId}", result.Receipt);
+        return outcome.ToResult(accepted => TypedResults.Accepted($"/api/tablet/observations/{accepted.Receipt.ObservationId}", accepted.Receipt), http.Response);
     }
 
     /// <summary><c>GET /api/tablet/observations/{id}</c>: per item its status and faces (<c>faceId, x, y, w, h, score, childId</c>, plus
@@ -172,9 +162,7 @@ public static class TabletEndpoints
         }
 
         var outcome = await assign.ByTabletAsync(mediaId, caller, assignments, cancellationToken);
-        return outcome.Item is { } item
-            ? TypedResults.Ok(item)
-            : TypedResults.Problem(statusCode: outcome.Status, title: outcome.Status == StatusCodes.Status404NotFound ? "Not found" : "Faces not assigned", detail: outcome.Problem);
+        return outcome.ToResult(item => TypedResults.Ok(item));
     }
 
     /// <summary>

@@ -1,12 +1,8 @@
-using System.Text.Json;
 using MediaGate.Api.Identity;
 using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
 using MediaGate.Data;
-using MediaGate.Data.Audit;
 using MediaGate.Gate.Renditions;
-using MediaGate.Storage;
-using MediaGate.Storage.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -37,42 +33,18 @@ public static class WebsiteEndpoints
 
     /// <summary><c>GET /api/website/photos/{id}.jpg</c>: the rendition, or 404 once it is withdrawn. Audited as a view by the website key.</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPhotoAsync(
-        string id,
-        HttpContext http,
-        MediaGateDatabase database,
-        [FromKeyedServices(StorageServiceCollectionExtensions.RenditionStore)] IObjectStore renditions,
-        CancellationToken cancellationToken)
+        string id, HttpContext http, [FromServices] RenditionDownload download, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(database);
-        if (!Identifiers.IsGenerated(id))
+        ArgumentNullException.ThrowIfNull(download);
+        var keyName = http.User.FindFirst(MediaGateClaims.WebsiteKey)?.Value ?? ParentEndpoints.AccountOf(http.User) ?? "website";
+        var outcome = await download.ForWebsiteAsync(id, keyName, cancellationToken);
+        if (outcome.IsSuccess)
         {
-            return NotFound();
+            // The website should not keep a copy past a withdrawal: it asks again each time.
+            http.Response.Headers.CacheControl = "no-store";
         }
 
-        var rendition = await database.Renditions.FindByIdAsync(id, cancellationToken);
-        if (rendition is null || rendition.Purpose != Purpose.Website || rendition.AudienceKey != Audience.Public.Key
-            || !ObjectKey.TryParse(rendition.ObjectKey, out var key))
-        {
-            return NotFound();
-        }
-
-        var bytes = await StoredObjects.ReadAllAsync(renditions, key, ParentEndpoints.MaxRenditionBytes, cancellationToken);
-        if (bytes is null)
-        {
-            return NotFound();
-        }
-
-        // product.md: every view is in the audit log, the website's too (by the key's name, never a child's).
-        var actor = http.User.FindFirst(MediaGateClaims.WebsiteKey)?.Value ?? ParentEndpoints.AccountOf(http.User) ?? "website";
-        await database.Audit.AppendAsync(new AuditEvent("website:" + actor, "view", rendition.MediaId, JsonSerializer.Serialize(new { rendition = rendition.Id })),
-            cancellationToken);
-
-        // The website should not keep a copy past a withdrawal: it asks again each time.
-        http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.File(bytes, "image/jpeg");
+        return outcome.ToResult(file => TypedResults.File(file.Content, file.ContentType));
     }
-
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found" });
 }

@@ -3,6 +3,7 @@ using MediaGate.Consent.Matrix;
 using MediaGate.Consent.ReEvaluation;
 using MediaGate.Data;
 using MediaGate.Data.Audit;
+using MediaGate.Gate.Outcomes;
 using MediaGate.Gate.Review;
 using Microsoft.Extensions.Options;
 
@@ -23,18 +24,23 @@ public sealed class ChangeConsent(
     private const int MaxRounds = 4;
     private const int MaxTextLength = 500;
 
-    public async Task<ConsentChangeResult> ApplyAsync(ConsentChange change, string actor, CancellationToken cancellationToken = default)
+    private const string InvalidChange = "The consent change is not valid.";
+
+    /// <summary>The refusal for a child the setting does not have.</summary>
+    public static readonly GateProblem UnknownChild = GateProblem.NotFound("Unknown child.", "There is no child with this id.");
+
+    public async Task<GateOutcome<ConsentChangeResult>> ApplyAsync(ConsentChange change, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         if (Validate(change) is { } problem)
         {
-            return ConsentChangeResult.Invalid(problem);
+            return GateProblem.Invalid(InvalidChange, problem);
         }
 
         if (await database.Children.FindAsync(change.Child, cancellationToken).ConfigureAwait(false) is null)
         {
-            return ConsentChangeResult.UnknownChild;
+            return UnknownChild;
         }
 
         var now = time.GetUtcNow();
@@ -50,17 +56,17 @@ public sealed class ChangeConsent(
     /// decisions that relied on the cell re-decided under it by the same step the save runs (<see cref="ChangesUnder"/>).
     /// So the preview and the save cannot disagree unless another change lands in between.
     /// </summary>
-    public async Task<ConsentPreview> PreviewAsync(ConsentChange change, CancellationToken cancellationToken = default)
+    public async Task<GateOutcome<ConsentPreview>> PreviewAsync(ConsentChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
         if (Validate(change) is { } problem)
         {
-            return ConsentPreview.Invalid(problem);
+            return GateProblem.Invalid(InvalidChange, problem);
         }
 
         if (await database.Children.FindAsync(change.Child, cancellationToken).ConfigureAwait(false) is null)
         {
-            return ConsentPreview.UnknownChild;
+            return UnknownChild;
         }
 
         var now = time.GetUtcNow();
@@ -70,14 +76,14 @@ public sealed class ChangeConsent(
         var record = RecordFor(change, history.Count > 0 ? history[^1] : null, now, today);
         var matrix = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
         var changes = await ChangesUnder(record.Cell, matrix.With(record).AsOf(now, zone), cancellationToken).ConfigureAwait(false);
-        return new ConsentPreview(ConsentChangeStatus.Recorded, record, changes, null);
+        return new ConsentPreview(record, changes);
     }
 
     /// <summary>
     /// The same for a history entry the caller made (e.g. the manager endpoint's own reading of the request):
     /// appends it, audits it, re-decides what relied on its cell and refreshes those items' renditions.
     /// </summary>
-    public async Task<ConsentChangeResult> RecordAsync(ConsentRecord record, string actor, CancellationToken cancellationToken = default) =>
+    public async Task<GateOutcome<ConsentChangeResult>> RecordAsync(ConsentRecord record, string actor, CancellationToken cancellationToken = default) =>
         await RecordCoreAsync(record, actor, cancellationToken, null).ConfigureAwait(false);
 
     /// <summary>
@@ -98,16 +104,16 @@ public sealed class ChangeConsent(
         }
 
         await RefreshAsync(affected, actor, "consent-import", cancellationToken).ConfigureAwait(false);
-        return new ConsentChangeResult(ConsentChangeStatus.Recorded, null, changed, affected.ToArray());
+        return new ConsentChangeResult(null, changed, affected.ToArray());
     }
 
-    private async Task<ConsentChangeResult> RecordCoreAsync(ConsentRecord record, string actor, CancellationToken cancellationToken, object? particulars)
+    private async Task<GateOutcome<ConsentChangeResult>> RecordCoreAsync(ConsentRecord record, string actor, CancellationToken cancellationToken, object? particulars)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         if (await database.Children.FindAsync(record.Child, cancellationToken).ConfigureAwait(false) is null)
         {
-            return ConsentChangeResult.UnknownChild;
+            return UnknownChild;
         }
 
         await database.Consents.AppendAsync(record, cancellationToken).ConfigureAwait(false);
@@ -123,7 +129,7 @@ public sealed class ChangeConsent(
 
         var (changed, affected) = await ReDecideAsync(record.Cell, clock.Value.Zone, cancellationToken).ConfigureAwait(false);
         await RefreshAsync(affected, actor, "consent-change", cancellationToken).ConfigureAwait(false);
-        return new ConsentChangeResult(ConsentChangeStatus.Recorded, record, changed, affected);
+        return new ConsentChangeResult(record, changed, affected);
     }
 
     private async Task RefreshAsync(IEnumerable<string> affected, string actor, string cause, CancellationToken cancellationToken)

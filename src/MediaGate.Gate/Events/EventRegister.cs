@@ -5,6 +5,7 @@ using MediaGate.Data;
 using MediaGate.Gate.Children;
 using MediaGate.Data.Audit;
 using MediaGate.Data.Events;
+using MediaGate.Gate.Outcomes;
 
 namespace MediaGate.Gate.Events;
 
@@ -24,9 +25,18 @@ public sealed class EventRegister(MediaGateDatabase database, TimeProvider time,
 
     private const int MaxNameLength = 200;
 
-    public async Task<EventOutcome> RecordAsync(EventDraft draft, string actor, CancellationToken cancellationToken = default)
+    private static readonly GateProblem UnknownEvent = GateProblem.NotFound("Unknown event.", "There is no event with this id.");
+
+    private static readonly GateProblem PhotosTaken = GateProblem.Conflict(
+        "Photos were already taken at this event.", "Its photos went to the families of the children listed then, so the list stays as it is.");
+
+    public async Task<GateOutcome<EventView>> RecordAsync(EventDraft? draft, string actor, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(draft);
+        if (draft is null)
+        {
+            return GateProblem.InvalidFields(new Dictionary<string, string[]> { ["body"] = ["A JSON body {name, date, attendees} is required."] });
+        }
+
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var problems = new Dictionary<string, string[]>();
         string? name = draft.Name?.Trim();
@@ -43,7 +53,7 @@ public sealed class EventRegister(MediaGateDatabase database, TimeProvider time,
         var attendees = await AttendeesAsync(draft.Attendees, problems, cancellationToken).ConfigureAwait(false);
         if (problems.Count > 0)
         {
-            return EventOutcome.Invalid(problems);
+            return GateProblem.InvalidFields(problems);
         }
 
         var record = new EventRecord(Guid.NewGuid().ToString("N"), name!, date, attendees, actor, time.GetUtcNow());
@@ -53,30 +63,30 @@ public sealed class EventRegister(MediaGateDatabase database, TimeProvider time,
             date = record.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             attendees = record.Attendees.Select(c => c.Value),
         })), cancellationToken).ConfigureAwait(false);
-        return EventOutcome.Recorded(View(record));
+        return View(record);
     }
 
     /// <summary>Replaces an event's attendees (same rules as <see cref="RecordAsync"/>); refused once a photo names the event. Audited.</summary>
-    public async Task<EventOutcome> ChangeAttendeesAsync(string id, IReadOnlyList<string?>? attendees, string actor, CancellationToken cancellationToken = default)
+    public async Task<GateOutcome<EventView>> ChangeAttendeesAsync(string id, IReadOnlyList<string?>? attendees, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         if (id.Length > Identifiers.MaxLength || await database.Events.FindAsync(id, cancellationToken).ConfigureAwait(false) is null)
         {
-            return EventOutcome.Refusal(AttendeeChange.NotFound);
+            return UnknownEvent;
         }
 
         var problems = new Dictionary<string, string[]>();
         var children = await AttendeesAsync(attendees, problems, cancellationToken).ConfigureAwait(false);
         if (problems.Count > 0)
         {
-            return EventOutcome.Invalid(problems);
+            return GateProblem.InvalidFields(problems);
         }
 
         var change = await database.Events.ReplaceAttendeesAsync(id, children, cancellationToken).ConfigureAwait(false);
         if (change != AttendeeChange.Replaced)
         {
-            return EventOutcome.Refusal(change);
+            return change == AttendeeChange.PhotosTaken ? PhotosTaken : UnknownEvent;
         }
 
         await database.Audit.AppendAsync(new AuditEvent(actor, "event-attendees", id, JsonSerializer.Serialize(new
@@ -84,7 +94,7 @@ public sealed class EventRegister(MediaGateDatabase database, TimeProvider time,
             attendees = children.Select(c => c.Value),
         })), cancellationToken).ConfigureAwait(false);
         var changed = await database.Events.FindAsync(id, cancellationToken).ConfigureAwait(false);
-        return changed is null ? EventOutcome.Refusal(AttendeeChange.NotFound) : EventOutcome.Recorded(View(changed));
+        return changed is null ? UnknownEvent : View(changed);
     }
 
     /// <summary>Every event, newest first.</summary>

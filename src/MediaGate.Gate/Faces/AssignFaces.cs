@@ -7,6 +7,7 @@ using MediaGate.Data.Audit;
 using MediaGate.Data.Identity;
 using MediaGate.Data.Media;
 using MediaGate.Gate.Observations;
+using MediaGate.Gate.Outcomes;
 using MediaGate.Gate.Processing;
 
 namespace MediaGate.Gate.Faces;
@@ -18,7 +19,7 @@ namespace MediaGate.Gate.Faces;
 /// number, score and strength, so the manager can spot-check dismissals of certain faces). The assignments are applied in one
 /// transaction (all or none), then the item is re-decided at once and its renditions refreshed
 /// (<see cref="DecideItem"/>). Only staff whom <see cref="StaffReadRule"/> allows may assign, and only children still
-/// at the setting may be named; anyone else gets 404, as for an item that does not exist. A face the manager named is not the tablet's to change: 409.
+/// at the setting may be named; anyone else is told, as for an item that does not exist, that there is none. A face the manager named is not the tablet's to change (a conflict).
 /// </summary>
 public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, ReadObservation read, TimeProvider time, ChildrenWhoLeft childrenWhoLeft)
 {
@@ -27,25 +28,34 @@ public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, R
 
     private const int MaxAssignments = 200;
 
-    public async Task<FaceAssignmentOutcome> ByTabletAsync(
+    private const string NotAssigned = "Faces not assigned";
+
+    private static readonly GateProblem NoSuchItem = GateProblem.NotFound("Not found", "There is no such item.");
+
+    public async Task<GateOutcome<MediaItemView>> ByTabletAsync(
         string mediaId, TabletCaller caller, IReadOnlyList<FaceAssignmentInput>? input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         if (item is null)
         {
-            return FaceAssignmentOutcome.NotFound;
+            return NoSuchItem;
         }
 
         var observation = await database.Media.FindObservationAsync(item.ObservationId, cancellationToken).ConfigureAwait(false);
-        if (observation is null || !StaffReadRule.Allows(observation, caller, time.GetUtcNow()))
+        if (observation is null)
         {
-            return FaceAssignmentOutcome.NotFound;
+            return NoSuchItem;
+        }
+
+        if (!StaffReadRule.Allows(observation, caller, time.GetUtcNow()))
+        {
+            return NoSuchItem with { Kind = GateProblemKind.Forbidden };
         }
 
         if (Parse(input) is not { } changes)
         {
-            return FaceAssignmentOutcome.Invalid(
+            return GateProblem.Invalid(NotAssigned, 
                 "The body is a non-empty JSON array of {\"faceId\", \"childId\" | null, \"kind\"?}, each face once; kind is child, staff, not-a-child, not-a-face or unassigned, and a child id goes with kind child only.");
         }
 
@@ -53,24 +63,24 @@ public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, R
         var left = await childrenWhoLeft.NowAsync(cancellationToken).ConfigureAwait(false);
         if (changes.Select(c => c.Assignment.Child?.Value).OfType<string>().Where(left.Contains).Distinct().ToArray() is { Length: > 0 } leavers)
         {
-            return FaceAssignmentOutcome.Invalid($"These children have left the setting and cannot be named: {string.Join(", ", leavers.Take(5))}.");
+            return GateProblem.Invalid(NotAssigned, $"These children have left the setting and cannot be named: {string.Join(", ", leavers.Take(5))}.");
         }
 
         if (item.MasterKey is null || item.Status == MediaStatus.Failed)
         {
-            return FaceAssignmentOutcome.NotReady($"The item is {item.Status.Name()}: its faces can be assigned once it has been processed.");
+            return GateProblem.Conflict(NotAssigned, $"The item is {item.Status.Name()}: its faces can be assigned once it has been processed.");
         }
 
         // The manager's answer is final (issue 12, section 2): a tablet may not undo it, e.g. turn a face the manager
         // named as someone outside the setting into "not a face", which would unmask it in every family's copy.
         if (await NamedByTheManagerAsync(mediaId, changes, cancellationToken).ConfigureAwait(false))
         {
-            return FaceAssignmentOutcome.NotReady("The manager has named this face: it can now be changed only in the manager's review.");
+            return GateProblem.Conflict(NotAssigned, "The manager has named this face: it can now be changed only in the manager's review.");
         }
 
         if (!await database.Media.AssignFacesAsync(mediaId, changes, caller.StaffId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
-            return FaceAssignmentOutcome.Invalid("A face id is not one of this item's faces, or a child id is not a child of the setting.");
+            return GateProblem.Invalid(NotAssigned, "A face id is not one of this item's faces, or a child id is not a child of the setting.");
         }
 
         await database.Audit.AppendAsync(new AuditEvent(caller.StaffId, "face-assignment", mediaId, JsonSerializer.Serialize(new
@@ -81,7 +91,7 @@ public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, R
         await AuditDismissalsAsync(mediaId, changes, caller, cancellationToken).ConfigureAwait(false);
         await decide.DecideAsync(mediaId, caller.StaffId, cancellationToken).ConfigureAwait(false);
         var updated = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
-        return FaceAssignmentOutcome.Done(await read.ViewAsync(updated!, cancellationToken).ConfigureAwait(false));
+        return await read.ViewAsync(updated!, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>True when one of the faces to change holds an answer a manager gave.</summary>

@@ -4,7 +4,6 @@ using MediaGate.Gate.Faces;
 using MediaGate.Gate.Observations;
 using MediaGate.Gate.Processing;
 using MediaGate.Gate.Renditions;
-using MediaGate.Gate.Review;
 using MediaGate.Gate.Tablets;
 using MediaGate.Gate.Retention;
 using MediaGate.Gate.Uploads;
@@ -34,6 +33,7 @@ public static class GateServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<GateOptions>().BindConfiguration(GateOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMediaGateRepositories();
         services.AddMediaGateRenditions();
         // Ingest's limits and mask settings are nested objects, which ValidateDataAnnotations does not walk into.
         services.AddOptions<IngestOptions>()
@@ -56,7 +56,6 @@ public static class GateServiceCollectionExtensions
         services.TryAddSingleton<AssignFaces>();
         services.TryAddSingleton<EventRegister>();
         services.TryAddSingleton<TabletPreview>();
-        services.TryAddSingleton<PublicityDownload>();
         services.TryAddSingleton<GateWorker>();
         services.TryAddSingleton<RequeueFailed>();
         services.AddHostedService(provider => provider.GetRequiredService<GateWorker>());

@@ -1,4 +1,5 @@
 using MediaGate.Gate.Consents;
+using MediaGate.Gate.Hosting;
 using MediaGate.Gate.Review;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Concurrency;
@@ -25,7 +26,9 @@ public static class RenditionsServiceCollectionExtensions
         services.AddOptions<IngestOptions>().BindConfiguration("Ingest").ValidateDataAnnotations().ValidateOnStart();
         // One pixel budget per process, shared with processing (AddMediaGateGate registers the same one).
         services.TryAddSingleton(provider => new PixelBudget(provider.GetRequiredService<IOptions<IngestOptions>>().Value.PixelsInFlight));
+        services.AddMediaGateRepositories();
         services.AddSingleton<RenditionService>();
+        services.TryAddSingleton<RenditionDownload>();
         services.AddSingleton<IRenditionRefresher>(provider => provider.GetRequiredService<RenditionService>());
         services.AddSingleton<ChangeConsent>();
         services.AddSingleton<ReviewItem>();

@@ -28,9 +28,6 @@ public sealed partial class ExportJournal(
     [FromKeyedServices(StorageServiceCollectionExtensions.RenditionStore)] IObjectStore renditions,
     ILogger<ExportJournal> logger)
 {
-    /// <summary>Renditions are at most 2048 px JPEGs; anything larger in the store is left out.</summary>
-    private const long MaxRenditionBytes = 32L * 1024 * 1024;
-
     /// <summary>
     /// Which files the parent's export holds: every rendition made for this family, as the parent's list shows them
     /// (<see cref="ParentListRule"/>): the journal's, and the events' whose audience names the family (issue 13), each
@@ -110,7 +107,7 @@ public sealed partial class ExportJournal(
         foreach (var file in export.Files)
         {
             byte[]? bytes = ObjectKey.TryParse(file.RenditionKey, out var key)
-                ? await StoredObjects.ReadAllAsync(renditions, key, MaxRenditionBytes, cancellationToken).ConfigureAwait(false)
+                ? await StoredObjects.ReadAllAsync(renditions, key, RenditionDownload.MaxBytes, cancellationToken).ConfigureAwait(false)
                 : null;
             if (bytes is null)
             {

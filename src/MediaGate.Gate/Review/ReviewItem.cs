@@ -5,6 +5,7 @@ using MediaGate.Data;
 using MediaGate.Data.Audit;
 using MediaGate.Data.Media;
 using MediaGate.Gate.Consents;
+using MediaGate.Gate.Outcomes;
 using MediaGate.Gate.Renditions;
 using MediaGate.Ingest;
 using MediaGate.Storage;
@@ -32,6 +33,10 @@ public sealed class ReviewItem(
     IOptions<SettingClockOptions> clock)
 {
     private const int MaxSettleRounds = 4;
+
+    private const string InvalidDecision = "Invalid decision";
+
+    private static readonly GateProblem NoSuchItem = GateProblem.NotFound("Not found");
 
     private static readonly MediaStatus[] Reviewed = [MediaStatus.Held, MediaStatus.NeedsAssignment, MediaStatus.Blocked];
     private static readonly MediaStatus[] Publishable = [MediaStatus.Released];
@@ -69,20 +74,39 @@ public sealed class ReviewItem(
         return queue;
     }
 
+    /// <summary>Reads the manager's decision from its body and applies it (<see cref="DecideAsync(string, ReviewDecision, string, CancellationToken)"/>).</summary>
+    public async Task<GateOutcome<ReviewQueueItem>> DecideAsync(string mediaId, ReviewDecisionBody? body, string? actor, CancellationToken cancellationToken = default)
+    {
+        if (!Identifiers.IsGenerated(mediaId) || actor is null)
+        {
+            return NoSuchItem;
+        }
+
+        if (body is null)
+        {
+            return GateProblem.Invalid(InvalidDecision, "A JSON body {purpose, action, assignments?} is required.");
+        }
+
+        var (decision, problem) = body.Read();
+        return decision is null
+            ? GateProblem.Invalid(InvalidDecision, problem)
+            : await DecideAsync(mediaId, decision, actor, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Applies the manager's decision: assignments, the action for the purpose, re-decision, statuses, renditions.</summary>
-    public async Task<ReviewOutcome> DecideAsync(string mediaId, ReviewDecision decision, string actor, CancellationToken cancellationToken = default)
+    public async Task<GateOutcome<ReviewQueueItem>> DecideAsync(string mediaId, ReviewDecision decision, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         if (item is null)
         {
-            return ReviewOutcome.Missing;
+            return NoSuchItem;
         }
 
         if (item.MasterKey is null)
         {
-            return ReviewOutcome.Invalid($"The item is {item.Status.Name()}: there is nothing to decide until it has been processed.");
+            return GateProblem.Invalid(InvalidDecision, $"The item is {item.Status.Name()}: there is nothing to decide until it has been processed.");
         }
 
         var now = time.GetUtcNow();
@@ -90,7 +114,7 @@ public sealed class ReviewItem(
         if (decision.Assignments.Count > 0
             && !await database.Media.AssignFacesAsync(mediaId, decision.Assignments, actor, now, cancellationToken).ConfigureAwait(false))
         {
-            return ReviewOutcome.Invalid("An assignment names a face that is not one of this item's faces, or a child that is not on the roster.");
+            return GateProblem.Invalid(InvalidDecision, "An assignment names a face that is not one of this item's faces, or a child that is not on the roster.");
         }
 
         await database.ReviewActions.SetAsync(new ReviewActionRecord(mediaId, decision.Purpose, decision.Action, actor, now), cancellationToken)
@@ -142,7 +166,7 @@ public sealed class ReviewItem(
         })), cancellationToken).ConfigureAwait(false);
 
         var updated = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
-        return new ReviewOutcome(await ViewAsync(updated!, consent, cancellationToken).ConfigureAwait(false));
+        return await ViewAsync(updated!, consent, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The unmasked, metadata-free master (authenticated to its end before it is returned); null when there is none. Audited.</summary>

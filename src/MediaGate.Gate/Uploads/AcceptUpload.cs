@@ -5,11 +5,11 @@ using MediaGate.Data;
 using MediaGate.Gate.Children;
 using MediaGate.Data.Audit;
 using MediaGate.Data.Media;
+using MediaGate.Gate.Outcomes;
 using MediaGate.Gate.Retention;
 using MediaGate.Ingest;
 using MediaGate.Storage;
 using MediaGate.Storage.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -64,7 +64,7 @@ public sealed class AcceptUpload(
     private readonly long _maxFileBytes = ingestOptions.Value.Limits.MaxBytes;
     private readonly UploadOriginals _originals = new(database, time, retentionOptions.Value.AbandonedUploadAfter);
 
-    public async Task<UploadResult> AcceptAsync(UploadRequest request, CancellationToken cancellationToken)
+    public async Task<GateOutcome<AcceptedUpload>> AcceptAsync(UploadRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.IdempotencyKey is not null && !IdempotencyKeys.IsValid(request.IdempotencyKey))
@@ -74,7 +74,7 @@ public sealed class AcceptUpload(
 
         if (UploadFormReader.BoundaryOf(request.ContentType) is not { } boundary)
         {
-            return UploadResult.Refused(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
+            return GateProblem.UnsupportedMedia("Unsupported content type",
                 "An observation is uploaded as multipart/form-data with a boundary.");
         }
 
@@ -99,7 +99,7 @@ public sealed class AcceptUpload(
             }
 
             var result = await FinishAsync(request, form, earlier, cancellationToken).ConfigureAwait(false);
-            if (result.Problem is not null)
+            if (!result.IsSuccess)
             {
                 await DeleteAsync(form).ConfigureAwait(false);
             }
@@ -115,7 +115,7 @@ public sealed class AcceptUpload(
         {
             await DeleteAsync(form).ConfigureAwait(false);
             logger.LogError(e, "The master store refused an upload from device {Device}", request.DeviceId);
-            return UploadResult.Refused(StatusCodes.Status503ServiceUnavailable, "Storage unavailable",
+            return UploadProblems.Unavailable("Storage unavailable",
                 "The upload could not be stored; nothing was kept. Try again later.");
         }
         catch (Exception e) when (e is IOException or InvalidDataException && !Worker.Outages.IsOutOfSpace(e))
@@ -131,7 +131,7 @@ public sealed class AcceptUpload(
         }
     }
 
-    private async Task<UploadResult> FinishAsync(UploadRequest request, ReceivedForm form, IdempotencyRecord? earlier, CancellationToken cancellationToken)
+    private async Task<GateOutcome<AcceptedUpload>> FinishAsync(UploadRequest request, ReceivedForm form, IdempotencyRecord? earlier, CancellationToken cancellationToken)
     {
         if (form.Sent.Count == 0)
         {
@@ -169,14 +169,14 @@ public sealed class AcceptUpload(
         var recorded = eventId is not null && Identifiers.IsGenerated(eventId) ? await database.Events.FindAsync(eventId, cancellationToken).ConfigureAwait(false) : null;
         if (eventId is not null && recorded is null)
         {
-            return UploadResult.Refused(StatusCodes.Status422UnprocessableEntity, "Unknown event",
+            return GateProblem.Unprocessable("Unknown event",
                 "eventId names no event of this setting; nothing was stored. The manager records events first.");
         }
 
         // Issue 12, section 0: a child tagged at an event they did not attend would reach the attendees' families.
         if (recorded is not null && children.Where(c => !recorded.Attendees.Contains(c)).Select(c => c.Value).ToArray() is { Length: > 0 } absent)
         {
-            return UploadResult.Refused(StatusCodes.Status422UnprocessableEntity, "Tagged child did not attend the event",
+            return GateProblem.Unprocessable("Tagged child did not attend the event",
                 $"These tagged children are not on the event's attendee list: {string.Join(", ", absent.Take(5))}. Nothing was stored. " +
                 "Tag only children who attended, or upload the photo without the event.");
         }
@@ -204,7 +204,7 @@ public sealed class AcceptUpload(
             // The upload took longer than Gate:Retention:AbandonedUploadSeconds and the sweep took its files as
             // abandoned: nothing is committed, and the tablet keeps its copy and tries again.
             logger.LogWarning("An upload from device {Device} outlived the abandoned-upload bound; refused", request.DeviceId);
-            return UploadResult.Refused(StatusCodes.Status503ServiceUnavailable, "Upload took too long",
+            return UploadProblems.Unavailable("Upload took too long",
                 "The upload took longer than the service waits for one; nothing was kept. Try again.");
         }
 
@@ -218,23 +218,23 @@ public sealed class AcceptUpload(
         metrics.UploadAccepted(items.Length);
         logger.LogInformation("Accepted observation {Observation} with {Items} item(s) from device {Device}", observationId, items.Length, request.DeviceId);
         await AuditAsync(request, observationId, items).ConfigureAwait(false);
-        return UploadResult.Accepted(receipt, replayed: false);
+        return new AcceptedUpload(receipt, Replayed: false);
     }
 
-    private static UploadResult Replay(IdempotencyRecord earlier, string fingerprint)
+    private static GateOutcome<AcceptedUpload> Replay(IdempotencyRecord earlier, string fingerprint)
     {
         if (earlier.Fingerprint != fingerprint)
         {
-            return UploadResult.Refused(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
+            return GateProblem.Unprocessable("Idempotency-Key reused",
                 "This Idempotency-Key was already used by this device for a different upload; use a new key for new content.");
         }
 
         var receipt = JsonSerializer.Deserialize<UploadReceipt>(earlier.ResponseJson, Json)
             ?? throw new InvalidDataException("A stored upload response is empty");
-        return UploadResult.Accepted(receipt, replayed: true);
+        return new AcceptedUpload(receipt, Replayed: true);
     }
 
-    private async Task<(ChildId[] Children, UploadResult? Problem)> ParseChildrenAsync(string? text, CancellationToken cancellationToken)
+    private async Task<(ChildId[] Children, GateProblem? Problem)> ParseChildrenAsync(string? text, CancellationToken cancellationToken)
     {
         if (text is null)
         {
@@ -280,7 +280,7 @@ public sealed class AcceptUpload(
     /// nor before <see cref="OldestCapture"/>. Refused, not
     /// clamped: a tablet with a wrong clock shows staff the refusal instead of filing photos under a made-up time.
     /// </summary>
-    private static UploadResult? CapturedAtProblem(DateTimeOffset capturedAt, DateTimeOffset now)
+    private static GateProblem? CapturedAtProblem(DateTimeOffset capturedAt, DateTimeOffset now)
     {
         if (capturedAt > now + CaptureClockSkew)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using MediaGate.Gate.Outcomes;
 using MediaGate.Ingest.Sniff;
 using MediaGate.Storage;
 using Microsoft.AspNetCore.WebUtilities;
@@ -31,7 +32,7 @@ internal sealed class UploadFormReader(IObjectStore master, UploadOriginals orig
             ? boundary
             : null;
 
-    public async Task<UploadResult?> ReadAsync(Stream requestBody, string boundary, ReceivedForm form, bool store, CancellationToken cancellationToken)
+    public async Task<GateProblem?> ReadAsync(Stream requestBody, string boundary, ReceivedForm form, bool store, CancellationToken cancellationToken)
     {
         var body = new CountingReadStream(requestBody, maxUploadBytes, "The upload");
         var reader = new MultipartReader(boundary, body) { HeadersCountLimit = 16, HeadersLengthLimit = 16 * 1024 };
@@ -98,7 +99,7 @@ internal sealed class UploadFormReader(IObjectStore master, UploadOriginals orig
         return null;
     }
 
-    private async Task<UploadResult?> ReceiveFileAsync(
+    private async Task<GateProblem?> ReceiveFileAsync(
         Stream section, string fileName, ReceivedForm form, bool store, HashSet<string> seen, CancellationToken cancellationToken)
     {
         // The first bytes decide whether this is an image at all, before any of it is stored.

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using MediaGate.Api.Endpoints;
 using MediaGate.Api.Identity;
 using MediaGate.Gate;
+using MediaGate.Gate.Hosting;
 using MediaGate.Gate.Tests.Renditions;
 using MediaGate.Storage;
 using MediaGate.Storage.Hosting;
@@ -49,7 +50,8 @@ internal sealed class EndpointHost : IAsyncDisposable
         builder.Services.AddSingleton(world.Review);
         builder.Services.AddSingleton<TimeProvider>(world.Time);
         builder.Services.AddSingleton(world.Notes);
-        builder.Services.AddSingleton<MediaGate.Gate.Review.PublicityDownload>();
+        builder.Services.AddMediaGateRepositories();
+        builder.Services.AddSingleton<MediaGate.Gate.Renditions.RenditionDownload>();
         builder.Services.AddSingleton(new MediaGate.Gate.Review.FaceSpotChecks(
             world.Database, world.Masters, Microsoft.Extensions.Options.Options.Create(world.Ingest), world.Pixels));
         builder.Services.AddSingleton<MediaGate.Gate.Children.ChildrenWhoLeft>();

@@ -1,7 +1,9 @@
 using MediaGate.Api.Endpoints;
 using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
+using MediaGate.Gate;
 using MediaGate.Gate.Consents;
+using MediaGate.Gate.Renditions;
 using MediaGate.Gate.Tests.Renditions;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Decode;
@@ -62,7 +64,7 @@ public sealed class ParentEndpointsTests
         await world.Renditions.RefreshItemAsync(item.Id);
         var http = Principals.Request("mum-of-ava", "parent");
 
-        var result = await ParentEndpoints.GetImageAsync(item.Id, http, new FamilyChildren().Parent("mum-of-ava", ava), world.Database, world.RenditionStore, default);
+        var result = await ParentEndpoints.GetImageAsync(item.Id, http, Download(world, new FamilyChildren().Parent("mum-of-ava", ava)), default);
 
         var file = result.Result as FileContentHttpResult;
         Assert.IsNotNull(file, "expected the JPEG, got " + result.Result);
@@ -95,8 +97,8 @@ public sealed class ParentEndpointsTests
         var plain = Pixels.PlainReduction(master, world.Rendition.MaxLongSide);
         double scale = (double)plain.Width / master.Width;
 
-        var forBen = await ParentEndpoints.GetImageAsync(item.Id, Principals.Request("mum-of-both", "parent"), families, world.Database, world.RenditionStore, default, ben.Value);
-        var forCat = await ParentEndpoints.GetImageAsync(item.Id, Principals.Request("mum-of-both", "parent"), families, world.Database, world.RenditionStore, default, cat.Value);
+        var forBen = await ParentEndpoints.GetImageAsync(item.Id, Principals.Request("mum-of-both", "parent"), Download(world, families), default, ben.Value);
+        var forCat = await ParentEndpoints.GetImageAsync(item.Id, Principals.Request("mum-of-both", "parent"), Download(world, families), default, cat.Value);
 
         var image = PhotoReader.ReadUpright(((FileContentHttpResult)forBen.Result).FileContents.ToArray(), new IngestLimits()).Value.Image;
         Assert.IsLessThan(Pixels.ShownAtMost, Pixels.DifferenceInFace(image, plain, faces[1], scale), "Ben's rendition shows Ben to his own family");
@@ -114,7 +116,7 @@ public sealed class ParentEndpointsTests
         await world.Renditions.RefreshItemAsync(item.Id);
         var http = Principals.Request("dad-of-cat", "parent");
 
-        var result = await ParentEndpoints.GetImageAsync(item.Id, http, new FamilyChildren().Parent("dad-of-cat", cat), world.Database, world.RenditionStore, default);
+        var result = await ParentEndpoints.GetImageAsync(item.Id, http, Download(world, new FamilyChildren().Parent("dad-of-cat", cat)), default);
 
         Assert.AreEqual(StatusCodes.Status404NotFound, (result.Result as ProblemHttpResult)?.StatusCode);
         Assert.IsFalse((await world.Database.Audit.ReadAsync()).Any(e => e.Action == "view"));
@@ -130,7 +132,7 @@ public sealed class ParentEndpointsTests
         var ava = await world.ChildAsync("Ava Smith");
 
         var result = await ParentEndpoints.GetImageAsync(
-            mediaId, Principals.Request("mum", "parent"), new FamilyChildren().Parent("mum", ava), world.Database, world.RenditionStore, default);
+            mediaId, Principals.Request("mum", "parent"), Download(world, new FamilyChildren().Parent("mum", ava)), default);
 
         Assert.AreEqual(StatusCodes.Status404NotFound, (result.Result as ProblemHttpResult)?.StatusCode);
     }
@@ -146,10 +148,13 @@ public sealed class ParentEndpointsTests
 
         await world.Consents.ApplyAsync(new ConsentChange(ava, Purpose.Journal, false, false, "Mother", "withdrawal 3", null), RenditionWorld.Manager);
 
-        var image = await ParentEndpoints.GetImageAsync(item.Id, Principals.Request("mum-of-ava", "parent"), families, world.Database, world.RenditionStore, default);
+        var image = await ParentEndpoints.GetImageAsync(item.Id, Principals.Request("mum-of-ava", "parent"), Download(world, families), default);
         var list = await ParentEndpoints.ListMediaAsync(Principals.Account("mum-of-ava", "parent"), families, world.Database, world.Notes, default);
         Assert.AreEqual(StatusCodes.Status404NotFound, (image.Result as ProblemHttpResult)?.StatusCode);
         Assert.IsEmpty(list.Value!);
         Assert.IsNull(await world.Database.Renditions.FindAsync(item.Id, Purpose.Journal, Audience.ParentOf(ava).Key));
     }
+
+    private static RenditionDownload Download(RenditionWorld world, IParentChildren families) =>
+        new(world.Database.Renditions, world.Database.Audit, families, world.RenditionStore);
 }

@@ -4,6 +4,7 @@ using MediaGate.Api.Endpoints;
 using MediaGate.Consent.Matrix;
 using MediaGate.Data.Media;
 using MediaGate.Gate.Consents;
+using MediaGate.Gate.Renditions;
 using MediaGate.Gate.Review;
 using MediaGate.Gate.Tests.Renditions;
 using MediaGate.Ingest.Verify;
@@ -26,7 +27,7 @@ public sealed class WebsiteEndpointsTests
         var list = (await WebsiteEndpoints.ListPhotosAsync(world.Database, default)).Value!;
         Assert.HasCount(1, list);
         var http = new DefaultHttpContext();
-        var photo = (await WebsiteEndpoints.GetPhotoAsync(list[0].Id, http, world.Database, world.RenditionStore, default)).Result as FileContentHttpResult;
+        var photo = (await WebsiteEndpoints.GetPhotoAsync(list[0].Id, http, Download(world), default)).Result as FileContentHttpResult;
 
         Assert.IsNotNull(photo);
         Assert.AreEqual($"/api/website/photos/{list[0].Id}.jpg", list[0].Url);
@@ -64,7 +65,7 @@ public sealed class WebsiteEndpointsTests
         await world.Renditions.RefreshItemAsync(item.Id);
         var journal = (await world.Database.Renditions.OfMediaAsync(item.Id)).Single();
 
-        var result = await WebsiteEndpoints.GetPhotoAsync(journal.Id, new DefaultHttpContext(), world.Database, world.RenditionStore, default);
+        var result = await WebsiteEndpoints.GetPhotoAsync(journal.Id, new DefaultHttpContext(), Download(world), default);
 
         Assert.AreEqual(StatusCodes.Status404NotFound, (result.Result as ProblemHttpResult)?.StatusCode);
     }
@@ -81,7 +82,10 @@ public sealed class WebsiteEndpointsTests
         await world.Consents.ApplyAsync(new ConsentChange(ava, Purpose.Website, false, false, "Father", "email 12", null), RenditionWorld.Manager);
 
         Assert.IsEmpty((await WebsiteEndpoints.ListPhotosAsync(world.Database, default)).Value!);
-        var result = await WebsiteEndpoints.GetPhotoAsync(id, new DefaultHttpContext(), world.Database, world.RenditionStore, default);
+        var result = await WebsiteEndpoints.GetPhotoAsync(id, new DefaultHttpContext(), Download(world), default);
         Assert.AreEqual(StatusCodes.Status404NotFound, (result.Result as ProblemHttpResult)?.StatusCode);
     }
+
+    private static RenditionDownload Download(RenditionWorld world) =>
+        new(world.Database.Renditions, world.Database.Audit, new FamilyChildren(), world.RenditionStore);
 }

@@ -3,6 +3,7 @@ using MediaGate.Consent.Matrix;
 using MediaGate.Consent.People;
 using MediaGate.Data.Media;
 using MediaGate.Gate.Consents;
+using MediaGate.Gate.Outcomes;
 using MediaGate.Gate.Review;
 using MediaGate.Gate.Tests.Renditions;
 
@@ -26,8 +27,8 @@ public sealed class ChangeConsentTests
 
         var result = await world.Consents.ApplyAsync(Withdraw(ava, Purpose.Journal), RenditionWorld.Manager);
 
-        Assert.AreEqual(ConsentChangeStatus.Recorded, result.Status);
-        CollectionAssert.AreEqual(new[] { item.Id }, result.AffectedMedia.ToArray());
+        Assert.IsTrue(result.IsSuccess, result.Problem?.Detail);
+        CollectionAssert.AreEqual(new[] { item.Id }, result.Value.AffectedMedia.ToArray());
         Assert.IsEmpty(await world.Database.Renditions.OfMediaAsync(item.Id));
         Assert.IsEmpty(world.RenditionFiles());
         Assert.IsEmpty(await world.Database.Media.JournalOfAsync([ava]));
@@ -68,7 +69,7 @@ public sealed class ChangeConsentTests
         var ava = await world.ChildAsync("Ava Smith", website: true);
         var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
         var approval = await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Website, ReviewAction.Release, []), RenditionWorld.Manager);
-        Assert.IsNotNull(approval.Item, approval.Problem);
+        Assert.IsTrue(approval.IsSuccess, approval.Problem?.Detail);
         Assert.HasCount(1, await world.Database.Renditions.ForAudienceAsync(Purpose.Website, Audience.Public.Key));
 
         await world.Consents.ApplyAsync(Withdraw(ava, Purpose.Website), RenditionWorld.Manager);
@@ -88,7 +89,7 @@ public sealed class ChangeConsentTests
 
         var result = await world.Consents.ApplyAsync(Grant(ava, Purpose.Journal), RenditionWorld.Manager);
 
-        Assert.AreEqual(1, result.ChangedDecisions);
+        Assert.AreEqual(1, result.Value.ChangedDecisions);
         Assert.IsNotNull(await world.RenditionPixelsAsync(item.Id, Purpose.Journal, Audience.ParentOf(ava)));
         Assert.AreEqual(MediaStatus.Released, (await world.Database.Media.FindItemAsync(item.Id))!.Status);
     }
@@ -106,7 +107,7 @@ public sealed class ChangeConsentTests
         Assert.HasCount(2, history, "the grant was overwritten instead of kept");
         Assert.IsTrue(history[0].Granted);
         Assert.AreEqual(world.Time.GetUtcNow(), history[1].WithdrawnOn);
-        Assert.AreEqual(result.Record, history[1]);
+        Assert.AreEqual(result.Value.Record, history[1]);
         var audit = await world.Database.Audit.ReadAsync();
         Assert.IsTrue(audit.Any(e => e.Action == "consent-change" && e.Subject == ava.Value && e.Actor == RenditionWorld.Manager));
     }
@@ -122,7 +123,7 @@ public sealed class ChangeConsentTests
 
         var result = await world.Consents.RecordAsync(grant.WithdrawnAt(world.Time.GetUtcNow()), RenditionWorld.Manager);
 
-        Assert.AreEqual(1, result.ChangedDecisions);
+        Assert.AreEqual(1, result.Value.ChangedDecisions);
         Assert.IsEmpty(world.RenditionFiles());
     }
 
@@ -150,7 +151,7 @@ public sealed class ChangeConsentTests
 
         var result = await world.Consents.ApplyAsync(Grant(new ChildId("nobody"), Purpose.Journal), RenditionWorld.Manager);
 
-        Assert.AreEqual(ConsentChangeStatus.UnknownChild, result.Status);
+        Assert.AreEqual(GateProblemKind.NotFound, result.Problem?.Kind);
         Assert.IsEmpty(await world.Database.Audit.ReadAsync());
     }
 
@@ -164,7 +165,7 @@ public sealed class ChangeConsentTests
 
         var result = await world.Consents.ApplyAsync(new ConsentChange(ava, Purpose.Website, true, false, givenBy, evidence, null), RenditionWorld.Manager);
 
-        Assert.AreEqual(ConsentChangeStatus.Invalid, result.Status);
+        Assert.AreEqual(GateProblemKind.Invalid, result.Problem?.Kind);
         Assert.HasCount(1, await world.Database.Consents.HistoryAsync(ava, Purpose.Website));
     }
 }

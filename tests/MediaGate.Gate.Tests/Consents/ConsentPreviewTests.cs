@@ -3,6 +3,7 @@ using MediaGate.Consent.Matrix;
 using MediaGate.Consent.People;
 using MediaGate.Consent.ReEvaluation;
 using MediaGate.Gate.Consents;
+using MediaGate.Gate.Outcomes;
 using MediaGate.Gate.Tests.Renditions;
 
 namespace MediaGate.Gate.Tests.Consents;
@@ -35,11 +36,11 @@ public sealed class ConsentPreviewTests
         var preview = await world.Consents.PreviewAsync(Withdraw(ava, Purpose.Journal));
         var saved = await world.Consents.ApplyAsync(Withdraw(ava, Purpose.Journal), RenditionWorld.Manager);
 
-        Assert.AreEqual(ConsentChangeStatus.Recorded, preview.Status);
-        CollectionAssert.AreEqual(saved.AffectedMedia.ToArray(), preview.AffectedMedia.ToArray(), "the preview and the save disagree");
-        CollectionAssert.AreEquivalent(new[] { withAva.Id, withBoth.Id }, preview.AffectedMedia.ToArray());
-        Assert.AreEqual(saved.ChangedDecisions, preview.Changes.Count);
-        var avasFamily = preview.Changes.Where(c => c.Before.Request.Audience.Equals(Audience.ParentOf(ava))).ToList();
+        Assert.IsTrue(preview.IsSuccess, preview.Problem?.Detail);
+        CollectionAssert.AreEqual(saved.Value.AffectedMedia.ToArray(), preview.Value.AffectedMedia.ToArray(), "the preview and the save disagree");
+        CollectionAssert.AreEquivalent(new[] { withAva.Id, withBoth.Id }, preview.Value.AffectedMedia.ToArray());
+        Assert.AreEqual(saved.Value.ChangedDecisions, preview.Value.Changes.Count);
+        var avasFamily = preview.Value.Changes.Where(c => c.Before.Request.Audience.Equals(Audience.ParentOf(ava))).ToList();
         Assert.HasCount(2, avasFamily, "Ava's family had a journal rendition of each of the two photos tagging her");
         Assert.IsTrue(avasFamily.All(c => c.Change == RenditionChange.Withdraw), "a withdrawal takes both of Ava's family's renditions away");
     }
@@ -56,8 +57,8 @@ public sealed class ConsentPreviewTests
         var preview = await world.Consents.PreviewAsync(Grant(ava, Purpose.Journal, group: false));
         var saved = await world.Consents.ApplyAsync(Grant(ava, Purpose.Journal, group: false), RenditionWorld.Manager);
 
-        CollectionAssert.AreEqual(saved.AffectedMedia.ToArray(), preview.AffectedMedia.ToArray());
-        var remade = preview.Changes.Single();
+        CollectionAssert.AreEqual(saved.Value.AffectedMedia.ToArray(), preview.Value.AffectedMedia.ToArray());
+        var remade = preview.Value.Changes.Single();
         Assert.AreEqual(Audience.ParentOf(ben), remade.Before.Request.Audience, "only Ben's family sees Ava's face masked now");
         Assert.AreEqual(RenditionChange.Remake, remade.Change);
     }
@@ -73,10 +74,10 @@ public sealed class ConsentPreviewTests
         var preview = await world.Consents.PreviewAsync(Grant(ava, Purpose.Journal));
         var saved = await world.Consents.ApplyAsync(Grant(ava, Purpose.Journal), RenditionWorld.Manager);
 
-        CollectionAssert.AreEqual(new[] { item.Id }, preview.AffectedMedia.ToArray());
-        CollectionAssert.AreEqual(saved.AffectedMedia.ToArray(), preview.AffectedMedia.ToArray());
-        Assert.AreEqual(RenditionChange.Reconsider, preview.Changes.Single().Change);
-        Assert.AreEqual(Verdict.Release, preview.Changes.Single().After.Verdict);
+        CollectionAssert.AreEqual(new[] { item.Id }, preview.Value.AffectedMedia.ToArray());
+        CollectionAssert.AreEqual(saved.Value.AffectedMedia.ToArray(), preview.Value.AffectedMedia.ToArray());
+        Assert.AreEqual(RenditionChange.Reconsider, preview.Value.Changes.Single().Change);
+        Assert.AreEqual(Verdict.Release, preview.Value.Changes.Single().After.Verdict);
     }
 
     [TestMethod]
@@ -93,7 +94,7 @@ public sealed class ConsentPreviewTests
 
         var preview = await world.Consents.PreviewAsync(Withdraw(ava, Purpose.Journal));
 
-        Assert.HasCount(1, preview.Changes, "the preview found the change it then must not save");
+        Assert.HasCount(1, preview.Value.Changes, "the preview found the change it then must not save");
         Assert.HasCount(historyBefore.Count, await world.Database.Consents.HistoryAsync(ava, Purpose.Journal));
         Assert.HasCount(auditBefore.Count, await world.Database.Audit.ReadAsync());
         CollectionAssert.AreEqual(
@@ -112,9 +113,8 @@ public sealed class ConsentPreviewTests
         var unknown = await world.Consents.PreviewAsync(Withdraw(new ChildId(Guid.NewGuid().ToString("N")), Purpose.Journal));
         var invalid = await world.Consents.PreviewAsync(new ConsentChange(ava, Purpose.Journal, false, false, "Mother", " ", null));
 
-        Assert.AreEqual(ConsentChangeStatus.UnknownChild, unknown.Status);
-        Assert.AreEqual(ConsentChangeStatus.Invalid, invalid.Status);
-        Assert.IsNotNull(invalid.Problem);
-        Assert.IsEmpty(invalid.Changes);
+        Assert.AreEqual(GateProblemKind.NotFound, unknown.Problem?.Kind);
+        Assert.AreEqual(GateProblemKind.Invalid, invalid.Problem?.Kind);
+        Assert.IsNotNull(invalid.Problem?.Detail);
     }
 }

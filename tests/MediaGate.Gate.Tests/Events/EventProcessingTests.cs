@@ -4,6 +4,7 @@ using MediaGate.Consent.People;
 using MediaGate.Data.Media;
 using MediaGate.Gate.Consents;
 using MediaGate.Gate.Events;
+using MediaGate.Gate.Outcomes;
 using MediaGate.Gate.Tests.Renditions;
 using MediaGate.Gate.Tests.Support;
 using MediaGate.Ingest;
@@ -29,7 +30,7 @@ public sealed class EventProcessingTests
         var result = await gate.Accept.AcceptAsync(
             await new UploadBody { Children = [ava], EventId = Guid.NewGuid().ToString("N") }.File(Photos.Astronaut).RequestAsync(), CancellationToken.None);
 
-        Assert.AreEqual(422, result.Problem?.Status);
+        Assert.AreEqual(GateProblemKind.Unprocessable, result.Problem?.Kind);
         Assert.IsEmpty(await gate.MasterKeysAsync(), "nothing of a refused upload stays stored");
         Assert.IsEmpty(await gate.Database.Media.ObservationsOfStaffAsync("staff-anna", 10));
     }
@@ -48,8 +49,8 @@ public sealed class EventProcessingTests
             await new UploadBody { Children = [ava], EventId = picnic, IdempotencyKey = "k-1" }.File(Photos.Astronaut).RequestAsync(), CancellationToken.None);
 
         Assert.IsNull(first.Problem);
-        Assert.AreEqual(fair, (await gate.Database.Media.FindObservationAsync(first.Receipt!.ObservationId))?.EventId);
-        Assert.AreEqual(422, second.Problem?.Status, "the same key for an upload to another event is not a retry");
+        Assert.AreEqual(fair, (await gate.Database.Media.FindObservationAsync(first.Value.Receipt.ObservationId))?.EventId);
+        Assert.AreEqual(GateProblemKind.Unprocessable, second.Problem?.Kind, "the same key for an upload to another event is not a retry");
     }
 
     [TestMethod]
@@ -63,7 +64,7 @@ public sealed class EventProcessingTests
         var fair = await EventAsync(gate, ava, ben);
         var result = await gate.Accept.AcceptAsync(
             await new UploadBody { Children = [ava], EventId = fair }.File(Photos.Astronaut).RequestAsync(), CancellationToken.None);
-        var mediaId = result.Receipt!.Items.Single().MediaId;
+        var mediaId = result.Value.Receipt.Items.Single().MediaId;
 
         var status = await gate.Process.ProcessAsync(mediaId, CancellationToken.None);
 
@@ -84,7 +85,7 @@ public sealed class EventProcessingTests
     {
         var outcome = await gate.Services.GetRequiredService<EventRegister>()
             .RecordAsync(new EventDraft("Fair", "2026-06-20", attendees.Select(a => (string?)a.Value).ToArray()), "manager-1");
-        return outcome.Event!.Id;
+        return outcome.Value.Id;
     }
 
     /// <summary>Mean difference inside the face between the event rendition and the master reduced the same way unmasked.</summary>

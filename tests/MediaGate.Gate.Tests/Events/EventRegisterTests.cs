@@ -1,5 +1,6 @@
 using MediaGate.Consent.Matrix;
 using MediaGate.Gate.Events;
+using MediaGate.Gate.Outcomes;
 using MediaGate.Gate.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,12 +20,12 @@ public sealed class EventRegisterTests
         var fair = await register.RecordAsync(new EventDraft(" Summer fair ", "2026-06-20", [ben.Value, ava.Value, ava.Value]), "manager-1");
         var picnic = await register.RecordAsync(new EventDraft("Picnic", "2026-07-01", [ben.Value]), "manager-1");
 
-        Assert.IsNotNull(fair.Event, string.Join("; ", fair.Problems.Select(p => p.Key)));
-        Assert.AreEqual(("Summer fair", new DateOnly(2026, 6, 20)), (fair.Event.Name, fair.Event.Date));
-        CollectionAssert.AreEquivalent(new[] { ava.Value, ben.Value }, fair.Event.Attendees.ToArray(), "each attendee once");
-        CollectionAssert.AreEqual(new[] { picnic.Event!.Id, fair.Event.Id }, (await register.ListAsync()).Select(e => e.Id).ToArray());
+        Assert.IsTrue(fair.IsSuccess, fair.Problem?.ToString());
+        Assert.AreEqual(("Summer fair", new DateOnly(2026, 6, 20)), (fair.Value.Name, fair.Value.Date));
+        CollectionAssert.AreEquivalent(new[] { ava.Value, ben.Value }, fair.Value.Attendees.ToArray(), "each attendee once");
+        CollectionAssert.AreEqual(new[] { picnic.Value.Id, fair.Value.Id }, (await register.ListAsync()).Select(e => e.Id).ToArray());
         var audit = await gate.Database.Audit.ReadAsync();
-        Assert.IsTrue(audit.Any(e => e is { Action: "event-create", Actor: "manager-1" } && e.Subject == fair.Event.Id));
+        Assert.IsTrue(audit.Any(e => e is { Action: "event-create", Actor: "manager-1" } && e.Subject == fair.Value.Id));
     }
 
     [TestMethod]
@@ -38,8 +39,8 @@ public sealed class EventRegisterTests
 
         var outcome = await register.RecordAsync(new EventDraft("Summer fair", "2026-06-20", [ava.Value, ben.Value]), "manager-1");
 
-        Assert.IsNull(outcome.Event);
-        StringAssert.Contains(string.Join(" ", outcome.Problems["attendees"]), "have left the setting: Ben.", "the manager is told which child, by name");
+        Assert.IsFalse(outcome.IsSuccess);
+        StringAssert.Contains(string.Join(" ", outcome.Problem!.Errors!["attendees"]), "have left the setting: Ben.", "the manager is told which child, by name");
         Assert.IsEmpty(await register.ListAsync());
     }
 
@@ -57,8 +58,8 @@ public sealed class EventRegisterTests
 
         var outcome = await register.RecordAsync(new EventDraft(name, date, attendees), "manager-1");
 
-        Assert.IsNull(outcome.Event);
-        CollectionAssert.AreEqual(new[] { field }, outcome.Problems.Keys.ToArray());
+        Assert.IsFalse(outcome.IsSuccess);
+        CollectionAssert.AreEqual(new[] { field }, outcome.Problem!.Errors!.Keys.ToArray());
         Assert.IsEmpty(await register.ListAsync());
     }
 
@@ -72,8 +73,8 @@ public sealed class EventRegisterTests
         var none = await register.RecordAsync(new EventDraft("Fair", "2026-06-20", []), "manager-1");
         var tooMany = await register.RecordAsync(new EventDraft("Fair", "2026-06-20", Enumerable.Repeat<string?>(ava.Value, EventRegister.MaxAttendees + 1).ToArray()), "manager-1");
 
-        Assert.IsTrue(none.Problems.ContainsKey("attendees"));
-        Assert.IsTrue(tooMany.Problems.ContainsKey("attendees"));
+        Assert.IsTrue(none.Problem?.Errors?.ContainsKey("attendees") == true);
+        Assert.IsTrue(tooMany.Problem?.Errors?.ContainsKey("attendees") == true);
         Assert.IsEmpty(await register.ListAsync());
     }
 
@@ -88,8 +89,8 @@ public sealed class EventRegisterTests
 
         var outcome = await register.RecordAsync(new EventDraft("Fair", "2026-06-20", [ava.Value, ben.Value]), "manager-1");
 
-        Assert.IsNull(outcome.Event, "a child who has left is not listed at an event");
-        StringAssert.Contains(outcome.Problems["attendees"].Single(), "Ben");
+        Assert.IsFalse(outcome.IsSuccess, "a child who has left is not listed at an event");
+        StringAssert.Contains(outcome.Problem!.Errors!["attendees"].Single(), "Ben");
         Assert.IsEmpty(await register.ListAsync());
     }
 
@@ -103,11 +104,11 @@ public sealed class EventRegisterTests
         var ava = await gate.AddChildAsync("Ava");
         var ben = await gate.AddChildAsync("Ben");
         var cleo = await gate.AddChildAsync("Cleo");
-        var fair = (await register.RecordAsync(new EventDraft("Fair", "2026-06-20", [ava.Value, ben.Value]), "manager-1")).Event!;
+        var fair = (await register.RecordAsync(new EventDraft("Fair", "2026-06-20", [ava.Value, ben.Value]), "manager-1")).Value;
 
         var outcome = await register.ChangeAttendeesAsync(fair.Id, [cleo.Value, ava.Value], "manager-2");
 
-        CollectionAssert.AreEquivalent(new[] { ava.Value, cleo.Value }, outcome.Event?.Attendees.ToArray(), "the new list replaces the old one");
+        CollectionAssert.AreEquivalent(new[] { ava.Value, cleo.Value }, outcome.Value.Attendees.ToArray(), "the new list replaces the old one");
         CollectionAssert.AreEquivalent(new[] { ava.Value, cleo.Value }, (await register.ListAsync()).Single().Attendees.ToArray(), "as stored");
         var audit = await gate.Database.Audit.ReadAsync();
         Assert.IsTrue(audit.Any(e => e is { Action: "event-attendees", Actor: "manager-2" } && e.Subject == fair.Id));
@@ -127,7 +128,7 @@ public sealed class EventRegisterTests
 
         var outcome = await register.ChangeAttendeesAsync(picnic, [ava.Value, ben.Value], "manager-1");
 
-        Assert.AreEqual(MediaGate.Data.Events.AttendeeChange.PhotosTaken, outcome.Refused, "its photos went to the families listed then");
+        Assert.AreEqual(GateProblemKind.Conflict, outcome.Problem?.Kind, "its photos went to the families listed then");
         CollectionAssert.AreEqual(new[] { ava.Value }, (await register.ListAsync()).Single().Attendees.ToArray());
     }
 
@@ -138,14 +139,14 @@ public sealed class EventRegisterTests
         var register = gate.Services.GetRequiredService<EventRegister>();
         var ava = await gate.AddChildAsync("Ava");
         var ben = await gate.AddChildAsync("Ben");
-        var fair = (await register.RecordAsync(new EventDraft("Fair", "2026-06-20", [ava.Value]), "manager-1")).Event!;
+        var fair = (await register.RecordAsync(new EventDraft("Fair", "2026-06-20", [ava.Value]), "manager-1")).Value;
         await gate.Database.Retention.SetLeftOnAsync(ben, new DateOnly(2020, 7, 31));
 
         var left = await register.ChangeAttendeesAsync(fair.Id, [ava.Value, ben.Value], "manager-1");
         var unknown = await register.ChangeAttendeesAsync("no-such-event", [ava.Value], "manager-1");
 
-        Assert.IsTrue(left.Problems.ContainsKey("attendees"), "a child who has left is refused");
+        Assert.IsTrue(left.Problem?.Errors?.ContainsKey("attendees") == true, "a child who has left is refused");
         CollectionAssert.AreEqual(new[] { ava.Value }, (await register.ListAsync()).Single().Attendees.ToArray());
-        Assert.AreEqual(MediaGate.Data.Events.AttendeeChange.NotFound, unknown.Refused);
+        Assert.AreEqual(GateProblemKind.NotFound, unknown.Problem?.Kind);
     }
 }

@@ -1,3 +1,4 @@
+using MediaGate.Gate.Outcomes;
 using Microsoft.Extensions.DependencyInjection;
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.Media;
@@ -34,11 +35,11 @@ public sealed class AssignFacesTests
 
         var outcome = await gate.Assign.ByTabletAsync(item.MediaId, Uploader, input, CancellationToken.None);
 
-        Assert.AreEqual(200, outcome.Status, outcome.Problem);
-        Assert.AreEqual("released", outcome.Item!.Status, outcome.Item.Detail);
-        Assert.AreEqual(ava.Value, outcome.Item.Faces[0].ChildId);
-        Assert.AreEqual("staff", outcome.Item.Faces[1].Kind);
-        Assert.AreEqual("not-a-child", outcome.Item.Faces[2].Kind);
+        Assert.IsTrue(outcome.IsSuccess, outcome.Problem?.Detail);
+        Assert.AreEqual("released", outcome.Value.Status, outcome.Value.Detail);
+        Assert.AreEqual(ava.Value, outcome.Value.Faces[0].ChildId);
+        Assert.AreEqual("staff", outcome.Value.Faces[1].Kind);
+        Assert.AreEqual("not-a-child", outcome.Value.Faces[2].Kind);
         Assert.IsNotNull(await gate.Database.Renditions.FindAsync(item.MediaId, Purpose.Journal, "parent:" + ava));
         Assert.IsTrue((await gate.Database.Audit.ReadAsync()).Any(e => e.Action == "face-assignment" && e.Subject == item.MediaId));
     }
@@ -58,9 +59,9 @@ public sealed class AssignFacesTests
 
         var outcome = await gate.Assign.ByTabletAsync(item.MediaId, Uploader, input, CancellationToken.None);
 
-        Assert.AreEqual(200, outcome.Status, outcome.Problem);
-        Assert.AreEqual("released", outcome.Item!.Status, outcome.Item.Detail);
-        CollectionAssert.AreEqual(faces.Skip(1).Select(_ => "not-a-face").ToArray(), outcome.Item.Faces.Skip(1).Select(f => f.Kind).ToArray());
+        Assert.IsTrue(outcome.IsSuccess, outcome.Problem?.Detail);
+        Assert.AreEqual("released", outcome.Value.Status, outcome.Value.Detail);
+        CollectionAssert.AreEqual(faces.Skip(1).Select(_ => "not-a-face").ToArray(), outcome.Value.Faces.Skip(1).Select(f => f.Kind).ToArray());
         var journal = (await gate.Database.Decisions.OfMediaAsync(item.MediaId)).Single(d => d.Request.Purpose == Purpose.Journal);
         Assert.IsTrue(journal.Faces.All(v => v == Consent.Decisions.FaceVisibility.Show), "no dismissed detection is masked");
         var audited = (await gate.Database.Audit.ReadAsync()).Where(e => e.Action == AssignFaces.NotAFaceAuditAction && e.Subject == item.MediaId).ToArray();
@@ -87,8 +88,8 @@ public sealed class AssignFacesTests
         var outcome = await gate.Assign.ByTabletAsync(item.MediaId, Uploader, [new FaceAssignmentInput(faces[0].FaceId, ava.Value)], CancellationToken.None);
 
         Assert.IsTrue(faces.Skip(1).Any(), "precondition: faint faces besides the first");
-        CollectionAssert.AreEqual(faces.Select((_, i) => i > 0).ToArray(), outcome.Item!.Faces.Select(f => f.Faint).ToArray());
-        CollectionAssert.AreEqual(faces.Select(f => f.Uncertain).ToArray(), outcome.Item.Faces.Select(f => f.Uncertain).ToArray());
+        CollectionAssert.AreEqual(faces.Select((_, i) => i > 0).ToArray(), outcome.Value.Faces.Select(f => f.Faint).ToArray());
+        CollectionAssert.AreEqual(faces.Select(f => f.Uncertain).ToArray(), outcome.Value.Faces.Select(f => f.Uncertain).ToArray());
     }
 
     [TestMethod]
@@ -103,7 +104,7 @@ public sealed class AssignFacesTests
         var outcome = await gate.Assign.ByTabletAsync(item.MediaId, Uploader,
             [new FaceAssignmentInput(faces[0].FaceId, ava.Value), new FaceAssignmentInput(faces[1].FaceId, null, "staff")], CancellationToken.None);
 
-        Assert.AreEqual("needs-assignment", outcome.Item!.Status);
+        Assert.AreEqual("needs-assignment", outcome.Value.Status);
         Assert.IsNull(await gate.Database.Renditions.FindAsync(item.MediaId, Purpose.Journal, "parent:" + ava));
     }
 
@@ -120,7 +121,7 @@ public sealed class AssignFacesTests
 
         var outcome = await gate.Assign.ByTabletAsync(item.MediaId, Uploader, [new FaceAssignmentInput(face.FaceId, null, "not-a-child")], CancellationToken.None);
 
-        Assert.AreNotEqual("released", outcome.Item!.Status);
+        Assert.AreNotEqual("released", outcome.Value.Status);
         Assert.IsNull(await gate.Database.Renditions.FindAsync(item.MediaId, Purpose.Journal, "parent:" + ava));
         Assert.IsFalse(await StoredObjects.ExistsAsync(gate.Renditions, rendition!.ObjectKey));
     }
@@ -137,7 +138,7 @@ public sealed class AssignFacesTests
         var outcome = await gate.Assign.ByTabletAsync(item.MediaId, new TabletCaller("tablet-owls", "staff-ben"),
             [new FaceAssignmentInput(face.FaceId, ava.Value)], CancellationToken.None);
 
-        Assert.AreEqual(404, outcome.Status);
+        Assert.AreEqual(GateProblemKind.Forbidden, outcome.Problem?.Kind);
         Assert.AreEqual(FaceAssignment.Unassigned, (await gate.Database.Media.FacesAsync(item.MediaId))[0].Assignment);
     }
 
@@ -153,13 +154,13 @@ public sealed class AssignFacesTests
         var outcome = await gate.Assign.ByTabletAsync(item.MediaId, new TabletCaller("tablet-owls", "staff-anna"),
             [new FaceAssignmentInput(face.FaceId, ava.Value)], CancellationToken.None);
 
-        Assert.AreEqual(200, outcome.Status);
+        Assert.IsTrue(outcome.IsSuccess, outcome.Problem?.Detail);
     }
 
     [TestMethod]
     [DataRow(Backends.SqliteFolders)]
     [DataRow(Backends.PostgresAzurite)]
-    public async Task ByTabletAsync_FaceOfAnotherItem_Is400AndChangesNothing(string backends)
+    public async Task ByTabletAsync_FaceOfAnotherItem_IsInvalidAndChangesNothing(string backends)
     {
         await using var gate = await GateHarness.CreateAsync(backends);
         var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
@@ -173,12 +174,12 @@ public sealed class AssignFacesTests
         var outcome = await gate.Assign.ByTabletAsync(mine.MediaId, Uploader,
             [new FaceAssignmentInput(myFace.FaceId, ava.Value), new FaceAssignmentInput(otherFace.FaceId, null, "staff")], CancellationToken.None);
 
-        Assert.AreEqual(400, outcome.Status);
+        Assert.AreEqual(GateProblemKind.Invalid, outcome.Problem?.Kind);
         Assert.AreEqual(FaceAssignment.Unassigned, (await gate.Database.Media.FacesAsync(mine.MediaId))[0].Assignment);
     }
 
     [TestMethod]
-    public async Task ByTabletAsync_UnknownChild_Is400()
+    public async Task ByTabletAsync_UnknownChild_IsInvalid()
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
         var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
@@ -189,11 +190,11 @@ public sealed class AssignFacesTests
         var outcome = await gate.Assign.ByTabletAsync(item.MediaId, Uploader,
             [new FaceAssignmentInput(face.FaceId, "0000000000000000000000000000dead")], CancellationToken.None);
 
-        Assert.AreEqual(400, outcome.Status);
+        Assert.AreEqual(GateProblemKind.Invalid, outcome.Problem?.Kind);
     }
 
     [TestMethod]
-    public async Task ByTabletAsync_ChildWhoHasLeft_Is400AndChangesNothing()
+    public async Task ByTabletAsync_ChildWhoHasLeft_IsInvalidAndChangesNothing()
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
         var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
@@ -205,8 +206,8 @@ public sealed class AssignFacesTests
 
         var outcome = await gate.Assign.ByTabletAsync(item.MediaId, Uploader, [new FaceAssignmentInput(face.FaceId, ben.Value)], CancellationToken.None);
 
-        Assert.AreEqual(400, outcome.Status);
-        StringAssert.Contains(outcome.Problem, "left the setting");
+        Assert.AreEqual(GateProblemKind.Invalid, outcome.Problem?.Kind);
+        StringAssert.Contains(outcome.Problem?.Detail, "left the setting");
         Assert.AreEqual(FaceAssignment.Unassigned, (await gate.Database.Media.FacesAsync(item.MediaId))[0].Assignment);
     }
 
@@ -223,11 +224,11 @@ public sealed class AssignFacesTests
 
         var outcome = await later.ByTabletAsync(item.MediaId, Uploader, [new FaceAssignmentInput(face.FaceId, ava.Value)], CancellationToken.None);
 
-        Assert.AreEqual(404, outcome.Status);
+        Assert.AreEqual(GateProblemKind.Forbidden, outcome.Problem?.Kind);
     }
 
     [TestMethod]
-    public async Task ByTabletAsync_BeforeProcessing_Is409()
+    public async Task ByTabletAsync_BeforeProcessing_IsConflict()
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
         var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
@@ -235,7 +236,7 @@ public sealed class AssignFacesTests
 
         var outcome = await gate.Assign.ByTabletAsync(item.MediaId, Uploader, [new FaceAssignmentInput("0123456789abcdef0123456789abcdef", ava.Value)], CancellationToken.None);
 
-        Assert.AreEqual(409, outcome.Status);
+        Assert.AreEqual(GateProblemKind.Conflict, outcome.Problem?.Kind);
     }
 
     [TestMethod]
@@ -245,7 +246,7 @@ public sealed class AssignFacesTests
 
         var outcome = await gate.Assign.ByTabletAsync("0123456789abcdef0123456789abcdef", Uploader, [new FaceAssignmentInput("f", null)], CancellationToken.None);
 
-        Assert.AreEqual(404, outcome.Status);
+        Assert.AreEqual(GateProblemKind.NotFound, outcome.Problem?.Kind);
     }
 
     [TestMethod]

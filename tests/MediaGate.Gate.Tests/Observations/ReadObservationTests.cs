@@ -16,10 +16,10 @@ public sealed class ReadObservationTests
         var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
         var upload = await gate.Accept.AcceptAsync(
             await new UploadBody { Children = [ava] }.File(Photos.Astronaut).File(Photos.Coffee).RequestAsync(), CancellationToken.None);
-        var astronaut = upload.Receipt!.Items[0].MediaId;
+        var astronaut = upload.Value.Receipt.Items[0].MediaId;
         await gate.Process.ProcessAsync(astronaut, CancellationToken.None);
 
-        var view = await gate.Read.ReadAsync(upload.Receipt.ObservationId, Uploader, CancellationToken.None);
+        var view = await gate.Read.ReadAsync(upload.Value.Receipt.ObservationId, Uploader, CancellationToken.None);
 
         Assert.IsNotNull(view);
         Assert.AreEqual("Painting at the easel", view.Note);
@@ -53,10 +53,10 @@ public sealed class ReadObservationTests
         var upload = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava] }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
         var caller = new TabletCaller(device, staff);
 
-        var view = await gate.Read.ReadAsync(upload.Receipt!.ObservationId, caller, CancellationToken.None);
+        var view = await gate.Read.ReadAsync(upload.Value.Receipt.ObservationId, caller, CancellationToken.None);
         var recent = await gate.Read.RecentOfStaffAsync(caller, 20, CancellationToken.None);
 
         Assert.AreEqual(sees, view is not null);
-        Assert.AreEqual(staff == "staff-anna", recent.Any(o => o.ObservationId == upload.Receipt.ObservationId), "the recent list is the caller's own uploads");
+        Assert.AreEqual(staff == "staff-anna", recent.Any(o => o.ObservationId == upload.Value.Receipt.ObservationId), "the recent list is the caller's own uploads");
     }
 }

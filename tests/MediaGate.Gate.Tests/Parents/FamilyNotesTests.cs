@@ -31,7 +31,7 @@ public sealed class FamilyNotesTests
         var chloe = await gate.AddChildAsync("Chloe", group: false, Purpose.Journal);
         var upload = await gate.Accept.AcceptAsync(
             await new UploadBody { Children = [ava, chloe], Note = "Ava and Chloe sharing the picnic blanket" }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
-        string mediaId = upload.Receipt!.Items[0].MediaId;
+        string mediaId = upload.Value.Receipt.Items[0].MediaId;
         var item = new ParentListItem(mediaId, ava.Value, TimeProvider.System.GetUtcNow(), "Ava and Chloe sharing the picnic blanket", "released", "journal");
 
         var copy = await gate.Services.GetRequiredService<FamilyNotes>().ForFamilyAsync([item], [ava], CancellationToken.None);

@@ -141,7 +141,7 @@ public sealed class ProcessItemTests
         var real = await File.ReadAllBytesAsync(Photos.CameraWithGps);
         var truncated = real.AsSpan(0, 6000).ToArray();
         var receipt = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava] }.File("cut.jpg", truncated).RequestAsync(), CancellationToken.None);
-        var mediaId = receipt.Receipt!.Items[0].MediaId;
+        var mediaId = receipt.Value.Receipt.Items[0].MediaId;
 
         var status = await gate.Process.ProcessAsync(mediaId, CancellationToken.None);
 
@@ -180,6 +180,6 @@ public sealed class ProcessItemTests
     {
         var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = children }.File(photo).RequestAsync(), CancellationToken.None);
         Assert.IsNull(result.Problem, result.Problem?.Detail);
-        return result.Receipt!.Items.Single();
+        return result.Value.Receipt.Items.Single();
     }
 }

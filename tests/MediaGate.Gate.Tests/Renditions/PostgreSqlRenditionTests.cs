@@ -24,7 +24,7 @@ public sealed class PostgreSqlRenditionTests
 
         Assert.AreEqual(2, made.Made);
         Assert.AreEqual(2, kept.Kept);
-        Assert.AreEqual(2, change.ChangedDecisions, "Ava's own decision blocks and Ben's rendition masks her");
+        Assert.AreEqual(2, change.Value.ChangedDecisions, "Ava's own decision blocks and Ben's rendition masks her");
         Assert.IsNull(await world.Database.Renditions.FindAsync(item.Id, Purpose.Journal, Audience.ParentOf(ava).Key));
         Assert.IsNotNull(await world.RenditionPixelsAsync(item.Id, Purpose.Journal, Audience.ParentOf(ben)));
         Assert.HasCount(1, world.RenditionFiles());
@@ -42,10 +42,10 @@ public sealed class PostgreSqlRenditionTests
         var feed = await world.Database.Renditions.ForAudienceAsync(Purpose.Website, Audience.Public.Key);
         var blocked = await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Journal, ReviewAction.Block, []), RenditionWorld.Manager);
 
-        Assert.AreEqual("released", masked.Item?.Status);
-        Assert.AreEqual("release", approved.Item?.ManagerActions["website"]);
+        Assert.AreEqual("released", masked.Value.Status);
+        Assert.AreEqual("release", approved.Value.ManagerActions["website"]);
         Assert.HasCount(1, feed);
-        Assert.AreEqual("blocked", blocked.Item?.Status);
+        Assert.AreEqual("blocked", blocked.Value.Status);
         Assert.AreEqual(ReviewAction.Block, (await world.Database.ReviewActions.OfMediaAsync(item.Id)).Single(a => a.Purpose == Purpose.Journal).Action);
         Assert.HasCount(1, world.RenditionFiles(), "only the website rendition is left");
     }

@@ -66,8 +66,8 @@ public sealed class ExportJournalTests
         var fair = await gate.Services.GetRequiredService<EventRegister>()
             .RecordAsync(new EventDraft("Fair", "2026-06-20", [ava.Value, ben.Value]), "manager-1");
         var result = await gate.Accept.AcceptAsync(
-            await new UploadBody { Children = [ava], EventId = fair.Event!.Id }.File(Photos.Astronaut).RequestAsync(), CancellationToken.None);
-        var mediaId = result.Receipt!.Items.Single().MediaId;
+            await new UploadBody { Children = [ava], EventId = fair.Value.Id }.File(Photos.Astronaut).RequestAsync(), CancellationToken.None);
+        var mediaId = result.Value.Receipt.Items.Single().MediaId;
         await gate.Process.ProcessAsync(mediaId, CancellationToken.None);
 
         var plan = await Export(gate, ben).PlanAsync("parent-of-ben", CancellationToken.None);

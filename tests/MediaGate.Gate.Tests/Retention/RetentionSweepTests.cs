@@ -83,7 +83,7 @@ public sealed class RetentionSweepTests
         await gate.Database.PendingDeletions.RecordUploadAsync(abandoned.Value, TimeProvider.System.GetUtcNow().AddHours(6));
         await gate.Masters.PutAsync(abandoned, new MemoryStream(await File.ReadAllBytesAsync(Photos.Coffee)));
         var accepted = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava] }.File(Photos.Astronaut).RequestAsync(), CancellationToken.None);
-        var acceptedKey = (await gate.Database.Media.FindItemAsync(accepted.Receipt!.Items[0].MediaId))!.UploadKey;
+        var acceptedKey = (await gate.Database.Media.FindItemAsync(accepted.Value.Receipt.Items[0].MediaId))!.UploadKey;
 
         var early = await SweepAsync(gate, Today(), hoursLater: 5);
         Assert.IsTrue(await StoredObjects.ExistsAsync(gate.Masters, abandoned.Value), "deleted before the bound");
@@ -119,7 +119,7 @@ public sealed class RetentionSweepTests
     private static async Task<string> ReleasedItemAsync(GateHarness gate, params ChildId[] children)
     {
         var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = children }.File(Photos.Astronaut).RequestAsync(), CancellationToken.None);
-        var mediaId = result.Receipt!.Items[0].MediaId;
+        var mediaId = result.Value.Receipt.Items[0].MediaId;
         await gate.Process.ProcessAsync(mediaId, CancellationToken.None);
         return mediaId;
     }

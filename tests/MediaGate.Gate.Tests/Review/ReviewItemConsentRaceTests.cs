@@ -33,7 +33,7 @@ public sealed class ReviewItemConsentRaceTests
         var outcome = await review.DecideAsync(item.Id, new ReviewDecision(Purpose.Journal, ReviewAction.Mask, []), RenditionWorld.Manager);
 
         Assert.IsTrue(clock.HasRun, "the withdrawal was not made during the review");
-        Assert.AreNotEqual("released", outcome.Item?.Status, outcome.Problem);
+        Assert.AreNotEqual("released", outcome.Value.Status, outcome.Problem?.Detail);
         Assert.IsNull(await world.Database.Renditions.FindAsync(item.Id, Purpose.Journal, "parent:" + ava), "a withdrawn child's photo is still in the journal");
         Assert.IsEmpty(world.RenditionFiles());
     }

@@ -1,7 +1,10 @@
 using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
+using MediaGate.Consent.People;
 using MediaGate.Data.Media;
 using MediaGate.Gate.Consents;
+using MediaGate.Gate.Outcomes;
+using MediaGate.Gate.Renditions;
 using MediaGate.Gate.Review;
 using MediaGate.Gate.Tests.Renditions;
 using MediaGate.Ingest;
@@ -42,7 +45,7 @@ public sealed class ReviewItemTests
 
         var outcome = await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Journal, ReviewAction.Mask, []), RenditionWorld.Manager);
 
-        Assert.AreEqual("released", outcome.Item?.Status, outcome.Problem);
+        Assert.AreEqual("released", outcome.Value.Status, outcome.Problem?.Detail);
         var faces = RenditionWorld.AnnotatedFaces(RenditionWorld.Meeting);
         var master = RenditionWorld.MasterPixels(RenditionWorld.Meeting);
         var plain = Pixels.PlainReduction(master, world.Rendition.MaxLongSide);
@@ -67,9 +70,9 @@ public sealed class ReviewItemTests
 
         var outcome = await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Journal, ReviewAction.Release, []), RenditionWorld.Manager);
 
-        Assert.AreEqual("released", outcome.Item?.Status, outcome.Problem);
+        Assert.AreEqual("released", outcome.Value.Status, outcome.Problem?.Detail);
         Assert.HasCount(1, world.RenditionFiles());
-        CollectionAssert.AreEqual(new[] { "show", "mask", "mask" }, outcome.Item!.Decisions.Single(d => d.Purpose == "journal").Faces.ToArray());
+        CollectionAssert.AreEqual(new[] { "show", "mask", "mask" }, outcome.Value.Decisions.Single(d => d.Purpose == "journal").Faces.ToArray());
     }
 
     /// <summary>
@@ -87,9 +90,9 @@ public sealed class ReviewItemTests
 
         var outcome = await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Journal, ReviewAction.Release, []), RenditionWorld.Manager);
 
-        Assert.AreEqual("released", outcome.Item?.Status, outcome.Problem);
+        Assert.AreEqual("released", outcome.Value.Status, outcome.Problem?.Detail);
         Assert.AreEqual(MediaStatus.Released, (await world.Database.Media.FindItemAsync(item.Id))!.Status);
-        StringAssert.StartsWith(outcome.Item!.Summary, "Released to Ava Smith's family's journal.");
+        StringAssert.StartsWith(outcome.Value.Summary, "Released to Ava Smith's family's journal.");
         var faces = RenditionWorld.AnnotatedFaces(RenditionWorld.Meeting);
         var master = RenditionWorld.MasterPixels(RenditionWorld.Meeting);
         var plain = Pixels.PlainReduction(master, world.Rendition.MaxLongSide);
@@ -112,7 +115,7 @@ public sealed class ReviewItemTests
         // A change to a cell the released decision relies on: re-evaluation recomputes it from its stored request.
         var change = await world.Consents.ApplyAsync(new ConsentChange(ava, Purpose.Journal, true, true, "Mother", "form 9", null), RenditionWorld.Manager);
 
-        Assert.IsNotNull(change);
+        Assert.IsTrue(change.IsSuccess, change.Problem?.Detail);
         Assert.AreEqual(MediaStatus.Released, (await world.Database.Media.FindItemAsync(item.Id))!.Status);
         Assert.HasCount(1, world.RenditionFiles());
     }
@@ -145,9 +148,9 @@ public sealed class ReviewItemTests
 
         var outcome = await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Journal, ReviewAction.Release, []), RenditionWorld.Manager);
 
-        Assert.AreEqual("released", outcome.Item?.Status, outcome.Problem);
+        Assert.AreEqual("released", outcome.Value.Status, outcome.Problem?.Detail);
         Assert.HasCount(2, await world.Database.Renditions.OfMediaAsync(item.Id));
-        Assert.AreEqual("Released to the journals of Ava Smith's and Ben Jones' families. Website and publicity: not approved.", outcome.Item!.Summary);
+        Assert.AreEqual("Released to the journals of Ava Smith's and Ben Jones' families. Website and publicity: not approved.", outcome.Value.Summary);
     }
 
     [TestMethod]
@@ -160,7 +163,7 @@ public sealed class ReviewItemTests
         var outcome = await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Website, ReviewAction.Release, []), RenditionWorld.Manager);
 
         Assert.HasCount(1, await world.Database.Renditions.ForAudienceAsync(Purpose.Website, Audience.Public.Key));
-        StringAssert.Contains(outcome.Item!.Summary, "Website: approved and published.");
+        StringAssert.Contains(outcome.Value.Summary, "Website: approved and published.");
         var faces = RenditionWorld.AnnotatedFaces(RenditionWorld.Meeting);
         var master = RenditionWorld.MasterPixels(RenditionWorld.Meeting);
         var plain = Pixels.PlainReduction(master, world.Rendition.MaxLongSide);
@@ -180,12 +183,13 @@ public sealed class ReviewItemTests
         await world.Database.Consents.AppendAsync(new ConsentRecord(
             ava, Purpose.Publicity, true, false, "Mother", "form-2", DateOnly.FromDateTime(world.Time.GetUtcNow().UtcDateTime), null, null, world.Time.GetUtcNow()));
         var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null], othersUnassigned: true, faint: [3]);
-        var download = new PublicityDownload(world.Database, world.RenditionStore);
-        Assert.IsNull(await download.ReadAsync(item.Id, RenditionWorld.Manager), "nothing before approval");
+        var download = new RenditionDownload(world.Database.Renditions, world.Database.Audit, new NoFamilies(), world.RenditionStore);
+        Assert.AreEqual(GateProblemKind.NotFound, (await download.PublicityAsync(item.Id, RenditionWorld.Manager)).Problem?.Kind, "nothing before approval");
 
         await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Publicity, ReviewAction.Release, []), RenditionWorld.Manager);
 
-        Assert.IsNotNull(await download.ReadAsync(item.Id, RenditionWorld.Manager));
+        var approved = await download.PublicityAsync(item.Id, RenditionWorld.Manager);
+        Assert.IsTrue(approved.IsSuccess, approved.Problem?.Detail);
     }
 
     [TestMethod]
@@ -198,7 +202,7 @@ public sealed class ReviewItemTests
         var outcome = await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Website, ReviewAction.Release, []), RenditionWorld.Manager);
 
         Assert.IsEmpty(await world.Database.Renditions.ForAudienceAsync(Purpose.Website, Audience.Public.Key));
-        StringAssert.Contains(outcome.Item!.Summary, "Website: approved, but not published, because it would need a child masked (Face 1 is masked");
+        StringAssert.Contains(outcome.Value.Summary, "Website: approved, but not published, because it would need a child masked (Face 1 is masked");
     }
 
     [TestMethod]
@@ -237,8 +241,8 @@ public sealed class ReviewItemTests
 
         var outcome = await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Journal, ReviewAction.Block, []), RenditionWorld.Manager);
 
-        Assert.AreEqual("blocked", outcome.Item?.Status);
-        StringAssert.StartsWith(outcome.Item!.Summary, "Blocked for the journals by you.");
+        Assert.AreEqual("blocked", outcome.Value.Status);
+        StringAssert.StartsWith(outcome.Value.Summary, "Blocked for the journals by you.");
         Assert.IsEmpty(world.RenditionFiles());
     }
 
@@ -300,8 +304,8 @@ public sealed class ReviewItemTests
             item.Id, new ReviewDecision(Purpose.Journal, ReviewAction.Release, [new FaceAssignmentChange(third.FaceId, Consent.Media.FaceAssignment.StaffAdult)]),
             RenditionWorld.Manager);
 
-        Assert.AreEqual("released", outcome.Item?.Status, outcome.Problem);
-        Assert.AreEqual("staff", outcome.Item!.Faces[2].Kind);
+        Assert.AreEqual("released", outcome.Value.Status, outcome.Problem?.Detail);
+        Assert.AreEqual("staff", outcome.Value.Faces[2].Kind);
         Assert.HasCount(2, await world.Database.Renditions.OfMediaAsync(item.Id));
     }
 
@@ -319,8 +323,8 @@ public sealed class ReviewItemTests
         // Ben's group option now shows him in Ava's rendition: a decision that changes and would be re-made.
         var change = await world.Consents.ApplyAsync(new ConsentChange(ben, Purpose.Journal, true, true, "Mother", "form 9", null), RenditionWorld.Manager);
 
-        Assert.AreEqual("blocked", outcome.Item?.Status);
-        Assert.AreEqual(1, change.ChangedDecisions);
+        Assert.AreEqual("blocked", outcome.Value.Status);
+        Assert.AreEqual(1, change.Value.ChangedDecisions);
         Assert.IsEmpty(world.RenditionFiles());
         Assert.IsEmpty(await world.Database.Renditions.OfMediaAsync(item.Id));
         Assert.AreEqual(MediaStatus.Blocked, (await world.Database.Media.FindItemAsync(item.Id))!.Status);
@@ -368,7 +372,7 @@ public sealed class ReviewItemTests
 
         var outcome = await world.Review.DecideAsync(Guid.NewGuid().ToString("N"), new ReviewDecision(Purpose.Journal, ReviewAction.Release, []), RenditionWorld.Manager);
 
-        Assert.IsTrue(outcome.NotFound);
+        Assert.AreEqual(GateProblemKind.NotFound, outcome.Problem?.Kind);
     }
 
     [TestMethod]
@@ -385,5 +389,12 @@ public sealed class ReviewItemTests
         Assert.AreEqual((item.Width, item.Height), (image.Width, image.Height));
         var audit = await world.Database.Audit.ReadAsync();
         Assert.IsTrue(audit.Any(e => e.Action == "view-master" && e.Subject == item.Id && e.Actor == RenditionWorld.Manager));
+    }
+
+    /// <summary>No parent sees anything: the publicity copy is the manager's.</summary>
+    private sealed class NoFamilies : IParentChildren
+    {
+        public Task<IReadOnlyList<ChildId>> ChildrenOfAsync(string accountId, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<ChildId>>([]);
     }
 }

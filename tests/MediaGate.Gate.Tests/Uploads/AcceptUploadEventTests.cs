@@ -1,6 +1,7 @@
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.People;
 using MediaGate.Gate.Events;
+using MediaGate.Gate.Outcomes;
 using MediaGate.Gate.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +14,7 @@ public sealed class AcceptUploadEventTests
     [TestMethod]
     [DataRow(Backends.SqliteFolders)]
     [DataRow(Backends.PostgresAzurite)]
-    public async Task AcceptAsync_TaggedChildWhoDidNotAttendTheEvent_Is422NamingTheChildAndStoresNothing(string backends)
+    public async Task AcceptAsync_TaggedChildWhoDidNotAttendTheEvent_IsUnprocessableNamingTheChildAndStoresNothing(string backends)
     {
         await using var gate = await GateHarness.CreateAsync(backends);
         var ava = await gate.AddChildAsync("Ava", Purpose.Journal, Purpose.Events);
@@ -24,14 +25,14 @@ public sealed class AcceptUploadEventTests
         var result = await gate.Accept.AcceptAsync(
             await new UploadBody { Children = [cleo], EventId = picnic }.File(Photos.Astronaut).RequestAsync(), CancellationToken.None);
 
-        Assert.AreEqual(422, result.Problem?.Status);
+        Assert.AreEqual(GateProblemKind.Unprocessable, result.Problem?.Kind);
         StringAssert.Contains(result.Problem!.Detail, cleo.Value);
         Assert.IsEmpty(await gate.MasterKeysAsync(), "nothing of a refused upload stays stored");
         Assert.IsEmpty(await gate.Database.Media.ObservationsOfStaffAsync("staff-anna", 10));
     }
 
     [TestMethod]
-    public async Task AcceptAsync_AnAttendeeAndAChildWhoDidNotAttend_Is422()
+    public async Task AcceptAsync_AnAttendeeAndAChildWhoDidNotAttend_IsUnprocessable()
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
         var ava = await gate.AddChildAsync("Ava", Purpose.Journal, Purpose.Events);
@@ -41,7 +42,7 @@ public sealed class AcceptUploadEventTests
         var result = await gate.Accept.AcceptAsync(
             await new UploadBody { Children = [ava, cleo], EventId = picnic }.File(Photos.Astronaut).RequestAsync(), CancellationToken.None);
 
-        Assert.AreEqual(422, result.Problem?.Status);
+        Assert.AreEqual(GateProblemKind.Unprocessable, result.Problem?.Kind);
     }
 
     [TestMethod]
@@ -62,6 +63,6 @@ public sealed class AcceptUploadEventTests
     {
         var outcome = await gate.Services.GetRequiredService<EventRegister>()
             .RecordAsync(new EventDraft("Picnic", "2026-06-20", attendees.Select(a => (string?)a.Value).ToArray()), "manager-1");
-        return outcome.Event!.Id;
+        return outcome.Value.Id;
     }
 }

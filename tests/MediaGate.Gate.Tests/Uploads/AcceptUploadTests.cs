@@ -3,6 +3,7 @@ using MediaGate.Consent.Matrix;
 using MediaGate.Consent.People;
 using MediaGate.Data.Media;
 using MediaGate.Data.Work;
+using MediaGate.Gate.Outcomes;
 using MediaGate.Gate.Tests.Support;
 using MediaGate.Gate.Uploads;
 
@@ -23,8 +24,8 @@ public sealed class AcceptUploadTests
         var result = await gate.Accept.AcceptAsync(await body.RequestAsync(), CancellationToken.None);
 
         Assert.IsNull(result.Problem, result.Problem?.Detail);
-        Assert.IsFalse(result.Replayed);
-        var receipt = result.Receipt!;
+        Assert.IsFalse(result.Value.Replayed);
+        var receipt = result.Value.Receipt;
         Assert.HasCount(2, receipt.Items);
         Assert.AreEqual(Sha256(Photos.Astronaut), receipt.Items[0].Sha256);
         Assert.AreEqual(Sha256(Photos.CameraWithGps), receipt.Items[1].Sha256);
@@ -58,7 +59,7 @@ public sealed class AcceptUploadTests
 
         var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava] }.File("gps.jpg", original).RequestAsync(), CancellationToken.None);
 
-        var item = await gate.Database.Media.FindItemAsync(result.Receipt!.Items[0].MediaId);
+        var item = await gate.Database.Media.FindItemAsync(result.Value.Receipt.Items[0].MediaId);
         var onDisk = Directory.EnumerateFiles(gate.MastersFolder, "*", SearchOption.AllDirectories)
             .Single(f => Path.GetFileName(f).StartsWith(item!.Id, StringComparison.Ordinal));
         var raw = await File.ReadAllBytesAsync(onDisk);
@@ -78,8 +79,8 @@ public sealed class AcceptUploadTests
             await new UploadBody { Children = [ava] }.File(Photos.Coffee).File("copy.png", await File.ReadAllBytesAsync(Photos.Coffee)).File(Photos.Astronaut).RequestAsync(),
             CancellationToken.None);
 
-        Assert.HasCount(2, result.Receipt!.Items);
-        var items = await gate.Database.Media.ItemsOfObservationAsync(result.Receipt.ObservationId);
+        Assert.HasCount(2, result.Value.Receipt.Items);
+        var items = await gate.Database.Media.ItemsOfObservationAsync(result.Value.Receipt.ObservationId);
         CollectionAssert.AreEqual(new[] { Sha256(Photos.Coffee), Sha256(Photos.Astronaut) }, items.Select(i => i.Sha256).ToArray());
     }
 
@@ -98,11 +99,11 @@ public sealed class AcceptUploadTests
 
         CollectionAssert.AreEqual(storedBefore.ToArray(), (await gate.MasterKeysAsync()).ToArray(), "the retry stored something");
 
-        Assert.IsTrue(again.Replayed);
-        Assert.AreEqual(first.Receipt!.ObservationId, again.Receipt!.ObservationId);
-        CollectionAssert.AreEqual(first.Receipt.Items.ToArray(), again.Receipt.Items.ToArray());
+        Assert.IsTrue(again.Value.Replayed);
+        Assert.AreEqual(first.Value.Receipt.ObservationId, again.Value.Receipt.ObservationId);
+        CollectionAssert.AreEqual(first.Value.Receipt.Items.ToArray(), again.Value.Receipt.Items.ToArray());
         var queued = await gate.Database.Media.ItemsWithStatusAsync([MediaStatus.Processing], 100);
-        Assert.AreEqual(first.Receipt.Items[0].MediaId, queued.Single().Id);
+        Assert.AreEqual(first.Value.Receipt.Items[0].MediaId, queued.Single().Id);
         Assert.AreEqual(1, (await gate.Database.Audit.ReadAsync()).Count(e => e.Action == "upload"));
     }
 
@@ -121,10 +122,10 @@ public sealed class AcceptUploadTests
 
         var results = await Task.WhenAll(requests.Select(r => Task.Run(() => gate.Accept.AcceptAsync(r, CancellationToken.None))));
 
-        Assert.IsTrue(results.All(r => r.Receipt is not null), string.Join("; ", results.Select(r => r.Problem?.Detail)));
-        Assert.AreEqual(results[0].Receipt!.ObservationId, results[1].Receipt!.ObservationId);
+        Assert.IsTrue(results.All(r => r.IsSuccess), string.Join("; ", results.Select(r => r.Problem?.Detail)));
+        Assert.AreEqual(results[0].Value.Receipt.ObservationId, results[1].Value.Receipt.ObservationId);
         var item = (await gate.Database.Media.ItemsWithStatusAsync([MediaStatus.Processing], 100)).Single();
-        Assert.AreEqual(results[0].Receipt!.Items[0].MediaId, item.Id);
+        Assert.AreEqual(results[0].Value.Receipt.Items[0].MediaId, item.Id);
         Assert.HasCount(1, await gate.MasterKeysAsync(), "the losing request's object was left in the master store");
     }
 
@@ -138,14 +139,14 @@ public sealed class AcceptUploadTests
         var other = await gate.Accept.AcceptAsync(
             await new UploadBody { Children = [ava], IdempotencyKey = "k1", DeviceId = "tablet-owls" }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
 
-        Assert.IsFalse(other.Replayed);
-        Assert.AreNotEqual(first.Receipt!.ObservationId, other.Receipt!.ObservationId);
+        Assert.IsFalse(other.Value.Replayed);
+        Assert.AreNotEqual(first.Value.Receipt.ObservationId, other.Value.Receipt.ObservationId);
     }
 
     [TestMethod]
     [DataRow(Backends.SqliteFolders)]
     [DataRow(Backends.PostgresAzurite)]
-    public async Task AcceptAsync_KeyReusedForOtherContent_Is422AndStoresNothing(string backends)
+    public async Task AcceptAsync_KeyReusedForOtherContent_IsUnprocessableAndStoresNothing(string backends)
     {
         await using var gate = await GateHarness.CreateAsync(backends);
         var ava = await gate.AddChildAsync("Ava");
@@ -153,14 +154,14 @@ public sealed class AcceptUploadTests
 
         var reused = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], IdempotencyKey = "k1" }.File(Photos.Astronaut).RequestAsync(), CancellationToken.None);
 
-        Assert.AreEqual(422, reused.Problem?.Status);
-        Assert.AreEqual(first.Receipt!.Items[0].MediaId, (await gate.Database.Media.ItemsWithStatusAsync([MediaStatus.Processing], 100)).Single().Id);
+        Assert.AreEqual(GateProblemKind.Unprocessable, reused.Problem?.Kind);
+        Assert.AreEqual(first.Value.Receipt.Items[0].MediaId, (await gate.Database.Media.ItemsWithStatusAsync([MediaStatus.Processing], 100)).Single().Id);
     }
 
     [TestMethod]
     [DataRow(Backends.SqliteFolders)]
     [DataRow(Backends.PostgresAzurite)]
-    public async Task AcceptAsync_NonImageAfterAnImage_Is415AndKeepsNothingOfEither(string backends)
+    public async Task AcceptAsync_NonImageAfterAnImage_IsUnsupportedMediaAndKeepsNothingOfEither(string backends)
     {
         await using var gate = await GateHarness.CreateAsync(backends);
         var ava = await gate.AddChildAsync("Ava");
@@ -168,13 +169,13 @@ public sealed class AcceptUploadTests
 
         var result = await gate.Accept.AcceptAsync(await body.RequestAsync(), CancellationToken.None);
 
-        Assert.AreEqual(415, result.Problem?.Status);
+        Assert.AreEqual(GateProblemKind.UnsupportedMedia, result.Problem?.Kind);
         StringAssert.Contains(result.Problem!.Detail, "notes.txt");
         await AssertNothingStoredAsync(gate);
     }
 
     [TestMethod]
-    public async Task AcceptAsync_Gif_Is415NamingTheFormat()
+    public async Task AcceptAsync_Gif_IsUnsupportedMediaNamingTheFormat()
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
         var ava = await gate.AddChildAsync("Ava");
@@ -182,14 +183,14 @@ public sealed class AcceptUploadTests
 
         var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava] }.File("a.gif", gif).RequestAsync(), CancellationToken.None);
 
-        Assert.AreEqual(415, result.Problem?.Status, result.Problem?.Detail);
+        Assert.AreEqual(GateProblemKind.UnsupportedMedia, result.Problem?.Kind, result.Problem?.Detail);
         StringAssert.Contains(result.Problem!.Detail, "GIF");
     }
 
     [TestMethod]
     [DataRow(Backends.SqliteFolders)]
     [DataRow(Backends.PostgresAzurite)]
-    public async Task AcceptAsync_UnknownChild_Is400AndKeepsNothing(string backends)
+    public async Task AcceptAsync_UnknownChild_IsInvalidAndKeepsNothing(string backends)
     {
         await using var gate = await GateHarness.CreateAsync(backends);
         var ava = await gate.AddChildAsync("Ava");
@@ -197,7 +198,7 @@ public sealed class AcceptUploadTests
 
         var result = await gate.Accept.AcceptAsync(await body.RequestAsync(), CancellationToken.None);
 
-        Assert.AreEqual(400, result.Problem?.Status);
+        Assert.AreEqual(GateProblemKind.Invalid, result.Problem?.Kind);
         StringAssert.Contains(result.Problem!.Detail, "0000000000000000000000000000dead");
         await AssertNothingStoredAsync(gate);
     }
@@ -206,25 +207,25 @@ public sealed class AcceptUploadTests
     [DataRow("not json")]
     [DataRow("{\"id\": \"x\"}")]
     [DataRow("[\"\"]")]
-    public async Task AcceptAsync_ChildrenNotAnArrayOfIds_Is400(string children)
+    public async Task AcceptAsync_ChildrenNotAnArrayOfIds_IsInvalid(string children)
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
 
         var result = await gate.Accept.AcceptAsync(await new UploadBody { ChildrenText = children }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
 
-        Assert.AreEqual(400, result.Problem?.Status);
+        Assert.AreEqual(GateProblemKind.Invalid, result.Problem?.Kind);
         await AssertNothingStoredAsync(gate);
     }
 
     [TestMethod]
-    public async Task AcceptAsync_CapturedAtNotADate_Is400()
+    public async Task AcceptAsync_CapturedAtNotADate_IsInvalid()
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
         var ava = await gate.AddChildAsync("Ava");
 
         var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], CapturedAt = "yesterday" }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
 
-        Assert.AreEqual(400, result.Problem?.Status);
+        Assert.AreEqual(GateProblemKind.Invalid, result.Problem?.Kind);
         await AssertNothingStoredAsync(gate);
     }
 
@@ -233,20 +234,20 @@ public sealed class AcceptUploadTests
     [DataRow("1970-01-01T00:00:00Z")]
     [DataRow("2000-12-31T23:59:59Z")]
     [DataRow("9999-12-31T23:59:59Z")]
-    public async Task AcceptAsync_CapturedAtFarOutsideTheUploadTime_Is400NamingTheField(string capturedAt)
+    public async Task AcceptAsync_CapturedAtFarOutsideTheUploadTime_IsInvalidNamingTheField(string capturedAt)
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
         var ava = await gate.AddChildAsync("Ava");
 
         var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], CapturedAt = capturedAt }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
 
-        Assert.AreEqual(400, result.Problem?.Status);
+        Assert.AreEqual(GateProblemKind.Invalid, result.Problem?.Kind);
         StringAssert.Contains(result.Problem!.Detail, "capturedAt");
         await AssertNothingStoredAsync(gate);
     }
 
     [TestMethod]
-    public async Task AcceptAsync_CapturedAtAnHourAheadOfTheService_Is400()
+    public async Task AcceptAsync_CapturedAtAnHourAheadOfTheService_IsInvalid()
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
         var ava = await gate.AddChildAsync("Ava");
@@ -254,7 +255,7 @@ public sealed class AcceptUploadTests
 
         var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], CapturedAt = inAnHour }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
 
-        Assert.AreEqual(400, result.Problem?.Status);
+        Assert.AreEqual(GateProblemKind.Invalid, result.Problem?.Kind);
         StringAssert.Contains(result.Problem!.Detail, "later than the upload");
     }
 
@@ -284,7 +285,7 @@ public sealed class AcceptUploadTests
     }
 
     [TestMethod]
-    public async Task AcceptAsync_MoreTextFieldsThanTheCap_Is400AndKeepsNothing()
+    public async Task AcceptAsync_MoreTextFieldsThanTheCap_IsInvalidAndKeepsNothing()
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
         var ava = await gate.AddChildAsync("Ava");
@@ -292,13 +293,13 @@ public sealed class AcceptUploadTests
 
         var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], ExtraFields = extra }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
 
-        Assert.AreEqual(400, result.Problem?.Status);
+        Assert.AreEqual(GateProblemKind.Invalid, result.Problem?.Kind);
         StringAssert.Contains(result.Problem!.Detail, "form fields");
         await AssertNothingStoredAsync(gate);
     }
 
     [TestMethod]
-    public async Task AcceptAsync_UnknownFieldOverTheFieldSizeCap_Is400()
+    public async Task AcceptAsync_UnknownFieldOverTheFieldSizeCap_IsInvalid()
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
         var ava = await gate.AddChildAsync("Ava");
@@ -306,7 +307,7 @@ public sealed class AcceptUploadTests
 
         var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], ExtraFields = extra }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
 
-        Assert.AreEqual(400, result.Problem?.Status);
+        Assert.AreEqual(GateProblemKind.Invalid, result.Problem?.Kind);
         StringAssert.Contains(result.Problem!.Detail, "'future'");
     }
 
@@ -324,43 +325,43 @@ public sealed class AcceptUploadTests
     }
 
     [TestMethod]
-    public async Task AcceptAsync_NoFile_Is400()
+    public async Task AcceptAsync_NoFile_IsInvalid()
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
         var ava = await gate.AddChildAsync("Ava");
 
         var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava] }.RequestAsync(), CancellationToken.None);
 
-        Assert.AreEqual(400, result.Problem?.Status);
+        Assert.AreEqual(GateProblemKind.Invalid, result.Problem?.Kind);
     }
 
     [TestMethod]
     [DataRow(Backends.SqliteFolders)]
     [DataRow(Backends.PostgresAzurite)]
-    public async Task AcceptAsync_FileOverTheByteLimit_Is413AndKeepsNothing(string backends)
+    public async Task AcceptAsync_FileOverTheByteLimit_IsTooLargeAndKeepsNothing(string backends)
     {
         await using var gate = await GateHarness.CreateAsync(backends, new Dictionary<string, string?> { ["Ingest:Limits:MaxBytes"] = "300000" });
         var ava = await gate.AddChildAsync("Ava");
 
         var result = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava] }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
 
-        Assert.AreEqual(413, result.Problem?.Status);
+        Assert.AreEqual(GateProblemKind.TooLarge, result.Problem?.Kind);
         await AssertNothingStoredAsync(gate);
     }
 
     [TestMethod]
-    public async Task AcceptAsync_ContentLengthOverTheLimit_Is413BeforeReadingTheBody()
+    public async Task AcceptAsync_ContentLengthOverTheLimit_IsTooLargeBeforeReadingTheBody()
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders, new Dictionary<string, string?> { ["Gate:MaxUploadBytes"] = "100000" });
 
         var result = await gate.Accept.AcceptAsync(
             new UploadRequest("tablet-robins", "staff-anna", "multipart/form-data; boundary=b", 100001, null, new UnreadableStream()), CancellationToken.None);
 
-        Assert.AreEqual(413, result.Problem?.Status);
+        Assert.AreEqual(GateProblemKind.TooLarge, result.Problem?.Kind);
     }
 
     [TestMethod]
-    public async Task AcceptAsync_BodyWithoutContentLengthOverTheLimit_Is413AndKeepsNothing()
+    public async Task AcceptAsync_BodyWithoutContentLengthOverTheLimit_IsTooLargeAndKeepsNothing()
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders, new Dictionary<string, string?> { ["Gate:MaxUploadBytes"] = "600000" });
         var ava = await gate.AddChildAsync("Ava");
@@ -368,23 +369,23 @@ public sealed class AcceptUploadTests
 
         var result = await gate.Accept.AcceptAsync(request with { ContentLength = null }, CancellationToken.None);
 
-        Assert.AreEqual(413, result.Problem?.Status);
+        Assert.AreEqual(GateProblemKind.TooLarge, result.Problem?.Kind);
         await AssertNothingStoredAsync(gate);
     }
 
     [TestMethod]
-    public async Task AcceptAsync_NotMultipart_Is415()
+    public async Task AcceptAsync_NotMultipart_IsUnsupportedMedia()
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
 
         var result = await gate.Accept.AcceptAsync(
             new UploadRequest("tablet-robins", "staff-anna", "application/json", 2, null, new MemoryStream("{}"u8.ToArray())), CancellationToken.None);
 
-        Assert.AreEqual(415, result.Problem?.Status);
+        Assert.AreEqual(GateProblemKind.UnsupportedMedia, result.Problem?.Kind);
     }
 
     [TestMethod]
-    public async Task AcceptAsync_MalformedMultipart_Is400()
+    public async Task AcceptAsync_MalformedMultipart_IsInvalid()
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
         var body = "--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.png\"\r\n\r\n\x89PNG truncated without a closing boundary"u8.ToArray();
@@ -392,7 +393,7 @@ public sealed class AcceptUploadTests
         var result = await gate.Accept.AcceptAsync(
             new UploadRequest("tablet-robins", "staff-anna", "multipart/form-data; boundary=b", body.Length, null, new MemoryStream(body)), CancellationToken.None);
 
-        Assert.AreEqual(400, result.Problem?.Status);
+        Assert.AreEqual(GateProblemKind.Invalid, result.Problem?.Kind);
         await AssertNothingStoredAsync(gate);
     }
 
@@ -400,17 +401,17 @@ public sealed class AcceptUploadTests
     [DataRow("")]
     [DataRow("tab\there")]
     [DataRow("é")]
-    public async Task AcceptAsync_IdempotencyKeyNotPrintableAscii_Is400(string key)
+    public async Task AcceptAsync_IdempotencyKeyNotPrintableAscii_IsInvalid(string key)
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
 
         var result = await gate.Accept.AcceptAsync(await new UploadBody { IdempotencyKey = key }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
 
-        Assert.AreEqual(400, result.Problem?.Status);
+        Assert.AreEqual(GateProblemKind.Invalid, result.Problem?.Kind);
     }
 
     [TestMethod]
-    public async Task AcceptAsync_HugeIdempotencyKey_Is400AndAKeyOf128IsAccepted()
+    public async Task AcceptAsync_HugeIdempotencyKey_IsInvalidAndAKeyOf128IsAccepted()
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
         var ava = await gate.AddChildAsync("Ava");
@@ -418,7 +419,7 @@ public sealed class AcceptUploadTests
         var huge = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], IdempotencyKey = new string('k', 129) }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
         var longest = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava], IdempotencyKey = new string('k', 128) }.File(Photos.Coffee).RequestAsync(), CancellationToken.None);
 
-        Assert.AreEqual(400, huge.Problem?.Status);
+        Assert.AreEqual(GateProblemKind.Invalid, huge.Problem?.Kind);
         Assert.IsNull(longest.Problem);
     }
 
@@ -444,7 +445,7 @@ public sealed class AcceptUploadTests
         var result = await gate.Accept.AcceptAsync(
             await new UploadBody { Children = [ava], Note = "Painting\0 at the easel" }.File(Photos.Astronaut).RequestAsync(), CancellationToken.None);
 
-        Assert.AreEqual(400, result.Problem?.Status, result.Problem?.Detail);
+        Assert.AreEqual(GateProblemKind.Invalid, result.Problem?.Kind, result.Problem?.Detail);
         Assert.IsEmpty(await gate.MasterKeysAsync());
     }
 

@@ -1,6 +1,7 @@
 using MediaGate.Consent.Matrix;
 using MediaGate.Data.Media;
 using MediaGate.Data.Work;
+using MediaGate.Gate.Outcomes;
 using MediaGate.Gate.Tests.Processing;
 using MediaGate.Gate.Tests.Support;
 using MediaGate.Storage.Tests.Support;
@@ -55,7 +56,7 @@ public sealed class AzuriteOutageTests
             await WaitAsync(async () => (await gate.Database.Media.ItemsWithStatusAsync([MediaStatus.Processing], 10)).Count == 0);
             await gate.Worker.StopAsync(CancellationToken.None);
 
-            Assert.AreEqual(503, during.Problem?.Status, "an upload while the store is down is refused (the tablet keeps it)");
+            Assert.AreEqual(GateProblemKind.Unavailable, during.Problem?.Kind, "an upload while the store is down is refused (the tablet keeps it)");
             foreach (var id in acknowledged)
             {
                 var item = await gate.Database.Media.FindItemAsync(id);

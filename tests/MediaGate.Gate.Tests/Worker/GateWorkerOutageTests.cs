@@ -2,6 +2,7 @@ using MediaGate.Consent.Matrix;
 using MediaGate.Data.Media;
 using MediaGate.Data.Retention;
 using MediaGate.Data.Work;
+using MediaGate.Gate.Outcomes;
 using MediaGate.Gate.Tests.Processing;
 using MediaGate.Gate.Tests.Support;
 using MediaGate.Gate.Worker;
@@ -62,7 +63,7 @@ public sealed class GateWorkerOutageTests
         await WaitAsync(async () => !await AnyProcessingAsync(gate));
         await gate.Worker.StopAsync(CancellationToken.None);
 
-        Assert.AreEqual(503, during.Problem?.Status, "an upload while the store fails is refused (the tablet keeps it), never acknowledged");
+        Assert.AreEqual(GateProblemKind.Unavailable, during.Problem?.Kind, "an upload while the store fails is refused (the tablet keeps it), never acknowledged");
         foreach (var id in acknowledged)
         {
             var item = await gate.Database.Media.FindItemAsync(id);
