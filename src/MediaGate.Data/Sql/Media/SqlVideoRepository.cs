@@ -38,6 +38,11 @@ internal sealed class SqlVideoRepository(SqlStore store) : IVideoRepository
                 "VALUES (@MediaId, @Number, @FirstMs, @LastMs, @BestMs, @PointsJson, @FrameKey) ON CONFLICT (media_id, number) DO NOTHING",
                 new { track.MediaId, Number = (long)track.Number, track.FirstMs, track.LastMs, track.BestMs, track.PointsJson, track.FrameKey },
                 transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (track.FrameKey is { } frameKey)
+            {
+                // The frame was written down for deletion before it was stored: recorded now, it is the track's.
+                await SqlPendingDeletions.ClearWriteAheadAsync(connection, transaction, DeletionStore.Master, frameKey, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
