@@ -36,6 +36,7 @@ internal static class ServiceComposition
         app.MapParentEndpoints();
         app.MapParentVideoEndpoints();
         app.MapManagerVideoEndpoints();
+        app.MapWebsiteVideoEndpoints();
         app.MapWebsiteEndpoints();
         app.MapManagerEndpoints();
     }
