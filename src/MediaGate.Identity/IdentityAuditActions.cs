@@ -6,6 +6,9 @@ public static class IdentityAuditActions
     public const string SignIn = "sign-in";
     public const string SignInFailed = "sign-in-failed";
     public const string SignInLockedOut = "sign-in-locked-out";
+
+    /// <summary>One address failed more than <see cref="SignIn.FailureAuditBudget.PerWindow"/> sign-ins in a minute: the rest of that minute's are not recorded.</summary>
+    public const string SignInFailuresNotRecorded = "sign-in-failures-not-recorded";
     public const string OutsideWorkingHours = "refused-outside-working-hours";
     public const string AccountCreated = "account-create";
     public const string DeviceRegistered = "device-register";

@@ -75,7 +75,7 @@ public static class SessionEndpoints
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(signIn);
-        var outcome = await signIn.WithPasswordAsync(request.Username, request.Password, ClientAddress(context), cancellationToken).ConfigureAwait(false);
+        var outcome = await signIn.WithPasswordAsync(request.Username, request.Password, ClientAddresses.Of(context), cancellationToken).ConfigureAwait(false);
         return outcome.Result == SignInResult.SignedIn
             ? TypedResults.Ok(new SessionResponse(outcome.Token!, outcome.Role!))
             : Refusal(outcome, context);
@@ -87,14 +87,12 @@ public static class SessionEndpoints
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(signIn);
-        var outcome = await signIn.OnTabletAsync(request.DeviceId, request.DeviceSecret, request.Username, request.Pin, ClientAddress(context), cancellationToken)
+        var outcome = await signIn.OnTabletAsync(request.DeviceId, request.DeviceSecret, request.Username, request.Pin, ClientAddresses.Of(context), cancellationToken)
             .ConfigureAwait(false);
         return outcome.Result == SignInResult.SignedIn
             ? TypedResults.Ok(new TabletSessionResponse(outcome.Token!))
             : Refusal(outcome, context);
     }
-
-    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static ProblemHttpResult Refusal(SignInOutcome outcome, HttpContext context)
     {

@@ -194,7 +194,7 @@ public static class TabletEndpoints
         ArgumentNullException.ThrowIfNull(signIn);
         ArgumentNullException.ThrowIfNull(http);
         http.Response.Headers.CacheControl = "no-store";
-        return await signIn.CheckDeviceAsync(request?.DeviceId, request?.DeviceSecret, cancellationToken)
+        return await signIn.CheckDeviceAsync(request?.DeviceId, request?.DeviceSecret, ClientAddresses.Of(http), cancellationToken)
             ? TypedResults.NoContent()
             : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unknown device",
                 detail: "The device id or secret is wrong, or the device was revoked. Check them with the manager's devices page.");

@@ -32,6 +32,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<WorkingHours>();
         services.AddScoped<SignInFlow>();
+        services.AddSingleton<FailureAuditBudget>();
         services.AddScoped(sp =>
         {
             var database = sp.GetRequiredService<MediaGateDatabase>();

@@ -14,8 +14,9 @@ namespace MediaGate.Identity.SignIn;
 /// accounts from the nursery's shared address, never delay a right password; a tablet attempt is counted only once
 /// the registered tablet's secret is proven, per (tablet, account) and per tablet, so nobody without the tablet can
 /// delay its staff. Attempts are counted in the database, shared by every node, before any credential is checked (so
-/// parallel guesses cannot slip past a wait together); a right answer clears its count. Every success and failure is
-/// audited, and the start of delays once.
+/// parallel guesses cannot slip past a wait together); a right answer clears its count. Every success and every failure
+/// against an account is audited, and the start of delays once; failures that name no account (an unknown username, a
+/// wrong device secret) up to <see cref="FailureAuditBudget.PerWindow"/> a minute from one address.
 /// </summary>
 public sealed class SignInFlow(
     MediaGateDatabase database,
@@ -23,6 +24,7 @@ public sealed class SignInFlow(
     TokenIssuer tokens,
     WorkingHours hours,
     IOptions<IdentityOptions> options,
+    FailureAuditBudget auditBudget,
     TimeProvider time)
 {
     /// <summary>Longest password or PIN read; longer ones are wrong without hashing megabytes.</summary>
@@ -43,7 +45,7 @@ public sealed class SignInFlow(
         Account? found = accountKey is null ? null : await database.Accounts.FindByUsernameAsync(username!, cancellationToken).ConfigureAwait(false);
         if (!hasher.Verify(found is { Active: true } ? found.PasswordHash : null, Bounded(password)))
         {
-            await AuditFailureAsync(username, "password", turn.DelaysBegan, cancellationToken).ConfigureAwait(false);
+            await AuditFailureAsync(username, "password", turn.DelaysBegan, found is null ? source : null, cancellationToken).ConfigureAwait(false);
             return SignInOutcome.Rejected;
         }
 
@@ -52,14 +54,15 @@ public sealed class SignInFlow(
     }
 
     /// <summary>Whether the id and secret name a registered, unrevoked tablet (checked at enrolment); a failure is audited.</summary>
-    public async Task<bool> CheckDeviceAsync(string? deviceId, string? deviceSecret, CancellationToken cancellationToken = default)
+    public async Task<bool> CheckDeviceAsync(string? deviceId, string? deviceSecret, string source, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(source);
         if (await RegisteredDeviceAsync(deviceId, deviceSecret, cancellationToken).ConfigureAwait(false) is not null)
         {
             return true;
         }
 
-        await AuditFailureAsync(null, "enrolment", delaysBegan: false, cancellationToken).ConfigureAwait(false);
+        await AuditFailureAsync(null, "enrolment", delaysBegan: false, source, cancellationToken).ConfigureAwait(false);
         return false;
     }
 
@@ -72,7 +75,7 @@ public sealed class SignInFlow(
         // cannot be tried from anywhere but a setting-owned tablet (product.md: only registered devices).
         if (await RegisteredDeviceAsync(deviceId, deviceSecret, cancellationToken).ConfigureAwait(false) is not { } registered)
         {
-            await AuditFailureAsync(username, "device", delaysBegan: false, cancellationToken).ConfigureAwait(false);
+            await AuditFailureAsync(username, "device", delaysBegan: false, source, cancellationToken).ConfigureAwait(false);
             return SignInOutcome.Rejected;
         }
 
@@ -95,7 +98,7 @@ public sealed class SignInFlow(
         Account? found = accountKey is null ? null : await database.Accounts.FindByUsernameAsync(username!, cancellationToken).ConfigureAwait(false);
         if (!hasher.Verify(found is { Active: true, Role: AccountRole.Staff } ? found.PinHash : null, Bounded(pin)))
         {
-            await AuditFailureAsync(username, "pin", deviceTurn.DelaysBegan || turn.DelaysBegan, cancellationToken).ConfigureAwait(false);
+            await AuditFailureAsync(username, "pin", deviceTurn.DelaysBegan || turn.DelaysBegan, unaccountedFrom: null, cancellationToken).ConfigureAwait(false);
             return SignInOutcome.Rejected;
         }
 
@@ -158,10 +161,25 @@ public sealed class SignInFlow(
         return new SignInOutcome(SignInResult.SignedIn, token, account.Role.ToText());
     }
 
-    private async Task AuditFailureAsync(string? username, string reason, bool delaysBegan, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a failure. Failures against an account or a proven tablet are bounded by their growing delays and always
+    /// recorded; the others (no such account, a wrong device secret) are never delayed, so they come out of the address's
+    /// <see cref="FailureAuditBudget"/> (<paramref name="unaccountedFrom"/>: the address, or null when an account is at stake).
+    /// </summary>
+    private async Task AuditFailureAsync(string? username, string reason, bool delaysBegan, string? unaccountedFrom, CancellationToken cancellationToken)
     {
         // The username is recorded only when well-formed (bounded, plain ASCII); the secret never.
         string subject = AccountUsernames.IsValid(username) ? username! : "";
+        switch (unaccountedFrom is null ? FailureAuditVerdict.Record : auditBudget.Take(unaccountedFrom))
+        {
+            case FailureAuditVerdict.Skip:
+                return;
+            case FailureAuditVerdict.RecordThatTheRestAreNot:
+                await database.Audit.AppendAsync(new AuditEvent(IdentityAuditActions.Anonymous, IdentityAuditActions.SignInFailuresNotRecorded, "",
+                    JsonSerializer.Serialize(new { perMinute = FailureAuditBudget.PerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture) })), cancellationToken).ConfigureAwait(false);
+                return;
+        }
+
         await database.Audit.AppendAsync(new AuditEvent(IdentityAuditActions.Anonymous, IdentityAuditActions.SignInFailed, subject,
             JsonSerializer.Serialize(new { reason })), cancellationToken).ConfigureAwait(false);
         if (delaysBegan)

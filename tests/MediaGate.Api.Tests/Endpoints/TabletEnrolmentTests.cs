@@ -43,6 +43,27 @@ public sealed class TabletEnrolmentTests
         }
     }
 
+    [TestMethod]
+    public async Task CheckEnrolment_ManyWrongSecretsFromOneAddress_AuditsTheBudgetThenOneEntryThenNothing()
+    {
+        await using var service = await TestService.StartAsync();
+        var (id, secret) = await RegisterAsync(service);
+        int tries = FailureAuditBudget.PerWindow + 10;
+
+        for (int i = 0; i < tries; i++)
+        {
+            using var wrong = await CheckAsync(service, id, secret[..^2] + (secret.EndsWith("AA", StringComparison.Ordinal) ? "BB" : "AA"));
+            Assert.AreEqual(HttpStatusCode.Unauthorized, wrong.StatusCode, $"wrong secret {i + 1} of {tries} is refused");
+        }
+
+        using var response = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit?action=sign-in-fail&limit=500");
+        var actions = (await ManagerCalls.ReadJsonAsync(response, HttpStatusCode.OK)).EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToArray();
+        Assert.AreEqual(FailureAuditBudget.PerWindow, actions.Count(a => a == IdentityAuditActions.SignInFailed), "the budget's worth of failures is recorded");
+        Assert.AreEqual(1, actions.Count(a => a == IdentityAuditActions.SignInFailuresNotRecorded), "one entry says the rest are not recorded");
+        using var right = await CheckAsync(service, id, secret);
+        Assert.AreEqual(HttpStatusCode.NoContent, right.StatusCode, "the right secret from the same address still enrols the tablet");
+    }
+
     private static async Task<(string Id, string Secret)> RegisterAsync(TestService service)
     {
         using var response = await ManagerCalls.SendJsonAsync(service, HttpMethod.Post, "/api/manager/devices", new { name = "tablet " + Guid.NewGuid().ToString("N")[..6] });

@@ -45,6 +45,7 @@ public static class AuditSentences
         {
             "sign-in" => subject.Length > 0 ? $"Signed in on {Device(subject)}." : "Signed in.",
             "sign-in-failed" => subject.Length > 0 ? $"A sign-in as {subject} failed ({Text(d, "reason") ?? "wrong credentials"})." : "A sign-in failed.",
+            "sign-in-failures-not-recorded" => $"More than {Text(d, "perMinute") ?? "the set number of"} sign-ins failed from one address within a minute; the rest of that minute's failures were not recorded.",
             "sign-in-locked-out" => $"Sign-ins{(subject.Length > 0 ? $" as {subject}" : "")} were slowed after repeated failures.",
             "refused-outside-working-hours" => "Was refused outside working hours.",
             "session.signed-out" => "Signed out.",
