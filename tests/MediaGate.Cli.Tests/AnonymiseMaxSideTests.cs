@@ -43,7 +43,7 @@ public sealed class AnonymiseMaxSideTests
         // anonymise masks every detection whatever its strength, so it does not ask the verifier: the same boxes,
         // the patch marked by the detector alone (at or above release-alone: not faint).
         using var temp = new TempFolder();
-        string input = Path.Combine(MediaGate.Tests.TestPaths.FacesDev, "images", "10--People_Marching", "10_People_Marching_People_Marching_2_27.jpg");
+        string input = Path.Combine(TestPaths.FacesDev, "images", "10--People_Marching", "10_People_Marching_People_Marching_2_27.jpg");
 
         CliRunner.Result detected = CliRunner.Run(temp.Path, "detect", input, "--models", TestPaths.SharedModels);
         CliRunner.Result anonymised = CliRunner.Run(temp.Path, "anonymise", input, "--out", "out", "--models", TestPaths.SharedModels);

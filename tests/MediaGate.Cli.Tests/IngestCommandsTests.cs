@@ -2,6 +2,7 @@ using System.Text.Json;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Decode;
 using MetadataExtractor;
+
 using Directory = System.IO.Directory;
 
 namespace MediaGate.Cli.Tests;

@@ -4,7 +4,7 @@ using MediaGate.Consent.People;
 using MediaGate.Data.Media;
 using MediaGate.Gate.Consents;
 using MediaGate.Gate.Review;
-using MediaGate.Gate.Tests.Renditions;
+using MediaGate.Testing.Renditions;
 
 namespace MediaGate.Gate.Tests.Consents;
 

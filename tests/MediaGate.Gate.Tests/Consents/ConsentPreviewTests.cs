@@ -3,7 +3,7 @@ using MediaGate.Consent.Matrix;
 using MediaGate.Consent.People;
 using MediaGate.Consent.ReEvaluation;
 using MediaGate.Gate.Consents;
-using MediaGate.Gate.Tests.Renditions;
+using MediaGate.Testing.Renditions;
 
 namespace MediaGate.Gate.Tests.Consents;
 

@@ -4,10 +4,10 @@ using MediaGate.Consent.People;
 using MediaGate.Data.Media;
 using MediaGate.Gate.Consents;
 using MediaGate.Gate.Events;
-using MediaGate.Gate.Tests.Renditions;
 using MediaGate.Gate.Tests.Support;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Decode;
+using MediaGate.Testing.Renditions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGate.Gate.Tests.Events;

@@ -1,9 +1,9 @@
 using MediaGate.Data;
 using MediaGate.Gate.Review;
-using MediaGate.Gate.Tests.Renditions;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Concurrency;
 using MediaGate.Ingest.Decode;
+using MediaGate.Testing.Renditions;
 using Microsoft.Data.Sqlite;
 
 namespace MediaGate.Gate.Tests.Review;

@@ -3,9 +3,9 @@ using MediaGate.Consent.Matrix;
 using MediaGate.Data.Media;
 using MediaGate.Gate.Consents;
 using MediaGate.Gate.Review;
-using MediaGate.Gate.Tests.Renditions;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Decode;
+using MediaGate.Testing.Renditions;
 
 namespace MediaGate.Gate.Tests.Review;
 

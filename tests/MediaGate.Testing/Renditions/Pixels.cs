@@ -2,7 +2,7 @@ using MediaGate.Consent.Media;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Render;
 
-namespace MediaGate.Gate.Tests.Renditions;
+namespace MediaGate.Testing.Renditions;
 
 /// <summary>
 /// Pixel comparisons between a rendition and the master reduced the same way without masks. Assertions use the two
