@@ -25,7 +25,7 @@ public sealed class ConsentDecisionEngineTests
         CollectionAssert.AreEqual(scenario.Faces, decision.Faces.Select(f => f.Visibility).ToArray(), explained);
         foreach (var code in scenario.Because)
         {
-            Assert.IsTrue(decision.HasReason(code), $"expected reason {code}, got: {explained}");
+            Assert.IsTrue(decision.HasReason(code), $"the decision gives reason {code} (it gave: {explained})");
         }
 
         foreach (var code in scenario.NotBecause)
