@@ -57,7 +57,7 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         if (!File.Exists(ServiceDll))
         {
-            throw new InvalidOperationException($"{ServiceDll} is missing: build src/MediaGate.Api first");
+            throw new InvalidOperationException($"{ServiceDll} is missing: build src/MediaGate.Cli first");
         }
 
         Directory.CreateDirectory(settings.DataFolder);
