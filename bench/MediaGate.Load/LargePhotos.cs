@@ -24,7 +24,7 @@ internal static class LargePhotos
     /// <summary>Photo <paramref name="index"/> (source index mod 5, quality by index) at <paramref name="megapixels"/>, written under <paramref name="folder"/>.</summary>
     public static string Make(string folder, int index, double megapixels)
     {
-        var source = Path.Combine(MediaGate.Tests.TestPaths.FacesDev, "images", Sources[index % Sources.Count]);
+        var source = Path.Combine(MediaGate.Testing.TestPaths.FacesDev, "images", Sources[index % Sources.Count]);
         var image = RgbImage.FromJpeg(File.ReadAllBytes(source));
         double scale = Math.Sqrt(megapixels * 1_000_000 / (image.Width * (double)image.Height));
         int width = (int)(image.Width * scale), height = (int)(image.Height * scale);

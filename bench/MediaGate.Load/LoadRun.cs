@@ -30,7 +30,7 @@ internal sealed class LoadRun(LoadOptions options)
                     .Select(i => LargePhotos.Make(folder, i, options.Megapixels)).ToList();
             }
 
-            var settings = ServiceSettings.Embedded(folder, "load", MediaGate.Tests.TestPaths.SharedModels);
+            var settings = ServiceSettings.Embedded(folder, "load", MediaGate.Testing.TestPaths.SharedModels);
 
             // The harness picks workstation GC for the many small test services; the node under load runs as configured.
             settings.With("DOTNET_gcServer", ConfiguredServerGc(ServiceProcess.ServiceDll) ? "1" : "0");

@@ -12,7 +12,7 @@ internal static class SmallPhotos
     public static IReadOnlyList<string> Pick(int count)
     {
         var faces = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(Path.Combine(MediaGate.Tests.TestPaths.FacesDev, "gt.tsv")))
+        foreach (var line in File.ReadLines(Path.Combine(MediaGate.Testing.TestPaths.FacesDev, "gt.tsv")))
         {
             var fields = line.Split('\t');
             if (!faces.TryGetValue(fields[0], out var sizes))
@@ -31,7 +31,7 @@ internal static class SmallPhotos
             .Select(f => f.Key)
             .Order(StringComparer.Ordinal)
             .Take(count)
-            .Select(relative => Path.Combine(MediaGate.Tests.TestPaths.FacesDev, relative))
+            .Select(relative => Path.Combine(MediaGate.Testing.TestPaths.FacesDev, relative))
             .ToList();
         return picked.Count == count
             ? picked

@@ -11,7 +11,7 @@ internal sealed record DayOptions(string Models, int Children, int Tablets, doub
     public static DayOptions Parse(string[] args)
     {
         var c = CultureInfo.InvariantCulture;
-        var options = new DayOptions(MediaGate.Tests.TestPaths.SharedModels, 12, 4, 0, null, null, TimeSpan.FromSeconds(900), null, false);
+        var options = new DayOptions(MediaGate.Testing.TestPaths.SharedModels, 12, 4, 0, null, null, TimeSpan.FromSeconds(900), null, false);
         for (int i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value\n{Usage}");

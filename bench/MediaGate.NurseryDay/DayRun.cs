@@ -11,7 +11,7 @@ internal sealed class DayRun(DayOptions options)
 {
     public async Task<int> RunAsync()
     {
-        var all = LabelledPhoto.LoadAll(MediaGate.Tests.TestPaths.FacesDev);
+        var all = LabelledPhoto.LoadAll(MediaGate.Testing.TestPaths.FacesDev);
         var single = LabelledPhoto.WithFaces(all, 1);
         var two = LabelledPhoto.WithFaces(all, 2);
         single = single.Take(options.Single ?? single.Count).ToList();

@@ -32,8 +32,8 @@ public sealed class AnonymiseMaxSideTests
         int x = (int)face.GetProperty("x").GetDouble() / 2, y = (int)face.GetProperty("y").GetDouble() / 2;
         int w = (int)face.GetProperty("w").GetDouble() / 2, h = (int)face.GetProperty("h").GetDouble() / 2;
         Assert.IsTrue(x < 105 && x + w > 105 && y < 61 && y + h > 61, $"the face box ({x}, {y}, {w}x{h}) x 2 is not the astronaut's face in full-size pixels");
-        Assert.IsGreaterThan(20.0, MeanDifference(before, after, x + (w / 4), y + (h / 4), w / 2, h / 2), "the face is masked");
-        Assert.IsLessThan(6.0, MeanDifference(before, after, 0, after.Height - 20, 20, 20), "pixels far from the face are unchanged");
+        Assert.IsGreaterThan(PixelThresholds.MaskedAtLeast, MeanDifference(before, after, x + (w / 4), y + (h / 4), w / 2, h / 2), "the face is masked");
+        Assert.IsLessThan(PixelThresholds.EncodedAtMost, MeanDifference(before, after, 0, after.Height - 20, 20, 20), "pixels far from the face are unchanged");
     }
 
     [TestMethod]
@@ -43,7 +43,7 @@ public sealed class AnonymiseMaxSideTests
         // anonymise masks every detection whatever its strength, so it does not ask the verifier: the same boxes,
         // the patch marked by the detector alone (at or above release-alone: not faint).
         using var temp = new TempFolder();
-        string input = Path.Combine(MediaGate.Tests.TestPaths.FacesDev, "images", "10--People_Marching", "10_People_Marching_People_Marching_2_27.jpg");
+        string input = Path.Combine(TestPaths.FacesDev, "images", "10--People_Marching", "10_People_Marching_People_Marching_2_27.jpg");
 
         CliRunner.Result detected = CliRunner.Run(temp.Path, "detect", input, "--models", TestPaths.SharedModels);
         CliRunner.Result anonymised = CliRunner.Run(temp.Path, "anonymise", input, "--out", "out", "--models", TestPaths.SharedModels);

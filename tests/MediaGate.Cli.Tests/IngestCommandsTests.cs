@@ -2,6 +2,7 @@ using System.Text.Json;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Decode;
 using MetadataExtractor;
+
 using Directory = System.IO.Directory;
 
 namespace MediaGate.Cli.Tests;
@@ -81,8 +82,8 @@ public sealed class IngestCommandsTests
         JsonElement face = line.RootElement.GetProperty("faces")[0];
         int x = (int)face.GetProperty("x").GetDouble(), y = (int)face.GetProperty("y").GetDouble();
         int w = (int)face.GetProperty("w").GetDouble(), h = (int)face.GetProperty("h").GetDouble();
-        Assert.IsGreaterThan(20.0, MeanDifference(before, after, x + (w / 4), y + (h / 4), w / 2, h / 2), "the face is masked");
-        Assert.IsLessThan(6.0, MeanDifference(before, after, 0, after.Height - 40, 40, 40), "pixels far from the face are unchanged");
+        Assert.IsGreaterThan(PixelThresholds.MaskedAtLeast, MeanDifference(before, after, x + (w / 4), y + (h / 4), w / 2, h / 2), "the face is masked");
+        Assert.IsLessThan(PixelThresholds.EncodedAtMost, MeanDifference(before, after, 0, after.Height - 40, 40, 40), "pixels far from the face are unchanged");
     }
 
     /// <summary>Mean absolute difference per channel over a rectangle of two same-sized images.</summary>

@@ -90,7 +90,7 @@ public sealed class IngestPipelineCameraFaultTests
 
         var photo = StripOk(dirty, OutputMethod.Reencoded);
 
-        Assert.IsLessThan(2.0, SyntheticImages.MeanDifference(Pixels(clean), Pixels(photo.Output!)));
+        Assert.IsLessThan(PixelThresholds.RecoveredDecodeAtMost, SyntheticImages.MeanDifference(Pixels(clean), Pixels(photo.Output!)));
     }
 
     [TestMethod]
@@ -149,7 +149,7 @@ public sealed class IngestPipelineCameraFaultTests
         var output = Pixels(photo.Output!);
         Assert.AreEqual(48, output.Width);
         Assert.AreEqual(64, output.Height);
-        Assert.IsLessThan(1.0, SyntheticImages.MeanDifference(expected, output));
+        Assert.IsLessThan(PixelThresholds.LosslessAtMost, SyntheticImages.MeanDifference(expected, output));
     }
 
     [TestMethod]
@@ -168,7 +168,7 @@ public sealed class IngestPipelineCameraFaultTests
 
         var output = Pixels(photo.Output!);
         Assert.AreEqual(48, output.Width);
-        Assert.IsLessThan(3.0, SyntheticImages.MeanDifference(Orientation.ApplyExif(source.Clone(), 6), output));
+        Assert.IsLessThan(PixelThresholds.HighQualityEncodeAtMost, SyntheticImages.MeanDifference(Orientation.ApplyExif(source.Clone(), 6), output));
     }
 
     [TestMethod]
@@ -189,7 +189,7 @@ public sealed class IngestPipelineCameraFaultTests
         // Compared with the WebP's own pixels turned by hand: a wrong turn or none differs by far more.
         var output = Pixels(photo.Output!);
         Assert.AreEqual(48, output.Width);
-        Assert.IsLessThan(3.0, SyntheticImages.MeanDifference(Orientation.ApplyExif(Pixels(webp), 6), output));
+        Assert.IsLessThan(PixelThresholds.HighQualityEncodeAtMost, SyntheticImages.MeanDifference(Orientation.ApplyExif(Pixels(webp), 6), output));
     }
 
     private static uint Crc32Png(ReadOnlySpan<byte> data)

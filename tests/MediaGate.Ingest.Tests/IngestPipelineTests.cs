@@ -56,7 +56,7 @@ public sealed class IngestPipelineTests
         Assert.AreEqual(OutputMethod.Reencoded, photo.Method);
         RgbImage output = PhotoReader.ReadUpright(photo.Output, Options.Limits).Value.Image;
         ReadOnlySpan<byte> centre = output.Row(30).Slice(30 * 3, 3);
-        Assert.IsLessThan(60, Math.Abs(centre[0] - 220) + centre[1] + centre[2], "the face was not replaced by the red around it");
+        Assert.IsLessThan(60, Math.Abs(centre[0] - 220) + centre[1] + centre[2], "the face is replaced by the red around it");
         Assert.IsTrue(photo.StepMilliseconds.ContainsKey("mask"));
     }
 

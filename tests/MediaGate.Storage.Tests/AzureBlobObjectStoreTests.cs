@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Azure;
 using MediaGate.Storage.AzureBlob;
 using MediaGate.Storage.Tests.Support;
+using MediaGate.Testing.Servers;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using MediaGate.Storage.Hosting;
 using MediaGate.Storage.Tests.Support;
+using MediaGate.Testing.Servers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -18,7 +18,7 @@ public sealed class WebPagesOptions : IValidatableObject
     {
         if (!Directory.Exists(Path.Combine(Root, "assets")))
         {
-            yield return new ValidationResult($"WebPages:Root: '{Root}' holds no assets folder: build src/MediaGate.Api (it copies wwwroot) or point WebPages:Root at it.", [nameof(Root)]);
+            yield return new ValidationResult($"WebPages:Root: '{Root}' holds no assets folder: build src/MediaGate.Cli (it copies wwwroot) or point WebPages:Root at it.", [nameof(Root)]);
         }
     }
 }

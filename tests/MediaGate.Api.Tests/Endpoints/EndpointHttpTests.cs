@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MediaGate.Consent.Decisions;
-using MediaGate.Gate.Tests.Renditions;
+using MediaGate.Testing.Renditions;
 
 namespace MediaGate.Api.Tests.Endpoints;
 

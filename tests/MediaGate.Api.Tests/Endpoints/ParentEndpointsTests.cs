@@ -4,9 +4,9 @@ using MediaGate.Consent.Matrix;
 using MediaGate.Gate;
 using MediaGate.Gate.Consents;
 using MediaGate.Gate.Renditions;
-using MediaGate.Gate.Tests.Renditions;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Decode;
+using MediaGate.Testing.Renditions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,7 +1,7 @@
 using MediaGate.Api.Endpoints;
 using MediaGate.Consent.Decisions;
 using MediaGate.Gate.Review;
-using MediaGate.Gate.Tests.Renditions;
+using MediaGate.Testing.Renditions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,6 @@
 using MediaGate.Api.Endpoints;
 using MediaGate.Gate.Parents;
-using MediaGate.Gate.Tests.Renditions;
+using MediaGate.Testing.Renditions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -6,8 +6,8 @@ using MediaGate.Data.Media;
 using MediaGate.Gate.Consents;
 using MediaGate.Gate.Renditions;
 using MediaGate.Gate.Review;
-using MediaGate.Gate.Tests.Renditions;
 using MediaGate.Ingest.Verify;
+using MediaGate.Testing.Renditions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using MediaGate.Data;
-using MediaGate.Data.Tests.Support;
+using MediaGate.Testing.Servers;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

@@ -13,14 +13,14 @@ public sealed class SecretRulesTests
     [DataRow("abcabcabcabc")]
     [DataRow("Head2024!")]
     public void PasswordProblem_GuessablePassword_SaysWhy(string password) =>
-        Assert.IsNotNull(SecretRules.PasswordProblem(password, "head", 8), $"'{password}' should be refused");
+        Assert.IsNotNull(SecretRules.PasswordProblem(password, "head", 8), $"'{password}' is refused");
 
     [TestMethod]
     [DataRow("our blue door is round")]
     [DataRow("parent password")]
     [DataRow("Tr4in-Rabbit-Kettle")]
     public void PasswordProblem_SentenceOrMixedPassword_Accepted(string password) =>
-        Assert.IsNull(SecretRules.PasswordProblem(password, "head", 8), $"'{password}' should be accepted");
+        Assert.IsNull(SecretRules.PasswordProblem(password, "head", 8), $"'{password}' is accepted");
 
     [TestMethod]
     [DataRow("000000")]
@@ -33,12 +33,12 @@ public sealed class SecretRulesTests
     [DataRow("12345")]
     [DataRow("12345a")]
     public void PinProblem_TrivialOrMalformedPin_SaysWhy(string pin) =>
-        Assert.IsNotNull(SecretRules.PinProblem(pin, 6), $"PIN {pin} should be refused");
+        Assert.IsNotNull(SecretRules.PinProblem(pin, 6), $"PIN {pin} is refused");
 
     [TestMethod]
     [DataRow("482913")]
     [DataRow("730164")]
     [DataRow("5027319")]
     public void PinProblem_UnpatternedPin_Accepted(string pin) =>
-        Assert.IsNull(SecretRules.PinProblem(pin, 6), $"PIN {pin} should be accepted");
+        Assert.IsNull(SecretRules.PinProblem(pin, 6), $"PIN {pin} is accepted");
 }

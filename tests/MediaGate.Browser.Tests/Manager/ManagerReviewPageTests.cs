@@ -61,7 +61,7 @@ public sealed class ManagerReviewPageTests : BrowserTest
         await page.Page.SetViewportSizeAsync(Screens.Tablet.Width, Screens.Tablet.Height);
         var measured = string.Create(CultureInfo.InvariantCulture, $"review-height items=7 tablet768={tabletHeight} desktop1280={desktopHeight}");
         TestContext.WriteLine(measured);
-        var artifacts = Directory.CreateDirectory(Path.Combine(MediaGate.Tests.TestPaths.RepoRoot, "artifacts"));
+        var artifacts = Directory.CreateDirectory(Path.Combine(TestPaths.RepoRoot, "artifacts"));
         await File.WriteAllTextAsync(Path.Combine(artifacts.FullName, "review-height.txt"), measured + "\n");
 
         foreach (var item in queue.EnumerateArray())

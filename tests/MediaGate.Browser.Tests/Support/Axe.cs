@@ -16,7 +16,7 @@ internal static class Axe
 
     private static readonly Lazy<byte[]> Script = new(() =>
     {
-        var path = Path.Combine(MediaGate.Tests.TestPaths.RepoRoot, "eng", "npm", "node_modules", "axe-core", "axe.min.js");
+        var path = Path.Combine(TestPaths.RepoRoot, "eng", "npm", "node_modules", "axe-core", "axe.min.js");
         return File.Exists(path) ? File.ReadAllBytes(path) : throw new InvalidOperationException($"{path} is missing: run eng/setup.sh");
     });
 

@@ -15,7 +15,7 @@ internal static class Screens
     public static string Folder =>
         Environment.GetEnvironmentVariable("MEDIAGATE_SCREENSHOTS_DIR") is { Length: > 0 } folder
             ? Path.GetFullPath(folder)
-            : Path.Combine(MediaGate.Tests.TestPaths.RepoRoot, "artifacts", "screenshots");
+            : Path.Combine(TestPaths.RepoRoot, "artifacts", "screenshots");
 
     /// <summary>Captures the whole page at both widths; answers the two files written.</summary>
     public static async Task<IReadOnlyList<string>> CaptureAsync(IPage page, string name)

@@ -8,7 +8,7 @@ namespace MediaGate.Browser.Tests.Support;
 internal static class TestImages
 {
     /// <summary>The astronaut portrait: one clear face (512x512 PNG).</summary>
-    public static string Astronaut => Path.Combine(MediaGate.Tests.TestPaths.SamplePhotos, "astronaut.png");
+    public static string Astronaut => Path.Combine(TestPaths.SamplePhotos, "astronaut.png");
 
     /// <summary>
     /// Two copies of the astronaut portrait side by side (1024x512 JPEG): two clear faces, one on the left and one on

@@ -2,8 +2,8 @@ using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.Media;
 using MediaGate.Consent.ReEvaluation;
-using MediaGate.Consent.Tests.Support;
-using static MediaGate.Consent.Tests.Support.Kids;
+using MediaGate.Testing.Consents;
+using static MediaGate.Testing.Consents.Kids;
 using static MediaGate.Consent.Tests.Support.Photos;
 
 namespace MediaGate.Consent.Tests.Decisions;
@@ -25,7 +25,7 @@ public sealed class ConsentDecisionEngineTests
         CollectionAssert.AreEqual(scenario.Faces, decision.Faces.Select(f => f.Visibility).ToArray(), explained);
         foreach (var code in scenario.Because)
         {
-            Assert.IsTrue(decision.HasReason(code), $"expected reason {code}, got: {explained}");
+            Assert.IsTrue(decision.HasReason(code), $"the decision gives reason {code} (it gave: {explained})");
         }
 
         foreach (var code in scenario.NotBecause)

@@ -1,7 +1,7 @@
 using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.Media;
-using MediaGate.Consent.Tests.Support;
+using MediaGate.Testing.Consents;
 
 namespace MediaGate.Consent.Tests.Decisions;
 

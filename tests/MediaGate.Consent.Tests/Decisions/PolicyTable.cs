@@ -1,10 +1,10 @@
 using MediaGate.Consent.Decisions;
-using MediaGate.Consent.Tests.Support;
+using MediaGate.Testing.Consents;
 using static MediaGate.Consent.Decisions.FaceVisibility;
 using static MediaGate.Consent.Decisions.ReasonCode;
 using static MediaGate.Consent.Decisions.Verdict;
 using static MediaGate.Consent.Matrix.Purpose;
-using static MediaGate.Consent.Tests.Support.Kids;
+using static MediaGate.Testing.Consents.Kids;
 using static MediaGate.Consent.Tests.Support.Photos;
 
 namespace MediaGate.Consent.Tests.Decisions;

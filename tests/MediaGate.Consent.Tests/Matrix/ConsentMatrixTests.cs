@@ -1,6 +1,6 @@
 using MediaGate.Consent.Matrix;
-using MediaGate.Consent.Tests.Support;
-using static MediaGate.Consent.Tests.Support.Kids;
+using MediaGate.Testing.Consents;
+using static MediaGate.Testing.Consents.Kids;
 
 namespace MediaGate.Consent.Tests.Matrix;
 

@@ -1,5 +1,5 @@
 using MediaGate.Consent.Matrix;
-using static MediaGate.Consent.Tests.Support.Kids;
+using static MediaGate.Testing.Consents.Kids;
 
 namespace MediaGate.Consent.Tests.Matrix;
 

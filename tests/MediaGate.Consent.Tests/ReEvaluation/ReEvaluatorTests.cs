@@ -1,8 +1,8 @@
 using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.ReEvaluation;
-using MediaGate.Consent.Tests.Support;
-using static MediaGate.Consent.Tests.Support.Kids;
+using MediaGate.Testing.Consents;
+using static MediaGate.Testing.Consents.Kids;
 using static MediaGate.Consent.Tests.Support.Photos;
 
 namespace MediaGate.Consent.Tests.ReEvaluation;

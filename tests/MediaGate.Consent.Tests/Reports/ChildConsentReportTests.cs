@@ -1,7 +1,7 @@
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.Reports;
-using MediaGate.Consent.Tests.Support;
-using static MediaGate.Consent.Tests.Support.Kids;
+using MediaGate.Testing.Consents;
+using static MediaGate.Testing.Consents.Kids;
 
 namespace MediaGate.Consent.Tests.Reports;
 

@@ -1,7 +1,7 @@
-using MediaGate.Data.Csv;
 using MediaGate.Consent.Matrix;
-using MediaGate.Consent.Tests.Support;
-using static MediaGate.Consent.Tests.Support.Kids;
+using MediaGate.Data.Csv;
+using MediaGate.Testing.Consents;
+using static MediaGate.Testing.Consents.Kids;
 
 namespace MediaGate.Data.Tests.Csv;
 

@@ -1,6 +1,6 @@
 using MediaGate.Data.Csv;
 using MediaGate.Consent.Matrix;
-using static MediaGate.Consent.Tests.Support.Kids;
+using static MediaGate.Testing.Consents.Kids;
 
 namespace MediaGate.Data.Tests.Csv;
 

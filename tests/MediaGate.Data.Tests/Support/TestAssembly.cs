@@ -1,3 +1,5 @@
+using MediaGate.Testing.Servers;
+
 namespace MediaGate.Data.Tests.Support;
 
 /// <summary>Starts the PostgreSQL cluster once for the whole test assembly, and stops it at the end.</summary>

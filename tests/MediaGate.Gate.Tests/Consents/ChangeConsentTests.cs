@@ -5,7 +5,7 @@ using MediaGate.Data.Media;
 using MediaGate.Gate.Consents;
 using MediaGate.Gate.Outcomes;
 using MediaGate.Gate.Review;
-using MediaGate.Gate.Tests.Renditions;
+using MediaGate.Testing.Renditions;
 
 namespace MediaGate.Gate.Tests.Consents;
 

@@ -1,6 +1,6 @@
 using MediaGate.Consent.Matrix;
 using MediaGate.Gate.Consents;
-using MediaGate.Gate.Tests.Renditions;
+using MediaGate.Testing.Renditions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

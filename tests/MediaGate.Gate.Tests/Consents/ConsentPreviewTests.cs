@@ -4,7 +4,7 @@ using MediaGate.Consent.People;
 using MediaGate.Consent.ReEvaluation;
 using MediaGate.Gate.Consents;
 using MediaGate.Gate.Outcomes;
-using MediaGate.Gate.Tests.Renditions;
+using MediaGate.Testing.Renditions;
 
 namespace MediaGate.Gate.Tests.Consents;
 

@@ -1,6 +1,6 @@
 using MediaGate.Gate.Consents;
 using MediaGate.Gate.Dashboard;
-using MediaGate.Gate.Tests.Renditions;
+using MediaGate.Testing.Renditions;
 
 namespace MediaGate.Gate.Tests.Dashboard;
 

@@ -5,10 +5,10 @@ using MediaGate.Data.Media;
 using MediaGate.Gate.Consents;
 using MediaGate.Gate.Events;
 using MediaGate.Gate.Outcomes;
-using MediaGate.Gate.Tests.Renditions;
 using MediaGate.Gate.Tests.Support;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Decode;
+using MediaGate.Testing.Renditions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaGate.Gate.Tests.Events;
@@ -74,11 +74,11 @@ public sealed class EventProcessingTests
         Assert.AreEqual(audience, decision.Request.Audience, "every attendee's family, Ben's too although he is not in the photo");
         Assert.AreEqual(FaceVisibility.Mask, decision.Faces.Single(), "Ava has no events consent: her face is masked");
         var face = (await gate.Database.Media.FacesAsync(mediaId)).Single().Box;
-        Assert.IsGreaterThan(20.0, await FaceDifferenceAsync(gate, mediaId, audience, face), "the event rendition masks Ava");
+        Assert.IsGreaterThan(PixelThresholds.MaskedAtLeast, await FaceDifferenceAsync(gate, mediaId, audience, face), "the event rendition masks Ava");
 
         await gate.Services.GetRequiredService<ChangeConsent>().ApplyAsync(new ConsentChange(ava, Purpose.Events, true, false, "Mother", "FORM-E1", null), "manager-1");
 
-        Assert.IsLessThan(6.0, await FaceDifferenceAsync(gate, mediaId, audience, face), "with events consent the re-made rendition shows Ava");
+        Assert.IsLessThan(PixelThresholds.ShownAtMost, await FaceDifferenceAsync(gate, mediaId, audience, face), "with events consent the re-made rendition shows Ava");
     }
 
     private static async Task<string> EventAsync(GateHarness gate, params ChildId[] attendees)

@@ -43,7 +43,7 @@ public sealed class DecideItemConsentRaceTests
 
         var status = await decide.DecideAsync(item.MediaId, "staff", CancellationToken.None);
 
-        Assert.IsTrue(clock.HasRun, "the withdrawal was not made during the decision");
+        Assert.IsTrue(clock.HasRun, "the withdrawal is made during the decision");
         Assert.IsNull(await gate.Database.Renditions.FindAsync(item.MediaId, Purpose.Journal, "parent:" + ava), "a withdrawn child's photo is still in the journal");
         Assert.IsEmpty(await gate.Database.Media.JournalOfAsync([ava]));
         Assert.AreNotEqual(MediaStatus.Released, status);

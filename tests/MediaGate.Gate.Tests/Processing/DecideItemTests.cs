@@ -2,10 +2,10 @@ using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.Media;
 using MediaGate.Data.Media;
-using MediaGate.Gate.Tests.Renditions;
 using MediaGate.Gate.Tests.Support;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Decode;
+using MediaGate.Testing.Renditions;
 
 namespace MediaGate.Gate.Tests.Processing;
 

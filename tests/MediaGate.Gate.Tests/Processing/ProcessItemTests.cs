@@ -32,7 +32,7 @@ public sealed class ProcessItemTests
         var face = (await gate.Database.Media.FacesAsync(item.MediaId)).Single();
         Assert.AreEqual(ava, face.Assignment.Child, "one face and one tagged child: assigned automatically");
         var journal = await gate.Database.Renditions.FindAsync(item.MediaId, Purpose.Journal, "parent:" + ava);
-        Assert.IsNotNull(journal, "the parent's rendition was not made");
+        Assert.IsNotNull(journal, "the parent's rendition is made");
         Assert.IsTrue(await StoredObjects.ExistsAsync(gate.Renditions, journal.ObjectKey));
         Assert.AreEqual(1, (await gate.Database.Media.JournalOfAsync([ava])).Count);
     }

@@ -2,6 +2,7 @@ using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
 using MediaGate.Gate.Consents;
 using MediaGate.Storage;
+using MediaGate.Testing.Renditions;
 
 namespace MediaGate.Gate.Tests.Renditions;
 

@@ -3,6 +3,7 @@ using MediaGate.Consent.Matrix;
 using MediaGate.Data.Media;
 using MediaGate.Gate.Renditions;
 using MediaGate.Storage;
+using MediaGate.Testing.Renditions;
 
 namespace MediaGate.Gate.Tests.Renditions;
 

@@ -2,6 +2,7 @@ using MediaGate.Data;
 using MediaGate.Gate.Tests.Support;
 using MediaGate.Storage;
 using MediaGate.Storage.AzureBlob;
+using MediaGate.Testing.Renditions;
 using Npgsql;
 
 namespace MediaGate.Gate.Tests.Renditions;

@@ -1,6 +1,7 @@
 using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
 using MediaGate.Gate.Consents;
+using MediaGate.Testing.Renditions;
 
 namespace MediaGate.Gate.Tests.Renditions;
 

@@ -25,7 +25,7 @@ public sealed class RetentionSweepTests
         var ava = await gate.AddChildAsync("Ava", Purpose.Journal);
         var mediaId = await ReleasedItemAsync(gate, ava);
         var rendition = await gate.Database.Renditions.FindAsync(mediaId, Purpose.Journal, "parent:" + ava);
-        Assert.IsNotNull(rendition, "the item was not released with a rendition");
+        Assert.IsNotNull(rendition, "the item is released with a rendition");
         var masterKey = (await gate.Database.Media.FindItemAsync(mediaId))!.MasterKey!;
         var leftOn = Today();
         Assert.IsTrue(await gate.Services.GetRequiredService<MarkChildLeft>().MarkAsync(ava, leftOn, "manager-1", CancellationToken.None));

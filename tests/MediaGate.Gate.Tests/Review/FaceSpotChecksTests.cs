@@ -1,9 +1,9 @@
 using MediaGate.Data;
 using MediaGate.Gate.Review;
-using MediaGate.Gate.Tests.Renditions;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Concurrency;
 using MediaGate.Ingest.Decode;
+using MediaGate.Testing.Renditions;
 using Microsoft.Data.Sqlite;
 
 namespace MediaGate.Gate.Tests.Review;
@@ -48,7 +48,7 @@ public sealed class FaceSpotChecksTests
         var crop = PhotoReader.ReadUpright(jpeg, new IngestLimits()).Value.Image;
         var expected = FaceSpotChecks.Crop(RenditionWorld.MasterPixels(RenditionWorld.Meeting), face.Box.X, face.Box.Y, face.Box.Width, face.Box.Height);
         Assert.AreEqual((expected.Width, expected.Height), (crop.Width, crop.Height));
-        Assert.IsLessThan(6.0, MeanDifference(crop, expected), "the crop is the master's pixels around the face, JPEG aside");
+        Assert.IsLessThan(PixelThresholds.EncodedAtMost, MeanDifference(crop, expected), "the crop is the master's pixels around the face, JPEG aside");
         var audit = await world.Database.Audit.ReadAsync();
         Assert.IsTrue(audit.Any(e => e.Action == "view-face-crop" && e.Subject == item.Id && e.Actor == RenditionWorld.Manager));
     }

@@ -3,8 +3,8 @@ using MediaGate.Consent.Matrix;
 using MediaGate.Data.Media;
 using MediaGate.Gate.Consents;
 using MediaGate.Gate.Review;
-using MediaGate.Gate.Tests.Renditions;
 using MediaGate.Gate.Tests.Support;
+using MediaGate.Testing.Renditions;
 
 namespace MediaGate.Gate.Tests.Review;
 

@@ -6,9 +6,9 @@ using MediaGate.Gate.Consents;
 using MediaGate.Gate.Outcomes;
 using MediaGate.Gate.Renditions;
 using MediaGate.Gate.Review;
-using MediaGate.Gate.Tests.Renditions;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Decode;
+using MediaGate.Testing.Renditions;
 
 namespace MediaGate.Gate.Tests.Review;
 

@@ -1,6 +1,5 @@
-using MediaGate.Data.Tests.Support;
 using MediaGate.Ingest.Detect;
-using MediaGate.Storage.Tests.Support;
+using MediaGate.Testing.Servers;
 
 namespace MediaGate.Gate.Tests.Support;
 

@@ -4,7 +4,7 @@ using MediaGate.Data.Work;
 using MediaGate.Gate.Outcomes;
 using MediaGate.Gate.Tests.Processing;
 using MediaGate.Gate.Tests.Support;
-using MediaGate.Storage.Tests.Support;
+using MediaGate.Testing.Servers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -33,6 +33,6 @@ public sealed class JpegScaledDecodeTests
         Assert.IsTrue(half.IsSuccess, half.Failure?.ToString());
         Assert.AreEqual((401, 300), (half.Value.Width, half.Value.Height));
         RgbImage reduced = ImageResampler.Resize(ImageDecoder.Decode(jpeg, header).Value, 401, 300);
-        Assert.IsLessThan(3.0, SyntheticImages.MeanDifference(half.Value, reduced));
+        Assert.IsLessThan(PixelThresholds.HighQualityEncodeAtMost, SyntheticImages.MeanDifference(half.Value, reduced));
     }
 }

@@ -48,7 +48,7 @@ public sealed class PhotoReaderTests
                 // Each file shows its own number, so even upright they differ from _1 by about 14-16 levels on
                 // average; every wrong rotation or mirror of them differs by 43 or more (measured).
                 var mean = SyntheticImages.MeanDifference(reference, photo.Value.Image);
-                Assert.IsLessThan(25.0, mean, $"{shape}_{orientation}: mean difference {mean:F2} from {shape}_1");
+                Assert.IsLessThan(PixelThresholds.SameSampleUprightAtMost, mean, $"{shape}_{orientation}: mean difference {mean:F2} from {shape}_1");
             }
         }
     }

@@ -17,7 +17,7 @@ public sealed class JpegEncoderTests
         var decoded = PhotoReader.ReadUpright(jpeg.Value, new IngestLimits());
 
         Assert.IsTrue(decoded.IsSuccess, decoded.Failure?.ToString());
-        Assert.IsLessThan(3.0, SyntheticImages.MeanDifference(source, decoded.Value.Image));
+        Assert.IsLessThan(PixelThresholds.HighQualityEncodeAtMost, SyntheticImages.MeanDifference(source, decoded.Value.Image));
     }
 
     [TestMethod]

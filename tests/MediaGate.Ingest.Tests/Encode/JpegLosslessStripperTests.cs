@@ -164,7 +164,7 @@ public sealed class JpegLosslessStripperTests
     public void Strip_GpsCameraJpeg_OutputVerifiesClean()
     {
         var original = File.ReadAllBytes(Path.Combine(TestPaths.ExifSamples, "jpg", "gps", "DSCN0010.jpg"));
-        Assert.IsFalse(MetadataVerifier.VerifyClean(original).IsSuccess, "test setup: the input should carry GPS EXIF");
+        Assert.IsFalse(MetadataVerifier.VerifyClean(original).IsSuccess, "test setup: the input carries GPS EXIF");
 
         var stripped = JpegLosslessStripper.Strip(original, 1);
 
@@ -205,7 +205,7 @@ public sealed class JpegLosslessStripperTests
             Assert.IsTrue(stripped.IsSuccess, $"{orientation}: {stripped.Failure}");
             var expected = Orientation.ApplyExif(decoded.Clone(), orientation);
             // DCT-domain transforms keep every coefficient; only chroma upsampling at block edges may differ slightly.
-            Assert.IsLessThan(1.0, SyntheticImages.MeanDifference(expected, Decode(stripped.Value)), $"orientation {orientation}");
+            Assert.IsLessThan(PixelThresholds.LosslessAtMost, SyntheticImages.MeanDifference(expected, Decode(stripped.Value)), $"orientation {orientation}");
             Assert.IsTrue(MetadataVerifier.VerifyClean(stripped.Value).IsSuccess);
         }
     }
@@ -246,7 +246,7 @@ public sealed class JpegLosslessStripperTests
                 // number (about 15 levels on average); any wrong rotation or mirror differs by 43 or more.
                 var output = PhotoReader.ReadUpright(clean.Value, Limits).Value;
                 Assert.AreEqual(1, output.Header.Orientation);
-                Assert.IsLessThan(25.0, SyntheticImages.MeanDifference(reference, output.Image), $"{shape}_{orientation}");
+                Assert.IsLessThan(PixelThresholds.SameSampleUprightAtMost, SyntheticImages.MeanDifference(reference, output.Image), $"{shape}_{orientation}");
             }
         }
     }
@@ -258,7 +258,7 @@ public sealed class JpegLosslessStripperTests
             .Where(f => !Path.GetFileName(f).StartsWith("README", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
-        Assert.IsGreaterThan(80, files.Count, "exif-samples corpus missing");
+        Assert.IsGreaterThan(80, files.Count, "the exif-samples corpus is there");
         var cleaned = 0;
         foreach (var file in files)
         {

@@ -43,7 +43,7 @@ public sealed class FaceMaskerTests
             }
         }
 
-        Assert.IsGreaterThan(1000, changedInside, "the mask did not change the face");
+        Assert.IsGreaterThan(1000, changedInside, "the mask changes the face");
     }
 
     [TestMethod]
@@ -56,7 +56,7 @@ public sealed class FaceMaskerTests
         {
             for (int x = (int)Math.Ceiling(face.X); x < (int)(face.X + face.Width); x++)
             {
-                Assert.IsTrue(region.Contains(x, y), $"face pixel ({x},{y}) is not masked");
+                Assert.IsTrue(region.Contains(x, y), $"face pixel ({x},{y}) is masked");
             }
         }
     }
@@ -151,7 +151,7 @@ public sealed class FaceMaskerTests
         IReadOnlyList<MaskRegion> regions = FaceMasker.Plan(faces, Options);
         RgbImage tampered = original.Clone();
         ScrambleInside(tampered, regions, seed: 99);
-        Assert.IsFalse(original.Pixels.AsSpan().SequenceEqual(tampered.Pixels), "the test did not change the face");
+        Assert.IsFalse(original.Pixels.AsSpan().SequenceEqual(tampered.Pixels), "test setup: tampering changes the face");
 
         FaceMasker.Apply(original, regions);
         FaceMasker.Apply(tampered, regions);

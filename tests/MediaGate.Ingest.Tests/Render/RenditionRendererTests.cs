@@ -30,7 +30,7 @@ public sealed class RenditionRendererTests
         // Inside the face box itself (scaled), the mask's fill is nothing like the face: a mean difference of
         // more than 20 levels per channel (a face against a smooth fill of its surroundings differs far more).
         double meanInside = MeanAbsoluteDifference(rendition, plain, Scaled(masked, 0.5f), inside: true);
-        Assert.IsGreaterThan(20.0, meanInside, $"masked face differs by only {meanInside:F1}");
+        Assert.IsGreaterThan(PixelThresholds.MaskedAtLeast, meanInside, $"the masked face is filled from its surroundings (mean difference {meanInside:F1})");
     }
 
     [TestMethod]
@@ -43,7 +43,7 @@ public sealed class RenditionRendererTests
 
         // The shown face differs from an unmasked reduction by the JPEG's own error only: under 3 levels on average.
         double meanShown = MeanAbsoluteDifference(rendition, plain, Scaled(faces[1], 0.5f), inside: true);
-        Assert.IsLessThan(3.0, meanShown, $"the shown face changed by {meanShown:F1}");
+        Assert.IsLessThan(PixelThresholds.HighQualityEncodeAtMost, meanShown, $"the shown face is as in a plain reduction (mean difference {meanShown:F1})");
     }
 
     [TestMethod]
@@ -171,10 +171,10 @@ public sealed class RenditionRendererTests
         double mean = plain.Pixels.Zip(rendition.Pixels, (x, y) => Math.Abs(x - y)).Average();
         // JPEG's own error on this detailed photo is about 3.7 per channel at quality 85; the same picture turned
         // half-way round must differ far more, or this comparison could not tell a wrong orientation.
-        Assert.IsLessThan(5.0, mean, $"orientation {orientation}: the rendition differs from the upright reduction by {mean:F1} per channel");
+        Assert.IsLessThan(PixelThresholds.DetailedEncodeAtMost, mean, $"orientation {orientation}: the rendition is the upright reduction (mean difference {mean:F1})");
         var turned = MediaGate.Ingest.Orient.Orientation.ApplyExif(plain.Clone(), 3);
         double turnedMean = turned.Pixels.Zip(rendition.Pixels, (x, y) => Math.Abs(x - y)).Average();
-        Assert.IsGreaterThan(15.0, turnedMean, $"a picture turned half-way round differs by only {turnedMean:F1}");
+        Assert.IsGreaterThan(PixelThresholds.TurnedAtLeast, turnedMean, $"a picture turned half-way round is told apart from the rendition (mean difference {turnedMean:F1})");
     }
 
     [TestMethod]

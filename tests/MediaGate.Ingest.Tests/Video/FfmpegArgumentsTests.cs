@@ -73,5 +73,5 @@ public sealed class FfmpegArgumentsTests
     }
 
     private static void AssertPair(List<string> args, string name, string value) =>
-        Assert.IsTrue(args.Where((a, i) => a == name && i + 1 < args.Count && args[i + 1] == value).Any(), $"{name} {value} missing in: {string.Join(' ', args)}");
+        Assert.IsTrue(args.Where((a, i) => a == name && i + 1 < args.Count && args[i + 1] == value).Any(), $"{name} {value} is among: {string.Join(' ', args)}");
 }

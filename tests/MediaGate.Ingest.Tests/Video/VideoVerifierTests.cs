@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MediaGate.Ingest.Tests.Detect;
 using MediaGate.Ingest.Video;
 
 namespace MediaGate.Ingest.Tests.Video;

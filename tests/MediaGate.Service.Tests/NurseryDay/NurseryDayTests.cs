@@ -18,7 +18,7 @@ public sealed class NurseryDayTests : ServiceTest
     [Timeout(600_000, CooperativeCancellation = true)]
     public async Task Serve_NurseryDayWithStaffTaggingOnly_ReleasesExactlyWhereTheRulesSayAndShowsTheNamedFaces()
     {
-        var all = LabelledPhoto.LoadAll(MediaGate.Tests.TestPaths.FacesDev);
+        var all = LabelledPhoto.LoadAll(TestPaths.FacesDev);
         var photos = LabelledPhoto.WithFaces(all, 1).Take(8).Concat(LabelledPhoto.WithFaces(all, 2).Take(4)).ToList();
         var work = NewWorkFolder("nursery-day");
         await using var service = await ServiceProcess.StartAsync(ServiceSettings.Embedded(work, "day", Models));

@@ -1,5 +1,4 @@
-using MediaGate.Data.Tests.Support;
-using MediaGate.Storage.Tests.Support;
+using MediaGate.Testing.Servers;
 
 namespace MediaGate.Service.Tests.Support;
 

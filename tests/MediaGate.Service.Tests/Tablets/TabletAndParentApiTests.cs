@@ -15,7 +15,7 @@ public sealed class TabletAndParentApiTests : ServiceTest
     private static string? workFolder;
 
     /// <summary>A tall photo (1024 x 1259) from the shared face set: its preview must come out smaller.</summary>
-    private static string TallPhoto => Path.Combine(MediaGate.Tests.TestPaths.FacesDev, "images", "32--Worker_Laborer", "32_Worker_Laborer_Worker_Laborer_32_860.jpg");
+    private static string TallPhoto => Path.Combine(TestPaths.FacesDev, "images", "32--Worker_Laborer", "32_Worker_Laborer_Worker_Laborer_32_860.jpg");
 
     private static ServiceProcess Service => service ?? throw new InvalidOperationException("the service did not start");
 

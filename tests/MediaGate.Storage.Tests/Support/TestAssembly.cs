@@ -1,3 +1,5 @@
+using MediaGate.Testing.Servers;
+
 namespace MediaGate.Storage.Tests.Support;
 
 /// <summary>Starts Azurite once for the whole test assembly and kills it (with its process tree) at the end.</summary>

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace MediaGate.Service.Tests.Support;
+namespace MediaGate.Testing.Service;
 
 /// <summary>
 /// One real <c>mediagate serve</c> process (api.md, "serve"): started with <c>dotnet mediagate.dll serve --data DIR
@@ -30,11 +30,14 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
         Settings = settings;
     }
 
-    /// <summary>The service's own build output (set by the test project from its ProjectReference; MEDIAGATE_SERVICE_DLL overrides).</summary>
+    /// <summary>
+    /// The service's own build output, set by the running test or bench project (its entry assembly) from its
+    /// ProjectReference; MEDIAGATE_SERVICE_DLL overrides.
+    /// </summary>
     public static string ServiceDll { get; } =
         Environment.GetEnvironmentVariable("MEDIAGATE_SERVICE_DLL") is { Length: > 0 } configured
             ? configured
-            : typeof(ServiceProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            : Assembly.GetEntryAssembly()?.GetCustomAttributes<AssemblyMetadataAttribute>()
                 .FirstOrDefault(a => a.Key == "MediaGateServiceDll")?.Value
               ?? throw new InvalidOperationException("no MediaGateServiceDll assembly metadata");
 
@@ -54,7 +57,7 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         if (!File.Exists(ServiceDll))
         {
-            throw new InvalidOperationException($"{ServiceDll} is missing: build src/MediaGate.Api first");
+            throw new InvalidOperationException($"{ServiceDll} is missing: build src/MediaGate.Cli first");
         }
 
         Directory.CreateDirectory(settings.DataFolder);

@@ -1,4 +1,4 @@
-namespace MediaGate.Service.Tests.Support;
+namespace MediaGate.Testing.Service;
 
 /// <summary>A rectangle in an image's pixels (a face box of api.md: top-left corner, width, height).</summary>
 internal readonly record struct PixelBox(double X, double Y, double W, double H)

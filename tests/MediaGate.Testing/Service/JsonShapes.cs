@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace MediaGate.Service.Tests.Support;
+namespace MediaGate.Testing.Service;
 
 /// <summary>Reads the few places where api.md leaves the outer shape open (a bare array or an object holding one).</summary>
 internal static class JsonShapes

@@ -1,6 +1,6 @@
 using MediaGate.Storage.Encryption;
 
-namespace MediaGate.Cli.Tests;
+namespace MediaGate.Testing;
 
 /// <summary>A sealer over one master key, as the service builds it from configuration.</summary>
 internal static class TestSealers

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace MediaGate.Service.Tests.Support;
+namespace MediaGate.Testing.Service;
 
 /// <summary>Waits for something the service does in the background, checking every 100 ms up to a limit.</summary>
 internal static class Poll

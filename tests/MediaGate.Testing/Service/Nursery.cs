@@ -1,4 +1,4 @@
-namespace MediaGate.Service.Tests.Support;
+namespace MediaGate.Testing.Service;
 
 /// <summary>
 /// One nursery set up through the manager's API, as a manager would (api.md, Manager): three children of three

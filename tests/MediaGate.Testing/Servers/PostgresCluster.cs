@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace MediaGate.Data.Tests.Support;
+namespace MediaGate.Testing.Servers;
 
 /// <summary>
 /// A throw-away PostgreSQL cluster: initdb in a temp folder, started on a free loopback port, stopped and

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace MediaGate.Service.Tests.Support;
+namespace MediaGate.Testing.Service;
 
 /// <summary>
 /// One deployment's shared state in the test run's PostgreSQL cluster and Azurite: a database of its own and

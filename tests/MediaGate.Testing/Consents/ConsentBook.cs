@@ -1,7 +1,7 @@
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.People;
 
-namespace MediaGate.Consent.Tests.Support;
+namespace MediaGate.Testing.Consents;
 
 /// <summary>Writes consent history the way a manager would, then hands over the matrix.</summary>
 public sealed class ConsentBook

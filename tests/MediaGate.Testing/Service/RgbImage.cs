@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
-namespace MediaGate.Service.Tests.Support;
+namespace MediaGate.Testing.Service;
 
 /// <summary>
 /// A decoded JPEG for pixel checks. Decoded by libjpeg-turbo's <c>djpeg</c> (eng/setup.sh installs

@@ -7,6 +7,7 @@ using MediaGate.Consent.People;
 using MediaGate.Consent.ReEvaluation;
 using MediaGate.Data;
 using MediaGate.Data.Media;
+using MediaGate.Gate;
 using MediaGate.Gate.Consents;
 using MediaGate.Gate.Renditions;
 using MediaGate.Gate.Review;
@@ -19,7 +20,7 @@ using MediaGate.Storage.Encryption;
 using MediaGate.Storage.Folder;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace MediaGate.Gate.Tests.Renditions;
+namespace MediaGate.Testing.Renditions;
 
 /// <summary>
 /// One test's whole world: a real SQLite database in a temp folder, an encrypted folder master store, a folder

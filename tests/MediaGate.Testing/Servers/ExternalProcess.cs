@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace MediaGate.Data.Tests.Support;
+namespace MediaGate.Testing.Servers;
 
 /// <summary>Runs a command to completion with a time limit, so a stuck server start fails the tests instead of hanging them.</summary>
 internal static class ExternalProcess

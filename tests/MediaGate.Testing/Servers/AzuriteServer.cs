@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace MediaGate.Storage.Tests.Support;
+namespace MediaGate.Testing.Servers;
 
 /// <summary>
 /// A real Azurite blob service (pinned in eng/npm, installed by eng/setup.sh) on a free loopback port with its

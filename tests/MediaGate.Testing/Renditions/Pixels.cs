@@ -2,19 +2,19 @@ using MediaGate.Consent.Media;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Render;
 
-namespace MediaGate.Gate.Tests.Renditions;
+namespace MediaGate.Testing.Renditions;
 
 /// <summary>
-/// Pixel comparisons between a rendition and the master reduced the same way without masks. Assertions use the two
-/// named thresholds, and their messages state what must be true ("Ava is masked for Ben's family").
+/// Pixel comparisons between a rendition and the master reduced the same way without masks. Assertions use the named
+/// thresholds (<see cref="PixelThresholds"/>), and their messages state what must be true ("Ava is masked for Ben's family").
 /// </summary>
 internal static class Pixels
 {
-    /// <summary>A face shown differs from the plain reduction by JPEG encoding alone: below this mean per channel.</summary>
-    public const double ShownAtMost = 6.0;
+    /// <summary>See <see cref="PixelThresholds.ShownAtMost"/>.</summary>
+    public const double ShownAtMost = PixelThresholds.ShownAtMost;
 
-    /// <summary>A masked face (filled from its surroundings) differs by far more than encoding: at least this.</summary>
-    public const double MaskedAtLeast = 20.0;
+    /// <summary>See <see cref="PixelThresholds.MaskedAtLeast"/>.</summary>
+    public const double MaskedAtLeast = PixelThresholds.MaskedAtLeast;
 
     /// <summary>The master, reduced to the rendition's size with the same area average, unmasked and not JPEG-encoded.</summary>
     public static RgbImage PlainReduction(RgbImage master, int maxLongSide)

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace MediaGate.Service.Tests.Support;
+namespace MediaGate.Testing.Service;
 
 /// <summary>An answer the helper did not expect, with its status and body so the failure says what the service said.</summary>
 internal sealed class ApiException : Exception

@@ -1,4 +1,4 @@
-namespace MediaGate.Api.Tests;
+namespace MediaGate.Testing;
 
 /// <summary>A folder under the system temp folder, deleted on dispose.</summary>
 internal sealed class TempFolder : IDisposable

@@ -1,8 +1,8 @@
-namespace MediaGate.Tests;
+namespace MediaGate.Testing;
 
 /// <summary>
 /// Where the tests find the repository and the shared data beside it (never copied into the repo). One file,
-/// compiled into each test project that reads files (see tests/Directory.Build.props).
+/// in the shared test library every test project references.
 /// </summary>
 internal static class TestPaths
 {

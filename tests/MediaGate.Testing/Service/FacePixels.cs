@@ -1,4 +1,4 @@
-namespace MediaGate.Service.Tests.Support;
+namespace MediaGate.Testing.Service;
 
 /// <summary>
 /// Says, on the pixels, whether a face is masked in a rendition: the rendition is compared with the master the

@@ -1,6 +1,6 @@
 using MediaGate.Consent.People;
 
-namespace MediaGate.Consent.Tests.Support;
+namespace MediaGate.Testing.Consents;
 
 /// <summary>The children of the test nursery.</summary>
 public static class Kids

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MediaGate.Service.Tests.Support;
+namespace MediaGate.Testing.Service;
 
 // The shapes of api.md's answers, as the tests read them (camelCase JSON).
 

@@ -1,4 +1,4 @@
-namespace MediaGate.Service.Tests.Support;
+namespace MediaGate.Testing.Service;
 
 /// <summary>
 /// Base of the service test classes: work folders (data folders and server logs) made for a test are deleted
@@ -10,7 +10,7 @@ public abstract class ServiceTest
 
     public TestContext TestContext { get; set; } = null!;
 
-    protected static string Models => MediaGate.Tests.TestPaths.SharedModels;
+    protected static string Models => TestPaths.SharedModels;
 
     internal string NewWorkFolder(string purpose)
     {

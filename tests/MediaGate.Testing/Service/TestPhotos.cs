@@ -1,4 +1,4 @@
-namespace MediaGate.Service.Tests.Support;
+namespace MediaGate.Testing.Service;
 
 /// <summary>
 /// Real photos from ../shared/eval/faces-dev (WIDER FACE dev images; gt.tsv holds their labelled faces) whose faces
@@ -20,5 +20,5 @@ internal static class TestPhotos
         FacesDev("49--Greeting/49_Greeting_peoplegreeting_49_203.jpg"),
     ];
 
-    private static string FacesDev(string relative) => Path.Combine(MediaGate.Tests.TestPaths.FacesDev, "images", relative);
+    private static string FacesDev(string relative) => Path.Combine(TestPaths.FacesDev, "images", relative);
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace MediaGate.Service.Tests.Support;
+namespace MediaGate.Testing.Service;
 
 /// <summary>
 /// How one <c>mediagate serve</c> process is configured: its data folder and environment (api.md "serve";
