@@ -46,8 +46,8 @@ public sealed class AcceptUpload(
     /// <summary>The work queue kind of an accepted item.</summary>
     public const string WorkKind = "process";
 
-    private const int MaxNoteLength = 4000;
-    private const int MaxChildren = 200;
+    private const int MaxNoteLength = Parents.FamilyNotes.MaxNoteLength;
+    private const int MaxChildren = Parents.FamilyNotes.MaxTaggedChildren;
 
     /// <summary>How far ahead of the service's clock a tablet's capture time may be.</summary>
     private static readonly TimeSpan CaptureClockSkew = TimeSpan.FromMinutes(5);
@@ -265,8 +265,7 @@ public sealed class AcceptUpload(
 
         // A child who has left is no longer photographed for the setting (README: staff tag "active children"); their
         // items are on the way to deletion (product.md, retention), so a new one is refused rather than kept (fail closed).
-        var left = await childrenWhoLeft.NowAsync(cancellationToken).ConfigureAwait(false);
-        var leftTagged = ids.Where(left.Contains).Distinct().ToArray();
+        var leftTagged = await childrenWhoLeft.AmongAsync(ids, cancellationToken).ConfigureAwait(false);
         if (leftTagged.Length > 0)
         {
             return ([], UploadProblems.Bad($"These children have left the setting and cannot be tagged: {string.Join(", ", leftTagged.Take(5))}."));
