@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using MediaGate.Api.Identity;
-using MediaGate.Data;
-using MediaGate.Gate;
 using MediaGate.Gate.Parents;
 using MediaGate.Gate.Renditions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,25 +38,10 @@ public static class ParentEndpoints
     /// <c>GET /api/parent/children</c>: <c>[{"id", "name"}]</c>, the parent's own children (read from the database on
     /// this request), by name: the journal names the child in its photos' text and filters by child (issue 8, section 2).
     /// </summary>
-    public static async Task<Ok<IReadOnlyList<ParentChild>>> ListChildrenAsync(
-        ClaimsPrincipal user, [FromServices] IParentChildren parents, [FromServices] MediaGateDatabase database, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<ParentChild>>> ListChildrenAsync(ClaimsPrincipal user, [FromServices] ParentJournal journal, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(parents);
-        ArgumentNullException.ThrowIfNull(database);
-        var ids = AccountOf(user) is { } account ? await parents.ChildrenOfAsync(account, cancellationToken) : [];
-        var children = new List<ParentChild>(ids.Count);
-        foreach (var id in ids)
-        {
-            if (await database.Children.FindAsync(id, cancellationToken) is { } child)
-            {
-                children.Add(new ParentChild(child.Id.Value, child.Name));
-            }
-        }
-
-        return TypedResults.Ok<IReadOnlyList<ParentChild>>(children
-            .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(c => c.Id, StringComparer.Ordinal)
-            .ToArray());
+        ArgumentNullException.ThrowIfNull(journal);
+        return TypedResults.Ok(await journal.ChildrenAsync(AccountOf(user), cancellationToken));
     }
 
     /// <summary>
@@ -66,21 +49,10 @@ public static class ParentEndpoints
     /// status <c>released</c> or <c>checking</c> (no image yet), purpose <c>journal</c> or <c>events</c>; the note names no
     /// child the family may not see.
     /// </summary>
-    public static async Task<Ok<IReadOnlyList<ParentListItem>>> ListMediaAsync(
-        ClaimsPrincipal user, IParentChildren parents, MediaGateDatabase database, FamilyNotes notes, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<ParentListItem>>> ListMediaAsync(ClaimsPrincipal user, [FromServices] ParentJournal journal, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(notes);
-        ArgumentNullException.ThrowIfNull(parents);
-        ArgumentNullException.ThrowIfNull(database);
-        var children = AccountOf(user) is { } account ? await parents.ChildrenOfAsync(account, cancellationToken) : [];
-        if (children.Count == 0)
-        {
-            return TypedResults.Ok<IReadOnlyList<ParentListItem>>([]);
-        }
-
-        var candidates = await database.ParentMedia.CandidatesAsync(children, cancellationToken);
-        // Each note in this family's copy: children the family may not see are not named (FamilyNotes).
-        return TypedResults.Ok(await notes.ForFamilyAsync(ParentListRule.From(candidates), children, cancellationToken));
+        ArgumentNullException.ThrowIfNull(journal);
+        return TypedResults.Ok(await journal.ItemsAsync(AccountOf(user), cancellationToken));
     }
 
     /// <summary>
@@ -97,6 +69,11 @@ public static class ParentEndpoints
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(download);
         var outcome = await download.ForParentAsync(AccountOf(http.User), mediaId, childId, purpose, cancellationToken);
+        if (outcome.IsSuccess)
+        {
+            http.Response.Headers.CacheControl = "private, no-store";
+        }
+
         return outcome.ToResult(file => TypedResults.File(file.Content, file.ContentType));
     }
 

@@ -26,9 +26,6 @@ public static class TabletEndpoints
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    private const int DefaultObservationsListed = 20;
-    private const int MaxObservationsListed = 100;
-
     public static IEndpointRouteBuilder MapTabletEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tablet").RequireAuthorization(Policies.Tablet).WithTags("Tablet");
@@ -85,8 +82,8 @@ public static class TabletEndpoints
         string observationId, ClaimsPrincipal user, ReadObservation read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var view = CallerOf(user) is { } caller && Identifiers.IsGenerated(observationId) ? await read.ReadAsync(observationId, caller, cancellationToken) : null;
-        return view is null ? NotFound("There is no such observation.") : TypedResults.Ok(view);
+        var outcome = await read.FindAsync(observationId, CallerOf(user), cancellationToken);
+        return outcome.ToResult(view => TypedResults.Ok(view));
     }
 
     /// <summary>
@@ -97,17 +94,8 @@ public static class TabletEndpoints
         ClaimsPrincipal user, [FromServices] ReadObservation read, CancellationToken cancellationToken, int? limit = null)
     {
         ArgumentNullException.ThrowIfNull(read);
-        if (CallerOf(user) is not { } caller)
-        {
-            return NotFound("There is no such staff member.");
-        }
-
-        if (limit is < 1 or > MaxObservationsListed)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid limit", detail: $"limit is 1 to {MaxObservationsListed}.");
-        }
-
-        return TypedResults.Ok(await read.RecentOfStaffAsync(caller, limit ?? DefaultObservationsListed, cancellationToken));
+        var outcome = await read.RecentAsync(CallerOf(user), limit, cancellationToken);
+        return outcome.ToResult(views => TypedResults.Ok(views));
     }
 
     /// <summary>
@@ -130,21 +118,10 @@ public static class TabletEndpoints
     }
 
     /// <summary><c>GET /api/tablet/children</c>: <c>[{"id", "name", "room"}]</c>, the children staff may tag, by name.</summary>
-    public static async Task<Ok<TabletChild[]>> ListChildrenAsync(
-        [FromServices] MediaGateDatabase database, [FromServices] ChildrenWhoLeft childrenWhoLeft, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<TabletChild>>> ListChildrenAsync([FromServices] ChildRegister children, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(childrenWhoLeft);
-        var children = await database.Children.ListAsync(cancellationToken);
-
-        // Only children still here: one who has left is no longer tagged (the upload refuses them too).
-        var left = await childrenWhoLeft.NowAsync(cancellationToken);
-        return TypedResults.Ok(children
-            .Where(c => !left.Contains(c.Id.Value))
-            .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(c => c.Id.Value, StringComparer.Ordinal)
-            .Select(c => new TabletChild(c.Id.Value, c.Name, c.Room))
-            .ToArray());
+        ArgumentNullException.ThrowIfNull(children);
+        return TypedResults.Ok(await children.ForTabletsAsync(cancellationToken));
     }
 
     /// <summary>
@@ -174,13 +151,8 @@ public static class TabletEndpoints
         NotePreviewRequest? request, [FromServices] FamilyNotes notes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notes);
-        if (request is not { Note: { Length: <= FamilyNotes.MaxNoteLength } note, Children: { Length: <= 200 } children } || children.Any(string.IsNullOrWhiteSpace))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid note preview",
-                detail: $"Send {{\"note\": at most {FamilyNotes.MaxNoteLength} characters, \"children\": an array of at most 200 child ids}}.");
-        }
-
-        return TypedResults.Ok(await notes.PreviewAsync(note, children, cancellationToken));
+        var outcome = await notes.PreviewAsync(request?.Note, request?.Children, cancellationToken);
+        return outcome.ToResult(readings => TypedResults.Ok(readings));
     }
 
     /// <summary>

@@ -1,7 +1,4 @@
 using MediaGate.Api.Identity;
-using MediaGate.Consent.Decisions;
-using MediaGate.Consent.Matrix;
-using MediaGate.Data;
 using MediaGate.Gate.Renditions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -24,10 +21,10 @@ public static class WebsiteEndpoints
     }
 
     /// <summary><c>GET /api/website/photos</c>: <c>[{"id", "url", "width", "height"}]</c>, newest first.</summary>
-    public static async Task<Ok<WebsitePhoto[]>> ListPhotosAsync(MediaGateDatabase database, CancellationToken cancellationToken)
+    public static async Task<Ok<WebsitePhoto[]>> ListPhotosAsync([FromServices] WebsiteFeed feed, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(database);
-        var renditions = await database.Renditions.ForAudienceAsync(Purpose.Website, Audience.Public.Key, cancellationToken);
+        ArgumentNullException.ThrowIfNull(feed);
+        var renditions = await feed.PhotosAsync(cancellationToken);
         return TypedResults.Ok(renditions.Select(r => new WebsitePhoto(r.Id, $"/api/website/photos/{r.Id}.jpg", r.Width, r.Height)).ToArray());
     }
 

@@ -1,4 +1,5 @@
 using MediaGate.Api.Endpoints;
+using MediaGate.Api.Endpoints.Manager;
 using MediaGate.Api.Identity;
 using MediaGate.Gate;
 using MediaGate.Gate.Hosting;
@@ -26,6 +27,9 @@ internal static class ServiceComposition
         services.AddMediaGateVideo();
         services.AddSingleton<IParentChildren, AccountParentChildren>();
         services.AddSingleton<Gate.Retention.ExportJournal>();
+        services.AddSingleton<Gate.Renditions.RenditionDownload>();
+        services.AddSingleton<Gate.Parents.ParentJournal>();
+        services.AddMediaGateAccounts();
     }
 
     public static void MapParts(WebApplication app)

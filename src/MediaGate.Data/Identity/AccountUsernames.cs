@@ -6,7 +6,8 @@ namespace MediaGate.Data.Identity;
 /// </summary>
 public static class AccountUsernames
 {
-    public const int MaxLength = 64;
+    /// <summary>As long as any id a person gives (<see cref="Identifiers.MaxLength"/>): a username is one.</summary>
+    public const int MaxLength = Identifiers.MaxLength;
 
     public static bool IsValid(string? username) =>
         !string.IsNullOrEmpty(username) && username.Length <= MaxLength && username.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '@');

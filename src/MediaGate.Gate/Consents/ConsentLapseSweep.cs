@@ -14,7 +14,7 @@ namespace MediaGate.Gate.Consents;
 /// already agree changes nothing, so every node may run it.
 /// </summary>
 public sealed partial class ConsentLapseSweep(
-    MediaGateDatabase database, ChangeConsent changes, IOptions<LapseSweepOptions> options, IOptions<SettingClockOptions> clock,
+    IConsentRepository consents, ChangeConsent changes, IOptions<LapseSweepOptions> options, IOptions<SettingClockOptions> clock,
     TimeProvider time, ILogger<ConsentLapseSweep> logger) : BackgroundService
 {
     private const string Actor = "system";
@@ -22,7 +22,7 @@ public sealed partial class ConsentLapseSweep(
     /// <summary>One sweep: the cells whose status depends on today's date, re-evaluated.</summary>
     public async Task<ConsentChangeResult> SweepOnceAsync(CancellationToken cancellationToken = default)
     {
-        var matrix = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
+        var matrix = await consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, clock.Value.Zone).DateTime);
         var cells = new List<ConsentCellKey>();

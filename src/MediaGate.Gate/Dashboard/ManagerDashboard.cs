@@ -12,7 +12,7 @@ namespace MediaGate.Gate.Dashboard;
 /// release, hold reasons, consents due for review, and counts per day for the chart, all in the setting's time zone.
 /// Reads only: the hold reasons are the review queue's (<see cref="ReviewItem.QueueAsync(IReadOnlyCollection{MediaStatus}, int, CancellationToken)"/>), the engine's reasons as of now.
 /// </summary>
-public sealed class ManagerDashboard(MediaGateDatabase database, ReviewItem review, TimeProvider time, IOptions<SettingClockOptions> clock)
+public sealed class ManagerDashboard(IConsentRepository consentsRepository, IMediaRepository media, IMediaActivityRepository mediaActivity, ReviewItem review, TimeProvider time, IOptions<SettingClockOptions> clock)
 {
     /// <summary>How far ahead a review date counts as due.</summary>
     public const int ReviewHorizonDays = 30;
@@ -39,9 +39,9 @@ public sealed class ManagerDashboard(MediaGateDatabase database, ReviewItem revi
         var today = ActivityTally.LocalDate(now, zone);
         var since = ActivityTally.StartOf(today.AddDays(1 - days), zone);
 
-        var activity = await database.MediaActivity.SinceAsync(since, MaxItems, cancellationToken).ConfigureAwait(false);
+        var activity = await mediaActivity.SinceAsync(since, MaxItems, cancellationToken).ConfigureAwait(false);
         var perDay = ActivityTally.PerDay(activity, zone, today, days);
-        var counts = await database.Media.CountByStatusAsync(cancellationToken).ConfigureAwait(false);
+        var counts = await media.CountByStatusAsync(cancellationToken).ConfigureAwait(false);
         long Count(MediaStatus status) => counts.TryGetValue(status, out long n) ? n : 0;
 
         // Only the held items: blocked ones pile up over the years and would crowd them out of the queue's limit.
@@ -54,7 +54,7 @@ public sealed class ManagerDashboard(MediaGateDatabase database, ReviewItem revi
             .OrderByDescending(r => r.Count).ThenBy(r => r.Reason, StringComparer.Ordinal)
             .ToArray();
 
-        var matrix = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
+        var matrix = await consentsRepository.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
         return new DashboardView(
             perDay[^1],
             Count(MediaStatus.Held) + Count(MediaStatus.NeedsAssignment),

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using MediaGate.Consent.People;
 using MediaGate.Data;
-using MediaGate.Gate.Children;
 using MediaGate.Data.Audit;
 using MediaGate.Data.Events;
+using MediaGate.Gate.Children;
 using MediaGate.Gate.Outcomes;
 
 namespace MediaGate.Gate.Events;
@@ -15,15 +15,13 @@ namespace MediaGate.Gate.Events;
 /// that the families its renditions went to are the ones it was decided for. Children who have left are refused, as
 /// uploads refuse them. Tablets name an event in an upload (<c>eventId</c>).
 /// </summary>
-public sealed class EventRegister(MediaGateDatabase database, TimeProvider time, ChildrenWhoLeft childrenWhoLeft)
+public sealed class EventRegister(IAuditLog audit, IChildRepository childrenRepository, IEventRepository eventsRepository, TimeProvider time, ChildrenWhoLeft childrenWhoLeft)
 {
     /// <summary>
     /// At most this many attendees: an event rendition's audience key (stored with its decision and rendition, and
     /// indexed) lists them, and PostgreSQL's index entries are bounded (about 2.7 kB); 60 keeps well inside it.
     /// </summary>
     public const int MaxAttendees = 60;
-
-    private const int MaxNameLength = 200;
 
     private static readonly GateProblem UnknownEvent = GateProblem.NotFound("Unknown event.", "There is no event with this id.");
 
@@ -40,9 +38,9 @@ public sealed class EventRegister(MediaGateDatabase database, TimeProvider time,
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var problems = new Dictionary<string, string[]>();
         string? name = draft.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength || name.Any(char.IsControl))
+        if (TextFields.NameProblem(name) is { } nameProblem)
         {
-            problems["name"] = [$"Required: 1 to {MaxNameLength} characters, no control characters."];
+            problems["name"] = [nameProblem];
         }
 
         if (!DateOnly.TryParseExact(draft.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -57,8 +55,8 @@ public sealed class EventRegister(MediaGateDatabase database, TimeProvider time,
         }
 
         var record = new EventRecord(Guid.NewGuid().ToString("N"), name!, date, attendees, actor, time.GetUtcNow());
-        await database.Events.AddAsync(record, cancellationToken).ConfigureAwait(false);
-        await database.Audit.AppendAsync(new AuditEvent(actor, "event-create", record.Id, JsonSerializer.Serialize(new
+        await eventsRepository.AddAsync(record, cancellationToken).ConfigureAwait(false);
+        await audit.AppendAsync(new AuditEvent(actor, "event-create", record.Id, JsonSerializer.Serialize(new
         {
             date = record.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             attendees = record.Attendees.Select(c => c.Value),
@@ -71,7 +69,7 @@ public sealed class EventRegister(MediaGateDatabase database, TimeProvider time,
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        if (id.Length > Identifiers.MaxLength || await database.Events.FindAsync(id, cancellationToken).ConfigureAwait(false) is null)
+        if (id.Length > Identifiers.MaxLength || await eventsRepository.FindAsync(id, cancellationToken).ConfigureAwait(false) is null)
         {
             return UnknownEvent;
         }
@@ -83,23 +81,23 @@ public sealed class EventRegister(MediaGateDatabase database, TimeProvider time,
             return GateProblem.InvalidFields(problems);
         }
 
-        var change = await database.Events.ReplaceAttendeesAsync(id, children, cancellationToken).ConfigureAwait(false);
+        var change = await eventsRepository.ReplaceAttendeesAsync(id, children, cancellationToken).ConfigureAwait(false);
         if (change != AttendeeChange.Replaced)
         {
             return change == AttendeeChange.PhotosTaken ? PhotosTaken : UnknownEvent;
         }
 
-        await database.Audit.AppendAsync(new AuditEvent(actor, "event-attendees", id, JsonSerializer.Serialize(new
+        await audit.AppendAsync(new AuditEvent(actor, "event-attendees", id, JsonSerializer.Serialize(new
         {
             attendees = children.Select(c => c.Value),
         })), cancellationToken).ConfigureAwait(false);
-        var changed = await database.Events.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        var changed = await eventsRepository.FindAsync(id, cancellationToken).ConfigureAwait(false);
         return changed is null ? UnknownEvent : View(changed);
     }
 
     /// <summary>Every event, newest first.</summary>
     public async Task<IReadOnlyList<EventView>> ListAsync(CancellationToken cancellationToken = default) =>
-        (await database.Events.ListAsync(cancellationToken).ConfigureAwait(false)).Select(View).ToArray();
+        (await eventsRepository.ListAsync(cancellationToken).ConfigureAwait(false)).Select(View).ToArray();
 
     private static EventView View(EventRecord record) => new(record.Id, record.Name, record.Date, record.Attendees.Select(c => c.Value).ToArray());
 
@@ -111,7 +109,7 @@ public sealed class EventRegister(MediaGateDatabase database, TimeProvider time,
             return [];
         }
 
-        var known = (await database.Children.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id.Value, c => c.Name, StringComparer.Ordinal);
+        var known = (await childrenRepository.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id.Value, c => c.Name, StringComparer.Ordinal);
         var unknown = ids.Where(id => !known.ContainsKey(id!)).Distinct().ToArray();
         if (unknown.Length > 0)
         {
@@ -120,8 +118,7 @@ public sealed class EventRegister(MediaGateDatabase database, TimeProvider time,
         }
 
         // A child who has left is no longer photographed for the setting: an event lists only children still here.
-        var left = await childrenWhoLeft.NowAsync(cancellationToken).ConfigureAwait(false);
-        var gone = ids.Where(id => left.Contains(id!)).Distinct().ToArray();
+        var gone = await childrenWhoLeft.AmongAsync(ids, cancellationToken).ConfigureAwait(false);
         if (gone.Length > 0)
         {
             problems["attendees"] = [$"These children have left the setting: {string.Join(", ", gone.Take(5).Select(id => known[id!]))}."];

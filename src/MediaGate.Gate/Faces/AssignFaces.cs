@@ -2,10 +2,10 @@ using System.Text.Json;
 using MediaGate.Consent.Media;
 using MediaGate.Consent.People;
 using MediaGate.Data;
-using MediaGate.Gate.Children;
 using MediaGate.Data.Audit;
 using MediaGate.Data.Identity;
 using MediaGate.Data.Media;
+using MediaGate.Gate.Children;
 using MediaGate.Gate.Observations;
 using MediaGate.Gate.Outcomes;
 using MediaGate.Gate.Processing;
@@ -21,7 +21,7 @@ namespace MediaGate.Gate.Faces;
 /// (<see cref="DecideItem"/>). Only staff whom <see cref="StaffReadRule"/> allows may assign, and only children still
 /// at the setting may be named; anyone else is told, as for an item that does not exist, that there is none. A face the manager named is not the tablet's to change (a conflict).
 /// </summary>
-public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, ReadObservation read, TimeProvider time, ChildrenWhoLeft childrenWhoLeft)
+public sealed class AssignFaces(IAccountRepository accounts, IAuditLog auditLog, IMediaRepository mediaRepository, DecideItem decide, ReadObservation read, TimeProvider time, ChildrenWhoLeft childrenWhoLeft)
 {
     /// <summary>The audit action of a detection said not to be a face.</summary>
     public const string NotAFaceAuditAction = "not-a-face";
@@ -36,13 +36,13 @@ public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, R
         string mediaId, TabletCaller caller, IReadOnlyList<FaceAssignmentInput>? input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var item = await mediaRepository.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         if (item is null)
         {
             return NoSuchItem;
         }
 
-        var observation = await database.Media.FindObservationAsync(item.ObservationId, cancellationToken).ConfigureAwait(false);
+        var observation = await mediaRepository.FindObservationAsync(item.ObservationId, cancellationToken).ConfigureAwait(false);
         if (observation is null)
         {
             return NoSuchItem;
@@ -60,8 +60,7 @@ public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, R
         }
 
         // Children who have left are named no more, as uploads no longer tag them (fail closed: their copies are being deleted).
-        var left = await childrenWhoLeft.NowAsync(cancellationToken).ConfigureAwait(false);
-        if (changes.Select(c => c.Assignment.Child?.Value).OfType<string>().Where(left.Contains).Distinct().ToArray() is { Length: > 0 } leavers)
+        if (await childrenWhoLeft.AmongAsync(changes.Select(c => c.Assignment.Child?.Value), cancellationToken).ConfigureAwait(false) is { Length: > 0 } leavers)
         {
             return GateProblem.Invalid(NotAssigned, $"These children have left the setting and cannot be named: {string.Join(", ", leavers.Take(5))}.");
         }
@@ -78,29 +77,29 @@ public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, R
             return GateProblem.Conflict(NotAssigned, "The manager has named this face: it can now be changed only in the manager's review.");
         }
 
-        if (!await database.Media.AssignFacesAsync(mediaId, changes, caller.StaffId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        if (!await mediaRepository.AssignFacesAsync(mediaId, changes, caller.StaffId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             return GateProblem.Invalid(NotAssigned, "A face id is not one of this item's faces, or a child id is not a child of the setting.");
         }
 
-        await database.Audit.AppendAsync(new AuditEvent(caller.StaffId, "face-assignment", mediaId, JsonSerializer.Serialize(new
+        await auditLog.AppendAsync(new AuditEvent(caller.StaffId, "face-assignment", mediaId, JsonSerializer.Serialize(new
         {
             device = caller.DeviceId,
             assignments = changes.Select(c => new { faceId = c.FaceId, kind = c.Assignment.Kind.Name(), childId = c.Assignment.Child?.Value }),
         })), cancellationToken).ConfigureAwait(false);
         await AuditDismissalsAsync(mediaId, changes, caller, cancellationToken).ConfigureAwait(false);
         await decide.DecideAsync(mediaId, caller.StaffId, cancellationToken).ConfigureAwait(false);
-        var updated = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var updated = await mediaRepository.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         return await read.ViewAsync(updated!, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>True when one of the faces to change holds an answer a manager gave.</summary>
     private async Task<bool> NamedByTheManagerAsync(string mediaId, FaceAssignmentChange[] changes, CancellationToken cancellationToken)
     {
-        var faces = await database.Media.FacesAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var faces = await mediaRepository.FacesAsync(mediaId, cancellationToken).ConfigureAwait(false);
         foreach (var by in faces.Where(f => changes.Any(c => c.FaceId == f.FaceId)).Select(f => f.AssignedBy).OfType<string>().Distinct(StringComparer.Ordinal))
         {
-            if (by != DecideItem.AutoAssigner && await database.Accounts.FindAsync(by, cancellationToken).ConfigureAwait(false) is { Role: AccountRole.Manager })
+            if (by != DecideItem.AutoAssigner && await accounts.FindAsync(by, cancellationToken).ConfigureAwait(false) is { Role: AccountRole.Manager })
             {
                 return true;
             }
@@ -120,11 +119,11 @@ public sealed class AssignFaces(MediaGateDatabase database, DecideItem decide, R
             return;
         }
 
-        var faces = await database.Media.FacesAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var faces = await mediaRepository.FacesAsync(mediaId, cancellationToken).ConfigureAwait(false);
         foreach (var change in changes.Where(c => c.Assignment.Kind == FaceAssignmentKind.NotAFace))
         {
             var face = faces.First(f => f.FaceId == change.FaceId);
-            await database.Audit.AppendAsync(new AuditEvent(caller.StaffId, NotAFaceAuditAction, mediaId,
+            await auditLog.AppendAsync(new AuditEvent(caller.StaffId, NotAFaceAuditAction, mediaId,
                 NotAFaceAudit.Detail(face, caller.DeviceId)), cancellationToken).ConfigureAwait(false);
         }
     }

@@ -48,6 +48,8 @@ public static class GateServiceCollectionExtensions
         services.TryAddSingleton(provider => new IngestPipeline(provider.GetRequiredService<IFaceDetector>(), provider.GetRequiredService<IOptions<IngestOptions>>().Value));
 
         services.TryAddSingleton<Children.ChildrenWhoLeft>();
+        services.TryAddSingleton<Children.ChildRegister>();
+        services.TryAddSingleton<Audit.AuditTrail>();
         services.TryAddSingleton<AcceptUpload>();
         services.TryAddSingleton<DecideItem>();
         services.TryAddSingleton<ProcessItem>();
@@ -61,7 +63,7 @@ public static class GateServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<GateWorker>());
 
         // Retention (Gate:Retention): abandoned uploads and the schedule after children leave. The parents' export
-        // (ExportJournal) needs the host's IParentChildren, so the host registers it beside that.
+        // (ExportJournal) and RenditionDownload need the host's IParentChildren, so the host registers them beside that.
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<MarkChildLeft>();
         services.TryAddSingleton<RetentionSweep>();

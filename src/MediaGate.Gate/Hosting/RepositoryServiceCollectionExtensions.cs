@@ -34,6 +34,7 @@ public static class RepositoryServiceCollectionExtensions
         Add<IParentMediaRepository>(services, d => d.ParentMedia);
         Add<IPendingDeletions>(services, d => d.PendingDeletions);
         Add<IRetentionRepository>(services, d => d.Retention);
+        Add<IVideoRepository>(services, d => d.Videos);
         return services;
     }
 

@@ -1,5 +1,6 @@
 using MediaGate.Data;
 using MediaGate.Data.Media;
+using MediaGate.Gate.Outcomes;
 
 namespace MediaGate.Gate.Observations;
 
@@ -7,13 +8,45 @@ namespace MediaGate.Gate.Observations;
 /// The tablet's view of an observation: per item its status and faces with assignments, for the staff whom
 /// <see cref="StaffReadRule"/> allows (taken on their tablet or by them, recently).
 /// </summary>
-public sealed class ReadObservation(MediaGateDatabase database, TimeProvider time)
+public sealed class ReadObservation(IMediaRepository media, IVideoRepository videos, TimeProvider time)
 {
+    /// <summary>How many recent observations the tablet lists unless it asks otherwise.</summary>
+    public const int DefaultRecent = 20;
+
+    /// <summary>The most recent observations one request lists.</summary>
+    public const int MaxRecent = 100;
+
+    /// <summary>
+    /// The observation for the tablet (<c>GET /api/tablet/observations/{id}</c>): "not found" for an id of no observation,
+    /// and the same for one the caller may not see (<see cref="StaffReadRule"/>).
+    /// </summary>
+    public async Task<GateOutcome<ObservationView>> FindAsync(string observationId, TabletCaller? caller, CancellationToken cancellationToken)
+    {
+        var view = caller is not null && Identifiers.IsGenerated(observationId) ? await ReadAsync(observationId, caller, cancellationToken).ConfigureAwait(false) : null;
+        return view is null ? GateProblem.NotFound("Not found", "There is no such observation.") : view;
+    }
+
+    /// <summary>The staff member's recent observations (<see cref="RecentOfStaffAsync"/>); <paramref name="limit"/> 1 to <see cref="MaxRecent"/>.</summary>
+    public async Task<GateOutcome<IReadOnlyList<ObservationView>>> RecentAsync(TabletCaller? caller, int? limit, CancellationToken cancellationToken)
+    {
+        if (caller is null)
+        {
+            return GateProblem.NotFound("Not found", "There is no such staff member.");
+        }
+
+        if (limit is < 1 or > MaxRecent)
+        {
+            return GateProblem.Invalid("Invalid limit", $"limit is 1 to {MaxRecent}.");
+        }
+
+        return GateOutcome<IReadOnlyList<ObservationView>>.Success(await RecentOfStaffAsync(caller, limit ?? DefaultRecent, cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>The observation, or null when there is none with this id or the caller may not see it.</summary>
     public async Task<ObservationView?> ReadAsync(string observationId, TabletCaller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var observation = await database.Media.FindObservationAsync(observationId, cancellationToken).ConfigureAwait(false);
+        var observation = await media.FindObservationAsync(observationId, cancellationToken).ConfigureAwait(false);
         return observation is null || !StaffReadRule.Allows(observation, caller, time.GetUtcNow())
             ? null
             : await ViewAsync(observation, cancellationToken).ConfigureAwait(false);
@@ -26,7 +59,7 @@ public sealed class ReadObservation(MediaGateDatabase database, TimeProvider tim
     public async Task<IReadOnlyList<ObservationView>> RecentOfStaffAsync(TabletCaller caller, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var observations = await database.Media.ObservationsOfStaffAsync(caller.StaffId, limit, cancellationToken).ConfigureAwait(false);
+        var observations = await media.ObservationsOfStaffAsync(caller.StaffId, limit, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var views = new List<ObservationView>(observations.Count);
         foreach (var observation in observations.Where(o => StaffReadRule.Allows(o, caller, now)))
@@ -40,7 +73,7 @@ public sealed class ReadObservation(MediaGateDatabase database, TimeProvider tim
     private async Task<ObservationView> ViewAsync(ObservationRecord observation, CancellationToken cancellationToken)
     {
         var observationId = observation.Id;
-        var items = await database.Media.ItemsOfObservationAsync(observationId, cancellationToken).ConfigureAwait(false);
+        var items = await media.ItemsOfObservationAsync(observationId, cancellationToken).ConfigureAwait(false);
         var views = new List<MediaItemView>(items.Count);
         foreach (var item in items)
         {
@@ -55,10 +88,10 @@ public sealed class ReadObservation(MediaGateDatabase database, TimeProvider tim
     public async Task<MediaItemView> ViewAsync(MediaItemRecord item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var faces = await database.Media.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
-        var kind = await database.Videos.KindOfAsync(item.Id, cancellationToken).ConfigureAwait(false) ?? MediaKinds.Photo;
+        var faces = await media.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var kind = await videos.KindOfAsync(item.Id, cancellationToken).ConfigureAwait(false) ?? MediaKinds.Photo;
         var tracks = kind == MediaKinds.Video
-            ? (await database.Videos.TracksAsync(item.Id, cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Number)
+            ? (await videos.TracksAsync(item.Id, cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Number)
             : [];
         return new MediaItemView(item.Id, item.Sha256, item.Status.Name(), item.StatusDetail, item.Width, item.Height,
             faces.Select(f => new FaceView(f.FaceId, f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height, f.Score, f.Assignment.Child?.Value,

@@ -1,7 +1,9 @@
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.People;
 using MediaGate.Data;
+using MediaGate.Data.Media;
 using MediaGate.Gate.Consents;
+using MediaGate.Gate.Outcomes;
 using Microsoft.Extensions.Options;
 
 namespace MediaGate.Gate.Parents;
@@ -11,10 +13,13 @@ namespace MediaGate.Gate.Parents;
 /// children whose journal consent, in force now, shares them with other families; every other child of the setting is
 /// "a friend". Applied to the parents' list, and previewed for the tablet as staff type.
 /// </summary>
-public sealed class FamilyNotes(MediaGateDatabase database, TimeProvider time, IOptions<SettingClockOptions> clock)
+public sealed class FamilyNotes(IChildRepository childrenRepository, IConsentRepository consents, IMediaRepository media, TimeProvider time, IOptions<SettingClockOptions> clock)
 {
     /// <summary>Longest note previewed (the upload's own limit).</summary>
     public const int MaxNoteLength = 4000;
+
+    /// <summary>The most children one photo is tagged with (an upload's <c>children</c>).</summary>
+    public const int MaxTaggedChildren = 200;
 
     /// <summary>The family's list with each note in the family's copy.</summary>
     public async Task<IReadOnlyList<ParentListItem>> ForFamilyAsync(
@@ -39,29 +44,37 @@ public sealed class FamilyNotes(MediaGateDatabase database, TimeProvider time, I
             }
 
             // Fail closed: an item whose tags cannot be read shows the family its own children's names only.
-            var tagged = (await database.Media.FindItemAsync(item.MediaId, cancellationToken).ConfigureAwait(false))?.TaggedChildren ?? [];
+            var tagged = (await media.FindItemAsync(item.MediaId, cancellationToken).ConfigureAwait(false))?.TaggedChildren ?? [];
             result.Add(item with { Note = NoteRedaction.ForFamily(item.Note, setting, Shown(own, tagged, consent), own) });
         }
 
         return result;
     }
 
-    /// <summary>For each tagged child of the setting, the note as that child's family would read it now; unknown ids are left out.</summary>
-    public async Task<IReadOnlyList<NoteReading>> PreviewAsync(string note, IReadOnlyList<string> taggedIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// For each tagged child of the setting, the note as that child's family would read it now; unknown ids are left out.
+    /// Refused unless the note and the children are what an upload would take.
+    /// </summary>
+    public async Task<GateOutcome<IReadOnlyList<NoteReading>>> PreviewAsync(string? note, IReadOnlyList<string?>? taggedIds, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(note);
-        ArgumentNullException.ThrowIfNull(taggedIds);
+        if (note is not { Length: <= MaxNoteLength } || taggedIds is not { Count: <= MaxTaggedChildren } || taggedIds.Any(string.IsNullOrWhiteSpace))
+        {
+            return GateProblem.Invalid("Invalid note preview",
+                $"Send {{\"note\": at most {MaxNoteLength} characters, \"children\": an array of at most {MaxTaggedChildren} child ids}}.");
+        }
+
         var (setting, consent) = await LoadAsync(cancellationToken).ConfigureAwait(false);
         var byId = setting.ToDictionary(c => c.Id.Value, StringComparer.Ordinal);
-        var tagged = taggedIds.Distinct(StringComparer.Ordinal).Where(byId.ContainsKey).Select(id => byId[id]).ToArray();
+        var tagged = taggedIds.OfType<string>().Distinct(StringComparer.Ordinal).Where(byId.ContainsKey).Select(id => byId[id]).ToArray();
         var tags = tagged.Select(c => c.Id).ToArray();
-        return tagged
+        IReadOnlyList<NoteReading> readings = tagged
             .Select(child =>
             {
                 var own = new HashSet<ChildId> { child.Id };
                 return new NoteReading(child.Id.Value, child.Name, NoteRedaction.ForFamily(note, setting, Shown(own, tags, consent), own)!);
             })
             .ToArray();
+        return GateOutcome<IReadOnlyList<NoteReading>>.Success(readings);
     }
 
     private static HashSet<ChildId> Shown(HashSet<ChildId> own, IReadOnlyList<ChildId> tagged, ConsentSnapshot consent)
@@ -73,8 +86,8 @@ public sealed class FamilyNotes(MediaGateDatabase database, TimeProvider time, I
 
     private async Task<(IReadOnlyList<Child> Setting, ConsentSnapshot Consent)> LoadAsync(CancellationToken cancellationToken)
     {
-        var setting = await database.Children.ListAsync(cancellationToken).ConfigureAwait(false);
-        var matrix = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
+        var setting = await childrenRepository.ListAsync(cancellationToken).ConfigureAwait(false);
+        var matrix = await consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
         return (setting, matrix.Now(time, clock.Value.Zone));
     }
 }

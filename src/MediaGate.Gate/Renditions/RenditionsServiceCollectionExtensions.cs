@@ -28,7 +28,7 @@ public static class RenditionsServiceCollectionExtensions
         services.TryAddSingleton(provider => new PixelBudget(provider.GetRequiredService<IOptions<IngestOptions>>().Value.PixelsInFlight));
         services.AddMediaGateRepositories();
         services.AddSingleton<RenditionService>();
-        services.TryAddSingleton<RenditionDownload>();
+        services.TryAddSingleton<WebsiteFeed>();
         services.AddSingleton<IRenditionRefresher>(provider => provider.GetRequiredService<RenditionService>());
         services.AddSingleton<ChangeConsent>();
         services.AddSingleton<ReviewItem>();

@@ -5,6 +5,7 @@ using System.Text.Json;
 using MediaGate.Consent.Matrix;
 using MediaGate.Data;
 using MediaGate.Data.Audit;
+using MediaGate.Data.Media;
 using MediaGate.Gate.Parents;
 using MediaGate.Gate.Renditions;
 using MediaGate.Storage;
@@ -23,7 +24,7 @@ namespace MediaGate.Gate.Retention;
 /// <c>events</c> folder. Written straight to the response, one rendition in memory at a time. Audited.
 /// </summary>
 public sealed partial class ExportJournal(
-    MediaGateDatabase database,
+    IAuditLog audit, IChildRepository childrenRepository, IParentMediaRepository parentMedia, IRenditionRepository renditionsRepository,
     IParentChildren parents,
     [FromKeyedServices(StorageServiceCollectionExtensions.RenditionStore)] IObjectStore renditions,
     ILogger<ExportJournal> logger)
@@ -41,7 +42,7 @@ public sealed partial class ExportJournal(
         if (children.Count > 0)
         {
             var folders = await FoldersAsync(children, cancellationToken).ConfigureAwait(false);
-            var candidates = await database.ParentMedia.CandidatesAsync(children, cancellationToken).ConfigureAwait(false);
+            var candidates = await parentMedia.CandidatesAsync(children, cancellationToken).ConfigureAwait(false);
             var taken = new HashSet<string>(StringComparer.Ordinal);
             foreach (var candidate in candidates
                 .Where(c => c.RenditionId is not null
@@ -53,7 +54,7 @@ public sealed partial class ExportJournal(
                     continue; // an event rendition for two of the family's children goes in once
                 }
 
-                var rendition = await database.Renditions.FindByIdAsync(candidate.RenditionId!, cancellationToken).ConfigureAwait(false);
+                var rendition = await renditionsRepository.FindByIdAsync(candidate.RenditionId!, cancellationToken).ConfigureAwait(false);
                 if (rendition is null || rendition.Purpose != candidate.Purpose)
                 {
                     continue; // withdrawn since the list was read
@@ -66,7 +67,7 @@ public sealed partial class ExportJournal(
             }
         }
 
-        await database.Audit.AppendAsync(new AuditEvent(accountId, "export", accountId, JsonSerializer.Serialize(new
+        await audit.AppendAsync(new AuditEvent(accountId, "export", accountId, JsonSerializer.Serialize(new
         {
             children = children.Select(c => c.Value),
             items = files.Select(f => f.MediaId).Distinct().Count(),
@@ -132,7 +133,7 @@ public sealed partial class ExportJournal(
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var child in children.OrderBy(c => c.Value, StringComparer.Ordinal))
         {
-            var known = await database.Children.FindAsync(child, cancellationToken).ConfigureAwait(false);
+            var known = await childrenRepository.FindAsync(child, cancellationToken).ConfigureAwait(false);
             string first = (known?.Name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
             string safe = new string(first.Where(char.IsLetterOrDigit).Take(40).ToArray()) is { Length: > 0 } s ? s : "child";
             string folder = safe;

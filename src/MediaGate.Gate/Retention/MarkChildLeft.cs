@@ -2,6 +2,7 @@ using System.Text.Json;
 using MediaGate.Consent.People;
 using MediaGate.Data;
 using MediaGate.Data.Audit;
+using MediaGate.Data.Retention;
 
 namespace MediaGate.Gate.Retention;
 
@@ -10,17 +11,17 @@ namespace MediaGate.Gate.Retention;
 /// <see cref="RetentionOptions.GraceDays"/>, the items in which every tagged child has left are deleted by
 /// <see cref="RetentionSweep"/>. Audited.
 /// </summary>
-public sealed class MarkChildLeft(MediaGateDatabase database)
+public sealed class MarkChildLeft(IAuditLog audit, IRetentionRepository retention)
 {
     /// <summary>False when there is no such child.</summary>
     public async Task<bool> MarkAsync(ChildId child, DateOnly? leftOn, string actor, CancellationToken cancellationToken)
     {
-        if (!await database.Retention.SetLeftOnAsync(child, leftOn, cancellationToken).ConfigureAwait(false))
+        if (!await retention.SetLeftOnAsync(child, leftOn, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
 
-        await database.Audit.AppendAsync(new AuditEvent(actor, "child-left", child.Value, JsonSerializer.Serialize(new
+        await audit.AppendAsync(new AuditEvent(actor, "child-left", child.Value, JsonSerializer.Serialize(new
         {
             leftOn = leftOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         })), cancellationToken).ConfigureAwait(false);

@@ -21,7 +21,7 @@ public sealed class RetentionOptions
     /// <summary>
     /// Seconds after an upload started before its original, if no committed upload claimed it, is deleted as
     /// abandoned (a node killed mid-upload). Longer than any upload takes; an upload still running then is refused
-    /// (503) rather than committed without its file. Default 21600 (6 hours); 5 to 604800.
+    /// (unavailable, try again) rather than committed without its file. Default 21600 (6 hours); 5 to 604800.
     /// </summary>
     [Range(5, 604_800)]
     public int AbandonedUploadSeconds { get; set; } = 21_600;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MediaGate.Data;
 using MediaGate.Data.Audit;
+using MediaGate.Data.Media;
 using MediaGate.Gate.Renditions;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Concurrency;
@@ -19,7 +20,7 @@ namespace MediaGate.Gate.Review;
 /// so it is the manager's only and every look is audited, as a look at the master is.
 /// </summary>
 public sealed class FaceSpotChecks(
-    MediaGateDatabase database,
+    IAuditLog audit, IMediaRepository media, IReviewListRepository reviewLists,
     [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore masters,
     IOptions<IngestOptions> ingest,
     PixelBudget pixels)
@@ -33,7 +34,7 @@ public sealed class FaceSpotChecks(
     /// <summary>Certain detections dismissed as not a face, most recent first, at most <paramref name="limit"/> (1 to 500).</summary>
     public async Task<IReadOnlyList<DismissedFace>> DismissalsAsync(int limit, CancellationToken cancellationToken = default)
     {
-        var faces = await database.ReviewLists.DismissedCertainFacesAsync(Math.Clamp(limit, 1, 500), cancellationToken).ConfigureAwait(false);
+        var faces = await reviewLists.DismissedCertainFacesAsync(Math.Clamp(limit, 1, 500), cancellationToken).ConfigureAwait(false);
         return faces.Select(f => new DismissedFace(f.MediaId, f.FaceId, f.Number, f.Score, f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height, f.AssignedBy, f.AssignedAt))
             .ToArray();
     }
@@ -42,8 +43,8 @@ public sealed class FaceSpotChecks(
     public async Task<byte[]?> CropAsync(string mediaId, string faceId, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        var face = await database.ReviewLists.FindFaceAsync(mediaId, faceId, cancellationToken).ConfigureAwait(false);
-        var item = face is null ? null : await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var face = await reviewLists.FindFaceAsync(mediaId, faceId, cancellationToken).ConfigureAwait(false);
+        var item = face is null ? null : await media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         if (face is null || item?.MasterKey is null || !ObjectKey.TryParse(item.MasterKey, out var key))
         {
             return null;
@@ -74,7 +75,7 @@ public sealed class FaceSpotChecks(
             jpeg = encoded.Value;
         }
 
-        await database.Audit.AppendAsync(new AuditEvent(actor, "view-face-crop", mediaId, JsonSerializer.Serialize(new { faceId, number = face.Number })), cancellationToken)
+        await audit.AppendAsync(new AuditEvent(actor, "view-face-crop", mediaId, JsonSerializer.Serialize(new { faceId, number = face.Number })), cancellationToken)
             .ConfigureAwait(false);
         return jpeg;
     }

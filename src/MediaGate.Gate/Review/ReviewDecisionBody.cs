@@ -16,7 +16,7 @@ public sealed record ReviewDecisionBody(string? Purpose, string? Action, IReadOn
 {
     private const int MaxAssignments = 1000;
 
-    /// <summary>The typed decision, or the problem for a 400.</summary>
+    /// <summary>The typed decision, or why the body is invalid.</summary>
     public (ReviewDecision? Decision, string? Problem) Read()
     {
         if (!PurposeNames.TryParse(Purpose, out var purpose))

@@ -1,5 +1,6 @@
 using MediaGate.Data;
 using MediaGate.Data.Audit;
+using MediaGate.Data.Media;
 using MediaGate.Gate.Observations;
 using MediaGate.Gate.Renditions;
 using MediaGate.Ingest;
@@ -20,7 +21,7 @@ namespace MediaGate.Gate.Tablets;
 /// Face boxes stay in master pixels; the page scales them. Every preview shown is audited as a view.
 /// </summary>
 public sealed class TabletPreview(
-    MediaGateDatabase database,
+    IAuditLog audit, IMediaRepository mediaRepository,
     [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore masters,
     IOptions<IngestOptions> ingest,
     PixelBudget pixels,
@@ -33,13 +34,13 @@ public sealed class TabletPreview(
     public async Task<byte[]?> RenderAsync(string mediaId, TabletCaller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var item = await mediaRepository.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         if (item?.MasterKey is null || item.Width is not { } width || item.Height is not { } height)
         {
             return null;
         }
 
-        var observation = await database.Media.FindObservationAsync(item.ObservationId, cancellationToken).ConfigureAwait(false);
+        var observation = await mediaRepository.FindObservationAsync(item.ObservationId, cancellationToken).ConfigureAwait(false);
         if (observation is null || !StaffReadRule.Allows(observation, caller, time.GetUtcNow()))
         {
             return null;
@@ -70,7 +71,7 @@ public sealed class TabletPreview(
             preview = rendered.Value;
         }
 
-        await database.Audit.AppendAsync(new AuditEvent(caller.StaffId, "view-preview", mediaId, null), cancellationToken).ConfigureAwait(false);
+        await audit.AppendAsync(new AuditEvent(caller.StaffId, "view-preview", mediaId, null), cancellationToken).ConfigureAwait(false);
         return preview.Jpeg;
     }
 }

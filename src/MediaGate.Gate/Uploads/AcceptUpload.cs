@@ -19,14 +19,14 @@ namespace MediaGate.Gate.Uploads;
 /// <summary>
 /// Accepts a tablet's observation (issue 7, section 3; api.md <c>POST /api/tablet/observations</c>). The body is
 /// read section by section, never whole (<see cref="UploadFormReader"/>): each file is sniffed from its first bytes
-/// (a non-image is refused with 415 before anything of it is stored), then streamed into the master store
+/// (a non-image is refused as unsupported before anything of it is stored), then streamed into the master store
 /// (encrypted) as the upload original while its SHA-256 is computed; the same bytes twice in one observation
 /// are stored once. Only then are the observation, its items, their work queue entries and the idempotency key written in one
-/// transaction, and only after that is the receipt returned: a 202 means the upload is durable.
-/// Statuses: 400 malformed form or field, unknown child, bad <c>Idempotency-Key</c>; 413 too large (request or
-/// file); 415 not multipart, or a file that is not a supported image; 422 an <c>Idempotency-Key</c> reused for
+/// transaction, and only after that is the receipt returned: a receipt means the upload is durable.
+/// Refusals (<see cref="Outcomes.GateProblemKind"/>): invalid for a malformed form or field, an unknown child, a bad <c>Idempotency-Key</c>;
+/// too large (request or file); unsupported media when not multipart, or for a file that is not a supported image; unprocessable for an <c>Idempotency-Key</c> reused for
 /// different content, an <c>eventId</c> that names no event (README), or an <c>eventId</c> whose event a tagged child did
-/// not attend (issue 12, section 0: events consent covers the events a child attended); 503 the master store is unavailable, or the
+/// not attend (issue 12, section 0: events consent covers the events a child attended); unavailable when the master store is, or the
 /// upload outlived <c>Gate:Retention:AbandonedUploadSeconds</c>.
 /// Whatever is refused, nothing of it stays stored; and because each original is written down in the database before
 /// it is stored (<see cref="UploadOriginals"/>) and the committing transaction removes that entry, an upload cut short
@@ -47,8 +47,8 @@ public sealed class AcceptUpload(
     /// <summary>The work queue kind of an accepted item.</summary>
     public const string WorkKind = "process";
 
-    private const int MaxNoteLength = 4000;
-    private const int MaxChildren = 200;
+    private const int MaxNoteLength = Parents.FamilyNotes.MaxNoteLength;
+    private const int MaxChildren = Parents.FamilyNotes.MaxTaggedChildren;
 
     /// <summary>How far ahead of the service's clock a tablet's capture time may be.</summary>
     private static readonly TimeSpan CaptureClockSkew = TimeSpan.FromMinutes(5);
@@ -268,8 +268,7 @@ public sealed class AcceptUpload(
 
         // A child who has left is no longer photographed for the setting (README: staff tag "active children"); their
         // items are on the way to deletion (product.md, retention), so a new one is refused rather than kept (fail closed).
-        var left = await childrenWhoLeft.NowAsync(cancellationToken).ConfigureAwait(false);
-        var leftTagged = ids.Where(left.Contains).Distinct().ToArray();
+        var leftTagged = await childrenWhoLeft.AmongAsync(ids, cancellationToken).ConfigureAwait(false);
         if (leftTagged.Length > 0)
         {
             return ([], UploadProblems.Bad($"These children have left the setting and cannot be tagged: {string.Join(", ", leftTagged.Take(5))}."));

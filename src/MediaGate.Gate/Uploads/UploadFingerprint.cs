@@ -7,7 +7,7 @@ namespace MediaGate.Gate.Uploads;
 /// What makes two requests with one <c>Idempotency-Key</c> "the same": the files' hashes in the order sent,
 /// the tagged children (as a set), the note, the capture time and the event (added only when there is one, so that
 /// the fingerprints of keys stored before events existed stay as they were). A retry of the same upload has the same
-/// fingerprint; a key reused for another upload does not (and is refused with 422).
+/// fingerprint; a key reused for another upload does not (and is refused as unprocessable).
 /// </summary>
 internal static class UploadFingerprint
 {

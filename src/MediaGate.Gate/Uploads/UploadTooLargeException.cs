@@ -1,6 +1,6 @@
 namespace MediaGate.Gate.Uploads;
 
-/// <summary>An upload, or one of its files, passed its limit while it was being read (HTTP 413).</summary>
+/// <summary>An upload, or one of its files, passed its limit while it was being read (refused as too large).</summary>
 public sealed class UploadTooLargeException : IOException
 {
     public UploadTooLargeException()

@@ -10,7 +10,7 @@ namespace MediaGate.Gate.Worker;
 /// one transaction with its work-queue row, and its original is no longer due for deletion. Each re-queue is audited
 /// (<c>requeue</c>). An item that is not failed is left alone: a decided item is never processed again this way.
 /// </summary>
-public sealed class RequeueFailed(MediaGateDatabase database)
+public sealed class RequeueFailed(IAuditLog audit, IMediaRepository media, IWorkQueue workRepository)
 {
     /// <summary>The most items one call re-queues.</summary>
     public const int MaxItems = 500;
@@ -19,18 +19,18 @@ public sealed class RequeueFailed(MediaGateDatabase database)
     public async Task<bool?> RequeueAsync(string mediaId, string actor, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(mediaId);
-        var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var item = await media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         if (item is null)
         {
             return null;
         }
 
-        if (item.Status != MediaStatus.Failed || !await database.Work.RequeueFailedAsync(mediaId, cancellationToken).ConfigureAwait(false))
+        if (item.Status != MediaStatus.Failed || !await workRepository.RequeueFailedAsync(mediaId, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
 
-        await database.Audit.AppendAsync(new AuditEvent(actor, "requeue", mediaId, JsonSerializer.Serialize(new { failedBecause = item.StatusDetail })),
+        await audit.AppendAsync(new AuditEvent(actor, "requeue", mediaId, JsonSerializer.Serialize(new { failedBecause = item.StatusDetail })),
             cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -38,7 +38,7 @@ public sealed class RequeueFailed(MediaGateDatabase database)
     /// <summary>Re-queues every failed item (at most <see cref="MaxItems"/>); the ids re-queued.</summary>
     public async Task<IReadOnlyList<string>> RequeueAllAsync(string actor, CancellationToken cancellationToken)
     {
-        var failed = await database.Media.ItemsWithStatusAsync([MediaStatus.Failed], MaxItems, cancellationToken).ConfigureAwait(false);
+        var failed = await media.ItemsWithStatusAsync([MediaStatus.Failed], MaxItems, cancellationToken).ConfigureAwait(false);
         var requeued = new List<string>(failed.Count);
         foreach (var item in failed)
         {

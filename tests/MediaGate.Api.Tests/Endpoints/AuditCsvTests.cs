@@ -1,5 +1,6 @@
 using MediaGate.Api.Endpoints.Manager;
 using MediaGate.Data.Audit;
+using MediaGate.Gate.Audit;
 
 namespace MediaGate.Api.Tests.Endpoints;
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using MediaGate.Api.Endpoints;
+using MediaGate.Api.Endpoints.Manager;
 using MediaGate.Api.Identity;
 using MediaGate.Gate;
 using MediaGate.Gate.Hosting;
@@ -52,8 +53,10 @@ internal sealed class EndpointHost : IAsyncDisposable
         builder.Services.AddSingleton(world.Notes);
         builder.Services.AddMediaGateRepositories();
         builder.Services.AddSingleton<MediaGate.Gate.Renditions.RenditionDownload>();
+        builder.Services.AddSingleton<MediaGate.Gate.Renditions.WebsiteFeed>();
+        builder.Services.AddSingleton<MediaGate.Gate.Parents.ParentJournal>();
         builder.Services.AddSingleton(new MediaGate.Gate.Review.FaceSpotChecks(
-            world.Database, world.Masters, Microsoft.Extensions.Options.Options.Create(world.Ingest), world.Pixels));
+            world.Database.Audit, world.Database.Media, world.Database.ReviewLists, world.Masters, Microsoft.Extensions.Options.Options.Create(world.Ingest), world.Pixels));
         builder.Services.AddSingleton<MediaGate.Gate.Children.ChildrenWhoLeft>();
         builder.Services.AddSingleton<MediaGate.Gate.Events.EventRegister>();
         builder.Services.AddSingleton(families);
@@ -63,7 +66,7 @@ internal sealed class EndpointHost : IAsyncDisposable
         app.UseAuthorization();
         app.MapParentEndpoints();
         app.MapWebsiteEndpoints();
-        app.MapGroup("/api/manager").RequireAuthorization(Policies.Manager).MapManagerMediaEndpoints();
+        app.MapGroup("/api/manager").RequireAuthorization(Policies.Manager).MapManagerReviewEndpoints().MapManagerEventEndpoints().MapManagerSpotCheckEndpoints();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new EndpointHost(app, new Uri(address));

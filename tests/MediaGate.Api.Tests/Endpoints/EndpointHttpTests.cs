@@ -122,7 +122,7 @@ public sealed class EndpointHttpTests
     }
 
     [TestMethod]
-    public async Task ManagerMediaEndpoints_OverHttp_ReviewDecisionAndMaster()
+    public async Task ManagerReviewEndpoints_OverHttp_ReviewDecisionAndMaster()
     {
         await using var world = await RenditionWorld.CreateAsync(new DecisionOptions(JournalMaskPolicy.Hold));
         var ava = await world.ChildAsync("Ava Smith");

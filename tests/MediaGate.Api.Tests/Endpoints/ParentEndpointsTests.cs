@@ -3,6 +3,7 @@ using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
 using MediaGate.Gate;
 using MediaGate.Gate.Consents;
+using MediaGate.Gate.Parents;
 using MediaGate.Gate.Renditions;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Decode;
@@ -27,9 +28,9 @@ public sealed class ParentEndpointsTests
         await world.Renditions.RefreshItemAsync(bens.Id);
         var families = new FamilyChildren().Parent("mum-of-ava", ava).Parent("dad-of-ben", ben).Parent("nobody");
 
-        var forAva = (await ParentEndpoints.ListMediaAsync(Principals.Account("mum-of-ava", "parent"), families, world.Database, world.Notes, default)).Value!;
-        var forBen = (await ParentEndpoints.ListMediaAsync(Principals.Account("dad-of-ben", "parent"), families, world.Database, world.Notes, default)).Value!;
-        var forNobody = (await ParentEndpoints.ListMediaAsync(Principals.Account("nobody", "parent"), families, world.Database, world.Notes, default)).Value!;
+        var forAva = (await ParentEndpoints.ListMediaAsync(Principals.Account("mum-of-ava", "parent"), Journal(world, families), default)).Value!;
+        var forBen = (await ParentEndpoints.ListMediaAsync(Principals.Account("dad-of-ben", "parent"), Journal(world, families), default)).Value!;
+        var forNobody = (await ParentEndpoints.ListMediaAsync(Principals.Account("nobody", "parent"), Journal(world, families), default)).Value!;
 
         CollectionAssert.AreEqual(new[] { (avas.Id, ava.Value) }, forAva.Select(i => (i.MediaId, i.ChildId)).ToArray());
         CollectionAssert.AreEqual(new[] { (bens.Id, ben.Value) }, forBen.Select(i => (i.MediaId, i.ChildId)).ToArray());
@@ -47,8 +48,8 @@ public sealed class ParentEndpointsTests
         await world.Renditions.RefreshItemAsync(item.Id);
         var families = new FamilyChildren().Parent("mum-of-ava", ava).Parent("dad-of-chloe", chloe);
 
-        var forAva = (await ParentEndpoints.ListMediaAsync(Principals.Account("mum-of-ava", "parent"), families, world.Database, world.Notes, default)).Value!;
-        var forChloe = (await ParentEndpoints.ListMediaAsync(Principals.Account("dad-of-chloe", "parent"), families, world.Database, world.Notes, default)).Value!;
+        var forAva = (await ParentEndpoints.ListMediaAsync(Principals.Account("mum-of-ava", "parent"), Journal(world, families), default)).Value!;
+        var forChloe = (await ParentEndpoints.ListMediaAsync(Principals.Account("dad-of-chloe", "parent"), Journal(world, families), default)).Value!;
 
         Assert.AreEqual("Ava and a friend sharing the picnic blanket", forAva.Single().Note, "Chloe's family refused group sharing");
         Assert.AreEqual("Ava and Chloe sharing the picnic blanket", forChloe.Single().Note, "Ava's family allows it");
@@ -149,7 +150,7 @@ public sealed class ParentEndpointsTests
         await world.Consents.ApplyAsync(new ConsentChange(ava, Purpose.Journal, false, false, "Mother", "withdrawal 3", null), RenditionWorld.Manager);
 
         var image = await ParentEndpoints.GetImageAsync(item.Id, Principals.Request("mum-of-ava", "parent"), Download(world, families), default);
-        var list = await ParentEndpoints.ListMediaAsync(Principals.Account("mum-of-ava", "parent"), families, world.Database, world.Notes, default);
+        var list = await ParentEndpoints.ListMediaAsync(Principals.Account("mum-of-ava", "parent"), Journal(world, families), default);
         Assert.AreEqual(StatusCodes.Status404NotFound, (image.Result as ProblemHttpResult)?.StatusCode);
         Assert.IsEmpty(list.Value!);
         Assert.IsNull(await world.Database.Renditions.FindAsync(item.Id, Purpose.Journal, Audience.ParentOf(ava).Key));
@@ -157,4 +158,7 @@ public sealed class ParentEndpointsTests
 
     private static RenditionDownload Download(RenditionWorld world, IParentChildren families) =>
         new(world.Database.Renditions, world.Database.Audit, families, world.RenditionStore);
+
+    private static ParentJournal Journal(RenditionWorld world, IParentChildren families) =>
+        new(families, world.Database.Children, world.Database.ParentMedia, world.Notes);
 }

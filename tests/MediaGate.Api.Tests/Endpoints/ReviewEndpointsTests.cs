@@ -1,4 +1,4 @@
-using MediaGate.Api.Endpoints;
+using MediaGate.Api.Endpoints.Manager;
 using MediaGate.Consent.Decisions;
 using MediaGate.Gate.Review;
 using MediaGate.Testing.Renditions;
@@ -16,10 +16,10 @@ public sealed class ReviewEndpointsTests
         await using var world = await RenditionWorld.CreateAsync(new DecisionOptions(JournalMaskPolicy.Hold));
         var ava = await world.ChildAsync("Ava Smith");
         var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
-        var queue = ((await ManagerMediaEndpoints.GetReviewAsync(world.Review, default)).Result as Ok<IReadOnlyList<ReviewQueueItem>>)!.Value!;
+        var queue = ((await ManagerReviewEndpoints.GetReviewAsync(world.Review, default)).Result as Ok<IReadOnlyList<ReviewQueueItem>>)!.Value!;
         Assert.IsTrue(queue.Any(q => q.MediaId == item.Id && q.Status == "held"));
 
-        var result = await ManagerMediaEndpoints.PostDecisionAsync(
+        var result = await ManagerReviewEndpoints.PostDecisionAsync(
             item.Id, new ReviewDecisionBody("journal", "mask"), Principals.Request("boss", "manager"), world.Review, default);
 
         Assert.AreEqual("released", (result.Result as Ok<ReviewQueueItem>)?.Value?.Status);
@@ -34,7 +34,7 @@ public sealed class ReviewEndpointsTests
         var ava = await world.ChildAsync("Ava Smith");
         var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
 
-        var result = await ManagerMediaEndpoints.PostDecisionAsync(
+        var result = await ManagerReviewEndpoints.PostDecisionAsync(
             item.Id, new ReviewDecisionBody(purpose, action), Principals.Request("boss", "manager"), world.Review, default);
 
         Assert.AreEqual(StatusCodes.Status400BadRequest, (result.Result as ProblemHttpResult)?.StatusCode);
@@ -45,7 +45,7 @@ public sealed class ReviewEndpointsTests
     {
         await using var world = await RenditionWorld.CreateAsync();
 
-        var result = await ManagerMediaEndpoints.PostDecisionAsync(
+        var result = await ManagerReviewEndpoints.PostDecisionAsync(
             Guid.NewGuid().ToString("N"), new ReviewDecisionBody("journal", "release"), Principals.Request("boss", "manager"), world.Review, default);
 
         Assert.AreEqual(StatusCodes.Status404NotFound, (result.Result as ProblemHttpResult)?.StatusCode);
@@ -59,7 +59,7 @@ public sealed class ReviewEndpointsTests
         var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
         var http = Principals.Request("boss", "manager");
 
-        var result = await ManagerMediaEndpoints.GetMasterAsync(item.Id, http, world.Review, default);
+        var result = await ManagerReviewEndpoints.GetMasterAsync(item.Id, http, world.Review, default);
 
         Assert.AreEqual("image/jpeg", (result.Result as FileContentHttpResult)?.ContentType);
         Assert.AreEqual("private, no-store", http.Response.Headers.CacheControl.ToString());

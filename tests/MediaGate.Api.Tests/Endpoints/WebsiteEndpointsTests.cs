@@ -24,7 +24,7 @@ public sealed class WebsiteEndpointsTests
         var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
         await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Website, ReviewAction.Release, []), RenditionWorld.Manager);
 
-        var list = (await WebsiteEndpoints.ListPhotosAsync(world.Database, default)).Value!;
+        var list = (await WebsiteEndpoints.ListPhotosAsync(new WebsiteFeed(world.Database.Renditions), default)).Value!;
         Assert.HasCount(1, list);
         var http = new DefaultHttpContext();
         var photo = (await WebsiteEndpoints.GetPhotoAsync(list[0].Id, http, Download(world), default)).Result as FileContentHttpResult;
@@ -53,7 +53,7 @@ public sealed class WebsiteEndpointsTests
         var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
         await world.Renditions.RefreshItemAsync(item.Id);
 
-        Assert.IsEmpty((await WebsiteEndpoints.ListPhotosAsync(world.Database, default)).Value!);
+        Assert.IsEmpty((await WebsiteEndpoints.ListPhotosAsync(new WebsiteFeed(world.Database.Renditions), default)).Value!);
     }
 
     [TestMethod]
@@ -77,11 +77,11 @@ public sealed class WebsiteEndpointsTests
         var ava = await world.ChildAsync("Ava Smith", website: true);
         var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
         await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Website, ReviewAction.Release, []), RenditionWorld.Manager);
-        var id = (await WebsiteEndpoints.ListPhotosAsync(world.Database, default)).Value!.Single().Id;
+        var id = (await WebsiteEndpoints.ListPhotosAsync(new WebsiteFeed(world.Database.Renditions), default)).Value!.Single().Id;
 
         await world.Consents.ApplyAsync(new ConsentChange(ava, Purpose.Website, false, false, "Father", "email 12", null), RenditionWorld.Manager);
 
-        Assert.IsEmpty((await WebsiteEndpoints.ListPhotosAsync(world.Database, default)).Value!);
+        Assert.IsEmpty((await WebsiteEndpoints.ListPhotosAsync(new WebsiteFeed(world.Database.Renditions), default)).Value!);
         var result = await WebsiteEndpoints.GetPhotoAsync(id, new DefaultHttpContext(), Download(world), default);
         Assert.AreEqual(StatusCodes.Status404NotFound, (result.Result as ProblemHttpResult)?.StatusCode);
     }

@@ -1,12 +1,14 @@
-using MediaGate.Storage.Encryption;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
 using MediaGate.Api.Endpoints;
+using MediaGate.Api.Endpoints.Manager;
+using MediaGate.Api.Hosting;
 using MediaGate.Api.Identity;
 using MediaGate.Consent.People;
 using MediaGate.Data;
+using MediaGate.Storage.Encryption;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -77,12 +79,13 @@ internal sealed class IdentityTestHost : IAsyncDisposable
             builder.Services.AddProblemDetails();
             builder.Services.AddSingleton(Sealer);
             builder.Services.AddMediaGateIdentity(builder.Configuration);
+            builder.Services.AddMediaGateAccounts();
 
             var app = builder.Build();
             app.UseAuthentication();
             app.UseAuthorization();
             app.MapSessionEndpoints();
-            app.MapGroup("/api/manager").RequireAuthorization(Policies.Manager).MapManagerIdentityEndpoints().MapManagerAccountEndpoints();
+            app.MapGroup("/api/manager").RequireAuthorization(Policies.Manager).MapManagerAccountEndpoints().MapManagerDeviceEndpoints().MapManagerWebsiteKeyEndpoints();
             app.MapGet("/probe/tablet", (ClaimsPrincipal user) => new ProbeResponse(user.AccountId(), user.Role(), user.DeviceId(), null)).RequireAuthorization(Policies.Tablet);
             app.MapGet("/probe/parent", (ClaimsPrincipal user) => new ProbeResponse(user.AccountId(), user.Role(), user.DeviceId(), null)).RequireAuthorization(Policies.Parent);
             app.MapGet("/probe/website", (ClaimsPrincipal user) => new ProbeResponse(null, null, null, user.WebsiteKeyName())).RequireAuthorization(Policies.Website);

@@ -25,4 +25,33 @@ public sealed class ChildrenWhoLeftTests
         Assert.AreEqual(new DateOnly(2026, 12, 7), rule.Today, "today is the setting's date");
         CollectionAssert.AreEquivalent(new[] { leaving.Value }, left.ToArray(), "Ava left today in the setting's calendar; Ben leaves tomorrow");
     }
+
+    [TestMethod]
+    public async Task AmongAsync_IdsWithALeaverTwice_NamesTheLeaverOnce()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var ava = await gate.AddChildAsync("Ava");
+        var ben = await gate.AddChildAsync("Ben");
+        await gate.Database.Retention.SetLeftOnAsync(ben, new DateOnly(2020, 7, 31));
+        var rule = gate.Services.GetRequiredService<ChildrenWhoLeft>();
+
+        var left = await rule.AmongAsync([ava.Value, ben.Value, null, ben.Value]);
+
+        CollectionAssert.AreEqual(new[] { ben.Value }, left);
+    }
+
+    [TestMethod]
+    public async Task ForTabletsAsync_ChildWhoHasLeftAndOneWhoLeavesLater_ListsOnlyThoseStillHereByName()
+    {
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders);
+        var zoe = await gate.AddChildAsync("Zoe");
+        var ava = await gate.AddChildAsync("Ava");
+        var ben = await gate.AddChildAsync("Ben");
+        await gate.Database.Retention.SetLeftOnAsync(ben, new DateOnly(2020, 7, 31));
+        await gate.Database.Retention.SetLeftOnAsync(zoe, new DateOnly(2199, 7, 31));
+
+        var listed = await gate.Services.GetRequiredService<ChildRegister>().ForTabletsAsync();
+
+        CollectionAssert.AreEqual(new[] { ava.Value, zoe.Value }, listed.Select(c => c.Id).ToArray(), "Ben has left; Zoe leaves later and is still tagged");
+    }
 }

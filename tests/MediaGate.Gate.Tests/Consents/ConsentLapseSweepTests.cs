@@ -21,7 +21,7 @@ public sealed class ConsentLapseSweepTests
         var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
         await world.Renditions.RefreshItemAsync(item.Id);
         var sweep = new ConsentLapseSweep(
-            world.Database, world.Consents, Options.Create(new LapseSweepOptions()), Options.Create(new SettingClockOptions { TimeZone = "Europe/London" }),
+            world.Database.Consents, world.Consents, Options.Create(new LapseSweepOptions()), Options.Create(new SettingClockOptions { TimeZone = "Europe/London" }),
             world.Time, NullLogger<ConsentLapseSweep>.Instance);
 
         var beforeTheDate = await sweep.SweepOnceAsync();

@@ -16,7 +16,7 @@ public sealed class ManagerDashboardTests
         await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null], othersUnassigned: true);
         var clock = Microsoft.Extensions.Options.Options.Create(new SettingClockOptions { TimeZone = "Europe/London" });
 
-        var view = await new ManagerDashboard(world.Database, world.Review, world.Time, clock).ReadAsync(7);
+        var view = await new ManagerDashboard(world.Database.Consents, world.Database.Media, world.Database.MediaActivity, world.Review, world.Time, clock).ReadAsync(7);
 
         var unnamed = view.HoldReasons.Single(r => r.Reason == "FaceUnassigned");
         Assert.AreEqual(2, unnamed.Count);

@@ -16,7 +16,7 @@ public sealed class FamilyNotesTests
         var chloe = await gate.AddChildAsync("Chloe", group: false, Purpose.Journal);
         var notes = gate.Services.GetRequiredService<FamilyNotes>();
 
-        var readings = await notes.PreviewAsync("Ava and Chloe sharing the picnic blanket", [ava.Value, chloe.Value, "not-a-child"], CancellationToken.None);
+        var readings = (await notes.PreviewAsync("Ava and Chloe sharing the picnic blanket", [ava.Value, chloe.Value, "not-a-child"], CancellationToken.None)).Value;
 
         Assert.HasCount(2, readings);
         Assert.AreEqual("Ava and a friend sharing the picnic blanket", readings.Single(r => r.ChildId == ava.Value).Note);

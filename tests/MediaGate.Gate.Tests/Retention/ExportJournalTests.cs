@@ -80,7 +80,7 @@ public sealed class ExportJournalTests
     }
 
     private static ExportJournal Export(GateHarness gate, ChildId child) =>
-        new(gate.Database, new OneFamily(child), gate.Services.GetRequiredKeyedService<IObjectStore>(StorageServiceCollectionExtensions.RenditionStore),
+        new(gate.Database.Audit, gate.Database.Children, gate.Database.ParentMedia, gate.Database.Renditions, new OneFamily(child), gate.Services.GetRequiredKeyedService<IObjectStore>(StorageServiceCollectionExtensions.RenditionStore),
             NullLogger<ExportJournal>.Instance);
 
     private sealed class OneFamily(ChildId child) : IParentChildren

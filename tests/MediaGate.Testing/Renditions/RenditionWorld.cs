@@ -56,7 +56,7 @@ internal sealed class RenditionWorld : IAsyncDisposable
         Consents = new ChangeConsent(database, Renditions, time, clock);
         var gate = new GateOptions { JournalMasks = options.JournalPhotoNeedingMasks, StaffAdults = options.StaffAdults };
         Review = new ReviewItem(database, Renditions, masters, Microsoft.Extensions.Options.Options.Create(Ingest), Microsoft.Extensions.Options.Options.Create(gate), time, clock);
-        Notes = new MediaGate.Gate.Parents.FamilyNotes(database, time, clock);
+        Notes = new MediaGate.Gate.Parents.FamilyNotes(database.Children, database.Consents, database.Media, time, clock);
     }
 
     /// <summary>Staff notes as each family reads them.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
-using MediaGate.Data.Csv;
 using MediaGate.Data.Audit;
+using MediaGate.Data.Csv;
+using MediaGate.Gate.Audit;
 
 namespace MediaGate.Api.Endpoints.Manager;
 

@@ -1,4 +1,5 @@
 using MediaGate.Data.Audit;
+using MediaGate.Gate.Audit;
 
 namespace MediaGate.Api.Endpoints.Manager;
 

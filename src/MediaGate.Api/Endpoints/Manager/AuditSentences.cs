@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MediaGate.Data.Audit;
+using MediaGate.Gate.Audit;
 
 namespace MediaGate.Api.Endpoints.Manager;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MediaGate.Consent.People;
+using MediaGate.Gate.Children;
 
 namespace MediaGate.Api.Endpoints.Manager;
 
@@ -14,5 +15,11 @@ public sealed record ChildResponse(string Id, string Name, string? Room, string?
     {
         ArgumentNullException.ThrowIfNull(child);
         return new(child.Id.Value, child.Name, child.Room, leftOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    public static ChildResponse From(ChildListing listing)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        return From(listing.Child, listing.LeftOn);
     }
 }

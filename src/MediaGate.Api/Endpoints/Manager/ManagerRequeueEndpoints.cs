@@ -1,6 +1,5 @@
-using MediaGate.Data;
 using System.Security.Claims;
-using MediaGate.Api.Identity;
+using MediaGate.Data;
 using MediaGate.Gate.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +24,7 @@ public static class ManagerRequeueEndpoints
     public static async Task<Ok<RequeueResponse>> RequeueAllAsync([FromServices] RequeueFailed requeue, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requeue);
-        var ids = await requeue.RequeueAllAsync(user.AccountId() ?? "unknown", cancellationToken).ConfigureAwait(false);
+        var ids = await requeue.RequeueAllAsync(ManagerActor.Of(user), cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new RequeueResponse(ids, ids.Count));
     }
 
@@ -34,7 +33,7 @@ public static class ManagerRequeueEndpoints
         string mediaId, [FromServices] RequeueFailed requeue, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requeue);
-        bool? done = Identifiers.IsGenerated(mediaId) ? await requeue.RequeueAsync(mediaId, user.AccountId() ?? "unknown", cancellationToken).ConfigureAwait(false) : null;
+        bool? done = Identifiers.IsGenerated(mediaId) ? await requeue.RequeueAsync(mediaId, ManagerActor.Of(user), cancellationToken).ConfigureAwait(false) : null;
         return done switch
         {
             null => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no item with this id."),

@@ -1,15 +1,13 @@
-using MediaGate.Data;
 using System.Globalization;
 using System.Security.Claims;
-using MediaGate.Api.Endpoints.Manager;
-using MediaGate.Api.Identity;
 using MediaGate.Consent.People;
+using MediaGate.Data;
 using MediaGate.Gate.Retention;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
-namespace MediaGate.Api.Endpoints;
+namespace MediaGate.Api.Endpoints.Manager;
 
 /// <summary>
 /// The manager's side of the retention schedule (product.md: masters "are deleted on the retention schedule (for
@@ -49,7 +47,7 @@ public static class ManagerRetentionEndpoints
         }
 
         if (string.IsNullOrEmpty(childId) || childId.Length > Identifiers.MaxLength
-            || !await markChildLeft.MarkAsync(new ChildId(childId), leftOn, user.AccountId() ?? "unknown", cancellationToken).ConfigureAwait(false))
+            || !await markChildLeft.MarkAsync(new ChildId(childId), leftOn, ManagerActor.Of(user), cancellationToken).ConfigureAwait(false))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown child.", detail: "There is no child with this id.");
         }

@@ -1,7 +1,7 @@
 using MediaGate.Gate.Dashboard;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace MediaGate.Api.Endpoints;
+namespace MediaGate.Api.Endpoints.Manager;
 
 /// <summary>
 /// <c>GET /api/manager/dashboard?days=14</c> (README; issue 8, section 3). Mapped inside the <c>/api/manager</c>

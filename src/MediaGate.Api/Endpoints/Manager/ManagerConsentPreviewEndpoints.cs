@@ -1,4 +1,3 @@
-using MediaGate.Api.Endpoints.Manager;
 using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.Media;
@@ -8,7 +7,7 @@ using MediaGate.Data;
 using MediaGate.Gate.Consents;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace MediaGate.Api.Endpoints;
+namespace MediaGate.Api.Endpoints.Manager;
 
 /// <summary>
 /// <c>POST /api/manager/consents/preview</c> (README; issue 8: the grid "shows which items a change will affect

@@ -4,16 +4,16 @@ using MediaGate.Gate.Review;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace MediaGate.Api.Endpoints;
+namespace MediaGate.Api.Endpoints.Manager;
 
 /// <summary>
 /// The manager's review (api.md, Manager): the queue and the released photos, decisions, the master, the publicity
-/// rendition, events (<see cref="ManagerEventEndpoints"/>) and the dismissals' spot checks (<see cref="ManagerSpotCheckEndpoints"/>). Mapped by the host inside its
+/// rendition (<see cref="RenditionDownload"/>). Mapped inside the
 /// <c>/api/manager</c> group, which requires the manager policy.
 /// </summary>
-public static class ManagerMediaEndpoints
+public static class ManagerReviewEndpoints
 {
-    public static RouteGroupBuilder MapManagerMediaEndpoints(this RouteGroupBuilder group)
+    public static RouteGroupBuilder MapManagerReviewEndpoints(this RouteGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
         group.MapGet("/review", GetReviewAsync).WithName("ManagerReview")
@@ -23,8 +23,6 @@ public static class ManagerMediaEndpoints
         group.MapPost("/media/{mediaId}/decision", PostDecisionAsync).WithName("ManagerDecision");
         group.MapGet("/media/{mediaId}/master", GetMasterAsync).WithName("ManagerMaster");
         group.MapGet("/media/{mediaId}/publicity", GetPublicityAsync).WithName("ManagerPublicity").Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
-        group.MapManagerEventEndpoints();
-        group.MapManagerSpotCheckEndpoints();
         return group;
     }
 

@@ -3,7 +3,7 @@ using MediaGate.Gate.Review;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace MediaGate.Api.Endpoints;
+namespace MediaGate.Api.Endpoints.Manager;
 
 /// <summary>
 /// The spot checks of "not a face" dismissals (issue 12, section 2), mapped inside the <c>/api/manager</c> group

@@ -1,0 +1,6 @@
+using MediaGate.Data.Audit;
+
+namespace MediaGate.Gate.Audit;
+
+/// <summary>Audit entries, oldest first, with the names their ids stand for.</summary>
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, AuditNames Names);
