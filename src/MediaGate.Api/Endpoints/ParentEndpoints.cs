@@ -73,7 +73,7 @@ public static class ParentEndpoints
     }
 
     /// <summary>
-    /// <c>GET /api/parent/media</c>: <c>[{"mediaId", "childId", "takenAt", "note", "status", "purpose"}]</c>, newest first;
+    /// <c>GET /api/parent/media</c>: <c>[{"mediaId", "childId", "takenAt", "note", "status", "purpose", "kind"}]</c>, newest first;
     /// status <c>released</c> or <c>checking</c> (no image yet), purpose <c>journal</c> or <c>events</c>; the note names no
     /// child the family may not see.
     /// </summary>
@@ -91,7 +91,9 @@ public static class ParentEndpoints
 
         var candidates = await database.ParentMedia.CandidatesAsync(children, cancellationToken);
         // Each note in this family's copy: children the family may not see are not named (FamilyNotes).
-        return TypedResults.Ok(await notes.ForFamilyAsync(ParentListRule.From(candidates), children, cancellationToken));
+        var items = await notes.ForFamilyAsync(ParentListRule.From(candidates), children, cancellationToken);
+        var videos = await database.Videos.VideosAmongAsync(items.Select(i => i.MediaId).ToArray(), cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ParentListItem>>(items.Select(i => videos.Contains(i.MediaId) ? i with { Kind = "video" } : i).ToArray());
     }
 
     /// <summary>
