@@ -45,7 +45,7 @@ public static class ParentEndpoints
     }
 
     /// <summary>
-    /// <c>GET /api/parent/media</c>: <c>[{"mediaId", "childId", "takenAt", "note", "status", "purpose"}]</c>, newest first;
+    /// <c>GET /api/parent/media</c>: <c>[{"mediaId", "childId", "takenAt", "note", "status", "purpose", "kind"}]</c>, newest first;
     /// status <c>released</c> or <c>checking</c> (no image yet), purpose <c>journal</c> or <c>events</c>; the note names no
     /// child the family may not see.
     /// </summary>

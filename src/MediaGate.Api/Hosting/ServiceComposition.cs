@@ -41,6 +41,7 @@ internal static class ServiceComposition
         app.MapParentVideoEndpoints();
         app.MapManagerVideoEndpoints();
         app.MapWebsiteVideoEndpoints();
+        app.MapTabletVideoEndpoints();
         app.MapWebsiteEndpoints();
         app.MapManagerEndpoints();
     }

@@ -5,10 +5,10 @@ namespace MediaGate.Gate.Parents;
 
 /// <summary>
 /// What a parent's journal lists (api.md, Parent): their own children, by name, and the items made for them, newest
-/// first (<see cref="ParentListRule"/>), each note as the family may read it (<see cref="FamilyNotes"/>). The children
+/// first (<see cref="ParentListRule"/>), each note as the family may read it (<see cref="FamilyNotes"/>), each video marked as one. The children
 /// are read from the database on every request, never from the token; anyone else's get nothing.
 /// </summary>
-public sealed class ParentJournal(IParentChildren parents, IChildRepository children, IParentMediaRepository parentMedia, FamilyNotes notes)
+public sealed class ParentJournal(IParentChildren parents, IChildRepository children, IParentMediaRepository parentMedia, IVideoRepository videos, FamilyNotes notes)
 {
     /// <summary>The parent's own children, by name.</summary>
     public async Task<IReadOnlyList<ParentChild>> ChildrenAsync(string? account, CancellationToken cancellationToken = default)
@@ -36,6 +36,8 @@ public sealed class ParentJournal(IParentChildren parents, IChildRepository chil
         }
 
         var candidates = await parentMedia.CandidatesAsync(ids, cancellationToken).ConfigureAwait(false);
-        return await notes.ForFamilyAsync(ParentListRule.From(candidates), ids, cancellationToken).ConfigureAwait(false);
+        var items = await notes.ForFamilyAsync(ParentListRule.From(candidates), ids, cancellationToken).ConfigureAwait(false);
+        var clips = await videos.VideosAmongAsync(items.Select(i => i.MediaId).ToArray(), cancellationToken).ConfigureAwait(false);
+        return items.Select(i => clips.Contains(i.MediaId) ? i with { Kind = MediaKinds.Video } : i).ToArray();
     }
 }

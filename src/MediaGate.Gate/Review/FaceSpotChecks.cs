@@ -20,7 +20,7 @@ namespace MediaGate.Gate.Review;
 /// so it is the manager's only and every look is audited, as a look at the master is.
 /// </summary>
 public sealed class FaceSpotChecks(
-    IAuditLog audit, IMediaRepository media, IReviewListRepository reviewLists,
+    IAuditLog audit, IMediaRepository media, IReviewListRepository reviewLists, IVideoRepository videos,
     [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore masters,
     IOptions<IngestOptions> ingest,
     PixelBudget pixels)
@@ -45,7 +45,8 @@ public sealed class FaceSpotChecks(
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var face = await reviewLists.FindFaceAsync(mediaId, faceId, cancellationToken).ConfigureAwait(false);
         var item = face is null ? null : await media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
-        if (face is null || item?.MasterKey is null || !ObjectKey.TryParse(item.MasterKey, out var key))
+        var picture = item is null ? null : await Video.FacePicture.KeyAsync(videos, item, face!.Number, cancellationToken).ConfigureAwait(false);
+        if (face is null || item is null || picture is null || !ObjectKey.TryParse(picture, out var key))
         {
             return null;
         }

@@ -21,7 +21,7 @@ namespace MediaGate.Gate.Tablets;
 /// Face boxes stay in master pixels; the page scales them. Every preview shown is audited as a view.
 /// </summary>
 public sealed class TabletPreview(
-    IAuditLog audit, IMediaRepository mediaRepository,
+    IAuditLog audit, IMediaRepository mediaRepository, IVideoRepository videos,
     [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore masters,
     IOptions<IngestOptions> ingest,
     PixelBudget pixels,
@@ -50,7 +50,9 @@ public sealed class TabletPreview(
         RenderedPhoto preview;
         using (await pixels.AcquireAsync((long)width * height, cancellationToken).ConfigureAwait(false))
         {
-            var bytes = await StoredObjects.ReadAllAsync(masters, ObjectKey.Parse(item.MasterKey), options.Limits.MaxBytes, cancellationToken).ConfigureAwait(false);
+            // A video's preview is its first track's clearest frame (Video.FacePicture); a photo's, its master.
+            var picture = await Video.FacePicture.KeyAsync(videos, item, 1, cancellationToken).ConfigureAwait(false);
+            var bytes = picture is null ? null : await StoredObjects.ReadAllAsync(masters, ObjectKey.Parse(picture), options.Limits.MaxBytes, cancellationToken).ConfigureAwait(false);
             if (bytes is null)
             {
                 return null;

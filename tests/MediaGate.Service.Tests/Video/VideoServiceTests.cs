@@ -45,10 +45,27 @@ public sealed class VideoServiceTests : ServiceTest
         Assert.HasCount(2, people, "the two labelled people are two certain tracks: " + item);
         var (avaFace, benFace) = (Face(people[0]), Face(people[1]));
 
+        // Each track's clearest frame: the tablet names it there, the manager's crop is cut from it (JPEGs, as for photos).
+        foreach (var face in new[] { avaFace, benFace })
+        {
+            var frame = RgbImage.FromJpeg(await nursery.Tablet.GetBytesAsync($"/api/tablet/media/{mediaId}/faces/{face.FaceId}/frame"));
+            Assert.AreEqual((960, 720), (frame.Width, frame.Height), "the frame is the master's size, the box in its pixels");
+            var crop = RgbImage.FromJpeg(await nursery.Manager.GetBytesAsync($"/api/manager/media/{mediaId}/faces/{face.FaceId}/crop"));
+            Assert.IsLessThanOrEqualTo(512, Math.Max(crop.Width, crop.Height));
+        }
+
+        RgbImage.FromJpeg(await nursery.Tablet.GetBytesAsync($"/api/tablet/media/{mediaId}/preview"));
+
         // Named on the tablet as a photo's faces are; then the journal is released.
         await nursery.Tablet.AssignFacesAsync(mediaId, [new FaceAssignmentBody(avaFace.FaceId, ava.ChildId), new FaceAssignmentBody(benFace.FaceId, ben.ChildId)]);
         Assert.IsTrue(await Poll.UntilAsync(async () => (await ItemJsonAsync(nursery.Tablet, receipt.ObservationId)).GetProperty("status").GetString() == "released", Processing),
             service.LogTail());
+
+        // The journal lists it as a video, with a masked poster at .../image.
+        var listed = await ava.Parent.GetJsonAsync<JsonElement>("/api/parent/media");
+        Assert.AreEqual("video", listed.EnumerateArray().Single(e => e.GetProperty("mediaId").GetString() == mediaId).GetProperty("kind").GetString());
+        var poster = RgbImage.FromJpeg(await ava.Parent.GetBytesAsync($"/api/parent/media/{mediaId}/image"));
+        Assert.AreEqual((960, 720), (poster.Width, poster.Height));
 
         var master = await nursery.Manager.GetBytesAsync($"/api/manager/media/{mediaId}/video");
         var masterFrame = VideoTools.FrameJpeg(work, master, 1.5);
