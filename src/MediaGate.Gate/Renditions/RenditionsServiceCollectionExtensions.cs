@@ -25,6 +25,9 @@ public static class RenditionsServiceCollectionExtensions
         services.AddOptions<IngestOptions>().BindConfiguration("Ingest").ValidateDataAnnotations().ValidateOnStart();
         // One pixel budget per process, shared with processing (AddMediaGateGate registers the same one).
         services.TryAddSingleton(provider => new PixelBudget(provider.GetRequiredService<IOptions<IngestOptions>>().Value.PixelsInFlight));
+        // The text detector for website and publicity renditions (issue 15), from the installed models and Ingest:ModelsDir.
+        services.TryAddSingleton(provider => TextRegionScanner.Installed(
+            provider.GetService<Microsoft.Extensions.Configuration.IConfiguration>()?["Ingest:ModelsDir"]));
         services.AddSingleton<RenditionService>();
         services.AddSingleton<IRenditionRefresher>(provider => provider.GetRequiredService<RenditionService>());
         services.AddSingleton<ChangeConsent>();

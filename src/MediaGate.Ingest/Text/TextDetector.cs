@@ -73,10 +73,14 @@ public sealed class TextDetector : IDisposable
     }
 
     /// <summary>The text regions of <paramref name="image"/>, in its pixels; a failure when there are too many to trust.</summary>
-    public Outcome<IReadOnlyList<TextRegion>> Detect(RgbImage image)
+    public Outcome<IReadOnlyList<TextRegion>> Detect(RgbImage image) => Detect(image, Settings.MaxSide);
+
+    /// <summary>The same, run at most at <paramref name="maxSide"/> on the long side (the rendition size, when smaller than the model's).</summary>
+    public Outcome<IReadOnlyList<TextRegion>> Detect(RgbImage image, int maxSide)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var (width, height) = Settings.TensorSize(image.Width, image.Height);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxSide, 32);
+        var (width, height) = (Settings with { MaxSide = Math.Min(maxSide, Settings.MaxSide) }).TensorSize(image.Width, image.Height);
         var reduced = ImageResampler.Resize(image, width, height);
         int plane = width * height;
         var buffer = ArrayPool<float>.Shared.Rent(3 * plane);
