@@ -33,6 +33,7 @@ public static class RenditionsServiceCollectionExtensions
         services.AddSingleton<ChangeConsent>();
         services.AddSingleton<ReviewItem>();
         services.AddSingleton<FaceSpotChecks>();
+        services.TryAddSingleton<TextRegionReview>();
         services.AddSingleton<Dashboard.ManagerDashboard>();
         services.AddOptions<LapseSweepOptions>().BindConfiguration(LapseSweepOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConsentLapseSweep>();
