@@ -24,6 +24,7 @@ public static class ManagerMediaEndpoints
         group.MapGet("/media/{mediaId}/publicity", GetPublicityAsync).WithName("ManagerPublicity").Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
         group.MapManagerEventEndpoints();
         group.MapManagerSpotCheckEndpoints();
+        group.MapManagerTextRegionEndpoints();
         return group;
     }
 
