@@ -52,6 +52,7 @@ internal sealed class EndpointHost : IAsyncDisposable
         builder.Services.AddSingleton<MediaGate.Gate.Review.PublicityDownload>();
         builder.Services.AddSingleton(new MediaGate.Gate.Review.FaceSpotChecks(
             world.Database, world.Masters, Microsoft.Extensions.Options.Options.Create(world.Ingest), world.Pixels));
+        builder.Services.AddSingleton(new MediaGate.Gate.Review.TextRegionReview(world.Database, world.Renditions, world.Time));
         builder.Services.AddSingleton<MediaGate.Gate.Children.ChildrenWhoLeft>();
         builder.Services.AddSingleton<MediaGate.Gate.Events.EventRegister>();
         builder.Services.AddSingleton(families);
