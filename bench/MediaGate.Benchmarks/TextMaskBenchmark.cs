@@ -10,7 +10,7 @@ using MediaGate.Tests.Text;
 namespace MediaGate.Benchmarks;
 
 /// <summary>
-/// `text --faces DIR [--models DIR] [--every 3] [--seed 15] [--threads 1]` (issue 15): names painted at run time onto the
+/// `text --faces DIR [--models DIR] [--every 3] [--seed 15] [--threads 1] [--box B --pixel P --unclip U]` (issue 15): names painted at run time onto the
 /// labelled photos of eval/faces-dev, each photo first enlarged to 2048 px on the long side (the rendition size): Debian
 /// fonts, label-like rectangles below labelled faces, rotation up to 30 degrees, perspective, x-heights 8-60 px. For
 /// every name: the share of its word box inside the text masks (the masks the service applies: TextMasks with the face
@@ -31,7 +31,7 @@ internal static class TextMaskBenchmark
         var faces = arguments?.Get("faces");
         if (arguments is null || faces is null)
         {
-            Console.Error.WriteLine("usage: text --faces DIR [--models DIR] [--every 3] [--seed 15] [--threads 1]");
+            Console.Error.WriteLine("usage: text --faces DIR [--models DIR] [--every 3] [--seed 15] [--threads 1] [--box B --pixel P --unclip U]");
             return 1;
         }
 
@@ -44,6 +44,13 @@ internal static class TextMaskBenchmark
         }
 
         using var detector = opened.Value;
+        var settings = detector.Settings with
+        {
+            BoxThreshold = Single(arguments.Get("box")) ?? detector.Settings.BoxThreshold,
+            PixelThreshold = Single(arguments.Get("pixel")) ?? detector.Settings.PixelThreshold,
+            UnclipRatio = Single(arguments.Get("unclip")) ?? detector.Settings.UnclipRatio,
+        };
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"thresholds: box {settings.BoxThreshold}, pixel {settings.PixelThreshold}, unclip {settings.UnclipRatio}"));
         using var painter = new NamePainter(arguments.GetInt("seed", 15));
         int every = Math.Max(1, arguments.GetInt("every", 3));
         var photos = FacesDevSet.Load(faces).Where((_, i) => i % every == 0).ToList();
@@ -68,10 +75,10 @@ internal static class TextMaskBenchmark
 
             process.Refresh();
             var before = process.TotalProcessorTime;
-            var cleanRegions = detector.Detect(clean);
+            var cleanRegions = detector.Detect(clean, settings);
             process.Refresh();
             cpu.Add((process.TotalProcessorTime - before).TotalMilliseconds);
-            var paintedRegions = detector.Detect(painted);
+            var paintedRegions = detector.Detect(painted, settings);
             if (!cleanRegions.IsSuccess || !paintedRegions.IsSuccess)
             {
                 Console.Error.WriteLine($"{photo.RelativePath}: {cleanRegions.Failure?.Message ?? paintedRegions.Failure?.Message}");
@@ -90,6 +97,8 @@ internal static class TextMaskBenchmark
         Report(photos.Count, names, cleanShares, cpu, painter.Fonts.Count);
         return 0;
     }
+
+    private static float? Single(string? value) => value is null ? null : float.Parse(value, CultureInfo.InvariantCulture);
 
     private static double CoverageOf(RenderedName name, bool[] cover, int width, int height)
     {

@@ -78,9 +78,16 @@ public sealed class TextDetector : IDisposable
     /// <summary>The same, run at most at <paramref name="maxSide"/> on the long side (the rendition size, when smaller than the model's).</summary>
     public Outcome<IReadOnlyList<TextRegion>> Detect(RgbImage image, int maxSide)
     {
-        ArgumentNullException.ThrowIfNull(image);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSide, 32);
-        var (width, height) = (Settings with { MaxSide = Math.Min(maxSide, Settings.MaxSide) }).TensorSize(image.Width, image.Height);
+        return Detect(image, Settings with { MaxSide = Math.Min(maxSide, Settings.MaxSide) });
+    }
+
+    /// <summary>The same with other thresholds and bounds (the benchmark compares settings with it).</summary>
+    internal Outcome<IReadOnlyList<TextRegion>> Detect(RgbImage image, TextDetectorSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(settings);
+        var (width, height) = settings.TensorSize(image.Width, image.Height);
         var reduced = ImageResampler.Resize(image, width, height);
         int plane = width * height;
         var buffer = ArrayPool<float>.Shared.Rent(3 * plane);
@@ -93,12 +100,12 @@ public sealed class TextDetector : IDisposable
                 using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, 3 * plane), [1, 3, height, width]);
                 using var runOptions = new RunOptions();
                 using var outputs = _session.Run(runOptions, _inputNames, [input], _outputNames);
-                boxes = TextBoxes.FromProbabilityMap(outputs[0].GetTensorDataAsSpan<float>(), width, height, Settings);
+                boxes = TextBoxes.FromProbabilityMap(outputs[0].GetTensorDataAsSpan<float>(), width, height, settings);
             }
 
             if (boxes is null)
             {
-                return new IngestFailure(IngestFailureKind.DetectionFailed, $"more than {Settings.MaxRegions} text regions: not trusted to mask them all");
+                return new IngestFailure(IngestFailureKind.DetectionFailed, $"more than {settings.MaxRegions} text regions: not trusted to mask them all");
             }
 
             double sx = (double)image.Width / width, sy = (double)image.Height / height;
