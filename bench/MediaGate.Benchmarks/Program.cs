@@ -30,7 +30,7 @@ static int Usage()
               in-process CPU time of anonymise per photo next to libjpeg-turbo decode + encode of it
           tune --faces DIR --models DIR --cache FILE [--detector yunet-n]
               candidates and second looks cached once, then the confidence rules replayed in memory
-          text --faces DIR [--models DIR] [--every 3] [--seed 15] [--threads 1]
+          text --faces DIR [--models DIR] [--every 3] [--start 0] [--seed 15] [--threads 1] [--box B --pixel P --unclip U]
               names painted onto the labelled photos at 2048 px: share covered by text masks, area masked without names, CPU per photo
         """);
     return 1;
