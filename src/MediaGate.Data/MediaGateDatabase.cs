@@ -52,6 +52,7 @@ public sealed class MediaGateDatabase : IAsyncDisposable
         PendingDeletions = new SqlPendingDeletions(store);
         Retention = new SqlRetentionRepository(store);
         Videos = new SqlVideoRepository(store);
+        TextRegions = new SqlTextRegionRepository(store);
     }
 
     public StoreKind Kind => _store.Kind;
@@ -125,6 +126,8 @@ public sealed class MediaGateDatabase : IAsyncDisposable
 
     /// <summary>Videos (issue 14): kinds, tracks, video renditions, playback links.</summary>
     public IVideoRepository Videos { get; }
+    /// <summary>Text found on items for their website and publicity renditions, and the manager's un-masks (issue 15).</summary>
+    public ITextRegionRepository TextRegions { get; }
 
     /// <summary>Opens (creating the folder, file and schema on first use) <c>&lt;dataDirectory&gt;/mediagate.db</c>.</summary>
     public static async Task<MediaGateDatabase> OpenSqliteAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken = default)

@@ -416,6 +416,37 @@ internal static class SchemaMigrations
             )
             """,
             "CREATE INDEX ix_video_links_expiry ON video_links (expires_at)"),
+
+        // Names in the picture (issue 15): the text regions found on an item for its website and publicity renditions,
+        // each masked until the manager un-masks it (who and when). Kept apart from decisions: re-decisions keep them.
+        Migration.Portable(19, "text regions",
+            """
+            CREATE TABLE media_text_regions (
+                media_id TEXT NOT NULL REFERENCES media_items (id),
+                number BIGINT NOT NULL CHECK (number > 0),
+                x DOUBLE PRECISION NOT NULL,
+                y DOUBLE PRECISION NOT NULL,
+                w DOUBLE PRECISION NOT NULL CHECK (w > 0),
+                h DOUBLE PRECISION NOT NULL CHECK (h > 0),
+                score DOUBLE PRECISION NOT NULL,
+                unmasked_by TEXT NULL,
+                unmasked_at TEXT NULL,
+                PRIMARY KEY (media_id, number),
+                CHECK ((unmasked_by IS NULL) = (unmasked_at IS NULL))
+            )
+            """),
+
+        // That an item was searched for text, once: a website rendition is made only after its scan (none found is a
+        // scan too), and a scan is never repeated, so the manager's un-masks stay on the regions they were given for.
+        Migration.Portable(20, "text scans",
+            """
+            CREATE TABLE media_text_scans (
+                media_id TEXT PRIMARY KEY REFERENCES media_items (id),
+                model TEXT NOT NULL,
+                scanned_at TEXT NOT NULL,
+                regions BIGINT NOT NULL CHECK (regions >= 0)
+            )
+            """),
     ];
 
     private const string AssignmentKinds = "'unassigned', 'child', 'staff', 'not-a-child', 'not-a-face'";

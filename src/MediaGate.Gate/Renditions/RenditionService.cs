@@ -8,6 +8,7 @@ using MediaGate.Gate.Retention;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Concurrency;
 using MediaGate.Ingest.Decode;
+using MediaGate.Ingest.Detect;
 using MediaGate.Ingest.Render;
 using MediaGate.Storage;
 using MediaGate.Storage.Hosting;
@@ -43,6 +44,8 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
     private readonly SemaphoreSlim _renders;
     private readonly PixelBudget _pixels;
     private readonly TimeSpan _writeAheadFor;
+    private readonly TextRegionScanner _text;
+    private readonly bool _ownsText;
 
     public RenditionService(
         MediaGateDatabase database,
@@ -53,7 +56,8 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         PixelBudget pixels,
         TimeProvider time,
         ILogger<RenditionService> logger,
-        IOptions<RetentionOptions>? retention = null)
+        IOptions<RetentionOptions>? retention = null,
+        TextRegionScanner? text = null)
     {
         ArgumentNullException.ThrowIfNull(rendition);
         ArgumentNullException.ThrowIfNull(ingest);
@@ -67,9 +71,18 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         _pixels = pixels;
         _renders = new SemaphoreSlim(_rendition.ConcurrentRenders);
         _writeAheadFor = (retention?.Value ?? new RetentionOptions()).AbandonedUploadAfter;
+        _ownsText = text is null;
+        _text = text ?? TextRegionScanner.Installed();
     }
 
-    public void Dispose() => _renders.Dispose();
+    public void Dispose()
+    {
+        _renders.Dispose();
+        if (_ownsText)
+        {
+            _text.Dispose();
+        }
+    }
 
     public async Task RefreshAsync(string mediaId, CancellationToken cancellationToken = default) =>
         await RefreshItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
@@ -123,6 +136,25 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
             }
         }
 
+        // Website and publicity mask text too (issue 15): searched once, on the first such rendition; without a scan
+        // (no text model, too many regions, no master) they are withheld, never released with text unmasked.
+        IReadOnlyList<DetectedFace> text = [];
+        if (wanted.Keys.Any(k => TextInRenditions.Applies(k.Item1)))
+        {
+            var found = await TextMasksAsync(item!, cancellationToken).ConfigureAwait(false);
+            if (found is null)
+            {
+                foreach (var key in wanted.Keys.Where(k => TextInRenditions.Applies(k.Item1)).ToList())
+                {
+                    wanted.Remove(key);
+                }
+            }
+            else
+            {
+                text = found;
+            }
+        }
+
         int withdrawn = 0, kept = 0, made = 0, failed = 0;
         foreach (var rendition in existing.Where(r => !wanted.ContainsKey((r.Purpose, r.AudienceKey))))
         {
@@ -134,7 +166,7 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         foreach (var ((purpose, audience), decision) in wanted)
         {
             var current = existing.FirstOrDefault(r => r.Purpose == purpose && r.AudienceKey == audience);
-            var fingerprint = RenditionFingerprint.Of(item!.MasterKey!, RenditionPolicy.FacesToMask(decision), _rendition, _ingest);
+            var fingerprint = RenditionFingerprint.Of(item!.MasterKey!, TextInRenditions.Masks(decision, text), _rendition, _ingest);
             if (current is not null && RenditionKeys.FingerprintOf(current.ObjectKey) == fingerprint)
             {
                 kept++;
@@ -151,7 +183,7 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         }
 
         // Audiences that see the same pixels (both parents of a two-child photo shown to each other) share one render.
-        var groups = toMake.GroupBy(m => RenditionPolicy.PixelsKey(m.Decision), StringComparer.Ordinal).ToList();
+        var groups = toMake.GroupBy(m => TextInRenditions.PixelsKey(m.Decision, text), StringComparer.Ordinal).ToList();
         int rendered = 0;
         await _renders.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -168,7 +200,7 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
 
                     // The last picture masks the master itself: no other needs it afterwards, and a copy would double the pixels.
                     var pixels = master is null ? null : i == groups.Count - 1 ? master : master.Clone();
-                    var picture = Render(pixels, first);
+                    var picture = Render(pixels, first, text);
                     rendered += pixels is null ? 0 : 1;
                     foreach (var (decision, current, fingerprint) in groups[i])
                     {
@@ -241,10 +273,65 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
     /// Masks and encodes one picture for <paramref name="decision"/> (and every decision with the same pixels).
     /// <c>upright</c> is the master's pixels, masked in place (used up); null when the master could not be read.
     /// </summary>
-    private Outcome<RenderedPhoto> Render(RgbImage? upright, StoredDecision decision) =>
+    private Outcome<RenderedPhoto> Render(RgbImage? upright, StoredDecision decision, IReadOnlyList<DetectedFace> text) =>
         upright is null
             ? Outcome<RenderedPhoto>.Fail(IngestFailureKind.Io, "the master could not be read")
-            : RenditionRenderer.Render(upright, RenditionPolicy.FacesToMask(decision), _rendition, _ingest.Mask, RenditionPolicy.YieldToShown(decision));
+            : RenditionRenderer.Render(upright, TextInRenditions.Masks(decision, text), _rendition, _ingest.Mask, TextInRenditions.Yield(decision, text));
+
+    /// <summary>The mask boxes of the item's masked text regions, scanning the master first if it never was; null when it cannot be scanned.</summary>
+    private async Task<IReadOnlyList<DetectedFace>?> TextMasksAsync(MediaItemRecord item, CancellationToken cancellationToken)
+    {
+        if (await _database.TextRegions.ScanOfAsync(item.Id, cancellationToken).ConfigureAwait(false) is null
+            && !await ScanForTextAsync(item, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var regions = await _database.TextRegions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        return TextInRenditions.MaskBoxes(regions, _ingest.Mask.Margin);
+    }
+
+    /// <summary>Searches the master for text at the rendition size and records what was found; false when it cannot.</summary>
+    private async Task<bool> ScanForTextAsync(MediaItemRecord item, CancellationToken cancellationToken)
+    {
+        var detector = _text.Detector;
+        if (!detector.IsSuccess)
+        {
+            LogTextWithheld(item.Id, detector.Failure.ToString());
+            return false;
+        }
+
+        Outcome<IReadOnlyList<Ingest.Text.TextRegion>> found;
+        await _renders.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using (await _pixels.AcquireAsync(PixelsToRender(item, 1), cancellationToken).ConfigureAwait(false))
+            {
+                var master = await ReadMasterAsync(item, cancellationToken).ConfigureAwait(false);
+                if (master is null)
+                {
+                    return false;
+                }
+
+                found = detector.Value.Detect(master, _rendition.MaxLongSide);
+            }
+        }
+        finally
+        {
+            _renders.Release();
+        }
+
+        if (!found.IsSuccess)
+        {
+            LogTextWithheld(item.Id, found.Failure.ToString());
+            return false;
+        }
+
+        var records = found.Value.Select((r, i) => new TextRegionRecord(item.Id, i + 1, r.X, r.Y, r.Width, r.Height, r.Score)).ToList();
+        await _database.TextRegions.SaveScanAsync(new TextScan(item.Id, detector.Value.Name, _time.GetUtcNow(), records.Count), records, cancellationToken)
+            .ConfigureAwait(false);
+        return true;
+    }
 
     /// <summary>
     /// Stores one rendition. The previous one is deleted before the new one is written, so that a rendition that
@@ -322,6 +409,9 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
             && pair.First.DecidedAt == pair.Second.DecidedAt
             && pair.First.Verdict == pair.Second.Verdict
             && pair.First.Faces.SequenceEqual(pair.Second.Faces));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Website and publicity renditions of {MediaId} withheld: its text could not be searched ({Problem})")]
+    private partial void LogTextWithheld(string mediaId, string problem);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Renditions of {MediaId} withheld: {Problem}")]
     private partial void LogMasterProblem(string mediaId, string problem);

@@ -27,12 +27,16 @@ public static class RenditionsServiceCollectionExtensions
         // One pixel budget per process, shared with processing (AddMediaGateGate registers the same one).
         services.TryAddSingleton(provider => new PixelBudget(provider.GetRequiredService<IOptions<IngestOptions>>().Value.PixelsInFlight));
         services.AddMediaGateRepositories();
+        // The text detector for website and publicity renditions (issue 15), from the installed models and Ingest:ModelsDir.
+        services.TryAddSingleton(provider => TextRegionScanner.Installed(
+            provider.GetService<Microsoft.Extensions.Configuration.IConfiguration>()?["Ingest:ModelsDir"]));
         services.AddSingleton<RenditionService>();
         services.TryAddSingleton<WebsiteFeed>();
         services.AddSingleton<IRenditionRefresher>(provider => provider.GetRequiredService<RenditionService>());
         services.AddSingleton<ChangeConsent>();
         services.AddSingleton<ReviewItem>();
         services.AddSingleton<FaceSpotChecks>();
+        services.TryAddSingleton<TextRegionReview>();
         services.AddSingleton<Dashboard.ManagerDashboard>();
         services.AddOptions<LapseSweepOptions>().BindConfiguration(LapseSweepOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConsentLapseSweep>();

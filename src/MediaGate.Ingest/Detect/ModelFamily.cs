@@ -11,4 +11,7 @@ public enum ModelFamily
 
     /// <summary>RetinaFace-MobileNet0.25: NCHW BGR minus means 104/117/123, fixed 640x640, used as a verifier only.</summary>
     RetinaFace,
+
+    /// <summary>DBNet text detector (PP-OCRv4 det): NCHW RGB with ImageNet mean/std, multiples of 32, a text probability map.</summary>
+    DbNet,
 }

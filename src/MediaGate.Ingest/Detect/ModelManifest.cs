@@ -92,6 +92,11 @@ public sealed class ModelManifest
             var confirm = thresholds.GetProperty("confirm").GetSingle();
             threshold = new DetectionThresholds(confirm, confirm);
         }
+        else if (role == ModelRole.Text)
+        {
+            // Box score over pixel threshold; the rest of a text model's settings are read by Text.TextDetectorSettings.
+            threshold = new DetectionThresholds(thresholds.GetProperty("box").GetSingle(), thresholds.GetProperty("pixel").GetSingle());
+        }
         else
         {
             threshold = new DetectionThresholds(thresholds.GetProperty("release").GetSingle(), thresholds.GetProperty("doubt").GetSingle());
@@ -127,7 +132,7 @@ public sealed class ModelManifest
             return Fail($"model '{name}' needs 0 < doubt <= release <= 1 (and doubt <= releaseAlone <= 1)");
         }
 
-        if ((role == ModelRole.Verifier) != (family == ModelFamily.RetinaFace))
+        if ((role == ModelRole.Verifier) != (family == ModelFamily.RetinaFace) || (role == ModelRole.Text) != (family == ModelFamily.DbNet))
         {
             return Fail($"model '{name}': a {family} model cannot be a {role.ToString().ToLowerInvariant()}");
         }

@@ -8,4 +8,7 @@ public enum ModelRole
 
     /// <summary>A second opinion on a detector's candidates (<see cref="FaceVerifier"/>); never a detector on its own.</summary>
     Verifier,
+
+    /// <summary>Finds text regions (names on labels, clothing) masked in website and publicity renditions; never a face detector.</summary>
+    Text,
 }

@@ -8,12 +8,14 @@ public sealed class ModelManifestTests
     private const string Sha = "104ee26c71d5c270ce79a6b3dced91c91013260d29a6bf18f9296c5b8c4c2b12";
 
     [TestMethod]
-    public void Load_RepositoryManifest_ListsThreeDetectorsYuNetFirstAndTheVerifier()
+    public void Load_RepositoryManifest_ListsThreeDetectorsYuNetFirstTheVerifierAndTheTextModel()
     {
         var manifest = ModelManifest.Load(Path.Combine(TestPaths.RepoRoot, "models", "manifest.json"));
 
         Assert.IsTrue(manifest.IsSuccess, manifest.Failure?.ToString());
-        CollectionAssert.AreEquivalent(new[] { "blazeface-back", "yunet-n", "yunet-s", "retinaface-mnet025" }, manifest.Value.Models.Select(m => m.Name).ToArray());
+        CollectionAssert.AreEquivalent(new[] { "blazeface-back", "yunet-n", "yunet-s", "retinaface-mnet025", "ppocr-v4-det" }, manifest.Value.Models.Select(m => m.Name).ToArray());
+        Assert.AreEqual(ModelRole.Text, manifest.Value.Find("ppocr-v4-det")!.Role);
+        Assert.DoesNotContain("ppocr-v4-det", manifest.Value.Preference);
         Assert.AreEqual(ModelRole.Verifier, manifest.Value.Find("retinaface-mnet025")!.Role);
         Assert.AreEqual(0.9f, manifest.Value.Find("retinaface-mnet025")!.Thresholds.Release);
         Assert.DoesNotContain("retinaface-mnet025", manifest.Value.Preference);
@@ -128,6 +130,15 @@ public sealed class ModelManifestTests
 
     private static string Verifier(string family) =>
         $$"""{ "models": [ { "name": "retina", "family": "{{family}}", "role": "verifier", "file": "r.onnx", "sha256": "{{Sha}}", "thresholds": { "confirm": 0.8 } } ] }""";
+
+    [TestMethod]
+    public void Parse_TextModelAsAFaceDetector_IsRefused()
+    {
+        var manifest = ModelManifest.Parse(Manifest("text-as-faces", "DbNet", "t.onnx", Sha, 0.6f, 0.4f));
+
+        Assert.IsFalse(manifest.IsSuccess);
+        StringAssert.Contains(manifest.Failure.Message, "cannot be a detector");
+    }
 
     internal static string Manifest(string name, string family, string file, string sha, float release, float doubt) =>
         string.Create(

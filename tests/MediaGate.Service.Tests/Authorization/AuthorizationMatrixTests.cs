@@ -264,6 +264,8 @@ public sealed class AuthorizationMatrixTests : ServiceTest
             new("publicity", Audience.Manager, HttpMethod.Get, $"/api/manager/media/{mediaId}/publicity", () => null),
             new("review publishable", Audience.Manager, HttpMethod.Get, "/api/manager/review?view=publishable&limit=5", () => null),
             new("dismissals", Audience.Manager, HttpMethod.Get, "/api/manager/dismissals?limit=5", () => null),
+            new("text regions", Audience.Manager, HttpMethod.Get, $"/api/manager/media/{mediaId}/text", () => null),
+            new("text mask", Audience.Manager, HttpMethod.Post, $"/api/manager/media/{mediaId}/text/1/mask", () => null),
             new("face crop", Audience.Manager, HttpMethod.Get, $"/api/manager/media/{mediaId}/faces/{faceIdText}/crop", () => null),
             new("event create", Audience.Manager, HttpMethod.Post, "/api/manager/events", () => Json(new { name = "Fair " + tag, date = "2026-06-20", attendees = new[] { childId } })),
             new("events", Audience.Manager, HttpMethod.Get, "/api/manager/events", () => null),

@@ -38,7 +38,7 @@ internal sealed class RenditionWorld : IAsyncDisposable
     private readonly List<MediaGateDatabase> _others = [];
     private readonly List<RenditionService> _nodes = [];
 
-    private RenditionWorld(string root, MediaGateDatabase database, IObjectStore masters, IObjectStore renditions, FakeTimeProvider time, DecisionOptions options)
+    private RenditionWorld(string root, MediaGateDatabase database, IObjectStore masters, IObjectStore renditions, FakeTimeProvider time, DecisionOptions options, TextRegionScanner? text = null)
     {
         Root = root;
         Database = database;
@@ -52,7 +52,7 @@ internal sealed class RenditionWorld : IAsyncDisposable
         Pixels = new PixelBudget(Ingest.PixelsInFlight);
         Renditions = new RenditionService(
             database, masters, renditions, Microsoft.Extensions.Options.Options.Create(Rendition), Microsoft.Extensions.Options.Options.Create(Ingest),
-            Pixels, time, NullLogger<RenditionService>.Instance);
+            Pixels, time, NullLogger<RenditionService>.Instance, text: text);
         Consents = new ChangeConsent(database, Renditions, time, clock);
         var gate = new GateOptions { JournalMasks = options.JournalPhotoNeedingMasks, StaffAdults = options.StaffAdults };
         Review = new ReviewItem(database, Renditions, masters, Microsoft.Extensions.Options.Options.Create(Ingest), Microsoft.Extensions.Options.Options.Create(gate), time, clock);
@@ -94,8 +94,10 @@ internal sealed class RenditionWorld : IAsyncDisposable
     /// <param name="openDatabase">Opens the database (e.g. a PostgreSQL schema); default a SQLite file in the world's folder.</param>
     /// <param name="openStore">Opens the store named "masters" or "renditions" (e.g. an Azurite container; the masters
     /// are encrypted on top); default a folder in the world's folder.</param>
+    /// <param name="text">The text detector for website and publicity renditions; default the installed model.</param>
     public static async Task<RenditionWorld> CreateAsync(
-        DecisionOptions? options = null, Func<TimeProvider, Task<MediaGateDatabase>>? openDatabase = null, Func<string, IObjectStore>? openStore = null)
+        DecisionOptions? options = null, Func<TimeProvider, Task<MediaGateDatabase>>? openDatabase = null, Func<string, IObjectStore>? openStore = null,
+        TextRegionScanner? text = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "mediagate-render-" + Guid.NewGuid().ToString("N"));
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
@@ -107,7 +109,7 @@ internal sealed class RenditionWorld : IAsyncDisposable
         openStore ??= name => FolderObjectStore.Open(new FolderObjectStoreOptions { RootPath = Path.Combine(root, name) });
         var masters = new EncryptedObjectStore(openStore("masters"), encryption);
         var renditions = openStore("renditions");
-        return new RenditionWorld(root, database, masters, renditions, time, options ?? new DecisionOptions(JournalMaskPolicy.MaskAndRelease));
+        return new RenditionWorld(root, database, masters, renditions, time, options ?? new DecisionOptions(JournalMaskPolicy.MaskAndRelease), text);
     }
 
     /// <summary>A child on the roster, with journal consent (and the group option) and website consent as given.</summary>

@@ -21,6 +21,7 @@ public static class ManagerEndpoints
         group.MapManagerEventEndpoints();
         group.MapManagerReviewEndpoints();
         group.MapManagerSpotCheckEndpoints();
+        group.MapManagerTextRegionEndpoints();
         group.MapManagerAuditEndpoints();
         group.MapManagerRequeueEndpoints();
         group.MapManagerRetentionEndpoints();

@@ -9,6 +9,7 @@
 import { api, imageUrl } from '/assets/api.js';
 import { el, replace, say, when } from '/assets/dom.js';
 import { childrenById, download, errorBox, messageOf, startPage } from './nav.js';
+import { drawTextBoxes, textSection } from './review-text.js';
 
 const purposes = [
   ['journal', 'Journal (families)'],
@@ -85,6 +86,7 @@ async function showPhoto(figure, item) {
     imageUrls.push(url);
     const image = el('img', { src: url, alt: `Photo received ${when(item.receivedAt)}, unmasked` });
     replace(frame, image, item.faces.map((face) => faceBox(face, item, figure.closest('article'))));
+    drawTextBoxes(figure.closest('article'));
   } catch (e) {
     replace(frame, errorBox(e));
   }
@@ -175,6 +177,7 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
       el('div', { class: 'purpose' }, el('label', { for: purpose.id }, 'Purpose'), purpose),
       el('div', { class: 'actions' }, buttons)),
     status, error,
+    textSection(item),
     reasonsList(item));
   if (message) {
     say(status, message);
