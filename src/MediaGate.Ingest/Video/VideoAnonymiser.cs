@@ -58,15 +58,11 @@ public sealed class VideoAnonymiser
         // A stream that runs past its declared duration is cut off here (plus a second of slack), not trusted.
         int maxFrames = (int)Math.Ceiling((facts.DurationSeconds + 1) * facts.FrameRate);
         var tracker = new FaceTracker();
-        int sampled = 0;
         VideoFailure? detectFailure = null;
+
+        // The first decode hands out only the sampled frames (the others are decoded, never converted).
         VideoOutcome<int> first = FrameReader.Read(input, facts, width, height, maxFrames, _options.Tools, (index, frame) =>
         {
-            if (index % stride != 0)
-            {
-                return true;
-            }
-
             Outcome<IReadOnlyList<DetectedFace>> found = _detector.Detect(frame);
             if (!found.IsSuccess)
             {
@@ -75,9 +71,8 @@ public sealed class VideoAnonymiser
             }
 
             tracker.Add(index, index / facts.FrameRate, found.Value);
-            sampled++;
             return true;
-        });
+        }, stride);
         if (detectFailure is not null)
         {
             return detectFailure;
@@ -90,24 +85,26 @@ public sealed class VideoAnonymiser
 
         IReadOnlyList<FaceTrack> tracks = tracker.Tracks();
         bool sound = _options.KeepSound && facts.HasAudio;
-        VideoOutcome<int> written = MaskedEncoder.Write(input, output, facts, width, height, first.Value, _options, frame => MasksAt(tracks, frame / facts.FrameRate));
+        VideoOutcome<int> written = MaskedEncoder.Write(input, output, facts, width, height, maxFrames, _options, frame => MasksAt(tracks, frame / facts.FrameRate));
         if (!written.IsSuccess)
         {
             return written.Failure;
         }
 
-        if (written.Value != first.Value)
+        // Both decodes must agree: the samples are frames 0, stride, 2 x stride... of the frames written.
+        int sampled = first.Value;
+        if ((written.Value + stride - 1) / stride != sampled)
         {
-            return new VideoFailure(VideoFailureKind.DecodeFailed, $"the second decode gave {written.Value} frames, the first {first.Value}");
+            return new VideoFailure(VideoFailureKind.DecodeFailed, $"the second decode gave {written.Value} frames, the first {sampled} samples of every {stride}");
         }
 
-        VideoOutcome<double> verified = VideoVerifier.Check(output, width, height, sound, first.Value / facts.FrameRate, _limits, _options.Tools);
+        VideoOutcome<double> verified = VideoVerifier.Check(output, width, height, sound, written.Value / facts.FrameRate, _limits, _options.Tools);
         if (!verified.IsSuccess)
         {
             return verified.Failure;
         }
 
-        return new VideoReport(facts, width, height, first.Value, sampled, tracks, sound, verified.Value);
+        return new VideoReport(facts, width, height, written.Value, sampled, tracks, sound, verified.Value);
     }
 
     private IReadOnlyList<MaskRegion> MasksAt(IReadOnlyList<FaceTrack> tracks, double seconds)
