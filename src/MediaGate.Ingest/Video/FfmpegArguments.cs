@@ -55,7 +55,7 @@ internal static class FfmpegArguments
     /// Encodes raw RGB frames from stdin to H.264 in MP4 (then <see cref="Remux"/>), the sound (AAC) from the original when
     /// asked, and nothing else: no metadata, no chapters, no encoder tag (bitexact), no rotation.
     /// </summary>
-    public static List<string> Encode(string input, VideoFacts facts, int width, int height, bool keepSound, int crf, string output)
+    public static List<string> Encode(string input, VideoFacts facts, int width, int height, bool keepSound, int crf, string output, string preset = VideoOptions.DefaultPreset)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var args = new List<string>
@@ -78,7 +78,7 @@ internal static class FfmpegArguments
 
         args.AddRange(
         [
-            "-c:v", "libx264", "-preset", "veryfast", "-crf", crf.ToString(CultureInfo.InvariantCulture), "-pix_fmt", "yuv420p",
+            "-c:v", "libx264", "-preset", preset, "-crf", crf.ToString(CultureInfo.InvariantCulture), "-pix_fmt", "yuv420p",
             "-flags:v", "+bitexact", "-fflags", "+bitexact",
             "-map_metadata", "-1", "-map_chapters", "-1", "-shortest", "-f", "mp4", "-y", FileUrl(output),
         ]);

@@ -7,7 +7,8 @@ namespace MediaGate.Ingest.Video;
 /// The video pipeline (issue 14), in order; each step may refuse the clip, and nothing is released on a refusal:
 /// <list type="number">
 /// <item>Probe: sniff the container, ffprobe, check the bounds (<see cref="VideoProbe"/>).</item>
-/// <item>Detect: decode upright RGB frames at the output size and run the photo detector on sampled frames.</item>
+/// <item>Detect: decode only the sampled frames, upright RGB at the detection size (at most the output size), and run the
+/// photo detector with video passes (<see cref="VideoDetector"/>) on them; boxes are scaled back to the output size.</item>
 /// <item>Track: link the detections into tracks (<see cref="FaceTracker"/>).</item>
 /// <item>Mask and encode: decode again, mask every frame where a track is (interpolated, with a lead before and
 /// after) with the photos' irreversible fill, and pipe the frames into a clean H.264 encode.</item>
@@ -57,11 +58,14 @@ public sealed class VideoAnonymiser
 
         // A stream that runs past its declared duration is cut off here (plus a second of slack), not trusted.
         int maxFrames = (int)Math.Ceiling((facts.DurationSeconds + 1) * facts.FrameRate);
+        double shrink = Math.Min(1.0, _options.DetectionShortSide / (double)Math.Min(width, height));
+        var (detectWidth, detectHeight) = shrink < 1.0 ? (Even(width * shrink), Even(height * shrink)) : (width, height);
+        float backX = width / (float)detectWidth, backY = height / (float)detectHeight;
         var tracker = new FaceTracker();
         VideoFailure? detectFailure = null;
 
         // The first decode hands out only the sampled frames (the others are decoded, never converted).
-        VideoOutcome<int> first = FrameReader.Read(input, facts, width, height, maxFrames, _options.Tools, (index, frame) =>
+        VideoOutcome<int> first = FrameReader.Read(input, facts, detectWidth, detectHeight, maxFrames, _options.Tools, (index, frame) =>
         {
             Outcome<IReadOnlyList<DetectedFace>> found = _detector.Detect(frame);
             if (!found.IsSuccess)
@@ -70,7 +74,7 @@ public sealed class VideoAnonymiser
                 return false;
             }
 
-            tracker.Add(index, index / facts.FrameRate, found.Value);
+            tracker.Add(index, index / facts.FrameRate, backX == 1f && backY == 1f ? found.Value : found.Value.Select(f => Scaled(f, backX, backY)).ToList());
             return true;
         }, stride);
         if (detectFailure is not null)
@@ -106,6 +110,11 @@ public sealed class VideoAnonymiser
 
         return new VideoReport(facts, width, height, written.Value, sampled, tracks, sound, verified.Value);
     }
+
+    private static DetectedFace Scaled(DetectedFace face, float x, float y) =>
+        face with { X = face.X * x, Y = face.Y * y, Width = face.Width * x, Height = face.Height * y };
+
+    private static int Even(double side) => Math.Max(2, (int)Math.Round(side / 2.0) * 2);
 
     private IReadOnlyList<MaskRegion> MasksAt(IReadOnlyList<FaceTrack> tracks, double seconds)
     {

