@@ -30,7 +30,7 @@ static int Usage()
               in-process CPU time of anonymise per photo next to libjpeg-turbo decode + encode of it
           tune --faces DIR --models DIR --cache FILE [--detector yunet-n]
               candidates and second looks cached once, then the confidence rules replayed in memory
-          video-coverage --faces DIR --models DIR [--detector NAME] [--photos 4] [--seconds 4]
+          video-coverage --faces DIR --models DIR [--detector NAME] [--photos 4] [--seconds 4] [--only TEXT] [--detect-side 540] [--samples 3] [--verbose 1]
               pans and zooms over labelled group photos (MP4, and MOV stored turned): labelled face-frames of 40 px and
               more masked in every frame, and false tracks per clip
         """);

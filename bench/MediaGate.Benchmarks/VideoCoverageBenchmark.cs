@@ -32,12 +32,13 @@ internal static class VideoCoverageBenchmark
         var models = parsed?.Get("models");
         if (parsed is null || faces is null || models is null)
         {
-            Console.Error.WriteLine("usage: video-coverage --faces DIR --models DIR [--detector NAME] [--photos 4] [--seconds 4]");
+            Console.Error.WriteLine("usage: video-coverage --faces DIR --models DIR [--detector NAME] [--photos 4] [--seconds 4] [--only TEXT] [--detect-side 540] [--samples 3] [--verbose 1]");
             return 1;
         }
 
         int photoCount = parsed.GetInt("photos", 4);
         int seconds = parsed.GetInt("seconds", 4);
+        bool verbose = parsed.GetInt("verbose", 0) == 1;
         Outcome<IFaceDetector> opened = VideoDetector.Open(models, parsed.Get("detector"));
         if (!opened.IsSuccess)
         {
@@ -46,13 +47,17 @@ internal static class VideoCoverageBenchmark
         }
 
         using IFaceDetector detector = opened.Value;
-        var options = new VideoOptions();
+        var options = new VideoOptions
+        {
+            DetectionShortSide = parsed.GetInt("detect-side", new VideoOptions().DetectionShortSide),
+            SamplesPerSecond = parsed.GetInt("samples", (int)new VideoOptions().SamplesPerSecond),
+        };
         var anonymiser = new VideoAnonymiser(detector, options, new VideoLimits());
         string work = Directory.CreateTempSubdirectory("mediagate-video-coverage-").FullName;
         try
         {
             long faceFrames = 0, masked = 0, falseTracks = 0, clips = 0;
-            foreach (LabelledPhoto photo in GroupPhotos(faces, photoCount))
+            foreach (LabelledPhoto photo in GroupPhotos(faces, photoCount).Where(p => p.RelativePath.Contains(parsed.Get("only") ?? "", StringComparison.Ordinal)))
             {
                 UprightPhoto? read = Read(Path.Combine(faces, photo.RelativePath));
                 if (read is null)
@@ -78,7 +83,7 @@ internal static class VideoCoverageBenchmark
                         continue;
                     }
 
-                    var (f, m, fp) = Score(result.Value, camera, photo, options);
+                    var (f, m, fp) = Score(result.Value, camera, photo, options, verbose);
                     faceFrames += f;
                     masked += m;
                     falseTracks += fp;
@@ -113,7 +118,7 @@ internal static class VideoCoverageBenchmark
         return photo.IsSuccess ? photo.Value : null;
     }
 
-    private static (long FaceFrames, long Masked, long FalseTracks) Score(VideoReport report, Camera camera, LabelledPhoto photo, VideoOptions options)
+    private static (long FaceFrames, long Masked, long FalseTracks) Score(VideoReport report, Camera camera, LabelledPhoto photo, VideoOptions options, bool verbose)
     {
         float toOutput = report.Width / (float)Width;
         long faceFrames = 0, masked = 0;
@@ -136,8 +141,18 @@ internal static class VideoCoverageBenchmark
 
         // A track is false when none of its detections lies on a labelled face (any size, invalid ones too): the
         // detection's centre inside the label grown 1.5x, or half the label inside the detection.
-        long falseTracks = report.Tracks.Count(t => !t.Points.Any(p => photo.Faces.Any(f => OnFace(camera.InFrame(f.Box, p.Frame).ToImage(0, 0, 1f / toOutput), p.Face))));
-        return (faceFrames, masked, falseTracks);
+        var falseTracks = report.Tracks.Where(t => !t.Points.Any(p => photo.Faces.Any(f => OnFace(camera.InFrame(f.Box, p.Frame).ToImage(0, 0, 1f / toOutput), p.Face)))).ToList();
+        if (verbose)
+        {
+            foreach (FaceTrack t in falseTracks)
+            {
+                TrackPoint b = t.Best;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  false track {t.Id}: {t.Points.Count} detections, frames {t.Points[0].Frame}-{t.Points[^1].Frame}, best at frame {b.Frame} ({b.Face.X:0},{b.Face.Y:0} {b.Face.Width:0}x{b.Face.Height:0}) score {b.Face.Score:0.00}{(t.Certain ? " certain" : " faint")}"));
+            }
+        }
+
+        return (faceFrames, masked, falseTracks.Count);
     }
 
     private static bool OnFace(FaceBox label, DetectedFace found)

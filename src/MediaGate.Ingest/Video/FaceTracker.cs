@@ -16,6 +16,11 @@ internal sealed class FaceTracker
 
     private const float MinOverlap = 0.2f;
     private const float MaxCentreShift = 0.6f;
+
+    /// <summary>How fast (face sides per second) a face seen once may have moved by its next sample. A pan across a group
+    /// moved faces of 40 px about 1.2 sides between samples a third of a second apart (bench video-coverage): with the
+    /// photo-like 0.6 every sample started a new track, whose mask stood still while the face moved on.</summary>
+    private const float MaxUnpredictedSpeed = 4f;
     private readonly List<List<TrackPoint>> _tracks = [];
 
     /// <summary>Adds the detections of one sampled frame; frames must come in time order.</summary>
@@ -32,9 +37,12 @@ internal sealed class FaceTracker
             }
 
             FaceBox predicted = Predict(track, seconds);
+
+            // A track seen once has no speed to predict with: it may have moved as far as a fast pan takes it.
+            float maxShift = track.Count < 2 ? Math.Max(MaxCentreShift, (float)(MaxUnpredictedSpeed * (seconds - track[^1].Seconds))) : MaxCentreShift;
             for (int f = 0; f < faces.Count; f++)
             {
-                if (Cost(predicted, Box(faces[f])) is { } cost)
+                if (Cost(predicted, Box(faces[f]), maxShift) is { } cost)
                 {
                     pairs.Add((cost, t, f));
                 }
@@ -69,7 +77,7 @@ internal sealed class FaceTracker
         _tracks.OrderBy(t => t[0].Seconds).Select((t, i) => new FaceTrack(i + 1, t.ToArray())).ToArray();
 
     /// <summary>Lower is a better match; null when the boxes cannot be the same face.</summary>
-    internal static float? Cost(FaceBox predicted, FaceBox found)
+    internal static float? Cost(FaceBox predicted, FaceBox found, float maxShift = MaxCentreShift)
     {
         float ratio = found.Area / Math.Max(1f, predicted.Area);
         if (ratio is < 0.33f or > 3f)
@@ -81,7 +89,7 @@ internal sealed class FaceTracker
         float dx = (predicted.X + (predicted.Width / 2)) - (found.X + (found.Width / 2));
         float dy = (predicted.Y + (predicted.Height / 2)) - (found.Y + (found.Height / 2));
         float shift = MathF.Sqrt((dx * dx) + (dy * dy)) / Math.Max(1f, Math.Max(predicted.Width, predicted.Height));
-        if (overlap < MinOverlap && shift > MaxCentreShift)
+        if (overlap < MinOverlap && shift > maxShift)
         {
             return null;
         }
