@@ -44,7 +44,14 @@ internal static class VideoCommands
 
             settings.Options.KeepSound = parse.GetValue(keepSound);
             string output = parse.GetValue(outDir)!;
-            Outcome<IFaceDetector> opened = DetectorLoading.Load(parse.GetValue(models), parse.GetValue(detector));
+            string? modelsDir = parse.GetValue(models);
+            if (modelsDir is { Length: > 0 } && !Directory.Exists(modelsDir))
+            {
+                Console.Error.WriteLine($"mediagate: The models folder '{modelsDir}' does not exist.");
+                return 1;
+            }
+
+            Outcome<IFaceDetector> opened = VideoDetector.Open(modelsDir, parse.GetValue(detector));
             if (!opened.IsSuccess)
             {
                 Console.Error.WriteLine("mediagate: " + opened.Failure.Message);

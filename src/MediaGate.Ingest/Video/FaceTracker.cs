@@ -16,6 +16,12 @@ internal sealed class FaceTracker
 
     private const float MinOverlap = 0.2f;
     private const float MaxCentreShift = 0.6f;
+
+    /// <summary>How fast (face sides per second) a face seen once may have moved by its next sample. Pans across group
+    /// photos (bench video-coverage) moved faces of 40 to 60 px up to 2.3 sides between samples a third of a second
+    /// apart: with the 0.6 of a track with a speed, every sample started a new track, whose mask stood still while the
+    /// face moved on.</summary>
+    private const float MaxUnpredictedSpeed = 8f;
     private readonly List<List<TrackPoint>> _tracks = [];
 
     /// <summary>Adds the detections of one sampled frame; frames must come in time order.</summary>
@@ -23,6 +29,7 @@ internal sealed class FaceTracker
     {
         ArgumentNullException.ThrowIfNull(faces);
         var pairs = new List<(float Cost, int Track, int Face)>();
+        var (cameraX, cameraY) = CameraVelocity(seconds);
         for (int t = 0; t < _tracks.Count; t++)
         {
             List<TrackPoint> track = _tracks[t];
@@ -31,10 +38,13 @@ internal sealed class FaceTracker
                 continue;
             }
 
-            FaceBox predicted = Predict(track, seconds);
+            FaceBox predicted = Predict(track, seconds, cameraX, cameraY);
+
+            // A track seen once has no speed to predict with: it may have moved as far as a fast pan takes it.
+            float maxShift = track.Count < 2 ? Math.Max(MaxCentreShift, (float)(MaxUnpredictedSpeed * (seconds - track[^1].Seconds))) : MaxCentreShift;
             for (int f = 0; f < faces.Count; f++)
             {
-                if (Cost(predicted, Box(faces[f])) is { } cost)
+                if (Cost(predicted, Box(faces[f]), maxShift) is { } cost)
                 {
                     pairs.Add((cost, t, f));
                 }
@@ -69,7 +79,7 @@ internal sealed class FaceTracker
         _tracks.OrderBy(t => t[0].Seconds).Select((t, i) => new FaceTrack(i + 1, t.ToArray())).ToArray();
 
     /// <summary>Lower is a better match; null when the boxes cannot be the same face.</summary>
-    internal static float? Cost(FaceBox predicted, FaceBox found)
+    internal static float? Cost(FaceBox predicted, FaceBox found, float maxShift = MaxCentreShift)
     {
         float ratio = found.Area / Math.Max(1f, predicted.Area);
         if (ratio is < 0.33f or > 3f)
@@ -81,7 +91,7 @@ internal sealed class FaceTracker
         float dx = (predicted.X + (predicted.Width / 2)) - (found.X + (found.Width / 2));
         float dy = (predicted.Y + (predicted.Height / 2)) - (found.Y + (found.Height / 2));
         float shift = MathF.Sqrt((dx * dx) + (dy * dy)) / Math.Max(1f, Math.Max(predicted.Width, predicted.Height));
-        if (overlap < MinOverlap && shift > MaxCentreShift)
+        if (overlap < MinOverlap && shift > maxShift)
         {
             return null;
         }
@@ -89,12 +99,47 @@ internal sealed class FaceTracker
         return (1f - overlap) + shift;
     }
 
-    private static FaceBox Predict(List<TrackPoint> track, double seconds)
+    /// <summary>
+    /// The median speed (pixels a second) of the open tracks seen at least twice: when the camera pans or zooms, every
+    /// face moves about so, and a face seen once is predicted to move with it. Zero when no track has a speed yet.
+    /// </summary>
+    private (float X, float Y) CameraVelocity(double seconds)
+    {
+        var xs = new List<float>();
+        var ys = new List<float>();
+        foreach (List<TrackPoint> track in _tracks)
+        {
+            if (track.Count < 2 || seconds - track[^1].Seconds > MaxGapSeconds)
+            {
+                continue;
+            }
+
+            double span = track[^1].Seconds - track[^2].Seconds;
+            if (span > 0)
+            {
+                FaceBox a = Box(track[^2].Face), b = Box(track[^1].Face);
+                xs.Add((float)((b.X + (b.Width / 2) - (a.X + (a.Width / 2))) / span));
+                ys.Add((float)((b.Y + (b.Height / 2) - (a.Y + (a.Height / 2))) / span));
+            }
+        }
+
+        if (xs.Count == 0)
+        {
+            return (0f, 0f);
+        }
+
+        xs.Sort();
+        ys.Sort();
+        return (xs[xs.Count / 2], ys[ys.Count / 2]);
+    }
+
+    private static FaceBox Predict(List<TrackPoint> track, double seconds, float cameraX, float cameraY)
     {
         FaceBox last = Box(track[^1].Face);
         if (track.Count < 2)
         {
-            return last;
+            float dt = (float)(seconds - track[^1].Seconds);
+            return new FaceBox(last.X + (cameraX * dt), last.Y + (cameraY * dt), last.Width, last.Height);
         }
 
         FaceBox before = Box(track[^2].Face);

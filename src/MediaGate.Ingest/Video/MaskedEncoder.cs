@@ -32,7 +32,7 @@ internal static class MaskedEncoder
     {
         using var encoder = ToolProcess.Start(
             "ffmpeg",
-            FfmpegArguments.Encode(input, facts, width, height, options.KeepSound, options.Crf, output),
+            FfmpegArguments.Encode(input, facts, width, height, options.KeepSound, options.Crf, output, options.Preset),
             options.Tools,
             writesInput: true);
         bool encoderGone = false;

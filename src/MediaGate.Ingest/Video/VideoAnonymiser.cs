@@ -7,7 +7,8 @@ namespace MediaGate.Ingest.Video;
 /// The video pipeline (issue 14), in order; each step may refuse the clip, and nothing is released on a refusal:
 /// <list type="number">
 /// <item>Probe: sniff the container, ffprobe, check the bounds (<see cref="VideoProbe"/>).</item>
-/// <item>Detect: decode upright RGB frames at the output size and run the photo detector on sampled frames.</item>
+/// <item>Detect: decode only the sampled frames, upright RGB at the detection size (at most the output size), and run the
+/// photo detector with video passes (<see cref="VideoDetector"/>) on them; boxes are scaled back to the output size.</item>
 /// <item>Track: link the detections into tracks (<see cref="FaceTracker"/>).</item>
 /// <item>Mask and encode: decode again, mask every frame where a track is (interpolated, with a lead before and
 /// after) with the photos' irreversible fill, and pipe the frames into a clean H.264 encode.</item>
@@ -57,16 +58,15 @@ public sealed class VideoAnonymiser
 
         // A stream that runs past its declared duration is cut off here (plus a second of slack), not trusted.
         int maxFrames = (int)Math.Ceiling((facts.DurationSeconds + 1) * facts.FrameRate);
+        double shrink = Math.Min(1.0, _options.DetectionShortSide / (double)Math.Min(width, height));
+        var (detectWidth, detectHeight) = shrink < 1.0 ? (Even(width * shrink), Even(height * shrink)) : (width, height);
+        float backX = width / (float)detectWidth, backY = height / (float)detectHeight;
         var tracker = new FaceTracker();
-        int sampled = 0;
         VideoFailure? detectFailure = null;
-        VideoOutcome<int> first = FrameReader.Read(input, facts, width, height, maxFrames, _options.Tools, (index, frame) =>
-        {
-            if (index % stride != 0)
-            {
-                return true;
-            }
 
+        // The first decode hands out only the sampled frames (the others are decoded, never converted).
+        VideoOutcome<int> first = FrameReader.Read(input, facts, detectWidth, detectHeight, maxFrames, _options.Tools, (index, frame) =>
+        {
             Outcome<IReadOnlyList<DetectedFace>> found = _detector.Detect(frame);
             if (!found.IsSuccess)
             {
@@ -74,10 +74,9 @@ public sealed class VideoAnonymiser
                 return false;
             }
 
-            tracker.Add(index, index / facts.FrameRate, found.Value);
-            sampled++;
+            tracker.Add(index, index / facts.FrameRate, backX == 1f && backY == 1f ? found.Value : found.Value.Select(f => Scaled(f, backX, backY)).ToList());
             return true;
-        });
+        }, stride);
         if (detectFailure is not null)
         {
             return detectFailure;
@@ -90,25 +89,32 @@ public sealed class VideoAnonymiser
 
         IReadOnlyList<FaceTrack> tracks = tracker.Tracks();
         bool sound = _options.KeepSound && facts.HasAudio;
-        VideoOutcome<int> written = MaskedEncoder.Write(input, output, facts, width, height, first.Value, _options, frame => MasksAt(tracks, frame / facts.FrameRate));
+        VideoOutcome<int> written = MaskedEncoder.Write(input, output, facts, width, height, maxFrames, _options, frame => MasksAt(tracks, frame / facts.FrameRate));
         if (!written.IsSuccess)
         {
             return written.Failure;
         }
 
-        if (written.Value != first.Value)
+        // Both decodes must agree: the samples are frames 0, stride, 2 x stride... of the frames written.
+        int sampled = first.Value;
+        if ((written.Value + stride - 1) / stride != sampled)
         {
-            return new VideoFailure(VideoFailureKind.DecodeFailed, $"the second decode gave {written.Value} frames, the first {first.Value}");
+            return new VideoFailure(VideoFailureKind.DecodeFailed, $"the second decode gave {written.Value} frames, the first {sampled} samples of every {stride}");
         }
 
-        VideoOutcome<double> verified = VideoVerifier.Check(output, width, height, sound, first.Value / facts.FrameRate, _limits, _options.Tools);
+        VideoOutcome<double> verified = VideoVerifier.Check(output, width, height, sound, written.Value / facts.FrameRate, _limits, _options.Tools);
         if (!verified.IsSuccess)
         {
             return verified.Failure;
         }
 
-        return new VideoReport(facts, width, height, first.Value, sampled, tracks, sound, verified.Value);
+        return new VideoReport(facts, width, height, written.Value, sampled, tracks, sound, verified.Value);
     }
+
+    private static DetectedFace Scaled(DetectedFace face, float x, float y) =>
+        face with { X = face.X * x, Y = face.Y * y, Width = face.Width * x, Height = face.Height * y };
+
+    private static int Even(double side) => Math.Max(2, (int)Math.Round(side / 2.0) * 2);
 
     private IReadOnlyList<MaskRegion> MasksAt(IReadOnlyList<FaceTrack> tracks, double seconds)
     {

@@ -45,6 +45,17 @@ public sealed class FaceTrackerTests
     }
 
     [TestMethod]
+    public void Tracks_FastPanBetweenTheFirstTwoSamples_LinksThemIntoOneTrack()
+    {
+        // A 60 px face moves 70 px (1.2 sides) in a third of a second: too far for the 0.6-side rule of a track with a speed.
+        var tracker = new FaceTracker();
+        tracker.Add(0, 0, [Face(100, 100, 60)]);
+        tracker.Add(10, 1 / 3.0, [Face(170, 100, 60)]);
+
+        Assert.HasCount(1, tracker.Tracks());
+    }
+
+    [TestMethod]
     public void At_BetweenTwoSamples_InterpolatesTheBox()
     {
         var track = new FaceTrack(1, [Point(0, 0, Face(100, 100, 60)), Point(6, 0.2, Face(160, 120, 80))]);

@@ -63,6 +63,25 @@ public sealed class FfmpegArgumentsTests
     }
 
     [TestMethod]
+    public void DecodeFrames_Sampled_SelectsEveryStrideFrameAndNeverDuplicatesThem()
+    {
+        List<string> args = FfmpegArguments.DecodeFrames("in.mov", Portrait4K, 720, 1280, stride: 10);
+
+        string filters = args[args.IndexOf("-vf") + 1];
+        Assert.StartsWith("fps=30/1,select=not(mod(n\\,10)),scale=720:1280", filters);
+        AssertPair(args, "-fps_mode", "passthrough");
+    }
+
+    [TestMethod]
+    public void DecodeFrames_EveryFrame_SelectsNothingAndKeepsTheDeblockingFilter()
+    {
+        List<string> args = FfmpegArguments.DecodeFrames("in.mov", Portrait4K, 720, 1280);
+
+        Assert.DoesNotContain("select", args[args.IndexOf("-vf") + 1]);
+        Assert.DoesNotContain("-skip_loop_filter", args);
+    }
+
+    [TestMethod]
     public void Remux_RemovesSeiUnitsAndAddsFaststart()
     {
         List<string> args = FfmpegArguments.Remux("enc.mp4", "out.mp4");
