@@ -20,10 +20,17 @@ public interface IWorkQueue
     Task<bool> EnqueueAsync(string id, string kind, int turn, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Claims the pending item of the lowest turn, the oldest of those first, or one whose lease ran out, for
+    /// Claims the pending item of the lowest turn, the oldest of those first, or one whose lease ran out (never a
+    /// <c>video</c> item: those have their own lane), for
     /// <paramref name="lease"/>; null when there is none. Items already tried <paramref name="maxAttempts"/> times whose lease ran out become <see cref="WorkState.Failed"/> instead.
     /// </summary>
     Task<WorkClaim?> ClaimAsync(string node, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <see cref="ClaimAsync(string, TimeSpan, int, CancellationToken)"/> restricted to items of one <paramref name="kind"/>: the
+    /// video lane (issue 14) claims only <c>video</c> items, which <see cref="ClaimAsync(string, TimeSpan, int, CancellationToken)"/> never hands out.
+    /// </summary>
+    Task<WorkClaim?> ClaimKindAsync(string node, TimeSpan lease, int maxAttempts, string kind, CancellationToken cancellationToken = default);
 
     /// <summary>Extends the lease; false when the claim was lost (its lease ran out and another node took it).</summary>
     Task<bool> RenewAsync(WorkClaim claim, TimeSpan lease, CancellationToken cancellationToken = default);

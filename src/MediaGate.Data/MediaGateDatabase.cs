@@ -51,6 +51,7 @@ public sealed class MediaGateDatabase : IAsyncDisposable
         ParentMedia = new SqlParentMediaRepository(store);
         PendingDeletions = new SqlPendingDeletions(store);
         Retention = new SqlRetentionRepository(store);
+        Videos = new SqlVideoRepository(store);
     }
 
     public StoreKind Kind => _store.Kind;
@@ -121,6 +122,9 @@ public sealed class MediaGateDatabase : IAsyncDisposable
 
     /// <summary>Children's leaving days and the tombstoning of items on the retention schedule.</summary>
     public IRetentionRepository Retention { get; }
+
+    /// <summary>Videos (issue 14): kinds, tracks, video renditions, playback links.</summary>
+    public IVideoRepository Videos { get; }
 
     /// <summary>Opens (creating the folder, file and schema on first use) <c>&lt;dataDirectory&gt;/mediagate.db</c>.</summary>
     public static async Task<MediaGateDatabase> OpenSqliteAsync(string dataDirectory, TimeProvider time, CancellationToken cancellationToken = default)

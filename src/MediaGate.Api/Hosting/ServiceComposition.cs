@@ -2,6 +2,7 @@ using MediaGate.Api.Endpoints;
 using MediaGate.Api.Identity;
 using MediaGate.Gate;
 using MediaGate.Gate.Hosting;
+using MediaGate.Gate.Video;
 using MediaGate.Storage.Encryption;
 using MediaGate.Storage.Hosting;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ internal static class ServiceComposition
         services.AddHostedService<StoresStartup>();
         services.AddMediaGateIdentity(configuration);
         services.AddMediaGateGate(configuration);
+        services.AddMediaGateVideo();
         services.AddSingleton<IParentChildren, AccountParentChildren>();
         services.AddSingleton<Gate.Retention.ExportJournal>();
     }
@@ -32,6 +34,8 @@ internal static class ServiceComposition
         app.MapSessionEndpoints();
         app.MapTabletEndpoints();
         app.MapParentEndpoints();
+        app.MapParentVideoEndpoints();
+        app.MapManagerVideoEndpoints();
         app.MapWebsiteEndpoints();
         app.MapManagerEndpoints();
     }

@@ -8,4 +8,5 @@ namespace MediaGate.Data.Media;
 /// <param name="Items">Its items, status <see cref="MediaStatus.Processing"/>.</param>
 /// <param name="WorkKind">The work queue kind for each item (its id is the media id).</param>
 /// <param name="Idempotency">The tablet's key and the response, or null.</param>
-public sealed record NewUpload(ObservationRecord Observation, IReadOnlyList<MediaItemRecord> Items, string WorkKind, IdempotencyRecord? Idempotency);
+/// <param name="Videos">The ids of the items that are videos: kind <c>video</c>, queued as <see cref="MediaKinds.VideoWork"/> (issue 14).</param>
+public sealed record NewUpload(ObservationRecord Observation, IReadOnlyList<MediaItemRecord> Items, string WorkKind, IdempotencyRecord? Idempotency, IReadOnlyCollection<string>? Videos = null);

@@ -373,6 +373,49 @@ internal static class SchemaMigrations
             "ALTER TABLE sign_in_throttle RENAME COLUMN window_start TO last_attempt_at",
             "ALTER TABLE sign_in_throttle RENAME COLUMN locked_until TO next_attempt_at",
             "ALTER TABLE sign_in_throttle ADD COLUMN attempt_id TEXT NULL"),
+
+        // Video through the same gate (issue 14): an item is a photo or a video; a video's faces are tracks (each one row in
+        // media_faces, its box at its clearest frame, plus its time span and detections here, so its masks can be drawn
+        // again for every audience); a video rendition is the renditions row (whose object is the masked poster JPEG) plus
+        // the masked MP4 here.
+        Migration.Portable(17, "video items, face tracks, video renditions",
+            "ALTER TABLE media_items ADD COLUMN kind TEXT NOT NULL DEFAULT 'photo' CHECK (kind IN ('photo', 'video'))",
+            """
+            CREATE TABLE media_tracks (
+                media_id TEXT NOT NULL REFERENCES media_items (id),
+                number BIGINT NOT NULL CHECK (number > 0),
+                first_ms BIGINT NOT NULL CHECK (first_ms >= 0),
+                last_ms BIGINT NOT NULL CHECK (last_ms >= first_ms),
+                best_ms BIGINT NOT NULL,
+                points_json TEXT NOT NULL,
+                frame_key TEXT NULL,
+                PRIMARY KEY (media_id, number)
+            )
+            """,
+            """
+            CREATE TABLE video_renditions (
+                rendition_id TEXT PRIMARY KEY,
+                media_id TEXT NOT NULL REFERENCES media_items (id),
+                video_key TEXT NOT NULL UNIQUE,
+                sound BIGINT NOT NULL CHECK (sound IN (0, 1)),
+                byte_length BIGINT NOT NULL CHECK (byte_length > 0)
+            )
+            """,
+            "CREATE INDEX ix_video_renditions_media ON video_renditions (media_id)"),
+
+        // A <video> element cannot send the bearer header (issue 14): a parent gets a short-lived link to one rendition.
+        // Only the token's hash is kept; the link names the rendition (a re-made rendition is a new one) and the account.
+        Migration.Portable(18, "video playback links",
+            """
+            CREATE TABLE video_links (
+                token_hash TEXT PRIMARY KEY,
+                rendition_id TEXT NOT NULL,
+                media_id TEXT NOT NULL,
+                account_id TEXT NOT NULL,
+                expires_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX ix_video_links_expiry ON video_links (expires_at)"),
     ];
 
     private const string AssignmentKinds = "'unassigned', 'child', 'staff', 'not-a-child', 'not-a-face'";

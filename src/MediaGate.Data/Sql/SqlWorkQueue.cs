@@ -39,7 +39,16 @@ internal sealed class SqlWorkQueue(SqlStore store, TimeProvider time) : IWorkQue
         return added == 1;
     }
 
-    public async Task<WorkClaim?> ClaimAsync(string node, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken = default)
+    public Task<WorkClaim?> ClaimAsync(string node, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken = default) =>
+        ClaimAsync(node, lease, maxAttempts, $"kind <> '{Data.Media.MediaKinds.VideoWork}'", null, cancellationToken);
+
+    public Task<WorkClaim?> ClaimKindAsync(string node, TimeSpan lease, int maxAttempts, string kind, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        return ClaimAsync(node, lease, maxAttempts, "kind = @kind", kind, cancellationToken);
+    }
+
+    private async Task<WorkClaim?> ClaimAsync(string node, TimeSpan lease, int maxAttempts, string lane, string? kind, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(node);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
@@ -60,12 +69,12 @@ internal sealed class SqlWorkQueue(SqlStore store, TimeProvider time) : IWorkQue
             new { now = DbText.Instant(now), maxAttempts = (long)maxAttempts, node }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
         string pick = store.Kind == StoreKind.PostgreSql
-            ? $"SELECT id FROM work_queue WHERE {Claimable} ORDER BY turn, enqueued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED"
-            : $"SELECT id FROM work_queue WHERE {Claimable} ORDER BY turn, enqueued_at, id LIMIT 1";
+            ? $"SELECT id FROM work_queue WHERE {Claimable} AND {lane} ORDER BY turn, enqueued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED"
+            : $"SELECT id FROM work_queue WHERE {Claimable} AND {lane} ORDER BY turn, enqueued_at, id LIMIT 1";
         var claimed = await connection.QuerySingleOrDefaultAsync<ClaimRow>(new CommandDefinition(
             "UPDATE work_queue SET state = 'claimed', claim_token = @token, claimed_by = @node, lease_until = @until, attempts = attempts + 1 " +
             $"WHERE id = ({pick}) RETURNING id AS Id, kind AS Kind, attempts AS Attempts, outages AS Outages",
-            new { token, node, until = DbText.Instant(now + lease), now = DbText.Instant(now) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { token, node, until = DbText.Instant(now + lease), now = DbText.Instant(now), kind }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return claimed is null ? null : new WorkClaim(claimed.Id, claimed.Kind, token, checked((int)claimed.Attempts), checked((int)claimed.Outages));
     }

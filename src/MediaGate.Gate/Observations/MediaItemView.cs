@@ -7,5 +7,6 @@ namespace MediaGate.Gate.Observations;
 /// <param name="Detail">Why it is held, blocked or failed, in words; null when there is nothing to say.</param>
 /// <param name="Width">Of the master, once processed.</param>
 /// <param name="Height">Of the master, once processed.</param>
-/// <param name="Faces">In face order; empty until processed.</param>
-public sealed record MediaItemView(string MediaId, string Sha256, string Status, string? Detail, int? Width, int? Height, IReadOnlyList<FaceView> Faces);
+/// <param name="Faces">In face order; empty until processed. A video's faces are its tracks (issue 14).</param>
+/// <param name="Kind"><c>photo</c> or <c>video</c>.</param>
+public sealed record MediaItemView(string MediaId, string Sha256, string Status, string? Detail, int? Width, int? Height, IReadOnlyList<FaceView> Faces, string Kind = "photo");

@@ -56,8 +56,13 @@ public sealed class ReadObservation(MediaGateDatabase database, TimeProvider tim
     {
         ArgumentNullException.ThrowIfNull(item);
         var faces = await database.Media.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var kind = await database.Videos.KindOfAsync(item.Id, cancellationToken).ConfigureAwait(false) ?? MediaKinds.Photo;
+        var tracks = kind == MediaKinds.Video
+            ? (await database.Videos.TracksAsync(item.Id, cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Number)
+            : [];
         return new MediaItemView(item.Id, item.Sha256, item.Status.Name(), item.StatusDetail, item.Width, item.Height,
             faces.Select(f => new FaceView(f.FaceId, f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height, f.Score, f.Assignment.Child?.Value,
-                f.Assignment.Kind.Name(), f.Uncertain, f.Uncertain)).ToArray());
+                f.Assignment.Kind.Name(), f.Uncertain, f.Uncertain, tracks.GetValueOrDefault(f.Number)?.FirstMs, tracks.GetValueOrDefault(f.Number)?.LastMs)).ToArray(),
+            kind);
     }
 }

@@ -41,7 +41,8 @@ public sealed class AcceptUpload(
     TimeProvider time,
     ChildrenWhoLeft childrenWhoLeft,
     GateMetrics metrics,
-    ILogger<AcceptUpload> logger)
+    ILogger<AcceptUpload> logger,
+    IOptions<Ingest.Video.VideoLimits>? videoLimits = null)
 {
     /// <summary>The work queue kind of an accepted item.</summary>
     public const string WorkKind = "process";
@@ -62,6 +63,7 @@ public sealed class AcceptUpload(
 
     private readonly GateOptions _gate = gateOptions.Value;
     private readonly long _maxFileBytes = ingestOptions.Value.Limits.MaxBytes;
+    private readonly long _maxVideoBytes = (videoLimits?.Value ?? new Ingest.Video.VideoLimits()).MaxBytes;
     private readonly UploadOriginals _originals = new(database, time, retentionOptions.Value.AbandonedUploadAfter);
 
     public async Task<UploadResult> AcceptAsync(UploadRequest request, CancellationToken cancellationToken)
@@ -90,7 +92,7 @@ public sealed class AcceptUpload(
         var form = new ReceivedForm();
         try
         {
-            var reader = new UploadFormReader(master, _originals, _gate.MaxUploadBytes, _gate.MaxFilesPerUpload, _maxFileBytes);
+            var reader = new UploadFormReader(master, _originals, _gate.MaxUploadBytes, _gate.MaxFilesPerUpload, _maxFileBytes, _maxVideoBytes);
             var refused = await reader.ReadAsync(request.Body, boundary, form, store: earlier is null, cancellationToken).ConfigureAwait(false);
             if (refused is not null)
             {
@@ -198,7 +200,8 @@ public sealed class AcceptUpload(
             ? new IdempotencyRecord(request.DeviceId, key, fingerprint, observationId, JsonSerializer.Serialize(receipt, Json), now)
             : null;
 
-        var outcome = await database.Media.AddUploadAsync(new NewUpload(observation, items, WorkKind, idempotency), cancellationToken).ConfigureAwait(false);
+        var videos = form.Stored.Where(f => f.IsVideo).Select(f => f.MediaId).ToHashSet(StringComparer.Ordinal);
+        var outcome = await database.Media.AddUploadAsync(new NewUpload(observation, items, WorkKind, idempotency, videos), cancellationToken).ConfigureAwait(false);
         if (outcome.OriginalsSwept)
         {
             // The upload took longer than Gate:Retention:AbandonedUploadSeconds and the sweep took its files as

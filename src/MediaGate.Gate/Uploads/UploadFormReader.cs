@@ -1,5 +1,6 @@
 using System.Text;
 using MediaGate.Ingest.Sniff;
+using MediaGate.Ingest.Video;
 using MediaGate.Storage;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -15,7 +16,7 @@ namespace MediaGate.Gate.Uploads;
 /// <see cref="MaxFieldBytes"/> into one buffer (300,000 tiny fields would otherwise cost seconds of CPU). Each original is written down
 /// (<see cref="UploadOriginals"/>) before it is stored.
 /// </summary>
-internal sealed class UploadFormReader(IObjectStore master, UploadOriginals originals, long maxUploadBytes, int maxFiles, long maxFileBytes)
+internal sealed class UploadFormReader(IObjectStore master, UploadOriginals originals, long maxUploadBytes, int maxFiles, long maxFileBytes, long maxVideoBytes)
 {
     /// <summary>Text fields per upload (the tablet sends four; newer tablets may add a few).</summary>
     public const int MaxFields = 16;
@@ -115,13 +116,15 @@ internal sealed class UploadFormReader(IObjectStore master, UploadOriginals orig
             return UploadProblems.Unsupported($"The file '{fileName}' is a {refusedFormat}, which MediaGate does not accept.");
         }
 
-        if (ImageSignature.Recognise(first) is null)
+        // Issue 14: an MP4/MOV is a video, sniffed like an image; its own size limit is Video:Limits:MaxBytes.
+        bool video = ImageSignature.Recognise(first) is null && VideoSignature.IsVideo(first);
+        if (ImageSignature.Recognise(first) is null && !video)
         {
-            return UploadProblems.Unsupported($"The file '{fileName}' is not a supported image (JPEG, PNG, WebP, HEIF/HEIC or TIFF).");
+            return UploadProblems.Unsupported($"The file '{fileName}' is not a supported image (JPEG, PNG, WebP, HEIF/HEIC or TIFF) or video (MP4 or MOV).");
         }
 
         string mediaId = Guid.NewGuid().ToString("N");
-        using var file = new UploadedFileStream(head.AsMemory(0, headLength), section, maxFileBytes, fileName);
+        using var file = new UploadedFileStream(head.AsMemory(0, headLength), section, video ? maxVideoBytes : maxFileBytes, fileName);
         ObjectKey? key = null;
         if (store)
         {
@@ -136,7 +139,7 @@ internal sealed class UploadFormReader(IObjectStore master, UploadOriginals orig
             await file.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
         }
 
-        var received = new ReceivedFile(mediaId, key?.Value, fileName, file.Sha256(), file.BytesRead);
+        var received = new ReceivedFile(mediaId, key?.Value, fileName, file.Sha256(), file.BytesRead, video);
         form.Sent.Add(received);
         if (!store)
         {

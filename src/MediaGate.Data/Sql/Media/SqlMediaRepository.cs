@@ -40,7 +40,13 @@ internal sealed class SqlMediaRepository(SqlStore store, TimeProvider time) : IM
                         new { media = item.Id, child = child.Value }, cancellationToken).ConfigureAwait(false);
                 }
 
-                await SqlWorkQueue.EnqueueAsync(connection, transaction, item.Id, upload.WorkKind, item.Position, observation.ReceivedAt, cancellationToken).ConfigureAwait(false);
+                bool video = upload.Videos?.Contains(item.Id) == true;
+                if (video)
+                {
+                    await ExecuteAsync(connection, transaction, "UPDATE media_items SET kind = 'video' WHERE id = @id", new { id = item.Id }, cancellationToken).ConfigureAwait(false);
+                }
+
+                await SqlWorkQueue.EnqueueAsync(connection, transaction, item.Id, video ? MediaKinds.VideoWork : upload.WorkKind, item.Position, observation.ReceivedAt, cancellationToken).ConfigureAwait(false);
             }
 
             if (upload.Idempotency is { } key)

@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using MediaGate.Consent.Decisions;
+using MediaGate.Consent.Matrix;
+using MediaGate.Consent.ReEvaluation;
+using MediaGate.Data;
+using MediaGate.Data.Media;
+using MediaGate.Data.Retention;
+using MediaGate.Gate.Renditions;
+using MediaGate.Gate.Retention;
+using MediaGate.Ingest;
+using MediaGate.Ingest.Encode;
+using MediaGate.Ingest.Video;
+using MediaGate.Storage;
+using MediaGate.Storage.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MediaGate.Gate.Video;
+
+/// <summary>
+/// Renditions of a video per audience (issue 14), as <see cref="RenditionService"/> makes them for photos and from the same
+/// stored decisions and the same <see cref="RenditionPolicy.Releases"/>: for each released decision the master is rendered
+/// again with the tracks that audience may not see masked (every track not shown is masked: fail closed), with sound only for
+/// the journal and events when the setting keeps it (never the website or publicity), plus a masked poster JPEG taken from that
+/// rendition. The renditions row's object is the poster (so every path that serves a rendition as a picture serves a masked
+/// frame); the MP4 is recorded beside it. A rendition that must change is withdrawn before the slow render starts, so a face
+/// that must now be masked is never served while its new rendition is made. Idempotent: a rendition whose fingerprint
+/// (master, masked tracks, sound, settings) matches is kept.
+/// </summary>
+public sealed partial class VideoRenditions(
+    MediaGateDatabase database,
+    [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore masters,
+    [FromKeyedServices(StorageServiceCollectionExtensions.RenditionStore)] IObjectStore renditions,
+    IOptions<VideoOptions> videoOptions,
+    IOptions<VideoLimits> videoLimits,
+    IOptions<VideoServiceOptions> serviceOptions,
+    IOptions<IngestOptions> ingest,
+    IOptions<RetentionOptions> retention,
+    TimeProvider time,
+    ILogger<VideoRenditions> logger) : IRenditionRefresher, IDisposable
+{
+    private const int MaxRounds = 4;
+    private readonly SemaphoreSlim _renders = new(1);
+
+    public void Dispose() => _renders.Dispose();
+
+    public async Task RefreshAsync(string mediaId, CancellationToken cancellationToken = default)
+    {
+        for (var round = 1; round <= MaxRounds; round++)
+        {
+            var before = await database.Decisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+            await RefreshOnceAsync(mediaId, before, cancellationToken).ConfigureAwait(false);
+            var after = await database.Decisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+            if (Same(before, after))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Whether a rendition for <paramref name="purpose"/> keeps the clip's sound.</summary>
+    public bool KeepsSound(Purpose purpose) => purpose switch
+    {
+        Purpose.Journal => serviceOptions.Value.JournalSound,
+        Purpose.Events => serviceOptions.Value.EventsSound,
+        _ => false,
+    };
+
+    /// <summary>The numbers of the tracks a decision masks: every face it does not show (a missing visibility masks).</summary>
+    internal static int[] MaskedTracks(StoredDecision decision, IReadOnlyList<VideoTrackRecord> tracks)
+    {
+        var shown = decision.Request.Item.Faces
+            .Where((face, i) => i < decision.Faces.Count && decision.Faces[i] == FaceVisibility.Show)
+            .Select(face => face.Number)
+            .ToHashSet();
+        return tracks.Select(t => t.Number).Where(n => !shown.Contains(n)).Order().ToArray();
+    }
+
+    private async Task RefreshOnceAsync(string mediaId, IReadOnlyList<StoredDecision> decisions, CancellationToken cancellationToken)
+    {
+        var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var existing = await database.Renditions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var videos = (await database.Videos.RenditionsOfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false)).ToDictionary(v => v.RenditionId, StringComparer.Ordinal);
+        var tracks = await database.Videos.TracksAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var wanted = new Dictionary<(Purpose, string), (StoredDecision Decision, int[] Masked, bool Sound, string Fingerprint)>();
+        if (item?.MasterKey is not null)
+        {
+            var approved = (await database.Approvals.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false)).Select(a => a.Purpose).ToHashSet();
+            var actions = await database.ReviewActions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+            foreach (var decision in decisions.Where(d => RenditionPolicy.Releases(d, approved, actions)))
+            {
+                var masked = MaskedTracks(decision, tracks);
+                bool sound = KeepsSound(decision.Request.Purpose);
+                wanted[(decision.Request.Purpose, decision.Request.Audience.Key)] = (decision, masked, sound, Fingerprint(item.MasterKey, masked, sound));
+            }
+        }
+
+        var toMake = new List<(StoredDecision Decision, int[] Masked, bool Sound, string Fingerprint, long Revision)>();
+        foreach (var rendition in existing)
+        {
+            var key = (rendition.Purpose, rendition.AudienceKey);
+            if (wanted.TryGetValue(key, out var kept) && RenditionKeys.FingerprintOf(rendition.ObjectKey) == kept.Fingerprint && videos.ContainsKey(rendition.Id))
+            {
+                wanted.Remove(key);
+                continue;
+            }
+
+            // Withdrawn before anything new is rendered: a face that must now be masked is not served meanwhile.
+            await WithdrawAsync(rendition, videos.GetValueOrDefault(rendition.Id), cancellationToken).ConfigureAwait(false);
+            if (wanted.Remove(key, out var remake))
+            {
+                toMake.Add((remake.Decision, remake.Masked, remake.Sound, remake.Fingerprint, rendition.Revision));
+            }
+        }
+
+        toMake.AddRange(wanted.Values.Select(w => (w.Decision, w.Masked, w.Sound, w.Fingerprint, 0L)));
+        if (toMake.Count == 0 || item?.MasterKey is null)
+        {
+            return;
+        }
+
+        await _renders.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var files = VideoFiles.Create();
+            if (!await files.DownloadAsync(masters, ObjectKey.Parse(item.MasterKey), "master.mp4", videoLimits.Value.MaxBytes, cancellationToken).ConfigureAwait(false))
+            {
+                LogWithheld(mediaId, "the master is missing from the store");
+                return;
+            }
+
+            var faceTracks = tracks.ToDictionary(t => t.Number, TrackPoints.ToTrack);
+            var renderer = new VideoRenderer(videoOptions.Value, videoLimits.Value, ingest.Value.Mask);
+            int n = 0;
+            foreach (var group in toMake.GroupBy(m => m.Fingerprint, StringComparer.Ordinal))
+            {
+                var first = group.First();
+                string output = files.PathOf(string.Create(CultureInfo.InvariantCulture, $"rendition-{n++}.mp4"));
+                var masked = first.Masked.Select(number => faceTracks[number]).ToArray();
+                var rendered = await Task.Run(() => renderer.Render(files.PathOf("master.mp4"), output, masked, first.Sound), cancellationToken).ConfigureAwait(false);
+                byte[]? poster = rendered.IsSuccess ? Poster(renderer, output, rendered.Value) : null;
+                if (!rendered.IsSuccess || poster is null)
+                {
+                    LogRenderFailed(mediaId, first.Decision.Request.Purpose.Name(), rendered.Failure?.ToString() ?? "no poster frame");
+                    continue;
+                }
+
+                foreach (var make in group)
+                {
+                    await StoreAsync(mediaId, make.Decision, make.Fingerprint, make.Revision, output, poster, rendered.Value, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            _renders.Release();
+        }
+    }
+
+    /// <summary>The poster: a frame from the middle of the rendition (already masked), as a clean JPEG; null when none can be read.</summary>
+    private static byte[]? Poster(VideoRenderer renderer, string video, VideoReport report)
+    {
+        var frame = renderer.Frame(video, report.Width, report.Height, report.OutputSeconds / 2);
+        if (!frame.IsSuccess)
+        {
+            return null;
+        }
+
+        var jpeg = JpegEncoder.Encode(frame.Value);
+        return jpeg.IsSuccess ? jpeg.Value : null;
+    }
+
+    private async Task StoreAsync(
+        string mediaId, StoredDecision decision, string fingerprint, long revision, string video, byte[] poster, VideoReport report, CancellationToken cancellationToken)
+    {
+        var posterKey = RenditionKeys.New(fingerprint);
+        var videoKey = ObjectKey.Parse($"renditions/{RenditionKeys.NewId()}.mp4");
+        var due = time.GetUtcNow() + retention.Value.AbandonedUploadAfter;
+        await database.PendingDeletions.RecordWriteAheadAsync(DeletionStore.Renditions, posterKey.Value, due, cancellationToken).ConfigureAwait(false);
+        await database.PendingDeletions.RecordWriteAheadAsync(DeletionStore.Renditions, videoKey.Value, due, cancellationToken).ConfigureAwait(false);
+        using (var content = new MemoryStream(poster, writable: false))
+        {
+            await renditions.PutAsync(posterKey, content, cancellationToken).ConfigureAwait(false);
+        }
+
+        var file = File.OpenRead(video);
+        await using (file.ConfigureAwait(false))
+        {
+            await renditions.PutAsync(videoKey, file, cancellationToken).ConfigureAwait(false);
+        }
+
+        var record = new RenditionRecord(
+            RenditionKeys.NewId(), mediaId, decision.Request.Purpose, decision.Request.Audience.Key, posterKey.Value,
+            report.Width, report.Height, revision + 1, time.GetUtcNow());
+        var replaced = await database.Renditions.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        await database.Videos.SaveRenditionAsync(new VideoRenditionRecord(record.Id, mediaId, videoKey.Value, report.Sound, new FileInfo(video).Length), cancellationToken)
+            .ConfigureAwait(false);
+        if (replaced is not null)
+        {
+            // Another node made one in between: ours replaced it, so its objects go too.
+            await WithdrawObjectsAsync(replaced, await database.Videos.FindRenditionAsync(replaced.Id, cancellationToken).ConfigureAwait(false), cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Objects first, then rows: a crash in between leaves rows that read as "not found", never an orphaned clip.</summary>
+    private async Task WithdrawAsync(RenditionRecord rendition, VideoRenditionRecord? video, CancellationToken cancellationToken)
+    {
+        await WithdrawObjectsAsync(rendition, video, cancellationToken).ConfigureAwait(false);
+        await database.Renditions.DeleteAsync(rendition.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WithdrawObjectsAsync(RenditionRecord rendition, VideoRenditionRecord? video, CancellationToken cancellationToken)
+    {
+        if (video is not null)
+        {
+            await renditions.DeleteAsync(ObjectKey.Parse(video.VideoKey), cancellationToken).ConfigureAwait(false);
+            await database.Videos.DeleteRenditionAsync(video.RenditionId, cancellationToken).ConfigureAwait(false);
+        }
+
+        await renditions.DeleteAsync(ObjectKey.Parse(rendition.ObjectKey), cancellationToken).ConfigureAwait(false);
+    }
+
+    private string Fingerprint(string masterKey, int[] masked, bool sound)
+    {
+        var o = videoOptions.Value;
+        var text = new StringBuilder("video-v1|").Append(masterKey)
+            .Append('|').Append(o.MaxShortSide.ToString(CultureInfo.InvariantCulture))
+            .Append('|').Append(o.Crf.ToString(CultureInfo.InvariantCulture))
+            .Append('|').Append(o.LeadSeconds.ToString("R", CultureInfo.InvariantCulture))
+            .Append('|').Append(ingest.Value.Mask.Margin.ToString("R", CultureInfo.InvariantCulture))
+            .Append('|').Append(sound ? "sound" : "silent")
+            .Append('|').Append(string.Join(',', masked.Select(n => n.ToString(CultureInfo.InvariantCulture))));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())).AsSpan(0, 10));
+    }
+
+    private static bool Same(IReadOnlyList<StoredDecision> before, IReadOnlyList<StoredDecision> after) =>
+        before.Count == after.Count
+        && before.Zip(after).All(pair => pair.First.Id == pair.Second.Id
+            && pair.First.DecidedAt == pair.Second.DecidedAt
+            && pair.First.Verdict == pair.Second.Verdict
+            && pair.First.Faces.SequenceEqual(pair.Second.Faces));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Video renditions of {MediaId} withheld: {Problem}")]
+    private partial void LogWithheld(string mediaId, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {Purpose} rendition of video {MediaId} could not be made and is withheld: {Failure}")]
+    private partial void LogRenderFailed(string mediaId, string purpose, string failure);
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MediaGate.Gate.Video;
+
+/// <summary>
+/// How the service runs videos (configuration section <c>Video</c>; the gate's own settings are <c>Video:Options</c> and
+/// <c>Video:Limits</c>, as for the command line).
+/// </summary>
+public sealed class VideoServiceOptions
+{
+    public const string Section = "Video";
+
+    /// <summary>Videos this node processes at once, in their own lane beside the photo workers. Default 1; 0 = none here.</summary>
+    [Range(0, 8)]
+    public int Workers { get; set; } = 1;
+
+    /// <summary>Whether journal renditions keep the clip's sound. Default true (issue 14: the journal keeps it).</summary>
+    public bool JournalSound { get; set; } = true;
+
+    /// <summary>Whether event renditions keep the clip's sound. Default true. The website and publicity never do.</summary>
+    public bool EventsSound { get; set; } = true;
+
+    /// <summary>How long a parent's playback link plays, in seconds. Default 300.</summary>
+    [Range(10, 3600)]
+    public int LinkSeconds { get; set; } = 300;
+}

@@ -1,0 +1,177 @@
+using MediaGate.Data;
+using MediaGate.Data.Media;
+using MediaGate.Data.Work;
+using MediaGate.Gate.Worker;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MediaGate.Gate.Video;
+
+/// <summary>
+/// The video lane (issue 14, "slow work that does not block"): <c>Video:Workers</c> loops (default one) that claim only
+/// <c>video</c> work, which the photo workers (<see cref="GateWorker"/>) never take, so a long clip never holds up the photos
+/// queued behind it and at most that many clips are processed at once. The lease is renewed every third of
+/// <c>Gate:LeaseSeconds</c> while a clip runs; a node that dies loses it when the lease runs out and another node starts the
+/// clip again from the beginning (<see cref="ProcessVideo"/> is idempotent). Failures are handled as the photo workers do:
+/// an outage waits without spending an attempt, anything else is tried up to <c>Gate:MaxAttempts</c> times, then fails closed.
+/// Claims carry the same <c>name/pid</c> as the photo workers', so a restarted node takes them back with its own.
+/// </summary>
+public sealed partial class VideoWorker(
+    MediaGateDatabase database,
+    ProcessVideo process,
+    Processing.ProcessItem photos,
+    IOptions<GateOptions> gateOptions,
+    IOptions<VideoServiceOptions> videoOptions,
+    TimeProvider time,
+    ILogger<VideoWorker> logger) : BackgroundService
+{
+    private readonly GateOptions _gate = gateOptions.Value;
+
+    private string Holder =>
+        $"{_gate.NodeName ?? Environment.MachineName}/{Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // A node that only accepts uploads (Gate:WorkerCount 0) processes no video either.
+        int workers = _gate.WorkerCount == 0 ? 0 : videoOptions.Value.Workers;
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => LoopAsync(stoppingToken), CancellationToken.None))).ConfigureAwait(false);
+    }
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            bool worked;
+            try
+            {
+                worked = await RunOneAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The loop must outlive a database or store outage: log, wait, try again.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogLoopFailed(e);
+                worked = false;
+            }
+
+            if (!worked)
+            {
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(_gate.PollMilliseconds), time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Claims and runs one video; false when there was none.</summary>
+    internal async Task<bool> RunOneAsync(CancellationToken stoppingToken)
+    {
+        var claim = await database.Work.ClaimKindAsync(Holder, _gate.Lease, _gate.MaxAttempts, MediaKinds.VideoWork, stoppingToken).ConfigureAwait(false);
+        if (claim is null)
+        {
+            return false;
+        }
+
+        using var lost = new CancellationTokenSource();
+        using var renewing = new CancellationTokenSource();
+        var renewal = RenewAsync(claim, lost, renewing.Token);
+        try
+        {
+            await process.ProcessAsync(claim.Id, lost.Token).ConfigureAwait(false);
+            await StopRenewingAsync(renewing, renewal).ConfigureAwait(false);
+            if (!await database.Work.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false))
+            {
+                LogClaimLost(claim.Id);
+            }
+        }
+        catch (OperationCanceledException) when (lost.IsCancellationRequested)
+        {
+            LogClaimLost(claim.Id);
+        }
+        catch (Exception e) when (Outages.IsOutage(e))
+        {
+            await StopRenewingAsync(renewing, renewal).ConfigureAwait(false);
+            LogOutage(e, claim.Id);
+            var wait = _gate.RetryBackoff.Delay(claim.Outages, Random.Shared.NextDouble());
+            await database.Work.PostponeAsync(claim, Shorten("outage: " + e.Message), time.GetUtcNow() + wait, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Any failure of one clip is recorded against it (retried, then failed closed); the lane goes on.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await StopRenewingAsync(renewing, renewal).ConfigureAwait(false);
+            LogItemFailed(e, claim.Id, claim.Attempt);
+            await database.Work.FailAsync(claim, Shorten(e.Message), _gate.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
+            if (claim.Attempt >= _gate.MaxAttempts)
+            {
+                await photos.FailAsync(claim.Id, $"Processing failed {claim.Attempt} times: {Shorten(e.Message)}", CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await StopRenewingAsync(renewing, renewal).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private static async Task StopRenewingAsync(CancellationTokenSource renewing, Task renewal)
+    {
+        await renewing.CancelAsync().ConfigureAwait(false);
+        await renewal.ConfigureAwait(false);
+    }
+
+    private async Task RenewAsync(WorkClaim claim, CancellationTokenSource lost, CancellationToken stop)
+    {
+        var every = _gate.Lease / 3;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(every, time, stop).ConfigureAwait(false);
+                if (!await database.Work.RenewAsync(claim, _gate.Lease, stop).ConfigureAwait(false))
+                {
+                    await lost.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A renewal that fails (database away) is tried again at the next tick; the lease may still hold.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogRenewFailed(e, claim.Id);
+            }
+        }
+    }
+
+    private static string Shorten(string message) => message.Length <= 500 ? message : message[..500];
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The video lane failed; trying again after the poll interval")]
+    private partial void LogLoopFailed(Exception e);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the claim on video {Media} (its lease ran out and another node took it)")]
+    private partial void LogClaimLost(string media);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Processing video {Media} failed (attempt {Attempt})")]
+    private partial void LogItemFailed(Exception e, string media, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A store or the database was away while processing video {Media}; it waits and is tried again")]
+    private partial void LogOutage(Exception e, string media);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the lease on video {Media} failed")]
+    private partial void LogRenewFailed(Exception e, string media);
+}
