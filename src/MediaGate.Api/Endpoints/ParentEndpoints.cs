@@ -91,7 +91,15 @@ public static class ParentEndpoints
 
         var candidates = await database.ParentMedia.CandidatesAsync(children, cancellationToken);
         // Each note in this family's copy: children the family may not see are not named (FamilyNotes).
-        return TypedResults.Ok(await notes.ForFamilyAsync(ParentListRule.From(candidates), children, cancellationToken));
+        var listed = await notes.ForFamilyAsync(ParentListRule.From(candidates), children, cancellationToken);
+        // Each item says whether it is a video (issue 14), so the journal offers its player.
+        var items = new List<ParentListItem>(listed.Count);
+        foreach (var item in listed)
+        {
+            items.Add(item with { Kind = await database.Videos.KindOfAsync(item.MediaId, cancellationToken) ?? MediaKinds.Photo });
+        }
+
+        return TypedResults.Ok<IReadOnlyList<ParentListItem>>(items);
     }
 
     /// <summary>

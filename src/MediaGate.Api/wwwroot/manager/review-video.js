@@ -1,9 +1,10 @@
 // A held video in the review queue (issue 14: "the manager reviews a held video with its tracks, and can play the
-// master"). The unmasked master plays only when the manager asks (each link is audited by the service, and the page
-// does not open every video on load): a <video> cannot send the bearer header, so the page asks for a short-lived link
-// to the master (POST .../video/link) and plays from it, with byte ranges for seeking. Beneath it, every track (one
-// face followed through the clip) in a table: its clearest frame, when it is seen, its score, whether it is faint, and
-// who it is now. The face choices and decisions are the photo's own (review.js).
+// master"). The unmasked master plays only when the manager asks (each play is audited by the service, and the page
+// does not open every video on load). A <video> cannot send the bearer header, so the master (GET .../video: at most
+// 720p, re-encoded, so tens of MB) is fetched with the token into a blob, within a size limit, and played from its
+// object URL (the policy allows `media-src blob:`), which seeks in memory; the URL is revoked when the page goes.
+// Beneath it, every track (one face followed through the clip) in a table: its clearest frame, when it is seen, its
+// score, whether it is faint, and who it is now. The face choices and decisions are the photo's own (review.js).
 import { api, ApiError, imageUrl } from '/assets/api.js';
 import { el, replace, when } from '/assets/dom.js';
 import { errorBox } from './nav.js';
@@ -15,14 +16,24 @@ const kindWords = {
   'not-a-face': 'Not a face (no mask)',
 };
 
-/** The short-lived link to the unmasked master of a video (manager only; audited by the service). */
-export async function masterLink(mediaId) {
-  const answer = await api(`/api/manager/media/${encodeURIComponent(mediaId)}/video/link`, { method: 'POST' });
-  if (!answer || typeof answer.url !== 'string' || !answer.url.startsWith('/')) {
-    throw new ApiError(502, 'The video could not be opened. Try again in a moment.', null);
+/** The largest master the page fetches to play: beyond it, the browser would hold too much in memory. */
+export const masterLimitBytes = 300 * 1024 * 1024;
+
+/** The unmasked master of a video (manager only; audited by the service) as an object URL; revoke it when done. */
+export async function masterUrl(mediaId) {
+  const response = await api(`/api/manager/media/${encodeURIComponent(mediaId)}/video`, { raw: true });
+  const declared = Number(response.headers.get('Content-Length'));
+  if (Number.isFinite(declared) && declared > masterLimitBytes) {
+    await response.body?.cancel();
+    throw new ApiError(413, `This video is too large to play here (over ${masterLimitBytes / (1024 * 1024)} MB).`, null);
   }
 
-  return answer.url;
+  const blob = await response.blob();
+  if (blob.size > masterLimitBytes) {
+    throw new ApiError(413, `This video is too large to play here (over ${masterLimitBytes / (1024 * 1024)} MB).`, null);
+  }
+
+  return URL.createObjectURL(blob.type ? blob : new Blob([blob], { type: 'video/mp4' }));
 }
 
 /** "0:07" or "1:02:03". */
@@ -39,9 +50,12 @@ export function showVideo(figure, item, children, urls) {
   const play = el('button', { type: 'button', class: 'primary' }, 'Play the master (unmasked)');
   play.addEventListener('click', async () => {
     play.disabled = true;
+    replace(player, play, el('p', { class: 'hint', role: 'status' }, 'Loading the master…'));
     try {
       const video = el('video', { controls: true, playsinline: true, preload: 'metadata', 'aria-label': `Video received ${when(item.receivedAt)}, unmasked master` });
-      video.src = await masterLink(item.mediaId);
+      const url = await masterUrl(item.mediaId);
+      urls.push(url);
+      video.src = url;
       replace(player, video);
       video.play().catch(() => {
         // The controls are there: the manager presses play.

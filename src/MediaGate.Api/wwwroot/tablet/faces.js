@@ -188,7 +188,7 @@ function faceAnswers(face, number) {
   },
   el('h3', { id: titleId }, `Face ${number}${faint ? ' (faint)' : ''}`),
   el('p', { class: 'hint answer-now' }, `Now: ${current}`),
-  trackUrls ? trackFigure(face, number, trackUrls.get(face.faceId)) : null,
+  trackUrls ? trackFigure(shown.item, face, number, trackUrls.get(face.faceId)) : null,
   el('div', { class: 'answer-buttons' },
     childIds.map((id) => answerButton(face, nameOf(id), 'child', id)),
     others.map(([value, text]) => answerButton(face, text, value, null))));

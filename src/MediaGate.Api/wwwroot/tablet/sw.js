@@ -13,6 +13,7 @@ const shell = [
   '/tablet/note-preview.js',
   '/tablet/queue.js',
   '/tablet/status.js',
+  '/tablet/tracks.js',
   '/tablet/uploader.js',
   '/tablet/tablet.css',
   '/tablet/manifest.webmanifest',
