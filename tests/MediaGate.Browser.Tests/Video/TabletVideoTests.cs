@@ -14,6 +14,9 @@ public sealed class TabletVideoTests : BrowserTest
 {
     private static readonly TimeSpan ProcessingLimit = TimeSpan.FromSeconds(240);
 
+    /// <summary>An answer re-decides the video, which may re-make its renditions before the service answers.</summary>
+    private const float SavedLimitMs = 120_000;
+
     [TestMethod]
     public async Task VideoChoice_ClipOverTheServiceLimit_RefusedBeforeItIsQueued()
     {
@@ -157,9 +160,9 @@ public sealed class TabletVideoTests : BrowserTest
         var leftToRight = (await nursery.Tablet.ObservationAsync(observationId))[0].Faces
             .Select((f, i) => (Number: i + 1, FaceId: f.FaceId.ToString(), f.X)).OrderBy(f => f.X).ToList();
         await video.Tablet.Answer(leftToRight[0].Number, nursery.Ava.ChildName).ClickAsync();
-        await Assertions.Expect(video.Page.Locator("#faces-saved")).ToContainTextAsync($"Saved: face {leftToRight[0].Number} is {nursery.Ava.ChildName}.");
+        await Assertions.Expect(video.Page.Locator("#faces-saved")).ToContainTextAsync($"Saved: face {leftToRight[0].Number} is {nursery.Ava.ChildName}.", new() { Timeout = SavedLimitMs });
         await video.Tablet.Answer(leftToRight[1].Number, nursery.Ben.ChildName).ClickAsync();
-        await Assertions.Expect(video.Page.Locator("#faces-saved")).ToContainTextAsync($"Saved: face {leftToRight[1].Number} is {nursery.Ben.ChildName}.");
+        await Assertions.Expect(video.Page.Locator("#faces-saved")).ToContainTextAsync($"Saved: face {leftToRight[1].Number} is {nursery.Ben.ChildName}.", new() { Timeout = SavedLimitMs });
 
         var faces = (await nursery.Tablet.GetJsonAsync<JsonElement>($"/api/tablet/observations/{observationId}"))
             .GetProperty("items")[0].GetProperty("faces").EnumerateArray().ToDictionary(f => f.GetProperty("faceId").ToString());

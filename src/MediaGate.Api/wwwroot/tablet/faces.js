@@ -213,6 +213,8 @@ async function answer(face, kind, childId, text) {
   const number = item.faces.indexOf(face) + 1;
   const buttons = [...byId('faces-answers').querySelectorAll('button')];
   buttons.forEach((b) => { b.disabled = true; });
+  // A video's answer may take a while (its renditions are re-made): say it is on its way.
+  say(saved, `Saving face ${number}…`);
   try {
     const body = [{ faceId: face.faceId, childId: kind === 'child' ? childId : null, kind }];
     const updated = await api(`/api/tablet/media/${encodeURIComponent(item.mediaId)}/faces`, { method: 'PUT', json: body });
@@ -228,6 +230,7 @@ async function answer(face, kind, childId, text) {
     onChanged();
   } catch (e) {
     buttons.forEach((b) => { b.disabled = false; });
+    say(saved, '');
     say(error, `Face ${number} was not saved: ${e.message}`);
   }
 }
