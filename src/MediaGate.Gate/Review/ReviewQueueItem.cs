@@ -17,7 +17,7 @@ namespace MediaGate.Gate.Review;
 /// <param name="Summary">In plain words, per purpose: released, held (why, and who can act: the practitioner on the
 /// tablet or the manager here) or blocked (<see cref="ItemSummary"/>), e.g. "Released to Ava's family's journal.
 /// Website and publicity: not approved."</param>
-/// <param name="Kind"><c>photo</c> or <c>video</c> (issue 14: a video's faces are its tracks, its master plays).</param>
+/// <param name="Kind"><c>photo</c> or <c>video</c>: a video's faces are its tracks, and its master plays.</param>
 public sealed record ReviewQueueItem(
     string MediaId,
     string Status,

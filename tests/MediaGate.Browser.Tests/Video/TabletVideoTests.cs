@@ -157,6 +157,23 @@ public sealed class TabletVideoTests : BrowserTest
         await Assertions.Expect(video.Tablet.ItemStatus).ToContainTextAsync("Waiting for you");
         await CheckAsync(video.Tablet.Browser, "tablet: a video's faces to answer", "tablet-video-faces");
 
+        // The frames are the uploader's, as the photo preview is: another staff member on another tablet gets nothing.
+        var faceId = items[0].Faces[0].FaceId.ToString();
+        var framePath = $"/api/tablet/media/{items[0].MediaId}/faces/{faceId}/frame";
+        using (var own = await nursery.Tablet.SendAsync(HttpMethod.Get, framePath))
+        {
+            Assert.AreEqual(System.Net.HttpStatusCode.OK, own.StatusCode);
+            Assert.AreEqual("image/jpeg", own.Content.Headers.ContentType?.MediaType);
+        }
+
+        var otherDevice = await nursery.Manager.RegisterDeviceAsync("Wrens tablet " + nursery.Tag);
+        await nursery.Manager.CreateStaffAsync("other-staff-" + nursery.Tag, "593014");
+        using (var other = await ApiClient.SignInTabletAsync(service.Address, otherDevice, "other-staff-" + nursery.Tag, "593014"))
+        using (var refused = await other.SendAsync(HttpMethod.Get, framePath))
+        {
+            Assert.AreEqual(System.Net.HttpStatusCode.NotFound, refused.StatusCode, "another staff member's tablet gets no frame of this upload");
+        }
+
         var leftToRight = (await nursery.Tablet.ObservationAsync(observationId))[0].Faces
             .Select((f, i) => (Number: i + 1, FaceId: f.FaceId.ToString(), f.X)).OrderBy(f => f.X).ToList();
         await video.Tablet.Answer(leftToRight[0].Number, nursery.Ava.ChildName).ClickAsync();

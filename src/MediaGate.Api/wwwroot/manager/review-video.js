@@ -83,17 +83,18 @@ function isFaint(face) {
 }
 
 function trackTable(item, children, urls) {
-  return el('table', { class: 'tracks' },
+  // In a scrolling box of its own (focusable, so a keyboard can scroll it): the review's photo column is narrow.
+  return el('div', { class: 'tracks-scroll', tabindex: '0', role: 'region', 'aria-label': 'Faces in the video, scrollable' }, el('table', { class: 'tracks' },
     el('caption', {}, 'Faces in the video'),
     el('thead', {}, el('tr', {},
       ['Face', 'Clearest frame', 'Seen', 'Score', 'Faint', 'Who it is'].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, item.faces.map((face) => el('tr', { dataset: { face: face.faceId } },
       el('th', { scope: 'row' }, `Face ${face.number}`),
       el('td', {}, cropCell(item, face, urls)),
-      el('td', {}, `${clock(face.firstMs)} to ${clock(face.lastMs)}`),
+      el('td', { class: 'seen' }, `${clock(face.firstMs)}–${clock(face.lastMs)}`),
       el('td', {}, typeof face.score === 'number' ? face.score.toFixed(2) : ''),
       el('td', {}, isFaint(face) ? 'Yes' : 'No'),
-      el('td', { class: 'who' }, whoText(face, children))))));
+      el('td', { class: 'who' }, whoText(face, children)))))));
 }
 
 /** After a decision: the table's "who it is" from the item as it now stands (the player keeps playing). */

@@ -45,7 +45,7 @@ function show() {
 }
 
 function showConnection() {
-  byId('connection').textContent = navigator.onLine ? 'Online' : 'Offline: photos are kept on this tablet';
+  byId('connection').textContent = navigator.onLine ? 'Online' : 'Offline: photos and videos are kept on this tablet';
 }
 
 async function startWork() {
@@ -121,7 +121,7 @@ function showChosen() {
     URL.revokeObjectURL(image.src);
   }
 
-  // Photos and videos are numbered apart; a video is named with its size (the page's policy plays no blob: video).
+  // Photos and videos are numbered apart; a video is named with its size (no player: nothing of hundreds of MB is decoded).
   const photos = chosen.filter((file) => !isClip(file));
   const clips = chosen.filter(isClip);
   const remove = (file) => () => { chosen.splice(chosen.indexOf(file), 1); showChosen(); };
