@@ -36,6 +36,8 @@ internal static class ServiceComposition
         app.MapParentEndpoints();
         app.MapParentVideoEndpoints();
         app.MapManagerVideoEndpoints();
+        app.MapWebsiteVideoEndpoints();
+        app.MapTabletVideoEndpoints();
         app.MapWebsiteEndpoints();
         app.MapManagerEndpoints();
     }

@@ -45,7 +45,8 @@ public sealed class FaceSpotChecks(
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var face = await database.ReviewLists.FindFaceAsync(mediaId, faceId, cancellationToken).ConfigureAwait(false);
         var item = face is null ? null : await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
-        if (face is null || item?.MasterKey is null || !ObjectKey.TryParse(item.MasterKey, out var key))
+        var picture = item is null ? null : await Video.FacePicture.KeyAsync(database, item, face!.Number, cancellationToken).ConfigureAwait(false);
+        if (face is null || item is null || picture is null || !ObjectKey.TryParse(picture, out var key))
         {
             return null;
         }

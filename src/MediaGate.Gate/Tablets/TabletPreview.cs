@@ -49,7 +49,9 @@ public sealed class TabletPreview(
         RenderedPhoto preview;
         using (await pixels.AcquireAsync((long)width * height, cancellationToken).ConfigureAwait(false))
         {
-            var bytes = await StoredObjects.ReadAllAsync(masters, ObjectKey.Parse(item.MasterKey), options.Limits.MaxBytes, cancellationToken).ConfigureAwait(false);
+            // A video's preview is its first track's clearest frame (Video.FacePicture); a photo's, its master.
+            var picture = await Video.FacePicture.KeyAsync(database, item, 1, cancellationToken).ConfigureAwait(false);
+            var bytes = picture is null ? null : await StoredObjects.ReadAllAsync(masters, ObjectKey.Parse(picture), options.Limits.MaxBytes, cancellationToken).ConfigureAwait(false);
             if (bytes is null)
             {
                 return null;

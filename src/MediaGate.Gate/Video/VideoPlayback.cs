@@ -84,6 +84,28 @@ public sealed class VideoPlayback(
         return video is null ? null : await PlayAsync(rendition, video, link.AccountId, "link", cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The MP4 of a website rendition (by the rendition's random id, as the website's photo is), never with sound; null for
+    /// anything else or once withdrawn. Audited as the website key's view.
+    /// </summary>
+    public async Task<VideoStream?> WebsiteVideoAsync(string renditionId, string actor, CancellationToken cancellationToken)
+    {
+        var rendition = Identifiers.IsGenerated(renditionId) ? await database.Renditions.FindByIdAsync(renditionId, cancellationToken).ConfigureAwait(false) : null;
+        if (rendition is null || rendition.Purpose != Purpose.Website || rendition.AudienceKey != Audience.Public.Key)
+        {
+            return null;
+        }
+
+        var video = await database.Videos.FindRenditionAsync(rendition.Id, cancellationToken).ConfigureAwait(false);
+        if (video is null || video.Sound)
+        {
+            // A website rendition with sound is never made; one found anyway is not served (fail closed).
+            return null;
+        }
+
+        return await PlayAsync(rendition, video, actor, "website", cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The unmasked master of a video (the manager's review); null when the item is not a processed video. Audited.</summary>
     public async Task<VideoStream?> MasterVideoAsync(string mediaId, string actor, CancellationToken cancellationToken)
     {

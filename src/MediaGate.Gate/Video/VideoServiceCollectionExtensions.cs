@@ -20,6 +20,7 @@ public static class VideoServiceCollectionExtensions
         services.TryAddSingleton<ProcessVideo>();
         services.TryAddSingleton<VideoRenditions>();
         services.TryAddSingleton<VideoPlayback>();
+        services.TryAddSingleton<TrackFramePreview>();
         services.Replace(ServiceDescriptor.Singleton<IRenditionRefresher>(provider => new MediaRenditionRefresher(
             provider.GetRequiredService<Data.MediaGateDatabase>(),
             provider.GetRequiredService<RenditionService>(),

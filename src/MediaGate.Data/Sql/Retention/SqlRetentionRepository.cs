@@ -89,6 +89,14 @@ internal sealed class SqlRetentionRepository(SqlStore store) : IRetentionReposit
         var renditions = await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT object_key FROM renditions WHERE media_id = @mediaId ORDER BY object_key", new { mediaId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         objects.AddRange(renditions.Select(k => new PendingDeletion(DeletionStore.Renditions, k, DeletionReason.Retention, now)));
+
+        // A video's clips beside its posters, and its tracks' frames beside its master (issue 14).
+        var clips = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT video_key FROM video_renditions WHERE media_id = @mediaId ORDER BY video_key", new { mediaId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        objects.AddRange(clips.Select(k => new PendingDeletion(DeletionStore.Renditions, k, DeletionReason.Retention, now)));
+        var frames = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT frame_key FROM media_tracks WHERE media_id = @mediaId AND frame_key IS NOT NULL ORDER BY frame_key", new { mediaId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        objects.AddRange(frames.Select(k => new PendingDeletion(DeletionStore.Master, k, DeletionReason.Retention, now)));
         foreach (var deletion in objects)
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -97,6 +105,7 @@ internal sealed class SqlRetentionRepository(SqlStore store) : IRetentionReposit
         }
 
         await ExecuteAsync(connection, transaction, "DELETE FROM renditions WHERE media_id = @mediaId", mediaId, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, "DELETE FROM video_renditions WHERE media_id = @mediaId", mediaId, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction,
             "DELETE FROM decision_cells WHERE decision_id IN (SELECT id FROM decisions WHERE media_id = @mediaId)", mediaId, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, "DELETE FROM decisions WHERE media_id = @mediaId", mediaId, cancellationToken).ConfigureAwait(false);
