@@ -45,7 +45,6 @@ public static class TabletEndpoints
         group.MapPost("/notes/preview", PreviewNoteAsync).WithName("TabletNotePreview");
         app.MapPost("/api/tablet/enrolment", CheckEnrolmentAsync).AllowAnonymous().WithTags("Tablet").WithName("TabletEnrolmentCheck");
         group.MapTabletEventEndpoints();
-        group.MapTabletTrackFrameEndpoints();
         return app;
     }
 
@@ -213,7 +212,7 @@ public static class TabletEndpoints
                 detail: "The device id or secret is wrong, or the device was revoked. Check them with the manager's devices page.");
     }
 
-    internal static TabletCaller? CallerOf(ClaimsPrincipal user) =>
+    private static TabletCaller? CallerOf(ClaimsPrincipal user) =>
         user.FindFirst(MediaGateClaims.Device)?.Value is { Length: > 0 } device && user.FindFirst(MediaGateClaims.Subject)?.Value is { Length: > 0 } staff
             ? new TabletCaller(device, staff)
             : null;

@@ -56,7 +56,6 @@ public static class GateServiceCollectionExtensions
         services.TryAddSingleton<AssignFaces>();
         services.TryAddSingleton<EventRegister>();
         services.TryAddSingleton<TabletPreview>();
-        services.TryAddSingleton<TabletTrackFrame>();
         services.TryAddSingleton<PublicityDownload>();
         services.TryAddSingleton<GateWorker>();
         services.TryAddSingleton<RequeueFailed>();

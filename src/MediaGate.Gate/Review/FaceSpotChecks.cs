@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MediaGate.Data;
 using MediaGate.Data.Audit;
-using MediaGate.Data.Media;
 using MediaGate.Gate.Renditions;
 using MediaGate.Ingest;
 using MediaGate.Ingest.Concurrency;
@@ -49,16 +48,6 @@ public sealed class FaceSpotChecks(
         if (face is null || item is null || picture is null || !ObjectKey.TryParse(picture, out var key))
         {
             return null;
-        }
-
-        // A video's face is a track (issue 14): its box is on the track's clearest frame, kept as a JPEG beside the master.
-        if (await database.Videos.KindOfAsync(mediaId, cancellationToken).ConfigureAwait(false) == MediaKinds.Video)
-        {
-            var track = (await database.Videos.TracksAsync(mediaId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(t => t.Number == face.Number);
-            if (track?.FrameKey is null || !ObjectKey.TryParse(track.FrameKey, out key))
-            {
-                return null;
-            }
         }
 
         var bytes = await StoredObjects.ReadAllAsync(masters, key, ingest.Value.Limits.MaxBytes, cancellationToken).ConfigureAwait(false);
