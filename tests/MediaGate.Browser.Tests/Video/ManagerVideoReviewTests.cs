@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
 using MediaGate.Browser.Tests.Manager;
 
 namespace MediaGate.Browser.Tests.Video;
@@ -29,6 +31,11 @@ public sealed class ManagerVideoReviewTests : BrowserTest
         var item = (await nursery.Tablet.WaitUntilDecidedAsync(upload.ObservationId, ProcessingLimit)).Single();
         Assert.HasCount(2, item.Faces, $"the two astronauts' tracks\n{service.LogTail()}");
         var leftToRight = item.Faces.Select((f, i) => (Number: i + 1, f.X)).OrderBy(f => f.X).Select(f => f.Number).ToList();
+        // When each track is seen, as the tablet's view of the item says (milliseconds), written as the page writes it.
+        var tracks = (await nursery.Tablet.GetJsonAsync<JsonElement>($"/api/tablet/observations/{upload.ObservationId}"))
+            .GetProperty("items")[0].GetProperty("faces").EnumerateArray()
+            .Select(f => $"{Clock(f.GetProperty("firstMs").GetInt64())}–{Clock(f.GetProperty("lastMs").GetInt64())}").ToList();
+        Assert.IsTrue(tracks.Any(t => !t.EndsWith("–0:00", StringComparison.Ordinal)), "a track seen for more than a second: " + string.Join(", ", tracks));
 
         var page = await NewPageAsync(service);
         var requests = new ConcurrentQueue<string>();
@@ -45,7 +52,7 @@ public sealed class ManagerVideoReviewTests : BrowserTest
         {
             var row = rows.Nth(i);
             await Assertions.Expect(row.GetByRole(AriaRole.Rowheader)).ToHaveTextAsync($"Face {i + 1}");
-            await Assertions.Expect(row.Locator("td").Nth(1)).ToContainTextAsync("0:0");
+            await Assertions.Expect(row.Locator("td").Nth(1)).ToHaveTextAsync(tracks[i]);
             await Assertions.Expect(row.Locator("td").Nth(2)).ToHaveTextAsync(item.Faces[i].Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
             await Assertions.Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("No");
             await Assertions.Expect(row.Locator("td.who")).ToHaveTextAsync("Not said yet (stays masked)");
@@ -85,4 +92,7 @@ public sealed class ManagerVideoReviewTests : BrowserTest
         await Assertions.Expect(rows.Nth(leftToRight[1] - 1).Locator("td.who")).ToHaveTextAsync(nursery.Ben.ChildName);
         await CheckAsync(page, "review: a video decided");
     }
+
+    private static string Clock(long ms) =>
+        string.Create(CultureInfo.InvariantCulture, $"{ms / 60_000}:{ms / 1000 % 60:00}");
 }
