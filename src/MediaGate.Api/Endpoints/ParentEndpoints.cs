@@ -73,7 +73,7 @@ public static class ParentEndpoints
     }
 
     /// <summary>
-    /// <c>GET /api/parent/media</c>: <c>[{"mediaId", "childId", "takenAt", "note", "status", "purpose"}]</c>, newest first;
+    /// <c>GET /api/parent/media</c>: <c>[{"mediaId", "childId", "takenAt", "note", "status", "purpose", "kind"}]</c>, newest first;
     /// status <c>released</c> or <c>checking</c> (no image yet), purpose <c>journal</c> or <c>events</c>; the note names no
     /// child the family may not see.
     /// </summary>
@@ -91,15 +91,9 @@ public static class ParentEndpoints
 
         var candidates = await database.ParentMedia.CandidatesAsync(children, cancellationToken);
         // Each note in this family's copy: children the family may not see are not named (FamilyNotes).
-        var listed = await notes.ForFamilyAsync(ParentListRule.From(candidates), children, cancellationToken);
-        // Each item says whether it is a video (issue 14), so the journal offers its player.
-        var items = new List<ParentListItem>(listed.Count);
-        foreach (var item in listed)
-        {
-            items.Add(item with { Kind = await database.Videos.KindOfAsync(item.MediaId, cancellationToken) ?? MediaKinds.Photo });
-        }
-
-        return TypedResults.Ok<IReadOnlyList<ParentListItem>>(items);
+        var items = await notes.ForFamilyAsync(ParentListRule.From(candidates), children, cancellationToken);
+        var videos = await database.Videos.VideosAmongAsync(items.Select(i => i.MediaId).ToArray(), cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ParentListItem>>(items.Select(i => videos.Contains(i.MediaId) ? i with { Kind = "video" } : i).ToArray());
     }
 
     /// <summary>

@@ -6,6 +6,9 @@ public interface IVideoRepository
     /// <summary><see cref="MediaKinds.Photo"/> or <see cref="MediaKinds.Video"/>; null when there is no such item.</summary>
     Task<string?> KindOfAsync(string mediaId, CancellationToken cancellationToken = default);
 
+    /// <summary>Which of <paramref name="mediaIds"/> are videos.</summary>
+    Task<IReadOnlySet<string>> VideosAmongAsync(IReadOnlyCollection<string> mediaIds, CancellationToken cancellationToken = default);
+
     /// <summary>Stores the tracks the first time only (a second run of the same item keeps the first run's).</summary>
     Task SaveTracksAsync(string mediaId, IReadOnlyList<VideoTrackRecord> tracks, CancellationToken cancellationToken = default);
 

@@ -10,5 +10,5 @@ namespace MediaGate.Gate.Parents;
 /// <param name="Note">Staff's note; null for an event item (the note is written for the tagged children's journals).</param>
 /// <param name="Status"><c>released</c> (the image can be downloaded) or <c>checking</c> (processing or held: no image yet).</param>
 /// <param name="Purpose"><c>journal</c> or <c>events</c>: which rendition the image is.</param>
-/// <param name="Kind"><c>photo</c> or <c>video</c>: a video's image is its masked poster, its clip <c>.../video</c>.</param>
+/// <param name="Kind"><c>photo</c> or <c>video</c> (issue 14: a video plays from <c>.../video</c>, its poster is <c>.../image</c>).</param>
 public sealed record ParentListItem(string MediaId, string ChildId, DateTimeOffset TakenAt, string? Note, string Status, string Purpose, string Kind = "photo");

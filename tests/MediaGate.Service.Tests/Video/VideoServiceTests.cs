@@ -61,6 +61,12 @@ public sealed class VideoServiceTests : ServiceTest
         Assert.IsTrue(await Poll.UntilAsync(async () => (await ItemJsonAsync(nursery.Tablet, receipt.ObservationId)).GetProperty("status").GetString() == "released", Processing),
             service.LogTail());
 
+        // The journal lists it as a video, with a masked poster at .../image.
+        var listed = await ava.Parent.GetJsonAsync<JsonElement>("/api/parent/media");
+        Assert.AreEqual("video", listed.EnumerateArray().Single(e => e.GetProperty("mediaId").GetString() == mediaId).GetProperty("kind").GetString());
+        var poster = RgbImage.FromJpeg(await ava.Parent.GetBytesAsync($"/api/parent/media/{mediaId}/image"));
+        Assert.AreEqual((960, 720), (poster.Width, poster.Height));
+
         var master = await nursery.Manager.GetBytesAsync($"/api/manager/media/{mediaId}/video");
         var masterFrame = VideoTools.FrameJpeg(work, master, 1.5);
         var avasCopy = await ava.Parent.GetBytesAsync($"/api/parent/media/{mediaId}/video");

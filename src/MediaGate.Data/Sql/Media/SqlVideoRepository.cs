@@ -21,6 +21,20 @@ internal sealed class SqlVideoRepository(SqlStore store) : IVideoRepository
             "SELECT kind FROM media_items WHERE id = @mediaId", new { mediaId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlySet<string>> VideosAmongAsync(IReadOnlyCollection<string> mediaIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mediaIds);
+        var videos = new HashSet<string>(StringComparer.Ordinal);
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in mediaIds.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            videos.UnionWith(await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT id FROM media_items WHERE kind = 'video' AND id IN @chunk", new { chunk }, cancellationToken: cancellationToken)).ConfigureAwait(false));
+        }
+
+        return videos;
+    }
+
     public async Task SaveTracksAsync(string mediaId, IReadOnlyList<VideoTrackRecord> tracks, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tracks);
