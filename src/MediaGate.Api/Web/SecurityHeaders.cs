@@ -9,10 +9,11 @@ public static class SecurityHeaders
 {
     /// <summary>
     /// The policy: only MediaGate's own files; images also as <c>blob:</c> (the pages fetch images with the bearer
-    /// token and show them through object URLs) and <c>data:</c>; no plug-ins, no <c>&lt;base&gt;</c>, never framed.
+    /// token and show them through object URLs) and <c>data:</c>; video also as <c>blob:</c> (the manager's review plays a
+    /// master fetched with the token: a &lt;video&gt; cannot send it); no plug-ins, no <c>&lt;base&gt;</c>, never framed.
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; connect-src 'self'; " +
         "worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     /// <summary>Only this origin may use the camera (the tablet page takes photos); nothing else is allowed.</summary>

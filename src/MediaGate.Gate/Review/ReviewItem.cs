@@ -198,6 +198,10 @@ public sealed class ReviewItem(
     private async Task<ReviewQueueItem> ViewAsync(MediaItemRecord item, ConsentSnapshot consent, CancellationToken cancellationToken)
     {
         var faces = await database.Media.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var kind = await database.Videos.KindOfAsync(item.Id, cancellationToken).ConfigureAwait(false) ?? MediaKinds.Photo;
+        var tracks = kind == MediaKinds.Video
+            ? (await database.Videos.TracksAsync(item.Id, cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Number)
+            : [];
         var stored = await database.Decisions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var actions = await database.ReviewActions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var approved = (await database.Approvals.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false)).Select(a => a.Purpose).ToArray();
@@ -212,7 +216,8 @@ public sealed class ReviewItem(
             item.Height,
             item.TaggedChildren.Select(c => c.Value).ToArray(),
             faces.Select(f => new ReviewFace(
-                f.FaceId, f.Number, f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height, f.Score, f.Uncertain, f.Assignment.Kind.Name(), f.Assignment.Child?.Value)).ToArray(),
+                f.FaceId, f.Number, f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height, f.Score, f.Uncertain, f.Assignment.Kind.Name(), f.Assignment.Child?.Value,
+                tracks.GetValueOrDefault(f.Number)?.FirstMs, tracks.GetValueOrDefault(f.Number)?.LastMs)).ToArray(),
             decisions.Select(d => new ReviewDecisionView(
                 d.Stored.Request.Purpose.Name(),
                 d.Stored.Request.Audience.Key,
@@ -221,6 +226,7 @@ public sealed class ReviewItem(
                 d.Now.Reasons.Select(r => new ReviewReason(r.Code.ToString(), r.Effect.ToString().ToLowerInvariant(), r.Message, r.Face, r.Child?.Value)).ToArray()))
                 .ToArray(),
             actions.ToDictionary(a => a.Purpose.Name(), a => a.Action.ToString().ToLowerInvariant()),
-            ItemSummary.Of(decisions, approved, actions, consent));
+            ItemSummary.Of(decisions, approved, actions, consent),
+            kind);
     }
 }

@@ -17,6 +17,7 @@ namespace MediaGate.Gate.Review;
 /// <param name="Summary">In plain words, per purpose: released, held (why, and who can act: the practitioner on the
 /// tablet or the manager here) or blocked (<see cref="ItemSummary"/>), e.g. "Released to Ava's family's journal.
 /// Website and publicity: not approved."</param>
+/// <param name="Kind"><c>photo</c> or <c>video</c>: a video's faces are its tracks, and its master plays.</param>
 public sealed record ReviewQueueItem(
     string MediaId,
     string Status,
@@ -28,4 +29,5 @@ public sealed record ReviewQueueItem(
     IReadOnlyList<ReviewFace> Faces,
     IReadOnlyList<ReviewDecisionView> Decisions,
     IReadOnlyDictionary<string, string> ManagerActions,
-    string Summary);
+    string Summary,
+    string Kind = "photo");

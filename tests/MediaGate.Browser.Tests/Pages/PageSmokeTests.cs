@@ -7,9 +7,12 @@ namespace MediaGate.Browser.Tests.Pages;
 [TestClass]
 public sealed class PageSmokeTests : BrowserTest
 {
-    /// <summary>The policy of the web brief, word for word: only MediaGate's own files, images also as blob: and data:.</summary>
+    /// <summary>
+    /// The policy of the web brief, word for word: only MediaGate's own files, images also as blob: and data:, video also
+    /// as blob: (issue 14: the manager's review plays a master fetched with the token).
+    /// </summary>
     private const string StrictPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; connect-src 'self'; " +
         "worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     [TestMethod]

@@ -4,6 +4,7 @@
 // section 2). Images load as they come near the screen: a year of journal is not downloaded on a phone at once.
 import { ApiError, imageUrl } from '/assets/api.js';
 import { el, replace } from '/assets/dom.js';
+import { offerPlay } from './video.js';
 
 /** Object URLs of the photos fetched so far, by item; revoked when the list is refreshed or the parent signs out. */
 const loaded = new Map();
@@ -52,24 +53,31 @@ function entry(item, index, name, showChild) {
   // The item's id is the parent's own (it is in the list the API gave them); it lets the browser tests find an entry.
   return el('li', { class: ['entry', checking && 'checking'], dataset: { mediaId: item.mediaId } },
     el('article', { 'aria-labelledby': titleId },
-      checking ? checkingFrame() : photoFrame(item, name, isEvent, dateText),
+      checking ? checkingFrame(item) : photoFrame(item, name, isEvent, dateText),
       el('div', { class: 'entry-text' },
         el('h3', { id: titleId }, dateText),
         badges.length > 0 ? el('p', { class: 'entry-meta' }, badges) : null,
         item.note ? el('p', { class: 'entry-note' }, item.note) : null)));
 }
 
-function checkingFrame() {
+function checkingFrame(item) {
+  const thing = item.kind === 'video' ? 'video' : 'photo';
   return el('div', { class: 'frame waiting' },
-    el('p', {}, 'This photo is still being checked by the nursery. It will appear here once it has been checked.'));
+    el('p', {}, `This ${thing} is still being checked by the nursery. It will appear here once it has been checked.`));
 }
 
 function photoFrame(item, name, isEvent, dateText) {
-  const frame = el('div', { class: 'frame loading' }, el('p', { class: 'frame-text' }, 'Loading the photo…'));
+  const video = item.kind === 'video';
+  const thing = video ? 'Video' : 'Photo';
+  const frame = el('div', { class: 'frame loading' }, el('p', { class: 'frame-text' }, `Loading the ${thing.toLowerCase()}…`));
   // The alt text names only this parent's own child (never another child in the photo) and says when it was taken.
+  // A video's image is its masked poster frame (api.md: the poster at .../image), with a play button over it.
+  const label = isEvent ? `${thing} from an event ${name} attended, ${dateText}` : `${thing} of ${name}, ${dateText}`;
   frame.photo = {
     path: `/api/parent/media/${encodeURIComponent(item.mediaId)}/image?childId=${encodeURIComponent(item.childId)}&purpose=${encodeURIComponent(item.purpose)}`,
-    alt: isEvent ? `Photo from an event ${name} attended, ${dateText}` : `Photo of ${name}, ${dateText}`,
+    alt: video ? `${label} (still picture)` : label,
+    item: video ? item : null,
+    label,
   };
   if (observer) {
     observer.observe(frame);
@@ -108,6 +116,12 @@ async function loadPhoto(frame) {
     image.src = url;
     frame.classList.remove('loading');
     replace(frame, image);
+    if (frame.photo.item) {
+      offerPlay(frame, frame.photo.item, frame.photo.label, {
+        onGone: () => replace(frame, el('p', { class: 'frame-text' }, 'This video is no longer available.')),
+        onSignedOut: () => window.dispatchEvent(new CustomEvent('journal:signed-out')),
+      });
+    }
   } catch (e) {
     frame.classList.remove('loading');
     if (e instanceof ApiError && e.status === 404) {

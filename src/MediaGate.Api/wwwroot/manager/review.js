@@ -10,6 +10,7 @@ import { api, imageUrl } from '/assets/api.js';
 import { el, replace, say, when } from '/assets/dom.js';
 import { childrenById, download, errorBox, messageOf, startPage } from './nav.js';
 import { drawTextBoxes, textSection } from './review-text.js';
+import { refreshWho, showVideo } from './review-video.js';
 
 const purposes = [
   ['journal', 'Journal (families)'],
@@ -72,7 +73,12 @@ function itemCard(item, children, purpose) {
   const figure = el('figure', { class: 'review-photo' });
   const details = el('div', { class: 'review-details' });
   card.append(figure, details);
-  showPhoto(figure, item);
+  if (item.kind === 'video') {
+    showVideo(figure, item, children, imageUrls);
+  } else {
+    showPhoto(figure, item);
+  }
+
   showDetails(details, item, children, null, purpose);
   return card;
 }
@@ -164,7 +170,7 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
   }
 
   replace(details,
-    el('h2', { id: `item-${id}-title`, class: 'item-title' }, `Photo received ${when(item.receivedAt)} `,
+    el('h2', { id: `item-${id}-title`, class: 'item-title' }, `${item.kind === 'video' ? 'Video' : 'Photo'} received ${when(item.receivedAt)} `,
       el('span', { class: ['badge', badgeOf(item.status)], dataset: { status: item.status } }, statusText[item.status] ?? item.status)),
     el('p', { class: 'summary' }, summaryOf(item)),
     // The service's summary already says why it is held, in the same words: the status detail only without one.
@@ -181,6 +187,10 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
     reasonsList(item));
   if (message) {
     say(status, message);
+  }
+
+  if (item.kind === 'video') {
+    refreshWho(details.closest('article'), item, children);
   }
 }
 

@@ -6,10 +6,11 @@ import { api, ApiError } from '/assets/api.js';
 import { byId, el, replace, say, when } from '/assets/dom.js';
 import { enrol, enrolledDevice, forgetDevice, signedInStaff, staffSignIn, staffSignOut } from './device.js';
 import { captureTime } from './capture-time.js';
+import { clipProblem, isClip, keepQueue, limitText, roomProblem, sizeText } from './clips.js';
 import { clearNotePreview, wireNotePreview } from './note-preview.js';
 import { hideFaces, refreshFaces, showFaces, shownMediaId, wireFaces } from './faces.js';
 import * as queue from './queue.js';
-import { itemStatus, needsAnswer, unanswered } from './status.js';
+import { isVideo, itemStatus, needsAnswer, unanswered } from './status.js';
 import { sendQueue } from './uploader.js';
 
 const retryEveryMs = 30_000;
@@ -44,11 +45,11 @@ function show() {
 }
 
 function showConnection() {
-  byId('connection').textContent = navigator.onLine ? 'Online' : 'Offline: photos are kept on this tablet';
+  byId('connection').textContent = navigator.onLine ? 'Online' : 'Offline: photos and videos are kept on this tablet';
 }
 
 async function startWork() {
-  await Promise.all([loadChildren(), loadEvents(), showQueue(), showRecent()]);
+  await Promise.all([loadChildren(), loadEvents(), showQueue(), showRecent(), showClipLimit()]);
   showChildren();
   sendNow();
 }
@@ -110,15 +111,44 @@ function childName(id) {
   return children.find((child) => child.id === id)?.name ?? 'a child';
 }
 
+async function showClipLimit() {
+  say(byId('clip-limit'), await limitText());
+}
+
 function showChosen() {
   const list = byId('chosen');
   for (const image of list.querySelectorAll('img')) {
     URL.revokeObjectURL(image.src);
   }
 
-  replace(list, chosen.map((file, index) => el('li', {},
-    el('img', { src: URL.createObjectURL(file), alt: `Chosen photo ${index + 1}` }),
-    el('button', { type: 'button', class: 'link-button', onclick: () => { chosen.splice(index, 1); showChosen(); } }, `Remove photo ${index + 1}`))));
+  // Photos and videos are numbered apart; a video is named with its size (no player: nothing of hundreds of MB is decoded).
+  const photos = chosen.filter((file) => !isClip(file));
+  const clips = chosen.filter(isClip);
+  const remove = (file) => () => { chosen.splice(chosen.indexOf(file), 1); showChosen(); };
+  replace(list,
+    photos.map((file, index) => el('li', {},
+      el('img', { src: URL.createObjectURL(file), alt: `Chosen photo ${index + 1}` }),
+      el('button', { type: 'button', class: 'link-button', onclick: remove(file) }, `Remove photo ${index + 1}`))),
+    clips.map((file, index) => el('li', { class: 'clip', dataset: { clip: String(index + 1) } },
+      el('span', { class: 'clip-icon', 'aria-hidden': 'true' }, '▶'),
+      el('span', { class: 'clip-name' }, `Chosen video ${index + 1}: ${file.name || 'video'}, ${sizeText(file.size)}`),
+      el('button', { type: 'button', class: 'link-button', onclick: remove(file) }, `Remove video ${index + 1}`))));
+}
+
+function onClipsChosen(event) {
+  const error = byId('capture-error');
+  say(error, '');
+  for (const file of event.target.files) {
+    const problem = clipProblem(file);
+    if (problem) {
+      say(error, problem);
+    } else {
+      chosen.push(file);
+    }
+  }
+
+  event.target.value = '';
+  showChosen();
 }
 
 async function onCapture(event) {
@@ -126,9 +156,20 @@ async function onCapture(event) {
   const error = byId('capture-error');
   say(error, '');
   if (chosen.length === 0) {
-    say(error, 'Take or choose at least one photo.');
+    say(error, 'Take or choose at least one photo or video.');
     byId('photos').focus();
     return;
+  }
+
+  // A clip is queued only when it is within the service's limit and the tablet has room to keep it until it is sent.
+  const noRoom = await roomProblem(chosen);
+  if (noRoom) {
+    say(error, `${noRoom} Nothing was queued.`);
+    return;
+  }
+
+  if (chosen.some(isClip)) {
+    await keepQueue();
   }
 
   const tagged = [...document.querySelectorAll('#children-list input:checked')].map((box) => box.value);
@@ -147,6 +188,8 @@ async function onCapture(event) {
     say(error, `The photos could not be kept on this tablet (${e.message}). Nothing was sent; try again.`);
     return;
   }
+
+  showClipLimit();
 
   // The queue's count is shown before the form clears, so a cleared form always means the queue shows the new entry.
   await showQueue();
@@ -170,10 +213,12 @@ async function sendNow() {
   try {
     await sendQueue({
       username,
-      onProgress: (_, percent) => {
+      onProgress: (_, percent, loaded, total) => {
         box.hidden = false;
         bar.value = percent;
         bar.textContent = `${percent}%`;
+        // A clip takes minutes on a slow Wi-Fi: the bytes sent say it is moving.
+        byId('progress-text').textContent = total ? `${sizeText(loaded)} of ${sizeText(total)} sent (${percent}%)` : `${percent}%`;
       },
       onChange: () => showQueue(),
       onUploaded: (observationId) => watch(observationId),
@@ -181,6 +226,7 @@ async function sendNow() {
   } finally {
     sending = false;
     box.hidden = true;
+    byId('progress-text').textContent = '';
     await showQueue();
     await showRecent();
     if (!signedInStaff()) {
@@ -197,7 +243,7 @@ async function showQueue() {
     ? 'Nothing waiting: every photo has been uploaded.'
     : `${entries.length} upload${entries.length === 1 ? '' : 's'} waiting on this tablet.`;
   replace(byId('queue-list'), entries.map((entry) => el('li', { dataset: { queued: entry.id } },
-    el('h3', {}, `${entry.files.length} photo${entry.files.length === 1 ? '' : 's'}, taken ${when(entry.capturedAt)}`),
+    el('h3', {}, `${filesText(entry.files)}, taken ${when(entry.capturedAt)}`),
     el('p', {}, entry.children.length ? `Tagged: ${entry.children.map(childName).join(', ')}` : 'No children tagged'),
     el('p', { class: 'hint' }, entry.username !== username
       ? `Taken by ${entry.username}: uploaded when they sign in.`
@@ -207,9 +253,22 @@ async function showQueue() {
       : null)));
 }
 
+/** "2 photos", "1 video (48 MB)", "1 photo and 1 video (50 MB)": a queued entry's files. */
+function filesText(files) {
+  const clips = files.filter((file) => isClip({ type: file.type, name: file.name }));
+  const photos = files.length - clips.length;
+  const parts = [
+    photos > 0 ? `${photos} photo${photos === 1 ? '' : 's'}` : null,
+    clips.length > 0 ? `${clips.length} video${clips.length === 1 ? '' : 's'}` : null,
+  ].filter(Boolean);
+  const bytes = files.reduce((sum, file) => sum + (file.blob?.size ?? 0), 0);
+  return clips.length > 0 ? `${parts.join(' and ')} (${sizeText(bytes)})` : parts.join(' and ');
+}
+
 async function discard(id) {
   await queue.remove(id);
   await showQueue();
+  await showClipLimit();
 }
 
 async function showRecent() {
@@ -290,14 +349,16 @@ function observationCard(observation) {
     el('p', { class: 'hint' }, names.length ? `Tagged: ${names.join(', ')}` : 'No children tagged'),
     el('ul', { class: 'items' }, observation.items.map((item, index) => {
       const [words, tone] = itemStatus(item, names);
-      const canName = item.faces.length > 0 && item.width && item.height && item.status !== 'processing' && item.status !== 'failed';
+      const video = isVideo(item);
+      const canName = item.faces.length > 0 && (video || (item.width && item.height)) && item.status !== 'processing' && item.status !== 'failed';
       const asked = needsAnswer(item);
-      return el('li', { dataset: { media: item.mediaId, status: item.status } },
-        el('span', { class: 'photo-number' }, `Photo ${index + 1}`),
+      const what = `${video ? 'video' : 'photo'} ${index + 1}`;
+      return el('li', { dataset: { media: item.mediaId, status: item.status, kind: video ? 'video' : 'photo' } },
+        el('span', { class: 'photo-number' }, video ? `Video ${index + 1}` : `Photo ${index + 1}`),
         el('span', { class: ['badge', tone] }, words),
         canName
           ? el('button', { type: 'button', class: asked ? 'primary' : null, onclick: () => openFaces(item, observation) },
-            asked ? `Answer ${unanswered(item).length} face${unanswered(item).length === 1 ? '' : 's'} in photo ${index + 1}` : `Faces in photo ${index + 1}`)
+            asked ? `Answer ${unanswered(item).length} face${unanswered(item).length === 1 ? '' : 's'} in ${what}` : `Faces in ${what}`)
           : null);
     })));
 }
@@ -368,6 +429,7 @@ function wire() {
     event.target.value = '';
     showChosen();
   });
+  byId('clips').addEventListener('change', onClipsChosen);
   byId('capture-form').addEventListener('submit', onCapture);
   byId('event').addEventListener('change', showChildren);
   byId('send-now').addEventListener('click', () => sendNow());

@@ -6,7 +6,8 @@
 // and are placed in percent of the master's size, so they fit the preview at any width.
 import { api, imageUrl } from '/assets/api.js';
 import { byId, el, replace, say } from '/assets/dom.js';
-import { isFaint, itemStatus, unanswered } from './status.js';
+import { isFaint, isVideo, itemStatus, unanswered } from './status.js';
+import { forgetTrackImages, trackFigure, trackImages } from './tracks.js';
 
 const recheckEveryMs = 1_000;
 
@@ -25,6 +26,8 @@ const answerWords = {
 
 let shown = null;
 let shownUrl = null;
+// A video's faces are tracks: each shown with its own clearest frame (tracks.js), not boxes on one picture.
+let trackUrls = null;
 let recheckTimer = null;
 
 /**
@@ -38,13 +41,24 @@ export async function showFaces(item, observation, children, onChanged) {
   say(byId('faces-error'), '');
   say(byId('faces-saved'), '');
   shown = { item, observation, children, onChanged };
-  const url = await imageUrl(`/api/tablet/media/${encodeURIComponent(item.mediaId)}/preview`);
-  if (shown?.item !== item) {
-    URL.revokeObjectURL(url);
-    return;
+  if (isVideo(item)) {
+    const urls = await trackImages(item);
+    if (shown?.item !== item) {
+      forgetTrackImages(urls);
+      return;
+    }
+
+    trackUrls = urls;
+  } else {
+    const url = await imageUrl(`/api/tablet/media/${encodeURIComponent(item.mediaId)}/preview`);
+    if (shown?.item !== item) {
+      URL.revokeObjectURL(url);
+      return;
+    }
+
+    shownUrl = url;
   }
 
-  shownUrl = url;
   render();
   if (!dialog.open) {
     dialog.showModal();
@@ -89,6 +103,8 @@ export function wireFaces() {
 }
 
 function closeImage() {
+  forgetTrackImages(trackUrls);
+  trackUrls = null;
   if (shownUrl) {
     URL.revokeObjectURL(shownUrl);
     shownUrl = null;
@@ -110,17 +126,26 @@ function render() {
   status.className = `item-status ${tone}`;
   status.dataset.status = item.status;
 
-  const image = el('img', { src: shownUrl, alt: 'The photo, with a numbered box over each face found' });
-  replace(byId('faces-photo'), image, faces.map(({ face, number }) => faceBox(face, number)));
+  const video = isVideo(item);
+  byId('faces-photo').hidden = video;
+  byId('faces-photo').parentElement.classList.toggle('tracks', video);
+  if (video) {
+    replace(byId('faces-photo'));
+  } else {
+    const image = el('img', { src: shownUrl, alt: 'The photo, with a numbered box over each face found' });
+    replace(byId('faces-photo'), image, faces.map(({ face, number }) => faceBox(face, number)));
+  }
 
   const left = unanswered(item).length;
   replace(byId('faces-answers'),
     el('p', { class: 'hint', id: 'faces-hint' }, certain.length === 0
-      ? 'No certain faces were found in this photo.'
+      ? `No certain faces were found in this ${video ? 'video' : 'photo'}.`
       : left > 0
         ? `Tap one answer for each highlighted face (${left} left).`
         : 'Every certain face has an answer. You can change one with a tap.'),
-    faint.length > 0 ? el('p', { class: 'hint faint-note' }, 'Dashed boxes are faint detections: they stay masked and need no answer.') : null,
+    faint.length > 0 ? el('p', { class: 'hint faint-note' }, video
+      ? 'Faint detections stay masked in every frame and need no answer.'
+      : 'Dashed boxes are faint detections: they stay masked and need no answer.') : null,
     certain.map(({ face, number }) => faceAnswers(face, number)),
     faint.length > 0
       ? el('details', { class: 'faint-faces' },
@@ -163,6 +188,7 @@ function faceAnswers(face, number) {
   },
   el('h3', { id: titleId }, `Face ${number}${faint ? ' (faint)' : ''}`),
   el('p', { class: 'hint answer-now' }, `Now: ${current}`),
+  trackUrls ? trackFigure(shown.item, face, number, trackUrls.get(face.faceId)) : null,
   el('div', { class: 'answer-buttons' },
     childIds.map((id) => answerButton(face, nameOf(id), 'child', id)),
     others.map(([value, text]) => answerButton(face, text, value, null))));
@@ -187,6 +213,8 @@ async function answer(face, kind, childId, text) {
   const number = item.faces.indexOf(face) + 1;
   const buttons = [...byId('faces-answers').querySelectorAll('button')];
   buttons.forEach((b) => { b.disabled = true; });
+  // A video's answer may take a while (its renditions are re-made): say it is on its way.
+  say(saved, `Saving face ${number}…`);
   try {
     const body = [{ faceId: face.faceId, childId: kind === 'child' ? childId : null, kind }];
     const updated = await api(`/api/tablet/media/${encodeURIComponent(item.mediaId)}/faces`, { method: 'PUT', json: body });
@@ -202,6 +230,7 @@ async function answer(face, kind, childId, text) {
     onChanged();
   } catch (e) {
     buttons.forEach((b) => { b.disabled = false; });
+    say(saved, '');
     say(error, `Face ${number} was not saved: ${e.message}`);
   }
 }

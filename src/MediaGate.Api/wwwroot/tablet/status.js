@@ -11,9 +11,17 @@ export function unanswered(item) {
   return (item.faces ?? []).filter((face) => !isFaint(face) && (face.kind ?? 'unassigned') === 'unassigned');
 }
 
-/** True when the practitioner should be asked about this item now: processed, and a certain face is unanswered. */
+/** A video item (api.md: `kind` is `photo` or `video`; a service without `kind` sends photos only). */
+export function isVideo(item) {
+  return item.kind === 'video';
+}
+
+/**
+ * True when the practitioner should be asked about this item now: processed, and a certain face is unanswered. A
+ * video's faces are tracks, each named from its own clearest frame, so it needs no size for boxes.
+ */
 export function needsAnswer(item) {
-  return Boolean(item.width && item.height) && !['processing', 'failed', 'released', 'blocked'].includes(item.status)
+  return (isVideo(item) || Boolean(item.width && item.height)) && !['processing', 'failed', 'released', 'blocked'].includes(item.status)
     && unanswered(item).length > 0;
 }
 
@@ -33,23 +41,24 @@ export function families(names) {
  */
 export function itemStatus(item, taggedNames) {
   const detail = item.summary || item.detail || item.statusDetail || null;
+  const thing = isVideo(item) ? 'video' : 'photo';
   switch (item.status) {
     case 'processing':
-      return ['Being checked: the faces appear here in a few seconds.', 'warn'];
+      return [isVideo(item) ? 'Being checked: a video takes about as long as it plays, or longer.' : 'Being checked: the faces appear here in a few seconds.', 'warn'];
     case 'released':
       return [item.summary || (taggedNames.length ? `Released to ${families(taggedNames)}.` : 'Released.'), 'ok'];
     case 'needs-assignment': {
       const count = unanswered(item).length;
       return [count > 0
         ? `Waiting for you: say who ${count === 1 ? 'the highlighted face is' : `the ${count} highlighted faces are`}.`
-        : `Waiting for you: ${detail ?? 'say who is in the photo.'}`, 'warn'];
+        : `Waiting for you: ${detail ?? `say who is in the ${thing}.`}`, 'warn'];
     }
     case 'held':
-      return [item.summary || `Waiting for the manager: ${sentence(detail) ?? 'the manager will check this photo.'}`, 'warn'];
+      return [item.summary || `Waiting for the manager: ${sentence(detail) ?? `the manager will check this ${thing}.`}`, 'warn'];
     case 'blocked':
       return [item.summary || `Blocked: ${sentence(detail) ?? 'it will not be shared.'}`, 'danger'];
     case 'failed':
-      return [`Could not be processed: ${sentence(detail) ?? 'please take the photo again.'}`, 'danger'];
+      return [`Could not be processed: ${sentence(detail) ?? `please take the ${thing} again.`}`, 'danger'];
     default:
       return [detail ?? item.status, 'warn'];
   }

@@ -2,16 +2,18 @@
 // own files (the app shell) in a cache. Network first, so an updated page is used as soon as it can be fetched;
 // the cache only when the network fails. API calls and images are never cached or touched: they go straight to
 // the network (a family's photo must not stay in a cache), and photos waiting to upload live in IndexedDB (queue.js).
-const cacheName = 'mediagate-tablet-shell-v5';
+const cacheName = 'mediagate-tablet-shell-v6';
 const shell = [
   '/tablet/',
   '/tablet/app.js',
   '/tablet/capture-time.js',
+  '/tablet/clips.js',
   '/tablet/device.js',
   '/tablet/faces.js',
   '/tablet/note-preview.js',
   '/tablet/queue.js',
   '/tablet/status.js',
+  '/tablet/tracks.js',
   '/tablet/uploader.js',
   '/tablet/tablet.css',
   '/tablet/manifest.webmanifest',

@@ -14,7 +14,7 @@ export const waiting = {
 };
 
 /**
- * Sends every entry the signed-in staff member queued. `onProgress(entry, percent)` while a file goes up;
+ * Sends every entry the signed-in staff member queued. `onProgress(entry, percent, loaded, total)` while it goes up;
  * `onChange()` after each entry's outcome; `onUploaded(observationId)` once the service holds an entry (so the page
  * can show its faces as soon as they are found). Answers true when nothing of theirs is left waiting (refused
  * entries aside, which staff discard by hand).
@@ -31,7 +31,7 @@ export async function sendQueue({ username, onProgress = () => {}, onChange = ()
       }
 
       entry.attempts += 1;
-      const outcome = await send(entry, (percent) => onProgress(entry, percent));
+      const outcome = await send(entry, (percent, loaded, total) => onProgress(entry, percent, loaded, total));
       if (outcome.done) {
         await queue.remove(entry.id);
         if (outcome.observationId) {
@@ -83,13 +83,15 @@ function send(entry, onProgress) {
 
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) {
-        onProgress(Math.round((event.loaded / event.total) * 100));
+        onProgress(Math.round((event.loaded / event.total) * 100), event.loaded, event.total);
       }
     };
     request.onerror = () => resolve({ done: false, refused: false, message: waiting.offline });
     request.ontimeout = () => resolve({ done: false, refused: false, message: waiting.server });
     request.onload = () => resolve(outcomeOf(request));
-    request.timeout = 10 * 60 * 1000;
+    // Ten minutes, or longer for a clip of hundreds of MB on a slow Wi-Fi (at 128 KB/s), so it is not cut off and resent.
+    const bytes = entry.files.reduce((sum, file) => sum + (file.blob?.size ?? 0), 0);
+    request.timeout = Math.max(10 * 60 * 1000, Math.ceil(bytes / (128 * 1024)) * 1000);
     request.send(form);
   });
 }
