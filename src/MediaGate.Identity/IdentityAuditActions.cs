@@ -2,7 +2,7 @@ namespace MediaGate.Identity;
 
 /// <summary>
 /// The audit log's action codes for sign-ins and sessions (issue 7, Audit: "every sign-in"); the manager's account, device
-/// and website key changes are the Gate's (<c>MediaGate.Gate.Accounts.AccountAuditActions</c>).
+/// and website key changes are the Gate's (<see cref="MediaGate.Data.Audit.AccountAuditActions"/>).
 /// </summary>
 public static class IdentityAuditActions
 {

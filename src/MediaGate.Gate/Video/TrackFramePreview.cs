@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MediaGate.Data;
 using MediaGate.Data.Audit;
+using MediaGate.Data.Media;
 using MediaGate.Gate.Observations;
 using MediaGate.Gate.Renditions;
 using MediaGate.Ingest;

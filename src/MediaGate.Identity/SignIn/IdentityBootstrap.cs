@@ -66,7 +66,7 @@ public sealed partial class IdentityBootstrap(
             return false;
         }
 
-        await database.Audit.AppendAsync(new AuditEvent("bootstrap", IdentityAuditActions.AccountCreated, account.Id,
+        await database.Audit.AppendAsync(new AuditEvent("bootstrap", AccountAuditActions.AccountCreated, account.Id,
             JsonSerializer.Serialize(new { role = AccountRoles.Manager, username })), cancellationToken).ConfigureAwait(false);
         LogCreated(logger, username);
         return true;

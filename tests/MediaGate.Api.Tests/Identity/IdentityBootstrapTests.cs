@@ -26,7 +26,7 @@ public sealed class IdentityBootstrapTests
         Assert.AreEqual("Head.Teacher", manager.Username);
         Assert.IsTrue(hasher.Verify(manager.PasswordHash, "a long passphrase"));
         Assert.IsFalse(hasher.Verify(manager.PasswordHash, "A long passphrase"));
-        Assert.IsTrue((await database.Audit.ReadAsync()).Any(e => e.Action == IdentityAuditActions.AccountCreated && e.Subject == manager.Id));
+        Assert.IsTrue((await database.Audit.ReadAsync()).Any(e => e.Action == MediaGate.Data.Audit.AccountAuditActions.AccountCreated && e.Subject == manager.Id));
     }
 
     [TestMethod]

@@ -31,7 +31,7 @@ public sealed class ManagerAccountEndpointsTests
         await ProblemAssert.IsProblemAsync(probe, HttpStatusCode.Unauthorized);
         await ProblemAssert.IsProblemAsync(signIn, HttpStatusCode.Unauthorized);
         Assert.IsFalse((await ListingAsync(id)).GetProperty("active").GetBoolean());
-        Assert.IsTrue((await _host.Database.Audit.ReadAsync()).Any(e => e.Action == IdentityAuditActions.AccountDeactivated && e.Subject == id));
+        Assert.IsTrue((await _host.Database.Audit.ReadAsync()).Any(e => e.Action == MediaGate.Data.Audit.AccountAuditActions.AccountDeactivated && e.Subject == id));
     }
 
     [TestMethod]
@@ -77,7 +77,7 @@ public sealed class ManagerAccountEndpointsTests
         await ProblemAssert.IsProblemAsync(old, HttpStatusCode.Unauthorized);
         Assert.AreEqual(HttpStatusCode.OK, fresh.StatusCode);
         var entries = await _host.Database.Audit.ReadAsync();
-        Assert.IsTrue(entries.Any(e => e.Action == IdentityAuditActions.PasswordChanged && e.Subject == id));
+        Assert.IsTrue(entries.Any(e => e.Action == MediaGate.Data.Audit.AccountAuditActions.PasswordChanged && e.Subject == id));
         Assert.IsFalse(entries.Any(e => e.Detail?.Contains("the new passphrase", StringComparison.Ordinal) == true), "no secret in the audit log");
     }
 
@@ -177,7 +177,7 @@ public sealed class ManagerAccountEndpointsTests
         Assert.AreEqual(HttpStatusCode.NoContent, change.StatusCode);
         CollectionAssert.AreEqual(new[] { ben }, (await _host.Database.Accounts.ChildrenOfAsync(id)).Select(c => c.Value).ToArray());
         CollectionAssert.AreEqual(new[] { ben }, (await ListingAsync(id)).GetProperty("children").EnumerateArray().Select(c => c.GetString()).ToArray());
-        Assert.IsTrue((await _host.Database.Audit.ReadAsync()).Any(e => e.Action == IdentityAuditActions.ChildrenChanged && e.Subject == id));
+        Assert.IsTrue((await _host.Database.Audit.ReadAsync()).Any(e => e.Action == MediaGate.Data.Audit.AccountAuditActions.ChildrenChanged && e.Subject == id));
     }
 
     [TestMethod]

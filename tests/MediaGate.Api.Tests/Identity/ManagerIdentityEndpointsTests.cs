@@ -35,7 +35,7 @@ public sealed class ManagerIdentityEndpointsTests
         Assert.AreEqual("parent", listed.GetProperty("role").GetString());
         Assert.AreEqual(2, listed.GetProperty("children").GetArrayLength());
         Assert.DoesNotContain("AQAAAA", text, "no password hash in the listing");
-        Assert.IsTrue((await _host.Database.Audit.ReadAsync()).Any(e => e.Action == IdentityAuditActions.AccountCreated && e.Subject == id));
+        Assert.IsTrue((await _host.Database.Audit.ReadAsync()).Any(e => e.Action == MediaGate.Data.Audit.AccountAuditActions.AccountCreated && e.Subject == id));
     }
 
     [TestMethod]
@@ -154,8 +154,8 @@ public sealed class ManagerIdentityEndpointsTests
         using var twice = await _host.SendAsync(HttpMethod.Delete, $"/api/manager/website-keys/{name}", await _host.ManagerTokenAsync());
         await ProblemAssert.IsProblemAsync(twice, HttpStatusCode.NotFound);
         var audit = await _host.Database.Audit.ReadAsync();
-        Assert.IsTrue(audit.Any(e => e.Action == IdentityAuditActions.WebsiteKeyCreated && e.Subject == name));
-        Assert.IsTrue(audit.Any(e => e.Action == IdentityAuditActions.WebsiteKeyRevoked && e.Subject == name));
+        Assert.IsTrue(audit.Any(e => e.Action == MediaGate.Data.Audit.AccountAuditActions.WebsiteKeyCreated && e.Subject == name));
+        Assert.IsTrue(audit.Any(e => e.Action == MediaGate.Data.Audit.AccountAuditActions.WebsiteKeyRevoked && e.Subject == name));
         Assert.IsFalse(audit.Any(e => e.Detail?.Contains(key, StringComparison.Ordinal) == true));
     }
 

@@ -46,7 +46,7 @@ public sealed class TabletSessionTests
         await ProblemAssert.IsProblemAsync(next, HttpStatusCode.Unauthorized);
         using var again = await _host.TabletSignInAsync(deviceId, secret, name, "482913");
         await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Unauthorized);
-        Assert.IsTrue((await _host.Database.Audit.ReadAsync()).Any(e => e.Action == IdentityAuditActions.DeviceRevoked && e.Subject == deviceId));
+        Assert.IsTrue((await _host.Database.Audit.ReadAsync()).Any(e => e.Action == MediaGate.Data.Audit.AccountAuditActions.DeviceRevoked && e.Subject == deviceId));
     }
 
     [TestMethod]

@@ -1,6 +1,6 @@
-namespace MediaGate.Gate.Accounts;
+namespace MediaGate.Data.Audit;
 
-/// <summary>The audit actions of the manager's account, device and website key changes (the audit log's sentences name them).</summary>
+/// <summary>The audit actions of accounts, devices and website keys: written by the Gate's registers and by the first manager's bootstrap (Identity), named by the audit log's sentences.</summary>
 public static class AccountAuditActions
 {
     public const string AccountCreated = "account-create";
