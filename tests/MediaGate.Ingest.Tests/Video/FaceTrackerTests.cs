@@ -56,6 +56,19 @@ public sealed class FaceTrackerTests
     }
 
     [TestMethod]
+    public void Tracks_SmallFaceSeenOnceDuringAPan_MovesWithTheOtherTracks()
+    {
+        // Two 60 px faces pan 120 px a sample; a 20 px face seen first at the second sample has moved 6 of its sides by
+        // the third: beyond what a face seen once may move on its own, but just what the camera did.
+        var tracker = new FaceTracker();
+        tracker.Add(0, 0, [Face(100, 100, 60), Face(100, 400, 60)]);
+        tracker.Add(10, 1 / 3.0, [Face(220, 100, 60), Face(220, 400, 60), Face(300, 250, 20)]);
+        tracker.Add(20, 2 / 3.0, [Face(340, 100, 60), Face(340, 400, 60), Face(420, 250, 20)]);
+
+        Assert.HasCount(3, tracker.Tracks());
+    }
+
+    [TestMethod]
     public void At_BetweenTwoSamples_InterpolatesTheBox()
     {
         var track = new FaceTrack(1, [Point(0, 0, Face(100, 100, 60)), Point(6, 0.2, Face(160, 120, 80))]);
