@@ -1,4 +1,3 @@
-using MediaGate.Api.Identity;
 using MediaGate.Gate.Accounts;
 using Microsoft.Extensions.Options;
 

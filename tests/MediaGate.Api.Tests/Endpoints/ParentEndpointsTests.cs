@@ -160,5 +160,5 @@ public sealed class ParentEndpointsTests
         new(world.Database.Renditions, world.Database.Audit, families, world.RenditionStore);
 
     private static ParentJournal Journal(RenditionWorld world, IParentChildren families) =>
-        new(families, world.Database.Children, world.Database.ParentMedia, world.Notes);
+        new(families, world.Database.Children, world.Database.ParentMedia, world.Database.Videos, world.Notes);
 }

@@ -8,6 +8,7 @@ using MediaGate.Ingest;
 using MediaGate.Ingest.Decode;
 using MediaGate.Ingest.Encode;
 using MediaGate.Storage;
+using MediaGate.Testing.Renditions;
 using MediaGate.Testing.Text;
 
 namespace MediaGate.Gate.Tests.Renditions;

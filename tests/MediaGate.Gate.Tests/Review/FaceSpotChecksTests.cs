@@ -96,7 +96,7 @@ public sealed class FaceSpotChecksTests
     }
 
     private static FaceSpotChecks Checks(RenditionWorld world) =>
-        new(world.Database.Audit, world.Database.Media, world.Database.ReviewLists, world.Masters, Microsoft.Extensions.Options.Options.Create(world.Ingest), new PixelBudget(world.Ingest.PixelsInFlight));
+        new(world.Database.Audit, world.Database.Media, world.Database.ReviewLists, world.Database.Videos, world.Masters, Microsoft.Extensions.Options.Options.Create(world.Ingest), new PixelBudget(world.Ingest.PixelsInFlight));
 
     /// <summary>
     /// Marks a face not-a-face in the world's SQLite file, as a tablet's or the manager's assignment stores it. The
