@@ -33,7 +33,7 @@ static int Usage()
               candidates and second looks cached once, then the confidence rules replayed in memory
           text --faces DIR [--models DIR] [--every 3] [--start 0] [--seed 15] [--threads 1] [--box B --pixel P --unclip U]
               names painted onto the labelled photos at 2048 px: share covered by text masks, area masked without names, CPU per photo
-          video-coverage --faces DIR --models DIR [--detector NAME] [--photos 4] [--seconds 4] [--only TEXT] [--detect-side 540] [--samples 3] [--verbose 1]
+          video-coverage --faces DIR --models DIR [--detector NAME] [--photos 4] [--seconds 4] [--only TEXT] [--detect-side 720] [--samples 3] [--verbose 1]
               pans and zooms over labelled group photos (MP4, and MOV stored turned): labelled face-frames of 40 px and
               more masked in every frame, and false tracks per clip
         """);

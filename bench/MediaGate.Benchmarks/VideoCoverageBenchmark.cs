@@ -32,7 +32,7 @@ internal static class VideoCoverageBenchmark
         var models = parsed?.Get("models");
         if (parsed is null || faces is null || models is null)
         {
-            Console.Error.WriteLine("usage: video-coverage --faces DIR --models DIR [--detector NAME] [--photos 4] [--seconds 4] [--only TEXT] [--detect-side 540] [--samples 3] [--verbose 1]");
+            Console.Error.WriteLine("usage: video-coverage --faces DIR --models DIR [--detector NAME] [--photos 4] [--seconds 4] [--only TEXT] [--detect-side 720] [--samples 3] [--verbose 1]");
             return 1;
         }
 

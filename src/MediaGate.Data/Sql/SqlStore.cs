@@ -20,6 +20,13 @@ internal sealed class SqlStore : IAsyncDisposable
 
     public StoreKind Kind { get; }
 
+    /// <summary>
+    /// "column is one of the list parameter's values": Dapper expands a list for SQLite (<c>IN @list</c>), but sends it to
+    /// Npgsql as one array, which only <c>= ANY(@list)</c> accepts.
+    /// </summary>
+    public string AnyOf(string column, string parameter) =>
+        Kind == StoreKind.PostgreSql ? $"{column} = ANY({parameter})" : $"{column} IN {parameter}";
+
     public static SqlStore Sqlite(string databaseFile) => new(StoreKind.Sqlite, new SqliteConnectionStringBuilder
     {
         DataSource = databaseFile,

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
+using MediaGate.Consent.Media;
 using MediaGate.Consent.ReEvaluation;
 using MediaGate.Data;
 using MediaGate.Data.Media;
@@ -79,6 +80,19 @@ public sealed partial class VideoRenditions(
         return tracks.Select(t => t.Number).Where(n => !shown.Contains(n)).Order().ToArray();
     }
 
+    /// <summary>
+    /// The photo's rule for faint boxes, per frame (<see cref="RenditionPolicy.SameFaceOverlap"/>): masked tracks that are
+    /// faint and unnamed give way where they overlap a track the decision shows.
+    /// </summary>
+    internal static TrackGiveWay GiveWay(StoredDecision decision, int[] masked, IReadOnlyDictionary<int, FaceTrack> tracks)
+    {
+        var faces = decision.Request.Item.Faces;
+        var yielding = faces.Where(f => f.Uncertain && f.Assignment.Kind == FaceAssignmentKind.Unassigned && masked.Contains(f.Number))
+            .Select(f => f.Number).ToHashSet();
+        var shown = tracks.Where(t => !masked.Contains(t.Key)).Select(t => t.Value).ToArray();
+        return new TrackGiveWay(yielding, shown, RenditionPolicy.SameFaceOverlap);
+    }
+
     private async Task RefreshOnceAsync(string mediaId, IReadOnlyList<StoredDecision> decisions, CancellationToken cancellationToken)
     {
         var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
@@ -94,7 +108,9 @@ public sealed partial class VideoRenditions(
             {
                 var masked = MaskedTracks(decision, tracks);
                 bool sound = KeepsSound(decision.Request.Purpose);
-                wanted[(decision.Request.Purpose, decision.Request.Audience.Key)] = (decision, masked, sound, Fingerprint(item.MasterKey, masked, sound));
+                var yielding = decision.Request.Item.Faces.Where(f => f.Uncertain && f.Assignment.Kind == FaceAssignmentKind.Unassigned && masked.Contains(f.Number))
+                    .Select(f => f.Number).Order().ToArray();
+                wanted[(decision.Request.Purpose, decision.Request.Audience.Key)] = (decision, masked, sound, Fingerprint(item.MasterKey, masked, yielding, sound));
             }
         }
 
@@ -140,7 +156,8 @@ public sealed partial class VideoRenditions(
                 var first = group.First();
                 string output = files.PathOf(string.Create(CultureInfo.InvariantCulture, $"rendition-{n++}.mp4"));
                 var masked = first.Masked.Select(number => faceTracks[number]).ToArray();
-                var rendered = await Task.Run(() => renderer.Render(files.PathOf("master.mp4"), output, masked, first.Sound), cancellationToken).ConfigureAwait(false);
+                var giveWay = GiveWay(first.Decision, first.Masked, faceTracks);
+                var rendered = await Task.Run(() => renderer.Render(files.PathOf("master.mp4"), output, masked, first.Sound, giveWay), cancellationToken).ConfigureAwait(false);
                 byte[]? poster = rendered.IsSuccess ? Poster(renderer, output, rendered.Value) : null;
                 if (!rendered.IsSuccess || poster is null)
                 {
@@ -224,7 +241,7 @@ public sealed partial class VideoRenditions(
         await renditions.DeleteAsync(ObjectKey.Parse(rendition.ObjectKey), cancellationToken).ConfigureAwait(false);
     }
 
-    private string Fingerprint(string masterKey, int[] masked, bool sound)
+    private string Fingerprint(string masterKey, int[] masked, int[] yielding, bool sound)
     {
         var o = videoOptions.Value;
         var text = new StringBuilder("video-v1|").Append(masterKey)
@@ -233,7 +250,8 @@ public sealed partial class VideoRenditions(
             .Append('|').Append(o.LeadSeconds.ToString("R", CultureInfo.InvariantCulture))
             .Append('|').Append(ingest.Value.Mask.Margin.ToString("R", CultureInfo.InvariantCulture))
             .Append('|').Append(sound ? "sound" : "silent")
-            .Append('|').Append(string.Join(',', masked.Select(n => n.ToString(CultureInfo.InvariantCulture))));
+            .Append('|').Append(string.Join(',', masked.Select(n => n.ToString(CultureInfo.InvariantCulture))))
+            .Append("|y").Append(string.Join(',', yielding.Select(n => n.ToString(CultureInfo.InvariantCulture))));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())).AsSpan(0, 10));
     }
 

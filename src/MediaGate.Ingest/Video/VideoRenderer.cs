@@ -28,10 +28,10 @@ public sealed class VideoRenderer
     /// Writes <paramref name="input"/> to <paramref name="output"/> with <paramref name="masked"/> masked in every frame they are
     /// on (with the lead before and after), sound only when <paramref name="keepSound"/>, verified; on a failure the output is deleted.
     /// </summary>
-    public VideoOutcome<VideoReport> Render(string input, string output, IReadOnlyList<FaceTrack> masked, bool keepSound)
+    public VideoOutcome<VideoReport> Render(string input, string output, IReadOnlyList<FaceTrack> masked, bool keepSound, TrackGiveWay? giveWay = null)
     {
         ArgumentNullException.ThrowIfNull(masked);
-        VideoOutcome<VideoReport> result = RenderSteps(input, output, masked, keepSound);
+        VideoOutcome<VideoReport> result = RenderSteps(input, output, masked, keepSound, giveWay);
         if (!result.IsSuccess)
         {
             File.Delete(output);
@@ -64,7 +64,7 @@ public sealed class VideoRenderer
         return image;
     }
 
-    private VideoOutcome<VideoReport> RenderSteps(string input, string output, IReadOnlyList<FaceTrack> masked, bool keepSound)
+    private VideoOutcome<VideoReport> RenderSteps(string input, string output, IReadOnlyList<FaceTrack> masked, bool keepSound, TrackGiveWay? giveWay)
     {
         VideoOutcome<VideoFacts> probed = VideoProbe.Run(input, _limits, _options.Tools);
         if (!probed.IsSuccess)
@@ -84,7 +84,7 @@ public sealed class VideoRenderer
             Crf = _options.Crf,
             Tools = _options.Tools,
         };
-        VideoOutcome<int> written = MaskedEncoder.Write(input, output, facts, width, height, maxFrames, options, frame => MasksAt(masked, frame / facts.FrameRate));
+        VideoOutcome<int> written = MaskedEncoder.Write(input, output, facts, width, height, maxFrames, options, frame => MasksAt(masked, frame / facts.FrameRate, giveWay));
         if (!written.IsSuccess)
         {
             return written.Failure;
@@ -100,17 +100,30 @@ public sealed class VideoRenderer
         return new VideoReport(facts, width, height, written.Value, 0, masked, sound, verified.Value);
     }
 
-    private IReadOnlyList<MaskRegion> MasksAt(IReadOnlyList<FaceTrack> tracks, double seconds)
+    private IReadOnlyList<MaskRegion> MasksAt(IReadOnlyList<FaceTrack> tracks, double seconds, TrackGiveWay? giveWay)
     {
         var faces = new List<DetectedFace>();
         foreach (FaceTrack track in tracks)
         {
-            if (track.At(seconds, _options.LeadSeconds) is { } face)
+            if (track.At(seconds, _options.LeadSeconds) is { } face && !GivesWay(track, face, seconds, giveWay))
             {
                 faces.Add(face);
             }
         }
 
         return FaceMasker.Plan(faces, _mask);
+    }
+
+    /// <summary>Whether <paramref name="track"/>'s box at this time is a shown face found faintly again (<see cref="TrackGiveWay"/>).</summary>
+    private bool GivesWay(FaceTrack track, DetectedFace face, double seconds, TrackGiveWay? giveWay)
+    {
+        if (giveWay is null || !giveWay.Yielding.Contains(track.Id))
+        {
+            return false;
+        }
+
+        var box = new FaceBox(face.X, face.Y, face.Width, face.Height);
+        return giveWay.Shown.Any(shown => shown.At(seconds, _options.LeadSeconds) is { } s
+            && new FaceBox(s.X, s.Y, s.Width, s.Height).IntersectionOverUnion(box) >= giveWay.SameFaceOverlap);
     }
 }

@@ -34,6 +34,22 @@ public sealed class SqlVideoRepositoryTests
     [TestMethod]
     [DataRow(TestDatabase.Sqlite)]
     [DataRow(TestDatabase.PostgreSql)]
+    public async Task VideosAmongAsync_AVideoAPhotoAndAnUnknownId_ReturnsOnlyTheVideo(string store)
+    {
+        await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
+        await Sample.AddChildrenAsync(test.Database);
+        var upload = MediaSample.Upload(2, [Sample.Ava]);
+        var (video, photo) = (upload.Items[0].Id, upload.Items[1].Id);
+        await test.Database.AddRecordedUploadAsync(upload with { Videos = [video] });
+
+        var videos = await test.Database.Videos.VideosAmongAsync([photo, video, MediaSample.NewId()]);
+
+        CollectionAssert.AreEquivalent(new[] { video }, videos.ToArray(), "only the video is a video");
+    }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
     public async Task SaveTracksAsync_SecondRun_KeepsTheFirstRunsTracks(string store)
     {
         await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));

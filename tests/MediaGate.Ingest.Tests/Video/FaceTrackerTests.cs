@@ -25,6 +25,52 @@ public sealed class FaceTrackerTests
     }
 
     [TestMethod]
+    public void Tracks_ABoxInsideABetterFaceInEverySample_IsFaintAndTheFaceStaysCertain()
+    {
+        var tracker = new FaceTracker();
+        for (int i = 0; i < 4; i++)
+        {
+            // A 300 px face (0.96) and its lower half found on its own (0.72), as YuNet does on large faces.
+            tracker.Add(i * 10, i / 3.0, [new DetectedFace(580, 60, 300, 400, 0.96f, false), new DetectedFace(600, 300, 240, 150, 0.72f, false)]);
+        }
+
+        IReadOnlyList<FaceTrack> tracks = tracker.Tracks();
+
+        Assert.HasCount(2, tracks);
+        Assert.IsTrue(tracks.Single(t => t.Best.Face.Score > 0.9f).Certain, "the whole face is certain");
+        Assert.IsFalse(tracks.Single(t => t.Best.Face.Score < 0.9f).Certain, "the part of it is faint (still masked, never holding the clip)");
+    }
+
+    [TestMethod]
+    public void Tracks_TwoOverlappingFacesSideBySide_BothStayCertain()
+    {
+        var tracker = new FaceTracker();
+        for (int i = 0; i < 4; i++)
+        {
+            // Two children cheek to cheek: their boxes overlap by a third of the smaller one, less than a part of a face.
+            tracker.Add(i * 10, i / 3.0, [new DetectedFace(100, 100, 120, 150, 0.97f, false), new DetectedFace(180, 110, 120, 150, 0.8f, false)]);
+        }
+
+        Assert.IsTrue(tracker.Tracks().All(t => t.Certain), "each child's face is certain");
+    }
+
+    [TestMethod]
+    public void Tracks_TwoFaintBoxesFarApartInAStillShot_AreTwoTracksNotOneSweepingMask()
+    {
+        var tracker = new FaceTracker();
+        // Two faces that stay where they are (the camera is known to be still) and a faint box on one side, then on the other.
+        tracker.Add(0, 0, [Face(150, 90, 280), Face(600, 60, 330)]);
+        tracker.Add(10, 1 / 3.0, [Face(150, 90, 280), Face(600, 60, 330), new DetectedFace(83, 0, 280, 285, 0.42f, true)]);
+        tracker.Add(20, 2 / 3.0, [Face(150, 90, 280), Face(600, 60, 330)]);
+        tracker.Add(30, 1, [Face(150, 90, 280), Face(600, 60, 330), new DetectedFace(633, 4, 227, 283, 0.37f, true)]);
+
+        var faint = tracker.Tracks().Where(t => !t.Certain).ToList();
+
+        Assert.HasCount(2, faint, "each faint box is its own track");
+        Assert.IsTrue(faint.All(t => t.Points.Count == 1), "neither faint box is linked to the other across the picture");
+    }
+
+    [TestMethod]
     public void Tracks_FaceGoneLongerThanTheGap_StartsANewTrack()
     {
         var tracker = new FaceTracker();

@@ -310,6 +310,8 @@ public sealed class AuthorizationMatrixTests : ServiceTest
             new("parent video", Audience.Parent, HttpMethod.Get, $"/api/parent/media/{mediaId}/video", () => null),
             new("parent video link", Audience.Parent, HttpMethod.Post, $"/api/parent/media/{mediaId}/video/link", () => null),
             new("website video", Audience.Website, HttpMethod.Get, $"/api/website/photos/{websitePhotoId}.mp4", () => null),
+            new("track frame", Audience.Tablet, HttpMethod.Get, $"/api/tablet/media/{mediaId}/faces/{faceIdText}/frame", () => null),
+            new("text unmask", Audience.Manager, HttpMethod.Post, $"/api/manager/media/{mediaId}/text/1/unmask", () => null),
             new("who am I", Audience.SignedIn, HttpMethod.Get, "/api/session", () => null),
             new("sign out", Audience.SignedIn, HttpMethod.Delete, "/api/session", () => null),
         ];

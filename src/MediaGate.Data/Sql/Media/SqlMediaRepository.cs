@@ -262,7 +262,7 @@ internal sealed class SqlMediaRepository(SqlStore store, TimeProvider time) : IM
         }
 
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await ItemsAsync(connection, $"{AnyOf("m.status", "@statuses")} ORDER BY m.created_at, m.id LIMIT @limit",
+        return await ItemsAsync(connection, $"{store.AnyOf("m.status", "@statuses")} ORDER BY m.created_at, m.id LIMIT @limit",
             new { statuses = statuses.Select(s => s.Name()).ToArray(), limit = (long)limit }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -287,7 +287,7 @@ internal sealed class SqlMediaRepository(SqlStore store, TimeProvider time) : IM
             "SELECT m.id, c.child_id, o.captured_at, o.note, r.id FROM media_children c " +
             "JOIN media_items m ON m.id = c.media_id JOIN observations o ON o.id = m.observation_id " +
             "JOIN renditions r ON r.media_id = m.id AND r.purpose = 'journal' AND r.audience = 'parent:' || c.child_id " +
-            $"WHERE {AnyOf("c.child_id", "@children")} ORDER BY o.captured_at DESC, m.position, m.id, c.child_id",
+            $"WHERE {store.AnyOf("c.child_id", "@children")} ORDER BY o.captured_at DESC, m.position, m.id, c.child_id",
             new { children = children.Select(c => c.Value).Distinct().ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new JournalEntry(r.MediaId, new ChildId(r.ChildId), DbText.ToInstant(r.CapturedAt), r.Note, r.RenditionId)).ToArray();
     }
@@ -318,15 +318,11 @@ internal sealed class SqlMediaRepository(SqlStore store, TimeProvider time) : IM
         }
 
         var tags = await connection.QueryAsync<(string MediaId, string ChildId)>(new CommandDefinition(
-            $"SELECT media_id, child_id FROM media_children WHERE {AnyOf("media_id", "@ids")} ORDER BY media_id, child_id",
+            $"SELECT media_id, child_id FROM media_children WHERE {store.AnyOf("media_id", "@ids")} ORDER BY media_id, child_id",
             new { ids = rows.Select(r => r.Id).ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var byItem = tags.ToLookup(t => t.MediaId, t => new ChildId(t.ChildId));
         return rows.Select(r => r.ToRecord(byItem[r.Id].ToArray())).ToArray();
     }
-
-    /// <summary>"column is one of the array parameter's values": Dapper expands the list for SQLite; Npgsql takes the array as it is.</summary>
-    private string AnyOf(string column, string parameter) =>
-        store.Kind == StoreKind.PostgreSql ? $"{column} = ANY({parameter})" : $"{column} IN {parameter}";
 
     private static Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, object parameters, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));

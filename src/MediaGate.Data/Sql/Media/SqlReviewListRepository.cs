@@ -32,7 +32,7 @@ internal sealed class SqlReviewListRepository(SqlStore store) : IReviewListRepos
 
         var page = beforeAt is null ? "" : " AND (m.created_at < @beforeAt OR (m.created_at = @beforeAt AND m.id < @before))";
         var rows = (await connection.QueryAsync<MediaItemRow>(new CommandDefinition(
-            $"SELECT {MediaItemRow.Columns} FROM media_items m WHERE {AnyOf("m.status", "@statuses")}{page} ORDER BY m.created_at DESC, m.id DESC LIMIT @limit",
+            $"SELECT {MediaItemRow.Columns} FROM media_items m WHERE {store.AnyOf("m.status", "@statuses")}{page} ORDER BY m.created_at DESC, m.id DESC LIMIT @limit",
             new { statuses = statuses.Select(s => s.Name()).ToArray(), limit = (long)limit, before, beforeAt },
             cancellationToken: cancellationToken)).ConfigureAwait(false)).ToArray();
         if (rows.Length == 0)
@@ -41,7 +41,7 @@ internal sealed class SqlReviewListRepository(SqlStore store) : IReviewListRepos
         }
 
         var tags = await connection.QueryAsync<(string MediaId, string ChildId)>(new CommandDefinition(
-            $"SELECT media_id, child_id FROM media_children WHERE {AnyOf("media_id", "@ids")} ORDER BY media_id, child_id",
+            $"SELECT media_id, child_id FROM media_children WHERE {store.AnyOf("media_id", "@ids")} ORDER BY media_id, child_id",
             new { ids = rows.Select(r => r.Id).ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var byItem = tags.ToLookup(t => t.MediaId, t => new ChildId(t.ChildId));
         return rows.Select(r => r.ToRecord(byItem[r.Id].ToArray())).ToArray();
@@ -66,8 +66,4 @@ internal sealed class SqlReviewListRepository(SqlStore store) : IReviewListRepos
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return row?.ToRecord();
     }
-
-    /// <summary>"column is one of the array parameter's values": Dapper expands the list for SQLite; Npgsql takes the array as it is.</summary>
-    private string AnyOf(string column, string parameter) =>
-        store.Kind == StoreKind.PostgreSql ? $"{column} = ANY({parameter})" : $"{column} IN {parameter}";
 }

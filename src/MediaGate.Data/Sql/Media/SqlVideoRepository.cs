@@ -29,7 +29,7 @@ internal sealed class SqlVideoRepository(SqlStore store) : IVideoRepository
         foreach (var chunk in mediaIds.Distinct(StringComparer.Ordinal).Chunk(500))
         {
             videos.UnionWith(await connection.QueryAsync<string>(new CommandDefinition(
-                "SELECT id FROM media_items WHERE kind = 'video' AND id IN @chunk", new { chunk }, cancellationToken: cancellationToken)).ConfigureAwait(false));
+                $"SELECT id FROM media_items WHERE kind = 'video' AND {store.AnyOf("id", "@chunk")}", new { chunk }, cancellationToken: cancellationToken)).ConfigureAwait(false));
         }
 
         return videos;
