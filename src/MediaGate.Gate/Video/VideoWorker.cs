@@ -103,7 +103,7 @@ public sealed partial class VideoWorker(
             await StopRenewingAsync(renewing, renewal).ConfigureAwait(false);
             LogOutage(e, claim.Id);
             var wait = _gate.RetryBackoff.Delay(claim.Outages, Random.Shared.NextDouble());
-            await database.Work.PostponeAsync(claim, Shorten("outage: " + e.Message), time.GetUtcNow() + wait, CancellationToken.None).ConfigureAwait(false);
+            await database.Work.PostponeAsync(claim, LeaseRenewal.Shorten("outage: " + e.Message), time.GetUtcNow() + wait, CancellationToken.None).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Any failure of one clip is recorded against it (retried, then failed closed); the lane goes on.
         catch (Exception e)
@@ -111,10 +111,10 @@ public sealed partial class VideoWorker(
         {
             await StopRenewingAsync(renewing, renewal).ConfigureAwait(false);
             LogItemFailed(e, claim.Id, claim.Attempt);
-            await database.Work.FailAsync(claim, Shorten(e.Message), _gate.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
+            await database.Work.FailAsync(claim, LeaseRenewal.Shorten(e.Message), _gate.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
             if (claim.Attempt >= _gate.MaxAttempts)
             {
-                await photos.FailAsync(claim.Id, $"Processing failed {claim.Attempt} times: {Shorten(e.Message)}", CancellationToken.None).ConfigureAwait(false);
+                await photos.FailAsync(claim.Id, $"Processing failed {claim.Attempt} times: {LeaseRenewal.Shorten(e.Message)}", CancellationToken.None).ConfigureAwait(false);
             }
         }
         finally
@@ -131,34 +131,8 @@ public sealed partial class VideoWorker(
         await renewal.ConfigureAwait(false);
     }
 
-    private async Task RenewAsync(WorkClaim claim, CancellationTokenSource lost, CancellationToken stop)
-    {
-        var every = _gate.Lease / 3;
-        while (!stop.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(every, time, stop).ConfigureAwait(false);
-                if (!await database.Work.RenewAsync(claim, _gate.Lease, stop).ConfigureAwait(false))
-                {
-                    await lost.CancelAsync().ConfigureAwait(false);
-                    return;
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A renewal that fails (database away) is tried again at the next tick; the lease may still hold.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                LogRenewFailed(e, claim.Id);
-            }
-        }
-    }
-
-    private static string Shorten(string message) => message.Length <= 500 ? message : message[..500];
+    private Task RenewAsync(WorkClaim claim, CancellationTokenSource lost, CancellationToken stop) =>
+        LeaseRenewal.RunAsync(database.Work, claim, _gate.Lease, time, lost, e => LogRenewFailed(e, claim.Id), stop);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The video lane failed; trying again after the poll interval")]
     private partial void LogLoopFailed(Exception e);

@@ -170,10 +170,10 @@ public sealed partial class GateWorker(
             await renewing.CancelAsync().ConfigureAwait(false);
             await renewal.ConfigureAwait(false);
             LogItemFailed(e, claim.Id, claim.Attempt);
-            await database.Work.FailAsync(claim, Shorten(e.Message), _options.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
+            await database.Work.FailAsync(claim, LeaseRenewal.Shorten(e.Message), _options.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
             if (claim.Attempt >= _options.MaxAttempts)
             {
-                await process.FailAsync(claim.Id, $"Processing failed {claim.Attempt} times: {Shorten(e.Message)}", CancellationToken.None).ConfigureAwait(false);
+                await process.FailAsync(claim.Id, $"Processing failed {claim.Attempt} times: {LeaseRenewal.Shorten(e.Message)}", CancellationToken.None).ConfigureAwait(false);
             }
         }
         finally
@@ -223,7 +223,7 @@ public sealed partial class GateWorker(
         {
             try
             {
-                await database.Work.PostponeAsync(claim, Shorten("outage: " + outage.Message), time.GetUtcNow() + wait, CancellationToken.None).ConfigureAwait(false);
+                await database.Work.PostponeAsync(claim, LeaseRenewal.Shorten("outage: " + outage.Message), time.GetUtcNow() + wait, CancellationToken.None).ConfigureAwait(false);
                 return;
             }
             catch (Exception e) when (Outages.IsOutage(e) && !stoppingToken.IsCancellationRequested)
@@ -234,35 +234,8 @@ public sealed partial class GateWorker(
         }
     }
 
-    private async Task RenewAsync(WorkClaim claim, CancellationTokenSource lost, CancellationToken stop)
-    {
-        var every = _options.Lease / 3;
-        while (!stop.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(every, time, stop).ConfigureAwait(false);
-                if (!await database.Work.RenewAsync(claim, _options.Lease, stop).ConfigureAwait(false))
-                {
-                    await lost.CancelAsync().ConfigureAwait(false);
-                    return;
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // Stopped: the item finished.
-                return;
-            }
-#pragma warning disable CA1031 // A renewal that fails (database away) is tried again at the next tick; the lease may still hold.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                LogRenewFailed(e, claim.Id);
-            }
-        }
-    }
-
-    private static string Shorten(string message) => message.Length <= 500 ? message : message[..500];
+    private Task RenewAsync(WorkClaim claim, CancellationTokenSource lost, CancellationToken stop) =>
+        LeaseRenewal.RunAsync(database.Work, claim, _options.Lease, time, lost, e => LogRenewFailed(e, claim.Id), stop);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Gate:WorkerCount is 0: node {Node} accepts uploads but processes nothing")]
     private partial void LogNoWorkers(string node);
