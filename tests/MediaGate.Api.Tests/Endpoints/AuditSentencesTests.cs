@@ -24,6 +24,7 @@ public sealed class AuditSentencesTests
     [DataRow("acc-head", "device-register", "dev-1", null, "Registered the tablet Robins tablet.")]
     [DataRow("acc-head", "decision", "0123456789abcdef", "{\"purpose\":\"journal\",\"action\":\"mask\"}", "Released photo 01234567 with masks for journal.")]
     [DataRow("acc-head", "child-left", "child-ben", "{\"leftOn\":\"2026-07-31\"}", "Recorded that Ben Smith leaves on 2026-07-31.")]
+    [DataRow("acc-head", "text-unmask", "0123456789abcdef", "{\"region\":2,\"x\":10,\"y\":20,\"w\":30,\"h\":8,\"score\":0.9}", "Un-masked text region 2 of photo 01234567 on the website and in publicity (it names no child).")]
     public void What_KnownAction_SentenceWithNamesNotIds(string actor, string action, string subject, string? detail, string expected)
     {
         string said = AuditSentences.What(Entry(actor, action, subject, detail), Names);

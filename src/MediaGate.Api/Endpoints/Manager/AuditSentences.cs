@@ -70,6 +70,8 @@ public static class AuditSentences
             "decision" => Decision(d, Photo(subject)),
             "face-assignment" => $"Named the faces of {Photo(subject)}.",
             "not-a-face" => $"Marked a detection in {Photo(subject)} as not a face.",
+            "text-unmask" => $"Un-masked text region {Number(d, "region")} of {Photo(subject)} on the website and in publicity (it names no child).",
+            "text-mask" => $"Masked text region {Number(d, "region")} of {Photo(subject)} again on the website and in publicity.",
             "retention-delete" => $"Deleted {Photo(subject)}: every child in it left the setting ({Children("children")}).",
             "view" => $"Viewed {Photo(subject)}.",
             "view-master" => $"Viewed the unmasked original of {Photo(subject)}.",
