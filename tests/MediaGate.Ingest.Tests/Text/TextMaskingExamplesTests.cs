@@ -18,7 +18,7 @@ public sealed class TextMaskingExamplesTests
     [TestMethod]
     public void MaskText_SamplePhotos_PrintedNamesCoveredAndBeforeAndAfterWritten()
     {
-        // skimage's text.png (handwritten formulae on paper, at a slant) is written too: the README shows what is missed.
+        // skimage's text.png (handwritten formulae on paper, at a slant) is written too: nothing is found on it (README, what is missed).
         Mask(DetectTestData.Sample("text.png"), "skimage-text");
 
         var photo = DetectTestData.Sample("astronaut.png");
