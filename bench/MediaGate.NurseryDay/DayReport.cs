@@ -55,7 +55,8 @@ internal sealed class DayReport(DayOptions options, IReadOnlyList<DayResult> res
 
         var shownUnassigned = results.Where(r => r.ShownUnassigned.Count > 0).ToList();
         o.WriteLine($"- released photos where an unassigned detection away from the labelled faces looks unchanged in a family's rendition " +
-            $"(a mask filled from a flat background looks unchanged too): {shownUnassigned.Count}");
+            $"(a mask filled from a flat background looks unchanged too): {shownUnassigned.Count}" +
+            (shownUnassigned.Count > 0 ? " (" + string.Join(", ", shownUnassigned.Take(10).Select(r => Path.GetFileName(r.Photo.RelativePath))) + ")" : ""));
         var released = results.Where(r => r.Released).Select(r => (r.Decided!.Value - r.Sent).TotalSeconds).Order().ToList();
         var decided = results.Where(r => r.Decided is not null).Select(r => (r.Decided!.Value - r.Sent).TotalSeconds).Order().ToList();
         o.WriteLine();

@@ -18,7 +18,7 @@ internal static class FaceRules
         MediaFace face,
         FaceAssignment assignment,
         bool doubtful,
-        bool shownByCount,
+        CountMatch shownByCount,
         DecisionRequest request,
         DecisionDraft draft,
         ConsentSnapshot consent)
@@ -30,7 +30,8 @@ internal static class FaceRules
             FaceAssignmentKind.StaffAdult => ForStaffAdult(face, request.Options, draft),
             FaceAssignmentKind.Unknown => Unknown(face, draft),
             FaceAssignmentKind.NotAFace => FaceVisibility.Show, // a thumb, a toy: nothing to mask (audited when it was said)
-            FaceAssignmentKind.Unassigned when shownByCount && !face.Uncertain => FaceVisibility.Show,
+            FaceAssignmentKind.Unassigned when shownByCount == CountMatch.EveryCandidate => FaceVisibility.Show,
+            FaceAssignmentKind.Unassigned when shownByCount == CountMatch.CertainFaces && !face.Uncertain => FaceVisibility.Show,
             _ => FaceVisibility.Mask, // unassigned: an unknown child (held when certain, masked quietly when faint)
         };
         return new FaceDecision(face.Number, visibility, assignment);

@@ -20,14 +20,14 @@ namespace MediaGate.Consent.Decisions;
 /// child; not faint ones, nor ones dismissed as not a face or marked staff or not-a-child). More of them than tagged
 /// children holds while one of them is unassigned.</item>
 /// <item>Per face: an unassigned certain face holds (unless matching counts apply, <see cref="MatchingCountsRule"/>); an
-/// unassigned faint face is masked and never holds (nobody needs to name it); a face assigned to a child who is not
+/// unassigned faint face is masked and never holds (nobody needs to name it), unless matching counts show every candidate; a face assigned to a child who is not
 /// tagged, or one child on several faces, holds.</item>
 /// </list>
 /// </summary>
 internal static class WhoIsInThePhoto
 {
-    /// <summary>The assignments the decision uses, in face order, after auto-assignment, and whether matching counts
-    /// show the unassigned certain faces (<see cref="MatchingCountsRule"/>).</summary>
+    /// <summary>The assignments the decision uses, in face order, after auto-assignment, and which unassigned faces
+    /// matching counts show (<see cref="MatchingCountsRule"/>).</summary>
     public static ResolvedFaces Resolve(DecisionRequest request, List<ChildId> tagged, DecisionDraft draft, ConsentSnapshot consent)
     {
         var faces = request.Item.Faces;
@@ -148,7 +148,7 @@ internal static class WhoIsInThePhoto
         return found;
     }
 
-    private static void CheckFace(MediaFace face, FaceAssignment assignment, List<ChildId> tagged, bool shownByCount, DecisionDraft draft, ConsentSnapshot consent)
+    private static void CheckFace(MediaFace face, FaceAssignment assignment, List<ChildId> tagged, CountMatch shownByCount, DecisionDraft draft, ConsentSnapshot consent)
     {
         if (assignment.Kind == FaceAssignmentKind.NotAFace)
         {
@@ -157,12 +157,16 @@ internal static class WhoIsInThePhoto
                 string.Create(CultureInfo.InvariantCulture, $"Face {face.Number} is not a face, as someone said ({strength} detection, score {face.Score:0.00}): no mask"),
                 face);
         }
+        else if (assignment.Kind == FaceAssignmentKind.Unassigned && shownByCount == CountMatch.EveryCandidate)
+        {
+            // Shown by matching counts (the note says so once); nothing to hold or mask.
+        }
         else if (assignment.Kind == FaceAssignmentKind.Unassigned && face.Uncertain)
         {
             // product.md: a faint detection "is masked in every rendition anyone but the manager sees, but never holds a photo".
             draft.Add(ReasonCode.FaceUncertain, ReasonEffect.Mask, $"Face {face.Number} is faint: masked, nobody needs to name it", face);
         }
-        else if (assignment.Kind == FaceAssignmentKind.Unassigned && !shownByCount)
+        else if (assignment.Kind == FaceAssignmentKind.Unassigned && shownByCount == CountMatch.None)
         {
             draft.Add(ReasonCode.FaceUnassigned, ReasonEffect.Hold, $"Face {face.Number} is not named yet: staff can say on the tablet who it is, or the manager in review", face);
         }

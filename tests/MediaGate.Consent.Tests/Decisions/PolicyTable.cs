@@ -204,9 +204,39 @@ public static class PolicyTable
             c => c.GrantAll(Ava).GrantAll(Ben), Detections([Ava, Ben], Certain(Unassigned), Certain(Unassigned), Faint(Of(Ava))), Journal,
             Audience.ParentOf(Ava), Hold, [Mask, Mask, Show], [FaceUnassigned])
         { NotBecause = [MatchingCounts] },
-        new("A tagged child named on a faint face leaves fewer certain faces than tagged children: no matching counts",
+        new("A tagged child named on a faint face and one certain face for two tagged children: the certain face is the other child",
             c => c.GrantAll(Ava).GrantAll(Ben), Detections([Ava, Ben], Certain(Unassigned), Faint(Of(Ava))), Journal,
-            Audience.ParentOf(Ava), Hold, [Mask, Show], [FaceUnassigned])
+            Audience.ParentOf(Ava), Release, [Show, Show], [MatchingCounts])
+        { NotBecause = [FaceUnassigned] },
+
+        // Matching counts of every candidate (issue 12: the verifier's doubt must not mask a child in their own family's copy).
+        new("Two tagged children, one certain face and one faint one: the candidates match, both are shown without naming",
+            c => c.GrantAll(Ava).GrantAll(Ben), Detections([Ava, Ben], Certain(Unassigned), Faint(Unassigned)), Journal,
+            Audience.ParentOf(Ben), Release, [Show, Show], [MatchingCounts])
+        { NotBecause = [FaceUnassigned, FaceUncertain, JournalNeedsMasksHeld], Options = HoldMasked },
+        new("Two tagged children and two faint faces, nothing certain: both are shown",
+            c => c.GrantAll(Ava).GrantAll(Ben), Detections([Ava, Ben], Faint(Unassigned), Faint(Unassigned)), Journal,
+            Audience.ParentOf(Ava), Release, [Show, Show], [MatchingCounts])
+        { NotBecause = [FaceUncertain] },
+        new("Two tagged children, one certain face and two faint ones: more candidates than children, the faint ones stay masked and the certain one asks",
+            c => c.GrantAll(Ava).GrantAll(Ben), Detections([Ava, Ben], Certain(Unassigned), Faint(Unassigned), Faint(Unassigned)), Journal,
+            Audience.ParentOf(Ava), Hold, [Mask, Mask, Mask], [FaceUnassigned, FaceUncertain])
+        { NotBecause = [MatchingCounts] },
+        new("Candidates that match still need every tagged child's group option",
+            c => c.GrantAll(Ava).GrantAll(Ben, group: false), Detections([Ava, Ben], Certain(Unassigned), Faint(Unassigned)), Journal,
+            Audience.ParentOf(Ava), Hold, [Mask, Mask], [FaceUnassigned, FaceUncertain])
+        { NotBecause = [MatchingCounts] },
+        new("Candidates that match do not count a face marked as staff",
+            c => c.GrantAll(Ava).GrantAll(Ben), Detections([Ava, Ben], Certain(Staff), Faint(Unassigned)), Journal,
+            Audience.ParentOf(Ava), Release, [Mask, Mask], [StaffAdultMasked, FaceUncertain])
+        { NotBecause = [MatchingCounts] },
+        new("Candidates that match do not apply to the website",
+            c => c.GrantAll(Ava).GrantAll(Ben), Detections([Ava, Ben], Certain(Unassigned), Faint(Unassigned)), Website, Audience.Public, Hold,
+            [Mask, Mask], [FaceUnassigned, FaceUncertain])
+        { NotBecause = [MatchingCounts], ManagerApproved = true },
+        new("Candidates that match do not apply to events",
+            c => c.GrantAll(Ava).GrantAll(Ben), Detections([Ava, Ben], Certain(Unassigned), Faint(Unassigned)), Events,
+            Audience.EventFamilies([Ava, Ben], [Ava, Ben]), Hold, [Mask, Mask], [FaceUnassigned, FaceUncertain])
         { NotBecause = [MatchingCounts] },
         new("Matching counts do not apply to the website: it needs real assignments",
             c => c.GrantAll(Ava).GrantAll(Ben), Photo([Ava, Ben], Unassigned, Unassigned), Website, Audience.Public, Hold, [Mask, Mask],
