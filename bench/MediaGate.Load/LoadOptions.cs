@@ -3,10 +3,11 @@ using System.Globalization;
 namespace MediaGate.Load;
 
 /// <summary>The load run's settings, from <c>--name value</c> arguments (defaults are issue 7's run).</summary>
-internal sealed record LoadOptions(int Tablets, int UploadsPerTablet, double Megapixels, TimeSpan VisibleLimit, int? Workers, bool KeepFolder, bool SmallPhotos = false)
+internal sealed record LoadOptions(int Tablets, int UploadsPerTablet, double Megapixels, TimeSpan VisibleLimit, int? Workers, bool KeepFolder, bool SmallPhotos = false, int WarmUp = 0)
 {
     public const string Usage =
-        "usage: eng/load.sh [--photos large|small] [--tablets 20] [--uploads 3] [--megapixels 12] [--visible-limit-seconds 600] [--workers N] [--keep]\n" +
+        "usage: eng/load.sh [--photos large|small] [--tablets 20] [--uploads 3] [--megapixels 12] [--visible-limit-seconds 600] [--workers N] [--warm-up N] [--keep]\n" +
+        "  --warm-up N: before the measured burst, tablet 0 uploads N of the photos one at a time and waits for each decision (a node that has been running, not one just started)\n" +
         "  --photos small: each tablet uploads one faces-dev photo of about 1 MP (one or two faces), all at once (--uploads 1 unless given)";
 
     public static LoadOptions Parse(string[] args)
@@ -23,6 +24,7 @@ internal sealed record LoadOptions(int Tablets, int UploadsPerTablet, double Meg
                 "--visible-limit-seconds" => options with { VisibleLimit = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--workers" => options with { Workers = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--keep" => options with { KeepFolder = true },
+                "--warm-up" => options with { WarmUp = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--photos" => Value() switch
                 {
                     "small" => options with { SmallPhotos = true, UploadsPerTablet = args.Contains("--uploads") ? options.UploadsPerTablet : 1 },
@@ -33,6 +35,6 @@ internal sealed record LoadOptions(int Tablets, int UploadsPerTablet, double Meg
             };
         }
 
-        return options is { Tablets: > 0, UploadsPerTablet: > 0, Megapixels: > 0 } ? options : throw new ArgumentException(Usage);
+        return options is { Tablets: > 0, UploadsPerTablet: > 0, Megapixels: > 0, WarmUp: >= 0 } ? options : throw new ArgumentException(Usage);
     }
 }

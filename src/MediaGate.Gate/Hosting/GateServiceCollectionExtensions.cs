@@ -80,7 +80,9 @@ public static class GateServiceCollectionExtensions
             throw new InvalidOperationException($"The models folder '{folder}' (Ingest:ModelsDir / MEDIAGATE_MODELS_DIR) does not exist.");
         }
 
-        var detector = FaceDetectorFactory.Open(folder, configuration["Ingest:Detector"], new DetectorOptions { CpuArena = false });
+        // Ingest:CpuArena: the service runs without ONNX Runtime's CPU arena unless configured (DetectorOptions.CpuArena says why).
+        var options = new DetectorOptions { CpuArena = configuration.GetValue("Ingest:CpuArena", false) };
+        var detector = FaceDetectorFactory.Open(folder, configuration["Ingest:Detector"], options);
         return detector.IsSuccess
             ? detector.Value
             : throw new InvalidOperationException("The face detector cannot be loaded: " + detector.Failure.Message);

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace MediaGate.Ingest.Detect;
 
@@ -33,6 +35,7 @@ internal static class ImageResampler
 
         var columns = Weights(region.Width, width);
         var rows = Weights(region.Height, height);
+        var twoTaps = TwoTapColumns.From(columns);
         var result = new RgbImage(width, height);
         var rowSum = new float[region.Width * 3];
         for (var y = 0; y < height; y++)
@@ -45,6 +48,12 @@ internal static class ImageResampler
             }
 
             var dst = result.Row(y);
+            if (twoTaps is not null)
+            {
+                twoTaps.Apply(rowSum, dst);
+                continue;
+            }
+
             for (var x = 0; x < width; x++)
             {
                 var (firstColumn, columnWeights) = columns[x];
@@ -138,4 +147,65 @@ internal static class ImageResampler
     }
 
     private static byte ToByte(float value) => (byte)Math.Clamp((int)(value + 0.5f), 0, 255);
+
+    /// <summary>
+    /// The horizontal pass when every output column draws from exactly two source columns (bilinear enlarging, the
+    /// detector's finest level: 2x for a 1 MP photo). Flat arrays instead of a weight array per column: this pass was
+    /// about 40 ms of a 1 MP photo's 320 ms detection (bench detect-profile). The sums are the general loop's, in the
+    /// same order, so the pixels are the same.
+    /// </summary>
+    private sealed class TwoTapColumns
+    {
+        private readonly int[] _at;
+        private readonly float[] _w0;
+        private readonly float[] _w1;
+
+        private TwoTapColumns(int[] at, float[] w0, float[] w1) => (_at, _w0, _w1) = (at, w0, w1);
+
+        public static TwoTapColumns? From((int First, float[] Weights)[] columns)
+        {
+            var at = new int[columns.Length];
+            var w0 = new float[columns.Length];
+            var w1 = new float[columns.Length];
+            for (var x = 0; x < columns.Length; x++)
+            {
+                if (columns[x].Weights.Length != 2)
+                {
+                    return null;
+                }
+
+                at[x] = columns[x].First * 3;
+                w0[x] = columns[x].Weights[0];
+                w1[x] = columns[x].Weights[1];
+            }
+
+            return new TwoTapColumns(at, w0, w1);
+        }
+
+        public void Apply(ReadOnlySpan<float> rowSum, Span<byte> dst)
+        {
+            var columns = _at.Length;
+            if (dst.Length < columns * 3 || (columns > 0 && _at[columns - 1] + 6 > rowSum.Length))
+            {
+                throw new ArgumentException("The row does not fit the column table.", nameof(dst));
+            }
+
+            // Checked once above; the loop reads by reference (no bounds check per channel: the loop is the whole pass).
+            ref var sum = ref MemoryMarshal.GetReference(rowSum);
+            ref var output = ref MemoryMarshal.GetReference(dst);
+            for (var x = 0; x < columns; x++)
+            {
+                var a = _at[x];
+                float w0 = _w0[x], w1 = _w1[x];
+                ref var s = ref Unsafe.Add(ref sum, a);
+                ref var d = ref Unsafe.Add(ref output, x * 3);
+                d = Round((w0 * s) + (w1 * Unsafe.Add(ref s, 3)));
+                Unsafe.Add(ref d, 1) = Round((w0 * Unsafe.Add(ref s, 1)) + (w1 * Unsafe.Add(ref s, 4)));
+                Unsafe.Add(ref d, 2) = Round((w0 * Unsafe.Add(ref s, 2)) + (w1 * Unsafe.Add(ref s, 5)));
+            }
+        }
+
+        /// <summary><see cref="ToByte"/> for a blend of two bytes with weights summing to 1 (never below 0).</summary>
+        private static byte Round(float value) => (byte)Math.Min((int)(value + 0.5f), 255);
+    }
 }

@@ -47,6 +47,48 @@ public sealed class ImageResamplerTests
     }
 
     [TestMethod]
+    public void Resize_Enlarging_EveryPixelIsTheBilinearBlendOfItsTwoByTwoSourcePixels()
+    {
+        // The enlarging pass has its own loop (two taps a column); each output pixel must be exactly the separable
+        // blend the weight tables give: vertical first, then horizontal, rounded once.
+        var source = new RgbImage(37, 23);
+        for (var i = 0; i < source.Pixels.Length; i++)
+        {
+            source.Pixels[i] = (byte)((i * 131) % 256);
+        }
+
+        foreach (var (w, h) in new[] { (74, 46), (41, 60), (100, 23) })
+        {
+            var resized = ImageResampler.Resize(source, w, h);
+            var columns = ImageResampler.Weights(source.Width, w);
+            var rows = ImageResampler.Weights(source.Height, h);
+            for (var y = 0; y < h; y++)
+            {
+                for (var x = 0; x < w; x++)
+                {
+                    for (var c = 0; c < 3; c++)
+                    {
+                        float value = 0f;
+                        for (var k = 0; k < columns[x].Weights.Length; k++)
+                        {
+                            float vertical = 0f;
+                            for (var j = 0; j < rows[y].Weights.Length; j++)
+                            {
+                                vertical += rows[y].Weights[j] * source.Row(rows[y].First + j)[((columns[x].First + k) * 3) + c];
+                            }
+
+                            value += columns[x].Weights[k] * vertical;
+                        }
+
+                        var expected = (byte)Math.Clamp((int)(value + 0.5f), 0, 255);
+                        Assert.AreEqual(expected, resized.Row(y)[(x * 3) + c], $"{w}x{h}: pixel ({x}, {y}) channel {c} is the blend of its source pixels");
+                    }
+                }
+            }
+        }
+    }
+
+    [TestMethod]
     public void ResizeRegion_OutsideThePicture_Throws()
     {
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ImageResampler.ResizeRegion(new RgbImage(10, 10), new PixelRect(5, 5, 6, 2), 3, 3));
