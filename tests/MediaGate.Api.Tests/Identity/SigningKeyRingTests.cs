@@ -127,5 +127,5 @@ public sealed class SigningKeyRingTests
     }
 
     private static SigningKeyRing Ring(MediaGateDatabase database, TimeProvider time) =>
-        new(database, TestHost.Sealer, Options.Create(new IdentityOptions()), time);
+        new(database.SigningKeys, TestHost.Sealer, Options.Create(new IdentityOptions()), time);
 }
