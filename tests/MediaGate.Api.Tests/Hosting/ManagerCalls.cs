@@ -16,13 +16,7 @@ internal static class ManagerCalls
     public static Task<HttpResponseMessage> SendJsonAsync(TestHost service, HttpMethod method, string path, object body) =>
         SendAsync(service, method, path, JsonContent.Create(body));
 
-    public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        string text = await response.Content.ReadAsStringAsync();
-        Assert.AreEqual(expected, response.StatusCode, text);
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.Clone();
-    }
+    public static Task<JsonElement> ReadJsonAsync(HttpResponseMessage response, HttpStatusCode expected) => TestHost.ReadJsonAsync(response, expected);
 
     /// <summary>Creates a child and returns its id.</summary>
     public static async Task<string> CreateChildAsync(TestHost service, string name, string? room = null)

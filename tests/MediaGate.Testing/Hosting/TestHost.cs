@@ -198,6 +198,15 @@ internal sealed class TestHost : IAsyncDisposable
     /// <summary>A child on the roster, written straight to the database.</summary>
     public Task AddChildAsync(string id) => Database.Children.AddAsync(new Child(new ChildId(id), "Child " + id));
 
+    /// <summary>The response's JSON body, asserting first that its status is <paramref name="expected"/>.</summary>
+    public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.AreEqual(expected, response.StatusCode, text);
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
@@ -261,14 +270,6 @@ internal sealed class TestHost : IAsyncDisposable
         {
             return (await ReadJsonAsync(response, HttpStatusCode.OK)).GetProperty("token").GetString()!;
         }
-    }
-
-    private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        string text = await response.Content.ReadAsStringAsync();
-        Assert.AreEqual(expected, response.StatusCode, text);
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.Clone();
     }
 
     private async Task<string> SignInAsRoleAsync(string role)
