@@ -7,7 +7,6 @@ using MediaGate.Api.Hosting;
 using MediaGate.Api.Identity;
 using MediaGate.Consent.People;
 using MediaGate.Data;
-using MediaGate.Gate;
 using MediaGate.Gate.Review;
 using MediaGate.Identity.SignIn;
 using MediaGate.Storage.Encryption;
@@ -93,7 +92,12 @@ internal sealed class TestHost : IAsyncDisposable
 
                 if (options.World is { } world)
                 {
-                    AddWorld(services, world, options.Families);
+                    AddWorld(services, world);
+                }
+
+                if (options.Families is { } families)
+                {
+                    services.AddSingleton(families);
                 }
 
                 options.ConfigureServices?.Invoke(services);
@@ -242,7 +246,7 @@ internal sealed class TestHost : IAsyncDisposable
     }
 
     /// <summary>The world's database, stores and use cases in place of the service's own; the test headers sign in.</summary>
-    private static void AddWorld(IServiceCollection services, RenditionWorld world, IParentChildren? families)
+    private static void AddWorld(IServiceCollection services, RenditionWorld world)
     {
         services.AddSingleton(world.Database);
         services.AddKeyedSingleton(StorageServiceCollectionExtensions.MasterStore, world.Masters);
@@ -254,11 +258,6 @@ internal sealed class TestHost : IAsyncDisposable
             world.Database.Audit, world.Database.Media, world.Database.ReviewLists, world.Database.Videos, world.Masters,
             Microsoft.Extensions.Options.Options.Create(world.Ingest), world.Pixels));
         services.AddSingleton(new TextRegionReview(world.Database, world.Renditions, world.Time));
-        if (families is not null)
-        {
-            services.AddSingleton(families);
-        }
-
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
         services.PostConfigure<JwtBearerOptions>(MediaGateSchemes.Bearer, o => o.ForwardDefaultSelector = HeaderAuthenticationHandler.Selector);
         services.PostConfigure<AuthenticationSchemeOptions>(MediaGateSchemes.WebsiteKey, o => o.ForwardDefaultSelector = HeaderAuthenticationHandler.Selector);

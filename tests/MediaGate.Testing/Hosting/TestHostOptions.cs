@@ -25,12 +25,12 @@ internal sealed class TestHostOptions
 
     /// <summary>
     /// Serves over a renditions test world instead of the data folder: its database, stores, clock and
-    /// use cases, with the parents' children from <see cref="Families"/> and the header sign-in
+    /// use cases, with the header sign-in
     /// (<see cref="HeaderAuthenticationHandler"/>, <see cref="TestHost.As"/>) beside the bearer tokens.
     /// </summary>
     public RenditionWorld? World { get; init; }
 
-    /// <summary>The parents' children (with <see cref="World"/>); default the accounts' own.</summary>
+    /// <summary>The parents' children in place of the accounts' own (a stand-in at that boundary).</summary>
     public IParentChildren? Families { get; init; }
 
     /// <summary>Adds to the container after the service's parts (a stand-in, a recording logger).</summary>
