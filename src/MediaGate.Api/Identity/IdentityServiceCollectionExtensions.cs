@@ -1,5 +1,6 @@
 using MediaGate.Data;
 using MediaGate.Data.Identity;
+using MediaGate.Gate.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -14,8 +15,8 @@ public static class IdentityServiceCollectionExtensions
 {
     /// <summary>
     /// Bearer tokens (JWT, keys shared through the database) and the website's <c>X-Api-Key</c>; the policies of
-    /// <see cref="Policies"/>; options <c>Identity:*</c> validated at start. Expects a <c>MediaGateDatabase</c> and a
-    /// <see cref="TimeProvider"/> registered by the host.
+    /// <see cref="Policies"/>; options <c>Identity:*</c> validated at start. Expects a <c>MediaGateDatabase</c> (its
+    /// repositories are registered here, each on its own) and a <see cref="TimeProvider"/> registered by the host.
     /// </summary>
     public static IServiceCollection AddMediaGateIdentity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,17 +28,14 @@ public static class IdentityServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
+        AddRepositories(services);
         services.AddSingleton<CredentialHasher>();
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<WorkingHours>();
         services.AddScoped<SignInFlow>();
         services.AddSingleton<FailureAuditBudget>();
-        services.AddScoped(sp =>
-        {
-            var database = sp.GetRequiredService<MediaGateDatabase>();
-            return new SessionTokenCheck(database.RevokedTokens, database.Accounts, database.Devices);
-        });
+        services.AddScoped<SessionTokenCheck>();
         services.AddScoped<TokenValidationEvents>();
         services.AddSingleton<IdentityBootstrap>();
         services.AddHostedService(sp => sp.GetRequiredService<IdentityBootstrap>());
@@ -64,6 +62,15 @@ public static class IdentityServiceCollectionExtensions
             .AddPolicy(Policies.Website, p => p.AddAuthenticationSchemes(MediaGateSchemes.WebsiteKey)
                 .RequireClaim(MediaGateClaims.WebsiteKey));
         return services;
+    }
+
+    /// <summary>The repositories sign-in and tokens use, each on its own: the shared ones and identity's own three.</summary>
+    private static void AddRepositories(IServiceCollection services)
+    {
+        services.AddMediaGateRepositories();
+        services.TryAddSingleton(provider => provider.GetRequiredService<MediaGateDatabase>().SigningKeys);
+        services.TryAddSingleton(provider => provider.GetRequiredService<MediaGateDatabase>().SignInThrottle);
+        services.TryAddSingleton(provider => provider.GetRequiredService<MediaGateDatabase>().RevokedTokens);
     }
 
     private static void ConfigureBearer(JwtBearerOptions bearer, SigningKeyRing keys, IOptions<IdentityOptions> options, TimeProvider time)

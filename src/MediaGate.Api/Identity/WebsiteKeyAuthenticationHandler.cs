@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using MediaGate.Data;
+using MediaGate.Data.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +14,7 @@ public sealed class WebsiteKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    MediaGateDatabase database)
+    IWebsiteKeyRepository websiteKeys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -30,7 +30,7 @@ public sealed class WebsiteKeyAuthenticationHandler(
             return AuthenticateResult.Fail("Malformed website key.");
         }
 
-        var found = await database.WebsiteKeys.FindInUseByHashAsync(SecretTokens.Hash(key), Context.RequestAborted).ConfigureAwait(false);
+        var found = await websiteKeys.FindInUseByHashAsync(SecretTokens.Hash(key), Context.RequestAborted).ConfigureAwait(false);
         if (found is null)
         {
             return AuthenticateResult.Fail("Unknown or revoked website key.");

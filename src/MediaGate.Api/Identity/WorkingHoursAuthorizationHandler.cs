@@ -7,7 +7,7 @@ namespace MediaGate.Api.Identity;
 
 /// <summary>Refuses tablet requests outside working hours and writes each refusal to the audit log
 /// (product.md: "refused and logged").</summary>
-public sealed class WorkingHoursAuthorizationHandler(WorkingHours hours, MediaGateDatabase database, TimeProvider time)
+public sealed class WorkingHoursAuthorizationHandler(WorkingHours hours, IAuditLog audit, TimeProvider time)
     : AuthorizationHandler<WorkingHoursRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, WorkingHoursRequirement requirement)
@@ -25,7 +25,7 @@ public sealed class WorkingHoursAuthorizationHandler(WorkingHours hours, MediaGa
         if (accountId is not null && context.User.DeviceId() is not null)
         {
             string? path = (context.Resource as HttpContext)?.Request.Path.Value;
-            await database.Audit.AppendAsync(new AuditEvent(
+            await audit.AppendAsync(new AuditEvent(
                 accountId,
                 IdentityAuditActions.OutsideWorkingHours,
                 context.User.DeviceId() ?? "",

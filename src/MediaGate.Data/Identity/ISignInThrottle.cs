@@ -10,11 +10,10 @@ public interface ISignInThrottle
 {
     /// <summary>
     /// Counts one attempt on <paramref name="key"/>, atomically, unless the key must still wait: then nothing changes and
-    /// the answer says until when. A count restarts after a quiet <see cref="SignInDelays.QuietWindow"/>; from
-    /// <see cref="SignInDelays.FreeFailures"/> counted attempts on, each admitted attempt sets a wait before the next one
-    /// (<see cref="SignInDelays.DelayAfter"/>).
+    /// the answer says until when. A count restarts after a quiet <see cref="ISignInWaits.QuietWindow"/>; each admitted
+    /// attempt sets the wait <see cref="ISignInWaits.DelayAfter"/> gives for its count before the next one.
     /// </summary>
-    Task<SignInTurn> TryAttemptAsync(string key, DateTimeOffset now, SignInDelays delays, CancellationToken cancellationToken = default);
+    Task<SignInTurn> TryAttemptAsync(string key, DateTimeOffset now, ISignInWaits delays, CancellationToken cancellationToken = default);
 
     /// <summary>Takes back one counted attempt whose credentials were right, and the wait it set.</summary>
     Task ForgiveAsync(string key, CancellationToken cancellationToken = default);

@@ -16,7 +16,8 @@ namespace MediaGate.Identity.SignIn;
 /// rather than leave a service nobody can administer; a value given when a manager exists is ignored.
 /// </summary>
 public sealed partial class IdentityBootstrap(
-    MediaGateDatabase database,
+    IAccountRepository accounts,
+    IAuditLog audit,
     CredentialHasher hasher,
     IConfiguration configuration,
     IOptions<IdentityOptions> options,
@@ -32,7 +33,7 @@ public sealed partial class IdentityBootstrap(
     /// <summary>Creates the first manager if there is none and the variable is set; true when it made one.</summary>
     public async Task<bool> RunAsync(CancellationToken cancellationToken = default)
     {
-        if (await database.Accounts.AnyActiveManagerAsync(cancellationToken).ConfigureAwait(false))
+        if (await accounts.AnyActiveManagerAsync(cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
@@ -59,14 +60,14 @@ public sealed partial class IdentityBootstrap(
         }
 
         var account = new Account(Guid.NewGuid().ToString("N"), username, AccountRole.Manager, hasher.Hash(password), null, true, time.GetUtcNow());
-        var added = await database.Accounts.AddAsync(account, Array.Empty<ChildId>(), cancellationToken).ConfigureAwait(false);
+        var added = await accounts.AddAsync(account, Array.Empty<ChildId>(), cancellationToken).ConfigureAwait(false);
         if (added != AccountAdded.Added)
         {
             // Another node bootstrapped the same name at the same moment; that manager stands.
             return false;
         }
 
-        await database.Audit.AppendAsync(new AuditEvent("bootstrap", AccountAuditActions.AccountCreated, account.Id,
+        await audit.AppendAsync(new AuditEvent("bootstrap", AccountAuditActions.AccountCreated, account.Id,
             JsonSerializer.Serialize(new { role = AccountRoles.Manager, username })), cancellationToken).ConfigureAwait(false);
         LogCreated(logger, username);
         return true;

@@ -19,7 +19,10 @@ namespace MediaGate.Identity.SignIn;
 /// wrong device secret) up to <see cref="FailureAuditBudget.PerWindow"/> a minute from one address.
 /// </summary>
 public sealed class SignInFlow(
-    MediaGateDatabase database,
+    IAccountRepository accounts,
+    IDeviceRepository devices,
+    ISignInThrottle throttle,
+    IAuditLog audit,
     CredentialHasher hasher,
     TokenIssuer tokens,
     WorkingHours hours,
@@ -42,7 +45,7 @@ public sealed class SignInFlow(
             return refused;
         }
 
-        Account? found = accountKey is null ? null : await database.Accounts.FindByUsernameAsync(username!, cancellationToken).ConfigureAwait(false);
+        Account? found = accountKey is null ? null : await accounts.FindByUsernameAsync(username!, cancellationToken).ConfigureAwait(false);
         if (!hasher.Verify(found is { Active: true } ? found.PasswordHash : null, Bounded(password)))
         {
             await AuditFailureAsync(username, "password", turn.DelaysBegan, found is null ? source : null, cancellationToken).ConfigureAwait(false);
@@ -91,11 +94,11 @@ public sealed class SignInFlow(
         var turn = await TakeTurnAsync(now, pair, cancellationToken).ConfigureAwait(false);
         if (turn.Refusal is { } refused)
         {
-            await database.SignInThrottle.ForgiveAsync(device.Key, cancellationToken).ConfigureAwait(false);
+            await throttle.ForgiveAsync(device.Key, cancellationToken).ConfigureAwait(false);
             return refused;
         }
 
-        Account? found = accountKey is null ? null : await database.Accounts.FindByUsernameAsync(username!, cancellationToken).ConfigureAwait(false);
+        Account? found = accountKey is null ? null : await accounts.FindByUsernameAsync(username!, cancellationToken).ConfigureAwait(false);
         if (!hasher.Verify(found is { Active: true, Role: AccountRole.Staff } ? found.PinHash : null, Bounded(pin)))
         {
             await AuditFailureAsync(username, "pin", deviceTurn.DelaysBegan || turn.DelaysBegan, unaccountedFrom: null, cancellationToken).ConfigureAwait(false);
@@ -103,7 +106,7 @@ public sealed class SignInFlow(
         }
 
         await ClearAsync(pair, cancellationToken).ConfigureAwait(false);
-        await database.SignInThrottle.ForgiveAsync(device.Key, cancellationToken).ConfigureAwait(false);
+        await throttle.ForgiveAsync(device.Key, cancellationToken).ConfigureAwait(false);
         return await SucceedAsync(found!, registered.Id, now, cancellationToken).ConfigureAwait(false);
     }
 
@@ -111,7 +114,7 @@ public sealed class SignInFlow(
     private async Task<Device?> RegisteredDeviceAsync(string? deviceId, string? deviceSecret, CancellationToken cancellationToken)
     {
         bool wellFormedId = deviceId is { Length: 32 } && deviceId.All(char.IsAsciiHexDigitLower);
-        Device? registered = wellFormedId ? await database.Devices.FindAsync(deviceId!, cancellationToken).ConfigureAwait(false) : null;
+        Device? registered = wellFormedId ? await devices.FindAsync(deviceId!, cancellationToken).ConfigureAwait(false) : null;
         return registered is { IsRevoked: false } && SecretTokens.Matches(deviceSecret, registered.SecretHash) ? registered : null;
     }
 
@@ -131,7 +134,7 @@ public sealed class SignInFlow(
             return new Turn(null, false);
         }
 
-        var turn = await database.SignInThrottle.TryAttemptAsync(counter.Key, now, counter.Delays, cancellationToken).ConfigureAwait(false);
+        var turn = await throttle.TryAttemptAsync(counter.Key, now, counter.Delays, cancellationToken).ConfigureAwait(false);
         return turn.Admitted
             ? new Turn(null, turn.DelaysBegan)
             : new Turn(new SignInOutcome(SignInResult.LockedOut, RetryAfter: (turn.WaitUntil ?? now) - now), false);
@@ -141,7 +144,7 @@ public sealed class SignInFlow(
     {
         if (counter is not null)
         {
-            await database.SignInThrottle.ResetAsync(counter.Key, cancellationToken).ConfigureAwait(false);
+            await throttle.ResetAsync(counter.Key, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -149,14 +152,14 @@ public sealed class SignInFlow(
     {
         if (account.Role == AccountRole.Staff && !hours.IsOpenAt(now))
         {
-            await database.Audit.AppendAsync(new AuditEvent(account.Id, IdentityAuditActions.OutsideWorkingHours, deviceId ?? "",
+            await audit.AppendAsync(new AuditEvent(account.Id, IdentityAuditActions.OutsideWorkingHours, deviceId ?? "",
                 JsonSerializer.Serialize(new { step = "sign-in" })), cancellationToken).ConfigureAwait(false);
             return SignInOutcome.OutsideWorkingHours;
         }
 
-        await database.SignInThrottle.PruneAsync(now, options.Value.FailureWindow, cancellationToken).ConfigureAwait(false);
+        await throttle.PruneAsync(now, options.Value.FailureWindow, cancellationToken).ConfigureAwait(false);
         string token = await tokens.IssueAsync(account, deviceId, cancellationToken).ConfigureAwait(false);
-        await database.Audit.AppendAsync(new AuditEvent(account.Id, IdentityAuditActions.SignIn, deviceId ?? "",
+        await audit.AppendAsync(new AuditEvent(account.Id, IdentityAuditActions.SignIn, deviceId ?? "",
             JsonSerializer.Serialize(new { role = account.Role.ToText(), tablet = deviceId is not null })), cancellationToken).ConfigureAwait(false);
         return new SignInOutcome(SignInResult.SignedIn, token, account.Role.ToText());
     }
@@ -175,16 +178,16 @@ public sealed class SignInFlow(
             case FailureAuditVerdict.Skip:
                 return;
             case FailureAuditVerdict.RecordThatTheRestAreNot:
-                await database.Audit.AppendAsync(new AuditEvent(IdentityAuditActions.Anonymous, IdentityAuditActions.SignInFailuresNotRecorded, "",
+                await audit.AppendAsync(new AuditEvent(IdentityAuditActions.Anonymous, IdentityAuditActions.SignInFailuresNotRecorded, "",
                     JsonSerializer.Serialize(new { perMinute = FailureAuditBudget.PerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture) })), cancellationToken).ConfigureAwait(false);
                 return;
         }
 
-        await database.Audit.AppendAsync(new AuditEvent(IdentityAuditActions.Anonymous, IdentityAuditActions.SignInFailed, subject,
+        await audit.AppendAsync(new AuditEvent(IdentityAuditActions.Anonymous, IdentityAuditActions.SignInFailed, subject,
             JsonSerializer.Serialize(new { reason })), cancellationToken).ConfigureAwait(false);
         if (delaysBegan)
         {
-            await database.Audit.AppendAsync(new AuditEvent(IdentityAuditActions.Anonymous, IdentityAuditActions.SignInLockedOut, subject,
+            await audit.AppendAsync(new AuditEvent(IdentityAuditActions.Anonymous, IdentityAuditActions.SignInLockedOut, subject,
                 JsonSerializer.Serialize(new { reason, delays = true })), cancellationToken).ConfigureAwait(false);
         }
     }

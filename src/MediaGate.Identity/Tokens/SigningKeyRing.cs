@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using MediaGate.Data;
 using MediaGate.Data.Identity;
 using MediaGate.Storage.Encryption;
 using Microsoft.Extensions.Options;
@@ -17,7 +16,7 @@ namespace MediaGate.Identity.Tokens;
 /// A key stored in clear by an older version is deleted when it is loaded (its sessions end; everyone signs in again
 /// once); a sealed key this node cannot open (its master key is not configured here) is left for the nodes that can.
 /// </summary>
-public sealed class SigningKeyRing(MediaGateDatabase database, SecretSealer sealer, IOptions<IdentityOptions> options, TimeProvider time)
+public sealed class SigningKeyRing(ISigningKeyRepository signingKeys, SecretSealer sealer, IOptions<IdentityOptions> options, TimeProvider time)
 {
     /// <summary>The purpose the keys are sealed for (<see cref="SecretSealer"/>).</summary>
     public const string SealPurpose = "token-signing-key";
@@ -53,7 +52,7 @@ public sealed class SigningKeyRing(MediaGateDatabase database, SecretSealer seal
                 bool first = Signing(snapshot.Keys, now) is null;
                 string id = Guid.NewGuid().ToString("N");
                 var key = new SigningKey(id, sealer.Seal(SealPurpose, id, RandomNumberGenerator.GetBytes(32)), now, first ? now : now + PublishDelay);
-                await database.SigningKeys.AddAsync(key, cancellationToken).ConfigureAwait(false);
+                await signingKeys.AddAsync(key, cancellationToken).ConfigureAwait(false);
                 await DeleteRetiredAsync(snapshot.Keys, now, cancellationToken).ConfigureAwait(false);
                 snapshot = await FreshAsync(now, force: true, cancellationToken).ConfigureAwait(false);
             }
@@ -109,7 +108,7 @@ public sealed class SigningKeyRing(MediaGateDatabase database, SecretSealer seal
             DateTimeOffset retiredAt = ordered[i + 1].ActiveFrom;
             if (retiredAt <= now && now - retiredAt > stillValid)
             {
-                await database.SigningKeys.DeleteAsync(ordered[i].Id, cancellationToken).ConfigureAwait(false);
+                await signingKeys.DeleteAsync(ordered[i].Id, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -122,7 +121,7 @@ public sealed class SigningKeyRing(MediaGateDatabase database, SecretSealer seal
             return snapshot;
         }
 
-        var stored = await database.SigningKeys.ListAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await signingKeys.ListAsync(cancellationToken).ConfigureAwait(false);
         var keys = new List<SigningKey>(stored.Count);
         foreach (var key in stored)
         {
@@ -132,7 +131,7 @@ public sealed class SigningKeyRing(MediaGateDatabase database, SecretSealer seal
             }
             else if (!SecretSealer.IsSealed(key.Secret.Span))
             {
-                await database.SigningKeys.DeleteAsync(key.Id, cancellationToken).ConfigureAwait(false);
+                await signingKeys.DeleteAsync(key.Id, cancellationToken).ConfigureAwait(false);
             }
         }
 

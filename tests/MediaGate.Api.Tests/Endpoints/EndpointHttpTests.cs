@@ -18,11 +18,11 @@ public sealed class EndpointHttpTests
         var cat = await world.ChildAsync("Cat Brown");
         var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
         await world.Renditions.RefreshItemAsync(item.Id);
-        await using var host = await EndpointHost.StartAsync(world, new FamilyChildren().Parent("mum-of-ava", ava).Parent("dad-of-cat", cat));
+        await using var host = await TestHost.StartAsync(new() { World = world, Families = new FamilyChildren().Parent("mum-of-ava", ava).Parent("dad-of-cat", cat) });
 
-        using var list = await host.Client.SendAsync(EndpointHost.As("mum-of-ava", "parent", HttpMethod.Get, "/api/parent/media"));
-        using var image = await host.Client.SendAsync(EndpointHost.As("mum-of-ava", "parent", HttpMethod.Get, $"/api/parent/media/{item.Id}/image"));
-        using var other = await host.Client.SendAsync(EndpointHost.As("dad-of-cat", "parent", HttpMethod.Get, $"/api/parent/media/{item.Id}/image"));
+        using var list = await host.Client.SendAsync(TestHost.As("mum-of-ava", "parent", HttpMethod.Get, "/api/parent/media"));
+        using var image = await host.Client.SendAsync(TestHost.As("mum-of-ava", "parent", HttpMethod.Get, $"/api/parent/media/{item.Id}/image"));
+        using var other = await host.Client.SendAsync(TestHost.As("dad-of-cat", "parent", HttpMethod.Get, $"/api/parent/media/{item.Id}/image"));
         using var anonymous = await host.Client.GetAsync(new Uri($"/api/parent/media/{item.Id}/image", UriKind.Relative));
 
         Assert.AreEqual(HttpStatusCode.OK, list.StatusCode);
@@ -48,14 +48,14 @@ public sealed class EndpointHttpTests
     {
         await using var world = await RenditionWorld.CreateAsync();
         var ava = await world.ChildAsync("Ava Smith");
-        await using var host = await EndpointHost.StartAsync(world, new FamilyChildren());
+        await using var host = await TestHost.StartAsync(new() { World = world, Families = new FamilyChildren() });
 
-        using var created = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Post, "/api/manager/events",
+        using var created = await host.Client.SendAsync(TestHost.As("boss", "manager", HttpMethod.Post, "/api/manager/events",
             JsonContent.Create(new { name = "Summer fair", date = "2026-06-20", attendees = new[] { ava.Value } })));
-        using var invalid = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Post, "/api/manager/events",
+        using var invalid = await host.Client.SendAsync(TestHost.As("boss", "manager", HttpMethod.Post, "/api/manager/events",
             JsonContent.Create(new { name = "Fair", date = "June", attendees = new[] { ava.Value } })));
-        using var list = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, "/api/manager/events"));
-        using var asParent = await host.Client.SendAsync(EndpointHost.As("mum", "parent", HttpMethod.Get, "/api/manager/events"));
+        using var list = await host.Client.SendAsync(TestHost.As("boss", "manager", HttpMethod.Get, "/api/manager/events"));
+        using var asParent = await host.Client.SendAsync(TestHost.As("mum", "parent", HttpMethod.Get, "/api/manager/events"));
 
         Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
@@ -76,13 +76,13 @@ public sealed class EndpointHttpTests
         await world.Database.Consents.AppendAsync(new Consent.Matrix.ConsentRecord(ava, Consent.Matrix.Purpose.Publicity, true, false, "Mother", "FORM-P",
             DateOnly.FromDateTime(world.Time.GetUtcNow().UtcDateTime).AddDays(-1), null, null, world.Time.GetUtcNow()));
         var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
-        await using var host = await EndpointHost.StartAsync(world, new FamilyChildren());
+        await using var host = await TestHost.StartAsync(new() { World = world, Families = new FamilyChildren() });
         var path = $"/api/manager/media/{item.Id}/publicity";
 
-        using var before = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, path));
-        using var approve = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Post, $"/api/manager/media/{item.Id}/decision",
+        using var before = await host.Client.SendAsync(TestHost.As("boss", "manager", HttpMethod.Get, path));
+        using var approve = await host.Client.SendAsync(TestHost.As("boss", "manager", HttpMethod.Post, $"/api/manager/media/{item.Id}/decision",
             JsonContent.Create(new { purpose = "publicity", action = "approve" })));
-        using var after = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, path));
+        using var after = await host.Client.SendAsync(TestHost.As("boss", "manager", HttpMethod.Get, path));
 
         Assert.AreEqual(HttpStatusCode.NotFound, before.StatusCode, "nothing to post before approval");
         Assert.AreEqual(HttpStatusCode.OK, approve.StatusCode, await approve.Content.ReadAsStringAsync());
@@ -98,17 +98,17 @@ public sealed class EndpointHttpTests
         await using var world = await RenditionWorld.CreateAsync();
         var ava = await world.ChildAsync("Ava Smith", website: true);
         var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
-        await using var host = await EndpointHost.StartAsync(world, new FamilyChildren().Parent("mum-of-ava", ava));
-        using var approve = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Post, $"/api/manager/media/{item.Id}/decision",
+        await using var host = await TestHost.StartAsync(new() { World = world, Families = new FamilyChildren().Parent("mum-of-ava", ava) });
+        using var approve = await host.Client.SendAsync(TestHost.As("boss", "manager", HttpMethod.Post, $"/api/manager/media/{item.Id}/decision",
             JsonContent.Create(new { purpose = "website", action = "approve" })));
         Assert.AreEqual(HttpStatusCode.OK, approve.StatusCode, await approve.Content.ReadAsStringAsync());
 
-        using var feed = await host.Client.SendAsync(EndpointHost.As("site", "website", HttpMethod.Get, "/api/website/photos"));
+        using var feed = await host.Client.SendAsync(TestHost.As("site", "website", HttpMethod.Get, "/api/website/photos"));
         var text = await feed.Content.ReadAsStringAsync();
         using var json = JsonDocument.Parse(text);
         var photo = json.RootElement.EnumerateArray().Single();
-        using var file = await host.Client.SendAsync(EndpointHost.As("site", "website", HttpMethod.Get, photo.GetProperty("url").GetString()!));
-        using var asParent = await host.Client.SendAsync(EndpointHost.As("mum-of-ava", "parent", HttpMethod.Get, "/api/website/photos"));
+        using var file = await host.Client.SendAsync(TestHost.As("site", "website", HttpMethod.Get, photo.GetProperty("url").GetString()!));
+        using var asParent = await host.Client.SendAsync(TestHost.As("mum-of-ava", "parent", HttpMethod.Get, "/api/website/photos"));
 
         Assert.AreEqual(HttpStatusCode.OK, file.StatusCode);
         Assert.AreEqual("image/jpeg", file.Content.Headers.ContentType?.MediaType);
@@ -127,15 +127,15 @@ public sealed class EndpointHttpTests
         await using var world = await RenditionWorld.CreateAsync(new DecisionOptions(JournalMaskPolicy.Hold));
         var ava = await world.ChildAsync("Ava Smith");
         var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
-        await using var host = await EndpointHost.StartAsync(world, new FamilyChildren());
+        await using var host = await TestHost.StartAsync(new() { World = world, Families = new FamilyChildren() });
 
-        using var review = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, "/api/manager/review?limit=10"));
-        using var bad = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Post, $"/api/manager/media/{item.Id}/decision",
+        using var review = await host.Client.SendAsync(TestHost.As("boss", "manager", HttpMethod.Get, "/api/manager/review?limit=10"));
+        using var bad = await host.Client.SendAsync(TestHost.As("boss", "manager", HttpMethod.Post, $"/api/manager/media/{item.Id}/decision",
             JsonContent.Create(new { purpose = "journal", action = "publish" })));
-        using var decided = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Post, $"/api/manager/media/{item.Id}/decision",
+        using var decided = await host.Client.SendAsync(TestHost.As("boss", "manager", HttpMethod.Post, $"/api/manager/media/{item.Id}/decision",
             JsonContent.Create(new { purpose = "journal", action = "mask", assignments = Array.Empty<object>() })));
-        using var master = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, $"/api/manager/media/{item.Id}/master"));
-        using var asParent = await host.Client.SendAsync(EndpointHost.As("mum", "parent", HttpMethod.Get, $"/api/manager/media/{item.Id}/master"));
+        using var master = await host.Client.SendAsync(TestHost.As("boss", "manager", HttpMethod.Get, $"/api/manager/media/{item.Id}/master"));
+        using var asParent = await host.Client.SendAsync(TestHost.As("mum", "parent", HttpMethod.Get, $"/api/manager/media/{item.Id}/master"));
 
         using var queue = JsonDocument.Parse(await review.Content.ReadAsStringAsync());
         var held = queue.RootElement.EnumerateArray().Single();
@@ -159,16 +159,16 @@ public sealed class EndpointHttpTests
         var held = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null], othersUnassigned: true, faint: [3]);
         var released = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
         var face = (await world.Database.Media.FacesAsync(released.Id))[0];
-        await using var host = await EndpointHost.StartAsync(world, new FamilyChildren());
+        await using var host = await TestHost.StartAsync(new() { World = world, Families = new FamilyChildren() });
 
-        using var queue = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, "/api/manager/review"));
-        using var publishable = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, "/api/manager/review?view=publishable&limit=5"));
-        using var badView = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, "/api/manager/review?view=everything"));
-        using var dismissals = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, "/api/manager/dismissals?limit=5"));
-        using var crop = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, $"/api/manager/media/{released.Id}/faces/{face.FaceId}/crop"));
-        using var noFace = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, $"/api/manager/media/{released.Id}/faces/{Guid.NewGuid():N}/crop"));
-        using var badId = await host.Client.SendAsync(EndpointHost.As("boss", "manager", HttpMethod.Get, $"/api/manager/media/{released.Id}/faces/f1/crop"));
-        using var asParent = await host.Client.SendAsync(EndpointHost.As("mum", "parent", HttpMethod.Get, $"/api/manager/media/{released.Id}/faces/{face.FaceId}/crop"));
+        using var queue = await host.Client.SendAsync(TestHost.As("boss", "manager", HttpMethod.Get, "/api/manager/review"));
+        using var publishable = await host.Client.SendAsync(TestHost.As("boss", "manager", HttpMethod.Get, "/api/manager/review?view=publishable&limit=5"));
+        using var badView = await host.Client.SendAsync(TestHost.As("boss", "manager", HttpMethod.Get, "/api/manager/review?view=everything"));
+        using var dismissals = await host.Client.SendAsync(TestHost.As("boss", "manager", HttpMethod.Get, "/api/manager/dismissals?limit=5"));
+        using var crop = await host.Client.SendAsync(TestHost.As("boss", "manager", HttpMethod.Get, $"/api/manager/media/{released.Id}/faces/{face.FaceId}/crop"));
+        using var noFace = await host.Client.SendAsync(TestHost.As("boss", "manager", HttpMethod.Get, $"/api/manager/media/{released.Id}/faces/{Guid.NewGuid():N}/crop"));
+        using var badId = await host.Client.SendAsync(TestHost.As("boss", "manager", HttpMethod.Get, $"/api/manager/media/{released.Id}/faces/f1/crop"));
+        using var asParent = await host.Client.SendAsync(TestHost.As("mum", "parent", HttpMethod.Get, $"/api/manager/media/{released.Id}/faces/{face.FaceId}/crop"));
 
         using var queueJson = JsonDocument.Parse(await queue.Content.ReadAsStringAsync());
         var entry = queueJson.RootElement.EnumerateArray().Single();

@@ -13,7 +13,7 @@ public sealed class ManagerAuditTests
     [TestMethod]
     public async Task ReadAudit_AfterChanges_EachEntryCarriesThePreviousHash()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
         string child = await ManagerCalls.CreateChildAsync(service, "Ada");
         await ManagerCalls.ChangeConsentAsync(service, child, "journal", new { granted = true, givenBy = "Mother", evidence = "form 1" });
 
@@ -36,7 +36,7 @@ public sealed class ManagerAuditTests
     [TestMethod]
     public async Task ReadAudit_PeriodBeforeAnyEntry_ReturnsNone()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
         await ManagerCalls.CreateChildAsync(service, "Ben");
 
         using var response = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit?from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z");
@@ -47,7 +47,7 @@ public sealed class ManagerAuditTests
     [TestMethod]
     public async Task ReadAudit_ToBeforeFrom_Returns400()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
 
         using var response = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z");
 
@@ -57,7 +57,7 @@ public sealed class ManagerAuditTests
     [TestMethod]
     public async Task ReadAudit_FromIsNotADate_Returns400()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
 
         using var response = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit?from=yesterday");
 
@@ -67,7 +67,7 @@ public sealed class ManagerAuditTests
     [TestMethod]
     public async Task ReadAudit_LimitAndAfter_PageThroughTheLogInOrderWithoutGapsOrRepeats()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
         for (int i = 0; i < 5; i++)
         {
             await ManagerCalls.CreateChildAsync(service, "Child " + i);
@@ -98,7 +98,7 @@ public sealed class ManagerAuditTests
     [TestMethod]
     public async Task ReadAudit_LimitOverTheMaximum_Returns400()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
 
         using var response = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit?limit=10001");
 
@@ -108,7 +108,7 @@ public sealed class ManagerAuditTests
     [TestMethod]
     public async Task VerifyAudit_UntouchedLog_IsIntact()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
         await ManagerCalls.CreateChildAsync(service, "Cat");
         await ManagerCalls.CreateChildAsync(service, "Dan");
 
@@ -122,7 +122,7 @@ public sealed class ManagerAuditTests
     [TestMethod]
     public async Task VerifyAudit_EntryEditedInTheDatabase_NamesItAsTheFirstBrokenLink()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
         await ManagerCalls.CreateChildAsync(service, "Eve");
         await ManagerCalls.CreateChildAsync(service, "Fay");
         await ManagerCalls.CreateChildAsync(service, "Gus");
@@ -146,7 +146,7 @@ public sealed class ManagerAuditTests
     [TestMethod]
     public async Task VerifyAudit_AsParent_Returns403()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
 
         using var response = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit/verify", role: "parent");
 
@@ -156,7 +156,7 @@ public sealed class ManagerAuditTests
     [TestMethod]
     public async Task ReadAudit_ActionPrefixAndActor_KeepOnlyTheMatchingEntries()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
         string child = await ManagerCalls.CreateChildAsync(service, "Ada");
         await ManagerCalls.ChangeConsentAsync(service, child, "journal", new { granted = true, givenBy = "Mother", evidence = "form 1" });
         await ManagerCalls.ChangeConsentAsync(service, child, "website", new { granted = true, givenBy = "Mother", evidence = "form 1" });
@@ -179,7 +179,7 @@ public sealed class ManagerAuditTests
     [TestMethod]
     public async Task ReadAudit_FilteredPages_FollowEachOtherWithAfter()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
         string[] children = [await ManagerCalls.CreateChildAsync(service, "A"), await ManagerCalls.CreateChildAsync(service, "B"), await ManagerCalls.CreateChildAsync(service, "C")];
 
         using var first = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit?action=child-create&limit=2");
@@ -194,7 +194,7 @@ public sealed class ManagerAuditTests
     [TestMethod]
     public async Task ReadAudit_FilterWithControlCharacterOrTooLong_Returns400()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
 
         using var nul = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit?actor=a%00b");
         using var longAction = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit?action=" + new string('x', 500));
@@ -208,7 +208,7 @@ public sealed class ManagerAuditTests
     [TestMethod]
     public async Task ExportAuditCsv_Filtered_HasTheHeaderTheMatchingEntriesAndIsAudited()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
         string formulaName = "=HYPERLINK(\"http://x\",\"y\")";
         string child = await ManagerCalls.CreateChildAsync(service, "Ada");
         await ManagerCalls.ChangeConsentAsync(service, child, "journal", new { granted = true, givenBy = "Mother", evidence = "form 1" });
@@ -235,7 +235,7 @@ public sealed class ManagerAuditTests
     [TestMethod]
     public async Task ExportAuditCsv_MoreThanOnePage_HoldsEveryEntryOnceInOrder()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
         var database = service.Services.GetRequiredService<MediaGateDatabase>();
         for (int i = 0; i < 1_005; i++)
         {

@@ -7,10 +7,10 @@ namespace MediaGate.Api.Tests.Endpoints;
 [TestClass]
 public sealed class ManagerChildrenTests
 {
-    private static TestService _service = null!;
+    private static TestHost _service = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => _service = await TestService.StartAsync();
+    public static async Task StartAsync(TestContext context) => _service = await TestHost.StartAsync();
 
     [ClassCleanup]
     public static async Task StopAsync() => await _service.DisposeAsync();

@@ -19,7 +19,7 @@ public sealed class ManagerConsentFlowTests
     [TestMethod]
     public async Task ChangeConsent_WithdrawingTheJournal_TakesTheReleasedPhotoFromTheParentAtOnce()
     {
-        await using var service = await TestService.StartAsync(new Dictionary<string, string?> { ["Ingest:ModelsDir"] = TestPaths.SharedModels });
+        await using var service = await TestHost.StartAsync(new() { Settings = new Dictionary<string, string?> { ["Ingest:ModelsDir"] = TestPaths.SharedModels } });
         string child = await ManagerCalls.CreateChildAsync(service, "Eileen");
         await ManagerCalls.ChangeConsentAsync(service, child, "journal", new { granted = true, givenBy = "Mother", evidence = "form 1" });
         string parentToken = await CreateAndSignInAsync(service, new { username = "eileens-mum", password = "a-long-password", role = "parent", children = new[] { child } });
@@ -37,7 +37,7 @@ public sealed class ManagerConsentFlowTests
         CollectionAssert.DoesNotContain(after, mediaId);
     }
 
-    private static async Task<string> CreateAndSignInAsync(TestService service, object account)
+    private static async Task<string> CreateAndSignInAsync(TestHost service, object account)
     {
         using (var created = await ManagerCalls.SendJsonAsync(service, HttpMethod.Post, "/api/manager/accounts", account))
         {
@@ -50,7 +50,7 @@ public sealed class ManagerConsentFlowTests
         return (await ManagerCalls.ReadJsonAsync(session, HttpStatusCode.OK)).GetProperty("token").GetString()!;
     }
 
-    private static async Task<string> TabletSessionAsync(TestService service)
+    private static async Task<string> TabletSessionAsync(TestHost service)
     {
         using var device = await ManagerCalls.SendJsonAsync(service, HttpMethod.Post, "/api/manager/devices", new { name = "room-1 tablet" });
         var registered = await ManagerCalls.ReadJsonAsync(device, HttpStatusCode.Created);
@@ -70,7 +70,7 @@ public sealed class ManagerConsentFlowTests
         return (await ManagerCalls.ReadJsonAsync(session, HttpStatusCode.OK)).GetProperty("token").GetString()!;
     }
 
-    private static async Task<(string Observation, string Media)> UploadAsync(TestService service, string token, string photo, string child)
+    private static async Task<(string Observation, string Media)> UploadAsync(TestHost service, string token, string photo, string child)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(await File.ReadAllBytesAsync(photo));
@@ -86,7 +86,7 @@ public sealed class ManagerConsentFlowTests
     }
 
     /// <summary>Polls the tablet's view of the observation (api.md: per item its status) until the item has <paramref name="wanted"/>.</summary>
-    private static async Task WaitForStatusAsync(TestService service, string token, (string Observation, string Media) upload, string wanted)
+    private static async Task WaitForStatusAsync(TestHost service, string token, (string Observation, string Media) upload, string wanted)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         string? status = null;
@@ -108,7 +108,7 @@ public sealed class ManagerConsentFlowTests
         Assert.Fail($"item {upload.Media} is '{status}', not '{wanted}', after {Limit}");
     }
 
-    private static async Task<string[]> ParentMediaAsync(TestService service, string token)
+    private static async Task<string[]> ParentMediaAsync(TestHost service, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/parent/media", UriKind.Relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -16,7 +16,7 @@ public sealed class ManagerConsentPreviewTests
     [TestMethod]
     public async Task Preview_ChildWithoutMedia_ReturnsNoneAndRecordsNothing()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
         string child = await ManagerCalls.CreateChildAsync(service, "Ada");
         await ManagerCalls.ChangeConsentAsync(service, child, "journal", new { granted = true, givenBy = "Mother", evidence = "form 1" });
         var database = service.Services.GetRequiredService<MediaGateDatabase>();
@@ -35,7 +35,7 @@ public sealed class ManagerConsentPreviewTests
     [TestMethod]
     public async Task Preview_UnknownChild_Returns404()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
 
         using var response = await ManagerCalls.SendJsonAsync(service, HttpMethod.Post, "/api/manager/consents/preview",
             new { childId = Guid.NewGuid().ToString("N"), purpose = "journal", granted = false, givenBy = "Mother", evidence = "w" });
@@ -52,7 +52,7 @@ public sealed class ManagerConsentPreviewTests
     [DataRow("{\"childId\":", DisplayName = "broken JSON")]
     public async Task Preview_BadBody_Returns400(string json)
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
 
         using var response = await ManagerCalls.SendAsync(service, HttpMethod.Post, "/api/manager/consents/preview",
             new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
@@ -63,7 +63,7 @@ public sealed class ManagerConsentPreviewTests
     [TestMethod]
     public async Task Preview_ParentToken_Returns403()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
         string child = await ManagerCalls.CreateChildAsync(service, "Ada");
         var body = new { childId = child, purpose = "journal", granted = false, givenBy = "Mother", evidence = "w" };
 

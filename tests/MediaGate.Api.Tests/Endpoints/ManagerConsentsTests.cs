@@ -13,10 +13,10 @@ namespace MediaGate.Api.Tests.Endpoints;
 [TestClass]
 public sealed class ManagerConsentsTests
 {
-    private static TestService _service = null!;
+    private static TestHost _service = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => _service = await TestService.StartAsync();
+    public static async Task StartAsync(TestContext context) => _service = await TestHost.StartAsync();
 
     [ClassCleanup]
     public static async Task StopAsync() => await _service.DisposeAsync();
@@ -157,7 +157,7 @@ public sealed class ManagerConsentsTests
         await ManagerCalls.ChangeConsentAsync(_service, child, "publicity", new { granted = false, givenBy = "Mother", evidence = "form 9" });
         using var export = await ManagerCalls.SendAsync(_service, HttpMethod.Get, "/api/manager/consents.csv");
         string csv = await export.Content.ReadAsStringAsync();
-        await using var other = await TestService.StartAsync();
+        await using var other = await TestHost.StartAsync();
 
         using var import = await ManagerCalls.SendAsync(other, HttpMethod.Put, "/api/manager/consents.csv", new StringContent(csv, Encoding.UTF8, "text/csv"));
         var imported = await ManagerCalls.ReadJsonAsync(import, HttpStatusCode.OK);
@@ -174,7 +174,7 @@ public sealed class ManagerConsentsTests
     [TestMethod]
     public async Task ImportCsv_BadRow_Returns400NamingTheLineAndWritesNothing()
     {
-        await using var other = await TestService.StartAsync();
+        await using var other = await TestHost.StartAsync();
         string csv = string.Join(',', Data.Csv.ConsentCsvColumns.All) + "\n" +
             "k1,Kim,yes,no,,,,Mother,form 1,2026-01-01,\n" +
             "k2,Lou,perhaps,,,,,Mother,form 2,2026-01-01,\n";

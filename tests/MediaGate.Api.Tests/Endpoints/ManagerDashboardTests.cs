@@ -11,7 +11,7 @@ public sealed class ManagerDashboardTests
     [TestMethod]
     public async Task Dashboard_NoMediaAndAGrantDueSoon_ListsTheGrantAndEmptyDays()
     {
-        await using var service = await TestService.StartAsync(new Dictionary<string, string?> { ["Nursery:TimeZone"] = "Europe/London" });
+        await using var service = await TestHost.StartAsync(new() { Settings = new Dictionary<string, string?> { ["Nursery:TimeZone"] = "Europe/London" } });
         string child = await ManagerCalls.CreateChildAsync(service, "Ada");
         var reviewOn = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(10);
         await ManagerCalls.ChangeConsentAsync(service, child, "website",
@@ -41,7 +41,7 @@ public sealed class ManagerDashboardTests
     [DataRow("?days=many")]
     public async Task Dashboard_BadDays_Returns400(string query)
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
 
         using var response = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/dashboard" + query);
 
@@ -51,7 +51,7 @@ public sealed class ManagerDashboardTests
     [TestMethod]
     public async Task Dashboard_DefaultPeriod_Is14Days()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
 
         using var response = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/dashboard");
 

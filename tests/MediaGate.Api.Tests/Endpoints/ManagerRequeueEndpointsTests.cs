@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using MediaGate.Api.Tests.Hosting;
 
 namespace MediaGate.Api.Tests.Endpoints;
 
@@ -8,10 +7,10 @@ namespace MediaGate.Api.Tests.Endpoints;
 [TestClass]
 public sealed class ManagerRequeueEndpointsTests
 {
-    private static TestService _service = null!;
+    private static TestHost _service = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => _service = await TestService.StartAsync();
+    public static async Task StartAsync(TestContext context) => _service = await TestHost.StartAsync();
 
     [ClassCleanup]
     public static async Task StopAsync() => await _service.DisposeAsync();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MediaGate.Api.Tests.Hosting;
 
 namespace MediaGate.Api.Tests.Endpoints;
 
@@ -10,7 +9,7 @@ public sealed class ManagerReviewOpenApiTests
     [TestMethod]
     public async Task OpenApi_Document_DocumentsTheReviewViewsAndTheSpotChecks()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
 
         using var response = await service.Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

@@ -11,7 +11,7 @@ public sealed class TabletEnrolmentTests
     [TestMethod]
     public async Task CheckEnrolment_RegisteredDeviceAndItsSecret_Returns204()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
         var (id, secret) = await RegisterAsync(service);
 
         using var response = await CheckAsync(service, id, secret);
@@ -23,7 +23,7 @@ public sealed class TabletEnrolmentTests
     [TestMethod]
     public async Task CheckEnrolment_WrongSecretUnknownOrRevokedDevice_Returns401ProblemDetails()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
         var (id, secret) = await RegisterAsync(service);
         var (revokedId, revokedSecret) = await RegisterAsync(service);
         using (var revoke = await ManagerCalls.SendAsync(service, HttpMethod.Delete, $"/api/manager/devices/{revokedId}"))
@@ -46,7 +46,7 @@ public sealed class TabletEnrolmentTests
     [TestMethod]
     public async Task CheckEnrolment_ManyWrongSecretsFromOneAddress_AuditsTheBudgetThenOneEntryThenNothing()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
         var (id, secret) = await RegisterAsync(service);
         int tries = FailureAuditBudget.PerWindow + 10;
 
@@ -64,13 +64,13 @@ public sealed class TabletEnrolmentTests
         Assert.AreEqual(HttpStatusCode.NoContent, right.StatusCode, "the right secret from the same address still enrols the tablet");
     }
 
-    private static async Task<(string Id, string Secret)> RegisterAsync(TestService service)
+    private static async Task<(string Id, string Secret)> RegisterAsync(TestHost service)
     {
         using var response = await ManagerCalls.SendJsonAsync(service, HttpMethod.Post, "/api/manager/devices", new { name = "tablet " + Guid.NewGuid().ToString("N")[..6] });
         var body = await ManagerCalls.ReadJsonAsync(response, HttpStatusCode.Created);
         return (body.GetProperty("deviceId").GetString()!, body.GetProperty("deviceSecret").GetString()!);
     }
 
-    private static Task<HttpResponseMessage> CheckAsync(TestService service, string? deviceId, string? deviceSecret) =>
+    private static Task<HttpResponseMessage> CheckAsync(TestHost service, string? deviceId, string? deviceSecret) =>
         service.Client.PostAsJsonAsync(new Uri("/api/tablet/enrolment", UriKind.Relative), new { deviceId, deviceSecret });
 }

@@ -9,19 +9,21 @@ namespace MediaGate.Api.Tests.Hosting;
 [TestClass]
 public sealed class ProblemDetailsTests
 {
-    private static TestService _service = null!;
+    private static TestHost _service = null!;
     private static readonly ThrowingClock Clock = new();
     private static readonly RecordingLoggerProvider Log = new();
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context) =>
-        _service = await TestService.StartAsync(
-            new Dictionary<string, string?> { ["Operations:MaxJsonBodyBytes"] = "4096" },
-            services =>
+        _service = await TestHost.StartAsync(new()
+        {
+            Settings = new Dictionary<string, string?> { ["Operations:MaxJsonBodyBytes"] = "4096" },
+            ConfigureServices = services =>
             {
                 services.AddSingleton<TimeProvider>(Clock);
                 services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Log);
-            });
+            },
+        });
 
     [ClassCleanup]
     public static async Task StopAsync() => await _service.DisposeAsync();

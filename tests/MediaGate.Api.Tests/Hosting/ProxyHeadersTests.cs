@@ -17,7 +17,7 @@ public sealed class ProxyHeadersTests
     public async Task SignIn_SpoofedForwardedForWithoutAKnownProxy_ChangesNothing()
     {
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        await using var service = await TestService.StartAsync(configureServices: s => s.AddSingleton<TimeProvider>(time));
+        await using var service = await TestHost.StartAsync(new() { Time = time });
         for (int i = 0; i < 5; i++)
         {
             using var failed = await SignInAsync(service, $"203.0.113.{i + 1}", "wrong password");
@@ -25,7 +25,7 @@ public sealed class ProxyHeadersTests
         }
 
         // Each guess claimed another address; all came from one, and that is what counts.
-        using var waiting = await SignInAsync(service, "198.51.100.9", TestService.ManagerPassword);
+        using var waiting = await SignInAsync(service, "198.51.100.9", TestHost.ManagerPassword);
 
         Assert.AreEqual(HttpStatusCode.TooManyRequests, waiting.StatusCode);
     }
@@ -34,15 +34,15 @@ public sealed class ProxyHeadersTests
     public async Task SignIn_StrangersFailuresBehindTheKnownProxy_DoNotDelayTheManagersAddress()
     {
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        await using var service = await TestService.StartAsync(LoopbackIsTheProxy, s => s.AddSingleton<TimeProvider>(time));
+        await using var service = await TestHost.StartAsync(new() { Settings = LoopbackIsTheProxy, Time = time });
         for (int i = 0; i < 50; i++)
         {
             using var failed = await SignInAsync(service, "203.0.113.7", "wrong password " + i);
             Assert.AreNotEqual(HttpStatusCode.OK, failed.StatusCode);
         }
 
-        using var stranger = await SignInAsync(service, "203.0.113.7", TestService.ManagerPassword);
-        using var manager = await SignInAsync(service, "198.51.100.9", TestService.ManagerPassword);
+        using var stranger = await SignInAsync(service, "203.0.113.7", TestHost.ManagerPassword);
+        using var manager = await SignInAsync(service, "198.51.100.9", TestHost.ManagerPassword);
 
         Assert.AreEqual(HttpStatusCode.TooManyRequests, stranger.StatusCode, "the guessing address waits");
         Assert.AreEqual(HttpStatusCode.OK, manager.StatusCode);
@@ -52,8 +52,8 @@ public sealed class ProxyHeadersTests
     public async Task Metrics_ForwardedForInsideTheAllowedNetwork_CountsOnlyFromAKnownProxy()
     {
         var metricsFromTen = new Dictionary<string, string?> { ["Operations:MetricsNetworks:0"] = "10.0.0.0/8" };
-        await using var plain = await TestService.StartAsync(metricsFromTen);
-        await using var proxied = await TestService.StartAsync(new Dictionary<string, string?>(metricsFromTen) { ["Service:KnownProxies:0"] = "127.0.0.0/8" });
+        await using var plain = await TestHost.StartAsync(new() { Settings = metricsFromTen });
+        await using var proxied = await TestHost.StartAsync(new() { Settings = new Dictionary<string, string?>(metricsFromTen) { ["Service:KnownProxies:0"] = "127.0.0.0/8" } });
 
         using var spoofed = await GetAsync(plain, "/metrics", forwardedFor: "10.1.2.3");
         using var forwarded = await GetAsync(proxied, "/metrics", forwardedFor: "10.1.2.3");
@@ -65,8 +65,8 @@ public sealed class ProxyHeadersTests
     [TestMethod]
     public async Task Hsts_HttpsFromTheKnownProxy_IsSentAndNotOverPlainHttpOrFromElsewhere()
     {
-        await using var proxied = await TestService.StartAsync(LoopbackIsTheProxy);
-        await using var plain = await TestService.StartAsync();
+        await using var proxied = await TestHost.StartAsync(new() { Settings = LoopbackIsTheProxy });
+        await using var plain = await TestHost.StartAsync();
 
         using var https = await GetAsync(proxied, "/health/live", proto: "https");
         using var http = await GetAsync(proxied, "/health/live");
@@ -81,10 +81,10 @@ public sealed class ProxyHeadersTests
     [TestMethod]
     public async Task Start_KnownProxyNotAnAddress_StopsNamingTheSetting()
     {
-        var error = await Assert.ThrowsExactlyAsync<OptionsValidationException>(() => TestService.StartAsync(new Dictionary<string, string?>
+        var error = await Assert.ThrowsExactlyAsync<OptionsValidationException>(() => TestHost.StartAsync(new() { Settings = new Dictionary<string, string?>
         {
             ["Service:KnownProxies:0"] = "the-proxy",
-        }));
+        } }));
 
         StringAssert.Contains(string.Join(" ", error.Failures), "Service:KnownProxies");
     }
@@ -92,7 +92,7 @@ public sealed class ProxyHeadersTests
     [TestMethod]
     public async Task Kestrel_Limits_StalledHeadersAndBodiesAreCutOff()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
 
         var limits = service.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits;
 
@@ -101,17 +101,17 @@ public sealed class ProxyHeadersTests
         Assert.AreEqual(ServiceApp.BodyRateGracePeriod, limits.MinRequestBodyDataRate.GracePeriod);
     }
 
-    private static async Task<HttpResponseMessage> SignInAsync(TestService service, string forwardedFor, string password)
+    private static async Task<HttpResponseMessage> SignInAsync(TestHost service, string forwardedFor, string password)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/session", UriKind.Relative))
         {
-            Content = JsonContent.Create(new { username = TestService.ManagerName, password }),
+            Content = JsonContent.Create(new { username = TestHost.ManagerName, password }),
         };
         request.Headers.Add("X-Forwarded-For", forwardedFor);
         return await service.Client.SendAsync(request);
     }
 
-    private static async Task<HttpResponseMessage> GetAsync(TestService service, string path, string? forwardedFor = null, string? proto = null)
+    private static async Task<HttpResponseMessage> GetAsync(TestHost service, string path, string? forwardedFor = null, string? proto = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
         request.Headers.Host = "nursery.example";

@@ -22,11 +22,11 @@ public sealed class ServiceAppPostgreSqlTests
     public async Task Build_PostgreSqlProvider_MigratesTheDatabaseAndIsReady()
     {
         string connectionString = await NewDatabaseAsync();
-        await using var service = await TestService.StartAsync(new Dictionary<string, string?>
+        await using var service = await TestHost.StartAsync(new() { Settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "PostgreSql",
             ["Database:ConnectionString"] = connectionString,
-        });
+        } });
 
         using var ready = await service.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
         string id = await ManagerCalls.CreateChildAsync(service, "Ada");
@@ -43,11 +43,11 @@ public sealed class ServiceAppPostgreSqlTests
     {
         string closed = $"Host=127.0.0.1;Port={FreeClosedPort()};Username=nobody;Database=none;Timeout=2";
 
-        await Assert.ThrowsAsync<Exception>(() => TestService.StartAsync(new Dictionary<string, string?>
+        await Assert.ThrowsAsync<Exception>(() => TestHost.StartAsync(new() { Settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "PostgreSql",
             ["Database:ConnectionString"] = closed,
-        }));
+        } }));
     }
 
     private static async Task<string> NewDatabaseAsync()

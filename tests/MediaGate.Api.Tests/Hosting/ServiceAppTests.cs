@@ -12,7 +12,7 @@ public sealed class ServiceAppTests
     [TestMethod]
     public async Task Build_EmptyDataFolder_StartsOnSqliteAndFolderStoresWithAGeneratedKey()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
 
         Assert.IsTrue(File.Exists(Path.Combine(service.DataDirectory, "mediagate.db")));
         Assert.IsTrue(Directory.Exists(Path.Combine(service.DataDirectory, "masters")));
@@ -31,12 +31,12 @@ public sealed class ServiceAppTests
     {
         using var folder = new TempFolder();
         string key = folder.Combine("data", "master.key");
-        await using (await TestService.StartAsync(folder: folder))
+        await using (await TestHost.StartAsync(new() { Folder = folder }))
         {
         }
 
         string first = await File.ReadAllTextAsync(key);
-        await using var second = await TestService.StartAsync(folder: folder);
+        await using var second = await TestHost.StartAsync(new() { Folder = folder });
         using var ready = await second.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
 
         Assert.AreEqual(HttpStatusCode.OK, ready.StatusCode);
@@ -51,7 +51,7 @@ public sealed class ServiceAppTests
         string key = folder.Combine("data", "master.key");
         await File.WriteAllTextAsync(key, "not a key");
 
-        var error = await Assert.ThrowsExactlyAsync<InvalidOperationException>(() => TestService.StartAsync(folder: folder));
+        var error = await Assert.ThrowsExactlyAsync<InvalidOperationException>(() => TestHost.StartAsync(new() { Folder = folder }));
 
         StringAssert.Contains(error.Message, "master.key");
         Assert.AreEqual("not a key", await File.ReadAllTextAsync(key));
@@ -61,12 +61,12 @@ public sealed class ServiceAppTests
     public async Task Build_KeyConfigured_GeneratesNoKeyFile()
     {
         string configured = Convert.ToBase64String(new byte[32]);
-        await using var service = await TestService.StartAsync(new Dictionary<string, string?>
+        await using var service = await TestHost.StartAsync(new() { Settings = new Dictionary<string, string?>
         {
             ["Storage:Encryption:CurrentKeyId"] = "k1",
             ["Storage:Encryption:MasterKeys:0:Id"] = "k1",
             ["Storage:Encryption:MasterKeys:0:Key"] = configured,
-        });
+        } });
 
         Assert.IsFalse(File.Exists(Path.Combine(service.DataDirectory, "master.key")));
     }
@@ -74,10 +74,10 @@ public sealed class ServiceAppTests
     [TestMethod]
     public async Task Start_PostgreSqlWithoutConnectionString_StopsNamingTheSetting()
     {
-        var error = await Assert.ThrowsExactlyAsync<OptionsValidationException>(() => TestService.StartAsync(new Dictionary<string, string?>
+        var error = await Assert.ThrowsExactlyAsync<OptionsValidationException>(() => TestHost.StartAsync(new() { Settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "PostgreSql",
-        }));
+        } }));
 
         StringAssert.Contains(string.Join(" ", error.Failures), "Database:ConnectionString");
     }
@@ -85,10 +85,10 @@ public sealed class ServiceAppTests
     [TestMethod]
     public async Task Start_UnknownTimeZone_StopsNamingTheSetting()
     {
-        var error = await Assert.ThrowsExactlyAsync<OptionsValidationException>(() => TestService.StartAsync(new Dictionary<string, string?>
+        var error = await Assert.ThrowsExactlyAsync<OptionsValidationException>(() => TestHost.StartAsync(new() { Settings = new Dictionary<string, string?>
         {
             ["Nursery:TimeZone"] = "Mars/Olympus_Mons",
-        }));
+        } }));
 
         StringAssert.Contains(string.Join(" ", error.Failures), "Nursery:TimeZone");
     }
@@ -96,12 +96,12 @@ public sealed class ServiceAppTests
     [TestMethod]
     public async Task Start_AzureBlobMasterStoreWithoutKey_StopsForWantOfAKey()
     {
-        var error = await Assert.ThrowsExactlyAsync<OptionsValidationException>(() => TestService.StartAsync(new Dictionary<string, string?>
+        var error = await Assert.ThrowsExactlyAsync<OptionsValidationException>(() => TestHost.StartAsync(new() { Settings = new Dictionary<string, string?>
         {
             ["Storage:Master:Kind"] = "AzureBlob",
             ["Storage:Master:AzureBlob:ConnectionString"] = "UseDevelopmentStorage=true",
             ["Storage:Master:AzureBlob:ContainerName"] = "masters",
-        }));
+        } }));
 
         StringAssert.Contains(string.Join(" ", error.Failures), "master key");
     }
@@ -109,10 +109,10 @@ public sealed class ServiceAppTests
     [TestMethod]
     public async Task Start_MetricsNetworkNotCidr_StopsNamingTheSetting()
     {
-        var error = await Assert.ThrowsExactlyAsync<OptionsValidationException>(() => TestService.StartAsync(new Dictionary<string, string?>
+        var error = await Assert.ThrowsExactlyAsync<OptionsValidationException>(() => TestHost.StartAsync(new() { Settings = new Dictionary<string, string?>
         {
             ["Operations:MetricsNetworks:0"] = "everyone",
-        }));
+        } }));
 
         StringAssert.Contains(string.Join(" ", error.Failures), "Operations:MetricsNetworks");
     }
@@ -120,7 +120,7 @@ public sealed class ServiceAppTests
     [TestMethod]
     public async Task HealthLive_Running_Returns200()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
 
         using var response = await service.Client.GetAsync(new Uri("/health/live", UriKind.Relative));
 
@@ -130,7 +130,7 @@ public sealed class ServiceAppTests
     [TestMethod]
     public async Task HealthReady_DatabaseAndStoresAnswer_Returns200WithEachCheck()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
 
         using var response = await service.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -145,7 +145,7 @@ public sealed class ServiceAppTests
     [TestMethod]
     public async Task HealthReady_RenditionFolderGone_Returns503NamingTheStore()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
         Directory.Delete(Path.Combine(service.DataDirectory, "renditions"), recursive: true);
 
         using var response = await service.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
@@ -160,7 +160,7 @@ public sealed class ServiceAppTests
     [TestMethod]
     public async Task HealthReady_FreeSpaceUnderTheStoresFloor_Returns503NamingTheStore()
     {
-        await using var service = await TestService.StartAsync(new Dictionary<string, string?> { ["Storage:Master:Folder:MinFreeBytes"] = long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await using var service = await TestHost.StartAsync(new() { Settings = new Dictionary<string, string?> { ["Storage:Master:Folder:MinFreeBytes"] = long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
 
         using var response = await service.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -174,7 +174,7 @@ public sealed class ServiceAppTests
     [TestMethod]
     public async Task HealthReady_FreeSpaceUnderTheDatabasesFloor_Returns503NamingTheDatabase()
     {
-        await using var service = await TestService.StartAsync(new Dictionary<string, string?> { ["Database:MinFreeBytes"] = long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await using var service = await TestHost.StartAsync(new() { Settings = new Dictionary<string, string?> { ["Database:MinFreeBytes"] = long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
 
         using var response = await service.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -188,7 +188,7 @@ public sealed class ServiceAppTests
     [TestMethod]
     public async Task OpenApi_Document_IsServedAndListsTheManagerEndpoints()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
 
         using var response = await service.Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -203,7 +203,7 @@ public sealed class ServiceAppTests
     [TestMethod]
     public async Task OpenApi_Document_ListsEveryAudiencesEndpoints()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
 
         using var response = await service.Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -218,7 +218,7 @@ public sealed class ServiceAppTests
     [TestMethod]
     public async Task OpenApi_Document_StandsAloneWithAnIntroductionASummaryPerEndpointAndNoCitations()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
 
         using var response = await service.Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
         string text = await response.Content.ReadAsStringAsync();
@@ -243,7 +243,7 @@ public sealed class ServiceAppTests
     [TestMethod]
     public async Task Scalar_ReferencePageAskedFor_IsServedAsHtmlUnderAPolicy()
     {
-        await using var service = await TestService.StartAsync(new Dictionary<string, string?> { ["Operations:ApiReference"] = "true" });
+        await using var service = await TestHost.StartAsync(new() { Settings = new Dictionary<string, string?> { ["Operations:ApiReference"] = "true" } });
 
         using var response = await service.Client.GetAsync(new Uri("/scalar/", UriKind.Relative));
 
@@ -256,7 +256,7 @@ public sealed class ServiceAppTests
     [TestMethod]
     public async Task Scalar_ByDefault_IsNotServed()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
 
         using var response = await service.Client.GetAsync(new Uri("/scalar/", UriKind.Relative));
 
@@ -266,10 +266,10 @@ public sealed class ServiceAppTests
     [TestMethod]
     public async Task SignIn_TokenAnswer_IsNotStoredByBrowsersOrProxies()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
 
         using var response = await service.Client.PostAsJsonAsync(new Uri("/api/session", UriKind.Relative),
-            new { username = TestService.ManagerName, password = TestService.ManagerPassword });
+            new { username = TestHost.ManagerName, password = TestHost.ManagerPassword });
 
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.IsTrue(response.Headers.CacheControl?.NoStore, $"a token must not be cached: Cache-Control was '{response.Headers.CacheControl}'");
@@ -278,7 +278,7 @@ public sealed class ServiceAppTests
     [TestMethod]
     public async Task Metrics_FromLoopback_ServesPrometheusTextWithRequestMetrics()
     {
-        await using var service = await TestService.StartAsync();
+        await using var service = await TestHost.StartAsync();
         (await service.Client.GetAsync(new Uri("/health/live", UriKind.Relative))).Dispose();
 
         using var response = await service.Client.GetAsync(new Uri("/metrics", UriKind.Relative));
@@ -293,7 +293,7 @@ public sealed class ServiceAppTests
     [TestMethod]
     public async Task Metrics_FromOutsideTheAllowedNetworks_Returns404()
     {
-        await using var service = await TestService.StartAsync(new Dictionary<string, string?> { ["Operations:MetricsNetworks:0"] = "10.0.0.0/8" });
+        await using var service = await TestHost.StartAsync(new() { Settings = new Dictionary<string, string?> { ["Operations:MetricsNetworks:0"] = "10.0.0.0/8" } });
 
         using var response = await service.Client.GetAsync(new Uri("/metrics", UriKind.Relative));
         string text = await response.Content.ReadAsStringAsync();

@@ -68,7 +68,8 @@ public sealed class IdentityBootstrapTests
     }
 
     private static IdentityBootstrap Bootstrap(MediaGateDatabase database, CredentialHasher hasher, string? value) => new(
-        database,
+        database.Accounts,
+        database.Audit,
         hasher,
         new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [IdentityBootstrap.Variable] = value }).Build(),
         Options.Create(new IdentityOptions()),

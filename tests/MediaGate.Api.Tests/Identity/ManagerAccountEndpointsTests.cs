@@ -9,10 +9,10 @@ public sealed class ManagerAccountEndpointsTests
 {
     private const string ParentPassword = "a parent's password";
 
-    private static IdentityTestHost _host = null!;
+    private static TestHost _host = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => _host = await IdentityTestHost.StartAsync();
+    public static async Task StartAsync(TestContext context) => _host = await TestHost.StartAsync(IdentityProbes.Options());
 
     [ClassCleanup]
     public static async Task StopAsync() => await _host.DisposeAsync();
@@ -37,9 +37,9 @@ public sealed class ManagerAccountEndpointsTests
     [TestMethod]
     public async Task Deactivate_LastActiveManager_Returns409AndStaysActive()
     {
-        await using var host = await IdentityTestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(IdentityProbes.Options());
         string manager = await host.ManagerTokenAsync();
-        string managerId = (await host.Database.Accounts.FindByUsernameAsync(IdentityTestHost.ManagerName))!.Id;
+        string managerId = (await host.Database.Accounts.FindByUsernameAsync(TestHost.ManagerName))!.Id;
 
         using var refused = await host.SendAsync(HttpMethod.Delete, $"/api/manager/accounts/{managerId}", manager);
 
@@ -102,7 +102,7 @@ public sealed class ManagerAccountEndpointsTests
     [TestMethod]
     public async Task ChangePin_Staff_EndsTheTabletSessionsSignedInWithTheOldPin()
     {
-        string name = IdentityTestHost.UniqueName("staff");
+        string name = TestHost.UniqueName("staff");
         string id = await _host.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
         var (deviceId, secret) = await _host.RegisterDeviceAsync("Wrens tablet");
         string before = await _host.TabletTokenAsync(deviceId, secret, name, "482913");
@@ -136,7 +136,7 @@ public sealed class ManagerAccountEndpointsTests
     [TestMethod]
     public async Task ChangePin_Staff_NewPinSignsInOnTheTabletOldOneDoesNot()
     {
-        string name = IdentityTestHost.UniqueName("staff");
+        string name = TestHost.UniqueName("staff");
         string id = await _host.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
         var (deviceId, secret) = await _host.RegisterDeviceAsync("Robins tablet");
 
@@ -153,7 +153,7 @@ public sealed class ManagerAccountEndpointsTests
     public async Task ChangePin_ParentAccountOrLettersInPin_Returns400()
     {
         var (parentId, _) = await ParentAsync();
-        string staffId = await _host.CreateAccountAsync(new { username = IdentityTestHost.UniqueName("staff"), pin = "482913", role = "staff" });
+        string staffId = await _host.CreateAccountAsync(new { username = TestHost.UniqueName("staff"), pin = "482913", role = "staff" });
 
         using var parent = await ManagerAsync(HttpMethod.Put, $"/api/manager/accounts/{parentId}/pin", new { pin = "730164" });
         using var letters = await ManagerAsync(HttpMethod.Put, $"/api/manager/accounts/{staffId}/pin", new { pin = "73o164" });
@@ -169,7 +169,7 @@ public sealed class ManagerAccountEndpointsTests
         string ben = Guid.NewGuid().ToString("N");
         await _host.AddChildAsync(ava);
         await _host.AddChildAsync(ben);
-        string name = IdentityTestHost.UniqueName("parent");
+        string name = TestHost.UniqueName("parent");
         string id = await _host.CreateAccountAsync(new { username = name, password = ParentPassword, role = "parent", children = new[] { ava } });
 
         using var change = await ManagerAsync(HttpMethod.Put, $"/api/manager/accounts/{id}/children", new { children = new[] { ben } });
@@ -185,8 +185,8 @@ public sealed class ManagerAccountEndpointsTests
     {
         string ava = Guid.NewGuid().ToString("N");
         await _host.AddChildAsync(ava);
-        string id = await _host.CreateAccountAsync(new { username = IdentityTestHost.UniqueName("parent"), password = ParentPassword, role = "parent", children = new[] { ava } });
-        string staffId = await _host.CreateAccountAsync(new { username = IdentityTestHost.UniqueName("staff"), pin = "482913", role = "staff" });
+        string id = await _host.CreateAccountAsync(new { username = TestHost.UniqueName("parent"), password = ParentPassword, role = "parent", children = new[] { ava } });
+        string staffId = await _host.CreateAccountAsync(new { username = TestHost.UniqueName("staff"), pin = "482913", role = "staff" });
 
         using var unknown = await ManagerAsync(HttpMethod.Put, $"/api/manager/accounts/{id}/children", new { children = new[] { ava, Guid.NewGuid().ToString("N") } });
         using var staff = await ManagerAsync(HttpMethod.Put, $"/api/manager/accounts/{staffId}/children", new { children = new[] { ava } });
@@ -217,7 +217,7 @@ public sealed class ManagerAccountEndpointsTests
 
     private static async Task<(string Id, string Name)> ParentAsync()
     {
-        string name = IdentityTestHost.UniqueName("parent");
+        string name = TestHost.UniqueName("parent");
         return (await _host.CreateAccountAsync(new { username = name, password = ParentPassword, role = "parent" }), name);
     }
 

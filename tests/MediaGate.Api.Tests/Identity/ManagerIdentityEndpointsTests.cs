@@ -9,10 +9,10 @@ namespace MediaGate.Api.Tests.Identity;
 [TestClass]
 public sealed class ManagerIdentityEndpointsTests
 {
-    private static IdentityTestHost _host = null!;
+    private static TestHost _host = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => _host = await IdentityTestHost.StartAsync();
+    public static async Task StartAsync(TestContext context) => _host = await TestHost.StartAsync(IdentityProbes.Options());
 
     [ClassCleanup]
     public static async Task StopAsync() => await _host.DisposeAsync();
@@ -20,11 +20,11 @@ public sealed class ManagerIdentityEndpointsTests
     [TestMethod]
     public async Task CreateAccount_ParentWithTwoChildren_IsLinkedToThemAndListedWithoutSecrets()
     {
-        string ava = IdentityTestHost.UniqueName("ava");
-        string ben = IdentityTestHost.UniqueName("ben");
+        string ava = TestHost.UniqueName("ava");
+        string ben = TestHost.UniqueName("ben");
         await _host.AddChildAsync(ava);
         await _host.AddChildAsync(ben);
-        string name = IdentityTestHost.UniqueName("parent");
+        string name = TestHost.UniqueName("parent");
 
         string id = await _host.CreateAccountAsync(new { username = name, password = "parent password", role = "parent", children = new[] { ben, ava } });
 
@@ -41,7 +41,7 @@ public sealed class ManagerIdentityEndpointsTests
     [TestMethod]
     public async Task CreateAccount_UnknownChildId_Returns400ProblemDetailsAndCreatesNothing()
     {
-        string name = IdentityTestHost.UniqueName("parent");
+        string name = TestHost.UniqueName("parent");
 
         using var response = await _host.SendAsync(HttpMethod.Post, "/api/manager/accounts", await _host.ManagerTokenAsync(),
             new { username = name, password = "parent password", role = "parent", children = new[] { "no-such-child" } });
@@ -53,7 +53,7 @@ public sealed class ManagerIdentityEndpointsTests
     [TestMethod]
     public async Task CreateAccount_UsernameTakenInOtherCase_Returns409()
     {
-        string name = IdentityTestHost.UniqueName("staff");
+        string name = TestHost.UniqueName("staff");
         await _host.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
 
         using var response = await _host.SendAsync(HttpMethod.Post, "/api/manager/accounts", await _host.ManagerTokenAsync(),
@@ -80,7 +80,7 @@ public sealed class ManagerIdentityEndpointsTests
     public async Task CreateAccount_InvalidField_Returns400NamingTheField(string role, string? password, string? pin, string field)
     {
         using var response = await _host.SendAsync(HttpMethod.Post, "/api/manager/accounts", await _host.ManagerTokenAsync(),
-            new { username = IdentityTestHost.UniqueName("x"), password, pin, role });
+            new { username = TestHost.UniqueName("x"), password, pin, role });
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.IsTrue(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
@@ -89,7 +89,7 @@ public sealed class ManagerIdentityEndpointsTests
     [TestMethod]
     public async Task CreateAccount_StaffMember_PinIsStoredAsPbkdf2HashNeverInClear()
     {
-        string name = IdentityTestHost.UniqueName("staff");
+        string name = TestHost.UniqueName("staff");
 
         string id = await _host.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
 
@@ -133,7 +133,7 @@ public sealed class ManagerIdentityEndpointsTests
     [TestMethod]
     public async Task WebsiteKey_CreatedThenRevoked_WorksUntilRevokedThenIs401AtOnce()
     {
-        string name = IdentityTestHost.UniqueName("site");
+        string name = TestHost.UniqueName("site");
         using var created = await _host.SendAsync(HttpMethod.Post, "/api/manager/website-keys", await _host.ManagerTokenAsync(), new { name });
         Assert.AreEqual(HttpStatusCode.Created, created.StatusCode);
         string key = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
@@ -142,7 +142,7 @@ public sealed class ManagerIdentityEndpointsTests
         using var wrong = await ProbeWebsiteAsync(key[..^3] + "xyz");
         using var none = await _host.Client.GetAsync(new Uri("/probe/website", UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.OK, works.StatusCode);
-        Assert.AreEqual(name, (await works.Content.ReadFromJsonAsync<IdentityTestHost.ProbeResponse>())!.WebsiteKey);
+        Assert.AreEqual(name, (await works.Content.ReadFromJsonAsync<ProbeResponse>())!.WebsiteKey);
         await ProblemAssert.IsProblemAsync(wrong, HttpStatusCode.Unauthorized);
         await ProblemAssert.IsProblemAsync(none, HttpStatusCode.Unauthorized);
 
@@ -162,7 +162,7 @@ public sealed class ManagerIdentityEndpointsTests
     [TestMethod]
     public async Task CreateWebsiteKey_NameInUse_Returns409()
     {
-        string name = IdentityTestHost.UniqueName("site");
+        string name = TestHost.UniqueName("site");
         string token = await _host.ManagerTokenAsync();
         using var first = await _host.SendAsync(HttpMethod.Post, "/api/manager/website-keys", token, new { name });
 

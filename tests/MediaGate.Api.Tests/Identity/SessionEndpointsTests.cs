@@ -8,10 +8,10 @@ namespace MediaGate.Api.Tests.Identity;
 [TestClass]
 public sealed class SessionEndpointsTests
 {
-    private static IdentityTestHost _host = null!;
+    private static TestHost _host = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => _host = await IdentityTestHost.StartAsync();
+    public static async Task StartAsync(TestContext context) => _host = await TestHost.StartAsync(IdentityProbes.Options());
 
     [ClassCleanup]
     public static async Task StopAsync() => await _host.DisposeAsync();
@@ -19,7 +19,7 @@ public sealed class SessionEndpointsTests
     [TestMethod]
     public async Task CreateSession_BootstrapManager_ReturnsManagerTokenThatReachesManagerEndpoints()
     {
-        using var response = await _host.SignInAsync("BOSS", IdentityTestHost.ManagerPassword);
+        using var response = await _host.SignInAsync("BOSS", TestHost.ManagerPassword);
 
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         var body = await ProblemAssert.ReadJsonAsync(response);
@@ -34,7 +34,7 @@ public sealed class SessionEndpointsTests
     [TestMethod]
     public async Task CreateSession_WrongPassword_Returns401ProblemDetailsAndAuditsTheFailure()
     {
-        string name = IdentityTestHost.UniqueName("parent");
+        string name = TestHost.UniqueName("parent");
         await _host.CreateAccountAsync(new { username = name, password = "right password", role = "parent" });
 
         using var response = await _host.SignInAsync(name, "wrong password");
@@ -70,7 +70,7 @@ public sealed class SessionEndpointsTests
     [TestMethod]
     public async Task CreateSession_SixthAttemptAfterFiveFailures_Returns429WithRetryAfterOfASecondThenIsChecked()
     {
-        string name = IdentityTestHost.UniqueName("parent");
+        string name = TestHost.UniqueName("parent");
         await _host.CreateAccountAsync(new { username = name, password = "right password", role = "parent" });
         for (int i = 0; i < 5; i++)
         {
@@ -92,7 +92,7 @@ public sealed class SessionEndpointsTests
     [TestMethod]
     public async Task CreateSession_FailuresAfterEachWait_WaitDoublesAndTheRightPasswordGetsInAfterIt()
     {
-        string name = IdentityTestHost.UniqueName("parent");
+        string name = TestHost.UniqueName("parent");
         await _host.CreateAccountAsync(new { username = name, password = "right password", role = "parent" });
         for (int i = 0; i < 5; i++)
         {
@@ -122,15 +122,15 @@ public sealed class SessionEndpointsTests
     public async Task CreateSession_FiftyFailuresOnOtherAccountsFromTheSameAddress_ManagerStillSignsIn()
     {
         // Behind a proxy every user shares one address: strangers' failures there must not shut the manager out.
-        string parent = IdentityTestHost.UniqueName("parent");
+        string parent = TestHost.UniqueName("parent");
         await _host.CreateAccountAsync(new { username = parent, password = "right password", role = "parent" });
         for (int i = 0; i < 50; i++)
         {
-            using var failed = await _host.SignInAsync(i % 2 == 0 ? parent : IdentityTestHost.UniqueName("nobody"), "guess " + i);
+            using var failed = await _host.SignInAsync(i % 2 == 0 ? parent : TestHost.UniqueName("nobody"), "guess " + i);
             Assert.AreNotEqual(HttpStatusCode.OK, failed.StatusCode);
         }
 
-        using var manager = await _host.SignInAsync(IdentityTestHost.ManagerName, IdentityTestHost.ManagerPassword);
+        using var manager = await _host.SignInAsync(TestHost.ManagerName, TestHost.ManagerPassword);
 
         Assert.AreEqual(HttpStatusCode.OK, manager.StatusCode);
         _host.Time.Advance(TimeSpan.FromHours(1));
@@ -139,7 +139,7 @@ public sealed class SessionEndpointsTests
     [TestMethod]
     public async Task CreateSession_TwentyWrongPasswordsSentAtOnce_AtMostFiveAreCheckedTheRestWait()
     {
-        string name = IdentityTestHost.UniqueName("parent");
+        string name = TestHost.UniqueName("parent");
         await _host.CreateAccountAsync(new { username = name, password = "right password", role = "parent" });
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => _host.SignInAsync(name, "guess " + i)));
@@ -172,7 +172,7 @@ public sealed class SessionEndpointsTests
     [TestMethod]
     public async Task ManagerEndpoint_AccountDeactivatedAfterSignIn_Returns401OnTheNextRequest()
     {
-        string name = IdentityTestHost.UniqueName("manager");
+        string name = TestHost.UniqueName("manager");
         string id = await _host.CreateAccountAsync(new { username = name, password = "second manager", role = "manager" });
         string token = await _host.TokenAsync(name, "second manager");
         using var before = await _host.SendAsync(HttpMethod.Get, "/api/manager/devices", token);
@@ -189,7 +189,7 @@ public sealed class SessionEndpointsTests
     [TestMethod]
     public async Task ManagerEndpoint_ParentTokenOrNoTokenOrForgedToken_Is403Or401ProblemDetails()
     {
-        string name = IdentityTestHost.UniqueName("parent");
+        string name = TestHost.UniqueName("parent");
         await _host.CreateAccountAsync(new { username = name, password = "parent password", role = "parent" });
         string parentToken = await _host.TokenAsync(name, "parent password");
         string managerToken = await _host.ManagerTokenAsync();

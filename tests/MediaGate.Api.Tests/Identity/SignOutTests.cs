@@ -6,10 +6,10 @@ namespace MediaGate.Api.Tests.Identity;
 [TestClass]
 public sealed class SignOutTests
 {
-    private static IdentityTestHost _host = null!;
+    private static TestHost _host = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => _host = await IdentityTestHost.StartAsync();
+    public static async Task StartAsync(TestContext context) => _host = await TestHost.StartAsync(IdentityProbes.Options());
 
     [ClassCleanup]
     public static async Task StopAsync() => await _host.DisposeAsync();
@@ -17,7 +17,7 @@ public sealed class SignOutTests
     [TestMethod]
     public async Task GetSession_ParentToken_ReturnsTheAccountRoleAndExpiryWithoutDevice()
     {
-        string name = IdentityTestHost.UniqueName("parent");
+        string name = TestHost.UniqueName("parent");
         string id = await _host.CreateAccountAsync(new { username = name, password = "a parent's password", role = "parent" });
         string token = await _host.TokenAsync(name, "a parent's password");
 
@@ -35,7 +35,7 @@ public sealed class SignOutTests
     [TestMethod]
     public async Task GetSession_TabletToken_ReturnsTheStaffAccountAndDevice()
     {
-        string name = IdentityTestHost.UniqueName("staff");
+        string name = TestHost.UniqueName("staff");
         string id = await _host.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
         var (deviceId, secret) = await _host.RegisterDeviceAsync("Robins tablet");
         string token = await _host.TabletTokenAsync(deviceId, secret, name, "482913");
@@ -82,7 +82,7 @@ public sealed class SignOutTests
     [TestMethod]
     public async Task DeleteSession_TabletToken_IsAuditedAsSignedOutWithTheDevice()
     {
-        string name = IdentityTestHost.UniqueName("staff");
+        string name = TestHost.UniqueName("staff");
         string id = await _host.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
         var (deviceId, secret) = await _host.RegisterDeviceAsync("Wrens tablet");
         string token = await _host.TabletTokenAsync(deviceId, secret, name, "482913");
@@ -100,7 +100,7 @@ public sealed class SignOutTests
     [TestMethod]
     public async Task DeleteSession_ThenSignInAgain_TheNewTokenWorks()
     {
-        string name = IdentityTestHost.UniqueName("parent");
+        string name = TestHost.UniqueName("parent");
         await _host.CreateAccountAsync(new { username = name, password = "a parent's password", role = "parent" });
         string first = await _host.TokenAsync(name, "a parent's password");
         using (var delete = await _host.SendAsync(HttpMethod.Delete, "/api/session", first))
@@ -117,7 +117,7 @@ public sealed class SignOutTests
     [TestMethod]
     public async Task DeleteSession_TheRevokedRowIsForgottenOnceTheTokenHasExpired()
     {
-        await using var host = await IdentityTestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(IdentityProbes.Options());
         string expiring = await host.ManagerTokenAsync();
         using (var delete = await host.SendAsync(HttpMethod.Delete, "/api/session", expiring))
         {
@@ -140,8 +140,8 @@ public sealed class SignOutTests
     public async Task DeleteSession_OnOneNode_IsRefusedByTheOtherNode()
     {
         using var folder = new TempFolder();
-        await using var nodeA = await IdentityTestHost.StartAsync(sharedDataFolder: folder.Path);
-        await using var nodeB = await IdentityTestHost.StartAsync(sharedDataFolder: folder.Path);
+        await using var nodeA = await TestHost.StartAsync(IdentityProbes.Options(folder: folder));
+        await using var nodeB = await TestHost.StartAsync(IdentityProbes.Options(folder: folder));
         string token = await nodeA.ManagerTokenAsync();
         using (var before = await nodeB.SendAsync(HttpMethod.Get, "/api/manager/accounts", token))
         {

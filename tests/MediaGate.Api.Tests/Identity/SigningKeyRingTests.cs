@@ -118,14 +118,14 @@ public sealed class SigningKeyRingTests
     [TestMethod]
     public void TryOpen_SealedKeyMovedToAnotherIdOrOtherMasterKey_DoesNotOpen()
     {
-        var sealedValue = IdentityTestHost.Sealer.Seal(SigningKeyRing.SealPurpose, "original", new byte[32]);
+        var sealedValue = TestHost.Sealer.Seal(SigningKeyRing.SealPurpose, "original", new byte[32]);
 
-        Assert.IsTrue(IdentityTestHost.Sealer.TryOpen(SigningKeyRing.SealPurpose, "original", sealedValue, out _));
-        Assert.IsFalse(IdentityTestHost.Sealer.TryOpen(SigningKeyRing.SealPurpose, "moved", sealedValue, out _), "bound to its record's id");
-        Assert.IsFalse(IdentityTestHost.NewSealer(Convert.ToBase64String(new byte[32])).TryOpen(SigningKeyRing.SealPurpose, "original", sealedValue, out _),
+        Assert.IsTrue(TestHost.Sealer.TryOpen(SigningKeyRing.SealPurpose, "original", sealedValue, out _));
+        Assert.IsFalse(TestHost.Sealer.TryOpen(SigningKeyRing.SealPurpose, "moved", sealedValue, out _), "bound to its record's id");
+        Assert.IsFalse(TestSealers.New(Convert.ToBase64String(new byte[32])).TryOpen(SigningKeyRing.SealPurpose, "original", sealedValue, out _),
             "another master key cannot open it");
     }
 
     private static SigningKeyRing Ring(MediaGateDatabase database, TimeProvider time) =>
-        new(database, IdentityTestHost.Sealer, Options.Create(new IdentityOptions()), time);
+        new(database.SigningKeys, TestHost.Sealer, Options.Create(new IdentityOptions()), time);
 }

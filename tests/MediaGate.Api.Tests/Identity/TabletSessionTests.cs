@@ -6,10 +6,10 @@ namespace MediaGate.Api.Tests.Identity;
 [TestClass]
 public sealed class TabletSessionTests
 {
-    private static IdentityTestHost _host = null!;
+    private static TestHost _host = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => _host = await IdentityTestHost.StartAsync();
+    public static async Task StartAsync(TestContext context) => _host = await TestHost.StartAsync(IdentityProbes.Options());
 
     [ClassCleanup]
     public static async Task StopAsync() => await _host.DisposeAsync();
@@ -17,7 +17,7 @@ public sealed class TabletSessionTests
     [TestMethod]
     public async Task CreateTabletSession_RegisteredDeviceAndStaffPin_TokenCarriesStaffAndDevice()
     {
-        string name = IdentityTestHost.UniqueName("staff");
+        string name = TestHost.UniqueName("staff");
         string staffId = await _host.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
         var (deviceId, secret) = await _host.RegisterDeviceAsync("Robins iPad");
 
@@ -25,8 +25,8 @@ public sealed class TabletSessionTests
 
         using var probe = await _host.SendAsync(HttpMethod.Get, "/probe/tablet", token);
         Assert.AreEqual(HttpStatusCode.OK, probe.StatusCode);
-        var who = await probe.Content.ReadFromJsonAsync<IdentityTestHost.ProbeResponse>();
-        Assert.AreEqual(new IdentityTestHost.ProbeResponse(staffId, "staff", deviceId, null), who);
+        var who = await probe.Content.ReadFromJsonAsync<ProbeResponse>();
+        Assert.AreEqual(new ProbeResponse(staffId, "staff", deviceId, null), who);
         var audit = await _host.Database.Audit.ReadAsync();
         Assert.IsTrue(audit.Any(e => e.Action == IdentityAuditActions.SignIn && e.Actor == staffId && e.Subject == deviceId));
     }
@@ -34,7 +34,7 @@ public sealed class TabletSessionTests
     [TestMethod]
     public async Task TabletEndpoint_DeviceRevokedAfterSignIn_Returns401OnTheNextRequestAndNoNewSession()
     {
-        string name = IdentityTestHost.UniqueName("staff");
+        string name = TestHost.UniqueName("staff");
         await _host.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
         var (deviceId, secret) = await _host.RegisterDeviceAsync("Lost iPad");
         string token = await _host.TabletTokenAsync(deviceId, secret, name, "482913");
@@ -52,7 +52,7 @@ public sealed class TabletSessionTests
     [TestMethod]
     public async Task CreateTabletSession_WrongDeviceSecretOrUnknownDevice_Returns401()
     {
-        string name = IdentityTestHost.UniqueName("staff");
+        string name = TestHost.UniqueName("staff");
         await _host.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
         var (deviceId, secret) = await _host.RegisterDeviceAsync("iPad");
 
@@ -70,7 +70,7 @@ public sealed class TabletSessionTests
     {
         var (deviceId, secret) = await _host.RegisterDeviceAsync("iPad");
 
-        using var manager = await _host.TabletSignInAsync(deviceId, secret, IdentityTestHost.ManagerName, IdentityTestHost.ManagerPassword);
+        using var manager = await _host.TabletSignInAsync(deviceId, secret, TestHost.ManagerName, TestHost.ManagerPassword);
 
         await ProblemAssert.IsProblemAsync(manager, HttpStatusCode.Unauthorized);
     }
@@ -78,7 +78,7 @@ public sealed class TabletSessionTests
     [TestMethod]
     public async Task CreateTabletSession_FiveWrongPins_StaffMemberWaitsOnThatTablet()
     {
-        string name = IdentityTestHost.UniqueName("staff");
+        string name = TestHost.UniqueName("staff");
         await _host.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
         var (deviceId, secret) = await _host.RegisterDeviceAsync("iPad");
         for (int i = 0; i < 5; i++)
@@ -96,13 +96,13 @@ public sealed class TabletSessionTests
     [TestMethod]
     public async Task CreateTabletSession_TenFailuresAcrossUsernamesOnOneDevice_TabletWaits()
     {
-        string name = IdentityTestHost.UniqueName("staff");
+        string name = TestHost.UniqueName("staff");
         await _host.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
         var (deviceId, secret) = await _host.RegisterDeviceAsync("Stolen iPad");
         for (int i = 0; i < 10; i++)
         {
             // A different (unknown) username each time: only the device's counter can stop this.
-            using var failed = await _host.TabletSignInAsync(deviceId, secret, IdentityTestHost.UniqueName("guess"), "123456");
+            using var failed = await _host.TabletSignInAsync(deviceId, secret, TestHost.UniqueName("guess"), "123456");
             await ProblemAssert.IsProblemAsync(failed, HttpStatusCode.Unauthorized);
         }
 
@@ -114,7 +114,7 @@ public sealed class TabletSessionTests
     [TestMethod]
     public async Task CreateTabletSession_StrangersFailuresFromTheSameAddress_RightPinOnTheTabletSignsIn()
     {
-        string name = IdentityTestHost.UniqueName("staff");
+        string name = TestHost.UniqueName("staff");
         await _host.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
         var (deviceId, secret) = await _host.RegisterDeviceAsync("Robins iPad");
         for (int i = 0; i < 60; i++)
@@ -134,7 +134,7 @@ public sealed class TabletSessionTests
     [TestMethod]
     public async Task TabletEndpoint_StaffTokenWithoutDevice_Returns403()
     {
-        string name = IdentityTestHost.UniqueName("staff");
+        string name = TestHost.UniqueName("staff");
         await _host.CreateAccountAsync(new { username = name, pin = "482913", password = "staff password", role = "staff" });
         string token = await _host.TokenAsync(name, "staff password");
 

@@ -9,10 +9,10 @@ namespace MediaGate.Api.Tests.Identity;
 [TestClass]
 public sealed class TokenValidationTests
 {
-    private static IdentityTestHost _host = null!;
+    private static TestHost _host = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => _host = await IdentityTestHost.StartAsync();
+    public static async Task StartAsync(TestContext context) => _host = await TestHost.StartAsync(IdentityProbes.Options());
 
     [ClassCleanup]
     public static async Task StopAsync() => await _host.DisposeAsync();
@@ -22,7 +22,7 @@ public sealed class TokenValidationTests
     [DataRow("mediagate", "other-audience", DisplayName = "wrong audience")]
     public async Task ManagerEndpoint_ServiceKeyButWrongIssuerOrAudience_Returns401(string issuer, string audience)
     {
-        var manager = await _host.Database.Accounts.FindByUsernameAsync(IdentityTestHost.ManagerName);
+        var manager = await _host.Database.Accounts.FindByUsernameAsync(TestHost.ManagerName);
         string token = await SignAsync(issuer, audience, new() { [MediaGateClaims.Subject] = manager!.Id, [MediaGateClaims.Role] = AccountRoles.Manager });
 
         using var response = await _host.SendAsync(HttpMethod.Get, "/api/manager/devices", token);
@@ -33,7 +33,7 @@ public sealed class TokenValidationTests
     [TestMethod]
     public async Task ManagerEndpoint_ServiceKeyRightAudience_Returns200SoTheOtherRefusalsAreMeaningful()
     {
-        var manager = await _host.Database.Accounts.FindByUsernameAsync(IdentityTestHost.ManagerName);
+        var manager = await _host.Database.Accounts.FindByUsernameAsync(TestHost.ManagerName);
         string token = await SignAsync("mediagate", "mediagate", new() { [MediaGateClaims.Subject] = manager!.Id, [MediaGateClaims.Role] = AccountRoles.Manager });
 
         using var response = await _host.SendAsync(HttpMethod.Get, "/api/manager/devices", token);
@@ -44,7 +44,7 @@ public sealed class TokenValidationTests
     [TestMethod]
     public async Task ManagerEndpoint_ServiceKeyTokenWithoutId_Returns401BecauseItCouldNotBeSignedOut()
     {
-        var manager = await _host.Database.Accounts.FindByUsernameAsync(IdentityTestHost.ManagerName);
+        var manager = await _host.Database.Accounts.FindByUsernameAsync(TestHost.ManagerName);
         string token = await SignAsync("mediagate", "mediagate", new()
         {
             [MediaGateClaims.Subject] = manager!.Id,
@@ -60,7 +60,7 @@ public sealed class TokenValidationTests
     [TestMethod]
     public async Task ManagerEndpoint_ParentTokenClaimingManagerRole_Returns401()
     {
-        string name = IdentityTestHost.UniqueName("parent");
+        string name = TestHost.UniqueName("parent");
         string parentId = await _host.CreateAccountAsync(new { username = name, password = "parent password", role = "parent" });
         string token = await SignAsync("mediagate", "mediagate", new() { [MediaGateClaims.Subject] = parentId, [MediaGateClaims.Role] = AccountRoles.Manager });
 
@@ -72,7 +72,7 @@ public sealed class TokenValidationTests
     [TestMethod]
     public async Task ManagerEndpoint_ParentTokenAlsoClaimingManager_Returns401()
     {
-        string name = IdentityTestHost.UniqueName("parent");
+        string name = TestHost.UniqueName("parent");
         string parentId = await _host.CreateAccountAsync(new { username = name, password = "parent password", role = "parent" });
         string token = await SignAsync("mediagate", "mediagate", new()
         {
@@ -88,7 +88,7 @@ public sealed class TokenValidationTests
     [TestMethod]
     public async Task ManagerEndpoint_TokenWithoutCredentialGeneration_Returns401()
     {
-        var manager = await _host.Database.Accounts.FindByUsernameAsync(IdentityTestHost.ManagerName);
+        var manager = await _host.Database.Accounts.FindByUsernameAsync(TestHost.ManagerName);
         string token = await SignAsync("mediagate", "mediagate", new()
         {
             [MediaGateClaims.Subject] = manager!.Id,
@@ -106,7 +106,7 @@ public sealed class TokenValidationTests
     [DataRow(24 * 60, DisplayName = "one day")]
     public async Task ManagerEndpoint_TokenLastingLongerThanTheServiceIssues_Returns401(int minutes)
     {
-        var manager = await _host.Database.Accounts.FindByUsernameAsync(IdentityTestHost.ManagerName);
+        var manager = await _host.Database.Accounts.FindByUsernameAsync(TestHost.ManagerName);
         string token = await SignAsync("mediagate", "mediagate", new() { [MediaGateClaims.Subject] = manager!.Id, [MediaGateClaims.Role] = AccountRoles.Manager },
             TimeSpan.FromMinutes(minutes));
 
@@ -119,7 +119,7 @@ public sealed class TokenValidationTests
     public async Task ManagerEndpoint_TokenSignedWithWhatTheDatabaseHolds_Returns401()
     {
         // Someone who can read mediagate.db but has no master key: the stored bytes are sealed, so they sign nothing.
-        var manager = await _host.Database.Accounts.FindByUsernameAsync(IdentityTestHost.ManagerName);
+        var manager = await _host.Database.Accounts.FindByUsernameAsync(TestHost.ManagerName);
         string token = await SignAsync("mediagate", "mediagate", new() { [MediaGateClaims.Subject] = manager!.Id, [MediaGateClaims.Role] = AccountRoles.Manager },
             rawStoredBytes: true);
 
@@ -131,7 +131,7 @@ public sealed class TokenValidationTests
     [TestMethod]
     public async Task TabletEndpoint_UnsignedToken_Returns401()
     {
-        var manager = await _host.Database.Accounts.FindByUsernameAsync(IdentityTestHost.ManagerName);
+        var manager = await _host.Database.Accounts.FindByUsernameAsync(TestHost.ManagerName);
         string token = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = "mediagate",
@@ -165,7 +165,7 @@ public sealed class TokenValidationTests
         byte[] secret = stored.Secret.ToArray();
         if (!rawStoredBytes)
         {
-            Assert.IsTrue(IdentityTestHost.Sealer.TryOpen(SigningKeyRing.SealPurpose, stored.Id, stored.Secret.Span, out secret));
+            Assert.IsTrue(TestHost.Sealer.TryOpen(SigningKeyRing.SealPurpose, stored.Id, stored.Secret.Span, out secret));
         }
 
         var key = new SymmetricSecurityKey(secret) { KeyId = stored.Id };

@@ -10,9 +10,9 @@ public sealed class TwoNodeTests
     public async Task TabletToken_IssuedByOneNode_IsAcceptedByTheOtherUntilRevokedThroughIt()
     {
         using var folder = new TempFolder();
-        await using var nodeA = await IdentityTestHost.StartAsync(sharedDataFolder: folder.Path);
-        await using var nodeB = await IdentityTestHost.StartAsync(sharedDataFolder: folder.Path);
-        string name = IdentityTestHost.UniqueName("staff");
+        await using var nodeA = await TestHost.StartAsync(IdentityProbes.Options(folder: folder));
+        await using var nodeB = await TestHost.StartAsync(IdentityProbes.Options(folder: folder));
+        string name = TestHost.UniqueName("staff");
         await nodeA.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
         var (deviceId, secret) = await nodeA.RegisterDeviceAsync("iPad");
         string token = await nodeA.TabletTokenAsync(deviceId, secret, name, "482913");
@@ -26,6 +26,6 @@ public sealed class TwoNodeTests
         using var onA = await nodeA.SendAsync(HttpMethod.Get, "/probe/tablet", token);
         await ProblemAssert.IsProblemAsync(onA, HttpStatusCode.Unauthorized);
         Assert.HasCount(1, await nodeA.Database.SigningKeys.ListAsync());
-        Assert.HasCount(1, (await nodeA.Database.Accounts.ListAsync()).Where(a => a.Username == IdentityTestHost.ManagerName).ToArray(), "bootstrapped once");
+        Assert.HasCount(1, (await nodeA.Database.Accounts.ListAsync()).Where(a => a.Username == TestHost.ManagerName).ToArray(), "bootstrapped once");
     }
 }

@@ -16,17 +16,17 @@ public sealed class WorkingHoursTests
     [TestMethod]
     public async Task TabletEndpoint_TokenUsedAfterClosingTime_Returns403AndIsAudited()
     {
-        await using var host = await IdentityTestHost.StartAsync(NurseryHours);
-        string name = IdentityTestHost.UniqueName("staff");
+        await using var host = await TestHost.StartAsync(IdentityProbes.Options(NurseryHours));
+        string name = TestHost.UniqueName("staff");
         string staffId = await host.CreateAccountAsync(new { username = name, pin = "482913", role = "staff" });
         var (deviceId, secret) = await host.RegisterDeviceAsync("iPad");
-        host.Time.SetUtcNow(IdentityTestHost.Monday10.AddHours(7) + TimeSpan.FromMinutes(50));
+        host.Time.SetUtcNow(TestHost.Monday10.AddHours(7) + TimeSpan.FromMinutes(50));
         string token = await host.TabletTokenAsync(deviceId, secret, name, "482913");
-        host.Time.SetUtcNow(IdentityTestHost.Monday10.AddHours(7) + TimeSpan.FromMinutes(59));
+        host.Time.SetUtcNow(TestHost.Monday10.AddHours(7) + TimeSpan.FromMinutes(59));
         using var before = await host.SendAsync(HttpMethod.Get, "/probe/tablet", token);
         Assert.AreEqual(HttpStatusCode.OK, before.StatusCode, "17:59 is open");
 
-        host.Time.SetUtcNow(IdentityTestHost.Monday10.AddHours(8));
+        host.Time.SetUtcNow(TestHost.Monday10.AddHours(8));
         using var after = await host.SendAsync(HttpMethod.Get, "/probe/tablet", token);
 
         var problem = await ProblemAssert.IsProblemAsync(after, HttpStatusCode.Forbidden);
@@ -37,15 +37,15 @@ public sealed class WorkingHoursTests
     [TestMethod]
     public async Task CreateSession_StaffOnSaturday_Returns403AndIsAuditedWhileTheManagerMaySignIn()
     {
-        await using var host = await IdentityTestHost.StartAsync(NurseryHours);
-        string name = IdentityTestHost.UniqueName("staff");
+        await using var host = await TestHost.StartAsync(IdentityProbes.Options(NurseryHours));
+        string name = TestHost.UniqueName("staff");
         string staffId = await host.CreateAccountAsync(new { username = name, pin = "482913", password = "staff password", role = "staff" });
         var (deviceId, secret) = await host.RegisterDeviceAsync("iPad");
 
-        host.Time.SetUtcNow(IdentityTestHost.Monday10.AddDays(5));
+        host.Time.SetUtcNow(TestHost.Monday10.AddDays(5));
         using var session = await host.SignInAsync(name, "staff password");
         using var tablet = await host.TabletSignInAsync(deviceId, secret, name, "482913");
-        using var manager = await host.SignInAsync(IdentityTestHost.ManagerName, IdentityTestHost.ManagerPassword);
+        using var manager = await host.SignInAsync(TestHost.ManagerName, TestHost.ManagerPassword);
 
         await ProblemAssert.IsProblemAsync(session, HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(tablet, HttpStatusCode.Forbidden);
@@ -58,7 +58,7 @@ public sealed class WorkingHoursTests
     {
         var settings = new Dictionary<string, string?>(NurseryHours) { ["Identity:WorkingHours:TimeZone"] = "Mars/Olympus" };
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => IdentityTestHost.StartAsync(settings));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestHost.StartAsync(IdentityProbes.Options(settings)));
 
         Assert.Contains("TimeZone", error.Message);
     }
@@ -68,7 +68,7 @@ public sealed class WorkingHoursTests
     {
         var settings = new Dictionary<string, string?> { ["Identity:TokenLifetime"] = "2.00:00:00" };
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => IdentityTestHost.StartAsync(settings));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestHost.StartAsync(IdentityProbes.Options(settings)));
 
         Assert.Contains("TokenLifetime", error.Message);
     }

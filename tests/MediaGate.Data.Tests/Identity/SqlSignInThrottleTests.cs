@@ -1,4 +1,5 @@
 using MediaGate.Data.Identity;
+using MediaGate.Identity.SignIn;
 using MediaGate.Data.Tests.Support;
 
 namespace MediaGate.Data.Tests.Identity;

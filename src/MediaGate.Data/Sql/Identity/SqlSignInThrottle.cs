@@ -10,11 +10,10 @@ namespace MediaGate.Data.Sql.Identity;
 /// </summary>
 internal sealed class SqlSignInThrottle(SqlStore store) : ISignInThrottle
 {
-    public async Task<SignInTurn> TryAttemptAsync(string key, DateTimeOffset now, SignInDelays delays, CancellationToken cancellationToken = default)
+    public async Task<SignInTurn> TryAttemptAsync(string key, DateTimeOffset now, ISignInWaits delays, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(delays);
-        ArgumentOutOfRangeException.ThrowIfLessThan(delays.FreeFailures, 1);
 
         const string Waiting = "(sign_in_throttle.next_attempt_at IS NOT NULL AND sign_in_throttle.next_attempt_at > @now)";
         const string Quiet = "(COALESCE(sign_in_throttle.next_attempt_at, sign_in_throttle.last_attempt_at) < @quietFloor)";
@@ -52,7 +51,9 @@ internal sealed class SqlSignInThrottle(SqlStore store) : ISignInThrottle
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new SignInTurn(true, row.Failures, waitUntil, row.Failures == delays.FreeFailures);
+        // The delays began with this attempt when it set a wait and the count before it would not have.
+        bool delaysBegan = waitUntil is not null && delays.DelayAfter(row.Failures - 1) == TimeSpan.Zero;
+        return new SignInTurn(true, row.Failures, waitUntil, delaysBegan);
     }
 
     public async Task ForgiveAsync(string key, CancellationToken cancellationToken = default)
