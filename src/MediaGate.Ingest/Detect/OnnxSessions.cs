@@ -14,7 +14,7 @@ internal static class OnnxSessions
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             // Tiles and photos come in many sizes: a memory pattern planned for one input shape does not fit the next.
             EnableMemoryPattern = false,
-            // The service runs without the CPU arena, the CLI with it (DetectorOptions.CpuArena says why).
+            // DetectorOptions.CpuArena says why the arena is kept by default.
             EnableCpuMemArena = options.CpuArena,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             // The public models carry unused initialisers that ONNX Runtime reports as warnings on every load.
