@@ -34,6 +34,10 @@ public static class RenditionsServiceCollectionExtensions
         services.TryAddSingleton<WebsiteFeed>();
         services.AddSingleton<IRenditionRefresher>(provider => provider.GetRequiredService<RenditionService>());
         services.AddSingleton<ChangeConsent>();
+        services.TryAddSingleton<ConsentMatrixQuery>();
+        services.TryAddSingleton<ConsentCellChange>();
+        services.TryAddSingleton<ConsentCsv>();
+        services.TryAddSingleton<ConsentChangePreview>();
         services.AddSingleton<ReviewItem>();
         services.AddSingleton<FaceSpotChecks>();
         services.TryAddSingleton<TextRegionReview>();
