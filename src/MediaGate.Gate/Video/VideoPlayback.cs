@@ -23,7 +23,10 @@ namespace MediaGate.Gate.Video;
 /// exists (a withdrawal or re-make ends it) and only while the parent may still see it.
 /// </summary>
 public sealed class VideoPlayback(
-    MediaGateDatabase database,
+    IMediaRepository mediaRecords,
+    IAuditLog auditLog,
+    IRenditionRepository renditionRecords,
+    IVideoRepository videoRecords,
     IParentChildren parents,
     [FromKeyedServices(StorageServiceCollectionExtensions.RenditionStore)] IObjectStore renditions,
     [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore masters,
@@ -53,8 +56,8 @@ public sealed class VideoPlayback(
         string token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = time.GetUtcNow();
         var expires = now + TimeSpan.FromSeconds(options.Value.LinkSeconds);
-        await database.Videos.AddLinkAsync(new VideoLinkRecord(Hash(token), chosen.Value.Rendition.Id, mediaId, account, expires), now, cancellationToken).ConfigureAwait(false);
-        await database.Audit.AppendAsync(new AuditEvent(account, "video-link", mediaId,
+        await videoRecords.AddLinkAsync(new VideoLinkRecord(Hash(token), chosen.Value.Rendition.Id, mediaId, account, expires), now, cancellationToken).ConfigureAwait(false);
+        await auditLog.AppendAsync(new AuditEvent(account, "video-link", mediaId,
             JsonSerializer.Serialize(new { rendition = chosen.Value.Rendition.Id, expiresAt = expires })), cancellationToken).ConfigureAwait(false);
         return new VideoLink(LinkPath + token, expires);
     }
@@ -67,8 +70,8 @@ public sealed class VideoPlayback(
             return null;
         }
 
-        var link = await database.Videos.FindLinkAsync(Hash(token), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        var rendition = link is null ? null : await database.Renditions.FindByIdAsync(link.RenditionId, cancellationToken).ConfigureAwait(false);
+        var link = await videoRecords.FindLinkAsync(Hash(token), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var rendition = link is null ? null : await renditionRecords.FindByIdAsync(link.RenditionId, cancellationToken).ConfigureAwait(false);
         if (link is null || rendition is null || rendition.MediaId != link.MediaId)
         {
             return null;
@@ -80,7 +83,7 @@ public sealed class VideoPlayback(
             return null;
         }
 
-        var video = await database.Videos.FindRenditionAsync(rendition.Id, cancellationToken).ConfigureAwait(false);
+        var video = await videoRecords.FindRenditionAsync(rendition.Id, cancellationToken).ConfigureAwait(false);
         return video is null ? null : await PlayAsync(rendition, video, link.AccountId, "link", cancellationToken).ConfigureAwait(false);
     }
 
@@ -90,13 +93,13 @@ public sealed class VideoPlayback(
     /// </summary>
     public async Task<VideoStream?> WebsiteVideoAsync(string renditionId, string actor, CancellationToken cancellationToken)
     {
-        var rendition = Identifiers.IsGenerated(renditionId) ? await database.Renditions.FindByIdAsync(renditionId, cancellationToken).ConfigureAwait(false) : null;
+        var rendition = Identifiers.IsGenerated(renditionId) ? await renditionRecords.FindByIdAsync(renditionId, cancellationToken).ConfigureAwait(false) : null;
         if (rendition is null || rendition.Purpose != Purpose.Website || rendition.AudienceKey != Audience.Public.Key)
         {
             return null;
         }
 
-        var video = await database.Videos.FindRenditionAsync(rendition.Id, cancellationToken).ConfigureAwait(false);
+        var video = await videoRecords.FindRenditionAsync(rendition.Id, cancellationToken).ConfigureAwait(false);
         if (video is null || video.Sound)
         {
             // A website rendition with sound is never made; one found anyway is not served (fail closed).
@@ -109,9 +112,9 @@ public sealed class VideoPlayback(
     /// <summary>The unmasked master of a video (the manager's review); null when the item is not a processed video. Audited.</summary>
     public async Task<VideoStream?> MasterVideoAsync(string mediaId, string actor, CancellationToken cancellationToken)
     {
-        var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var item = await mediaRecords.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         if (item?.MasterKey is null || item.Status == MediaStatus.Deleted
-            || await database.Videos.KindOfAsync(mediaId, cancellationToken).ConfigureAwait(false) != MediaKinds.Video)
+            || await videoRecords.KindOfAsync(mediaId, cancellationToken).ConfigureAwait(false) != MediaKinds.Video)
         {
             return null;
         }
@@ -119,7 +122,7 @@ public sealed class VideoPlayback(
         var stream = await OpenSeekableAsync(masters, ObjectKey.Parse(item.MasterKey), cancellationToken).ConfigureAwait(false);
         if (stream is not null)
         {
-            await database.Audit.AppendAsync(new AuditEvent(actor, "view-master-video", mediaId, null), cancellationToken).ConfigureAwait(false);
+            await auditLog.AppendAsync(new AuditEvent(actor, "view-master-video", mediaId, null), cancellationToken).ConfigureAwait(false);
         }
 
         return stream;
@@ -155,7 +158,7 @@ public sealed class VideoPlayback(
             .Where(c => childId is null || c.Value == childId)
             .OrderBy(c => c.Value, StringComparer.Ordinal)
             .ToArray();
-        var all = await database.Renditions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var all = await renditionRecords.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
         var choices = new List<RenditionRecord>();
         if (only is null or Purpose.Journal)
         {
@@ -169,7 +172,7 @@ public sealed class VideoPlayback(
 
         foreach (var rendition in choices)
         {
-            if (await database.Videos.FindRenditionAsync(rendition.Id, cancellationToken).ConfigureAwait(false) is { } video)
+            if (await videoRecords.FindRenditionAsync(rendition.Id, cancellationToken).ConfigureAwait(false) is { } video)
             {
                 return (rendition, video);
             }
@@ -183,7 +186,7 @@ public sealed class VideoPlayback(
         var stream = await OpenSeekableAsync(renditions, ObjectKey.Parse(video.VideoKey), cancellationToken).ConfigureAwait(false);
         if (stream is not null)
         {
-            await database.Audit.AppendAsync(new AuditEvent(account, "view-video", rendition.MediaId,
+            await auditLog.AppendAsync(new AuditEvent(account, "view-video", rendition.MediaId,
                 JsonSerializer.Serialize(new { rendition = rendition.Id, purpose = rendition.Purpose.Name(), via })), cancellationToken).ConfigureAwait(false);
         }
 
