@@ -94,8 +94,9 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
     }
 
     /// <summary>The same over a whole database: only for the shared test library's <c>RenditionWorld</c>, which builds the
-    /// use cases by hand (tests/MediaGate.Testing is another helper's until its merge).</summary>
-    public RenditionService(
+    /// use cases by hand (tests/MediaGate.Testing is another helper's until its merge). Internal, so that dependency injection
+    /// sees only the constructor over the repositories.</summary>
+    internal RenditionService(
         MediaGateDatabase database,
         IObjectStore masters,
         IObjectStore renditions,

@@ -25,7 +25,7 @@ public sealed class ItemStatuses(IMediaRepository mediaRecords, IDecisionReposit
 
     /// <summary>The same over a whole database: only for the shared test library's <c>RenditionWorld</c>, which builds the
     /// use cases by hand (tests/MediaGate.Testing is another helper's until its merge).</summary>
-    public static Task UpdateAsync(MediaGateDatabase database, string mediaId, CancellationToken cancellationToken)
+    internal static Task UpdateAsync(MediaGateDatabase database, string mediaId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         return new ItemStatuses(database.Media, database.Decisions, database.ReviewActions).UpdateAsync(mediaId, cancellationToken);

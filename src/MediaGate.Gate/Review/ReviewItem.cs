@@ -50,8 +50,9 @@ public sealed class ReviewItem(
     private static readonly MediaStatus[] Reviewed = [MediaStatus.Held, MediaStatus.NeedsAssignment, MediaStatus.Blocked];
 
     /// <summary>The same over a whole database: only for the shared test library's <c>RenditionWorld</c>, which builds the
-    /// use cases by hand (tests/MediaGate.Testing is another helper's until its merge).</summary>
-    public ReviewItem(
+    /// use cases by hand (tests/MediaGate.Testing is another helper's until its merge). Internal, so that dependency injection
+    /// sees only the constructor over the repositories.</summary>
+    internal ReviewItem(
         MediaGateDatabase database,
         IRenditionRefresher renditions,
         IObjectStore masters,
