@@ -57,7 +57,7 @@ internal sealed class EndpointHost : IAsyncDisposable
         builder.Services.AddSingleton<MediaGate.Gate.Parents.ParentJournal>();
         builder.Services.AddSingleton(new MediaGate.Gate.Review.FaceSpotChecks(
             world.Database.Audit, world.Database.Media, world.Database.ReviewLists, world.Database.Videos, world.Masters, Microsoft.Extensions.Options.Options.Create(world.Ingest), world.Pixels));
-        builder.Services.AddSingleton(new MediaGate.Gate.Review.TextRegionReview(world.Database, world.Renditions, world.Time));
+        builder.Services.AddSingleton(new MediaGate.Gate.Review.TextRegionReview(world.Database.Media, world.Database.Audit, world.Database.TextRegions, world.Renditions, world.Time));
         builder.Services.AddSingleton<MediaGate.Gate.Children.ChildrenWhoLeft>();
         builder.Services.AddSingleton<MediaGate.Gate.Events.EventRegister>();
         builder.Services.AddSingleton(families);
