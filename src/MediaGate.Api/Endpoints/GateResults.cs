@@ -16,6 +16,7 @@ public static class GateResults
     public static int StatusOf(GateProblemKind kind) => kind switch
     {
         GateProblemKind.NotFound => StatusCodes.Status404NotFound,
+        GateProblemKind.NotSignedIn => StatusCodes.Status401Unauthorized,
         GateProblemKind.Forbidden => StatusCodes.Status404NotFound, // product.md: not even whether it exists
         GateProblemKind.Invalid => StatusCodes.Status400BadRequest,
         GateProblemKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,

@@ -1,5 +1,5 @@
 using MediaGate.Api.Identity;
-using MediaGate.Data;
+using MediaGate.Gate.Renditions;
 using MediaGate.Gate.Video;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +10,8 @@ namespace MediaGate.Api.Endpoints;
 /// Videos in the parents' journal (issue 14; api.md, the image endpoint's video sibling): the MP4 rendered for the parent's
 /// child, with byte ranges (<c>Accept-Ranges</c>, 206, 416) so a player can seek; a short-lived link to that one rendition for a
 /// <c>&lt;video&gt;</c> element, which cannot send the bearer header; the poster is <c>.../image</c>. Anything not the parent's is
-/// 404, never 403. Nothing is cached on the way. The use case (<see cref="VideoPlayback"/>) holds the rules and audits.
+/// 404, never 403. Nothing is cached on the way. The use case (<see cref="RenditionDownload"/>, the one way a
+/// rendition leaves, picture or clip) holds the rules and audits.
 /// </summary>
 public static class ParentVideoEndpoints
 {
@@ -19,7 +20,7 @@ public static class ParentVideoEndpoints
         var group = app.MapGroup("/api/parent").RequireAuthorization(Policies.Parent).WithTags("Parent");
         group.MapGet("/media/{mediaId}/video", GetVideoAsync).WithName("ParentVideo").Produces(StatusCodes.Status200OK, contentType: "video/mp4");
         group.MapPost("/media/{mediaId}/video/link", CreateLinkAsync).WithName("ParentVideoLink");
-        app.MapGet(VideoPlayback.LinkPath + "{token}", GetLinkedVideoAsync).AllowAnonymous().WithTags("Parent").WithName("ParentVideoByLink")
+        app.MapGet(RenditionDownload.LinkPath + "{token}", GetLinkedVideoAsync).AllowAnonymous().WithTags("Parent").WithName("ParentVideoByLink")
             .Produces(StatusCodes.Status200OK, contentType: "video/mp4");
         return app;
     }
@@ -30,16 +31,13 @@ public static class ParentVideoEndpoints
     /// Byte ranges. Audited.
     /// </summary>
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetVideoAsync(
-        string mediaId, HttpContext http, [FromServices] VideoPlayback playback, CancellationToken cancellationToken, string? childId = null, string? purpose = null)
+        string mediaId, HttpContext http, [FromServices] RenditionDownload download, CancellationToken cancellationToken, string? childId = null, string? purpose = null)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(playback);
+        ArgumentNullException.ThrowIfNull(download);
         http.Response.Headers.CacheControl = "private, no-store";
-        var account = ParentEndpoints.AccountOf(http.User);
-        var video = account is null || !Identifiers.IsGenerated(mediaId)
-            ? null
-            : await playback.ParentVideoAsync(mediaId, account, childId, purpose, cancellationToken);
-        return video is null ? NotFound() : TypedResults.Stream(video.Content, "video/mp4", enableRangeProcessing: true);
+        var clip = await download.ClipForParentAsync(ParentEndpoints.AccountOf(http.User), mediaId, childId, purpose, cancellationToken);
+        return clip.ToResult(video => TypedResults.Stream(video.Content, "video/mp4", enableRangeProcessing: true));
     }
 
     /// <summary>
@@ -48,16 +46,13 @@ public static class ParentVideoEndpoints
     /// rendition and only while it is this parent's. Audited.
     /// </summary>
     public static async Task<Results<Ok<VideoLink>, ProblemHttpResult>> CreateLinkAsync(
-        string mediaId, HttpContext http, [FromServices] VideoPlayback playback, CancellationToken cancellationToken, string? childId = null, string? purpose = null)
+        string mediaId, HttpContext http, [FromServices] RenditionDownload download, CancellationToken cancellationToken, string? childId = null, string? purpose = null)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(playback);
+        ArgumentNullException.ThrowIfNull(download);
         http.Response.Headers.CacheControl = "private, no-store";
-        var account = ParentEndpoints.AccountOf(http.User);
-        var link = account is null || !Identifiers.IsGenerated(mediaId)
-            ? null
-            : await playback.CreateLinkAsync(mediaId, account, childId, purpose, cancellationToken);
-        return link is null ? NotFound() : TypedResults.Ok(link);
+        var link = await download.LinkForParentAsync(ParentEndpoints.AccountOf(http.User), mediaId, childId, purpose, cancellationToken);
+        return link.ToResult(l => TypedResults.Ok(l));
     }
 
     /// <summary>
@@ -66,15 +61,12 @@ public static class ParentVideoEndpoints
     /// re-made. Audited.
     /// </summary>
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetLinkedVideoAsync(
-        string token, HttpContext http, [FromServices] VideoPlayback playback, CancellationToken cancellationToken)
+        string token, HttpContext http, [FromServices] RenditionDownload download, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(playback);
+        ArgumentNullException.ThrowIfNull(download);
         http.Response.Headers.CacheControl = "private, no-store";
-        var video = await playback.LinkVideoAsync(token, cancellationToken);
-        return video is null ? NotFound() : TypedResults.Stream(video.Content, "video/mp4", enableRangeProcessing: true);
+        var clip = await download.ClipByLinkAsync(token, cancellationToken);
+        return clip.ToResult(video => TypedResults.Stream(video.Content, "video/mp4", enableRangeProcessing: true));
     }
-
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found" });
 }

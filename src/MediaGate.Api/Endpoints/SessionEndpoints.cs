@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using MediaGate.Api.Identity;
 using MediaGate.Api.Identity.Contracts;
-using MediaGate.Data;
-using MediaGate.Data.Audit;
 using MediaGate.Data.Identity;
+using MediaGate.Gate.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MediaGate.Api.Endpoints;
@@ -29,44 +27,25 @@ public static class SessionEndpoints
 
     /// <summary><c>GET /api/session</c>: the presented token's account, role, tablet and expiry (the pages' "who am I").</summary>
     public static async Task<Results<Ok<SessionInfoResponse>, ProblemHttpResult>> GetSessionAsync(
-        ClaimsPrincipal user, MediaGateDatabase database, CancellationToken cancellationToken)
+        ClaimsPrincipal user, SessionRegister sessions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(database);
-        // The token was checked against the account on this request (TokenValidationEvents); read it for the username.
-        Account? account = user.AccountId() is { } id ? await database.Accounts.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
-        if (account is null)
-        {
-            return TypedResults.Problem("The account is gone.", statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in");
-        }
-
-        return TypedResults.Ok(new SessionInfoResponse(account.Id, account.Username, account.Role.ToText(), user.DeviceId(), user.ExpiresAt()));
+        ArgumentNullException.ThrowIfNull(sessions);
+        var account = await sessions.AccountAsync(user.AccountId(), cancellationToken).ConfigureAwait(false);
+        return account.ToResult(a => TypedResults.Ok(new SessionInfoResponse(a.Id, a.Username, a.Role.ToText(), user.DeviceId(), user.ExpiresAt())));
     }
 
     /// <summary>
-    /// <c>DELETE /api/session</c>: signs the presented token out. Its id goes into the database until it would have
-    /// expired, and every node refuses it from the next request on (TokenValidationEvents). Audited.
+    /// <c>DELETE /api/session</c>: signs the presented token out through <see cref="SessionRegister"/>; every node refuses it
+    /// from the next request on (TokenValidationEvents). Audited.
     /// </summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> SignOutAsync(
-        ClaimsPrincipal user, MediaGateDatabase database, TimeProvider time, CancellationToken cancellationToken)
+        ClaimsPrincipal user, SessionRegister sessions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(time);
-        string? accountId = user.AccountId();
-        string? tokenId = user.TokenId();
-        if (accountId is null || tokenId is null)
-        {
-            return TypedResults.Problem("The token has no id to sign out.", statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in");
-        }
-
-        DateTimeOffset now = time.GetUtcNow();
-        // A token without an expiry would not have passed validation (RequireExpirationTime); keep the row a day if so.
-        DateTimeOffset expiresAt = user.ExpiresAt() ?? now.AddDays(1);
-        await database.RevokedTokens.RevokeAsync(tokenId, accountId, expiresAt, now, cancellationToken).ConfigureAwait(false);
-        string? detail = user.DeviceId() is { } device ? JsonSerializer.Serialize(new { device }) : null;
-        await database.Audit.AppendAsync(new AuditEvent(accountId, IdentityAuditActions.SignedOut, accountId, detail), cancellationToken).ConfigureAwait(false);
-        return TypedResults.NoContent();
+        ArgumentNullException.ThrowIfNull(sessions);
+        var outcome = await sessions.SignOutAsync(user.AccountId(), user.TokenId(), user.ExpiresAt(), user.DeviceId(), cancellationToken).ConfigureAwait(false);
+        return outcome.ToResult(_ => TypedResults.NoContent());
     }
 
     /// <summary><c>POST /api/session</c>: Signs a manager or parent in with username and password; answers a bearer token and its expiry. 401 for wrong credentials, whatever was wrong.</summary>

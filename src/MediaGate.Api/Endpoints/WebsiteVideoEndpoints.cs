@@ -1,5 +1,5 @@
 using MediaGate.Api.Identity;
-using MediaGate.Gate.Video;
+using MediaGate.Gate.Renditions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,7 +7,8 @@ namespace MediaGate.Api.Endpoints;
 
 /// <summary>
 /// A website video (issue 14): a website entry whose item is a video has, beside its poster <c>/api/website/photos/{id}.jpg</c>,
-/// the clip at <c>/api/website/photos/{id}.mp4</c>: masked for the public, no sound, no tag, byte ranges.
+/// the clip at <c>/api/website/photos/{id}.mp4</c>: masked for the public, no sound, no tag, byte ranges; it leaves through
+/// <see cref="RenditionDownload"/>, as the photo does.
 /// </summary>
 public static class WebsiteVideoEndpoints
 {
@@ -20,15 +21,13 @@ public static class WebsiteVideoEndpoints
 
     /// <summary><c>GET /api/website/photos/{id}.mp4</c>: the website rendition's clip (never with sound), or 404 for a photo or once withdrawn. Audited.</summary>
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetVideoAsync(
-        string id, HttpContext http, [FromServices] VideoPlayback playback, CancellationToken cancellationToken)
+        string id, HttpContext http, [FromServices] RenditionDownload download, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(playback);
+        ArgumentNullException.ThrowIfNull(download);
         http.Response.Headers.CacheControl = "no-store";
-        var actor = "website:" + (http.User.FindFirst(MediaGateClaims.WebsiteKey)?.Value ?? "website");
-        var video = await playback.WebsiteVideoAsync(id, actor, cancellationToken);
-        return video is null
-            ? TypedResults.Problem(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found" })
-            : TypedResults.Stream(video.Content, "video/mp4", enableRangeProcessing: true);
+        var keyName = http.User.FindFirst(MediaGateClaims.WebsiteKey)?.Value ?? "website";
+        var clip = await download.ClipForWebsiteAsync(id, keyName, cancellationToken);
+        return clip.ToResult(video => TypedResults.Stream(video.Content, "video/mp4", enableRangeProcessing: true));
     }
 }

@@ -17,6 +17,7 @@ public static class AccountServiceCollectionExtensions
         services.TryAddSingleton<AccountRegister>();
         services.TryAddSingleton<DeviceRegister>();
         services.TryAddSingleton<WebsiteKeyRegister>();
+        services.TryAddSingleton<Gate.Sessions.SessionRegister>();
         return services;
     }
 }

@@ -19,7 +19,14 @@ namespace MediaGate.Gate.Consents;
 /// change recorded concurrently on another node is never overwritten by decisions made from an older matrix.</para>
 /// </summary>
 public sealed class ChangeConsent(
-    MediaGateDatabase database, IRenditionRefresher renditions, TimeProvider time, IOptions<SettingClockOptions> clock)
+    IChildRepository childRecords,
+    IConsentRepository consentRecords,
+    IDecisionRepository decisionRecords,
+    IAuditLog auditLog,
+    ItemStatuses itemStatuses,
+    IRenditionRefresher renditions,
+    TimeProvider time,
+    IOptions<SettingClockOptions> clock)
 {
     private const int MaxRounds = 4;
     private const int MaxTextLength = 500;
@@ -28,6 +35,16 @@ public sealed class ChangeConsent(
 
     /// <summary>The refusal for a child the setting does not have.</summary>
     public static readonly GateProblem UnknownChild = GateProblem.NotFound("Unknown child.", "There is no child with this id.");
+
+    /// <summary>The same over a whole database: only for the shared test library's <c>RenditionWorld</c>, which builds the
+    /// use cases by hand (tests/MediaGate.Testing is another helper's until its merge). Internal, so that dependency injection
+    /// sees only the constructor over the repositories.</summary>
+    internal ChangeConsent(MediaGateDatabase database, IRenditionRefresher renditions, TimeProvider time, IOptions<SettingClockOptions> clock)
+        : this(
+            (database ?? throw new ArgumentNullException(nameof(database))).Children, database.Consents, database.Decisions, database.Audit,
+            new ItemStatuses(database.Media, database.Decisions, database.ReviewActions), renditions, time, clock)
+    {
+    }
 
     public async Task<GateOutcome<ConsentChangeResult>> ApplyAsync(ConsentChange change, string actor, CancellationToken cancellationToken = default)
     {
@@ -38,14 +55,14 @@ public sealed class ChangeConsent(
             return GateProblem.Invalid(InvalidChange, problem);
         }
 
-        if (await database.Children.FindAsync(change.Child, cancellationToken).ConfigureAwait(false) is null)
+        if (await childRecords.FindAsync(change.Child, cancellationToken).ConfigureAwait(false) is null)
         {
             return UnknownChild;
         }
 
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, clock.Value.Zone).DateTime);
-        var history = await database.Consents.HistoryAsync(change.Child, change.Purpose, cancellationToken).ConfigureAwait(false);
+        var history = await consentRecords.HistoryAsync(change.Child, change.Purpose, cancellationToken).ConfigureAwait(false);
         var record = RecordFor(change, history.Count > 0 ? history[^1] : null, now, today);
         return await RecordCoreAsync(record, actor, cancellationToken, new { givenBy = change.GivenBy, evidence = change.Evidence }).ConfigureAwait(false);
     }
@@ -64,7 +81,7 @@ public sealed class ChangeConsent(
             return GateProblem.Invalid(InvalidChange, problem);
         }
 
-        if (await database.Children.FindAsync(change.Child, cancellationToken).ConfigureAwait(false) is null)
+        if (await childRecords.FindAsync(change.Child, cancellationToken).ConfigureAwait(false) is null)
         {
             return UnknownChild;
         }
@@ -72,9 +89,9 @@ public sealed class ChangeConsent(
         var now = time.GetUtcNow();
         var zone = clock.Value.Zone;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        var history = await database.Consents.HistoryAsync(change.Child, change.Purpose, cancellationToken).ConfigureAwait(false);
+        var history = await consentRecords.HistoryAsync(change.Child, change.Purpose, cancellationToken).ConfigureAwait(false);
         var record = RecordFor(change, history.Count > 0 ? history[^1] : null, now, today);
-        var matrix = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
+        var matrix = await consentRecords.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
         var changes = await ChangesUnder(record.Cell, matrix.With(record).AsOf(now, zone), cancellationToken).ConfigureAwait(false);
         return new ConsentPreview(record, changes);
     }
@@ -111,13 +128,13 @@ public sealed class ChangeConsent(
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        if (await database.Children.FindAsync(record.Child, cancellationToken).ConfigureAwait(false) is null)
+        if (await childRecords.FindAsync(record.Child, cancellationToken).ConfigureAwait(false) is null)
         {
             return UnknownChild;
         }
 
-        await database.Consents.AppendAsync(record, cancellationToken).ConfigureAwait(false);
-        await database.Audit.AppendAsync(new AuditEvent(actor, "consent-change", record.Child.Value, JsonSerializer.Serialize(new
+        await consentRecords.AppendAsync(record, cancellationToken).ConfigureAwait(false);
+        await auditLog.AppendAsync(new AuditEvent(actor, "consent-change", record.Child.Value, JsonSerializer.Serialize(new
         {
             purpose = record.Purpose.Name(),
             granted = record.Granted,
@@ -136,9 +153,9 @@ public sealed class ChangeConsent(
     {
         foreach (var mediaId in affected)
         {
-            await ItemStatuses.UpdateAsync(database, mediaId, cancellationToken).ConfigureAwait(false);
+            await itemStatuses.UpdateAsync(mediaId, cancellationToken).ConfigureAwait(false);
             await renditions.RefreshAsync(mediaId, cancellationToken).ConfigureAwait(false);
-            await database.Audit.AppendAsync(new AuditEvent(actor, "decision", mediaId, JsonSerializer.Serialize(new { cause })), cancellationToken)
+            await auditLog.AppendAsync(new AuditEvent(actor, "decision", mediaId, JsonSerializer.Serialize(new { cause })), cancellationToken)
                 .ConfigureAwait(false);
         }
     }
@@ -149,7 +166,7 @@ public sealed class ChangeConsent(
         var changed = 0;
         for (var round = 0; round < MaxRounds; round++)
         {
-            var matrix = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
+            var matrix = await consentRecords.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
             var changes = await ChangesUnder(cell, matrix.Now(time, zone), cancellationToken).ConfigureAwait(false);
             if (changes.Count == 0)
             {
@@ -160,7 +177,7 @@ public sealed class ChangeConsent(
             foreach (var decisionChange in changes)
             {
                 var before = decisionChange.Before;
-                await database.Decisions.SaveAsync(StoredDecision.From(before.Id, before.Request, decisionChange.After, decidedAt), cancellationToken)
+                await decisionRecords.SaveAsync(StoredDecision.From(before.Id, before.Request, decisionChange.After, decidedAt), cancellationToken)
                     .ConfigureAwait(false);
                 affected.Add(before.Request.Item.Id.Value);
                 changed++;
@@ -173,7 +190,7 @@ public sealed class ChangeConsent(
     /// <summary>The stored decisions that relied on <paramref name="cell"/> and come out differently under <paramref name="consent"/>: the save and the preview both decide with this.</summary>
     private async Task<IReadOnlyList<DecisionChange>> ChangesUnder(ConsentCellKey cell, ConsentSnapshot consent, CancellationToken cancellationToken)
     {
-        var stored = await database.Decisions.RelyingOnAsync(cell, cancellationToken).ConfigureAwait(false);
+        var stored = await decisionRecords.RelyingOnAsync(cell, cancellationToken).ConfigureAwait(false);
         return ReEvaluator.AfterCellChange(stored, cell, consent);
     }
 

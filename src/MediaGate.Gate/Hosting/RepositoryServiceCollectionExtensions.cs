@@ -24,6 +24,7 @@ public static class RepositoryServiceCollectionExtensions
         Add<IAccountRepository>(services, d => d.Accounts);
         Add<IDeviceRepository>(services, d => d.Devices);
         Add<IWebsiteKeyRepository>(services, d => d.WebsiteKeys);
+        Add<IRevokedTokenRepository>(services, d => d.RevokedTokens);
         Add<IMediaRepository>(services, d => d.Media);
         Add<IMediaActivityRepository>(services, d => d.MediaActivity);
         Add<IRenditionRepository>(services, d => d.Renditions);
@@ -35,6 +36,7 @@ public static class RepositoryServiceCollectionExtensions
         Add<IPendingDeletions>(services, d => d.PendingDeletions);
         Add<IRetentionRepository>(services, d => d.Retention);
         Add<IVideoRepository>(services, d => d.Videos);
+        Add<ITextRegionRepository>(services, d => d.TextRegions);
         return services;
     }
 

@@ -14,6 +14,8 @@ public sealed record GateProblem(GateProblemKind Kind, string Title, string? Det
 
     public static GateProblem NotFound(string title, string? detail = null) => new(GateProblemKind.NotFound, title, detail);
 
+    public static GateProblem NotSignedIn(string detail) => new(GateProblemKind.NotSignedIn, "Not signed in", detail);
+
     public static GateProblem Forbidden(string title, string? detail = null) => new(GateProblemKind.Forbidden, title, detail);
 
     public static GateProblem Invalid(string title, string? detail = null) => new(GateProblemKind.Invalid, title, detail);

@@ -9,6 +9,9 @@ public enum GateProblemKind
     /// <summary>No such thing.</summary>
     NotFound,
 
+    /// <summary>The caller's token names no account (any more) or cannot be acted on: sign in again.</summary>
+    NotSignedIn,
+
     /// <summary>
     /// The thing exists but is not the caller's to see or change. Answered exactly like <see cref="NotFound"/>
     /// (product.md: a caller learns nothing about what is not theirs, not even whether it exists).

@@ -11,6 +11,7 @@ using MediaGate.Gate.Events;
 using MediaGate.Gate.Review;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MediaGate.Data.Events;
 
 namespace MediaGate.Gate.Processing;
 
@@ -26,7 +27,14 @@ namespace MediaGate.Gate.Processing;
 /// last, so a status other than <c>processing</c> means everything before it happened.
 /// </summary>
 public sealed class DecideItem(
-    MediaGateDatabase database,
+    IMediaRepository mediaRecords,
+    IDecisionRepository decisionRecords,
+    IAuditLog auditLog,
+    IConsentRepository consentRecords,
+    IReviewActionRepository reviewActions,
+    IApprovalRepository approvalRecords,
+    IEventRepository eventRecords,
+    ItemRedecider redecider,
     IRenditionRefresher renditions,
     IOptions<GateOptions> options,
     IOptions<SettingClockOptions> clock,
@@ -51,7 +59,7 @@ public sealed class DecideItem(
     /// <param name="cancellationToken">Cancels.</param>
     public async Task<MediaStatus?> DecideAsync(string mediaId, string actor, CancellationToken cancellationToken)
     {
-        var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var item = await mediaRecords.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         if (item is null)
         {
             return null;
@@ -62,32 +70,32 @@ public sealed class DecideItem(
             return MediaStatus.Processing;
         }
 
-        var matrix = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
+        var matrix = await consentRecords.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
         var consent = matrix.Now(time, clock.Value.Zone);
         DateTimeOffset now = time.GetUtcNow();
-        var stored = await database.Decisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var stored = await decisionRecords.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
         if (stored.Count == 0)
         {
             await DecideFirstAsync(item, consent, now, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await ItemRedecider.RedecideAsync(database, item, Purpose.Journal, consent, now, cancellationToken, options.Value.DecisionOptions).ConfigureAwait(false);
+            await redecider.RedecideAsync(item, Purpose.Journal, consent, now, options.Value.DecisionOptions, cancellationToken).ConfigureAwait(false);
         }
 
         consent = await SettleAsync(item, matrix, cancellationToken).ConfigureAwait(false);
         await renditions.RefreshAsync(mediaId, cancellationToken).ConfigureAwait(false);
 
-        var decisions = await database.Decisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
-        var actions = await database.ReviewActions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var decisions = await decisionRecords.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var actions = await reviewActions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
         var status = ItemStatusRule.Of(decisions, actions);
         var detail = StatusDetail.From(decisions.Where(d => d.Request.Purpose == Purpose.Journal).Select(d => ConsentDecisionEngine.Decide(d.Request, consent)));
-        await database.Media.SetStatusAsync(mediaId, status, detail, cancellationToken).ConfigureAwait(false);
+        await mediaRecords.SetStatusAsync(mediaId, status, detail, cancellationToken).ConfigureAwait(false);
 
         metrics.ItemDecided(status, item.Status == MediaStatus.Processing ? now - item.CreatedAt : null);
         await CountReviewQueueAsync(cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Decided item {Media}: {Status}", mediaId, status.Name());
-        await database.Audit.AppendAsync(new AuditEvent(actor, "decision", mediaId, JsonSerializer.Serialize(new
+        await auditLog.AppendAsync(new AuditEvent(actor, "decision", mediaId, JsonSerializer.Serialize(new
         {
             status = status.Name(),
             decisions = decisions.Select(d => new { purpose = d.Request.Purpose.Name(), audience = d.Request.Audience.Key, verdict = d.Verdict.ToString() }),
@@ -107,7 +115,7 @@ public sealed class DecideItem(
     {
         for (var round = 0; round < MaxSettleRounds; round++)
         {
-            var latest = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
+            var latest = await consentRecords.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
             var consent = latest.Now(time, clock.Value.Zone);
             if (latest.RecordCount == decidedFrom.RecordCount)
             {
@@ -116,7 +124,7 @@ public sealed class DecideItem(
 
             logger.LogInformation("Consent changed while item {Media} was decided: deciding again", item.Id);
             decidedFrom = latest;
-            await ItemRedecider.RedecideAsync(database, item, Purpose.Journal, consent, time.GetUtcNow(), cancellationToken, options.Value.DecisionOptions)
+            await redecider.RedecideAsync(item, Purpose.Journal, consent, time.GetUtcNow(), options.Value.DecisionOptions, cancellationToken)
                 .ConfigureAwait(false);
         }
 
@@ -126,15 +134,15 @@ public sealed class DecideItem(
     /// <summary>Counts the items waiting for a person, for the review queue gauge.</summary>
     public async Task CountReviewQueueAsync(CancellationToken cancellationToken)
     {
-        var counts = await database.Media.CountByStatusAsync(cancellationToken).ConfigureAwait(false);
+        var counts = await mediaRecords.CountByStatusAsync(cancellationToken).ConfigureAwait(false);
         metrics.ReviewQueueCounted(ReviewStatuses.Sum(s => counts.GetValueOrDefault(s)));
     }
 
     private async Task DecideFirstAsync(MediaItemRecord item, ConsentSnapshot consent, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var faces = await database.Media.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
-        var approvals = await database.Approvals.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
-        var attended = await database.Events.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var faces = await mediaRecords.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var approvals = await approvalRecords.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var attended = await eventRecords.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var media = new MediaItem(new MediaItemId(item.Id), item.TaggedChildren, faces.Select(f => f.ToMediaFace()).ToArray());
         var settingOptions = options.Value.DecisionOptions;
         var requests = item.TaggedChildren.Select(child => new DecisionRequest(media, Purpose.Journal, Audience.ParentOf(child), false, settingOptions))
@@ -145,7 +153,7 @@ public sealed class DecideItem(
         foreach (var request in requests)
         {
             var decision = ConsentDecisionEngine.Decide(request, consent);
-            await database.Decisions.SaveAsync(StoredDecision.From(Guid.NewGuid().ToString("N"), request, decision, now), cancellationToken).ConfigureAwait(false);
+            await decisionRecords.SaveAsync(StoredDecision.From(Guid.NewGuid().ToString("N"), request, decision, now), cancellationToken).ConfigureAwait(false);
             if (decision.HasReason(ReasonCode.AutoAssigned))
             {
                 foreach (var face in decision.Faces.Where(f => f.Assignment.Kind == FaceAssignmentKind.Child))
@@ -162,7 +170,7 @@ public sealed class DecideItem(
             .Select(f => new FaceAssignmentChange(f.FaceId, autoAssigned[f.Number])).ToArray();
         if (changes.Length > 0)
         {
-            await database.Media.AssignFacesAsync(item.Id, changes, AutoAssigner, now, cancellationToken).ConfigureAwait(false);
+            await mediaRecords.AssignFacesAsync(item.Id, changes, AutoAssigner, now, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -39,7 +39,9 @@ namespace MediaGate.Gate.Processing;
 /// the store or the database throw: the worker lets the item wait them out (<see cref="Worker.Outages"/>).
 /// </summary>
 public sealed partial class ProcessItem(
-    MediaGateDatabase database,
+    IMediaRepository mediaRecords,
+    IAuditLog auditLog,
+    IPendingDeletions pendingDeletions,
     [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore master,
     IngestPipeline pipeline,
     PixelBudget pixels,
@@ -54,7 +56,7 @@ public sealed partial class ProcessItem(
     /// <summary>The item's status afterwards; null when there is no such item.</summary>
     public async Task<MediaStatus?> ProcessAsync(string mediaId, CancellationToken cancellationToken)
     {
-        var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var item = await mediaRecords.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         if (item is null)
         {
             logger.LogWarning("Work item {Media} has no media item", mediaId);
@@ -93,7 +95,7 @@ public sealed partial class ProcessItem(
     /// <summary>Marks the item failed (the worker gave up on it): never released, and its renditions withdrawn.</summary>
     public async Task<MediaStatus> FailAsync(string mediaId, string reason, CancellationToken cancellationToken)
     {
-        var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var item = await mediaRecords.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         if (item is null || item.Status != MediaStatus.Processing)
         {
             return item?.Status ?? MediaStatus.Failed;
@@ -105,11 +107,11 @@ public sealed partial class ProcessItem(
     private async Task<MediaStatus> FailAsync(MediaItemRecord item, string reason, CancellationToken cancellationToken)
     {
         logger.LogWarning("Item {Media} failed: {Reason}", item.Id, reason);
-        await database.PendingDeletions.RecordWriteAheadAsync(
+        await pendingDeletions.RecordWriteAheadAsync(
             DeletionStore.Master, item.UploadKey, time.GetUtcNow() + retention.Value.FailedOriginalAfter, cancellationToken).ConfigureAwait(false);
-        await database.Media.SetStatusAsync(item.Id, MediaStatus.Failed, reason, cancellationToken).ConfigureAwait(false);
+        await mediaRecords.SetStatusAsync(item.Id, MediaStatus.Failed, reason, cancellationToken).ConfigureAwait(false);
         metrics.ItemDecided(MediaStatus.Failed, null);
-        await database.Audit.AppendAsync(new Data.Audit.AuditEvent("system", "processing-failed", item.Id, null), cancellationToken).ConfigureAwait(false);
+        await auditLog.AppendAsync(new Data.Audit.AuditEvent("system", "processing-failed", item.Id, null), cancellationToken).ConfigureAwait(false);
         return MediaStatus.Failed;
     }
 
@@ -149,7 +151,7 @@ public sealed partial class ProcessItem(
             }
 
             masterBytes = stripped.Value.Output!;
-            await database.PendingDeletions.RecordWriteAheadAsync(
+            await pendingDeletions.RecordWriteAheadAsync(
                 DeletionStore.Master, masterKey.Value, time.GetUtcNow() + retention.Value.AbandonedUploadAfter, cancellationToken).ConfigureAwait(false);
             try
             {
@@ -180,7 +182,7 @@ public sealed partial class ProcessItem(
 
         var photo = detected.Value;
         LogSteps(item.Id, string.Join(", ", photo.StepMilliseconds.Select(step => $"{step.Key} {step.Value:0} ms")));
-        await database.Media.RecordMasterAsync(item.Id, masterKey.Value, photo.UprightWidth, photo.UprightHeight,
+        await mediaRecords.RecordMasterAsync(item.Id, masterKey.Value, photo.UprightWidth, photo.UprightHeight,
             FaceMapping.ToRecords(photo.Faces!), cancellationToken).ConfigureAwait(false);
         return null;
     }

@@ -34,7 +34,13 @@ namespace MediaGate.Gate.Renditions;
 public sealed partial class RenditionService : IRenditionRefresher, IDisposable
 {
     private const int MaxRounds = 4;
-    private readonly MediaGateDatabase _database;
+    private readonly IMediaRepository _mediaRecords;
+    private readonly IDecisionRepository _decisionRecords;
+    private readonly IApprovalRepository _approvalRecords;
+    private readonly IReviewActionRepository _reviewActions;
+    private readonly IRenditionRepository _renditionRecords;
+    private readonly ITextRegionRepository _textRegions;
+    private readonly IPendingDeletions _pendingDeletions;
     private readonly IObjectStore _masters;
     private readonly IObjectStore _renditions;
     private readonly RenditionOptions _rendition;
@@ -48,7 +54,13 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
     private readonly bool _ownsText;
 
     public RenditionService(
-        MediaGateDatabase database,
+        IMediaRepository mediaRecords,
+        IDecisionRepository decisionRecords,
+        IApprovalRepository approvalRecords,
+        IReviewActionRepository reviewActions,
+        IRenditionRepository renditionRecords,
+        ITextRegionRepository textRegions,
+        IPendingDeletions pendingDeletions,
         [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore masters,
         [FromKeyedServices(StorageServiceCollectionExtensions.RenditionStore)] IObjectStore renditions,
         IOptions<RenditionOptions> rendition,
@@ -61,7 +73,13 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
     {
         ArgumentNullException.ThrowIfNull(rendition);
         ArgumentNullException.ThrowIfNull(ingest);
-        _database = database;
+        _mediaRecords = mediaRecords;
+        _decisionRecords = decisionRecords;
+        _approvalRecords = approvalRecords;
+        _reviewActions = reviewActions;
+        _renditionRecords = renditionRecords;
+        _textRegions = textRegions;
+        _pendingDeletions = pendingDeletions;
         _masters = masters;
         _renditions = renditions;
         _rendition = rendition.Value;
@@ -73,6 +91,26 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         _writeAheadFor = (retention?.Value ?? new RetentionOptions()).AbandonedUploadAfter;
         _ownsText = text is null;
         _text = text ?? TextRegionScanner.Installed();
+    }
+
+    /// <summary>The same over a whole database: only for the shared test library's <c>RenditionWorld</c>, which builds the
+    /// use cases by hand (tests/MediaGate.Testing is another helper's until its merge). Internal, so that dependency injection
+    /// sees only the constructor over the repositories.</summary>
+    internal RenditionService(
+        MediaGateDatabase database,
+        IObjectStore masters,
+        IObjectStore renditions,
+        IOptions<RenditionOptions> rendition,
+        IOptions<IngestOptions> ingest,
+        PixelBudget pixels,
+        TimeProvider time,
+        ILogger<RenditionService> logger,
+        IOptions<RetentionOptions>? retention = null,
+        TextRegionScanner? text = null)
+        : this(
+            (database ?? throw new ArgumentNullException(nameof(database))).Media, database.Decisions, database.Approvals, database.ReviewActions,
+            database.Renditions, database.TextRegions, database.PendingDeletions, masters, renditions, rendition, ingest, pixels, time, logger, retention, text)
+    {
     }
 
     public void Dispose()
@@ -94,7 +132,7 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         var total = RenditionRefresh.None;
         for (var round = 1; ; round++)
         {
-            var before = await _database.Decisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+            var before = await _decisionRecords.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
             try
             {
                 total = total.Plus(await RefreshOnceAsync(mediaId, before, cancellationToken).ConfigureAwait(false));
@@ -106,7 +144,7 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
                 continue;
             }
 
-            var after = await _database.Decisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+            var after = await _decisionRecords.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
             if (Same(before, after))
             {
                 return total;
@@ -123,13 +161,13 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
 
     private async Task<RenditionRefresh> RefreshOnceAsync(string mediaId, IReadOnlyList<StoredDecision> decisions, CancellationToken cancellationToken)
     {
-        var item = await _database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
-        var existing = await _database.Renditions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var item = await _mediaRecords.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var existing = await _renditionRecords.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
         var wanted = new Dictionary<(Purpose, string), StoredDecision>();
         if (item?.MasterKey is not null)
         {
             var approved = await ApprovedPurposesAsync(mediaId, cancellationToken).ConfigureAwait(false);
-            var actions = await _database.ReviewActions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+            var actions = await _reviewActions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
             foreach (var decision in decisions.Where(d => RenditionPolicy.Releases(d, approved, actions)))
             {
                 wanted[(decision.Request.Purpose, decision.Request.Audience.Key)] = decision;
@@ -281,13 +319,13 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
     /// <summary>The mask boxes of the item's masked text regions, scanning the master first if it never was; null when it cannot be scanned.</summary>
     private async Task<IReadOnlyList<DetectedFace>?> TextMasksAsync(MediaItemRecord item, CancellationToken cancellationToken)
     {
-        if (await _database.TextRegions.ScanOfAsync(item.Id, cancellationToken).ConfigureAwait(false) is null
+        if (await _textRegions.ScanOfAsync(item.Id, cancellationToken).ConfigureAwait(false) is null
             && !await ScanForTextAsync(item, cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
 
-        var regions = await _database.TextRegions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var regions = await _textRegions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
         return TextInRenditions.MaskBoxes(regions, _ingest.Mask.Margin);
     }
 
@@ -328,7 +366,7 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         }
 
         var records = found.Value.Select((r, i) => new TextRegionRecord(item.Id, i + 1, r.X, r.Y, r.Width, r.Height, r.Score)).ToList();
-        await _database.TextRegions.SaveScanAsync(new TextScan(item.Id, detector.Value.Name, _time.GetUtcNow(), records.Count), records, cancellationToken)
+        await _textRegions.SaveScanAsync(new TextScan(item.Id, detector.Value.Name, _time.GetUtcNow(), records.Count), records, cancellationToken)
             .ConfigureAwait(false);
         return true;
     }
@@ -351,7 +389,7 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
             LogRenderFailed(mediaId, decision.Request.Purpose.Name(), rendered.Failure.ToString());
             if (current is not null)
             {
-                await _database.Renditions.DeleteAsync(current.Id, cancellationToken).ConfigureAwait(false);
+                await _renditionRecords.DeleteAsync(current.Id, cancellationToken).ConfigureAwait(false);
             }
 
             return false;
@@ -360,7 +398,7 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         var key = RenditionKeys.New(fingerprint);
 
         // Written down before its bytes (issue 13): a crash before the row commits leaves an entry, not an orphaned picture.
-        await _database.PendingDeletions.RecordWriteAheadAsync(DeletionStore.Renditions, key.Value, _time.GetUtcNow() + _writeAheadFor, cancellationToken).ConfigureAwait(false);
+        await _pendingDeletions.RecordWriteAheadAsync(DeletionStore.Renditions, key.Value, _time.GetUtcNow() + _writeAheadFor, cancellationToken).ConfigureAwait(false);
         using (var content = new MemoryStream(rendered.Value.Jpeg, writable: false))
         {
             await _renditions.PutAsync(key, content, cancellationToken).ConfigureAwait(false);
@@ -372,7 +410,7 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         RenditionRecord? replaced;
         try
         {
-            replaced = await _database.Renditions.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+            replaced = await _renditionRecords.SaveAsync(record, cancellationToken).ConfigureAwait(false);
         }
         catch (DbException)
         {
@@ -394,12 +432,12 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
     private async Task WithdrawAsync(RenditionRecord rendition, CancellationToken cancellationToken)
     {
         await _renditions.DeleteAsync(ObjectKey.Parse(rendition.ObjectKey), cancellationToken).ConfigureAwait(false);
-        await _database.Renditions.DeleteAsync(rendition.Id, cancellationToken).ConfigureAwait(false);
+        await _renditionRecords.DeleteAsync(rendition.Id, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<HashSet<Purpose>> ApprovedPurposesAsync(string mediaId, CancellationToken cancellationToken)
     {
-        var approvals = await _database.Approvals.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var approvals = await _approvalRecords.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
         return approvals.Select(a => a.Purpose).ToHashSet();
     }
 

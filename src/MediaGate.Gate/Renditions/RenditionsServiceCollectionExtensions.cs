@@ -11,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace MediaGate.Gate.Renditions;
 
 /// <summary>
-/// Registers the renditions, consent-change and review use cases. Assumes the host registered MediaGateDatabase,
-/// TimeProvider and the keyed stores. Options: <c>Renditions:*</c> (<see cref="RenditionOptions"/>),
+/// Registers the renditions, consent-change and review use cases. Assumes the host registered the database
+/// (its repositories: <see cref="RepositoryServiceCollectionExtensions"/>), TimeProvider and the keyed stores. Options: <c>Renditions:*</c> (<see cref="RenditionOptions"/>),
 /// <c>Nursery:TimeZone</c> (<see cref="SettingClockOptions"/>), <c>Consents:SweepMinutes</c>
 /// (<see cref="LapseSweepOptions"/>), <c>Ingest:*</c> (limits and mask margin), all validated at start-up. Also
 /// runs <see cref="ConsentLapseSweep"/> as a hosted service.
@@ -33,7 +33,13 @@ public static class RenditionsServiceCollectionExtensions
         services.AddSingleton<RenditionService>();
         services.TryAddSingleton<WebsiteFeed>();
         services.AddSingleton<IRenditionRefresher>(provider => provider.GetRequiredService<RenditionService>());
+        services.TryAddSingleton<ItemStatuses>();
+        services.TryAddSingleton<ItemRedecider>();
         services.AddSingleton<ChangeConsent>();
+        services.TryAddSingleton<ConsentMatrixQuery>();
+        services.TryAddSingleton<ConsentCellChange>();
+        services.TryAddSingleton<ConsentCsv>();
+        services.TryAddSingleton<ConsentChangePreview>();
         services.AddSingleton<ReviewItem>();
         services.AddSingleton<FaceSpotChecks>();
         services.TryAddSingleton<TextRegionReview>();

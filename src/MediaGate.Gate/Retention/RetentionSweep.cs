@@ -24,7 +24,9 @@ namespace MediaGate.Gate.Retention;
 /// object is claimed through the database with a lease, so a node that dies mid-way leaves its claims to the others.
 /// </summary>
 public sealed partial class RetentionSweep(
-    MediaGateDatabase database,
+    IAuditLog auditLog,
+    IPendingDeletions pendingDeletions,
+    IRetentionRepository retentionRecords,
     [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore master,
     [FromKeyedServices(StorageServiceCollectionExtensions.RenditionStore)] IObjectStore renditions,
     IOptions<RetentionOptions> options,
@@ -79,18 +81,18 @@ public sealed partial class RetentionSweep(
         int done = 0;
         while (true)
         {
-            var due = await database.Retention.DueItemsAsync(cutoff, Batch, cancellationToken).ConfigureAwait(false);
+            var due = await retentionRecords.DueItemsAsync(cutoff, Batch, cancellationToken).ConfigureAwait(false);
             int before = done;
             foreach (var mediaId in due)
             {
                 string detail = $"retention: every tagged child left on or before {cutoff:yyyy-MM-dd} ({options.Value.GraceDays} days' grace)";
-                if (await database.Retention.TombstoneAsync(mediaId, cutoff, detail, time.GetUtcNow(), cancellationToken).ConfigureAwait(false) is not { } tombstone)
+                if (await retentionRecords.TombstoneAsync(mediaId, cutoff, detail, time.GetUtcNow(), cancellationToken).ConfigureAwait(false) is not { } tombstone)
                 {
                     continue; // another node did it, or a child came back
                 }
 
                 done++;
-                await database.Audit.AppendAsync(new AuditEvent(Actor, "retention-delete", mediaId, JsonSerializer.Serialize(new
+                await auditLog.AppendAsync(new AuditEvent(Actor, "retention-delete", mediaId, JsonSerializer.Serialize(new
                 {
                     children = tombstone.Children,
                     objects = tombstone.Objects.Count,
@@ -112,12 +114,12 @@ public sealed partial class RetentionSweep(
         while (true)
         {
             var now = time.GetUtcNow();
-            var claimed = await database.PendingDeletions.ClaimDueAsync(now, _node, now + ClaimFor, Batch, cancellationToken).ConfigureAwait(false);
+            var claimed = await pendingDeletions.ClaimDueAsync(now, _node, now + ClaimFor, Batch, cancellationToken).ConfigureAwait(false);
             foreach (var deletion in claimed)
             {
                 if (await DeleteAsync(deletion, cancellationToken).ConfigureAwait(false))
                 {
-                    await database.PendingDeletions.CompleteAsync(deletion, _node, cancellationToken).ConfigureAwait(false);
+                    await pendingDeletions.CompleteAsync(deletion, _node, cancellationToken).ConfigureAwait(false);
                     deleted++;
                 }
                 else
@@ -149,7 +151,7 @@ public sealed partial class RetentionSweep(
             if (existed && deletion.Reason == DeletionReason.Upload)
             {
                 LogAbandonedUpload(deletion.ObjectKey);
-                await database.Audit.AppendAsync(new AuditEvent(Actor, "upload-abandoned", deletion.ObjectKey, null), cancellationToken).ConfigureAwait(false);
+                await auditLog.AppendAsync(new AuditEvent(Actor, "upload-abandoned", deletion.ObjectKey, null), cancellationToken).ConfigureAwait(false);
             }
 
             return true;

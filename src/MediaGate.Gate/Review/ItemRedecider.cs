@@ -16,9 +16,13 @@ namespace MediaGate.Gate.Review;
 /// for an item of an event its events audience, whatever was reviewed). A purpose the manager released (or released
 /// with masks) is decided as <see cref="ManagerRelease"/> settles it whenever the engine would otherwise hold it.
 /// </summary>
-internal static class ItemRedecider
+public sealed class ItemRedecider(
+    IMediaRepository mediaRecords,
+    IDecisionRepository decisionRecords,
+    IApprovalRepository approvalRecords,
+    IReviewActionRepository reviewActions,
+    IEventRepository eventRecords)
 {
-    /// <param name="database">The database.</param>
     /// <param name="item">The processed item.</param>
     /// <param name="reviewed">The purpose whose missing decisions are added.</param>
     /// <param name="consent">The matrix as of now.</param>
@@ -26,18 +30,18 @@ internal static class ItemRedecider
     /// <param name="cancellationToken">Cancels.</param>
     /// <param name="settingOptions">The setting's options (<see cref="GateOptions.DecisionOptions"/>); when null, the
     /// first stored decision's. A manager's release or mask applies on top of them, so taking it back (block) takes effect.</param>
-    public static async Task RedecideAsync(
-        MediaGateDatabase database, MediaItemRecord item, Purpose reviewed, ConsentSnapshot consent, DateTimeOffset now, CancellationToken cancellationToken,
-        DecisionOptions? settingOptions = null)
+    public async Task RedecideAsync(
+        MediaItemRecord item, Purpose reviewed, ConsentSnapshot consent, DateTimeOffset now, DecisionOptions? settingOptions, CancellationToken cancellationToken)
     {
-        var faces = await database.Media.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(item);
+        var faces = await mediaRecords.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var media = new MediaItem(new MediaItemId(item.Id), item.TaggedChildren, faces.Select(f => f.ToMediaFace()).ToArray());
-        var stored = await database.Decisions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
-        var approved = (await database.Approvals.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false)).Select(a => a.Purpose).ToHashSet();
-        var actions = await database.ReviewActions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var stored = await decisionRecords.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var approved = (await approvalRecords.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false)).Select(a => a.Purpose).ToHashSet();
+        var actions = await reviewActions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var options = settingOptions ?? (stored.Count > 0 ? stored[0].Request.Options : DecisionOptions.Default);
 
-        var attended = await database.Events.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var attended = await eventRecords.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var targets = stored.Select(d => (d.Request.Purpose, d.Request.Audience, d.Id)).ToList();
         var missing = AudiencesFor(reviewed, item, attended).Select(a => (reviewed, a));
         if (attended is not null)
@@ -72,7 +76,7 @@ internal static class ItemRedecider
                 decision = ConsentDecisionEngine.Decide(request, consent);
             }
 
-            await database.Decisions.SaveAsync(StoredDecision.From(id, request, decision, now), cancellationToken).ConfigureAwait(false);
+            await decisionRecords.SaveAsync(StoredDecision.From(id, request, decision, now), cancellationToken).ConfigureAwait(false);
         }
     }
 

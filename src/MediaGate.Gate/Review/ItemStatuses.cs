@@ -1,24 +1,33 @@
 using MediaGate.Data;
+using MediaGate.Data.Media;
 
 namespace MediaGate.Gate.Review;
 
 /// <summary>Sets an item's status from its stored decisions and the manager's review actions (<see cref="ItemStatusRule"/>).</summary>
-public static class ItemStatuses
+public sealed class ItemStatuses(IMediaRepository mediaRecords, IDecisionRepository decisionRecords, IReviewActionRepository reviewActions)
 {
-    public static async Task UpdateAsync(MediaGateDatabase database, string mediaId, CancellationToken cancellationToken)
+    public async Task UpdateAsync(string mediaId, CancellationToken cancellationToken)
     {
-        var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var item = await mediaRecords.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         if (item is null || item.MasterKey is null)
         {
             return; // not processed yet (or failed): processing sets its status
         }
 
-        var decisions = await database.Decisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
-        var actions = await database.ReviewActions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var decisions = await decisionRecords.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var actions = await reviewActions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
         var status = ItemStatusRule.Of(decisions, actions);
         if (status != item.Status)
         {
-            await database.Media.SetStatusAsync(mediaId, status, null, cancellationToken).ConfigureAwait(false);
+            await mediaRecords.SetStatusAsync(mediaId, status, null, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The same over a whole database: only for the shared test library's <c>RenditionWorld</c>, which builds the
+    /// use cases by hand (tests/MediaGate.Testing is another helper's until its merge).</summary>
+    internal static Task UpdateAsync(MediaGateDatabase database, string mediaId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return new ItemStatuses(database.Media, database.Decisions, database.ReviewActions).UpdateAsync(mediaId, cancellationToken);
     }
 }

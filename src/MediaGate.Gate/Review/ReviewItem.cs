@@ -24,7 +24,16 @@ namespace MediaGate.Gate.Review;
 /// (<see cref="ManagerRelease"/>); the released photos are listed too, for website and publicity approval.
 /// </summary>
 public sealed class ReviewItem(
-    MediaGateDatabase database,
+    IMediaRepository mediaRecords,
+    IDecisionRepository decisionRecords,
+    IAuditLog auditLog,
+    IConsentRepository consentRecords,
+    IReviewActionRepository reviewActions,
+    IApprovalRepository approvalRecords,
+    IReviewListRepository reviewLists,
+    IVideoRepository videoRecords,
+    ItemStatuses itemStatuses,
+    ItemRedecider redecider,
     IRenditionRefresher renditions,
     [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore masters,
     IOptions<IngestOptions> ingest,
@@ -39,6 +48,26 @@ public sealed class ReviewItem(
     private static readonly GateProblem NoSuchItem = GateProblem.NotFound("Not found");
 
     private static readonly MediaStatus[] Reviewed = [MediaStatus.Held, MediaStatus.NeedsAssignment, MediaStatus.Blocked];
+
+    /// <summary>The same over a whole database: only for the shared test library's <c>RenditionWorld</c>, which builds the
+    /// use cases by hand (tests/MediaGate.Testing is another helper's until its merge). Internal, so that dependency injection
+    /// sees only the constructor over the repositories.</summary>
+    internal ReviewItem(
+        MediaGateDatabase database,
+        IRenditionRefresher renditions,
+        IObjectStore masters,
+        IOptions<IngestOptions> ingest,
+        IOptions<GateOptions> gate,
+        TimeProvider time,
+        IOptions<SettingClockOptions> clock)
+        : this(
+            (database ?? throw new ArgumentNullException(nameof(database))).Media, database.Decisions, database.Audit, database.Consents,
+            database.ReviewActions, database.Approvals, database.ReviewLists, database.Videos,
+            new ItemStatuses(database.Media, database.Decisions, database.ReviewActions),
+            new ItemRedecider(database.Media, database.Decisions, database.Approvals, database.ReviewActions, database.Events),
+            renditions, masters, ingest, gate, time, clock)
+    {
+    }
     private static readonly MediaStatus[] Publishable = [MediaStatus.Released];
 
     /// <summary>Held, needs-assignment and blocked items, oldest first.</summary>
@@ -51,14 +80,14 @@ public sealed class ReviewItem(
     /// </summary>
     public async Task<IReadOnlyList<ReviewQueueItem>> PublishableAsync(int limit, string? before = null, CancellationToken cancellationToken = default)
     {
-        var items = await database.ReviewLists.ItemsNewestFirstAsync(Publishable, Math.Clamp(limit, 1, 500), before, cancellationToken).ConfigureAwait(false);
+        var items = await reviewLists.ItemsNewestFirstAsync(Publishable, Math.Clamp(limit, 1, 500), before, cancellationToken).ConfigureAwait(false);
         return await ViewsAsync(items, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The items with one of <paramref name="statuses"/> (e.g. only those held now, for the dashboard), oldest first.</summary>
     public async Task<IReadOnlyList<ReviewQueueItem>> QueueAsync(IReadOnlyCollection<MediaStatus> statuses, int limit, CancellationToken cancellationToken = default)
     {
-        var items = await database.Media.ItemsWithStatusAsync(statuses, Math.Clamp(limit, 1, 500), cancellationToken).ConfigureAwait(false);
+        var items = await mediaRecords.ItemsWithStatusAsync(statuses, Math.Clamp(limit, 1, 500), cancellationToken).ConfigureAwait(false);
         return await ViewsAsync(items, cancellationToken).ConfigureAwait(false);
     }
 
@@ -98,7 +127,7 @@ public sealed class ReviewItem(
     {
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var item = await mediaRecords.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         if (item is null)
         {
             return NoSuchItem;
@@ -110,36 +139,36 @@ public sealed class ReviewItem(
         }
 
         var now = time.GetUtcNow();
-        var before = await database.Media.FacesAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var before = await mediaRecords.FacesAsync(mediaId, cancellationToken).ConfigureAwait(false);
         if (decision.Assignments.Count > 0
-            && !await database.Media.AssignFacesAsync(mediaId, decision.Assignments, actor, now, cancellationToken).ConfigureAwait(false))
+            && !await mediaRecords.AssignFacesAsync(mediaId, decision.Assignments, actor, now, cancellationToken).ConfigureAwait(false))
         {
             return GateProblem.Invalid(InvalidDecision, "An assignment names a face that is not one of this item's faces, or a child that is not on the roster.");
         }
 
-        await database.ReviewActions.SetAsync(new ReviewActionRecord(mediaId, decision.Purpose, decision.Action, actor, now), cancellationToken)
+        await reviewActions.SetAsync(new ReviewActionRecord(mediaId, decision.Purpose, decision.Action, actor, now), cancellationToken)
             .ConfigureAwait(false);
         if (decision.Purpose is Purpose.Website or Purpose.Publicity)
         {
             if (decision.Action == ReviewAction.Block)
             {
-                await database.Approvals.RevokeAsync(mediaId, decision.Purpose, cancellationToken).ConfigureAwait(false);
+                await approvalRecords.RevokeAsync(mediaId, decision.Purpose, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await database.Approvals.ApproveAsync(new MediaApproval(mediaId, decision.Purpose, actor, now), cancellationToken).ConfigureAwait(false);
+                await approvalRecords.ApproveAsync(new MediaApproval(mediaId, decision.Purpose, actor, now), cancellationToken).ConfigureAwait(false);
             }
         }
 
         // Decided again while a consent change arrived between loading the matrix and saving the decisions made
         // from it (the change's own re-decision may have run before this saved): a withdrawal is never overwritten.
-        var matrix = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
+        var matrix = await consentRecords.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
         var consent = matrix.Now(time, clock.Value.Zone);
         for (var round = 0; ; round++)
         {
-            await ItemRedecider.RedecideAsync(database, item, decision.Purpose, consent, now, cancellationToken, gate.Value.DecisionOptions)
+            await redecider.RedecideAsync(item, decision.Purpose, consent, now, gate.Value.DecisionOptions, cancellationToken)
                 .ConfigureAwait(false);
-            var latest = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
+            var latest = await consentRecords.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
             consent = latest.Now(time, clock.Value.Zone);
             if (latest.RecordCount == matrix.RecordCount)
             {
@@ -153,9 +182,9 @@ public sealed class ReviewItem(
 
             matrix = latest;
         }
-        await ItemStatuses.UpdateAsync(database, mediaId, cancellationToken).ConfigureAwait(false);
+        await itemStatuses.UpdateAsync(mediaId, cancellationToken).ConfigureAwait(false);
         await renditions.RefreshAsync(mediaId, cancellationToken).ConfigureAwait(false);
-        await database.Audit.AppendAsync(new AuditEvent(actor, "decision", mediaId, JsonSerializer.Serialize(new
+        await auditLog.AppendAsync(new AuditEvent(actor, "decision", mediaId, JsonSerializer.Serialize(new
         {
             purpose = decision.Purpose.Name(),
             action = decision.Action.ToString().ToLowerInvariant(),
@@ -165,7 +194,7 @@ public sealed class ReviewItem(
                 : new { faceId = a.FaceId, number = (int?)null, assignment = a.Assignment.ToString(), kind = a.Assignment.Kind.Name(), score = (float?)null, faint = (bool?)null }),
         })), cancellationToken).ConfigureAwait(false);
 
-        var updated = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var updated = await mediaRecords.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         return await ViewAsync(updated!, consent, cancellationToken).ConfigureAwait(false);
     }
 
@@ -173,7 +202,7 @@ public sealed class ReviewItem(
     public async Task<byte[]?> ReadMasterAsync(string mediaId, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var item = await mediaRecords.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         if (item?.MasterKey is null)
         {
             return null;
@@ -183,7 +212,7 @@ public sealed class ReviewItem(
             .ConfigureAwait(false);
         if (bytes is not null)
         {
-            await database.Audit.AppendAsync(new AuditEvent(actor, "view-master", mediaId), cancellationToken).ConfigureAwait(false);
+            await auditLog.AppendAsync(new AuditEvent(actor, "view-master", mediaId), cancellationToken).ConfigureAwait(false);
         }
 
         return bytes;
@@ -191,20 +220,20 @@ public sealed class ReviewItem(
 
     private async Task<ConsentSnapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
-        var matrix = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
+        var matrix = await consentRecords.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
         return matrix.Now(time, clock.Value.Zone);
     }
 
     private async Task<ReviewQueueItem> ViewAsync(MediaItemRecord item, ConsentSnapshot consent, CancellationToken cancellationToken)
     {
-        var faces = await database.Media.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
-        var kind = await database.Videos.KindOfAsync(item.Id, cancellationToken).ConfigureAwait(false) ?? MediaKinds.Photo;
+        var faces = await mediaRecords.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var kind = await videoRecords.KindOfAsync(item.Id, cancellationToken).ConfigureAwait(false) ?? MediaKinds.Photo;
         var tracks = kind == MediaKinds.Video
-            ? (await database.Videos.TracksAsync(item.Id, cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Number)
+            ? (await videoRecords.TracksAsync(item.Id, cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Number)
             : [];
-        var stored = await database.Decisions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
-        var actions = await database.ReviewActions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
-        var approved = (await database.Approvals.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false)).Select(a => a.Purpose).ToArray();
+        var stored = await decisionRecords.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var actions = await reviewActions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        var approved = (await approvalRecords.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false)).Select(a => a.Purpose).ToArray();
         // The reasons as of now, recomputed from the stored inputs (a pure function): what the manager acts on.
         var decisions = stored.Select(d => (Stored: d, Now: ConsentDecisionEngine.Decide(d.Request, consent))).ToArray();
         return new ReviewQueueItem(

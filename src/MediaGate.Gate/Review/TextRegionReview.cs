@@ -2,6 +2,7 @@ using System.Text.Json;
 using MediaGate.Data;
 using MediaGate.Data.Audit;
 using MediaGate.Gate.Renditions;
+using MediaGate.Data.Media;
 
 namespace MediaGate.Gate.Review;
 
@@ -10,19 +11,19 @@ namespace MediaGate.Gate.Review;
 /// "EXIT") may be un-masked, and masked again. Each answer is audited with the region's box, kept on the region (not on
 /// a decision, so consent changes and re-decisions keep it) and followed by a refresh of the item's renditions.
 /// </summary>
-public sealed class TextRegionReview(MediaGateDatabase database, IRenditionRefresher renditions, TimeProvider time)
+public sealed class TextRegionReview(IMediaRepository mediaRecords, IAuditLog auditLog, ITextRegionRepository textRegions, IRenditionRefresher renditions, TimeProvider time)
 {
     /// <summary>The item's text regions; null for an unknown item.</summary>
     public async Task<TextRegionsView?> ViewAsync(string mediaId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mediaId);
-        if (await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false) is null)
+        if (await mediaRecords.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false) is null)
         {
             return null;
         }
 
-        var scan = await database.TextRegions.ScanOfAsync(mediaId, cancellationToken).ConfigureAwait(false);
-        var regions = await database.TextRegions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var scan = await textRegions.ScanOfAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var regions = await textRegions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
         return new TextRegionsView(
             mediaId,
             scan is not null,
@@ -36,7 +37,7 @@ public sealed class TextRegionReview(MediaGateDatabase database, IRenditionRefre
     {
         ArgumentNullException.ThrowIfNull(mediaId);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        var region = (await database.TextRegions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(r => r.Number == number);
+        var region = (await textRegions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(r => r.Number == number);
         if (region is null)
         {
             return null;
@@ -45,13 +46,13 @@ public sealed class TextRegionReview(MediaGateDatabase database, IRenditionRefre
         if (region.Masked != masked)
         {
             var now = time.GetUtcNow();
-            if (!await database.TextRegions.SetUnmaskedAsync(mediaId, number, masked ? null : actor, masked ? null : now, cancellationToken).ConfigureAwait(false))
+            if (!await textRegions.SetUnmaskedAsync(mediaId, number, masked ? null : actor, masked ? null : now, cancellationToken).ConfigureAwait(false))
             {
                 return null;
             }
 
             var detail = JsonSerializer.Serialize(new { region = number, x = Math.Round(region.X), y = Math.Round(region.Y), w = Math.Round(region.Width), h = Math.Round(region.Height), score = Math.Round(region.Score, 3) });
-            await database.Audit.AppendAsync(new AuditEvent(actor, masked ? "text-mask" : "text-unmask", mediaId, detail), CancellationToken.None).ConfigureAwait(false);
+            await auditLog.AppendAsync(new AuditEvent(actor, masked ? "text-mask" : "text-unmask", mediaId, detail), CancellationToken.None).ConfigureAwait(false);
             await renditions.RefreshAsync(mediaId, cancellationToken).ConfigureAwait(false);
         }
 

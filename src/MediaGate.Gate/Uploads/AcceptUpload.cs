@@ -5,6 +5,7 @@ using MediaGate.Data;
 using MediaGate.Gate.Children;
 using MediaGate.Data.Audit;
 using MediaGate.Data.Media;
+using MediaGate.Data.Retention;
 using MediaGate.Gate.Outcomes;
 using MediaGate.Gate.Retention;
 using MediaGate.Ingest;
@@ -13,6 +14,7 @@ using MediaGate.Storage.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MediaGate.Data.Events;
 
 namespace MediaGate.Gate.Uploads;
 
@@ -33,7 +35,11 @@ namespace MediaGate.Gate.Uploads;
 /// by a killed process is found and deleted by the retention sweep (<see cref="Retention.RetentionSweep"/>).
 /// </summary>
 public sealed class AcceptUpload(
-    MediaGateDatabase database,
+    IMediaRepository mediaRecords,
+    IAuditLog auditLog,
+    IChildRepository childRecords,
+    IEventRepository eventRecords,
+    IPendingDeletions pendingDeletions,
     [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore master,
     IOptions<GateOptions> gateOptions,
     IOptions<IngestOptions> ingestOptions,
@@ -64,7 +70,7 @@ public sealed class AcceptUpload(
     private readonly GateOptions _gate = gateOptions.Value;
     private readonly long _maxFileBytes = ingestOptions.Value.Limits.MaxBytes;
     private readonly long _maxVideoBytes = (videoLimits?.Value ?? new Ingest.Video.VideoLimits()).MaxBytes;
-    private readonly UploadOriginals _originals = new(database, time, retentionOptions.Value.AbandonedUploadAfter);
+    private readonly UploadOriginals _originals = new(pendingDeletions, time, retentionOptions.Value.AbandonedUploadAfter);
 
     public async Task<GateOutcome<AcceptedUpload>> AcceptAsync(UploadRequest request, CancellationToken cancellationToken)
     {
@@ -87,7 +93,7 @@ public sealed class AcceptUpload(
 
         // A key seen before: the body is read only to tell a retry from a reuse, and nothing is stored.
         var earlier = request.IdempotencyKey is { } key
-            ? await database.Media.FindIdempotencyAsync(request.DeviceId, key, cancellationToken).ConfigureAwait(false)
+            ? await mediaRecords.FindIdempotencyAsync(request.DeviceId, key, cancellationToken).ConfigureAwait(false)
             : null;
         var form = new ReceivedForm();
         try
@@ -168,7 +174,7 @@ public sealed class AcceptUpload(
         }
 
         string? eventId = string.IsNullOrWhiteSpace(form.EventId) ? null : form.EventId.Trim();
-        var recorded = eventId is not null && Identifiers.IsGenerated(eventId) ? await database.Events.FindAsync(eventId, cancellationToken).ConfigureAwait(false) : null;
+        var recorded = eventId is not null && Identifiers.IsGenerated(eventId) ? await eventRecords.FindAsync(eventId, cancellationToken).ConfigureAwait(false) : null;
         if (eventId is not null && recorded is null)
         {
             return GateProblem.Unprocessable("Unknown event",
@@ -201,7 +207,7 @@ public sealed class AcceptUpload(
             : null;
 
         var videos = form.Stored.Where(f => f.IsVideo).Select(f => f.MediaId).ToHashSet(StringComparer.Ordinal);
-        var outcome = await database.Media.AddUploadAsync(new NewUpload(observation, items, WorkKind, idempotency, videos), cancellationToken).ConfigureAwait(false);
+        var outcome = await mediaRecords.AddUploadAsync(new NewUpload(observation, items, WorkKind, idempotency, videos), cancellationToken).ConfigureAwait(false);
         if (outcome.OriginalsSwept)
         {
             // The upload took longer than Gate:Retention:AbandonedUploadSeconds and the sweep took its files as
@@ -259,7 +265,7 @@ public sealed class AcceptUpload(
             return ([], UploadProblems.Bad($"'children' must be a JSON array of at most {MaxChildren} child ids."));
         }
 
-        var known = (await database.Children.ListAsync(cancellationToken).ConfigureAwait(false)).Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
+        var known = (await childRecords.ListAsync(cancellationToken).ConfigureAwait(false)).Select(c => c.Id.Value).ToHashSet(StringComparer.Ordinal);
         var unknown = ids.Where(id => !known.Contains(id)).Distinct().ToArray();
         if (unknown.Length > 0)
         {
@@ -320,7 +326,7 @@ public sealed class AcceptUpload(
         try
         {
             var detail = JsonSerializer.Serialize(new { device = request.DeviceId, items = items.Select(i => new { mediaId = i.Id, sha256 = i.Sha256 }) }, Json);
-            await database.Audit.AppendAsync(new AuditEvent(request.StaffId, "upload", observationId, detail), CancellationToken.None).ConfigureAwait(false);
+            await auditLog.AppendAsync(new AuditEvent(request.StaffId, "upload", observationId, detail), CancellationToken.None).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The upload is durable and committed: a failed audit append is logged, not turned into a refusal the tablet would retry.
         catch (Exception e)

@@ -1,5 +1,5 @@
-using MediaGate.Data;
 using MediaGate.Storage;
+using MediaGate.Data.Retention;
 
 namespace MediaGate.Gate.Uploads;
 
@@ -9,11 +9,11 @@ namespace MediaGate.Gate.Uploads;
 /// still there when due belongs to an upload that never committed (a node killed mid-upload), and the retention
 /// sweep deletes its object. Stores cannot list, so without this such objects would stay for ever.
 /// </summary>
-internal sealed class UploadOriginals(MediaGateDatabase database, TimeProvider time, TimeSpan abandonedAfter)
+internal sealed class UploadOriginals(IPendingDeletions pendingDeletions, TimeProvider time, TimeSpan abandonedAfter)
 {
     public Task RecordAsync(ObjectKey key, CancellationToken cancellationToken) =>
-        database.PendingDeletions.RecordUploadAsync(key.Value, time.GetUtcNow() + abandonedAfter, cancellationToken);
+        pendingDeletions.RecordUploadAsync(key.Value, time.GetUtcNow() + abandonedAfter, cancellationToken);
 
     /// <summary>After the caller deleted the object itself (a refused or duplicate file): the entry has nothing left to do.</summary>
-    public Task ForgetAsync(ObjectKey key) => database.PendingDeletions.ForgetUploadAsync(key.Value, CancellationToken.None);
+    public Task ForgetAsync(ObjectKey key) => pendingDeletions.ForgetUploadAsync(key.Value, CancellationToken.None);
 }

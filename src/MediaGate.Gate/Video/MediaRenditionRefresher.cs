@@ -1,4 +1,3 @@
-using MediaGate.Data;
 using MediaGate.Data.Media;
 using MediaGate.Gate.Renditions;
 
@@ -9,11 +8,11 @@ namespace MediaGate.Gate.Video;
 /// video's renditions are made by <see cref="VideoRenditions"/>, a photo's by <see cref="RenditionService"/>, so every path that
 /// re-decides an item re-makes its renditions whatever its kind.
 /// </summary>
-public sealed class MediaRenditionRefresher(MediaGateDatabase database, RenditionService photos, VideoRenditions videos) : IRenditionRefresher
+public sealed class MediaRenditionRefresher(IVideoRepository videoRecords, RenditionService photos, VideoRenditions videos) : IRenditionRefresher
 {
     public async Task RefreshAsync(string mediaId, CancellationToken cancellationToken = default)
     {
-        if (await database.Videos.KindOfAsync(mediaId, cancellationToken).ConfigureAwait(false) == MediaKinds.Video)
+        if (await videoRecords.KindOfAsync(mediaId, cancellationToken).ConfigureAwait(false) == MediaKinds.Video)
         {
             await videos.RefreshAsync(mediaId, cancellationToken).ConfigureAwait(false);
             return;

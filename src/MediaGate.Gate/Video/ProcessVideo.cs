@@ -1,5 +1,4 @@
 using MediaGate.Consent.Media;
-using MediaGate.Data;
 using MediaGate.Data.Media;
 using MediaGate.Data.Retention;
 using MediaGate.Gate.Processing;
@@ -32,7 +31,9 @@ namespace MediaGate.Gate.Video;
 /// recorded twice (deterministic keys, first-write-wins rows).
 /// </summary>
 public sealed partial class ProcessVideo(
-    MediaGateDatabase database,
+    IMediaRepository mediaRecords,
+    IPendingDeletions pendingDeletions,
+    IVideoRepository videoRecords,
     [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore master,
     IFaceDetector detector,
     IOptions<VideoOptions> videoOptions,
@@ -47,7 +48,7 @@ public sealed partial class ProcessVideo(
     /// <summary>The item's status afterwards; null when there is no such item.</summary>
     public async Task<MediaStatus?> ProcessAsync(string mediaId, CancellationToken cancellationToken)
     {
-        var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var item = await mediaRecords.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         if (item is null)
         {
             LogNoItem(mediaId);
@@ -105,7 +106,7 @@ public sealed partial class ProcessVideo(
                 return "The video was refused: " + made.Failure;
             }
 
-            await database.PendingDeletions.RecordWriteAheadAsync(
+            await pendingDeletions.RecordWriteAheadAsync(
                 DeletionStore.Master, masterKey.Value, time.GetUtcNow() + retention.Value.AbandonedUploadAfter, cancellationToken).ConfigureAwait(false);
             try
             {
@@ -144,10 +145,10 @@ public sealed partial class ProcessVideo(
             tracks.Add(await KeepClearestFrameAsync(item.Id, track, renderer, masterFile, report.Width, report.Height, cancellationToken).ConfigureAwait(false));
         }
 
-        await database.Videos.SaveTracksAsync(item.Id, tracks, cancellationToken).ConfigureAwait(false);
+        await videoRecords.SaveTracksAsync(item.Id, tracks, cancellationToken).ConfigureAwait(false);
         var faces = report.Tracks.Select(t => new DetectedFaceRecord(
             t.Id, new FaceBox(t.Best.Face.X, t.Best.Face.Y, t.Best.Face.Width, t.Best.Face.Height), t.Best.Face.Score, !t.Certain)).ToArray();
-        await database.Media.RecordMasterAsync(item.Id, masterKey.Value, report.Width, report.Height, faces, cancellationToken).ConfigureAwait(false);
+        await mediaRecords.RecordMasterAsync(item.Id, masterKey.Value, report.Width, report.Height, faces, cancellationToken).ConfigureAwait(false);
         LogProcessed(item.Id, report.Frames, report.Tracks.Count);
         return null;
     }
@@ -162,7 +163,7 @@ public sealed partial class ProcessVideo(
         if (jpeg.IsSuccess)
         {
             var key = FrameKey(mediaId, track.Id);
-            await database.PendingDeletions.RecordWriteAheadAsync(
+            await pendingDeletions.RecordWriteAheadAsync(
                 DeletionStore.Master, key.Value, time.GetUtcNow() + retention.Value.AbandonedUploadAfter, cancellationToken).ConfigureAwait(false);
             try
             {

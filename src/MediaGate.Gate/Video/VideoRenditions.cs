@@ -32,7 +32,13 @@ namespace MediaGate.Gate.Video;
 /// (master, masked tracks, sound, settings) matches is kept.
 /// </summary>
 public sealed partial class VideoRenditions(
-    MediaGateDatabase database,
+    IMediaRepository mediaRecords,
+    IDecisionRepository decisionRecords,
+    IPendingDeletions pendingDeletions,
+    IRenditionRepository renditionRecords,
+    IReviewActionRepository reviewActions,
+    IApprovalRepository approvalRecords,
+    IVideoRepository videoRecords,
     [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore masters,
     [FromKeyedServices(StorageServiceCollectionExtensions.RenditionStore)] IObjectStore renditions,
     IOptions<VideoOptions> videoOptions,
@@ -52,9 +58,9 @@ public sealed partial class VideoRenditions(
     {
         for (var round = 1; round <= MaxRounds; round++)
         {
-            var before = await database.Decisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+            var before = await decisionRecords.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
             await RefreshOnceAsync(mediaId, before, cancellationToken).ConfigureAwait(false);
-            var after = await database.Decisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+            var after = await decisionRecords.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
             if (Same(before, after))
             {
                 return;
@@ -95,15 +101,15 @@ public sealed partial class VideoRenditions(
 
     private async Task RefreshOnceAsync(string mediaId, IReadOnlyList<StoredDecision> decisions, CancellationToken cancellationToken)
     {
-        var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
-        var existing = await database.Renditions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
-        var videos = (await database.Videos.RenditionsOfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false)).ToDictionary(v => v.RenditionId, StringComparer.Ordinal);
-        var tracks = await database.Videos.TracksAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var item = await mediaRecords.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var existing = await renditionRecords.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var videos = (await videoRecords.RenditionsOfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false)).ToDictionary(v => v.RenditionId, StringComparer.Ordinal);
+        var tracks = await videoRecords.TracksAsync(mediaId, cancellationToken).ConfigureAwait(false);
         var wanted = new Dictionary<(Purpose, string), (StoredDecision Decision, int[] Masked, bool Sound, string Fingerprint)>();
         if (item?.MasterKey is not null)
         {
-            var approved = (await database.Approvals.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false)).Select(a => a.Purpose).ToHashSet();
-            var actions = await database.ReviewActions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+            var approved = (await approvalRecords.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false)).Select(a => a.Purpose).ToHashSet();
+            var actions = await reviewActions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
             foreach (var decision in decisions.Where(d => RenditionPolicy.Releases(d, approved, actions)))
             {
                 var masked = MaskedTracks(decision, tracks);
@@ -196,8 +202,8 @@ public sealed partial class VideoRenditions(
         var posterKey = RenditionKeys.New(fingerprint);
         var videoKey = ObjectKey.Parse($"renditions/{RenditionKeys.NewId()}.mp4");
         var due = time.GetUtcNow() + retention.Value.AbandonedUploadAfter;
-        await database.PendingDeletions.RecordWriteAheadAsync(DeletionStore.Renditions, posterKey.Value, due, cancellationToken).ConfigureAwait(false);
-        await database.PendingDeletions.RecordWriteAheadAsync(DeletionStore.Renditions, videoKey.Value, due, cancellationToken).ConfigureAwait(false);
+        await pendingDeletions.RecordWriteAheadAsync(DeletionStore.Renditions, posterKey.Value, due, cancellationToken).ConfigureAwait(false);
+        await pendingDeletions.RecordWriteAheadAsync(DeletionStore.Renditions, videoKey.Value, due, cancellationToken).ConfigureAwait(false);
         using (var content = new MemoryStream(poster, writable: false))
         {
             await renditions.PutAsync(posterKey, content, cancellationToken).ConfigureAwait(false);
@@ -212,13 +218,13 @@ public sealed partial class VideoRenditions(
         var record = new RenditionRecord(
             RenditionKeys.NewId(), mediaId, decision.Request.Purpose, decision.Request.Audience.Key, posterKey.Value,
             report.Width, report.Height, revision + 1, time.GetUtcNow());
-        var replaced = await database.Renditions.SaveAsync(record, cancellationToken).ConfigureAwait(false);
-        await database.Videos.SaveRenditionAsync(new VideoRenditionRecord(record.Id, mediaId, videoKey.Value, report.Sound, new FileInfo(video).Length), cancellationToken)
+        var replaced = await renditionRecords.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        await videoRecords.SaveRenditionAsync(new VideoRenditionRecord(record.Id, mediaId, videoKey.Value, report.Sound, new FileInfo(video).Length), cancellationToken)
             .ConfigureAwait(false);
         if (replaced is not null)
         {
             // Another node made one in between: ours replaced it, so its objects go too.
-            await WithdrawObjectsAsync(replaced, await database.Videos.FindRenditionAsync(replaced.Id, cancellationToken).ConfigureAwait(false), cancellationToken)
+            await WithdrawObjectsAsync(replaced, await videoRecords.FindRenditionAsync(replaced.Id, cancellationToken).ConfigureAwait(false), cancellationToken)
                 .ConfigureAwait(false);
         }
     }
@@ -227,7 +233,7 @@ public sealed partial class VideoRenditions(
     private async Task WithdrawAsync(RenditionRecord rendition, VideoRenditionRecord? video, CancellationToken cancellationToken)
     {
         await WithdrawObjectsAsync(rendition, video, cancellationToken).ConfigureAwait(false);
-        await database.Renditions.DeleteAsync(rendition.Id, cancellationToken).ConfigureAwait(false);
+        await renditionRecords.DeleteAsync(rendition.Id, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task WithdrawObjectsAsync(RenditionRecord rendition, VideoRenditionRecord? video, CancellationToken cancellationToken)
@@ -235,7 +241,7 @@ public sealed partial class VideoRenditions(
         if (video is not null)
         {
             await renditions.DeleteAsync(ObjectKey.Parse(video.VideoKey), cancellationToken).ConfigureAwait(false);
-            await database.Videos.DeleteRenditionAsync(video.RenditionId, cancellationToken).ConfigureAwait(false);
+            await videoRecords.DeleteRenditionAsync(video.RenditionId, cancellationToken).ConfigureAwait(false);
         }
 
         await renditions.DeleteAsync(ObjectKey.Parse(rendition.ObjectKey), cancellationToken).ConfigureAwait(false);

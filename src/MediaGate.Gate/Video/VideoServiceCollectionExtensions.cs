@@ -22,7 +22,7 @@ public static class VideoServiceCollectionExtensions
         services.TryAddSingleton<VideoPlayback>();
         services.TryAddSingleton<TrackFramePreview>();
         services.Replace(ServiceDescriptor.Singleton<IRenditionRefresher>(provider => new MediaRenditionRefresher(
-            provider.GetRequiredService<Data.MediaGateDatabase>(),
+            provider.GetRequiredService<Data.Media.IVideoRepository>(),
             provider.GetRequiredService<RenditionService>(),
             provider.GetRequiredService<VideoRenditions>())));
         services.TryAddSingleton<VideoWorker>();

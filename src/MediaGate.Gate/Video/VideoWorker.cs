@@ -18,7 +18,7 @@ namespace MediaGate.Gate.Video;
 /// Claims carry the same <c>name/pid</c> as the photo workers', so a restarted node takes them back with its own.
 /// </summary>
 public sealed partial class VideoWorker(
-    MediaGateDatabase database,
+    IWorkQueue workQueue,
     ProcessVideo process,
     Processing.ProcessItem photos,
     IOptions<GateOptions> gateOptions,
@@ -76,7 +76,7 @@ public sealed partial class VideoWorker(
     /// <summary>Claims and runs one video; false when there was none.</summary>
     internal async Task<bool> RunOneAsync(CancellationToken stoppingToken)
     {
-        var claim = await database.Work.ClaimKindAsync(Holder, _gate.Lease, _gate.MaxAttempts, MediaKinds.VideoWork, stoppingToken).ConfigureAwait(false);
+        var claim = await workQueue.ClaimKindAsync(Holder, _gate.Lease, _gate.MaxAttempts, MediaKinds.VideoWork, stoppingToken).ConfigureAwait(false);
         if (claim is null)
         {
             return false;
@@ -89,7 +89,7 @@ public sealed partial class VideoWorker(
         {
             await process.ProcessAsync(claim.Id, lost.Token).ConfigureAwait(false);
             await StopRenewingAsync(renewing, renewal).ConfigureAwait(false);
-            if (!await database.Work.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false))
+            if (!await workQueue.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false))
             {
                 LogClaimLost(claim.Id);
             }
@@ -103,7 +103,7 @@ public sealed partial class VideoWorker(
             await StopRenewingAsync(renewing, renewal).ConfigureAwait(false);
             LogOutage(e, claim.Id);
             var wait = _gate.RetryBackoff.Delay(claim.Outages, Random.Shared.NextDouble());
-            await database.Work.PostponeAsync(claim, LeaseRenewal.Shorten("outage: " + e.Message), time.GetUtcNow() + wait, CancellationToken.None).ConfigureAwait(false);
+            await workQueue.PostponeAsync(claim, LeaseRenewal.Shorten("outage: " + e.Message), time.GetUtcNow() + wait, CancellationToken.None).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Any failure of one clip is recorded against it (retried, then failed closed); the lane goes on.
         catch (Exception e)
@@ -111,7 +111,7 @@ public sealed partial class VideoWorker(
         {
             await StopRenewingAsync(renewing, renewal).ConfigureAwait(false);
             LogItemFailed(e, claim.Id, claim.Attempt);
-            await database.Work.FailAsync(claim, LeaseRenewal.Shorten(e.Message), _gate.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
+            await workQueue.FailAsync(claim, LeaseRenewal.Shorten(e.Message), _gate.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
             if (claim.Attempt >= _gate.MaxAttempts)
             {
                 await photos.FailAsync(claim.Id, $"Processing failed {claim.Attempt} times: {LeaseRenewal.Shorten(e.Message)}", CancellationToken.None).ConfigureAwait(false);
@@ -132,7 +132,7 @@ public sealed partial class VideoWorker(
     }
 
     private Task RenewAsync(WorkClaim claim, CancellationTokenSource lost, CancellationToken stop) =>
-        LeaseRenewal.RunAsync(database.Work, claim, _gate.Lease, time, lost, e => LogRenewFailed(e, claim.Id), stop);
+        LeaseRenewal.RunAsync(workQueue, claim, _gate.Lease, time, lost, e => LogRenewFailed(e, claim.Id), stop);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The video lane failed; trying again after the poll interval")]
     private partial void LogLoopFailed(Exception e);

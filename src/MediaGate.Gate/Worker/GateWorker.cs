@@ -21,7 +21,8 @@ namespace MediaGate.Gate.Worker;
 /// its previous life at once instead of waiting out their leases. Stopping stops claiming; the item in hand is finished.
 /// </summary>
 public sealed partial class GateWorker(
-    MediaGateDatabase database,
+    IMediaRepository mediaRecords,
+    IWorkQueue workQueue,
     ProcessItem process,
     IOptions<GateOptions> options,
     TimeProvider time,
@@ -68,11 +69,11 @@ public sealed partial class GateWorker(
     internal async Task<int> ReleasePreviousClaimsAsync(CancellationToken cancellationToken)
     {
         int released = 0;
-        foreach (var holder in await database.Work.HoldersAsync(_name + "/", cancellationToken).ConfigureAwait(false))
+        foreach (var holder in await workQueue.HoldersAsync(_name + "/", cancellationToken).ConfigureAwait(false))
         {
             if (holder != Holder && (_options.NodeName is not null || !IsRunningHere(holder[(_name.Length + 1)..])))
             {
-                released += await database.Work.ReleaseAsync(holder, cancellationToken).ConfigureAwait(false);
+                released += await workQueue.ReleaseAsync(holder, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -131,7 +132,7 @@ public sealed partial class GateWorker(
     /// <summary>Claims and runs one item; false when there was none.</summary>
     internal async Task<bool> RunOneAsync(CancellationToken stoppingToken)
     {
-        var claim = await database.Work.ClaimAsync(Holder, _options.Lease, _options.MaxAttempts, stoppingToken).ConfigureAwait(false);
+        var claim = await workQueue.ClaimAsync(Holder, _options.Lease, _options.MaxAttempts, stoppingToken).ConfigureAwait(false);
         if (claim is null)
         {
             return false;
@@ -146,7 +147,7 @@ public sealed partial class GateWorker(
             await process.ProcessAsync(claim.Id, lost.Token).ConfigureAwait(false);
             await renewing.CancelAsync().ConfigureAwait(false);
             await renewal.ConfigureAwait(false);
-            if (!await database.Work.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false))
+            if (!await workQueue.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false))
             {
                 LogClaimLost(claim.Id);
             }
@@ -170,7 +171,7 @@ public sealed partial class GateWorker(
             await renewing.CancelAsync().ConfigureAwait(false);
             await renewal.ConfigureAwait(false);
             LogItemFailed(e, claim.Id, claim.Attempt);
-            await database.Work.FailAsync(claim, LeaseRenewal.Shorten(e.Message), _options.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
+            await workQueue.FailAsync(claim, LeaseRenewal.Shorten(e.Message), _options.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
             if (claim.Attempt >= _options.MaxAttempts)
             {
                 await process.FailAsync(claim.Id, $"Processing failed {claim.Attempt} times: {LeaseRenewal.Shorten(e.Message)}", CancellationToken.None).ConfigureAwait(false);
@@ -201,10 +202,10 @@ public sealed partial class GateWorker(
         }
 
         _lastSweep = now;
-        var processing = await database.Media.ItemsWithStatusAsync([MediaStatus.Processing], 500, cancellationToken).ConfigureAwait(false);
+        var processing = await mediaRecords.ItemsWithStatusAsync([MediaStatus.Processing], 500, cancellationToken).ConfigureAwait(false);
         foreach (var item in processing)
         {
-            if (await database.Work.StateAsync(item.Id, cancellationToken).ConfigureAwait(false) == WorkState.Failed)
+            if (await workQueue.StateAsync(item.Id, cancellationToken).ConfigureAwait(false) == WorkState.Failed)
             {
                 await process.FailAsync(item.Id, "Processing was given up: its node stopped before finishing too many times", cancellationToken).ConfigureAwait(false);
             }
@@ -223,7 +224,7 @@ public sealed partial class GateWorker(
         {
             try
             {
-                await database.Work.PostponeAsync(claim, LeaseRenewal.Shorten("outage: " + outage.Message), time.GetUtcNow() + wait, CancellationToken.None).ConfigureAwait(false);
+                await workQueue.PostponeAsync(claim, LeaseRenewal.Shorten("outage: " + outage.Message), time.GetUtcNow() + wait, CancellationToken.None).ConfigureAwait(false);
                 return;
             }
             catch (Exception e) when (Outages.IsOutage(e) && !stoppingToken.IsCancellationRequested)
@@ -235,7 +236,7 @@ public sealed partial class GateWorker(
     }
 
     private Task RenewAsync(WorkClaim claim, CancellationTokenSource lost, CancellationToken stop) =>
-        LeaseRenewal.RunAsync(database.Work, claim, _options.Lease, time, lost, e => LogRenewFailed(e, claim.Id), stop);
+        LeaseRenewal.RunAsync(workQueue, claim, _options.Lease, time, lost, e => LogRenewFailed(e, claim.Id), stop);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Gate:WorkerCount is 0: node {Node} accepts uploads but processes nothing")]
     private partial void LogNoWorkers(string node);

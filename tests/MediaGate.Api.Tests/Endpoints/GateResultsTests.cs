@@ -11,6 +11,7 @@ public sealed class GateResultsTests
 {
     [TestMethod]
     [DataRow(GateProblemKind.NotFound, 404)]
+    [DataRow(GateProblemKind.NotSignedIn, 401)]
     [DataRow(GateProblemKind.Forbidden, 404)]
     [DataRow(GateProblemKind.Invalid, 400)]
     [DataRow(GateProblemKind.Unprocessable, 422)]

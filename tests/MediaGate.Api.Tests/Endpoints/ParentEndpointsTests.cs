@@ -157,7 +157,9 @@ public sealed class ParentEndpointsTests
     }
 
     private static RenditionDownload Download(RenditionWorld world, IParentChildren families) =>
-        new(world.Database.Renditions, world.Database.Audit, families, world.RenditionStore);
+        new(world.Database.Renditions, world.Database.Videos, world.Database.Audit, families, world.RenditionStore,
+            Microsoft.Extensions.Options.Options.Create(new MediaGate.Ingest.Video.VideoLimits()),
+            Microsoft.Extensions.Options.Options.Create(new MediaGate.Gate.Video.VideoServiceOptions()), world.Time);
 
     private static ParentJournal Journal(RenditionWorld world, IParentChildren families) =>
         new(families, world.Database.Children, world.Database.ParentMedia, world.Database.Videos, world.Notes);

@@ -87,5 +87,7 @@ public sealed class WebsiteEndpointsTests
     }
 
     private static RenditionDownload Download(RenditionWorld world) =>
-        new(world.Database.Renditions, world.Database.Audit, new FamilyChildren(), world.RenditionStore);
+        new(world.Database.Renditions, world.Database.Videos, world.Database.Audit, new FamilyChildren(), world.RenditionStore,
+            Microsoft.Extensions.Options.Options.Create(new MediaGate.Ingest.Video.VideoLimits()),
+            Microsoft.Extensions.Options.Options.Create(new MediaGate.Gate.Video.VideoServiceOptions()), world.Time);
 }

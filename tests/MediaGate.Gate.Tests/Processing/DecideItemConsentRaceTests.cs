@@ -4,8 +4,6 @@ using MediaGate.Gate.Consents;
 using MediaGate.Gate.Processing;
 using MediaGate.Gate.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace MediaGate.Gate.Tests.Processing;
 
@@ -32,14 +30,7 @@ public sealed class DecideItemConsentRaceTests
         var withdrawal = new ConsentChange(ava, Purpose.Journal, false, false, "Parent of Ava", "FORM-withdrawn", null);
         // The decider reads the clock right after it loaded the matrix: the withdrawal is recorded at that moment.
         var clock = new ClockThatRunsOnce(TimeProvider.System, 1, () => changeConsent.ApplyAsync(withdrawal, "manager").GetAwaiter().GetResult());
-        var decide = new DecideItem(
-            gate.Database,
-            gate.Services.GetRequiredService<IRenditionRefresher>(),
-            gate.Services.GetRequiredService<IOptions<GateOptions>>(),
-            gate.Services.GetRequiredService<IOptions<SettingClockOptions>>(),
-            clock,
-            gate.Services.GetRequiredService<GateMetrics>(),
-            gate.Services.GetRequiredService<ILogger<DecideItem>>());
+        var decide = ActivatorUtilities.CreateInstance<DecideItem>(gate.Services, (TimeProvider)clock);
 
         var status = await decide.DecideAsync(item.MediaId, "staff", CancellationToken.None);
 

@@ -40,7 +40,7 @@ public sealed class TextMaskingTests
         Assert.IsNotNull(journal);
         Assert.IsLessThan(MaskedSpread, Spread(website, name, item.Width!.Value));
         Assert.IsGreaterThan(LegibleSpread, Spread(journal, name, item.Width!.Value));
-        var view = await new TextRegionReview(world.Database, world.Renditions, world.Time).ViewAsync(item.Id);
+        var view = await new TextRegionReview(world.Database.Media, world.Database.Audit, world.Database.TextRegions, world.Renditions, world.Time).ViewAsync(item.Id);
         Assert.IsTrue(view!.Scanned);
         StringAssert.EndsWith(view.Sentence, "masked");
     }
@@ -62,7 +62,7 @@ public sealed class TextMaskingTests
         await using var world = await RenditionWorld.CreateAsync();
         var (item, ava, name) = await PaintedItemAsync(world);
         await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Website, ReviewAction.Release, []), RenditionWorld.Manager);
-        var texts = new TextRegionReview(world.Database, world.Renditions, world.Time);
+        var texts = new TextRegionReview(world.Database.Media, world.Database.Audit, world.Database.TextRegions, world.Renditions, world.Time);
         var region = (await texts.ViewAsync(item.Id))!.Regions.First(r => Overlaps(r, name));
 
         var after = await texts.SetMaskedAsync(item.Id, region.Number, masked: false, RenditionWorld.Manager);

@@ -129,7 +129,7 @@ public sealed class RetentionSweepTests
     {
         var now = TimeProvider.System.GetUtcNow();
         var at = day == DateOnly.FromDateTime(now.UtcDateTime) ? now.AddHours(hoursLater) : new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
-        var sweep = new RetentionSweep(gate.Database, gate.Masters, gate.Renditions,
+        var sweep = new RetentionSweep(gate.Database.Audit, gate.Database.PendingDeletions, gate.Database.Retention, gate.Masters, gate.Renditions,
             Options.Create(new RetentionOptions { GraceDays = GraceDays }), Options.Create(new SettingClockOptions { TimeZone = "UTC" }),
             Options.Create(new GateOptions { NodeName = "test-node" }), new FakeTimeProvider(at), NullLogger<RetentionSweep>.Instance);
         return sweep.SweepOnceAsync();

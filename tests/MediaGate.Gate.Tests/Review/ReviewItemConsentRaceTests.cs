@@ -25,8 +25,11 @@ public sealed class ReviewItemConsentRaceTests
         var withdrawal = new ConsentChange(ava, Purpose.Journal, false, false, "Parent of Ava", "FORM-withdrawn", null);
         // The review reads the clock once for the moment of the decision, then right after it loaded the matrix.
         var clock = new ClockThatRunsOnce(world.Time, 2, () => world.Consents.ApplyAsync(withdrawal, RenditionWorld.Manager).GetAwaiter().GetResult());
+        var db = world.Database;
         var review = new ReviewItem(
-            world.Database, world.Renditions, world.Masters, Microsoft.Extensions.Options.Options.Create(world.Ingest),
+            db.Media, db.Decisions, db.Audit, db.Consents, db.ReviewActions, db.Approvals, db.ReviewLists, db.Videos,
+            new ItemStatuses(db.Media, db.Decisions, db.ReviewActions), new ItemRedecider(db.Media, db.Decisions, db.Approvals, db.ReviewActions, db.Events),
+            world.Renditions, world.Masters, Microsoft.Extensions.Options.Options.Create(world.Ingest),
             Microsoft.Extensions.Options.Options.Create(new GateOptions { JournalMasks = JournalMaskPolicy.Hold }), clock,
             Microsoft.Extensions.Options.Options.Create(new SettingClockOptions { TimeZone = "Europe/London" }));
 

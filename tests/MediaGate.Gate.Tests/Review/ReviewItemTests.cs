@@ -183,7 +183,9 @@ public sealed class ReviewItemTests
         await world.Database.Consents.AppendAsync(new ConsentRecord(
             ava, Purpose.Publicity, true, false, "Mother", "form-2", DateOnly.FromDateTime(world.Time.GetUtcNow().UtcDateTime), null, null, world.Time.GetUtcNow()));
         var item = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null], othersUnassigned: true, faint: [3]);
-        var download = new RenditionDownload(world.Database.Renditions, world.Database.Audit, new NoFamilies(), world.RenditionStore);
+        var download = new RenditionDownload(world.Database.Renditions, world.Database.Videos, world.Database.Audit, new NoFamilies(), world.RenditionStore,
+            Microsoft.Extensions.Options.Options.Create(new MediaGate.Ingest.Video.VideoLimits()),
+            Microsoft.Extensions.Options.Options.Create(new MediaGate.Gate.Video.VideoServiceOptions()), world.Time);
         Assert.AreEqual(GateProblemKind.NotFound, (await download.PublicityAsync(item.Id, RenditionWorld.Manager)).Problem?.Kind, "nothing before approval");
 
         await world.Review.DecideAsync(item.Id, new ReviewDecision(Purpose.Publicity, ReviewAction.Release, []), RenditionWorld.Manager);

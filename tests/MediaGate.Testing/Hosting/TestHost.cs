@@ -257,7 +257,7 @@ internal sealed class TestHost : IAsyncDisposable
         services.AddSingleton(new FaceSpotChecks(
             world.Database.Audit, world.Database.Media, world.Database.ReviewLists, world.Database.Videos, world.Masters,
             Microsoft.Extensions.Options.Options.Create(world.Ingest), world.Pixels));
-        services.AddSingleton(new TextRegionReview(world.Database, world.Renditions, world.Time));
+        services.AddSingleton(new TextRegionReview(world.Database.Media, world.Database.Audit, world.Database.TextRegions, world.Renditions, world.Time));
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
         services.PostConfigure<JwtBearerOptions>(MediaGateSchemes.Bearer, o => o.ForwardDefaultSelector = HeaderAuthenticationHandler.Selector);
         services.PostConfigure<AuthenticationSchemeOptions>(MediaGateSchemes.WebsiteKey, o => o.ForwardDefaultSelector = HeaderAuthenticationHandler.Selector);

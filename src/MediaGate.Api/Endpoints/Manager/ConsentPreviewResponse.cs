@@ -1,3 +1,5 @@
+using MediaGate.Gate.Consents;
+
 namespace MediaGate.Api.Endpoints.Manager;
 
 /// <summary>What a consent change would re-make or withdraw if saved (README, <c>POST /api/manager/consents/preview</c>).</summary>

@@ -1,21 +1,17 @@
 using System.Security.Claims;
 using System.Text;
-using System.Text.Json;
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.People;
-using MediaGate.Data;
-using MediaGate.Data.Audit;
-using MediaGate.Gate.Children;
 using MediaGate.Gate.Consents;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace MediaGate.Api.Endpoints.Manager;
 
 /// <summary>
 /// The manager's consent matrix (api.md, Manager): a cell's change, the matrix, its CSV export and import. Mapped inside
-/// the <c>/api/manager</c> group (manager policy); changes go through <see cref="Gate.Consents.ChangeConsent"/>, which
-/// audits them, re-decides what relied on the cells and refreshes those renditions. The preview of a change is
+/// the <c>/api/manager</c> group (manager policy); each handler calls one use case in <c>Gate/Consents</c>, and changes go
+/// through <see cref="Gate.Consents.ChangeConsent"/>, which audits them, re-decides what relied on the cells and refreshes
+/// those renditions. The preview of a change is
 /// <see cref="ManagerConsentPreviewEndpoints"/>.
 /// </summary>
 public static class ManagerConsentEndpoints
@@ -31,28 +27,20 @@ public static class ManagerConsentEndpoints
     }
 
     /// <summary>
-    /// Records one consent cell's change through the <see cref="Gate.Consents.ChangeConsent"/> use case, which
-    /// audits it, re-decides what relied on the cell and refreshes those renditions before this returns
-    /// (issue 7, item 5: a withdrawal takes parent renditions and website entries down within seconds).
+    /// Records one consent cell's change through <see cref="ConsentCellChange"/>, which audits it, re-decides what relied
+    /// on the cell and refreshes those renditions before this returns (issue 7, item 5: a withdrawal takes parent
+    /// renditions and website entries down within seconds).
     /// </summary>
     public static async Task<Results<Ok<ConsentCellResponse>, ValidationProblem, ProblemHttpResult>> ChangeConsent(
         string childId,
         string purpose,
         ConsentChangeRequest request,
-        MediaGateDatabase database,
-        ChildRegister children,
-        ChangeConsent changeConsent,
-        TimeProvider time,
-        IOptions<SettingClockOptions> clock,
+        ConsentCellChange change,
         ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(changeConsent);
-        ArgumentNullException.ThrowIfNull(children);
-        ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(change);
         if (!PurposeNames.TryParse(purpose, out Purpose cell))
         {
             return TypedResults.Problem(
@@ -67,61 +55,40 @@ public static class ManagerConsentEndpoints
             return TypedResults.ValidationProblem(problems);
         }
 
-        var found = await children.FindAsync(childId, cancellationToken).ConfigureAwait(false);
-        if (!found.IsSuccess)
-        {
-            return found.Problem.ToProblem();
-        }
-
-        Child child = found.Value.Child;
-
-        TimeZoneInfo zone = clock.Value.Zone;
-        var result = await changeConsent.ApplyAsync(request.ToChange(child.Id, cell), ManagerActor.Of(user), cancellationToken).ConfigureAwait(false);
-        if (!result.IsSuccess)
-        {
-            return result.Problem.ToProblem();
-        }
-
-        var after = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(ConsentCellResponse.From(child.Id, cell, after.Now(time, zone)));
+        var child = new ChildId(childId);
+        var outcome = await change.ApplyAsync(request.ToChange(child, cell), ManagerActor.Of(user), cancellationToken).ConfigureAwait(false);
+        return outcome.IsSuccess
+            ? TypedResults.Ok(ConsentCellResponse.From(child, cell, outcome.Value))
+            : outcome.Problem.ToProblem();
     }
 
     /// <summary><c>GET /api/manager/consents</c>: The consent matrix: for each child and purpose (journal, website, publicity, events), the cell in force.</summary>
-    public static async Task<Ok<ConsentMatrixRow[]>> GetMatrix(
-        MediaGateDatabase database, TimeProvider time, IOptions<SettingClockOptions> clock, CancellationToken cancellationToken)
+    public static async Task<Ok<ConsentMatrixRow[]>> GetMatrix(ConsentMatrixQuery matrix, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(clock);
-        var matrix = await database.Consents.LoadMatrixAsync(cancellationToken).ConfigureAwait(false);
-        var now = matrix.Now(time, clock.Value.Zone);
-        var rows = matrix.Children.Values
-            .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(c => c.Id.Value, StringComparer.Ordinal)
-            .Select(c => new ConsentMatrixRow(c.Id.Value, c.Name, c.Room, PurposeNames.All.ToDictionary(p => p.Name(), p => ConsentCellResponse.From(c.Id, p, now))))
-            .ToArray();
-        return TypedResults.Ok(rows);
+        ArgumentNullException.ThrowIfNull(matrix);
+        var current = await matrix.NowAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(current.Children
+            .Select(c => new ConsentMatrixRow(c.Id.Value, c.Name, c.Room, PurposeNames.All.ToDictionary(p => p.Name(), p => ConsentCellResponse.From(c.Id, p, current.Now))))
+            .ToArray());
     }
 
     /// <summary><c>GET /api/manager/consents.csv</c>: The consent matrix as CSV, in the columns the import takes.</summary>
-    public static async Task<FileContentHttpResult> ExportCsv(MediaGateDatabase database, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public static async Task<FileContentHttpResult> ExportCsv(ConsentCsv csv, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(database);
-        await using var csv = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        await new ConsentCsvTransfer(database, time).ExportAsync(csv, cancellationToken).ConfigureAwait(false);
-        await database.Audit.AppendAsync(new AuditEvent(ManagerActor.Of(user), "export", "consents.csv"), cancellationToken).ConfigureAwait(false);
-        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "consents.csv");
+        ArgumentNullException.ThrowIfNull(csv);
+        string text = await csv.ExportAsync(ManagerActor.Of(user), cancellationToken).ConfigureAwait(false);
+        return TypedResults.File(Encoding.UTF8.GetBytes(text), "text/csv; charset=utf-8", ConsentCsv.FileName);
     }
 
     /// <summary>
-    /// Imports the whole matrix from CSV: every row or, on any bad row, none (400 naming the line). The cells the
-    /// import changed then go through <see cref="Gate.Consents.ChangeConsent"/>'s re-evaluation, so renditions follow.
+    /// Imports the whole matrix from CSV through <see cref="ConsentCsv"/>: every row or, on any bad row, none (400 naming
+    /// the line); renditions follow the cells it changed.
     /// </summary>
     public static async Task<Results<Ok<ConsentImportResponse>, ProblemHttpResult>> ImportCsv(
-        HttpRequest request, MediaGateDatabase database, ChangeConsent changeConsent, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
+        HttpRequest request, ConsentCsv csv, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(changeConsent);
+        ArgumentNullException.ThrowIfNull(csv);
         if (!IsCsv(request.ContentType))
         {
             return TypedResults.Problem(
@@ -142,16 +109,10 @@ public static class ManagerConsentEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The CSV is not valid UTF-8.");
         }
 
-        var outcome = await new ConsentCsvTransfer(database, time).ImportAsync(new StringReader(text), cancellationToken).ConfigureAwait(false);
-        if (!outcome.IsSuccess)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The CSV was not imported.", detail: $"{outcome.Problem}; nothing was imported.");
-        }
-
-        string detail = JsonSerializer.Serialize(new { newChildren = outcome.Value.NewChildren.Count, records = outcome.Value.Records.Count });
-        await database.Audit.AppendAsync(new AuditEvent(ManagerActor.Of(user), "consent-import", "consents.csv", detail), cancellationToken).ConfigureAwait(false);
-        await changeConsent.ReEvaluateAsync(outcome.Value.Records.Select(r => r.Cell), ManagerActor.Of(user), cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(new ConsentImportResponse(outcome.Value.NewChildren.Count, outcome.Value.Records.Count));
+        var outcome = await csv.ImportAsync(text, ManagerActor.Of(user), cancellationToken).ConfigureAwait(false);
+        return outcome.IsSuccess
+            ? TypedResults.Ok(new ConsentImportResponse(outcome.Value.NewChildren.Count, outcome.Value.Records.Count))
+            : outcome.Problem.ToProblem();
     }
 
     private static bool IsCsv(string? contentType) =>

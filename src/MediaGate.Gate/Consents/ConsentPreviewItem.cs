@@ -1,4 +1,4 @@
-namespace MediaGate.Api.Endpoints.Manager;
+namespace MediaGate.Gate.Consents;
 
 /// <summary>One media item a consent change would affect.</summary>
 /// <param name="MediaId">The item.</param>

@@ -1,4 +1,4 @@
-namespace MediaGate.Api.Endpoints.Manager;
+namespace MediaGate.Gate.Consents;
 
 /// <summary>How one rendition would change.</summary>
 /// <param name="Purpose">journal, website, publicity or events.</param>
