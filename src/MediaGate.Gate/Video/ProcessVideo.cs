@@ -26,7 +26,7 @@ namespace MediaGate.Gate.Video;
 /// kept as a JPEG in the master store (for naming it), and the tracks are stored, the first run's kept;</item>
 /// <item>the master and one face per track (its box at its clearest frame, certain or faint) are recorded: from here on the consent
 /// rules, the tablet's naming and the review treat tracks exactly as photo faces;</item>
-/// <item>the original is deleted and <see cref="DecideItem"/> decides (renditions through <see cref="VideoRenditions"/>).</item>
+/// <item>the original is deleted and <see cref="DecideItem"/> decides (renditions through <see cref="VideoRenditions"/>, made here, not queued).</item>
 /// </list>
 /// A clip the gate refuses fails closed (never released). A crash anywhere starts the item again from the beginning; nothing is
 /// recorded twice (deterministic keys, first-write-wins rows).
@@ -83,7 +83,12 @@ public sealed partial class ProcessVideo(
         }
 
         await master.DeleteAsync(ObjectKey.Parse(item.UploadKey), cancellationToken).ConfigureAwait(false);
-        return await decide.DecideAsync(mediaId, "system", cancellationToken).ConfigureAwait(false);
+
+        // Already outside any request: the renditions are made before the item's status says it is released.
+        using (VideoRenderQueue.RenderInline())
+        {
+            return await decide.DecideAsync(mediaId, "system", cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The master store's key of a track's clearest frame.</summary>

@@ -93,7 +93,20 @@ public sealed partial class VideoRenditions(
         return new TrackGiveWay(yielding, shown, RenditionPolicy.SameFaceOverlap);
     }
 
-    private async Task RefreshOnceAsync(string mediaId, IReadOnlyList<StoredDecision> decisions, CancellationToken cancellationToken)
+    /// <summary>
+    /// The request's half of a re-decision (issue 14: renditions outside the request): every rendition the current decisions no
+    /// longer match is withdrawn now, before the caller answers; true when renditions remain to be made (then
+    /// <see cref="RefreshAsync"/> runs in the video lane, <see cref="VideoRenderQueue"/>).
+    /// </summary>
+    public async Task<bool> WithdrawStaleAsync(string mediaId, CancellationToken cancellationToken = default)
+    {
+        var decisions = await database.Decisions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var plan = await PlanAsync(mediaId, decisions, cancellationToken).ConfigureAwait(false);
+        return plan.ToMake.Count > 0 && plan.Item?.MasterKey is not null;
+    }
+
+    private async Task<(MediaItemRecord? Item, IReadOnlyList<VideoTrackRecord> Tracks, List<(StoredDecision Decision, int[] Masked, bool Sound, string Fingerprint, long Revision)> ToMake)> PlanAsync(
+        string mediaId, IReadOnlyList<StoredDecision> decisions, CancellationToken cancellationToken)
     {
         var item = await database.Media.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         var existing = await database.Renditions.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
@@ -133,6 +146,12 @@ public sealed partial class VideoRenditions(
         }
 
         toMake.AddRange(wanted.Values.Select(w => (w.Decision, w.Masked, w.Sound, w.Fingerprint, 0L)));
+        return (item, tracks, toMake);
+    }
+
+    private async Task RefreshOnceAsync(string mediaId, IReadOnlyList<StoredDecision> decisions, CancellationToken cancellationToken)
+    {
+        var (item, tracks, toMake) = await PlanAsync(mediaId, decisions, cancellationToken).ConfigureAwait(false);
         if (toMake.Count == 0 || item?.MasterKey is null)
         {
             return;

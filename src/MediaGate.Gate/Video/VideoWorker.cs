@@ -15,12 +15,15 @@ namespace MediaGate.Gate.Video;
 /// <c>Gate:LeaseSeconds</c> while a clip runs; a node that dies loses it when the lease runs out and another node starts the
 /// clip again from the beginning (<see cref="ProcessVideo"/> is idempotent). Failures are handled as the photo workers do:
 /// an outage waits without spending an attempt, anything else is tried up to <c>Gate:MaxAttempts</c> times, then fails closed.
-/// Claims carry the same <c>name/pid</c> as the photo workers', so a restarted node takes them back with its own.
+/// Claims carry the same <c>name/pid</c> as the photo workers', so a restarted node takes them back with its own. The lane also
+/// runs the re-renders that re-decisions queue (<see cref="VideoRenderQueue"/>); one that fails on every attempt leaves the
+/// renditions withdrawn (never the old copy served).
 /// </summary>
 public sealed partial class VideoWorker(
     MediaGateDatabase database,
     ProcessVideo process,
     Processing.ProcessItem photos,
+    VideoRenditions renditions,
     IOptions<GateOptions> gateOptions,
     IOptions<VideoServiceOptions> videoOptions,
     TimeProvider time,
@@ -87,7 +90,15 @@ public sealed partial class VideoWorker(
         var renewal = RenewAsync(claim, lost, renewing.Token);
         try
         {
-            await process.ProcessAsync(claim.Id, lost.Token).ConfigureAwait(false);
+            if (VideoRenderQueue.MediaIdOf(claim.Id) is { } rendered)
+            {
+                await renditions.RefreshAsync(rendered, lost.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await process.ProcessAsync(claim.Id, lost.Token).ConfigureAwait(false);
+            }
+
             await StopRenewingAsync(renewing, renewal).ConfigureAwait(false);
             if (!await database.Work.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false))
             {
@@ -112,7 +123,7 @@ public sealed partial class VideoWorker(
             await StopRenewingAsync(renewing, renewal).ConfigureAwait(false);
             LogItemFailed(e, claim.Id, claim.Attempt);
             await database.Work.FailAsync(claim, LeaseRenewal.Shorten(e.Message), _gate.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
-            if (claim.Attempt >= _gate.MaxAttempts)
+            if (claim.Attempt >= _gate.MaxAttempts && VideoRenderQueue.MediaIdOf(claim.Id) is null)
             {
                 await photos.FailAsync(claim.Id, $"Processing failed {claim.Attempt} times: {LeaseRenewal.Shorten(e.Message)}", CancellationToken.None).ConfigureAwait(false);
             }
