@@ -19,7 +19,8 @@ namespace MediaGate.Gate.Video;
 /// <summary>
 /// Processes one video item (issue 14), idempotently, as <see cref="ProcessItem"/> does a photo:
 /// <list type="number">
-/// <item>the upload original is read from the master store into a private temporary folder, bounded by <c>Video:Limits:MaxBytes</c>;</item>
+/// <item>the upload original is read from the master store into a private job folder under <c>Video:WorkFolder</c> (<see cref="VideoFiles"/>),
+/// bounded by <c>Video:Limits:MaxBytes</c>;</item>
 /// <item>the clean master is made with <see cref="VideoRenderer"/> (bounds, upright, at most 720p, no tag, sound kept for the
 /// renditions that may keep it, verified) and stored under <c>masters/&lt;mediaId&gt;.mp4</c> (write-once: a second run keeps the first's);</item>
 /// <item>faces are followed through the master with the photos' detector (<see cref="VideoAnonymiser"/>); each track's clearest frame is
@@ -42,7 +43,8 @@ public sealed partial class ProcessVideo(
     DecideItem decide,
     ProcessItem photos,
     TimeProvider time,
-    ILogger<ProcessVideo> logger)
+    ILogger<ProcessVideo> logger,
+    IOptions<VideoServiceOptions> serviceOptions)
 {
     /// <summary>The item's status afterwards; null when there is no such item.</summary>
     public async Task<MediaStatus?> ProcessAsync(string mediaId, CancellationToken cancellationToken)
@@ -100,10 +102,11 @@ public sealed partial class ProcessVideo(
         var limits = videoLimits.Value;
         var masterKey = ObjectKey.Parse($"masters/{item.Id}.mp4");
         var renderer = new VideoRenderer(videoOptions.Value, limits, ingest.Value.Mask);
-        using var files = VideoFiles.Create();
+        using var files = VideoFiles.Create(serviceOptions.Value.WorkRoot);
         string masterFile = files.PathOf("master.mp4");
         if (await files.DownloadAsync(master, ObjectKey.Parse(item.UploadKey), "upload", limits.MaxBytes, cancellationToken).ConfigureAwait(false))
         {
+            files.NewFile("master.mp4");
             var made = await Task.Run(() => renderer.Render(files.PathOf("upload"), masterFile, [], keepSound: true), cancellationToken).ConfigureAwait(false);
             if (!made.IsSuccess)
             {
@@ -136,7 +139,7 @@ public sealed partial class ProcessVideo(
         }
 
         var anonymiser = new VideoAnonymiser(detector, videoOptions.Value, limits, ingest.Value.Mask);
-        var followed = await Task.Run(() => anonymiser.Run(masterFile, files.PathOf("all-masked.mp4")), cancellationToken).ConfigureAwait(false);
+        var followed = await Task.Run(() => anonymiser.Run(masterFile, files.NewFile("all-masked.mp4")), cancellationToken).ConfigureAwait(false);
         if (!followed.IsSuccess)
         {
             return "The video's faces could not be followed: " + followed.Failure;

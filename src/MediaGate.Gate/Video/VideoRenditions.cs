@@ -160,7 +160,7 @@ public sealed partial class VideoRenditions(
         await _renders.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var files = VideoFiles.Create();
+            using var files = VideoFiles.Create(serviceOptions.Value.WorkRoot);
             if (!await files.DownloadAsync(masters, ObjectKey.Parse(item.MasterKey), "master.mp4", videoLimits.Value.MaxBytes, cancellationToken).ConfigureAwait(false))
             {
                 LogWithheld(mediaId, "the master is missing from the store");
@@ -173,7 +173,7 @@ public sealed partial class VideoRenditions(
             foreach (var group in toMake.GroupBy(m => m.Fingerprint, StringComparer.Ordinal))
             {
                 var first = group.First();
-                string output = files.PathOf(string.Create(CultureInfo.InvariantCulture, $"rendition-{n++}.mp4"));
+                string output = files.NewFile(string.Create(CultureInfo.InvariantCulture, $"rendition-{n++}.mp4"));
                 var masked = first.Masked.Select(number => faceTracks[number]).ToArray();
                 var giveWay = GiveWay(first.Decision, first.Masked, faceTracks);
                 var rendered = await Task.Run(() => renderer.Render(files.PathOf("master.mp4"), output, masked, first.Sound, giveWay), cancellationToken).ConfigureAwait(false);

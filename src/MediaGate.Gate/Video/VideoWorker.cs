@@ -36,6 +36,13 @@ public sealed partial class VideoWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Decrypted clips a killed process left behind are deleted before any new job starts.
+        int swept = VideoFiles.SweepLeftovers(videoOptions.Value.WorkRoot);
+        if (swept > 0)
+        {
+            LogSwept(swept, videoOptions.Value.WorkRoot);
+        }
+
         // A node that only accepts uploads (Gate:WorkerCount 0) processes no video either.
         int workers = _gate.WorkerCount == 0 ? 0 : videoOptions.Value.Workers;
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => LoopAsync(stoppingToken), CancellationToken.None))).ConfigureAwait(false);
@@ -144,6 +151,9 @@ public sealed partial class VideoWorker(
 
     private Task RenewAsync(WorkClaim claim, CancellationTokenSource lost, CancellationToken stop) =>
         LeaseRenewal.RunAsync(database.Work, claim, _gate.Lease, time, lost, e => LogRenewFailed(e, claim.Id), stop);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleted {Count} video job folders a stopped process left in {Folder}")]
+    private partial void LogSwept(int count, string folder);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The video lane failed; trying again after the poll interval")]
     private partial void LogLoopFailed(Exception e);

@@ -28,7 +28,8 @@ public sealed class VideoRenderQueueTests
     public async Task RecordAsync_VideoLosesAGroupOption_WithdrawsAtOnceAndTheVideoLaneReRenders()
     {
         var cancel = TestContext.CancellationToken;
-        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders, configure: AddVideo);
+        var work = Path.Combine(Directory.CreateTempSubdirectory("mediagate-render-work-").FullName, "video-work");
+        await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders, new Dictionary<string, string?> { ["Video:WorkFolder"] = work }, configure: AddVideo);
         var ava = await gate.AddChildAsync("Ava", group: true, Purpose.Journal);
         var ben = await gate.AddChildAsync("Ben", group: false, Purpose.Journal);
         var folder = Directory.CreateTempSubdirectory("mediagate-render-").FullName;
@@ -73,10 +74,11 @@ public sealed class VideoRenderQueueTests
         Assert.AreNotEqual(RenditionKeys.FingerprintOf(bens.ObjectKey), RenditionKeys.FingerprintOf(remade.ObjectKey), "made again, with Ava masked");
         Assert.IsNotNull(await gate.Database.Videos.FindRenditionAsync(remade.Id, cancel), "the new copy's clip is recorded");
         Assert.IsFalse(await worker.RunOneAsync(cancel), "nothing else is left in the lane");
+        Assert.IsEmpty(Directory.EnumerateFileSystemEntries(work), "no decrypted clip is left in the work folder");
     }
 
     /// <summary>The video services without playback, which needs the parents' side of the service (not under test here).</summary>
-    private static void AddVideo(IServiceCollection services) => services.AddMediaGateVideo().RemoveAll<VideoPlayback>();
+    internal static void AddVideo(IServiceCollection services) => services.AddMediaGateVideo().RemoveAll<VideoPlayback>();
 
     private static async Task DrainAsync(VideoWorker worker, CancellationToken cancel)
     {
