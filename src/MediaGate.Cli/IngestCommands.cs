@@ -48,12 +48,13 @@ internal static class IngestCommands
                 return 1;
             }
 
+            var clips = TakeClips(scan);
             var outputs = new OutputFolder(output, scan);
 
             // Photos in parallel, one per core, within the same pixel budget as anonymise: a photo that is not a
             // JPEG (or cannot be stripped losslessly) is decoded whole, and two 49 MP TIFFs at once peaked at 700 MB.
             var budget = new PixelBudget(options.PixelsInFlight);
-            return FileBatch.Run(scan, options.Limits, Environment.ProcessorCount, (index, file, bytes) =>
+            int photos = RunPhotos(scan, clips, () => FileBatch.Run(scan, options.Limits, Environment.ProcessorCount, (index, file, bytes) =>
             {
                 var photo = new PhotoContext(bytes);
                 using PixelBudget.Lease lease = budget.Acquire(pipeline.PixelsOf(photo));
@@ -72,7 +73,8 @@ internal static class IngestCommands
                     ["format"] = "jpeg",
                     ["steps"] = StepTimes(photo),
                 };
-            });
+            }));
+            return Combined(photos, VideoCommands.RunClips(clips, output, mask: false, modelsDir: null, detectorName: null));
         }));
         return command;
     }
@@ -96,12 +98,13 @@ internal static class IngestCommands
                 return 1;
             }
 
+            var clips = TakeClips(scan);
             var outputs = new OutputFolder(output, scan);
             int? side = parse.GetValue(maxSide);
             // Every detection is masked whatever its strength, so the second opinion (which only decides which faces
             // are certain) would change no pixel: anonymise runs without it (bench detect-profile: 190 of 545 ms of
             // detection CPU on a 117-face photo at 2048 px).
-            return WithDetector(parse.GetValue(models), parse.GetValue(detector), useVerifier: false, faceDetector =>
+            int photos = RunPhotos(scan, clips, () => WithDetector(parse.GetValue(models), parse.GetValue(detector), useVerifier: false, faceDetector =>
             {
                 var pipeline = new IngestPipeline(faceDetector, options);
 
@@ -128,10 +131,32 @@ internal static class IngestCommands
 
                     return line;
                 });
-            });
+            }));
+            return photos == 1
+                ? photos
+                : Combined(photos, VideoCommands.RunClips(clips, output, mask: true, parse.GetValue(models), parse.GetValue(detector)));
         }));
         return command;
     }
+
+    /// <summary>
+    /// Takes the clips (MP4/MOV by their first bytes, whatever their names) out of <paramref name="scan"/>: they go through the
+    /// video gate (<see cref="VideoCommands.RunClips"/>), never the photo pipeline, and are never read whole into memory.
+    /// </summary>
+    private static List<InputFiles.InputFile> TakeClips(InputScan scan)
+    {
+        var clips = scan.Files.Where(f => f.FullPath.Length > 0 && Ingest.Video.VideoSignature.IsVideoFile(f.FullPath)).ToList();
+        scan.Files.RemoveAll(clips.Contains);
+        return clips;
+    }
+
+    /// <summary>Runs the photo batch unless the inputs were clips only (then there is no photo to report on).</summary>
+    private static int RunPhotos(InputScan scan, List<InputFiles.InputFile> clips, Func<int> run) =>
+        scan.Files.Count == 0 && clips.Count > 0 ? FileBatch.ExitOk : run();
+
+    /// <summary>The batch's exit code: 1 when the photos' run could not start, else 2 when any file or clip failed, else 0.</summary>
+    private static int Combined(int photos, int failedClips) =>
+        photos != FileBatch.ExitOk ? photos : failedClips > 0 ? FileBatch.ExitSomeFilesFailed : FileBatch.ExitOk;
 
     private static JsonObject DetectLine(InputFiles.InputFile file, PhotoContext photo)
     {

@@ -68,7 +68,7 @@ internal static class VideoCommands
             for (int i = 0; i < inputs.Length; i++)
             {
                 string target = Path.Combine(output, UniqueName(inputs[i], names));
-                JsonObject line = RunOne(anonymiser, inputs[i], target, i);
+                JsonObject line = RunOne(anonymiser.Run, inputs[i], inputs[i], target, i);
                 failed += line.ContainsKey("error") ? 1 : 0;
                 JsonLines.Write(line);
             }
@@ -78,25 +78,88 @@ internal static class VideoCommands
         return command;
     }
 
-    private static JsonObject RunOne(VideoAnonymiser anonymiser, string input, string target, int index)
+    /// <summary>
+    /// The clips of a <c>strip</c> or <c>anonymise</c> batch (issue 14: the command line takes clips too): each through the video
+    /// gate as <c>anonymise-video</c> runs it, every face masked when <paramref name="mask"/>, only made clean (upright, no tag,
+    /// re-encoded, verified) when not; one JSON line each (<c>"kind": "video"</c>, tracks in place of faces), after the photos'.
+    /// The number that failed.
+    /// </summary>
+    internal static int RunClips(IReadOnlyList<InputFiles.InputFile> clips, string output, bool mask, string? modelsDir, string? detectorName)
+    {
+        ArgumentNullException.ThrowIfNull(clips);
+        if (clips.Count == 0)
+        {
+            return 0;
+        }
+
+        var settings = LoadSettings();
+        if (settings.Error is not null)
+        {
+            return Refuse(clips, "Settings", settings.Error);
+        }
+
+        IFaceDetector? detector = null;
+        if (mask)
+        {
+            Outcome<IFaceDetector> opened = VideoDetector.Open(modelsDir, detectorName);
+            if (!opened.IsSuccess)
+            {
+                return Refuse(clips, "Detector", opened.Failure.Message);
+            }
+
+            detector = opened.Value;
+        }
+
+        using (detector)
+        {
+            Directory.CreateDirectory(output);
+            Func<string, string, VideoOutcome<VideoReport>> run = detector is not null
+                ? new VideoAnonymiser(detector, settings.Options, settings.Limits).Run
+                : (input, target) => new VideoRenderer(settings.Options, settings.Limits).Render(input, target, [], settings.Options.KeepSound);
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            int failed = 0;
+            for (int i = 0; i < clips.Count; i++)
+            {
+                string target = Path.Combine(output, UniqueName(clips[i].FullPath, names));
+                JsonObject line = RunOne(run, clips[i].FullPath, clips[i].DisplayPath, target, i);
+                failed += line.ContainsKey("error") ? 1 : 0;
+                JsonLines.Write(line);
+            }
+
+            Console.Error.WriteLine($"mediagate: {clips.Count - failed} of {clips.Count} clips done, {failed} failed");
+            return failed;
+        }
+    }
+
+    private static int Refuse(IReadOnlyList<InputFiles.InputFile> clips, string kind, string message)
+    {
+        foreach (var clip in clips)
+        {
+            JsonLines.Write(Error(clip.DisplayPath, kind, message));
+        }
+
+        return clips.Count;
+    }
+
+    private static JsonObject RunOne(Func<string, string, VideoOutcome<VideoReport>> run, string input, string display, string target, int index)
     {
         // Written under a temporary name in the output folder and moved into place only once verified; an existing
         // file is never replaced (it may be another clip's output, or the input itself).
         string temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target))!, string.Create(CultureInfo.InvariantCulture, $".mediagate-video-{Environment.ProcessId}-{index}.tmp"));
         try
         {
-            VideoOutcome<VideoReport> result = anonymiser.Run(input, temp);
+            VideoOutcome<VideoReport> result = run(input, temp);
             if (!result.IsSuccess)
             {
-                return Error(input, result.Failure.Kind.ToString(), result.Failure.Message);
+                return Error(display, result.Failure.Kind.ToString(), result.Failure.Message);
             }
 
             File.Move(temp, target, overwrite: false);
-            return Line(input, target, result.Value);
+            return Line(display, target, result.Value);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Win32Exception)
         {
-            return Error(input, nameof(VideoFailureKind.Io), e.Message);
+            return Error(display, nameof(VideoFailureKind.Io), e.Message);
         }
         finally
         {

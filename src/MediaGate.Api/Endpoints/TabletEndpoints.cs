@@ -2,7 +2,6 @@ using System.Security.Claims;
 using MediaGate.Api.Identity;
 using MediaGate.Data;
 using MediaGate.Gate.Children;
-using MediaGate.Gate;
 using MediaGate.Gate.Faces;
 using MediaGate.Gate.Observations;
 using MediaGate.Gate.Parents;
@@ -11,7 +10,6 @@ using MediaGate.Gate.Uploads;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace MediaGate.Api.Endpoints;
 
@@ -47,11 +45,10 @@ public static class TabletEndpoints
 
     /// <summary><c>POST /api/tablet/observations</c>: streamed, size-limited, idempotent upload; 202 with the receipt once durable.</summary>
     public static async Task<Results<Accepted<UploadReceipt>, ProblemHttpResult>> UploadAsync(
-        HttpContext http, AcceptUpload accept, IOptions<GateOptions> options, CancellationToken cancellationToken)
+        HttpContext http, AcceptUpload accept, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(accept);
-        ArgumentNullException.ThrowIfNull(options);
         if (CallerOf(http.User) is not { } caller)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not a tablet", detail: "The token names no device or staff member.");
@@ -64,10 +61,10 @@ public static class TabletEndpoints
         }
 
         // The server's own body limit (Kestrel: 30 MB by default) would cut a large upload off with a generic error;
-        // the upload's limit is Gate:MaxUploadBytes, checked by the use case against Content-Length and while reading.
+        // the upload's limits (Gate:MaxUploadBytes, or a clip's request cap) are checked by the use case against Content-Length and while reading.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = options.Value.MaxUploadBytes + 1;
+            limit.MaxRequestBodySize = accept.LargestRequestBytes + 1;
         }
 
         var outcome = await accept.AcceptAsync(

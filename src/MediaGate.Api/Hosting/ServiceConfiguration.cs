@@ -42,6 +42,8 @@ internal static class ServiceConfiguration
         ["Storage:Master:Folder:RootPath"] = Path.Combine(dataDirectory, "masters"),
         ["Storage:Renditions:Kind"] = nameof(ObjectStoreKind.Folder),
         ["Storage:Renditions:Folder:RootPath"] = Path.Combine(dataDirectory, "renditions"),
+        // Decrypted clips being processed stay inside the data folder (private, swept at start), never in /tmp.
+        ["Video:WorkFolder"] = Path.Combine(dataDirectory, "video-work"),
         // One pixel budget for processing and renders (PixelBudget): one 12 MP photo processed while one 12 MP
         // master renders (or one render of two renditions alone). The CLI's 50 M runs two photos at once.
         ["Ingest:PixelsInFlight"] = "24000000",

@@ -36,16 +36,6 @@ public sealed class ChangeConsent(
     /// <summary>The refusal for a child the setting does not have.</summary>
     public static readonly GateProblem UnknownChild = GateProblem.NotFound("Unknown child.", "There is no child with this id.");
 
-    /// <summary>The same over a whole database: only for the shared test library's <c>RenditionWorld</c>, which builds the
-    /// use cases by hand (tests/MediaGate.Testing is another helper's until its merge). Internal, so that dependency injection
-    /// sees only the constructor over the repositories.</summary>
-    internal ChangeConsent(MediaGateDatabase database, IRenditionRefresher renditions, TimeProvider time, IOptions<SettingClockOptions> clock)
-        : this(
-            (database ?? throw new ArgumentNullException(nameof(database))).Children, database.Consents, database.Decisions, database.Audit,
-            new ItemStatuses(database.Media, database.Decisions, database.ReviewActions), renditions, time, clock)
-    {
-    }
-
     public async Task<GateOutcome<ConsentChangeResult>> ApplyAsync(ConsentChange change, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -93,26 +93,6 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         _text = text ?? TextRegionScanner.Installed();
     }
 
-    /// <summary>The same over a whole database: only for the shared test library's <c>RenditionWorld</c>, which builds the
-    /// use cases by hand (tests/MediaGate.Testing is another helper's until its merge). Internal, so that dependency injection
-    /// sees only the constructor over the repositories.</summary>
-    internal RenditionService(
-        MediaGateDatabase database,
-        IObjectStore masters,
-        IObjectStore renditions,
-        IOptions<RenditionOptions> rendition,
-        IOptions<IngestOptions> ingest,
-        PixelBudget pixels,
-        TimeProvider time,
-        ILogger<RenditionService> logger,
-        IOptions<RetentionOptions>? retention = null,
-        TextRegionScanner? text = null)
-        : this(
-            (database ?? throw new ArgumentNullException(nameof(database))).Media, database.Decisions, database.Approvals, database.ReviewActions,
-            database.Renditions, database.TextRegions, database.PendingDeletions, masters, renditions, rendition, ingest, pixels, time, logger, retention, text)
-    {
-    }
-
     public void Dispose()
     {
         _renders.Dispose();

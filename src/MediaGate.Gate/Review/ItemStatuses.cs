@@ -22,12 +22,4 @@ public sealed class ItemStatuses(IMediaRepository mediaRecords, IDecisionReposit
             await mediaRecords.SetStatusAsync(mediaId, status, null, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    /// <summary>The same over a whole database: only for the shared test library's <c>RenditionWorld</c>, which builds the
-    /// use cases by hand (tests/MediaGate.Testing is another helper's until its merge).</summary>
-    internal static Task UpdateAsync(MediaGateDatabase database, string mediaId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(database);
-        return new ItemStatuses(database.Media, database.Decisions, database.ReviewActions).UpdateAsync(mediaId, cancellationToken);
-    }
 }

@@ -49,25 +49,6 @@ public sealed class ReviewItem(
 
     private static readonly MediaStatus[] Reviewed = [MediaStatus.Held, MediaStatus.NeedsAssignment, MediaStatus.Blocked];
 
-    /// <summary>The same over a whole database: only for the shared test library's <c>RenditionWorld</c>, which builds the
-    /// use cases by hand (tests/MediaGate.Testing is another helper's until its merge). Internal, so that dependency injection
-    /// sees only the constructor over the repositories.</summary>
-    internal ReviewItem(
-        MediaGateDatabase database,
-        IRenditionRefresher renditions,
-        IObjectStore masters,
-        IOptions<IngestOptions> ingest,
-        IOptions<GateOptions> gate,
-        TimeProvider time,
-        IOptions<SettingClockOptions> clock)
-        : this(
-            (database ?? throw new ArgumentNullException(nameof(database))).Media, database.Decisions, database.Audit, database.Consents,
-            database.ReviewActions, database.Approvals, database.ReviewLists, database.Videos,
-            new ItemStatuses(database.Media, database.Decisions, database.ReviewActions),
-            new ItemRedecider(database.Media, database.Decisions, database.Approvals, database.ReviewActions, database.Events),
-            renditions, masters, ingest, gate, time, clock)
-    {
-    }
     private static readonly MediaStatus[] Publishable = [MediaStatus.Released];
 
     /// <summary>Held, needs-assignment and blocked items, oldest first.</summary>

@@ -53,6 +53,9 @@ public sealed class AcceptUpload(
     /// <summary>The work queue kind of an accepted item.</summary>
     public const string WorkKind = "process";
 
+    /// <summary>Bytes a clip's request may hold beside the clip: its part headers, the text fields (16 of at most 16 KiB) and the boundaries.</summary>
+    public const long FormOverheadBytes = 1024 * 1024;
+
     private const int MaxNoteLength = Parents.FamilyNotes.MaxNoteLength;
     private const int MaxChildren = Parents.FamilyNotes.MaxTaggedChildren;
 
@@ -70,7 +73,24 @@ public sealed class AcceptUpload(
     private readonly GateOptions _gate = gateOptions.Value;
     private readonly long _maxFileBytes = ingestOptions.Value.Limits.MaxBytes;
     private readonly long _maxVideoBytes = (videoLimits?.Value ?? new Ingest.Video.VideoLimits()).MaxBytes;
+    private readonly long _maxVideoUploadBytes = VideoRequestBytes(gateOptions.Value, (videoLimits?.Value ?? new Ingest.Video.VideoLimits()).MaxBytes);
     private readonly UploadOriginals _originals = new(pendingDeletions, time, retentionOptions.Value.AbandonedUploadAfter);
+
+    /// <summary>
+    /// The most bytes any upload request may hold (the server's own body limit is set to it): a request of photos is refused
+    /// above <c>Gate:MaxUploadBytes</c> while it is read, one with a clip above <see cref="VideoRequestBytes"/>.
+    /// </summary>
+    public long LargestRequestBytes => Math.Max(_gate.MaxUploadBytes, _maxVideoUploadBytes);
+
+    /// <summary>
+    /// The request cap of an upload that carries a clip: one clip at <c>Video:Limits:MaxBytes</c> plus the form around it, or
+    /// <c>Gate:MaxUploadBytes</c> when that is larger. Derived, so raising the clip limit never leaves a legal clip refused at the request.
+    /// </summary>
+    public static long VideoRequestBytes(GateOptions gate, long maxVideoBytes)
+    {
+        ArgumentNullException.ThrowIfNull(gate);
+        return Math.Max(gate.MaxUploadBytes, maxVideoBytes + FormOverheadBytes);
+    }
 
     public async Task<GateOutcome<AcceptedUpload>> AcceptAsync(UploadRequest request, CancellationToken cancellationToken)
     {
@@ -86,9 +106,10 @@ public sealed class AcceptUpload(
                 "An observation is uploaded as multipart/form-data with a boundary.");
         }
 
-        if (request.ContentLength > _gate.MaxUploadBytes)
+        // A declared length is checked against the largest cap (a clip's); a photo request is held to its own cap while it is read.
+        if (request.ContentLength > LargestRequestBytes)
         {
-            return UploadProblems.TooLarge($"The upload is larger than {_gate.MaxUploadBytes} bytes.");
+            return UploadProblems.TooLarge($"The upload is larger than {LargestRequestBytes} bytes.");
         }
 
         // A key seen before: the body is read only to tell a retry from a reuse, and nothing is stored.
@@ -98,7 +119,7 @@ public sealed class AcceptUpload(
         var form = new ReceivedForm();
         try
         {
-            var reader = new UploadFormReader(master, _originals, _gate.MaxUploadBytes, _gate.MaxFilesPerUpload, _maxFileBytes, _maxVideoBytes);
+            var reader = new UploadFormReader(master, _originals, _gate.MaxUploadBytes, _gate.MaxFilesPerUpload, _maxFileBytes, _maxVideoBytes, _maxVideoUploadBytes);
             var refused = await reader.ReadAsync(request.Body, boundary, form, store: earlier is null, cancellationToken).ConfigureAwait(false);
             if (refused is not null)
             {

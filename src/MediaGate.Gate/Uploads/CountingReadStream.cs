@@ -11,6 +11,9 @@ internal sealed class CountingReadStream(Stream inner, long limit, string what) 
 {
     public long BytesRead { get; private set; }
 
+    /// <summary>The most bytes allowed; raised by the reader once it knows the request carries a clip.</summary>
+    public long Limit { get; set; } = limit;
+
     public override long Position
     {
         get => BytesRead;
@@ -23,9 +26,9 @@ internal sealed class CountingReadStream(Stream inner, long limit, string what) 
     private int Count(int read)
     {
         BytesRead += read;
-        if (BytesRead > limit)
+        if (BytesRead > Limit)
         {
-            throw new UploadTooLargeException($"{what} is larger than {limit} bytes");
+            throw new UploadTooLargeException($"{what} is larger than {Limit} bytes");
         }
 
         return read;

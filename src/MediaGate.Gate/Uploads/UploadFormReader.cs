@@ -15,10 +15,15 @@ namespace MediaGate.Gate.Uploads;
 /// <c>Idempotency-Key</c>, only hashed) with its SHA-256 computed and <c>Ingest:Limits:MaxBytes</c> enforced on the
 /// way; the same bytes twice are kept once. At most <see cref="MaxFields"/> text fields are read, each up to
 /// <see cref="MaxFieldBytes"/> into one buffer (300,000 tiny fields would otherwise cost seconds of CPU). Each original is written down
-/// (<see cref="UploadOriginals"/>) before it is stored.
+/// (<see cref="UploadOriginals"/>) before it is stored. A request that carries a clip may grow to <c>maxVideoUploadBytes</c>
+/// (<see cref="AcceptUpload.VideoRequestBytes"/>) from the moment the clip's first bytes are sniffed; one of photos only keeps
+/// <c>Gate:MaxUploadBytes</c>.
 /// </summary>
-internal sealed class UploadFormReader(IObjectStore master, UploadOriginals originals, long maxUploadBytes, int maxFiles, long maxFileBytes, long maxVideoBytes)
+internal sealed class UploadFormReader(
+    IObjectStore master, UploadOriginals originals, long maxUploadBytes, int maxFiles, long maxFileBytes, long maxVideoBytes, long maxVideoUploadBytes)
 {
+    private CountingReadStream? _body;
+
     /// <summary>Text fields per upload (the tablet sends four; newer tablets may add a few).</summary>
     public const int MaxFields = 16;
 
@@ -36,6 +41,7 @@ internal sealed class UploadFormReader(IObjectStore master, UploadOriginals orig
     public async Task<GateProblem?> ReadAsync(Stream requestBody, string boundary, ReceivedForm form, bool store, CancellationToken cancellationToken)
     {
         var body = new CountingReadStream(requestBody, maxUploadBytes, "The upload");
+        _body = body;
         var reader = new MultipartReader(boundary, body) { HeadersCountLimit = 16, HeadersLengthLimit = 16 * 1024 };
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var fieldBuffer = new byte[MaxFieldBytes + 1];
@@ -122,6 +128,12 @@ internal sealed class UploadFormReader(IObjectStore master, UploadOriginals orig
         if (ImageSignature.Recognise(first) is null && !video)
         {
             return UploadProblems.Unsupported($"The file '{fileName}' is not a supported image (JPEG, PNG, WebP, HEIF/HEIC or TIFF) or video (MP4 or MOV).");
+        }
+
+        if (video && _body is { } body)
+        {
+            // A legal clip must not be cut off by the photo request's cap; the clip itself stays bounded by maxVideoBytes.
+            body.Limit = Math.Max(body.Limit, maxVideoUploadBytes);
         }
 
         string mediaId = Guid.NewGuid().ToString("N");

@@ -18,14 +18,15 @@ namespace MediaGate.Gate.Video;
 /// <summary>
 /// Processes one video item (issue 14), idempotently, as <see cref="ProcessItem"/> does a photo:
 /// <list type="number">
-/// <item>the upload original is read from the master store into a private temporary folder, bounded by <c>Video:Limits:MaxBytes</c>;</item>
+/// <item>the upload original is read from the master store into a private job folder under <c>Video:WorkFolder</c> (<see cref="VideoFiles"/>),
+/// bounded by <c>Video:Limits:MaxBytes</c>;</item>
 /// <item>the clean master is made with <see cref="VideoRenderer"/> (bounds, upright, at most 720p, no tag, sound kept for the
 /// renditions that may keep it, verified) and stored under <c>masters/&lt;mediaId&gt;.mp4</c> (write-once: a second run keeps the first's);</item>
 /// <item>faces are followed through the master with the photos' detector (<see cref="VideoAnonymiser"/>); each track's clearest frame is
 /// kept as a JPEG in the master store (for naming it), and the tracks are stored, the first run's kept;</item>
 /// <item>the master and one face per track (its box at its clearest frame, certain or faint) are recorded: from here on the consent
 /// rules, the tablet's naming and the review treat tracks exactly as photo faces;</item>
-/// <item>the original is deleted and <see cref="DecideItem"/> decides (renditions through <see cref="VideoRenditions"/>).</item>
+/// <item>the original is deleted and <see cref="DecideItem"/> decides (renditions through <see cref="VideoRenditions"/>, made here, not queued).</item>
 /// </list>
 /// A clip the gate refuses fails closed (never released). A crash anywhere starts the item again from the beginning; nothing is
 /// recorded twice (deterministic keys, first-write-wins rows).
@@ -43,7 +44,8 @@ public sealed partial class ProcessVideo(
     DecideItem decide,
     ProcessItem photos,
     TimeProvider time,
-    ILogger<ProcessVideo> logger)
+    ILogger<ProcessVideo> logger,
+    IOptions<VideoServiceOptions> serviceOptions)
 {
     /// <summary>The item's status afterwards; null when there is no such item.</summary>
     public async Task<MediaStatus?> ProcessAsync(string mediaId, CancellationToken cancellationToken)
@@ -84,7 +86,12 @@ public sealed partial class ProcessVideo(
         }
 
         await master.DeleteAsync(ObjectKey.Parse(item.UploadKey), cancellationToken).ConfigureAwait(false);
-        return await decide.DecideAsync(mediaId, "system", cancellationToken).ConfigureAwait(false);
+
+        // Already outside any request: the renditions are made before the item's status says it is released.
+        using (VideoRenderQueue.RenderInline())
+        {
+            return await decide.DecideAsync(mediaId, "system", cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The master store's key of a track's clearest frame.</summary>
@@ -96,10 +103,11 @@ public sealed partial class ProcessVideo(
         var limits = videoLimits.Value;
         var masterKey = ObjectKey.Parse($"masters/{item.Id}.mp4");
         var renderer = new VideoRenderer(videoOptions.Value, limits, ingest.Value.Mask);
-        using var files = VideoFiles.Create();
+        using var files = VideoFiles.Create(serviceOptions.Value.WorkRoot);
         string masterFile = files.PathOf("master.mp4");
         if (await files.DownloadAsync(master, ObjectKey.Parse(item.UploadKey), "upload", limits.MaxBytes, cancellationToken).ConfigureAwait(false))
         {
+            files.NewFile("master.mp4");
             var made = await Task.Run(() => renderer.Render(files.PathOf("upload"), masterFile, [], keepSound: true), cancellationToken).ConfigureAwait(false);
             if (!made.IsSuccess)
             {
@@ -132,7 +140,7 @@ public sealed partial class ProcessVideo(
         }
 
         var anonymiser = new VideoAnonymiser(detector, videoOptions.Value, limits, ingest.Value.Mask);
-        var followed = await Task.Run(() => anonymiser.Run(masterFile, files.PathOf("all-masked.mp4")), cancellationToken).ConfigureAwait(false);
+        var followed = await Task.Run(() => anonymiser.Run(masterFile, files.NewFile("all-masked.mp4")), cancellationToken).ConfigureAwait(false);
         if (!followed.IsSuccess)
         {
             return "The video's faces could not be followed: " + followed.Failure;

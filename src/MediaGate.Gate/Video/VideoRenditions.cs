@@ -99,7 +99,20 @@ public sealed partial class VideoRenditions(
         return new TrackGiveWay(yielding, shown, RenditionPolicy.SameFaceOverlap);
     }
 
-    private async Task RefreshOnceAsync(string mediaId, IReadOnlyList<StoredDecision> decisions, CancellationToken cancellationToken)
+    /// <summary>
+    /// The request's half of a re-decision (issue 14: renditions outside the request): every rendition the current decisions no
+    /// longer match is withdrawn now, before the caller answers; true when renditions remain to be made (then
+    /// <see cref="RefreshAsync"/> runs in the video lane, <see cref="VideoRenderQueue"/>).
+    /// </summary>
+    public async Task<bool> WithdrawStaleAsync(string mediaId, CancellationToken cancellationToken = default)
+    {
+        var decisions = await decisionRecords.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
+        var plan = await PlanAsync(mediaId, decisions, cancellationToken).ConfigureAwait(false);
+        return plan.ToMake.Count > 0 && plan.Item?.MasterKey is not null;
+    }
+
+    private async Task<(MediaItemRecord? Item, IReadOnlyList<VideoTrackRecord> Tracks, List<(StoredDecision Decision, int[] Masked, bool Sound, string Fingerprint, long Revision)> ToMake)> PlanAsync(
+        string mediaId, IReadOnlyList<StoredDecision> decisions, CancellationToken cancellationToken)
     {
         var item = await mediaRecords.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         var existing = await renditionRecords.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
@@ -139,6 +152,12 @@ public sealed partial class VideoRenditions(
         }
 
         toMake.AddRange(wanted.Values.Select(w => (w.Decision, w.Masked, w.Sound, w.Fingerprint, 0L)));
+        return (item, tracks, toMake);
+    }
+
+    private async Task RefreshOnceAsync(string mediaId, IReadOnlyList<StoredDecision> decisions, CancellationToken cancellationToken)
+    {
+        var (item, tracks, toMake) = await PlanAsync(mediaId, decisions, cancellationToken).ConfigureAwait(false);
         if (toMake.Count == 0 || item?.MasterKey is null)
         {
             return;
@@ -147,7 +166,7 @@ public sealed partial class VideoRenditions(
         await _renders.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var files = VideoFiles.Create();
+            using var files = VideoFiles.Create(serviceOptions.Value.WorkRoot);
             if (!await files.DownloadAsync(masters, ObjectKey.Parse(item.MasterKey), "master.mp4", videoLimits.Value.MaxBytes, cancellationToken).ConfigureAwait(false))
             {
                 LogWithheld(mediaId, "the master is missing from the store");
@@ -160,7 +179,7 @@ public sealed partial class VideoRenditions(
             foreach (var group in toMake.GroupBy(m => m.Fingerprint, StringComparer.Ordinal))
             {
                 var first = group.First();
-                string output = files.PathOf(string.Create(CultureInfo.InvariantCulture, $"rendition-{n++}.mp4"));
+                string output = files.NewFile(string.Create(CultureInfo.InvariantCulture, $"rendition-{n++}.mp4"));
                 var masked = first.Masked.Select(number => faceTracks[number]).ToArray();
                 var giveWay = GiveWay(first.Decision, first.Masked, faceTracks);
                 var rendered = await Task.Run(() => renderer.Render(files.PathOf("master.mp4"), output, masked, first.Sound, giveWay), cancellationToken).ConfigureAwait(false);

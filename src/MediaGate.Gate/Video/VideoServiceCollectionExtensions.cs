@@ -23,6 +23,7 @@ public static class VideoServiceCollectionExtensions
         services.TryAddSingleton<TrackFramePreview>();
         services.Replace(ServiceDescriptor.Singleton<IRenditionRefresher>(provider => new MediaRenditionRefresher(
             provider.GetRequiredService<Data.Media.IVideoRepository>(),
+            provider.GetRequiredService<Data.IWorkQueue>(),
             provider.GetRequiredService<RenditionService>(),
             provider.GetRequiredService<VideoRenditions>())));
         services.TryAddSingleton<VideoWorker>();

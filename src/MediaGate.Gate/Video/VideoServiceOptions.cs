@@ -20,6 +20,18 @@ public sealed class VideoServiceOptions
     /// <summary>Whether event renditions keep the clip's sound. Default true. The website and publicity never do.</summary>
     public bool EventsSound { get; set; } = true;
 
+    /// <summary>
+    /// Where a clip being processed or rendered is decrypted to (ffmpeg works on files): one private folder (0700) per job, deleted
+    /// when it ends, leftovers of a killed process deleted at the next start. The embedded deployment sets it to
+    /// <c>video-work</c> in the data folder; unset, a folder of this user's in the system's temp folder.
+    /// </summary>
+    public string? WorkFolder { get; set; }
+
+    /// <summary><see cref="WorkFolder"/>, or its default when unset.</summary>
+    public string WorkRoot => string.IsNullOrWhiteSpace(WorkFolder)
+        ? Path.Combine(Path.GetTempPath(), "mediagate-video-" + Environment.UserName)
+        : Path.GetFullPath(WorkFolder);
+
     /// <summary>How long a parent's playback link plays, in seconds. Default 300.</summary>
     [Range(10, 3600)]
     public int LinkSeconds { get; set; } = 300;

@@ -15,12 +15,15 @@ namespace MediaGate.Gate.Video;
 /// <c>Gate:LeaseSeconds</c> while a clip runs; a node that dies loses it when the lease runs out and another node starts the
 /// clip again from the beginning (<see cref="ProcessVideo"/> is idempotent). Failures are handled as the photo workers do:
 /// an outage waits without spending an attempt, anything else is tried up to <c>Gate:MaxAttempts</c> times, then fails closed.
-/// Claims carry the same <c>name/pid</c> as the photo workers', so a restarted node takes them back with its own.
+/// Claims carry the same <c>name/pid</c> as the photo workers', so a restarted node takes them back with its own. The lane also
+/// runs the re-renders that re-decisions queue (<see cref="VideoRenderQueue"/>); one that fails on every attempt leaves the
+/// renditions withdrawn (never the old copy served).
 /// </summary>
 public sealed partial class VideoWorker(
     IWorkQueue workQueue,
     ProcessVideo process,
     Processing.ProcessItem photos,
+    VideoRenditions renditions,
     IOptions<GateOptions> gateOptions,
     IOptions<VideoServiceOptions> videoOptions,
     TimeProvider time,
@@ -33,6 +36,13 @@ public sealed partial class VideoWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Decrypted clips a killed process left behind are deleted before any new job starts.
+        int swept = VideoFiles.SweepLeftovers(videoOptions.Value.WorkRoot);
+        if (swept > 0)
+        {
+            LogSwept(swept, videoOptions.Value.WorkRoot);
+        }
+
         // A node that only accepts uploads (Gate:WorkerCount 0) processes no video either.
         int workers = _gate.WorkerCount == 0 ? 0 : videoOptions.Value.Workers;
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => LoopAsync(stoppingToken), CancellationToken.None))).ConfigureAwait(false);
@@ -87,7 +97,15 @@ public sealed partial class VideoWorker(
         var renewal = RenewAsync(claim, lost, renewing.Token);
         try
         {
-            await process.ProcessAsync(claim.Id, lost.Token).ConfigureAwait(false);
+            if (VideoRenderQueue.MediaIdOf(claim.Id) is { } rendered)
+            {
+                await renditions.RefreshAsync(rendered, lost.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await process.ProcessAsync(claim.Id, lost.Token).ConfigureAwait(false);
+            }
+
             await StopRenewingAsync(renewing, renewal).ConfigureAwait(false);
             if (!await workQueue.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false))
             {
@@ -112,7 +130,7 @@ public sealed partial class VideoWorker(
             await StopRenewingAsync(renewing, renewal).ConfigureAwait(false);
             LogItemFailed(e, claim.Id, claim.Attempt);
             await workQueue.FailAsync(claim, LeaseRenewal.Shorten(e.Message), _gate.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
-            if (claim.Attempt >= _gate.MaxAttempts)
+            if (claim.Attempt >= _gate.MaxAttempts && VideoRenderQueue.MediaIdOf(claim.Id) is null)
             {
                 await photos.FailAsync(claim.Id, $"Processing failed {claim.Attempt} times: {LeaseRenewal.Shorten(e.Message)}", CancellationToken.None).ConfigureAwait(false);
             }
@@ -133,6 +151,9 @@ public sealed partial class VideoWorker(
 
     private Task RenewAsync(WorkClaim claim, CancellationTokenSource lost, CancellationToken stop) =>
         LeaseRenewal.RunAsync(workQueue, claim, _gate.Lease, time, lost, e => LogRenewFailed(e, claim.Id), stop);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleted {Count} video job folders a stopped process left in {Folder}")]
+    private partial void LogSwept(int count, string folder);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The video lane failed; trying again after the poll interval")]
     private partial void LogLoopFailed(Exception e);

@@ -11,6 +11,7 @@ internal static class MaskedEncoder
         string encoded = output + ".x264";
         try
         {
+            CreatePrivate(encoded);
             VideoOutcome<int> frames = Encode(input, encoded, facts, width, height, maxFrames, options, masksAt);
             if (!frames.IsSuccess)
             {
@@ -26,6 +27,23 @@ internal static class MaskedEncoder
         {
             File.Delete(encoded);
         }
+    }
+
+    /// <summary>
+    /// Creates <paramref name="path"/> empty and owner-only (0600) before ffmpeg writes it: ffmpeg keeps an existing file's mode,
+    /// so the clip's pictures never sit in a file the process's umask left readable.
+    /// </summary>
+    private static void CreatePrivate(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var created = new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.Create, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        });
     }
 
     private static VideoOutcome<int> Encode(string input, string output, VideoFacts facts, int width, int height, int maxFrames, VideoOptions options, Func<int, IReadOnlyList<MaskRegion>> masksAt)

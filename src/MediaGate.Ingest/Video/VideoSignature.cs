@@ -1,3 +1,8 @@
+using System.Runtime.InteropServices;
+using MediaGate.Ingest.Interop;
+using MediaGate.Ingest.Sniff;
+using Microsoft.Win32.SafeHandles;
+
 namespace MediaGate.Ingest.Video;
 
 /// <summary>Whether the first bytes of an upload are an MP4/MOV container (sniffed, never by the file's name).</summary>
@@ -7,4 +12,46 @@ public static class VideoSignature
     public const int BytesNeeded = 12;
 
     public static bool IsVideo(ReadOnlySpan<byte> firstBytes) => ContainerSniffer.Check(firstBytes) is null;
+
+    /// <summary>
+    /// Whether <paramref name="path"/> is a regular file whose first bytes are an MP4/MOV and not an image (the command line's
+    /// <c>strip</c> and <c>anonymise</c> route such a file to the video gate). Opened without blocking, as
+    /// <see cref="RegularFileReader"/> opens a photo: a FIFO or a device is no clip, and only the first bytes are read. False
+    /// when it cannot be read; the photo path then says why.
+    /// </summary>
+    public static bool IsVideoFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        int fd = LibC.Open(path, LibC.OpenReadOnly | LibC.OpenNonBlocking | LibC.OpenCloseOnExec);
+        if (fd < 0)
+        {
+            _ = Marshal.GetLastPInvokeError();
+            return false;
+        }
+
+        using var handle = new SafeFileHandle(fd, ownsHandle: true);
+        if (FileIdentity.Of(fd) is not { IsRegularFile: true })
+        {
+            return false;
+        }
+
+        Span<byte> head = stackalloc byte[Math.Max(BytesNeeded, ImageSignature.BytesNeeded)];
+        int read;
+        try
+        {
+            read = RandomAccess.Read(handle, head, 0);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+
+        var first = head[..read];
+        return read >= BytesNeeded && ImageSignature.Recognise(first) is null && IsVideo(first);
+    }
 }

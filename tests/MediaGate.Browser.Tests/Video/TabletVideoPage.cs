@@ -14,6 +14,9 @@ internal sealed partial class TabletVideoPage(TabletPage tablet)
 
     public ILocator ChosenClips => Page.Locator("#chosen li.clip");
 
+    /// <summary>What the page says of a chosen clip it could not fully check (its length unreadable here).</summary>
+    public ILocator ClipNote => Page.Locator("#clip-note");
+
     public async Task ChooseClipAsync(string path) =>
         await Page.GetByLabel("Record or choose a video").SetInputFilesAsync(path);
 

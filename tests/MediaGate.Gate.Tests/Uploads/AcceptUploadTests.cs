@@ -354,8 +354,9 @@ public sealed class AcceptUploadTests
     {
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders, new Dictionary<string, string?> { ["Gate:MaxUploadBytes"] = "100000" });
 
+        // Declared over the largest cap (a clip's request); a photo request between the caps is refused while it is read.
         var result = await gate.Accept.AcceptAsync(
-            new UploadRequest("tablet-robins", "staff-anna", "multipart/form-data; boundary=b", 100001, null, new UnreadableStream()), CancellationToken.None);
+            new UploadRequest("tablet-robins", "staff-anna", "multipart/form-data; boundary=b", gate.Accept.LargestRequestBytes + 1, null, new UnreadableStream()), CancellationToken.None);
 
         Assert.AreEqual(GateProblemKind.TooLarge, result.Problem?.Kind);
     }

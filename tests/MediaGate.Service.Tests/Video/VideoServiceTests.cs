@@ -61,8 +61,16 @@ public sealed class VideoServiceTests : ServiceTest
         Assert.IsTrue(await Poll.UntilAsync(async () => (await ItemJsonAsync(nursery.Tablet, receipt.ObservationId)).GetProperty("status").GetString() == "released", Processing),
             service.LogTail());
 
-        // The journal lists it as a video, with a masked poster at .../image.
-        var listed = await ava.Parent.GetJsonAsync<JsonElement>("/api/parent/media");
+        // The journal lists it as a video, with a masked poster at .../image, once the video lane has made the copies the naming
+        // queued (renditions outside the request).
+        JsonElement listed = default;
+        Assert.IsTrue(await Poll.UntilAsync(async () =>
+        {
+            listed = await ava.Parent.GetJsonAsync<JsonElement>("/api/parent/media");
+            var bens = await ben.Parent.GetJsonAsync<JsonElement>("/api/parent/media");
+            return listed.EnumerateArray().Any(e => e.GetProperty("mediaId").GetString() == mediaId)
+                && bens.EnumerateArray().Any(e => e.GetProperty("mediaId").GetString() == mediaId);
+        }, Processing), "both families' copies are made in the video lane: " + service.LogTail());
         Assert.AreEqual("video", listed.EnumerateArray().Single(e => e.GetProperty("mediaId").GetString() == mediaId).GetProperty("kind").GetString());
         var poster = RgbImage.FromJpeg(await ava.Parent.GetBytesAsync($"/api/parent/media/{mediaId}/image"));
         Assert.AreEqual((960, 720), (poster.Width, poster.Height));

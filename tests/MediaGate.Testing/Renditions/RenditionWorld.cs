@@ -50,12 +50,14 @@ internal sealed class RenditionWorld : IAsyncDisposable
         Ingest = new IngestOptions();
         Rendition = new RenditionOptions { MaxLongSide = 512 };
         Pixels = new PixelBudget(Ingest.PixelsInFlight);
-        Renditions = new RenditionService(
-            database, masters, renditions, Microsoft.Extensions.Options.Options.Create(Rendition), Microsoft.Extensions.Options.Options.Create(Ingest),
-            Pixels, time, NullLogger<RenditionService>.Instance, text: text);
-        Consents = new ChangeConsent(database, Renditions, time, clock);
+        Renditions = NewRenditionService(database, masters, renditions, Rendition, Ingest, Pixels, time, text);
+        Consents = new ChangeConsent(database.Children, database.Consents, database.Decisions, database.Audit, Statuses(database), Renditions, time, clock);
         var gate = new GateOptions { JournalMasks = options.JournalPhotoNeedingMasks, StaffAdults = options.StaffAdults };
-        Review = new ReviewItem(database, Renditions, masters, Microsoft.Extensions.Options.Options.Create(Ingest), Microsoft.Extensions.Options.Options.Create(gate), time, clock);
+        Review = new ReviewItem(
+            database.Media, database.Decisions, database.Audit, database.Consents, database.ReviewActions, database.Approvals, database.ReviewLists,
+            database.Videos, Statuses(database),
+            new ItemRedecider(database.Media, database.Decisions, database.Approvals, database.ReviewActions, database.Events),
+            Renditions, masters, Microsoft.Extensions.Options.Options.Create(Ingest), Microsoft.Extensions.Options.Options.Create(gate), time, clock);
         Notes = new MediaGate.Gate.Parents.FamilyNotes(database.Children, database.Consents, database.Media, time, clock);
     }
 
@@ -162,7 +164,7 @@ internal sealed class RenditionWorld : IAsyncDisposable
         }
 
         await DecideFirstAsync(mediaId, tagged);
-        await ItemStatuses.UpdateAsync(Database, mediaId, CancellationToken.None);
+        await Statuses(Database).UpdateAsync(mediaId, CancellationToken.None);
         return (await Database.Media.FindItemAsync(mediaId))!;
     }
 
@@ -174,12 +176,20 @@ internal sealed class RenditionWorld : IAsyncDisposable
     {
         var database = await MediaGateDatabase.OpenSqliteAsync(Path.Combine(Root, "data"), Time);
         _others.Add(database);
-        var node = new RenditionService(
-            database, Masters, RenditionStore, Microsoft.Extensions.Options.Options.Create(Rendition), Microsoft.Extensions.Options.Options.Create(Ingest),
-            new PixelBudget(Ingest.PixelsInFlight), Time, NullLogger<RenditionService>.Instance);
+        var node = NewRenditionService(database, Masters, RenditionStore, Rendition, Ingest, new PixelBudget(Ingest.PixelsInFlight), Time);
         _nodes.Add(node);
         return node;
     }
+
+    private static ItemStatuses Statuses(MediaGateDatabase database) => new(database.Media, database.Decisions, database.ReviewActions);
+
+    private static RenditionService NewRenditionService(
+        MediaGateDatabase database, IObjectStore masters, IObjectStore renditions, RenditionOptions rendition, IngestOptions ingest, PixelBudget pixels,
+        TimeProvider time, TextRegionScanner? text = null) =>
+        new(
+            database.Media, database.Decisions, database.Approvals, database.ReviewActions, database.Renditions, database.TextRegions,
+            database.PendingDeletions, masters, renditions, Microsoft.Extensions.Options.Options.Create(rendition),
+            Microsoft.Extensions.Options.Options.Create(ingest), pixels, time, NullLogger<RenditionService>.Instance, text: text);
 
     /// <summary>The master's upright pixels.</summary>
     public static RgbImage MasterPixels(string photo)

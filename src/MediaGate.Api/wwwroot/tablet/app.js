@@ -6,7 +6,7 @@ import { api, ApiError } from '/assets/api.js';
 import { byId, el, replace, say, when } from '/assets/dom.js';
 import { enrol, enrolledDevice, forgetDevice, signedInStaff, staffSignIn, staffSignOut } from './device.js';
 import { captureTime } from './capture-time.js';
-import { clipProblem, isClip, keepQueue, limitText, roomProblem, sizeText } from './clips.js';
+import { clipProblem, durationCheck, isClip, keepQueue, limitText, roomProblem, sizeText } from './clips.js';
 import { clearNotePreview, wireNotePreview } from './note-preview.js';
 import { hideFaces, refreshFaces, showFaces, shownMediaId, wireFaces } from './faces.js';
 import * as queue from './queue.js';
@@ -135,19 +135,33 @@ function showChosen() {
       el('button', { type: 'button', class: 'link-button', onclick: remove(file) }, `Remove video ${index + 1}`))));
 }
 
-function onClipsChosen(event) {
+async function onClipsChosen(event) {
   const error = byId('capture-error');
+  const note = byId('clip-note');
   say(error, '');
-  for (const file of event.target.files) {
-    const problem = clipProblem(file);
-    if (problem) {
-      say(error, problem);
-    } else {
-      chosen.push(file);
+  say(note, '');
+  const files = [...event.target.files];
+  event.target.value = '';
+  const problems = [];
+  const notes = [];
+  for (const file of files) {
+    // The size first (nothing read), then the length from the metadata: a clip over either is never queued.
+    const tooLarge = clipProblem(file);
+    const length = tooLarge ? null : await durationCheck(file);
+    if (tooLarge || length.problem) {
+      problems.push(tooLarge ?? length.problem);
+      continue;
     }
+
+    if (length.note) {
+      notes.push(length.note);
+    }
+
+    chosen.push(file);
   }
 
-  event.target.value = '';
+  say(error, problems.join(' '));
+  say(note, notes.join(' '));
   showChosen();
 }
 
@@ -196,6 +210,7 @@ async function onCapture(event) {
   chosen = [];
   showChosen();
   byId('capture-form').reset();
+  say(byId('clip-note'), '');
   clearNotePreview();
   showChildren();
   sendNow();

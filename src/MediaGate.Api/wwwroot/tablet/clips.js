@@ -9,6 +9,15 @@ const megabyte = 1024 * 1024;
 /** The service's default Video:Limits:MaxBytes (README "Video"): one clip may be at most this large. */
 export const clipLimitBytes = 500 * megabyte;
 
+/**
+ * The service's default Video:Limits:MaxDurationSeconds (README "Video"): one clip may last at most this long. No endpoint
+ * tells the page the service's own figure, so it stands here beside the size limit; the service checks again.
+ */
+export const clipLimitSeconds = 180;
+
+/** How long the page waits for a clip's metadata before it lets the service decide. */
+const metadataWaitMs = 10_000;
+
 /** Kept free beyond the upload, for the queue's own records and the page's files. */
 export const marginBytes = 32 * megabyte;
 
@@ -33,6 +42,70 @@ export function clipProblem(file) {
   }
 
   return null;
+}
+
+/** "3 minutes", "1 minute 30 seconds", "45 seconds": durations as staff read them. */
+export function durationText(seconds) {
+  const whole = Math.round(seconds);
+  const minutes = Math.floor(whole / 60);
+  const rest = whole % 60;
+  const part = (n, unit) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (minutes === 0) {
+    return part(rest, 'second');
+  }
+
+  return rest === 0 ? part(minutes, 'minute') : `${part(minutes, 'minute')} ${part(rest, 'second')}`;
+}
+
+/**
+ * A clip's duration in seconds, read from its metadata only (a <video> element on an object URL, preload "metadata":
+ * nothing of the picture is decoded), or null when this browser cannot read it (a codec it lacks, a damaged file).
+ */
+export function clipSeconds(file) {
+  return new Promise((resolve) => {
+    const url = URL.createObjectURL(file);
+    const video = document.createElement('video');
+    let settled = false;
+    const done = (seconds) => {
+      if (settled) {
+        return;
+      }
+
+      settled = true;
+      clearTimeout(timer);
+      video.removeAttribute('src');
+      video.load();
+      URL.revokeObjectURL(url);
+      resolve(seconds);
+    };
+    const timer = setTimeout(() => done(null), metadataWaitMs);
+    video.preload = 'metadata';
+    video.muted = true;
+    video.addEventListener('loadedmetadata', () => done(Number.isFinite(video.duration) && video.duration > 0 ? video.duration : null));
+    video.addEventListener('error', () => done(null));
+    video.src = url;
+  });
+}
+
+/**
+ * What the page says of a clip's length before it is chosen: `problem` when it is over the limit (it is not queued),
+ * `note` when its length cannot be read here (it is queued, and the service decides), neither when it is within the limit.
+ */
+export async function durationCheck(file) {
+  const seconds = await clipSeconds(file);
+  const name = file.name || 'This video';
+  if (seconds === null) {
+    return { problem: null, note: `The length of ${name} could not be read on this tablet; MediaGate checks it when it arrives.` };
+  }
+
+  if (seconds > clipLimitSeconds) {
+    return {
+      problem: `${name} lasts ${durationText(seconds)}: MediaGate takes videos up to ${durationText(clipLimitSeconds)}. Record a shorter clip.`,
+      note: null,
+    };
+  }
+
+  return { problem: null, note: null };
 }
 
 /** Free space the browser still gives this page, in bytes, or null when it does not say. */
@@ -88,5 +161,5 @@ export async function keepQueue() {
 export async function limitText() {
   const free = await freeBytes();
   const room = free === null ? '' : ` This tablet can keep about ${sizeText(Math.max(0, free - marginBytes))} more while uploads wait.`;
-  return `Videos up to ${sizeText(clipLimitBytes)} and 3 minutes (MP4 or MOV).${room}`;
+  return `Videos up to ${sizeText(clipLimitBytes)} and ${durationText(clipLimitSeconds)} (MP4 or MOV).${room}`;
 }

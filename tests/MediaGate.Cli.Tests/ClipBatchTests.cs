@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace MediaGate.Cli.Tests;
+
+/// <summary>
+/// <c>strip</c> and <c>anonymise</c> take clips too (issue 14, CLI): an MP4/MOV, known by its first bytes, goes through the video
+/// gate as <c>anonymise-video</c> runs it, with a JSON line of <c>"kind": "video"</c> and tracks in place of faces, after the
+/// photos' lines.
+/// </summary>
+[TestClass]
+public sealed class ClipBatchTests
+{
+    [TestMethod]
+    public void Strip_PhotoAndTaggedClip_WritesACleanJpegAndACleanMp4()
+    {
+        using var temp = new TempFolder();
+        string clip = AstronautClip(temp, "party.mov");
+        string photo = temp.Combine("coffee.png");
+        File.Copy(Path.Combine(TestPaths.SamplePhotos, "coffee.png"), photo);
+
+        CliRunner.Result result = CliRunner.Run(temp.Path, "strip", clip, photo, "--out", temp.Combine("out"));
+
+        Assert.AreEqual(0, result.ExitCode, result.Stderr);
+        Assert.HasCount(2, result.StdoutLines, result.Stderr);
+        using (JsonDocument first = JsonDocument.Parse(result.StdoutLines[0]))
+        {
+            Assert.AreEqual(photo, first.RootElement.GetProperty("file").GetString(), "the photos' lines come first");
+            Assert.AreEqual("jpeg", first.RootElement.GetProperty("format").GetString());
+        }
+
+        using JsonDocument second = JsonDocument.Parse(result.StdoutLines[1]);
+        JsonElement line = second.RootElement;
+        Assert.AreEqual(clip, line.GetProperty("file").GetString());
+        Assert.AreEqual("video", line.GetProperty("kind").GetString());
+        Assert.AreEqual(temp.Combine("out", "party.mp4"), line.GetProperty("out").GetString());
+        Assert.AreEqual(0, line.GetProperty("tracks").GetArrayLength(), "strip looks for no face");
+        Assert.Contains("format:location", line.GetProperty("dropped").EnumerateArray().Select(d => d.GetString()).ToArray());
+        string tags = Tool("ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "json", temp.Combine("out", "party.mp4"));
+        Assert.DoesNotContain("location", tags, "the GPS tag is gone");
+        Assert.IsEmpty(Directory.GetFiles(temp.Combine("out"), ".mediagate-*"), "no temporary file is left behind");
+    }
+
+    [TestMethod]
+    public void Anonymise_ClipNamedLikeAPhotoAndAPhoto_MasksBothAndReportsTheClipsTracks()
+    {
+        using var temp = new TempFolder();
+        // Known by its first bytes, not its name.
+        string clip = AstronautClip(temp, "clip.jpg");
+        string photo = temp.Combine("astronaut.png");
+        File.Copy(Path.Combine(TestPaths.SamplePhotos, "astronaut.png"), photo);
+
+        CliRunner.Result result = CliRunner.Run(temp.Path, "anonymise", clip, photo, "--out", temp.Combine("out"), "--models", TestPaths.SharedModels, "--detector", "yunet-n");
+
+        Assert.AreEqual(0, result.ExitCode, result.Stderr);
+        Assert.HasCount(2, result.StdoutLines, result.Stderr);
+        using (JsonDocument first = JsonDocument.Parse(result.StdoutLines[0]))
+        {
+            Assert.AreEqual(photo, first.RootElement.GetProperty("file").GetString());
+            Assert.IsGreaterThan(0, first.RootElement.GetProperty("faces").GetArrayLength(), "the photo's face");
+        }
+
+        using JsonDocument second = JsonDocument.Parse(result.StdoutLines[1]);
+        JsonElement line = second.RootElement;
+        Assert.AreEqual("video", line.GetProperty("kind").GetString());
+        Assert.AreEqual(temp.Combine("out", "clip.mp4"), line.GetProperty("out").GetString());
+        Assert.IsFalse(line.TryGetProperty("faces", out _), "a clip has tracks, not faces");
+        JsonElement[] certain = line.GetProperty("tracks").EnumerateArray().Where(t => !t.GetProperty("faint").GetBoolean()).ToArray();
+        Assert.HasCount(1, certain, "the astronaut is one certain track");
+        Assert.IsTrue(File.Exists(temp.Combine("out", "clip.mp4")));
+    }
+
+    [TestMethod]
+    public void Anonymise_ClipOverTheConfiguredDuration_ErrorLineAndExitTwo()
+    {
+        using var temp = new TempFolder();
+        string clip = AstronautClip(temp, "long.mp4");
+        var environment = new Dictionary<string, string> { ["MEDIAGATE_Video__Limits__MaxDurationSeconds"] = "0.5" };
+
+        CliRunner.Result result = CliRunner.Run(temp.Path, environment, "anonymise", clip, "--out", temp.Combine("out"), "--models", TestPaths.SharedModels, "--detector", "yunet-n");
+
+        Assert.AreEqual(2, result.ExitCode, result.Stderr);
+        using JsonDocument line = JsonDocument.Parse(result.StdoutLines.Single());
+        Assert.AreEqual("Duration", line.RootElement.GetProperty("kind").GetString());
+        Assert.IsFalse(File.Exists(temp.Combine("out", "long.mp4")));
+    }
+
+    /// <summary>One second of the astronaut on grey, 30 fps, with a GPS tag, H.264 in MP4/MOV.</summary>
+    private static string AstronautClip(TempFolder temp, string name)
+    {
+        string path = temp.Combine(name);
+        string written = temp.Combine("made-" + Path.GetFileNameWithoutExtension(name) + (name.EndsWith(".mov", StringComparison.Ordinal) ? ".mov" : ".mp4"));
+        Tool("ffmpeg", "-nostdin", "-v", "error", "-y",
+            "-f", "lavfi", "-i", "color=c=gray:s=640x480:r=30:d=1", "-loop", "1", "-framerate", "30", "-i", Path.Combine(TestPaths.SamplePhotos, "astronaut.png"),
+            "-filter_complex", "[0][1]overlay=64:0:shortest=1", "-t", "1", "-metadata", "location=+51.5074-000.1278/",
+            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", written);
+        File.Move(written, path);
+        return path;
+    }
+
+    private static string Tool(string tool, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (string a in arguments)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> errors = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.AreEqual(0, process.ExitCode, tool + ": " + errors.Result);
+        return output;
+    }
+}
