@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace MediaGate.Cli.Tests;
@@ -98,19 +97,6 @@ public sealed class ClipBatchTests
         return path;
     }
 
-    private static string Tool(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (string a in arguments)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.AreEqual(0, process.ExitCode, tool + ": " + errors.Result);
-        return output;
-    }
+    private static string Tool(string tool, params string[] arguments) =>
+        MediaGate.Testing.Servers.ExternalProcess.Output(tool, arguments);
 }

@@ -31,21 +31,8 @@ internal static class VideoClips
     }
 
     /// <summary>Runs a tool and returns its standard output.</summary>
-    public static string Tool(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (string a in arguments)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.AreEqual(0, process.ExitCode, tool + ": " + errors.Result);
-        return output;
-    }
+    public static string Tool(string tool, params string[] arguments) =>
+        MediaGate.Testing.Servers.ExternalProcess.Output(tool, arguments);
 
     /// <summary>A small H.264 clip of moving test pattern, with sound.</summary>
     public static string Pattern(string folder, string name, double seconds = 1, params string[] extra)

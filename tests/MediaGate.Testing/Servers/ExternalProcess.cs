@@ -2,10 +2,24 @@ using System.Diagnostics;
 
 namespace MediaGate.Testing.Servers;
 
-/// <summary>Runs a command to completion with a time limit, so a stuck server start fails the tests instead of hanging them.</summary>
-internal static class ExternalProcess
+/// <summary>Runs a command to completion with a time limit, so a stuck server start or tool fails the tests instead of hanging them.</summary>
+public static class ExternalProcess
 {
+    /// <summary>Standard output and standard error together; throws when the command fails or runs over.</summary>
     public static string Run(string file, IEnumerable<string> arguments, TimeSpan limit)
+    {
+        var (output, error) = RunCore(file, arguments, limit);
+        return output + error;
+    }
+
+    /// <summary>Standard output alone (ffprobe's JSON, say); throws with standard error when the command fails or runs over.</summary>
+    public static string Output(string file, params string[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        return RunCore(file, arguments, TimeSpan.FromMinutes(2)).Output;
+    }
+
+    private static (string Output, string Error) RunCore(string file, IEnumerable<string> arguments, TimeSpan limit)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
@@ -22,9 +36,9 @@ internal static class ExternalProcess
             throw new TimeoutException($"{file} {string.Join(' ', start.ArgumentList)} did not finish within {limit}");
         }
 
-        var text = output.GetAwaiter().GetResult() + error.GetAwaiter().GetResult();
+        var (text, errors) = (output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult());
         return process.ExitCode == 0
-            ? text
-            : throw new InvalidOperationException($"{file} {string.Join(' ', start.ArgumentList)} exited with {process.ExitCode}: {text}");
+            ? (text, errors)
+            : throw new InvalidOperationException($"{file} {string.Join(' ', start.ArgumentList)} exited with {process.ExitCode}: {text}{errors}");
     }
 }
