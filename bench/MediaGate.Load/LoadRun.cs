@@ -46,10 +46,17 @@ internal sealed class LoadRun(LoadOptions options)
             await WarmUpAsync(tablets[0], photos);
             var records = new ConcurrentBag<UploadRecord>();
             Console.Error.WriteLine($"load: {options.Tablets} tablets x {options.UploadsPerTablet} uploads");
+            var clip = options.ClipSeconds > 0 ? ClipAlongside.Make(folder, options.ClipSeconds) : null;
+            using var sampling = new CancellationTokenSource();
+            var sampler = clip?.SampleAsync(service.ProcessId, sampling.Token) ?? Task.CompletedTask;
             var cpuBefore = ServerCpuSeconds(service.ProcessId);
             _clock.Start();
+            var clipRun = clip?.RunAsync(tablets[0].Tablet, tablets[0].ChildId, _clock, options.VisibleLimit) ?? Task.CompletedTask;
             await Task.WhenAll(tablets.Select((t, i) => TabletAsync(i, t, UploadFile.FromPath(photos[i]), records)));
             var wall = _clock.Elapsed;
+            await clipRun;
+            await sampling.CancelAsync();
+            await sampler;
             foreach (var record in records.Where(r => r.ObservationId is not null))
             {
                 try
@@ -68,6 +75,14 @@ internal sealed class LoadRun(LoadOptions options)
             var polls = await PollCostAsync(service.ProcessId, tablets[0], records.FirstOrDefault(r => r.ObservationId is not null && r.Tablet == 0)?.ObservationId);
             Report(records.ToList(), photos, wall, peak, cpu, service);
             Console.WriteLine(polls);
+            if (clip is not null)
+            {
+                var c = CultureInfo.InvariantCulture;
+                Console.WriteLine($"clip alongside: {clip.Seconds} s of 1080p30 ({(new FileInfo(clip.Path).Length / 1e6).ToString("0.0", c)} MB), " +
+                    $"acknowledged after {clip.Acknowledged?.TotalSeconds.ToString("0.00", c) ?? "n/a"} s, decided ({clip.Status ?? clip.Error ?? "not decided"}) " +
+                    $"{clip.Decided?.TotalSeconds.ToString("0.0", c) ?? "n/a"} s after its upload began; peak resident memory of the server and its " +
+                    $"ffmpeg/ffprobe processes together (sampled every 100 ms): {(clip.PeakTreeBytes / (1024.0 * 1024)).ToString("0", c)} MiB");
+            }
             foreach (var tablet in tablets)
             {
                 tablet.Tablet.Dispose();

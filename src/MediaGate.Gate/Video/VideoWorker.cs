@@ -48,40 +48,8 @@ public sealed partial class VideoWorker(
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => LoopAsync(stoppingToken), CancellationToken.None))).ConfigureAwait(false);
     }
 
-    private async Task LoopAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            bool worked;
-            try
-            {
-                worked = await RunOneAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The loop must outlive a database or store outage: log, wait, try again.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                LogLoopFailed(e);
-                worked = false;
-            }
-
-            if (!worked)
-            {
-                try
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(_gate.PollMilliseconds), time, stoppingToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    private Task LoopAsync(CancellationToken stoppingToken) =>
+        PollingLoop.RunAsync(RunOneAsync, TimeSpan.FromMilliseconds(_gate.PollMilliseconds), time, LogLoopFailed, stoppingToken);
 
     /// <summary>Claims and runs one video; false when there was none.</summary>
     internal async Task<bool> RunOneAsync(CancellationToken stoppingToken)

@@ -90,43 +90,19 @@ public sealed partial class GateWorker(
         || !OperatingSystem.IsLinux()
         || Directory.Exists($"/proc/{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
-    private async Task LoopAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            bool worked;
-            try
-            {
-                worked = await RunOneAsync(stoppingToken).ConfigureAwait(false);
-                if (!worked)
-                {
-                    await SweepGivenUpAsync(stoppingToken).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The loop must outlive a database or store outage: log, wait, try again.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                LogLoopFailed(e);
-                worked = false;
-            }
+    private Task LoopAsync(CancellationToken stoppingToken) =>
+        PollingLoop.RunAsync(RunOnceAsync, TimeSpan.FromMilliseconds(_options.PollMilliseconds), time, LogLoopFailed, stoppingToken);
 
-            if (!worked)
-            {
-                try
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(_options.PollMilliseconds), time, stoppingToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
+    /// <summary>One item; when there was none, the items given up on are swept (see <see cref="SweepGivenUpAsync"/>).</summary>
+    private async Task<bool> RunOnceAsync(CancellationToken stoppingToken)
+    {
+        var worked = await RunOneAsync(stoppingToken).ConfigureAwait(false);
+        if (!worked)
+        {
+            await SweepGivenUpAsync(stoppingToken).ConfigureAwait(false);
         }
+
+        return worked;
     }
 
     /// <summary>Claims and runs one item; false when there was none.</summary>

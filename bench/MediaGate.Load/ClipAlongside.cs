@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Globalization;
+using MediaGate.Testing.Servers;
+
+namespace MediaGate.Load;
+
+/// <summary>
+/// <c>--clip-seconds N</c> (issue 14: "the service's peak memory while a clip is processed next to photos"): a 1080p30 clip
+/// of N seconds, a slow pan across a faces-dev photo of two people enlarged to 2880 px wide (made by ffmpeg in the run's
+/// folder, never kept), uploaded by tablet 0 when the photos' burst starts. While the run lasts, the resident memory of the
+/// server and of every process it started (the ffmpeg and ffprobe it runs for the clip) is summed every 100 ms.
+/// </summary>
+internal sealed class ClipAlongside
+{
+    private long _peakTreeBytes;
+
+    private ClipAlongside(string path, int seconds) => (Path, Seconds) = (path, seconds);
+
+    public string Path { get; }
+
+    public int Seconds { get; }
+
+    public TimeSpan? Acknowledged { get; private set; }
+
+    public TimeSpan? Decided { get; private set; }
+
+    public string? Status { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public long PeakTreeBytes => Interlocked.Read(ref _peakTreeBytes);
+
+    public static ClipAlongside Make(string folder, int seconds)
+    {
+        string path = System.IO.Path.Combine(folder, "clip-1080p30.mp4");
+        string s = seconds.ToString(CultureInfo.InvariantCulture);
+        ExternalProcess.Output("ffmpeg",
+            "-nostdin", "-v", "error", "-y", "-loop", "1", "-framerate", "30", "-i", TestPhotos.GroupOfTwo,
+            "-f", "lavfi", "-i", $"sine=frequency=440:duration={s}", "-t", s,
+            "-vf", $"scale=2880:-2,crop=1920:1080:x='(iw-1920)*t/{s}':y='(ih-1080)/2'",
+            "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", path);
+        return new ClipAlongside(path, seconds);
+    }
+
+    /// <summary>Uploads the clip from <paramref name="tablet"/> and waits (at most <paramref name="limit"/>) until it is decided.</summary>
+    public async Task RunAsync(ApiClient tablet, string childId, Stopwatch clock, TimeSpan limit)
+    {
+        var sent = clock.Elapsed;
+        try
+        {
+            var receipt = await tablet.UploadAsync([new UploadFile("clip.mp4", await File.ReadAllBytesAsync(Path), "video/mp4")], [childId], "load clip", Guid.NewGuid().ToString("N"));
+            Acknowledged = clock.Elapsed - sent;
+            while (clock.Elapsed - sent < limit)
+            {
+                Status = (await tablet.ObservationAsync(receipt.ObservationId)).FirstOrDefault()?.Status;
+                if (Status is not (null or "processing"))
+                {
+                    Decided = clock.Elapsed - sent;
+                    return;
+                }
+
+                await Task.Delay(500);
+            }
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException)
+        {
+            Error = e.Message.Split('\n')[0];
+        }
+    }
+
+    /// <summary>Samples the resident memory of <paramref name="processId"/> and its descendants every 100 ms until stopped.</summary>
+    public async Task SampleAsync(int processId, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            long total = TreeResidentBytes(processId);
+            if (total > Interlocked.Read(ref _peakTreeBytes))
+            {
+                Interlocked.Exchange(ref _peakTreeBytes, total);
+            }
+
+            try
+            {
+                await Task.Delay(100, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private static long TreeResidentBytes(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(System.IO.Path.GetFileName(dir), out int pid) && Read($"{dir}/stat") is { } stat)
+            {
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                parents[pid] = int.Parse(fields[1], CultureInfo.InvariantCulture);
+            }
+        }
+
+        long total = 0;
+        foreach (var pid in parents.Keys.Where(p => Descends(p, root, parents)))
+        {
+            var line = Read($"/proc/{pid}/status")?.Split('\n').FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            total += line is null ? 0 : long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        }
+
+        return total;
+    }
+
+    private static bool Descends(int pid, int root, Dictionary<int, int> parents)
+    {
+        for (int at = pid, hops = 0; hops < 64; hops++)
+        {
+            if (at == root)
+            {
+                return true;
+            }
+
+            if (!parents.TryGetValue(at, out at) || at <= 1)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? Read(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
