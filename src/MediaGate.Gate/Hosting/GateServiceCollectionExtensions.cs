@@ -80,7 +80,7 @@ public static class GateServiceCollectionExtensions
             throw new InvalidOperationException($"The models folder '{folder}' (Ingest:ModelsDir / MEDIAGATE_MODELS_DIR) does not exist.");
         }
 
-        // Ingest:CpuArena (default true): measured on the small-photo day, the arena saved 10-20% of the CPU and 30-60 MiB (README).
+        // Ingest:CpuArena, default true: DetectorOptions.CpuArena says why.
         var options = new DetectorOptions { CpuArena = configuration.GetValue("Ingest:CpuArena", true) };
         var detector = FaceDetectorFactory.Open(folder, configuration["Ingest:Detector"], options);
         return detector.IsSuccess

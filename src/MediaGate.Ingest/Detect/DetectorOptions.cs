@@ -15,7 +15,7 @@ public sealed class DetectorOptions
     /// Whether ONNX Runtime keeps its CPU arena. Default true: without it, 6 x 12 MP anonymise cost about 15% more CPU
     /// and peaked at 375-413 MB instead of 317-373 MB (measured 2026-11-30, /usr/bin/time). The service turned it off for
     /// a while (an arena keeps what it grew to); measured again on 2026-12-07 (eng/load.sh, README) the service with the
-    /// arena used 10-20% less CPU and 30-60 MiB less on the small-photo day, and no more beyond run-to-run noise on the 12 MP
+    /// arena used 9-21% less CPU and 57-60 MiB less on the small-photo day (two runs each), and no more beyond run-to-run noise on the 12 MP
     /// load run, so the service keeps it too unless <c>Ingest:CpuArena</c> says false.
     /// </summary>
     public bool CpuArena { get; set; } = true;
