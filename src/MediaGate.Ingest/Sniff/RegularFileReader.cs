@@ -15,31 +15,69 @@ public static class RegularFileReader
 {
     public static Outcome<byte[]> Read(string path, long maxBytes)
     {
+        var opened = Open(path);
+        if (!opened.IsSuccess)
+        {
+            return opened.Failure;
+        }
+
+        var (handle, identity) = opened.Value;
+        using (handle)
+        {
+            return identity.Size > maxBytes ? TooLarge(identity.Size, maxBytes) : ReadBounded(handle, identity.Size, maxBytes);
+        }
+    }
+
+    /// <summary>
+    /// At most <paramref name="count"/> first bytes of a regular file, opened as <see cref="Read"/> opens one (a FIFO or a
+    /// device yields nothing); null when it cannot be opened or read.
+    /// </summary>
+    public static byte[]? ReadHead(string path, int count)
+    {
+        var opened = Open(path);
+        if (!opened.IsSuccess)
+        {
+            return null;
+        }
+
+        using var handle = opened.Value.Handle;
+        var head = new byte[count];
+        try
+        {
+            return head[..RandomAccess.Read(handle, head, 0)];
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Opens <paramref name="path"/> without blocking and checks that the opened handle is a regular file.</summary>
+    private static Outcome<(SafeFileHandle Handle, FileIdentity Identity)> Open(string path)
+    {
         ArgumentNullException.ThrowIfNull(path);
         int fd = LibC.Open(path, LibC.OpenReadOnly | LibC.OpenNonBlocking | LibC.OpenCloseOnExec);
         if (fd < 0)
         {
             int errno = Marshal.GetLastPInvokeError();
-            return Outcome<byte[]>.Fail(IngestFailureKind.Io, $"Cannot open the file: {Marshal.GetPInvokeErrorMessage(errno)}.");
+            return Outcome<(SafeFileHandle, FileIdentity)>.Fail(IngestFailureKind.Io, $"Cannot open the file: {Marshal.GetPInvokeErrorMessage(errno)}.");
         }
 
-        using var handle = new SafeFileHandle(fd, ownsHandle: true);
-        if (FileIdentity.Of(fd) is not { } identity)
+        var handle = new SafeFileHandle(fd, ownsHandle: true);
+        var identity = FileIdentity.Of(fd);
+        string? problem = identity switch
         {
-            return Outcome<byte[]>.Fail(IngestFailureKind.Io, "Cannot read the file's type.");
-        }
-
-        if (!identity.IsRegularFile)
+            null => "Cannot read the file's type.",
+            { IsRegularFile: false } other => $"Not a regular file ({TypeName(other.Type)}); only regular files are read.",
+            _ => null,
+        };
+        if (problem is not null)
         {
-            return Outcome<byte[]>.Fail(IngestFailureKind.Io, $"Not a regular file ({TypeName(identity.Type)}); only regular files are read.");
+            handle.Dispose();
+            return Outcome<(SafeFileHandle, FileIdentity)>.Fail(IngestFailureKind.Io, problem);
         }
 
-        if (identity.Size > maxBytes)
-        {
-            return TooLarge(identity.Size, maxBytes);
-        }
-
-        return ReadBounded(handle, identity.Size, maxBytes);
+        return (handle, identity!.Value);
     }
 
     /// <summary>Reads until end of file or MaxBytes + 1 bytes, whichever comes first; stat's size is only a first guess.</summary>

@@ -1,7 +1,4 @@
-using System.Runtime.InteropServices;
-using MediaGate.Ingest.Interop;
 using MediaGate.Ingest.Sniff;
-using Microsoft.Win32.SafeHandles;
 
 namespace MediaGate.Ingest.Video;
 
@@ -22,36 +19,11 @@ public static class VideoSignature
     public static bool IsVideoFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (OperatingSystem.IsWindows())
+        if (OperatingSystem.IsWindows() || RegularFileReader.ReadHead(path, Math.Max(BytesNeeded, ImageSignature.BytesNeeded)) is not { } head)
         {
             return false;
         }
 
-        int fd = LibC.Open(path, LibC.OpenReadOnly | LibC.OpenNonBlocking | LibC.OpenCloseOnExec);
-        if (fd < 0)
-        {
-            _ = Marshal.GetLastPInvokeError();
-            return false;
-        }
-
-        using var handle = new SafeFileHandle(fd, ownsHandle: true);
-        if (FileIdentity.Of(fd) is not { IsRegularFile: true })
-        {
-            return false;
-        }
-
-        Span<byte> head = stackalloc byte[Math.Max(BytesNeeded, ImageSignature.BytesNeeded)];
-        int read;
-        try
-        {
-            read = RandomAccess.Read(handle, head, 0);
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-
-        var first = head[..read];
-        return read >= BytesNeeded && ImageSignature.Recognise(first) is null && IsVideo(first);
+        return head.Length >= BytesNeeded && ImageSignature.Recognise(head) is null && IsVideo(head);
     }
 }
