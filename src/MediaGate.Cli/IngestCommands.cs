@@ -41,7 +41,7 @@ internal static class IngestCommands
         {
             var pipeline = new IngestPipeline(detector: null, options);
             string output = parse.GetValue(outDir)!;
-            InputScan scan = InputFiles.Expand(parse.GetValue(paths)!, output);
+            InputScan scan = InputFiles.Expand(parse.GetValue(paths)!, output, takeClips: true);
             if (scan.Problem is not null)
             {
                 Console.Error.WriteLine("mediagate: " + scan.Problem);
@@ -91,7 +91,7 @@ internal static class IngestCommands
         command.SetAction(parse => WithSettings(options =>
         {
             string output = parse.GetValue(outDir)!;
-            InputScan scan = InputFiles.Expand(parse.GetValue(paths)!, output);
+            InputScan scan = InputFiles.Expand(parse.GetValue(paths)!, output, takeClips: true);
             if (scan.Problem is not null)
             {
                 Console.Error.WriteLine("mediagate: " + scan.Problem);

@@ -5,7 +5,7 @@ namespace MediaGate.Cli;
 /// <summary>
 /// Expands the PATH arguments of a verb: files are taken as given (whatever their name: the format is sniffed
 /// from the bytes; special files are refused when read); folders are walked recursively for files with an
-/// image extension. A walk follows links but never enters a folder twice (device and inode are tracked, so
+/// image extension (and, for a verb that takes clips, a video extension). A walk follows links but never enters a folder twice (device and inode are tracked, so
 /// link loops end), never walks into the output folder, and takes each file once however many paths reach
 /// it. What it leaves out is counted in <see cref="InputScan"/>, which the summary line reports.
 /// </summary>
@@ -16,15 +16,19 @@ internal static class InputFiles
         ".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".webp", ".heic", ".heif", ".hif", ".avif", ".tif", ".tiff", ".gif",
     };
 
+    /// <summary>What tablets and phones name their clips (MP4, MOV): a walk for <c>strip</c> or <c>anonymise</c> takes them too.</summary>
+    private static readonly HashSet<string> ClipExtensions = new(StringComparer.OrdinalIgnoreCase) { ".mp4", ".m4v", ".mov", ".qt" };
+
     /// <summary>An input file, its path as the user gave it, and its path relative to the argument it came from.</summary>
     public sealed record InputFile(string DisplayPath, string FullPath, string RelativePath);
 
     /// <param name="arguments">The PATH arguments, in order.</param>
     /// <param name="outputFolder">The verb's output folder (null for a verb without outputs): never read as input.</param>
-    public static InputScan Expand(IEnumerable<string> arguments, string? outputFolder = null)
+    /// <param name="takeClips">Whether a folder walk also takes files with a video extension (the verb runs clips through the video gate).</param>
+    public static InputScan Expand(IEnumerable<string> arguments, string? outputFolder = null, bool takeClips = false)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var scan = new InputScan();
+        var scan = new InputScan { TakesClips = takeClips };
         var visitedFolders = new HashSet<(ulong, ulong)>();
         var seenFiles = new Dictionary<(ulong, ulong), string>();
         FileIdentity? output = outputFolder is null ? null : FileIdentity.Of(outputFolder);
@@ -126,7 +130,7 @@ internal static class InputFiles
                 }
 
                 FileIdentity? identity = FileIdentity.Of(Path.Combine(rootFull, relative));
-                if (identity is null && !ImageExtensions.Contains(Path.GetExtension(name)))
+                if (identity is null && !Walked(name, scan.TakesClips))
                 {
                     // An entry that cannot be looked up by its path (a name that is not valid UTF-8 comes back with
                     // U+FFFD; a path longer than PATH_MAX) may be a folder full of photos: it was counted as "a file
@@ -153,7 +157,7 @@ internal static class InputFiles
                     continue;
                 }
 
-                if (!ImageExtensions.Contains(Path.GetExtension(name)))
+                if (!Walked(name, scan.TakesClips))
                 {
                     scan.CountSkippedByExtension(display);
                     continue;
@@ -164,5 +168,11 @@ internal static class InputFiles
         }
 
         return found;
+    }
+
+    private static bool Walked(string name, bool takeClips)
+    {
+        string extension = Path.GetExtension(name);
+        return ImageExtensions.Contains(extension) || (takeClips && ClipExtensions.Contains(extension));
     }
 }

@@ -15,6 +15,9 @@ internal sealed class InputScan
     /// <summary>Device and inode of every regular input file (an output must never replace one).</summary>
     public HashSet<(ulong, ulong)> Identities { get; } = [];
 
+    /// <summary>Whether the walk took files with a video extension too (said in the summary of what it left out).</summary>
+    public bool TakesClips { get; init; }
+
     /// <summary>Set when the arguments cannot be run at all (a usage error, nothing is touched).</summary>
     public string? Problem { get; set; }
 
@@ -43,7 +46,7 @@ internal sealed class InputScan
         var parts = new List<string>();
         if (SkippedByExtension.Count > 0)
         {
-            parts.Add($"{SkippedByExtension.Values.Sum()} files without an image extension ({Folders(SkippedByExtension)})");
+            parts.Add($"{SkippedByExtension.Values.Sum()} files without an image {(TakesClips ? "or video " : string.Empty)}extension ({Folders(SkippedByExtension)})");
         }
 
         if (DotEntries.Count > 0)

@@ -63,11 +63,11 @@ internal static class VideoCommands
             Directory.CreateDirectory(output);
             var anonymiser = new VideoAnonymiser(faceDetector, settings.Options, settings.Limits);
             string[] inputs = parse.GetValue(clips)!;
-            var names = new HashSet<string>(StringComparer.Ordinal);
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             int failed = 0;
             for (int i = 0; i < inputs.Length; i++)
             {
-                string target = Path.Combine(output, UniqueName(inputs[i], names));
+                string target = Path.Combine(output, UniqueName(Path.GetFileName(inputs[i]), names));
                 JsonObject line = RunOne(anonymiser.Run, inputs[i], inputs[i], target, i);
                 failed += line.ContainsKey("error") ? 1 : 0;
                 JsonLines.Write(line);
@@ -116,11 +116,13 @@ internal static class VideoCommands
             Func<string, string, VideoOutcome<VideoReport>> run = detector is not null
                 ? new VideoAnonymiser(detector, settings.Options, settings.Limits).Run
                 : (input, target) => new VideoRenderer(settings.Options, settings.Limits).Render(input, target, [], settings.Options.KeepSound);
-            var names = new HashSet<string>(StringComparer.Ordinal);
+            // Case-insensitively unique, as the photos' names are: a.MOV and a.mov must not both become a.mp4 on a disk that folds case.
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             int failed = 0;
             for (int i = 0; i < clips.Count; i++)
             {
-                string target = Path.Combine(output, UniqueName(clips[i].FullPath, names));
+                string target = Path.Combine(output, UniqueName(clips[i].RelativePath, names));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 JsonObject line = RunOne(run, clips[i].FullPath, clips[i].DisplayPath, target, i);
                 failed += line.ContainsKey("error") ? 1 : 0;
                 JsonLines.Write(line);
@@ -167,9 +169,10 @@ internal static class VideoCommands
         }
     }
 
-    private static string UniqueName(string input, HashSet<string> taken)
+    /// <summary>The clip's path relative to its argument (a folder walk keeps its subfolders, as photos do), as an MP4.</summary>
+    private static string UniqueName(string relative, HashSet<string> taken)
     {
-        string stem = Path.GetFileNameWithoutExtension(input);
+        string stem = Path.Combine(Path.GetDirectoryName(relative) ?? string.Empty, Path.GetFileNameWithoutExtension(relative));
         string name = stem + ".mp4";
         for (int n = 2; !taken.Add(name); n++)
         {

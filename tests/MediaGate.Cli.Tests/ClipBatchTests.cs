@@ -84,6 +84,31 @@ public sealed class ClipBatchTests
         Assert.IsFalse(File.Exists(temp.Combine("out", "long.mp4")));
     }
 
+    [TestMethod]
+    public void Strip_FolderWithClipsInSubfolders_TakesTheClipsAndKeepsTheirFolders()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("in", "monday"));
+        Directory.CreateDirectory(temp.Combine("in", "tuesday"));
+        string monday = AstronautClip(temp, "monday.mov");
+        File.Move(monday, temp.Combine("in", "monday", "party.mov"));
+        string tuesday = AstronautClip(temp, "tuesday.mp4");
+        File.Move(tuesday, temp.Combine("in", "tuesday", "party.MP4"));
+        File.Copy(Path.Combine(TestPaths.SamplePhotos, "coffee.png"), temp.Combine("in", "coffee.png"));
+        File.WriteAllText(temp.Combine("in", "notes.txt"), "not a photo");
+
+        CliRunner.Result result = CliRunner.Run(temp.Path, "strip", temp.Combine("in"), "--out", temp.Combine("out"));
+
+        Assert.AreEqual(0, result.ExitCode, result.Stderr);
+        Assert.HasCount(3, result.StdoutLines, result.Stderr);
+        string[] clipOutputs = result.StdoutLines.Skip(1)
+            .Select(l => { using JsonDocument d = JsonDocument.Parse(l); return d.RootElement.GetProperty("out").GetString()!; })
+            .ToArray();
+        CollectionAssert.AreEqual(new[] { temp.Combine("out", "monday", "party.mp4"), temp.Combine("out", "tuesday", "party.mp4") }, clipOutputs);
+        Assert.IsTrue(clipOutputs.All(File.Exists));
+        StringAssert.Contains(result.Stderr, "1 files without an image or video extension");
+    }
+
     /// <summary>One second of the astronaut on grey, 30 fps, with a GPS tag, H.264 in MP4/MOV.</summary>
     private static string AstronautClip(TempFolder temp, string name)
     {
