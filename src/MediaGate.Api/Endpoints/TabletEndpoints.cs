@@ -7,9 +7,11 @@ using MediaGate.Gate.Observations;
 using MediaGate.Gate.Parents;
 using MediaGate.Gate.Tablets;
 using MediaGate.Gate.Uploads;
+using MediaGate.Ingest.Video;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace MediaGate.Api.Endpoints;
 
@@ -37,6 +39,7 @@ public static class TabletEndpoints
         group.MapPut("/media/{mediaId}/faces", AssignFacesAsync).WithName("TabletAssignFaces");
         group.MapGet("/media/{mediaId}/preview", GetPreviewAsync).WithName("TabletPreview").Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
         group.MapGet("/children", ListChildrenAsync).WithName("TabletChildren");
+        group.MapGet("/limits", GetLimits).WithName("TabletLimits");
         group.MapPost("/notes/preview", PreviewNoteAsync).WithName("TabletNotePreview");
         app.MapPost("/api/tablet/enrolment", CheckEnrolmentAsync).AllowAnonymous().WithTags("Tablet").WithName("TabletEnrolmentCheck");
         group.MapTabletEventEndpoints();
@@ -119,6 +122,13 @@ public static class TabletEndpoints
     {
         ArgumentNullException.ThrowIfNull(children);
         return TypedResults.Ok(await children.ForTabletsAsync(cancellationToken));
+    }
+
+    /// <summary><c>GET /api/tablet/limits</c>: the service's clip limits, which the tablet checks before it queues a clip.</summary>
+    public static Ok<TabletLimits> GetLimits([FromServices] IOptions<VideoLimits> limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return TypedResults.Ok(TabletLimits.From(limits.Value));
     }
 
     /// <summary>

@@ -5,14 +5,12 @@ namespace MediaGate.Browser.Tests.Video;
 /// <summary>
 /// The tablet reads a clip's duration from its metadata before it is queued (issue 14, "Bounds before decoding", on the
 /// page): over the limit it is refused with a sentence, within it it is chosen, and when the browser cannot read it the
-/// page says so and lets the service decide. The page's limit (clips.js, 180 s) is served as 2 s to these tests, so
-/// the clips made by ffmpeg stay a few seconds long.
+/// page says so and lets the service decide. The limit is the service's own (<c>Video:Limits:MaxDurationSeconds</c>, read by the
+/// page from <c>GET /api/tablet/limits</c>), configured to 2 s here, so the clips made by ffmpeg stay a few seconds long.
 /// </summary>
 [TestClass]
 public sealed class TabletClipLengthTests : BrowserTest
 {
-    private const string LimitLine = "export const clipLimitSeconds = 180;";
-
     [TestMethod]
     public async Task VideoChoice_ClipLongerThanTheLimit_RefusedBeforeItIsQueued()
     {
@@ -57,20 +55,12 @@ public sealed class TabletClipLengthTests : BrowserTest
         await CheckAsync(video.Tablet.Browser, "tablet: a clip whose length cannot be read");
     }
 
-    /// <summary>A signed-in tablet page whose clips.js says 2 s instead of 180 s (the file is otherwise the service's own).</summary>
+    /// <summary>A signed-in tablet page of a service whose clips may last at most 2 s.</summary>
     private async Task<TabletVideoPage> OpenWithTwoSecondLimitAsync()
     {
-        var service = await StartServiceAsync();
+        var service = await StartServiceAsync(settings => settings.With("MEDIAGATE_Video__Limits__MaxDurationSeconds", "2"));
         using var nursery = await Nursery.CreateAsync(service.Address);
-        var page = await NewPageAsync(service);
-        await page.Page.Context.RouteAsync("**/tablet/clips.js", async route =>
-        {
-            var response = await route.FetchAsync();
-            var script = await response.TextAsync();
-            Assert.Contains(LimitLine, script, "clips.js no longer holds the limit these tests shorten");
-            await route.FulfillAsync(new() { Response = response, Body = script.Replace(LimitLine, "export const clipLimitSeconds = 2;", StringComparison.Ordinal) });
-        });
-        var video = new TabletVideoPage(new TabletPage(page));
+        var video = new TabletVideoPage(new TabletPage(await NewPageAsync(service)));
         await video.Tablet.StartAsync(nursery);
         await Assertions.Expect(video.Page.Locator("#clip-limit")).ToContainTextAsync("Videos up to 500 MB and 2 seconds");
         return video;

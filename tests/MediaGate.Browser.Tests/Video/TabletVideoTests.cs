@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using MediaGate.Browser.Tests.Tablet;
 
@@ -20,17 +21,18 @@ public sealed class TabletVideoTests : BrowserTest
     [TestMethod]
     public async Task VideoChoice_ClipOverTheServiceLimit_RefusedBeforeItIsQueued()
     {
-        var service = await StartServiceAsync();
+        // The service's own limit (50 MB here, 500 MB by default) reaches the page through GET /api/tablet/limits.
+        var service = await StartServiceAsync(settings => settings.With("MEDIAGATE_Video__Limits__MaxBytes", (50L * 1024 * 1024).ToString(CultureInfo.InvariantCulture)));
         using var nursery = await Nursery.CreateAsync(service.Address);
         var video = new TabletVideoPage(new TabletPage(await NewPageAsync(service)));
         await video.Tablet.StartAsync(nursery);
-        var tooLarge = TestClips.Oversized(NewWorkFolder("clips"), (500L * 1024 * 1024) + 1);
+        var tooLarge = TestClips.Oversized(NewWorkFolder("clips"), (50L * 1024 * 1024) + 1);
 
         await video.ChooseClipAsync(tooLarge);
 
-        await Assertions.Expect(video.CaptureError).ToContainTextAsync("MediaGate takes videos up to 500 MB");
+        await Assertions.Expect(video.CaptureError).ToContainTextAsync("MediaGate takes videos up to 50 MB");
         await Assertions.Expect(video.ChosenClips).ToHaveCountAsync(0);
-        await Assertions.Expect(video.Page.Locator("#clip-limit")).ToContainTextAsync("Videos up to 500 MB and 3 minutes");
+        await Assertions.Expect(video.Page.Locator("#clip-limit")).ToContainTextAsync("Videos up to 50 MB and 3 minutes");
         Assert.AreEqual(0, await video.Tablet.QueuedInDatabaseAsync(), "nothing of it is kept");
         await CheckAsync(video.Tablet.Browser, "tablet: a clip over the limit refused", "tablet-video-too-large");
     }

@@ -281,6 +281,7 @@ public sealed class AuthorizationMatrixTests : ServiceTest
             new("assign faces", Audience.Tablet, HttpMethod.Put, $"/api/tablet/media/{mediaId}/faces", () => Json(new[] { new { faceId, childId } })),
             new("tablet children", Audience.Tablet, HttpMethod.Get, "/api/tablet/children", () => null),
             new("tablet events", Audience.Tablet, HttpMethod.Get, "/api/tablet/events", () => null),
+            new("tablet limits", Audience.Tablet, HttpMethod.Get, "/api/tablet/limits", () => null),
             new("recent observations", Audience.Tablet, HttpMethod.Get, "/api/tablet/observations?limit=20", () => null),
             new("preview", Audience.Tablet, HttpMethod.Get, $"/api/tablet/media/{mediaId}/preview", () => null),
             new("note preview", Audience.Tablet, HttpMethod.Post, "/api/tablet/notes/preview", () => Json(new { note = "Painting with a friend", children = new[] { childId } })),

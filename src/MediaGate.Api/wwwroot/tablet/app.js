@@ -6,7 +6,7 @@ import { api, ApiError } from '/assets/api.js';
 import { byId, el, replace, say, when } from '/assets/dom.js';
 import { enrol, enrolledDevice, forgetDevice, signedInStaff, staffSignIn, staffSignOut } from './device.js';
 import { captureTime } from './capture-time.js';
-import { clipProblem, durationCheck, isClip, keepQueue, limitText, roomProblem, sizeText } from './clips.js';
+import { clipProblem, durationCheck, isClip, keepQueue, limitText, roomProblem, sizeText, useKeptLimits, useLimits } from './clips.js';
 import { clearNotePreview, wireNotePreview } from './note-preview.js';
 import { hideFaces, refreshFaces, showFaces, shownMediaId, wireFaces } from './faces.js';
 import * as queue from './queue.js';
@@ -49,7 +49,8 @@ function showConnection() {
 }
 
 async function startWork() {
-  await Promise.all([loadChildren(), loadEvents(), showQueue(), showRecent(), showClipLimit()]);
+  await Promise.all([loadChildren(), loadEvents(), loadLimits(), showQueue(), showRecent()]);
+  await showClipLimit();
   showChildren();
   sendNow();
 }
@@ -68,6 +69,16 @@ async function loadChildren() {
   }
 
   children.sort((a, b) => (a.room ?? '').localeCompare(b.room ?? '') || a.name.localeCompare(b.name));
+}
+
+async function loadLimits() {
+  useKeptLimits();
+  try {
+    useLimits(await api('/api/tablet/limits'));
+  } catch (e) {
+    // Offline or refused: the limits kept from the last start (or the service's defaults) stand; the service checks again.
+    onSignedOut(e);
+  }
 }
 
 async function loadEvents() {

@@ -6,14 +6,43 @@
 
 const megabyte = 1024 * 1024;
 
-/** The service's default Video:Limits:MaxBytes (README "Video"): one clip may be at most this large. */
-export const clipLimitBytes = 500 * megabyte;
+/** Where the service's limits are kept, so a tablet that starts offline checks against the figures it last read. */
+const limitsKey = 'mediagate.tablet.limits';
 
 /**
- * The service's default Video:Limits:MaxDurationSeconds (README "Video"): one clip may last at most this long. No endpoint
- * tells the page the service's own figure, so it stands here beside the size limit; the service checks again.
+ * The largest clip, in bytes: the service's Video:Limits:MaxBytes as GET /api/tablet/limits last said (500 MB, the
+ * service's default, until the page has read it once).
  */
-export const clipLimitSeconds = 180;
+export let clipLimitBytes = 500 * megabyte;
+
+/** The longest clip, in seconds: the service's Video:Limits:MaxDurationSeconds (180 s, its default, until read). */
+export let clipLimitSeconds = 180;
+
+/** Takes the service's limits (`{videoMaxBytes, videoMaxSeconds}`) and keeps them for the next start; bad figures are ignored. */
+export function useLimits(limits) {
+  const bytes = Number(limits?.videoMaxBytes);
+  const seconds = Number(limits?.videoMaxSeconds);
+  if (!(bytes > 0) || !(seconds > 0)) {
+    return;
+  }
+
+  clipLimitBytes = bytes;
+  clipLimitSeconds = seconds;
+  try {
+    localStorage.setItem(limitsKey, JSON.stringify({ videoMaxBytes: bytes, videoMaxSeconds: seconds }));
+  } catch {
+    // No room to keep them: the next start uses the defaults until it reads the service again.
+  }
+}
+
+/** The limits kept from the last time the service was read, if any. */
+export function useKeptLimits() {
+  try {
+    useLimits(JSON.parse(localStorage.getItem(limitsKey) ?? 'null'));
+  } catch {
+    // A damaged entry: the defaults stand until the service is read.
+  }
+}
 
 /** How long the page waits for a clip's metadata before it lets the service decide. */
 const metadataWaitMs = 10_000;
