@@ -22,6 +22,41 @@ public sealed class MediaGateDatabaseTests
     }
 
     [TestMethod]
+    public async Task OpenPostgreSqlAsync_EightNodesStartAtOnceOnAnEmptyDatabase_EveryOneOpensAndEachMigrationIsAppliedOnce()
+    {
+        // Two nodes of one installation start together against a new database (the two-node service test does):
+        // none may fail on the other's CREATE TABLE, and between them every migration is applied exactly once.
+        var time = new FakeTimeProvider(Sample.Now);
+        for (var round = 0; round < 30; round++)
+        {
+            await using var fresh = await TestDatabase.EmptyPostgreSqlSchemaAsync();
+            using var start = new ManualResetEventSlim();
+            var opening = Enumerable.Range(0, 8)
+                .Select(_ => Task.Run(async () =>
+                {
+                    start.Wait();
+                    return await MediaGateDatabase.OpenPostgreSqlAsync(fresh.ConnectionString, time);
+                }))
+                .ToArray();
+            start.Set();
+            var nodes = await Task.WhenAll(opening);
+            try
+            {
+                var applied = nodes.SelectMany(n => n.AppliedMigrations).Order().ToArray();
+                CollectionAssert.AreEqual(Migrations.SchemaMigrations.All.Select(m => m.Version).Order().ToArray(), applied,
+                    $"round {round}: each migration applied by exactly one node");
+            }
+            finally
+            {
+                foreach (var node in nodes)
+                {
+                    await node.DisposeAsync();
+                }
+            }
+        }
+    }
+
+    [TestMethod]
     public async Task OpenSqliteAsync_MissingFolder_CreatesFolderAndDatabaseFile()
     {
         var time = new FakeTimeProvider(Sample.Now);

@@ -57,6 +57,15 @@ internal sealed class TestDatabase : IAsyncDisposable
         };
     }
 
+    /// <summary>An empty schema of its own in the shared cluster, not yet opened by anyone; dispose drops it.</summary>
+    public static async Task<EmptySchema> EmptyPostgreSqlSchemaAsync()
+    {
+        var schema = "t_" + Guid.NewGuid().ToString("N");
+        await AdminAsync($"CREATE SCHEMA {schema}");
+        var connectionString = new NpgsqlConnectionStringBuilder(TestAssembly.Cluster.ConnectionString) { SearchPath = schema }.ToString();
+        return new EmptySchema(connectionString, () => AdminAsync($"DROP SCHEMA {schema} CASCADE"));
+    }
+
     /// <summary>Straight SQL, as any other program with the connection string could send it.</summary>
     public async Task ExecuteRawAsync(string sql)
     {
@@ -85,4 +94,12 @@ internal sealed class TestDatabase : IAsyncDisposable
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>A PostgreSQL schema nobody has opened yet (see <see cref="TestDatabase.EmptyPostgreSqlSchemaAsync"/>).</summary>
+internal sealed class EmptySchema(string connectionString, Func<Task> drop) : IAsyncDisposable
+{
+    public string ConnectionString { get; } = connectionString;
+
+    public async ValueTask DisposeAsync() => await drop();
 }
