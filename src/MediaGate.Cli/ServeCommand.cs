@@ -1,6 +1,6 @@
 using System.CommandLine;
 using MediaGate.Api.Hosting;
-using MediaGate.Ingest.Interop;
+using MediaGate.Ingest.Concurrency;
 using Microsoft.Extensions.Options;
 
 namespace MediaGate.Cli;
@@ -12,8 +12,6 @@ namespace MediaGate.Cli;
 /// </summary>
 internal static class ServeCommand
 {
-    private const int ServiceArenas = 2;
-
     public static Command Create()
     {
         var data = new Option<DirectoryInfo>("--data")
@@ -32,7 +30,8 @@ internal static class ServeCommand
             {
                 Overrides = parse.GetValue(models) is { } folder ? new Dictionary<string, string?> { ["Ingest:ModelsDir"] = folder.FullName } : new Dictionary<string, string?>(),
             };
-            LimitMallocArenas();
+            // Before the service's threads start: ServiceMemory says why.
+            ServiceMemory.Configure();
             try
             {
                 MediaGate.Storage.PrivateFiles.CreateFolder(settings.DataDirectory);
@@ -54,19 +53,5 @@ internal static class ServeCommand
             }
         });
         return command;
-    }
-
-    /// <summary>
-    /// Two malloc arenas for the whole service, set before its threads start. glibc's default (8 per core) let
-    /// every thread that decoded a photo keep that photo's freed codec memory in its own arena: eng/load.sh
-    /// peaked at 653 MiB with the default and 584 MiB with two (MALLOC_ARENA_MAX=2).
-    /// An operator's MALLOC_ARENA_MAX wins.
-    /// </summary>
-    private static void LimitMallocArenas()
-    {
-        if (Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is null)
-        {
-            _ = NativeHeap.LimitArenas(ServiceArenas);
-        }
     }
 }

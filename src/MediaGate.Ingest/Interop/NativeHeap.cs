@@ -13,6 +13,9 @@ public static partial class NativeHeap
     /// <summary>M_ARENA_MAX (malloc.h): the most arenas glibc may create.</summary>
     private const int ArenaMaxParameter = -8;
 
+    /// <summary>M_MMAP_THRESHOLD (malloc.h): blocks this large or larger are mapped on their own and unmapped when freed.</summary>
+    private const int MmapThresholdParameter = -3;
+
     /// <summary>Releases free memory at the top and in the middle of every arena (malloc_trim(0)).</summary>
     public static void Trim() => _ = MallocTrim(0);
 
@@ -25,6 +28,17 @@ public static partial class NativeHeap
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(arenas);
         return MallOpt(ArenaMaxParameter, arenas) == 1;
+    }
+
+    /// <summary>
+    /// Fixes the size from which a block gets its own mapping (mallopt(M_MMAP_THRESHOLD)), which glibc otherwise raises
+    /// to the largest block freed so far (up to 32 MB), after which such blocks come from an arena and stay there when
+    /// freed. False when glibc refused.
+    /// </summary>
+    public static bool FixMmapThreshold(int bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bytes);
+        return MallOpt(MmapThresholdParameter, bytes) == 1;
     }
 
     [LibraryImport("libc", EntryPoint = "malloc_trim")]
