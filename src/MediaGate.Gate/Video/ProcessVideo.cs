@@ -140,7 +140,8 @@ public sealed partial class ProcessVideo(
         }
 
         var anonymiser = new VideoAnonymiser(detector, videoOptions.Value, limits, ingest.Value.Mask);
-        var followed = await Task.Run(() => anonymiser.Run(masterFile, files.NewFile("all-masked.mp4")), cancellationToken).ConfigureAwait(false);
+        // Only the tracks: the master is clean and verified, and each audience's copy is rendered from it.
+        var followed = await Task.Run(() => anonymiser.Follow(masterFile), cancellationToken).ConfigureAwait(false);
         if (!followed.IsSuccess)
         {
             return "The video's faces could not be followed: " + followed.Failure;
@@ -157,7 +158,7 @@ public sealed partial class ProcessVideo(
         var faces = report.Tracks.Select(t => new DetectedFaceRecord(
             t.Id, new FaceBox(t.Best.Face.X, t.Best.Face.Y, t.Best.Face.Width, t.Best.Face.Height), t.Best.Face.Score, !t.Certain)).ToArray();
         await mediaRecords.RecordMasterAsync(item.Id, masterKey.Value, report.Width, report.Height, faces, cancellationToken).ConfigureAwait(false);
-        LogProcessed(item.Id, report.Frames, report.Tracks.Count);
+        LogProcessed(item.Id, report.Sampled, report.Tracks.Count);
         return null;
     }
 
@@ -197,8 +198,8 @@ public sealed partial class ProcessVideo(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Video work item {Media} has no media item")]
     private partial void LogNoItem(string media);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Video {Media}: {Frames} frames, {Tracks} face tracks")]
-    private partial void LogProcessed(string media, int frames, int tracks);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Video {Media}: {Sampled} frames sampled, {Tracks} face tracks")]
+    private partial void LogProcessed(string media, int sampled, int tracks);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Video {Media}: the clearest frame of track {Track} could not be kept: {Problem}")]
     private partial void LogNoFrame(string media, int track, string problem);

@@ -15,7 +15,7 @@ namespace MediaGate.Ingest.Video;
 /// <item>Verify: read the output back (<see cref="VideoVerifier"/>).</item>
 /// </list>
 /// Decoding twice costs less than holding frames until a track's future detections are known, and keeps memory
-/// at two frames whatever the clip's length.
+/// at two frames whatever the clip's length. <see cref="Follow"/> runs the first three steps only.
 /// </summary>
 public sealed class VideoAnonymiser
 {
@@ -44,6 +44,24 @@ public sealed class VideoAnonymiser
         return result;
     }
 
+    /// <summary>
+    /// Follows the faces of <paramref name="input"/> without writing any video (the service's processing: its master is
+    /// already clean and verified, and each audience's copy is rendered from it): probe, sampled decode, detect, track.
+    /// </summary>
+    public VideoOutcome<FollowedFaces> Follow(string input)
+    {
+        VideoOutcome<VideoFacts> probed = VideoProbe.Run(input, _limits, _options.Tools);
+        if (!probed.IsSuccess)
+        {
+            return probed.Failure;
+        }
+
+        VideoFacts facts = probed.Value;
+        var (width, height) = FfmpegArguments.OutputSize(facts, _options.MaxShortSide);
+        var followed = Track(input, facts, width, height);
+        return followed.IsSuccess ? new FollowedFaces(facts, width, height, followed.Value.Sampled, followed.Value.Tracks) : followed.Failure;
+    }
+
     private VideoOutcome<VideoReport> RunSteps(string input, string output)
     {
         VideoOutcome<VideoFacts> probed = VideoProbe.Run(input, _limits, _options.Tools);
@@ -54,18 +72,52 @@ public sealed class VideoAnonymiser
 
         VideoFacts facts = probed.Value;
         var (width, height) = FfmpegArguments.OutputSize(facts, _options.MaxShortSide);
-        int stride = Math.Max(1, (int)Math.Round(facts.FrameRate / _options.SamplesPerSecond));
+        int stride = Stride(facts);
+        int maxFrames = MaxFrames(facts);
+        var followed = Track(input, facts, width, height);
+        if (!followed.IsSuccess)
+        {
+            return followed.Failure;
+        }
 
-        // A stream that runs past its declared duration is cut off here (plus a second of slack), not trusted.
-        int maxFrames = (int)Math.Ceiling((facts.DurationSeconds + 1) * facts.FrameRate);
+        var (sampled, tracks) = followed.Value;
+        bool sound = _options.KeepSound && facts.HasAudio;
+        VideoOutcome<int> written = MaskedEncoder.Write(input, output, facts, width, height, maxFrames, _options, frame => MasksAt(tracks, frame / facts.FrameRate));
+        if (!written.IsSuccess)
+        {
+            return written.Failure;
+        }
+
+        // Both decodes must agree: the samples are frames 0, stride, 2 x stride... of the frames written.
+        if ((written.Value + stride - 1) / stride != sampled)
+        {
+            return new VideoFailure(VideoFailureKind.DecodeFailed, $"the second decode gave {written.Value} frames, the first {sampled} samples of every {stride}");
+        }
+
+        VideoOutcome<double> verified = VideoVerifier.Check(output, width, height, sound, written.Value / facts.FrameRate, _limits, _options.Tools);
+        if (!verified.IsSuccess)
+        {
+            return verified.Failure;
+        }
+
+        return new VideoReport(facts, width, height, written.Value, sampled, tracks, sound, verified.Value);
+    }
+
+    private int Stride(VideoFacts facts) => Math.Max(1, (int)Math.Round(facts.FrameRate / _options.SamplesPerSecond));
+
+    // A stream that runs past its declared duration is cut off (plus a second of slack), not trusted.
+    private static int MaxFrames(VideoFacts facts) => (int)Math.Ceiling((facts.DurationSeconds + 1) * facts.FrameRate);
+
+    /// <summary>Detect and track: the first decode hands out only the sampled frames (the others are decoded, never converted).</summary>
+    private VideoOutcome<(int Sampled, IReadOnlyList<FaceTrack> Tracks)> Track(string input, VideoFacts facts, int width, int height)
+    {
+        int stride = Stride(facts);
         double shrink = Math.Min(1.0, _options.DetectionShortSide / (double)Math.Min(width, height));
         var (detectWidth, detectHeight) = shrink < 1.0 ? (Even(width * shrink), Even(height * shrink)) : (width, height);
         float backX = width / (float)detectWidth, backY = height / (float)detectHeight;
         var tracker = new FaceTracker();
         VideoFailure? detectFailure = null;
-
-        // The first decode hands out only the sampled frames (the others are decoded, never converted).
-        VideoOutcome<int> first = FrameReader.Read(input, facts, detectWidth, detectHeight, maxFrames, _options.Tools, (index, frame) =>
+        VideoOutcome<int> first = FrameReader.Read(input, facts, detectWidth, detectHeight, MaxFrames(facts), _options.Tools, (index, frame) =>
         {
             Outcome<IReadOnlyList<DetectedFace>> found = _detector.Detect(frame);
             if (!found.IsSuccess)
@@ -87,28 +139,7 @@ public sealed class VideoAnonymiser
             return first.Failure;
         }
 
-        IReadOnlyList<FaceTrack> tracks = tracker.Tracks();
-        bool sound = _options.KeepSound && facts.HasAudio;
-        VideoOutcome<int> written = MaskedEncoder.Write(input, output, facts, width, height, maxFrames, _options, frame => MasksAt(tracks, frame / facts.FrameRate));
-        if (!written.IsSuccess)
-        {
-            return written.Failure;
-        }
-
-        // Both decodes must agree: the samples are frames 0, stride, 2 x stride... of the frames written.
-        int sampled = first.Value;
-        if ((written.Value + stride - 1) / stride != sampled)
-        {
-            return new VideoFailure(VideoFailureKind.DecodeFailed, $"the second decode gave {written.Value} frames, the first {sampled} samples of every {stride}");
-        }
-
-        VideoOutcome<double> verified = VideoVerifier.Check(output, width, height, sound, written.Value / facts.FrameRate, _limits, _options.Tools);
-        if (!verified.IsSuccess)
-        {
-            return verified.Failure;
-        }
-
-        return new VideoReport(facts, width, height, written.Value, sampled, tracks, sound, verified.Value);
+        return (first.Value, tracker.Tracks());
     }
 
     private static DetectedFace Scaled(DetectedFace face, float x, float y) =>

@@ -55,6 +55,34 @@ public sealed class VideoAnonymiserTests
     }
 
     [TestMethod]
+    public void Follow_FaceAppearsBetweenSamples_FollowsTheTracksRunMasks()
+    {
+        string input = VideoClips.AstronautAppears(Folder.Path, "follow.mp4", firstFrame: 16);
+        var anonymiser = new VideoAnonymiser(detector, new VideoOptions(), new VideoLimits());
+        VideoOutcome<VideoReport> run = anonymiser.Run(input, Path.Combine(Folder.Path, "follow-out.mp4"));
+
+        VideoOutcome<FollowedFaces> followed = anonymiser.Follow(input);
+
+        Assert.IsTrue(followed.IsSuccess, followed.Failure?.ToString());
+        Assert.AreEqual((run.Value.Width, run.Value.Height, run.Value.Sampled), (followed.Value.Width, followed.Value.Height, followed.Value.Sampled));
+        Assert.HasCount(run.Value.Tracks.Count, followed.Value.Tracks);
+        FaceTrack face = followed.Value.Tracks.Single(t => t.Certain);
+        Assert.AreEqual(20, face.Points[0].Frame, "the face is first detected on the sample after it appears");
+        Assert.AreEqual(run.Value.Tracks.Single(t => t.Certain).Points.Count, face.Points.Count);
+    }
+
+    [TestMethod]
+    public void Follow_RefusedClip_ReturnsTheReason()
+    {
+        string input = Path.Combine(Folder.Path, "follow-webm.mp4");
+        VideoClips.Ffmpeg("-f", "lavfi", "-i", "testsrc=s=160x120:d=0.5", "-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-f", "webm", input);
+
+        VideoOutcome<FollowedFaces> followed = new VideoAnonymiser(detector, new VideoOptions(), new VideoLimits()).Follow(input);
+
+        Assert.AreEqual(VideoFailureKind.Container, followed.Failure?.Kind);
+    }
+
+    [TestMethod]
     public void Run_PanAcrossLabelledGroupPhoto_MasksTheLabelledFacesInEveryFrame()
     {
         // A window of 1280x720 pans over the photo scaled to 1600x1272 (x 1.5625): every labelled face moves
