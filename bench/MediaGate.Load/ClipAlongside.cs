@@ -90,6 +90,22 @@ internal sealed class ClipAlongside
         }
     }
 
+    /// <summary>
+    /// CPU seconds (user + system) of the processes <paramref name="processId"/> started and waited for (cutime, cstime of
+    /// /proc/PID/stat: its ffmpeg and ffprobe runs, once ended); null when it cannot be read.
+    /// </summary>
+    public static double? ChildCpuSeconds(int processId)
+    {
+        if (Read($"/proc/{processId}/stat") is not { } stat)
+        {
+            return null;
+        }
+
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // Fields 16 and 17 of stat are the 14th and 15th after the command name, in clock ticks of 1/100 s.
+        return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     private static long TreeResidentBytes(int root)
     {
         var parents = new Dictionary<int, int>();

@@ -50,6 +50,7 @@ internal sealed class LoadRun(LoadOptions options)
             using var sampling = new CancellationTokenSource();
             var sampler = clip?.SampleAsync(service.ProcessId, sampling.Token) ?? Task.CompletedTask;
             var cpuBefore = ServerCpuSeconds(service.ProcessId);
+            var toolsBefore = ClipAlongside.ChildCpuSeconds(service.ProcessId);
             _clock.Start();
             var clipRun = clip?.RunAsync(tablets[0].Tablet, tablets[0].ChildId, _clock, options.VisibleLimit) ?? Task.CompletedTask;
             await Task.WhenAll(tablets.Select((t, i) => TabletAsync(i, t, UploadFile.FromPath(photos[i]), records)));
@@ -71,6 +72,7 @@ internal sealed class LoadRun(LoadOptions options)
 
             var peak = service.PeakResidentBytes();
             var cpu = ServerCpuSeconds(service.ProcessId) - cpuBefore;
+            var toolsCpu = ClipAlongside.ChildCpuSeconds(service.ProcessId) - toolsBefore;
             // Tablet 0's own observation: staff read what was taken on their tablet (StaffReadRule), another's is 404.
             var polls = await PollCostAsync(service.ProcessId, tablets[0], records.FirstOrDefault(r => r.ObservationId is not null && r.Tablet == 0)?.ObservationId);
             Report(records.ToList(), photos, wall, peak, cpu, service);
@@ -81,7 +83,9 @@ internal sealed class LoadRun(LoadOptions options)
                 Console.WriteLine($"clip alongside: {clip.Seconds} s of 1080p30 ({(new FileInfo(clip.Path).Length / 1e6).ToString("0.0", c)} MB), " +
                     $"acknowledged after {clip.Acknowledged?.TotalSeconds.ToString("0.00", c) ?? "n/a"} s, decided ({clip.Status ?? clip.Error ?? "not decided"}) " +
                     $"{clip.Decided?.TotalSeconds.ToString("0.0", c) ?? "n/a"} s after its upload began; peak resident memory of the server and its " +
-                    $"ffmpeg/ffprobe processes together (sampled every 100 ms): {(clip.PeakTreeBytes / (1024.0 * 1024)).ToString("0", c)} MiB");
+                    $"ffmpeg/ffprobe processes together (sampled every 100 ms): {(clip.PeakTreeBytes / (1024.0 * 1024)).ToString("0", c)} MiB; " +
+                    $"CPU of the ffmpeg/ffprobe runs the server waited for (cutime + cstime, not in the server's own CPU above): " +
+                    $"{toolsCpu?.ToString("0.0", c) ?? "n/a"} s");
             }
             foreach (var tablet in tablets)
             {

@@ -111,6 +111,16 @@ public sealed partial class VideoRenditions(
         return plan.ToMake.Count > 0 && plan.Item?.MasterKey is not null;
     }
 
+    /// <summary>The masked tracks that may give way (faint and unnamed), in order.</summary>
+    private static int[] Yielding(StoredDecision decision, int[] masked) =>
+        decision.Request.Item.Faces.Where(f => f.Uncertain && f.Assignment.Kind == FaceAssignmentKind.Unassigned && masked.Contains(f.Number))
+            .Select(f => f.Number).Order().ToArray();
+
+    /// <summary>What decides a rendition's picture (not its sound): the tracks masked and those that give way.</summary>
+    private static string PictureKey(StoredDecision decision, int[] masked) =>
+        string.Join(',', masked.Select(m => m.ToString(CultureInfo.InvariantCulture))) + "|" +
+        string.Join(',', Yielding(decision, masked).Select(m => m.ToString(CultureInfo.InvariantCulture)));
+
     private async Task<(MediaItemRecord? Item, IReadOnlyList<VideoTrackRecord> Tracks, List<(StoredDecision Decision, int[] Masked, bool Sound, string Fingerprint, long Revision)> ToMake)> PlanAsync(
         string mediaId, IReadOnlyList<StoredDecision> decisions, CancellationToken cancellationToken)
     {
@@ -127,8 +137,7 @@ public sealed partial class VideoRenditions(
             {
                 var masked = MaskedTracks(decision, tracks);
                 bool sound = KeepsSound(decision.Request.Purpose);
-                var yielding = decision.Request.Item.Faces.Where(f => f.Uncertain && f.Assignment.Kind == FaceAssignmentKind.Unassigned && masked.Contains(f.Number))
-                    .Select(f => f.Number).Order().ToArray();
+                var yielding = Yielding(decision, masked);
                 wanted[(decision.Request.Purpose, decision.Request.Audience.Key)] = (decision, masked, sound, Fingerprint(item.MasterKey, masked, yielding, sound));
             }
         }
@@ -175,24 +184,61 @@ public sealed partial class VideoRenditions(
 
             var faceTracks = tracks.ToDictionary(t => t.Number, TrackPoints.ToTrack);
             var renderer = new VideoRenderer(videoOptions.Value, videoLimits.Value, ingest.Value.Mask);
+            string master = files.PathOf("master.mp4");
             int n = 0;
-            foreach (var group in toMake.GroupBy(m => m.Fingerprint, StringComparer.Ordinal))
+
+            // One picture per set of masks: audiences that differ only in sound share it, the silent copy a stream copy of the
+            // one with sound; a picture that masks nothing is the master itself, copied. Every copy is verified again.
+            foreach (var picture in toMake.GroupBy(m => PictureKey(m.Decision, m.Masked), StringComparer.Ordinal))
             {
-                var first = group.First();
-                string output = files.NewFile(string.Create(CultureInfo.InvariantCulture, $"rendition-{n++}.mp4"));
-                var masked = first.Masked.Select(number => faceTracks[number]).ToArray();
-                var giveWay = GiveWay(first.Decision, first.Masked, faceTracks);
-                var rendered = await Task.Run(() => renderer.Render(files.PathOf("master.mp4"), output, masked, first.Sound, giveWay), cancellationToken).ConfigureAwait(false);
-                byte[]? poster = rendered.IsSuccess ? Poster(renderer, output, rendered.Value) : null;
-                if (!rendered.IsSuccess || poster is null)
+                var first = picture.First();
+                bool anySound = picture.Any(m => m.Sound);
+                string source = master;
+                VideoReport? rendition = null;
+                if (first.Masked.Length > 0)
                 {
-                    LogRenderFailed(mediaId, first.Decision.Request.Purpose.Name(), rendered.Failure?.ToString() ?? "no poster frame");
-                    continue;
+                    source = files.NewFile(string.Create(CultureInfo.InvariantCulture, $"rendition-{n++}.mp4"));
+                    var masked = first.Masked.Select(number => faceTracks[number]).ToArray();
+                    var giveWay = GiveWay(first.Decision, first.Masked, faceTracks);
+                    string target = source;
+                    var rendered = await Task.Run(() => renderer.Render(master, target, masked, anySound, giveWay), cancellationToken).ConfigureAwait(false);
+                    if (!rendered.IsSuccess)
+                    {
+                        LogRenderFailed(mediaId, first.Decision.Request.Purpose.Name(), rendered.Failure.ToString());
+                        continue;
+                    }
+
+                    rendition = rendered.Value;
                 }
 
-                foreach (var make in group)
+                byte[]? poster = null;
+                foreach (var copy in picture.GroupBy(m => m.Fingerprint, StringComparer.Ordinal))
                 {
-                    await StoreAsync(mediaId, make.Decision, make.Fingerprint, make.Revision, output, poster, rendered.Value, cancellationToken).ConfigureAwait(false);
+                    var make = copy.First();
+                    string output = source;
+                    VideoOutcome<VideoReport> copied;
+                    if (rendition is not null && make.Sound == anySound)
+                    {
+                        copied = rendition;
+                    }
+                    else
+                    {
+                        output = files.NewFile(string.Create(CultureInfo.InvariantCulture, $"rendition-{n++}.mp4"));
+                        string target = output;
+                        copied = await Task.Run(() => renderer.Copy(source, target, make.Sound), cancellationToken).ConfigureAwait(false);
+                    }
+
+                    poster ??= copied.IsSuccess ? Poster(renderer, output, copied.Value) : null;
+                    if (!copied.IsSuccess || poster is null)
+                    {
+                        LogRenderFailed(mediaId, make.Decision.Request.Purpose.Name(), copied.Failure?.ToString() ?? "no poster frame");
+                        continue;
+                    }
+
+                    foreach (var audience in copy)
+                    {
+                        await StoreAsync(mediaId, audience.Decision, audience.Fingerprint, audience.Revision, output, poster, copied.Value, cancellationToken).ConfigureAwait(false);
+                    }
                 }
             }
         }

@@ -40,6 +40,22 @@ public sealed class VideoRenderer
         return result;
     }
 
+    /// <summary>
+    /// Copies a clip this gate made and verified (a master, or a rendition with sound) to <paramref name="output"/> without
+    /// encoding it again, without its sound unless <paramref name="keepSound"/>, and verifies the copy as a render is verified;
+    /// on a failure the output is deleted. The report lists no tracks: the copy masks exactly what <paramref name="made"/> masks.
+    /// </summary>
+    public VideoOutcome<VideoReport> Copy(string made, string output, bool keepSound)
+    {
+        VideoOutcome<VideoReport> result = CopySteps(made, output, keepSound);
+        if (!result.IsSuccess)
+        {
+            File.Delete(output);
+        }
+
+        return result;
+    }
+
     /// <summary>The upright frame at <paramref name="seconds"/> of a clip this gate wrote (<paramref name="width"/> x <paramref name="height"/>).</summary>
     public VideoOutcome<RgbImage> Frame(string video, int width, int height, double seconds)
     {
@@ -84,7 +100,10 @@ public sealed class VideoRenderer
             Crf = _options.Crf,
             Tools = _options.Tools,
         };
-        VideoOutcome<int> written = MaskedEncoder.Write(input, output, facts, width, height, maxFrames, options, frame => MasksAt(masked, frame / facts.FrameRate, giveWay));
+        // Nothing to mask (the clean master): ffmpeg alone, no frame through this process.
+        VideoOutcome<int> written = masked.Count == 0
+            ? MaskedEncoder.WriteClean(input, output, facts, width, height, maxFrames, options)
+            : MaskedEncoder.Write(input, output, facts, width, height, maxFrames, options, frame => MasksAt(masked, frame / facts.FrameRate, giveWay));
         if (!written.IsSuccess)
         {
             return written.Failure;
@@ -98,6 +117,32 @@ public sealed class VideoRenderer
         }
 
         return new VideoReport(facts, width, height, written.Value, 0, masked, sound, verified.Value);
+    }
+
+    private VideoOutcome<VideoReport> CopySteps(string made, string output, bool keepSound)
+    {
+        VideoOutcome<VideoFacts> probed = VideoProbe.Run(made, _limits, _options.Tools);
+        if (!probed.IsSuccess)
+        {
+            return probed.Failure;
+        }
+
+        VideoFacts facts = probed.Value;
+        bool sound = keepSound && facts.HasAudio;
+        VideoOutcome<bool> copied = MaskedEncoder.Copy(made, output, dropSound: !sound, _options.Tools);
+        if (!copied.IsSuccess)
+        {
+            return copied.Failure;
+        }
+
+        VideoOutcome<double> verified = VideoVerifier.Check(output, facts.UprightWidth, facts.UprightHeight, sound, facts.DurationSeconds, _limits, _options.Tools);
+        if (!verified.IsSuccess)
+        {
+            return verified.Failure;
+        }
+
+        int frames = (int)Math.Round(verified.Value * facts.FrameRate);
+        return new VideoReport(facts, facts.UprightWidth, facts.UprightHeight, frames, 0, [], sound, verified.Value);
     }
 
     private IReadOnlyList<MaskRegion> MasksAt(IReadOnlyList<FaceTrack> tracks, double seconds, TrackGiveWay? giveWay)
