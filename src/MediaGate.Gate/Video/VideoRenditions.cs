@@ -280,12 +280,14 @@ public sealed partial class VideoRenditions(
             await renditions.PutAsync(videoKey, file, cancellationToken).ConfigureAwait(false);
         }
 
+        // The clip's row before the rendition's: the rendition row is what lists the clip for the family (ParentListRule),
+        // so the clip is there from the moment it is listed.
         var record = new RenditionRecord(
             RenditionKeys.NewId(), mediaId, decision.Request.Purpose, decision.Request.Audience.Key, posterKey.Value,
             report.Width, report.Height, revision + 1, time.GetUtcNow());
-        var replaced = await renditionRecords.SaveAsync(record, cancellationToken).ConfigureAwait(false);
         await videoRecords.SaveRenditionAsync(new VideoRenditionRecord(record.Id, mediaId, videoKey.Value, report.Sound, new FileInfo(video).Length), cancellationToken)
             .ConfigureAwait(false);
+        var replaced = await renditionRecords.SaveAsync(record, cancellationToken).ConfigureAwait(false);
         if (replaced is not null)
         {
             // Another node made one in between: ours replaced it, so its objects go too.
@@ -294,11 +296,21 @@ public sealed partial class VideoRenditions(
         }
     }
 
-    /// <summary>Objects first, then rows: a crash in between leaves rows that read as "not found", never an orphaned clip.</summary>
+    /// <summary>
+    /// The rendition row first, so the family's list no longer shows the clip while it goes; its objects are written down for
+    /// deletion before that row goes, so a crash in between leaves nothing behind, then deleted at once.
+    /// </summary>
     private async Task WithdrawAsync(RenditionRecord rendition, VideoRenditionRecord? video, CancellationToken cancellationToken)
     {
-        await WithdrawObjectsAsync(rendition, video, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        if (video is not null)
+        {
+            await pendingDeletions.RecordWriteAheadAsync(DeletionStore.Renditions, video.VideoKey, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        await pendingDeletions.RecordWriteAheadAsync(DeletionStore.Renditions, rendition.ObjectKey, now, cancellationToken).ConfigureAwait(false);
         await renditionRecords.DeleteAsync(rendition.Id, cancellationToken).ConfigureAwait(false);
+        await WithdrawObjectsAsync(rendition, video, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task WithdrawObjectsAsync(RenditionRecord rendition, VideoRenditionRecord? video, CancellationToken cancellationToken)
