@@ -123,20 +123,52 @@ internal static class VideoCoverageBenchmark
         float toOutput = report.Width / (float)Width;
         long faceFrames = 0, masked = 0;
         var mask = new MaskOptions();
+        int stride = Math.Max(1, (int)Math.Round(Rate / options.SamplesPerSecond));
+
+        // Which track found which labelled face at which sample: the breakdown of the misses below.
+        var found = new Dictionary<(int Frame, int Label), List<int>>();
+        var labels = photo.Faces.Where(f => !f.Invalid).ToList();
+        foreach (FaceTrack t in report.Tracks)
+        {
+            foreach (TrackPoint p in t.Points)
+            {
+                for (int l = 0; l < labels.Count; l++)
+                {
+                    if (OnFace(camera.InFrame(labels[l].Box, p.Frame).ToImage(0, 0, 1f / toOutput), p.Face))
+                    {
+                        (found.TryGetValue((p.Frame, l), out var ids) ? ids : found[(p.Frame, l)] = []).Add(t.Id);
+                    }
+                }
+            }
+        }
+
+        var why = new SortedDictionary<string, int>(StringComparer.Ordinal);
         for (int frame = 0; frame < report.Frames; frame++)
         {
-            var regions = FaceMasker.Plan(report.Tracks.Select(t => t.At(frame / (double)Rate, options.LeadSeconds)).OfType<DetectedFace>().ToList(), mask);
-            foreach (LabelledFace face in photo.Faces.Where(f => !f.Invalid))
+            var regions = TrackMasks.Plan(report.Tracks, frame / (double)Rate, options, mask);
+            for (int l = 0; l < labels.Count; l++)
             {
-                FaceBox box = camera.InFrame(face.Box, frame).ToImage(0, 0, 1f / toOutput);
+                FaceBox box = camera.InFrame(labels[l].Box, frame).ToImage(0, 0, 1f / toOutput);
                 if (box.X < 0 || box.Y < 0 || box.Right > report.Width || box.Bottom > report.Height || Math.Min(box.Width, box.Height) < MinFace)
                 {
                     continue;
                 }
 
                 faceFrames++;
-                masked += Covered(regions, box) >= MinCovered ? 1 : 0;
+                if (Covered(regions, box) >= MinCovered)
+                {
+                    masked++;
+                    continue;
+                }
+
+                string reason = Miss(found, l, frame, stride, report.Frames);
+                why[reason] = why.GetValueOrDefault(reason) + 1;
             }
+        }
+
+        if (why.Count > 0)
+        {
+            Console.WriteLine("  missed: " + string.Join(", ", why.Select(w => $"{w.Key} {w.Value}")));
         }
 
         // A track is false when none of its detections lies on a labelled face (any size, invalid ones too): the
@@ -153,6 +185,26 @@ internal static class VideoCoverageBenchmark
         }
 
         return (faceFrames, masked, falseTracks.Count);
+    }
+
+    /// <summary>
+    /// Why a face-frame was not masked, from the samples around it: "undetected" (neither sample found the face),
+    /// "one-side" (only the sample before or after did: a track's start or end, or a missed sample), "broken" (both did,
+    /// in different tracks), "between" (one track on both sides: its interpolated mask lags or is too small).
+    /// </summary>
+    private static string Miss(Dictionary<(int Frame, int Label), List<int>> found, int label, int frame, int stride, int frames)
+    {
+        int before = frame / stride * stride;
+        int after = before == frame ? frame : Math.Min(before + stride, (frames - 1) / stride * stride);
+        var a = found.GetValueOrDefault((before, label));
+        var b = found.GetValueOrDefault((after, label));
+        return (a, b) switch
+        {
+            (null, null) => "undetected",
+            (null, _) or (_, null) => "one-side",
+            _ when a.Intersect(b).Any() => before == after ? "at-sample" : "between",
+            _ => "broken",
+        };
     }
 
     private static bool OnFace(FaceBox label, DetectedFace found)

@@ -147,17 +147,5 @@ public sealed class VideoAnonymiser
 
     private static int Even(double side) => Math.Max(2, (int)Math.Round(side / 2.0) * 2);
 
-    private IReadOnlyList<MaskRegion> MasksAt(IReadOnlyList<FaceTrack> tracks, double seconds)
-    {
-        var faces = new List<DetectedFace>();
-        foreach (FaceTrack track in tracks)
-        {
-            if (track.At(seconds, _options.LeadSeconds) is { } face)
-            {
-                faces.Add(face);
-            }
-        }
-
-        return FaceMasker.Plan(faces, _mask);
-    }
+    private IReadOnlyList<MaskRegion> MasksAt(IReadOnlyList<FaceTrack> tracks, double seconds) => TrackMasks.Plan(tracks, seconds, _options, _mask);
 }
