@@ -171,6 +171,24 @@ internal static class VideoCoverageBenchmark
             Console.WriteLine("  missed: " + string.Join(", ", why.Select(w => $"{w.Key} {w.Value}")));
         }
 
+        if (verbose)
+        {
+            // Per labelled face, per sample: its size at the output ('-' off screen or under 40 px) and the tracks that found it.
+            for (int l = 0; l < labels.Count; l++)
+            {
+                var cells = new List<string>();
+                for (int frame = 0; frame < report.Frames; frame += stride)
+                {
+                    FaceBox box = camera.InFrame(labels[l].Box, frame).ToImage(0, 0, 1f / toOutput);
+                    bool shown = !(box.X < 0 || box.Y < 0 || box.Right > report.Width || box.Bottom > report.Height || Math.Min(box.Width, box.Height) < MinFace);
+                    string ids = found.TryGetValue((frame, l), out var t) ? string.Join("+", t) : ".";
+                    cells.Add(shown ? string.Create(CultureInfo.InvariantCulture, $"{box.Width:0}:{ids}") : "-" + (ids == "." ? "" : ids));
+                }
+
+                Console.WriteLine($"  face {l}: " + string.Join(" ", cells));
+            }
+        }
+
         // A track is false when none of its detections lies on a labelled face (any size, invalid ones too): the
         // detection's centre inside the label grown 1.5x, or half the label inside the detection.
         var falseTracks = report.Tracks.Where(t => !t.Points.Any(p => photo.Faces.Any(f => OnFace(camera.InFrame(f.Box, p.Frame).ToImage(0, 0, 1f / toOutput), p.Face)))).ToList();
