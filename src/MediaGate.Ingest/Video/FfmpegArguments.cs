@@ -86,40 +86,6 @@ internal static class FfmpegArguments
     }
 
     /// <summary>
-    /// The clean copy with nothing to mask, in one ffmpeg run (decode, upright, constant rate, scale in YUV, H.264), never
-    /// through raw RGB frames: the same picture as <see cref="DecodeFrames"/> and <see cref="Encode"/> make together, for
-    /// about half the CPU at 1080p. At most <paramref name="maxFrames"/> frames come out; the caller counts them.
-    /// </summary>
-    public static List<string> Transcode(string input, VideoFacts facts, int width, int height, bool keepSound, int crf, string output, string preset, int maxFrames)
-    {
-        ArgumentNullException.ThrowIfNull(facts);
-        bool sound = keepSound && facts.HasAudio;
-        var args = new List<string>
-        {
-            "-nostdin", "-v", "error", "-protocol_whitelist", "file,pipe", "-f", "mov", "-i", FileUrl(input),
-            "-map", "0:v:0",
-        };
-        args.AddRange(sound ? ["-map", "0:a:0", "-c:a", "aac", "-b:a", "128k", "-flags:a", "+bitexact"] : ["-an"]);
-        args.AddRange(
-        [
-            "-sn", "-dn",
-            "-vf", Invariant($"fps={facts.FrameRateNumerator}/{facts.FrameRateDenominator},scale={width}:{height}:flags=bilinear,format=yuv420p,setsar=1"),
-            "-frames:v", maxFrames.ToString(CultureInfo.InvariantCulture),
-            "-c:v", "libx264", "-preset", preset, "-crf", crf.ToString(CultureInfo.InvariantCulture), "-pix_fmt", "yuv420p",
-            "-flags:v", "+bitexact", "-fflags", "+bitexact",
-            "-map_metadata", "-1", "-map_chapters", "-1", "-shortest", "-f", "mp4", "-y", FileUrl(output),
-        ]);
-        return args;
-    }
-
-    /// <summary>ffprobe's count of the video frames of an MP4 this gate wrote (its sample table; nothing is decoded).</summary>
-    public static List<string> CountFrames(string path) =>
-    [
-        "-v", "error", "-protocol_whitelist", "file", "-f", "mp4", "-select_streams", "v:0",
-        "-show_entries", "stream=nb_frames", "-of", "csv=p=0", "-i", FileUrl(path),
-    ];
-
-    /// <summary>
     /// Copies the encoded streams into the released MP4: faststart, no metadata, and two things an encode cannot
     /// leave out: the stream's "encoder" tag (ffmpeg writes "Lavc libx264" into the compressor name whenever it
     /// encodes, even bitexact; a copy does not) and x264's settings SEI (NAL type 6, not needed to decode). With

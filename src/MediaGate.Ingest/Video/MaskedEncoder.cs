@@ -3,8 +3,8 @@ using MediaGate.Ingest.Mask;
 namespace MediaGate.Ingest.Video;
 
 /// <summary>
-/// Decodes the clip again, masks each frame and pipes it into the clean H.264 encode; with nothing to mask, one ffmpeg run
-/// does it all (<see cref="WriteClean"/>); a copy of a clip already made needs no encode at all (<see cref="Copy"/>).
+/// Decodes the clip again, masks each frame and pipes it into the clean H.264 encode; a copy of a clip already made needs
+/// no encode at all (<see cref="Copy"/>).
 /// </summary>
 internal static class MaskedEncoder
 {
@@ -19,48 +19,6 @@ internal static class MaskedEncoder
             if (!frames.IsSuccess)
             {
                 return frames;
-            }
-
-            VideoOutcome<bool> copied = Copy(encoded, output, dropSound: false, options.Tools);
-            if (!copied.IsSuccess)
-            {
-                return copied.Failure;
-            }
-
-            return frames;
-        }
-        finally
-        {
-            File.Delete(encoded);
-        }
-    }
-
-    /// <summary>Writes the clean MP4 with nothing masked, decoded and encoded by ffmpeg alone; returns the number of frames written.</summary>
-    public static VideoOutcome<int> WriteClean(string input, string output, VideoFacts facts, int width, int height, int maxFrames, VideoOptions options)
-    {
-        string encoded = output + ".x264";
-        try
-        {
-            CreatePrivate(encoded);
-
-            // One frame more than allowed may come out: that one is how a stream running past its declared duration is caught.
-            ToolRun run = ToolRun.Execute(
-                "ffmpeg", FfmpegArguments.Transcode(input, facts, width, height, options.KeepSound, options.Crf, encoded, options.Preset, maxFrames + 1), options.Tools, 64 * 1024);
-            if (!run.Succeeded)
-            {
-                return VideoOutcome<int>.Fail(run.TimedOut ? VideoFailureKind.Timeout : VideoFailureKind.EncodeFailed, "the encoder failed: " + run.Errors.Trim());
-            }
-
-            ToolRun counted = ToolRun.Execute("ffprobe", FfmpegArguments.CountFrames(encoded), options.Tools, 1024);
-            if (!counted.Succeeded || !int.TryParse(System.Text.Encoding.ASCII.GetString(counted.Output).Trim(), System.Globalization.NumberStyles.None,
-                    System.Globalization.CultureInfo.InvariantCulture, out int frames) || frames == 0)
-            {
-                return VideoOutcome<int>.Fail(VideoFailureKind.DecodeFailed, "the encoded frames cannot be counted: " + counted.Errors.Trim());
-            }
-
-            if (frames > maxFrames)
-            {
-                return VideoOutcome<int>.Fail(VideoFailureKind.Duration, $"the video runs past the {facts.DurationSeconds:0.###} s it declares");
             }
 
             VideoOutcome<bool> copied = Copy(encoded, output, dropSound: false, options.Tools);

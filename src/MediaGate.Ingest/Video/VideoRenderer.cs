@@ -100,10 +100,7 @@ public sealed class VideoRenderer
             Crf = _options.Crf,
             Tools = _options.Tools,
         };
-        // Nothing to mask (the clean master): ffmpeg alone, no frame through this process.
-        VideoOutcome<int> written = masked.Count == 0
-            ? MaskedEncoder.WriteClean(input, output, facts, width, height, maxFrames, options)
-            : MaskedEncoder.Write(input, output, facts, width, height, maxFrames, options, frame => MasksAt(masked, frame / facts.FrameRate, giveWay));
+        VideoOutcome<int> written = MaskedEncoder.Write(input, output, facts, width, height, maxFrames, options, frame => MasksAt(masked, frame / facts.FrameRate, giveWay));
         if (!written.IsSuccess)
         {
             return written.Failure;

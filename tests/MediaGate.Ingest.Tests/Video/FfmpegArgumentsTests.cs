@@ -51,8 +51,6 @@ public sealed class FfmpegArgumentsTests
             FfmpegArguments.Encode("http:clip.mov", Portrait4K, 720, 1280, keepSound: true, 23, "out.mp4"),
             FfmpegArguments.Remux("enc.mp4", "out.mp4"),
             FfmpegArguments.Remux("enc.mp4", "out.mp4", dropSound: true),
-            FfmpegArguments.Transcode("http:clip.mov", Portrait4K, 720, 1280, keepSound: true, 23, "out.mp4", "superfast", 301),
-            FfmpegArguments.CountFrames("out.mp4"),
             FfmpegArguments.DecodeAll("out.mp4"),
         ];
 
@@ -82,30 +80,6 @@ public sealed class FfmpegArgumentsTests
 
         Assert.DoesNotContain("select", args[args.IndexOf("-vf") + 1]);
         Assert.DoesNotContain("-skip_loop_filter", args);
-    }
-
-    [TestMethod]
-    public void Transcode_WithoutSound_OneRunUprightAtTheRateAndSizeBoundedInFramesWithoutMetadata()
-    {
-        List<string> args = FfmpegArguments.Transcode("in.mov", Portrait4K, 720, 1280, keepSound: false, 23, "out.mp4", "superfast", 301);
-
-        Assert.AreEqual("fps=30/1,scale=720:1280:flags=bilinear,format=yuv420p,setsar=1", args[args.IndexOf("-vf") + 1]);
-        AssertPair(args, "-frames:v", "301");
-        Assert.Contains("-an", args);
-        Assert.IsFalse(args.Any(a => a.Contains(":a", StringComparison.Ordinal)), "no sound is mapped");
-        AssertPair(args, "-map_metadata", "-1");
-        AssertPair(args, "-map_chapters", "-1");
-        AssertPair(args, "-preset", "superfast");
-    }
-
-    [TestMethod]
-    public void Transcode_WithSound_MapsTheFirstAudioStreamAsAac()
-    {
-        List<string> args = FfmpegArguments.Transcode("in.mov", Portrait4K, 720, 1280, keepSound: true, 23, "out.mp4", "superfast", 301);
-
-        AssertPair(args, "-map", "0:a:0");
-        AssertPair(args, "-c:a", "aac");
-        Assert.DoesNotContain("-an", args);
     }
 
     [TestMethod]
