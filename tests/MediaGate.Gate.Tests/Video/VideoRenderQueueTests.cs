@@ -1,8 +1,4 @@
-using MediaGate.Consent.Matrix;
 using MediaGate.Data.Media;
-using MediaGate.Gate.Consents;
-using MediaGate.Gate.Faces;
-using MediaGate.Gate.Observations;
 using MediaGate.Gate.Renditions;
 using MediaGate.Gate.Tests.Support;
 using MediaGate.Gate.Video;
@@ -19,8 +15,6 @@ namespace MediaGate.Gate.Tests.Video;
 [TestClass]
 public sealed class VideoRenderQueueTests
 {
-    private static readonly TabletCaller Uploader = new("tablet-robins", "staff-anna");
-
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
@@ -30,34 +24,14 @@ public sealed class VideoRenderQueueTests
         var cancel = TestContext.CancellationToken;
         var work = Path.Combine(Directory.CreateTempSubdirectory("mediagate-render-work-").FullName, "video-work");
         await using var gate = await GateHarness.CreateAsync(Backends.SqliteFolders, new Dictionary<string, string?> { ["Video:WorkFolder"] = work }, configure: AddVideo);
-        var ava = await gate.AddChildAsync("Ava", group: true, Purpose.Journal);
-        var ben = await gate.AddChildAsync("Ben", group: false, Purpose.Journal);
-        var folder = Directory.CreateTempSubdirectory("mediagate-render-").FullName;
-        var clip = await AstronautClip.TwoFacesAsync(folder);
-        var upload = await gate.Accept.AcceptAsync(await new UploadBody { Children = [ava, ben] }.File("clip.mp4", clip).RequestAsync(), cancel);
-        Assert.IsNull(upload.Problem, upload.Problem?.Detail);
-        var mediaId = upload.Value.Receipt.Items[0].MediaId;
-        var worker = gate.Services.GetRequiredService<VideoWorker>();
-        await DrainAsync(worker, cancel);
-
-        // Left astronaut Ava, right one Ben; the naming's renders run in the lane too.
-        var faces = (await gate.Read.FindAsync(upload.Value.Receipt.ObservationId, Uploader, cancel)).Value.Items[0].Faces
-            .Where(f => !f.Faint).OrderBy(f => f.X).ToList();
-        Assert.HasCount(2, faces, "the two astronauts are two certain tracks");
-        var named = await gate.Assign.ByTabletAsync(mediaId, Uploader, [new FaceAssignmentInput(faces[0].FaceId, ava.Value), new FaceAssignmentInput(faces[1].FaceId, ben.Value)], cancel);
-        Assert.IsNull(named.Problem, named.Problem?.Detail);
-        await DrainAsync(worker, cancel);
+        var (ava, ben, observationId, mediaId) = await TwoAstronauts.UploadAsync(gate, cancel);
+        await TwoAstronauts.NameAsync(gate, observationId, mediaId, ava, ben, cancel);
         var made = await gate.Database.Renditions.OfMediaAsync(mediaId, cancel);
         var bens = made.Single(r => r.AudienceKey == "parent:" + ben.Value);
         var avas = made.Single(r => r.AudienceKey == "parent:" + ava.Value);
 
         // Ava's group option goes: Ben's family's copy (Ava shown) must now mask her.
-        var now = TimeProvider.System.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var changed = await gate.Services.GetRequiredService<ChangeConsent>().RecordAsync(
-            new ConsentRecord(ava, Purpose.Journal, true, false, "Parent of Ava", "FORM-Ava-2", today.AddDays(-1), today.AddDays(335), null, now),
-            "manager", cancel);
-        Assert.IsNull(changed.Problem, changed.Problem?.Detail);
+        await TwoAstronauts.WithdrawGroupOptionAsync(gate, ava, cancel);
 
         var answered = await gate.Database.Renditions.OfMediaAsync(mediaId, cancel);
         Assert.IsFalse(answered.Any(r => r.AudienceKey == bens.AudienceKey), "Ben's family's old copy is withdrawn before the answer, and no new one is made in the request");
@@ -68,6 +42,7 @@ public sealed class VideoRenderQueueTests
         var dead = await gate.Database.Work.ClaimKindAsync("dead-node/1", TimeSpan.FromMilliseconds(1), 3, MediaKinds.VideoWork, cancel);
         Assert.AreEqual(mediaId, VideoRenderQueue.MediaIdOf(dead!.Id), "the re-render waits in the video lane");
         await Task.Delay(50, cancel);
+        var worker = gate.Services.GetRequiredService<VideoWorker>();
         Assert.IsTrue(await worker.RunOneAsync(cancel), "a live node takes the render over");
 
         var remade = (await gate.Database.Renditions.OfMediaAsync(mediaId, cancel)).Single(r => r.AudienceKey == bens.AudienceKey);
@@ -79,11 +54,4 @@ public sealed class VideoRenderQueueTests
 
     /// <summary>The video services without playback, which needs the parents' side of the service (not under test here).</summary>
     internal static void AddVideo(IServiceCollection services) => services.AddMediaGateVideo().RemoveAll<VideoPlayback>();
-
-    private static async Task DrainAsync(VideoWorker worker, CancellationToken cancel)
-    {
-        while (await worker.RunOneAsync(cancel))
-        {
-        }
-    }
 }

@@ -125,7 +125,7 @@ public sealed class VideoAnonymiserTests
     [TestMethod]
     public void Run_RotatedMovWithGpsAndDeviceTags_WritesUprightPixelsAndNoTag()
     {
-        string input = SplitClip("tagged.mov");
+        string input = VideoClips.RotatedSplitClip(Folder.Path, "tagged.mov");
         string output = Path.Combine(Folder.Path, "tagged-out.mp4");
 
         VideoOutcome<VideoReport> report = new VideoAnonymiser(detector, new VideoOptions(), new VideoLimits()).Run(input, output);
@@ -136,8 +136,8 @@ public sealed class VideoAnonymiserTests
 
         // Upright on the pixels: the left (red) and right (blue) halves of the recording are now above and below.
         RgbImage frame = VideoClips.Frames(output, 240, 320)[10];
-        Assert.IsGreaterThan(150, Math.Abs(Red(frame, 120, 40) - Red(frame, 120, 280)), "top and bottom differ");
-        Assert.IsLessThan(20, Math.Abs(Red(frame, 20, 40) - Red(frame, 220, 40)), "left and right of the top half agree");
+        Assert.IsGreaterThan(150, Math.Abs(VideoClips.Red(frame, 120, 40) - VideoClips.Red(frame, 120, 280)), "top and bottom differ");
+        Assert.IsLessThan(20, Math.Abs(VideoClips.Red(frame, 20, 40) - VideoClips.Red(frame, 220, 40)), "left and right of the top half agree");
 
         string probe = VideoClips.Tool("ffprobe", "-v", "error", "-print_format", "json", "-show_streams", "-show_format", output);
         using (var document = JsonDocument.Parse(probe))
@@ -158,7 +158,7 @@ public sealed class VideoAnonymiserTests
     [TestMethod]
     public void Run_KeepSound_OutputHasTheSoundAsAacAndNoTag()
     {
-        string input = SplitClip("sound.mov");
+        string input = VideoClips.RotatedSplitClip(Folder.Path, "sound.mov");
         string output = Path.Combine(Folder.Path, "sound-out.mp4");
 
         VideoOutcome<VideoReport> report = new VideoAnonymiser(detector, new VideoOptions { KeepSound = true }, new VideoLimits()).Run(input, output);
@@ -182,23 +182,6 @@ public sealed class VideoAnonymiserTests
         Assert.AreEqual(VideoFailureKind.Container, report.Failure?.Kind);
         Assert.IsFalse(File.Exists(output));
     }
-
-    /// <summary>A 320x240 MOV, red on the left and blue on the right, with sound and device tags, rotated 90 degrees by its display matrix.</summary>
-    private static string SplitClip(string name)
-    {
-        string flat = Path.Combine(Folder.Path, "flat-" + name);
-        VideoClips.Ffmpeg(
-        [
-            "-f", "lavfi", "-i", "color=c=red:s=160x240:r=30:d=1", "-f", "lavfi", "-i", "color=c=blue:s=160x240:r=30:d=1", "-f", "lavfi", "-i", "sine=d=1",
-            "-filter_complex", "[0][1]hstack[v]", "-map", "[v]", "-map", "2", .. VideoClips.DeviceTags,
-            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", flat,
-        ]);
-        string rotated = Path.Combine(Folder.Path, name);
-        VideoClips.Ffmpeg("-i", flat, "-c", "copy", "-map_metadata", "0", "-metadata:s:v:0", "rotate=90", rotated);
-        return rotated;
-    }
-
-    private static int Red(RgbImage frame, int x, int y) => frame.Row(y)[x * 3];
 
     /// <summary>The middle 60% of a face box: what must be gone, whatever the mask's shape at its corners.</summary>
     private static (int X, int Y, int Width, int Height) Core((int X, int Y, int Width, int Height) box) =>

@@ -110,5 +110,23 @@ internal static class VideoClips
         return sum / (double)(box.Width * box.Height * 3);
     }
 
+    /// <summary>A 320x240 MOV, red on the left and blue on the right, with sound and device tags, rotated 90 degrees by its display matrix.</summary>
+    public static string RotatedSplitClip(string folder, string name)
+    {
+        string flat = Path.Combine(folder, "flat-" + name);
+        Ffmpeg(
+        [
+            "-f", "lavfi", "-i", "color=c=red:s=160x240:r=30:d=1", "-f", "lavfi", "-i", "color=c=blue:s=160x240:r=30:d=1", "-f", "lavfi", "-i", "sine=d=1",
+            "-filter_complex", "[0][1]hstack[v]", "-map", "[v]", "-map", "2", .. DeviceTags,
+            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", flat,
+        ]);
+        string rotated = Path.Combine(folder, name);
+        Ffmpeg("-i", flat, "-c", "copy", "-map_metadata", "0", "-metadata:s:v:0", "rotate=90", rotated);
+        return rotated;
+    }
+
+    /// <summary>The red value of one pixel.</summary>
+    public static int Red(RgbImage frame, int x, int y) => frame.Row(y)[x * 3];
+
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -53,7 +53,7 @@ public sealed class VideoRendererTests
     [TestMethod]
     public void Render_NothingMaskedFromARotatedMovWithTags_UprightCleanWithSound()
     {
-        string input = RotatedSplitClip("clean.mov");
+        string input = VideoClips.RotatedSplitClip(Folder.Path, "clean.mov");
         string output = Path.Combine(Folder.Path, "clean-out.mp4");
 
         VideoOutcome<VideoReport> report = new VideoRenderer(new VideoOptions(), new VideoLimits()).Render(input, output, [], keepSound: true);
@@ -61,7 +61,7 @@ public sealed class VideoRendererTests
         Assert.IsTrue(report.IsSuccess, report.Failure?.ToString());
         Assert.AreEqual((240, 320, 30, true), (report.Value.Width, report.Value.Height, report.Value.Frames, report.Value.Sound));
         RgbImage frame = VideoClips.Frames(output, 240, 320)[10];
-        Assert.IsGreaterThan(150, Math.Abs(Red(frame, 120, 40) - Red(frame, 120, 280)), "upright: the recording's left and right halves are now above and below");
+        Assert.IsGreaterThan(150, Math.Abs(VideoClips.Red(frame, 120, 40) - VideoClips.Red(frame, 120, 280)), "upright: the recording's left and right halves are now above and below");
         string streams = VideoClips.Tool("ffprobe", "-v", "error", "-show_entries", "stream=codec_name:stream_tags:format_tags", "-of", "csv=p=0", output);
         Assert.AreEqual("h264,und,VideoHandler,[0][0][0][0]\naac,und,SoundHandler,[0][0][0][0]\nisom,512,isomiso2avc1mp41\n", streams);
     }
@@ -84,23 +84,6 @@ public sealed class VideoRendererTests
         Assert.HasCount(before.Count, after);
         Assert.AreEqual(0.0, VideoClips.MeanDifference(before[^1], after[^1], (0, 0, 320, 240)), "a stream copy: the same pictures");
     }
-
-    /// <summary>A 320x240 MOV, red on the left and blue on the right, with sound and device tags, rotated 90 degrees by its display matrix.</summary>
-    private static string RotatedSplitClip(string name)
-    {
-        string flat = Path.Combine(Folder.Path, "flat-" + name);
-        VideoClips.Ffmpeg(
-        [
-            "-f", "lavfi", "-i", "color=c=red:s=160x240:r=30:d=1", "-f", "lavfi", "-i", "color=c=blue:s=160x240:r=30:d=1", "-f", "lavfi", "-i", "sine=d=1",
-            "-filter_complex", "[0][1]hstack[v]", "-map", "[v]", "-map", "2", .. VideoClips.DeviceTags,
-            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", flat,
-        ]);
-        string rotated = Path.Combine(Folder.Path, name);
-        VideoClips.Ffmpeg("-i", flat, "-c", "copy", "-map_metadata", "0", "-metadata:s:v:0", "rotate=90", rotated);
-        return rotated;
-    }
-
-    private static int Red(RgbImage frame, int x, int y) => frame.Row(y)[x * 3];
 
     /// <summary>
     /// Renders a 2 s, 320x240, 30 fps test pattern with a faint track masked: on the shown track's box until 0.9 s, on
