@@ -145,7 +145,7 @@ internal static class VideoCoverageBenchmark
         var why = new SortedDictionary<string, int>(StringComparer.Ordinal);
         for (int frame = 0; frame < report.Frames; frame++)
         {
-            var regions = TrackMasks.Plan(report.Tracks, frame / (double)Rate, options, mask);
+            var regions = TrackMasks.Plan(report.Tracks, frame / (double)Rate, options.LeadSeconds, mask);
             for (int l = 0; l < labels.Count; l++)
             {
                 FaceBox box = camera.InFrame(labels[l].Box, frame).ToImage(0, 0, 1f / toOutput);

@@ -90,13 +90,10 @@ public sealed partial class VideoRenditions(
     /// The photo's rule for faint boxes, per frame (<see cref="RenditionPolicy.SameFaceOverlap"/>): masked tracks that are
     /// faint and unnamed give way where they overlap a track the decision shows.
     /// </summary>
-    internal static TrackGiveWay GiveWay(StoredDecision decision, int[] masked, IReadOnlyDictionary<int, FaceTrack> tracks)
+    private static TrackGiveWay GiveWay(Make make, IReadOnlyDictionary<int, FaceTrack> tracks)
     {
-        var faces = decision.Request.Item.Faces;
-        var yielding = faces.Where(f => f.Uncertain && f.Assignment.Kind == FaceAssignmentKind.Unassigned && masked.Contains(f.Number))
-            .Select(f => f.Number).ToHashSet();
-        var shown = tracks.Where(t => !masked.Contains(t.Key)).Select(t => t.Value).ToArray();
-        return new TrackGiveWay(yielding, shown, RenditionPolicy.SameFaceOverlap);
+        var shown = tracks.Where(t => !make.Masked.Contains(t.Key)).Select(t => t.Value).ToArray();
+        return new TrackGiveWay(make.Yielding.ToHashSet(), shown, RenditionPolicy.SameFaceOverlap);
     }
 
     /// <summary>
@@ -116,19 +113,14 @@ public sealed partial class VideoRenditions(
         decision.Request.Item.Faces.Where(f => f.Uncertain && f.Assignment.Kind == FaceAssignmentKind.Unassigned && masked.Contains(f.Number))
             .Select(f => f.Number).Order().ToArray();
 
-    /// <summary>What decides a rendition's picture (not its sound): the tracks masked and those that give way.</summary>
-    private static string PictureKey(StoredDecision decision, int[] masked) =>
-        string.Join(',', masked.Select(m => m.ToString(CultureInfo.InvariantCulture))) + "|" +
-        string.Join(',', Yielding(decision, masked).Select(m => m.ToString(CultureInfo.InvariantCulture)));
-
-    private async Task<(MediaItemRecord? Item, IReadOnlyList<VideoTrackRecord> Tracks, List<(StoredDecision Decision, int[] Masked, bool Sound, string Fingerprint, long Revision)> ToMake)> PlanAsync(
+    private async Task<(MediaItemRecord? Item, IReadOnlyList<VideoTrackRecord> Tracks, List<Make> ToMake)> PlanAsync(
         string mediaId, IReadOnlyList<StoredDecision> decisions, CancellationToken cancellationToken)
     {
         var item = await mediaRecords.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
         var existing = await renditionRecords.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false);
         var videos = (await videoRecords.RenditionsOfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false)).ToDictionary(v => v.RenditionId, StringComparer.Ordinal);
         var tracks = await videoRecords.TracksAsync(mediaId, cancellationToken).ConfigureAwait(false);
-        var wanted = new Dictionary<(Purpose, string), (StoredDecision Decision, int[] Masked, bool Sound, string Fingerprint)>();
+        var wanted = new Dictionary<(Purpose, string), Make>();
         if (item?.MasterKey is not null)
         {
             var approved = (await approvalRecords.OfMediaAsync(mediaId, cancellationToken).ConfigureAwait(false)).Select(a => a.Purpose).ToHashSet();
@@ -138,11 +130,11 @@ public sealed partial class VideoRenditions(
                 var masked = MaskedTracks(decision, tracks);
                 bool sound = KeepsSound(decision.Request.Purpose);
                 var yielding = Yielding(decision, masked);
-                wanted[(decision.Request.Purpose, decision.Request.Audience.Key)] = (decision, masked, sound, Fingerprint(item.MasterKey, masked, yielding, sound));
+                wanted[(decision.Request.Purpose, decision.Request.Audience.Key)] = new Make(decision, masked, yielding, sound, Fingerprint(item.MasterKey, masked, yielding, sound), 0);
             }
         }
 
-        var toMake = new List<(StoredDecision Decision, int[] Masked, bool Sound, string Fingerprint, long Revision)>();
+        var toMake = new List<Make>();
         foreach (var rendition in existing)
         {
             var key = (rendition.Purpose, rendition.AudienceKey);
@@ -156,11 +148,11 @@ public sealed partial class VideoRenditions(
             await WithdrawAsync(rendition, videos.GetValueOrDefault(rendition.Id), cancellationToken).ConfigureAwait(false);
             if (wanted.Remove(key, out var remake))
             {
-                toMake.Add((remake.Decision, remake.Masked, remake.Sound, remake.Fingerprint, rendition.Revision));
+                toMake.Add(remake with { Revision = rendition.Revision });
             }
         }
 
-        toMake.AddRange(wanted.Values.Select(w => (w.Decision, w.Masked, w.Sound, w.Fingerprint, 0L)));
+        toMake.AddRange(wanted.Values);
         return (item, tracks, toMake);
     }
 
@@ -189,7 +181,7 @@ public sealed partial class VideoRenditions(
 
             // One picture per set of masks: audiences that differ only in sound share it, the silent copy a stream copy of the
             // one with sound; a picture that masks nothing is the master itself, copied. Every copy is verified again.
-            foreach (var picture in toMake.GroupBy(m => PictureKey(m.Decision, m.Masked), StringComparer.Ordinal))
+            foreach (var picture in toMake.GroupBy(m => m.Picture, StringComparer.Ordinal))
             {
                 var first = picture.First();
                 bool anySound = picture.Any(m => m.Sound);
@@ -199,7 +191,7 @@ public sealed partial class VideoRenditions(
                 {
                     source = files.NewFile(string.Create(CultureInfo.InvariantCulture, $"rendition-{n++}.mp4"));
                     var masked = first.Masked.Select(number => faceTracks[number]).ToArray();
-                    var giveWay = GiveWay(first.Decision, first.Masked, faceTracks);
+                    var giveWay = GiveWay(first, faceTracks);
                     string target = source;
                     var rendered = await Task.Run(() => renderer.Render(master, target, masked, anySound, giveWay), cancellationToken).ConfigureAwait(false);
                     if (!rendered.IsSuccess)
@@ -350,4 +342,12 @@ public sealed partial class VideoRenditions(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The {Purpose} rendition of video {MediaId} could not be made and is withheld: {Failure}")]
     private partial void LogRenderFailed(string mediaId, string purpose, string failure);
+
+    /// <summary>One copy to make for an audience: the tracks it masks, those of them that give way, with or without sound.</summary>
+    private sealed record Make(StoredDecision Decision, int[] Masked, int[] Yielding, bool Sound, string Fingerprint, long Revision)
+    {
+        /// <summary>What decides the copy's picture (not its sound): audiences with the same one share a render.</summary>
+        public string Picture => string.Join(',', Masked.Select(m => m.ToString(CultureInfo.InvariantCulture))) + "|" +
+            string.Join(',', Yielding.Select(m => m.ToString(CultureInfo.InvariantCulture)));
+    }
 }

@@ -18,8 +18,9 @@ public static class ServiceMemory
     /// <summary>
     /// Native blocks of 1 MiB and more get their own mapping and go back to the system when freed. glibc's moving
     /// threshold put the large blocks of a photo's lossless strip and of the models (up to 32 MB each) inside the
-    /// arenas once one such block had been freed, and an arena keeps what it holds: eng/load.sh peaked at 644 and
-    /// 658 MiB with it and at 502 and 512 MiB with 1 MiB fixed (2026-12-07, README "Memory on 2026-12-07").
+    /// arenas once one such block had been freed, and an arena keeps what it holds: eng/load.sh peaked at 683 and
+    /// 721 MiB with it and at 517 and 533 MiB with 1 MiB fixed, at the same CPU (README "Issues 12 and 14 on 2026-12-07,
+    /// fourth stop").
     /// </summary>
     public const int MmapThresholdBytes = 1024 * 1024;
 

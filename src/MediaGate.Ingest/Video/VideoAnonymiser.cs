@@ -64,25 +64,17 @@ public sealed class VideoAnonymiser
 
     private VideoOutcome<VideoReport> RunSteps(string input, string output)
     {
-        VideoOutcome<VideoFacts> probed = VideoProbe.Run(input, _limits, _options.Tools);
-        if (!probed.IsSuccess)
-        {
-            return probed.Failure;
-        }
-
-        VideoFacts facts = probed.Value;
-        var (width, height) = FfmpegArguments.OutputSize(facts, _options.MaxShortSide);
-        int stride = Stride(facts);
-        int maxFrames = MaxFrames(facts);
-        var followed = Track(input, facts, width, height);
+        VideoOutcome<FollowedFaces> followed = Follow(input);
         if (!followed.IsSuccess)
         {
             return followed.Failure;
         }
 
-        var (sampled, tracks) = followed.Value;
+        var (facts, width, height, sampled, tracks) = followed.Value;
+        int stride = Stride(facts);
+        int maxFrames = MaxFrames(facts);
         bool sound = _options.KeepSound && facts.HasAudio;
-        VideoOutcome<int> written = MaskedEncoder.Write(input, output, facts, width, height, maxFrames, _options, frame => MasksAt(tracks, frame / facts.FrameRate));
+        VideoOutcome<int> written = MaskedEncoder.Write(input, output, facts, width, height, maxFrames, _options, frame => TrackMasks.Plan(tracks, frame / facts.FrameRate, _options.LeadSeconds, _mask));
         if (!written.IsSuccess)
         {
             return written.Failure;
@@ -147,5 +139,4 @@ public sealed class VideoAnonymiser
 
     private static int Even(double side) => Math.Max(2, (int)Math.Round(side / 2.0) * 2);
 
-    private IReadOnlyList<MaskRegion> MasksAt(IReadOnlyList<FaceTrack> tracks, double seconds) => TrackMasks.Plan(tracks, seconds, _options, _mask);
 }

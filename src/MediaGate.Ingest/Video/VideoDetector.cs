@@ -13,8 +13,8 @@ public static class VideoDetector
     /// <summary>YuNet: two passes over the whole frame, at its own size and at half of it (never enlarged, no tiles up to
     /// 1280 px; the finest level is the frame itself, capped by MaxScale), scores fused across the two as the photo detector fuses its levels (second look on candidates below 0.95).
     /// The half-size pass finds faces YuNet misses at 720p (swimmers in caps and goggles, hockey players' faces growing in a
-    /// zoom): bench video-coverage went from 92.4% to 98% of labelled face-frames masked, for about 25 ms more CPU a sample
-    /// (bench detect-profile at 1280x720: 48 -> 72 ms).</summary>
+    /// zoom): bench video-coverage went from 92.4% to 98.6% of labelled face-frames masked, and eng/video-bench.sh measured
+    /// no more CPU a clip second (README "Issues 12 and 14 on 2026-12-07, fourth stop").</summary>
     public static MultiScaleSettings YuNetPasses { get; } = MultiScaleSettings.YuNet with
     {
         WholeImageLongSide = 640,

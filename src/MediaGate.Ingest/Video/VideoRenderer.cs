@@ -1,5 +1,4 @@
 using System.Globalization;
-using MediaGate.Ingest.Detect;
 using MediaGate.Ingest.Mask;
 
 namespace MediaGate.Ingest.Video;
@@ -100,7 +99,7 @@ public sealed class VideoRenderer
             Crf = _options.Crf,
             Tools = _options.Tools,
         };
-        VideoOutcome<int> written = MaskedEncoder.Write(input, output, facts, width, height, maxFrames, options, frame => MasksAt(masked, frame / facts.FrameRate, giveWay));
+        VideoOutcome<int> written = MaskedEncoder.Write(input, output, facts, width, height, maxFrames, options, frame => TrackMasks.Plan(masked, frame / facts.FrameRate, _options.LeadSeconds, _mask, giveWay));
         if (!written.IsSuccess)
         {
             return written.Failure;
@@ -140,32 +139,5 @@ public sealed class VideoRenderer
 
         int frames = (int)Math.Round(verified.Value * facts.FrameRate);
         return new VideoReport(facts, facts.UprightWidth, facts.UprightHeight, frames, 0, [], sound, verified.Value);
-    }
-
-    private IReadOnlyList<MaskRegion> MasksAt(IReadOnlyList<FaceTrack> tracks, double seconds, TrackGiveWay? giveWay)
-    {
-        var faces = new List<DetectedFace>();
-        foreach (FaceTrack track in tracks)
-        {
-            if (track.At(seconds, _options.LeadSeconds) is { } face && !GivesWay(track, face, seconds, giveWay))
-            {
-                faces.Add(face);
-            }
-        }
-
-        return FaceMasker.Plan(faces, _mask);
-    }
-
-    /// <summary>Whether <paramref name="track"/>'s box at this time is a shown face found faintly again (<see cref="TrackGiveWay"/>).</summary>
-    private bool GivesWay(FaceTrack track, DetectedFace face, double seconds, TrackGiveWay? giveWay)
-    {
-        if (giveWay is null || !giveWay.Yielding.Contains(track.Id))
-        {
-            return false;
-        }
-
-        var box = new FaceBox(face.X, face.Y, face.Width, face.Height);
-        return giveWay.Shown.Any(shown => shown.At(seconds, _options.LeadSeconds) is { } s
-            && new FaceBox(s.X, s.Y, s.Width, s.Height).IntersectionOverUnion(box) >= giveWay.SameFaceOverlap);
     }
 }

@@ -47,13 +47,11 @@ internal sealed class TestDatabase : IAsyncDisposable
         }
 
         Assert.AreEqual(PostgreSql, store, "unknown store");
-        var schema = "t_" + Guid.NewGuid().ToString("N");
-        await AdminAsync($"CREATE SCHEMA {schema}");
-        var connectionString = new NpgsqlConnectionStringBuilder(TestAssembly.Cluster.ConnectionString) { SearchPath = schema }.ToString();
-        var postgres = await MediaGateDatabase.OpenPostgreSqlAsync(connectionString, time);
-        return new TestDatabase(postgres, t => MediaGateDatabase.OpenPostgreSqlAsync(connectionString, t), () => AdminAsync($"DROP SCHEMA {schema} CASCADE"))
+        var schema = await EmptyPostgreSqlSchemaAsync();
+        var postgres = await MediaGateDatabase.OpenPostgreSqlAsync(schema.ConnectionString, time);
+        return new TestDatabase(postgres, t => MediaGateDatabase.OpenPostgreSqlAsync(schema.ConnectionString, t), () => schema.DisposeAsync().AsTask())
         {
-            Schema = schema,
+            Schema = schema.Name,
         };
     }
 
@@ -63,7 +61,7 @@ internal sealed class TestDatabase : IAsyncDisposable
         var schema = "t_" + Guid.NewGuid().ToString("N");
         await AdminAsync($"CREATE SCHEMA {schema}");
         var connectionString = new NpgsqlConnectionStringBuilder(TestAssembly.Cluster.ConnectionString) { SearchPath = schema }.ToString();
-        return new EmptySchema(connectionString, () => AdminAsync($"DROP SCHEMA {schema} CASCADE"));
+        return new EmptySchema(schema, connectionString, () => AdminAsync($"DROP SCHEMA {schema} CASCADE"));
     }
 
     /// <summary>Straight SQL, as any other program with the connection string could send it.</summary>
@@ -97,8 +95,10 @@ internal sealed class TestDatabase : IAsyncDisposable
 }
 
 /// <summary>A PostgreSQL schema nobody has opened yet (see <see cref="TestDatabase.EmptyPostgreSqlSchemaAsync"/>).</summary>
-internal sealed class EmptySchema(string connectionString, Func<Task> drop) : IAsyncDisposable
+internal sealed class EmptySchema(string name, string connectionString, Func<Task> drop) : IAsyncDisposable
 {
+    public string Name { get; } = name;
+
     public string ConnectionString { get; } = connectionString;
 
     public async ValueTask DisposeAsync() => await drop();

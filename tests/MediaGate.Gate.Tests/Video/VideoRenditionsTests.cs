@@ -11,7 +11,7 @@ namespace MediaGate.Gate.Tests.Video;
 /// <summary>
 /// "Released" only when the copy exists (issue 14): a family's list shows a clip from the moment its rendition row exists
 /// (ParentListRule), so the row is saved only after the clip is recorded and stored, and a withdrawal deletes the row before
-/// the clip. A picture that masks nothing is a copy of the master, and one audience's silent copy a copy of another's.
+/// the clip. Here Ben's family's first copy masks nobody (a stream copy of the master) and the others are renders.
 /// </summary>
 [TestClass]
 public sealed class VideoRenditionsTests
