@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.ML.OnnxRuntime;
 
 namespace MediaGate.Ingest.Detect;
@@ -25,7 +24,7 @@ internal sealed class BlazeFaceDetector : TiledFaceDetector
     protected override void RunWindow(RgbImage levelImage, InferenceWindow window, float minScore, List<ScoredBox> into)
     {
         const int length = Side * Side * 3;
-        var buffer = ArrayPool<float>.Shared.Rent(length);
+        var buffer = TensorBuffers.Rent(length);
         try
         {
             var tensor = buffer.AsMemory(0, length);
@@ -40,7 +39,7 @@ internal sealed class BlazeFaceDetector : TiledFaceDetector
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(buffer);
+            TensorBuffers.Return(buffer);
         }
     }
 }

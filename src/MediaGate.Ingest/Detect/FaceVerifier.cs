@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.ML.OnnxRuntime;
 
 namespace MediaGate.Ingest.Detect;
@@ -52,7 +51,7 @@ public sealed class FaceVerifier : IDisposable
         Array.Fill(scores, float.NaN);
         var side = Settings.InputSide;
         var length = 3 * side * side;
-        var buffer = ArrayPool<float>.Shared.Rent(length);
+        var buffer = TensorBuffers.Rent(length);
         try
         {
             for (var first = 0; first < faces.Count && first < perRun * Settings.MaxRunsPerPhoto; first += perRun)
@@ -82,7 +81,7 @@ public sealed class FaceVerifier : IDisposable
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(buffer);
+            TensorBuffers.Return(buffer);
         }
 
         return scores;

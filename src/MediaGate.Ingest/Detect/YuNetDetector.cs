@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.ML.OnnxRuntime;
 
 namespace MediaGate.Ingest.Detect;
@@ -28,7 +27,7 @@ internal sealed class YuNetDetector : TiledFaceDetector
     protected override void RunWindow(RgbImage levelImage, InferenceWindow window, float minScore, List<ScoredBox> into)
     {
         var length = 3 * window.TensorWidth * window.TensorHeight;
-        var buffer = ArrayPool<float>.Shared.Rent(length);
+        var buffer = TensorBuffers.Rent(length);
         try
         {
             var tensor = buffer.AsMemory(0, length);
@@ -54,7 +53,7 @@ internal sealed class YuNetDetector : TiledFaceDetector
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(buffer);
+            TensorBuffers.Return(buffer);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using MediaGate.Ingest.Detect;
 using Microsoft.ML.OnnxRuntime;
 
@@ -90,7 +89,7 @@ public sealed class TextDetector : IDisposable
         var (width, height) = settings.TensorSize(image.Width, image.Height);
         var reduced = ImageResampler.Resize(image, width, height);
         int plane = width * height;
-        var buffer = ArrayPool<float>.Shared.Rent(3 * plane);
+        var buffer = TensorBuffers.Rent(3 * plane);
         try
         {
             Fill(reduced, buffer.AsSpan(0, 3 * plane));
@@ -113,7 +112,7 @@ public sealed class TextDetector : IDisposable
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(buffer);
+            TensorBuffers.Return(buffer);
         }
     }
 
