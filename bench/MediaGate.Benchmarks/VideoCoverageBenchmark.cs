@@ -32,13 +32,14 @@ internal static class VideoCoverageBenchmark
         var models = parsed?.Get("models");
         if (parsed is null || faces is null || models is null)
         {
-            Console.Error.WriteLine("usage: video-coverage --faces DIR --models DIR [--detector NAME] [--photos 4] [--seconds 4] [--only TEXT] [--detect-side 720] [--samples 3] [--verbose 1]");
+            Console.Error.WriteLine("usage: video-coverage --faces DIR --models DIR [--detector NAME] [--photos 4] [--seconds 4] [--only TEXT] [--detect-side 720] [--samples 3] [--verbose 1] [--tracks 1]");
             return 1;
         }
 
         int photoCount = parsed.GetInt("photos", 4);
         int seconds = parsed.GetInt("seconds", 4);
         bool verbose = parsed.GetInt("verbose", 0) == 1;
+        bool listTracks = parsed.GetInt("tracks", 0) == 1;
         Outcome<IFaceDetector> opened = VideoDetector.Open(models, parsed.Get("detector"));
         if (!opened.IsSuccess)
         {
@@ -89,6 +90,13 @@ internal static class VideoCoverageBenchmark
                     falseTracks += fp;
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{photo.RelativePath} {motion} {container}{(turned ? " turned" : "")}: {m}/{f} face-frames masked ({Share(m, f)}), {result.Value.Tracks.Count} tracks, {fp} false, {result.Value.Sampled} samples, in-process CPU {cpu.TotalSeconds:0.0} s"));
+                    if (listTracks)
+                    {
+                        foreach (FaceTrack t in result.Value.Tracks)
+                        {
+                            Console.WriteLine("  " + TrackLine(t));
+                        }
+                    }
                 }
             }
 
@@ -101,6 +109,11 @@ internal static class VideoCoverageBenchmark
             Directory.Delete(work, recursive: true);
         }
     }
+
+    /// <summary>One track as a line (--tracks 1): id, certain or faint, its samples and the samples whose detection is certain,
+    /// so that two runs' lists can be compared with diff.</summary>
+    internal static string TrackLine(FaceTrack t) => string.Create(CultureInfo.InvariantCulture,
+        $"track {t.Id} {(t.Certain ? "certain" : "faint")}: {t.Points.Count} detections, frames {t.Points[0].Frame}-{t.Points[^1].Frame}, certain at [{string.Join(",", t.Points.Where(p => !p.Face.Uncertain).Select(p => p.Frame))}]");
 
     /// <summary>Photos with at least four labelled faces that the camera shows at 40 px or more, spread over the set.</summary>
     private static List<LabelledPhoto> GroupPhotos(string folder, int count)

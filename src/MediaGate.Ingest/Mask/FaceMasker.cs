@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using MediaGate.Ingest.Detect;
 
 namespace MediaGate.Ingest.Mask;
@@ -226,8 +229,11 @@ public static class FaceMasker
         }
     }
 
-    /// <summary>Fills the region: the ring's colour at the edge, blending smoothly to the ring's mean at the centre.</summary>
-    private static void Fill(RgbImage image, MaskRegion region, float[] ring)
+    /// <summary>Fills the region: the ring's colour at the edge, blending smoothly to the ring's mean at the centre.
+    /// Eight pixels at a time where the processor has AVX2 (<see cref="FillVectors"/>), the same arithmetic in the same
+    /// order as one at a time (<see cref="FillPixel"/>), so the output is the same to the bit (FaceMaskerTests); this was
+    /// 40 of the 105 CPU s of a minute's 1080p clip with two large faces (issue 14).</summary>
+    internal static void Fill(RgbImage image, MaskRegion region, float[] ring, bool vectors = true)
     {
         Span<float> centre = stackalloc float[3];
         for (int bin = 0; bin < AngleBins; bin++)
@@ -242,30 +248,121 @@ public static class FaceMasker
         var (_, y0, _, y1) = region.PixelBounds(image.Width, image.Height);
         float inverseHalfWidth = (float)(1.0 / region.HalfWidth);
         float binsPerRadian = AngleBins / (2 * MathF.PI);
+        bool wide = vectors && Avx2.IsSupported;
         for (int y = y0; y < y1; y++)
         {
             var (x0, x1) = RowSpan(region, y, image.Width);
             float v = (float)((y + 0.5 - region.CenterY) / region.HalfHeight);
             float v2 = v * v;
-            for (int x = x0; x < x1; x++)
+            int x = wide ? FillVectors(px, y * image.Width, x0, x1, region.CenterX, inverseHalfWidth, v, v2, ring, centre, binsPerRadian) : x0;
+            for (; x < x1; x++)
             {
                 float u = (float)(x + 0.5 - region.CenterX) * inverseHalfWidth;
-                float u2 = u * u;
-                float rho = MathF.Min(1f, MathF.Sqrt(MathF.Sqrt((u2 * u2) + (v2 * v2))));
-                float position = FastAngle(v, u) * binsPerRadian;
-                int bin0 = (int)position % AngleBins;
-                int bin1 = (bin0 + 1) % AngleBins;
-                float frac = position - MathF.Floor(position);
-                float blend = rho * rho * (3 - (2 * rho));
-                int offset = ((y * image.Width) + x) * 3;
-                for (int ch = 0; ch < 3; ch++)
-                {
-                    float edge = (ring[(bin0 * 3) + ch] * (1 - frac)) + (ring[(bin1 * 3) + ch] * frac);
-                    float value = centre[ch] + ((edge - centre[ch]) * blend);
-                    px[offset + ch] = (byte)Math.Clamp((int)MathF.Round(value), 0, 255);
-                }
+                FillPixel(px, ((y * image.Width) + x) * 3, u, v, v2, ring, centre, binsPerRadian);
             }
         }
+    }
+
+    /// <summary>One pixel of the fill, at (u, v) in half-sides from the centre.</summary>
+    private static void FillPixel(byte[] px, int offset, float u, float v, float v2, float[] ring, ReadOnlySpan<float> centre, float binsPerRadian)
+    {
+        float u2 = u * u;
+        float rho = MathF.Min(1f, MathF.Sqrt(MathF.Sqrt((u2 * u2) + (v2 * v2))));
+        float position = FastAngle(v, u) * binsPerRadian;
+        int bin0 = (int)position % AngleBins;
+        int bin1 = (bin0 + 1) % AngleBins;
+        float frac = position - MathF.Floor(position);
+        float blend = rho * rho * (3 - (2 * rho));
+        for (int ch = 0; ch < 3; ch++)
+        {
+            float edge = (ring[(bin0 * 3) + ch] * (1 - frac)) + (ring[(bin1 * 3) + ch] * frac);
+            float value = centre[ch] + ((edge - centre[ch]) * blend);
+            px[offset + ch] = (byte)Math.Clamp((int)MathF.Round(value), 0, 255);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="FillPixel"/> for the pixels [x0, x0 + 8k) of one row, eight at a time (AVX2; the ring's colours gathered
+    /// by bin); returns the first pixel left for <see cref="FillPixel"/>. Same operations, same order, same rounding.
+    /// </summary>
+    private static unsafe int FillVectors(
+        byte[] px, int rowStart, int x0, int x1, double centreX, float inverseHalfWidth, float v, float v2, float[] ring, ReadOnlySpan<float> centre, float binsPerRadian)
+    {
+        Vector256<float> one = Vector256.Create(1f);
+        Vector256<double> halves = Vector256.Create(0.5, 1.5, 2.5, 3.5);
+        Vector256<double> centre4 = Vector256.Create(centreX);
+        Vector256<float> inverse = Vector256.Create(inverseHalfWidth);
+        Vector256<float> vv = Vector256.Create(v);
+        Vector256<float> v4 = Vector256.Create(v2 * v2);
+        Vector256<float> ay = Vector256.Abs(vv);
+        Vector256<float> bins = Vector256.Create(binsPerRadian);
+        Vector256<int> binCount = Vector256.Create(AngleBins);
+        int x = x0;
+        fixed (float* ringAt = ring)
+        {
+            for (; x + 8 <= x1; x += 8)
+            {
+                // (float)(x + k + 0.5 - centreX) * inverseHalfWidth: x + k + 0.5 is exact in a double, then one rounding each, as one at a time.
+                Vector256<double> left = (Vector256.Create((double)x) + halves) - centre4;
+                Vector256<double> right = (Vector256.Create((double)(x + 4)) + halves) - centre4;
+                Vector256<float> u = Vector256.Narrow(left, right) * inverse;
+                Vector256<float> u2 = u * u;
+                Vector256<float> rho = Vector256.Min(one, Vector256.Sqrt(Vector256.Sqrt((u2 * u2) + v4)));
+
+                // FastAngle(v, u), lane by lane.
+                Vector256<float> ax = Vector256.Abs(u);
+                Vector256<float> max = Vector256.Max(ax, ay);
+                Vector256<float> a = Vector256.Min(ax, ay) / max;
+                Vector256<float> s = a * a;
+                Vector256<float> r = (((((Vector256.Create(-0.0464964749f) * s) + Vector256.Create(0.15931422f)) * s) - Vector256.Create(0.327622764f)) * s * a) + a;
+                r = Vector256.ConditionalSelect(Vector256.GreaterThan(ay, ax), Vector256.Create(MathF.PI / 2) - r, r);
+                r = Vector256.ConditionalSelect(Vector256.LessThan(u, Vector256<float>.Zero), Vector256.Create(MathF.PI) - r, r);
+                r = v < 0 ? Vector256.Create(2 * MathF.PI) - r : r;
+                r = Vector256.ConditionalSelect(Vector256.Equals(max, Vector256<float>.Zero), Vector256<float>.Zero, r);
+
+                Vector256<float> position = r * bins;
+                Vector256<int> bin0 = Vector256.ConvertToInt32(position);
+                bin0 = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(bin0, binCount), bin0 - binCount, bin0);
+                Vector256<int> bin1 = bin0 + Vector256<int>.One;
+                bin1 = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(bin1, binCount), bin1 - binCount, bin1);
+                Vector256<float> frac = position - Vector256.Floor(position);
+                Vector256<float> blend = rho * rho * (Vector256.Create(3f) - (Vector256.Create(2f) * rho));
+                Vector256<int> index0 = bin0 * 3;
+                Vector256<int> index1 = bin1 * 3;
+                Vector256<int> red = Channel(ringAt, index0, index1, frac, blend, centre[0], 0);
+                Vector256<int> green = Channel(ringAt, index0, index1, frac, blend, centre[1], 1);
+                Vector256<int> blue = Channel(ringAt, index0, index1, frac, blend, centre[2], 2);
+
+                // R0..R7 G0..G7 | B0..B7, then interleaved to R0 G0 B0 R1... (24 bytes).
+                Vector256<byte> planar = Vector256.Narrow(Vector256.Narrow(red, green), Vector256.Narrow(blue, Vector256<int>.Zero)).AsByte();
+                Vector128<byte> redGreen = planar.GetLower();
+                Vector128<byte> blues = planar.GetUpper();
+                Vector128<byte> first = Vector128.Shuffle(redGreen, FirstFromRedGreen) | Vector128.Shuffle(blues, FirstFromBlue);
+                Vector128<byte> second = Vector128.Shuffle(redGreen, SecondFromRedGreen) | Vector128.Shuffle(blues, SecondFromBlue);
+                int offset = (rowStart + x) * 3;
+                first.CopyTo(px, offset);
+                BinaryPrimitives.WriteUInt64LittleEndian(px.AsSpan(offset + 16, 8), second.AsUInt64().ToScalar());
+            }
+        }
+
+        return x;
+    }
+
+    // Byte shuffles from planar R0..R7 G0..G7 (and B0..B7) to interleaved RGB; 0xFF picks nothing (zero).
+    private static readonly Vector128<byte> FirstFromRedGreen = Vector128.Create((byte)0, 8, 0xFF, 1, 9, 0xFF, 2, 10, 0xFF, 3, 11, 0xFF, 4, 12, 0xFF, 5);
+    private static readonly Vector128<byte> FirstFromBlue = Vector128.Create((byte)0xFF, 0xFF, 0, 0xFF, 0xFF, 1, 0xFF, 0xFF, 2, 0xFF, 0xFF, 3, 0xFF, 0xFF, 4, 0xFF);
+    private static readonly Vector128<byte> SecondFromRedGreen = Vector128.Create((byte)13, 0xFF, 6, 14, 0xFF, 7, 15, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF);
+    private static readonly Vector128<byte> SecondFromBlue = Vector128.Create((byte)0xFF, 5, 0xFF, 0xFF, 6, 0xFF, 0xFF, 7, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF);
+
+    /// <summary>One colour channel of eight pixels of <see cref="FillVectors"/>, rounded and clamped to 0..255.</summary>
+    private static unsafe Vector256<int> Channel(float* ringAt, Vector256<int> index0, Vector256<int> index1, Vector256<float> frac, Vector256<float> blend, float centre, int ch)
+    {
+        Vector256<int> channel = Vector256.Create(ch);
+        Vector256<float> edge = (Avx2.GatherVector256(ringAt, index0 + channel, 4) * (Vector256.Create(1f) - frac)) + (Avx2.GatherVector256(ringAt, index1 + channel, 4) * frac);
+        Vector256<float> c = Vector256.Create(centre);
+        Vector256<float> value = c + ((edge - c) * blend);
+        Vector256<int> rounded = Vector256.ConvertToInt32(Vector256.Round(value));
+        return Vector256.Min(Vector256.Max(rounded, Vector256<int>.Zero), Vector256.Create(255));
     }
 
     /// <summary>
