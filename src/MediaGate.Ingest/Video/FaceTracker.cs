@@ -4,8 +4,8 @@ namespace MediaGate.Ingest.Video;
 
 /// <summary>
 /// Links the detections of sampled frames into tracks (issue 14, Faces followed through time): each detection
-/// joins the open track whose predicted box (last box moved on at the track's speed) it overlaps most, or whose
-/// centre is close for its size when a fast move leaves little overlap; otherwise it starts a new track. A
+/// joins the open track whose predicted box (one of its latest boxes moved on at the track's median speed) it overlaps
+/// most, or whose centre is close for its size when a fast move leaves little overlap; otherwise it starts a new track. A
 /// track not seen for <see cref="MaxGapSeconds"/> is closed: between its samples the box is interpolated, so a
 /// missed detection or two does not unmask the face.
 /// </summary>
@@ -39,7 +39,7 @@ internal sealed class FaceTracker
                 continue;
             }
 
-            FaceBox predicted = Predict(track, seconds, cameraX, cameraY);
+            var predictions = Predictions(track, seconds, cameraX, cameraY);
 
             // A track seen once has no speed of its own: it moves with the camera. Only while the camera's motion is not
             // known yet (no track seen twice) may it have moved as far as a fast pan takes it; once it is known, two faint
@@ -47,9 +47,18 @@ internal sealed class FaceTracker
             float maxShift = track.Count < 2 && camera is null ? Math.Max(MaxCentreShift, (float)(MaxUnpredictedSpeed * (seconds - track[^1].Seconds))) : MaxCentreShift;
             for (int f = 0; f < faces.Count; f++)
             {
-                if (Cost(predicted, Box(faces[f]), maxShift) is { } cost)
+                float? best = null;
+                foreach (FaceBox predicted in predictions)
                 {
-                    pairs.Add((cost, t, f));
+                    if (Cost(predicted, Box(faces[f]), maxShift) is { } cost && (best is null || cost < best))
+                    {
+                        best = cost;
+                    }
+                }
+
+                if (best is { } found)
+                {
+                    pairs.Add((found, t, f));
                 }
             }
         }
@@ -158,20 +167,59 @@ internal sealed class FaceTracker
         return (xs[xs.Count / 2], ys[ys.Count / 2]);
     }
 
-    private static FaceBox Predict(List<TrackPoint> track, double seconds, float cameraX, float cameraY)
+    /// <summary>How many of a track's latest detections it is predicted from, and how many of its latest steps give its speed.</summary>
+    private const int Recent = 3;
+
+    /// <summary>
+    /// Where the track may be at <paramref name="seconds"/>: each of its <see cref="Recent"/> latest boxes moved on at the
+    /// track's speed (the median of its latest steps). A faint face is found as one box, then as another over a part of it
+    /// (a box over the brow, or the whole frame's height) when the usual one is missed: predicting from the last box only, at
+    /// the speed of that one jump, put the next usual box out of reach, and the face broke into a new track.
+    /// </summary>
+    private static List<FaceBox> Predictions(List<TrackPoint> track, double seconds, float cameraX, float cameraY)
     {
-        FaceBox last = Box(track[^1].Face);
-        if (track.Count < 2)
+        var (vx, vy) = track.Count < 2 ? (cameraX, cameraY) : Speed(track);
+        var predictions = new List<FaceBox>(Recent);
+        for (int i = track.Count - 1; i >= Math.Max(0, track.Count - Recent); i--)
         {
-            float dt = (float)(seconds - track[^1].Seconds);
-            return new FaceBox(last.X + (cameraX * dt), last.Y + (cameraY * dt), last.Width, last.Height);
+            FaceBox box = Box(track[i].Face);
+            float dt = (float)(seconds - track[i].Seconds);
+            predictions.Add(box with { X = box.X + (vx * dt), Y = box.Y + (vy * dt) });
         }
 
-        FaceBox before = Box(track[^2].Face);
-        double span = track[^1].Seconds - track[^2].Seconds;
-        double ahead = seconds - track[^1].Seconds;
-        float k = span > 0 ? (float)(ahead / span) : 0f;
-        return new FaceBox(last.X + ((last.X - before.X) * k), last.Y + ((last.Y - before.Y) * k), last.Width, last.Height);
+        return predictions;
+    }
+
+    /// <summary>The median speed (pixels a second, of the box's centre) over the track's latest steps: one jump to another
+    /// box over the same face, and back, does not throw it.</summary>
+    private static (float X, float Y) Speed(List<TrackPoint> track)
+    {
+        var xs = new List<float>();
+        var ys = new List<float>();
+        for (int i = track.Count - 1; i >= Math.Max(1, track.Count - Recent - 1); i--)
+        {
+            double span = track[i].Seconds - track[i - 1].Seconds;
+            if (span > 0)
+            {
+                FaceBox a = Box(track[i - 1].Face), b = Box(track[i].Face);
+                xs.Add((float)((b.X + (b.Width / 2) - (a.X + (a.Width / 2))) / span));
+                ys.Add((float)((b.Y + (b.Height / 2) - (a.Y + (a.Height / 2))) / span));
+            }
+        }
+
+        return (Median(xs), Median(ys));
+    }
+
+    private static float Median(List<float> values)
+    {
+        if (values.Count == 0)
+        {
+            return 0f;
+        }
+
+        values.Sort();
+        int middle = values.Count / 2;
+        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2f;
     }
 
     private static FaceBox Box(DetectedFace face) => new(face.X, face.Y, face.Width, face.Height);
