@@ -13,6 +13,7 @@ namespace MediaGate.Load;
 internal sealed class ClipAlongside
 {
     private long _peakTreeBytes;
+    private long _peakTreeProportionalBytes;
 
     private ClipAlongside(string path, int seconds) => (Path, Seconds) = (path, seconds);
 
@@ -29,6 +30,10 @@ internal sealed class ClipAlongside
     public string? Error { get; private set; }
 
     public long PeakTreeBytes => Interlocked.Read(ref _peakTreeBytes);
+
+    /// <summary>The same as proportional set sizes (PSS): a page shared by several of the processes (ffmpeg's libraries,
+    /// mapped by every ffmpeg and ffprobe run) is counted once in all, not once per process as the resident sizes count it.</summary>
+    public long PeakTreeProportionalBytes => Interlocked.Read(ref _peakTreeProportionalBytes);
 
     public static ClipAlongside Make(string folder, int seconds)
     {
@@ -73,10 +78,15 @@ internal sealed class ClipAlongside
     {
         while (!stop.IsCancellationRequested)
         {
-            long total = TreeResidentBytes(processId);
-            if (total > Interlocked.Read(ref _peakTreeBytes))
+            var (resident, proportional) = TreeBytes(processId);
+            if (resident > Interlocked.Read(ref _peakTreeBytes))
             {
-                Interlocked.Exchange(ref _peakTreeBytes, total);
+                Interlocked.Exchange(ref _peakTreeBytes, resident);
+            }
+
+            if (proportional > Interlocked.Read(ref _peakTreeProportionalBytes))
+            {
+                Interlocked.Exchange(ref _peakTreeProportionalBytes, proportional);
             }
 
             try
@@ -106,7 +116,8 @@ internal sealed class ClipAlongside
         return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / 100.0;
     }
 
-    private static long TreeResidentBytes(int root)
+    /// <summary>The resident (VmRSS) and proportional (Pss of smaps_rollup) bytes of <paramref name="root"/> and its descendants, summed.</summary>
+    private static (long Resident, long Proportional) TreeBytes(int root)
     {
         var parents = new Dictionary<int, int>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
@@ -118,14 +129,21 @@ internal sealed class ClipAlongside
             }
         }
 
-        long total = 0;
+        long resident = 0, proportional = 0;
         foreach (var pid in parents.Keys.Where(p => Descends(p, root, parents)))
         {
-            var line = Read($"/proc/{pid}/status")?.Split('\n').FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            total += line is null ? 0 : long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+            resident += Kibibytes(Read($"/proc/{pid}/status"), "VmRSS:") * 1024;
+            proportional += Kibibytes(Read($"/proc/{pid}/smaps_rollup"), "Pss:") * 1024;
         }
 
-        return total;
+        return (resident, proportional);
+    }
+
+    /// <summary>The value in kB of the line starting with <paramref name="key"/> in a /proc file; 0 when absent (the process ended).</summary>
+    private static long Kibibytes(string? text, string key)
+    {
+        var line = text?.Split('\n').FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
     }
 
     private static bool Descends(int pid, int root, Dictionary<int, int> parents)

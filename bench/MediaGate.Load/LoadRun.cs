@@ -83,7 +83,8 @@ internal sealed class LoadRun(LoadOptions options)
                 Console.WriteLine($"clip alongside: {clip.Seconds} s of 1080p30 ({(new FileInfo(clip.Path).Length / 1e6).ToString("0.0", c)} MB), " +
                     $"acknowledged after {clip.Acknowledged?.TotalSeconds.ToString("0.00", c) ?? "n/a"} s, decided ({clip.Status ?? clip.Error ?? "not decided"}) " +
                     $"{clip.Decided?.TotalSeconds.ToString("0.0", c) ?? "n/a"} s after its upload began; peak resident memory of the server and its " +
-                    $"ffmpeg/ffprobe processes together (sampled every 100 ms): {(clip.PeakTreeBytes / (1024.0 * 1024)).ToString("0", c)} MiB; " +
+                    $"ffmpeg/ffprobe processes together (sampled every 100 ms): {(clip.PeakTreeBytes / (1024.0 * 1024)).ToString("0", c)} MiB " +
+                    $"(RSS summed; as PSS, pages the processes share counted once: {(clip.PeakTreeProportionalBytes / (1024.0 * 1024)).ToString("0", c)} MiB); " +
                     $"CPU of the ffmpeg/ffprobe runs the server waited for (cutime + cstime, not in the server's own CPU above): " +
                     $"{toolsCpu?.ToString("0.0", c) ?? "n/a"} s");
             }
