@@ -29,6 +29,9 @@ internal sealed class ClipAlongside
 
     public string? Error { get; private set; }
 
+    /// <summary>The faces (tracks) the tablet lists on the decided clip: what a practitioner would be asked to name.</summary>
+    public int? Faces { get; private set; }
+
     public long PeakTreeBytes => Interlocked.Read(ref _peakTreeBytes);
 
     /// <summary>The same as proportional set sizes (PSS): a page shared by several of the processes (ffmpeg's libraries,
@@ -57,10 +60,12 @@ internal sealed class ClipAlongside
             Acknowledged = clock.Elapsed - sent;
             while (clock.Elapsed - sent < limit)
             {
-                Status = (await tablet.ObservationAsync(receipt.ObservationId)).FirstOrDefault()?.Status;
+                var item = (await tablet.ObservationAsync(receipt.ObservationId)).FirstOrDefault();
+                Status = item?.Status;
                 if (Status is not (null or "processing"))
                 {
                     Decided = clock.Elapsed - sent;
+                    Faces = item!.Faces.Count;
                     return;
                 }
 
