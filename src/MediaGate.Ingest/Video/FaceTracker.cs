@@ -214,13 +214,7 @@ internal sealed class FaceTracker
                 continue;
             }
 
-            double span = track[^1].Seconds - track[^2].Seconds;
-            if (span > 0)
-            {
-                FaceBox a = Box(track[^2].Face), b = Box(track[^1].Face);
-                xs.Add((float)((b.X + (b.Width / 2) - (a.X + (a.Width / 2))) / span));
-                ys.Add((float)((b.Y + (b.Height / 2) - (a.Y + (a.Height / 2))) / span));
-            }
+            AddStep(track[^2], track[^1], xs, ys);
         }
 
         if (xs.Count == 0)
@@ -279,16 +273,23 @@ internal sealed class FaceTracker
         var ys = new List<float>();
         for (int i = track.Count - 1; i >= Math.Max(1, track.Count - Recent - 1); i--)
         {
-            double span = track[i].Seconds - track[i - 1].Seconds;
-            if (span > 0)
-            {
-                FaceBox a = Box(track[i - 1].Face), b = Box(track[i].Face);
-                xs.Add((float)((b.X + (b.Width / 2) - (a.X + (a.Width / 2))) / span));
-                ys.Add((float)((b.Y + (b.Height / 2) - (a.Y + (a.Height / 2))) / span));
-            }
+            AddStep(track[i - 1], track[i], xs, ys);
         }
 
         return (Median(xs), Median(ys));
+    }
+
+    /// <summary>Adds the speed (pixels a second) of the box's centre from <paramref name="from"/> to <paramref name="to"/>,
+    /// when they are apart in time.</summary>
+    private static void AddStep(TrackPoint from, TrackPoint to, List<float> xs, List<float> ys)
+    {
+        double span = to.Seconds - from.Seconds;
+        if (span > 0)
+        {
+            FaceBox a = Box(from.Face), b = Box(to.Face);
+            xs.Add((float)((b.X + (b.Width / 2) - (a.X + (a.Width / 2))) / span));
+            ys.Add((float)((b.Y + (b.Height / 2) - (a.Y + (a.Height / 2))) / span));
+        }
     }
 
     private static float Median(List<float> values)
