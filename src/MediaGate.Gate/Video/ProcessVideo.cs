@@ -4,7 +4,6 @@ using MediaGate.Data.Retention;
 using MediaGate.Gate.Processing;
 using MediaGate.Gate.Retention;
 using MediaGate.Ingest;
-using MediaGate.Ingest.Detect;
 using MediaGate.Ingest.Encode;
 using MediaGate.Ingest.Video;
 using MediaGate.Storage;
@@ -22,7 +21,7 @@ namespace MediaGate.Gate.Video;
 /// bounded by <c>Video:Limits:MaxBytes</c>;</item>
 /// <item>the clean master is made with <see cref="VideoRenderer"/> (bounds, upright, at most 720p, no tag, sound kept for the
 /// renditions that may keep it, verified) and stored under <c>masters/&lt;mediaId&gt;.mp4</c> (write-once: a second run keeps the first's);</item>
-/// <item>faces are followed through the master with the photos' detector (<see cref="VideoAnonymiser"/>); each track's clearest frame is
+/// <item>faces are followed through the master with the photos' models at the video passes (<see cref="VideoFaceDetector"/>, <see cref="VideoAnonymiser"/>); each track's clearest frame is
 /// kept as a JPEG in the master store (for naming it), and the tracks are stored, the first run's kept;</item>
 /// <item>the master and one face per track (its box at its clearest frame, certain or faint) are recorded: from here on the consent
 /// rules, the tablet's naming and the review treat tracks exactly as photo faces;</item>
@@ -36,7 +35,7 @@ public sealed partial class ProcessVideo(
     IPendingDeletions pendingDeletions,
     IVideoRepository videoRecords,
     [FromKeyedServices(StorageServiceCollectionExtensions.MasterStore)] IObjectStore master,
-    IFaceDetector detector,
+    VideoFaceDetector detector,
     IOptions<VideoOptions> videoOptions,
     IOptions<VideoLimits> videoLimits,
     IOptions<IngestOptions> ingest,
@@ -139,7 +138,7 @@ public sealed partial class ProcessVideo(
             return "Neither the upload nor its master is in the master store";
         }
 
-        var anonymiser = new VideoAnonymiser(detector, videoOptions.Value, limits, ingest.Value.Mask);
+        var anonymiser = new VideoAnonymiser(detector.Detector, videoOptions.Value, limits, ingest.Value.Mask);
         // Only the tracks: the master is clean and verified, and each audience's copy is rendered from it.
         var followed = await Task.Run(() => anonymiser.Follow(masterFile), cancellationToken).ConfigureAwait(false);
         if (!followed.IsSuccess)

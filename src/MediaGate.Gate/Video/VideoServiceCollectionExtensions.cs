@@ -1,4 +1,5 @@
 using MediaGate.Gate.Renditions;
+using MediaGate.Ingest.Detect;
 using MediaGate.Ingest.Video;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,7 @@ public static class VideoServiceCollectionExtensions
         services.AddOptions<VideoServiceOptions>().BindConfiguration(VideoServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<VideoOptions>().BindConfiguration("Video:Options").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<VideoLimits>().BindConfiguration("Video:Limits").ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(provider => new VideoFaceDetector(VideoDetector.ForVideo(provider.GetRequiredService<IFaceDetector>())));
         services.TryAddSingleton<ProcessVideo>();
         services.TryAddSingleton<VideoRenditions>();
         services.TryAddSingleton<VideoPlayback>();

@@ -21,6 +21,9 @@ internal sealed class BlazeFaceDetector : TiledFaceDetector
         }
     }
 
+    protected override TiledFaceDetector Sibling(MultiScaleSettings settings) =>
+        new BlazeFaceDetector(Name, Session, settings, Thresholds, Verifier) { OwnsSessions = false };
+
     protected override void RunWindow(RgbImage levelImage, InferenceWindow window, float minScore, List<ScoredBox> into)
     {
         const int length = Side * Side * 3;

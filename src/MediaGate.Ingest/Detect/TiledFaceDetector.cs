@@ -40,6 +40,24 @@ internal abstract class TiledFaceDetector : IFaceDetector
 
     protected InferenceSession Session { get; }
 
+    /// <summary>False for a detector made by <see cref="WithPasses"/>: its sessions belong to the detector it was made from.</summary>
+    protected bool OwnsSessions { get; init; } = true;
+
+    /// <summary>
+    /// A detector with other passes (<paramref name="settings"/>) on this one's sessions, thresholds and verifier: the
+    /// service's video lane follows faces with the video passes on the photo detector's models instead of loading them twice.
+    /// Disposing it leaves the sessions open; they close with this detector.
+    /// </summary>
+    public TiledFaceDetector WithPasses(MultiScaleSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Sibling(settings);
+    }
+
+    /// <summary>A detector of the same family with <paramref name="settings"/> on this one's sessions, not owning them
+    /// (<c>OwnsSessions = false</c>).</summary>
+    protected abstract TiledFaceDetector Sibling(MultiScaleSettings settings);
+
     public Outcome<IReadOnlyList<DetectedFace>> Detect(RgbImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -246,8 +264,12 @@ internal abstract class TiledFaceDetector : IFaceDetector
 
     public void Dispose()
     {
-        Verifier?.Dispose();
-        Session.Dispose();
+        if (OwnsSessions)
+        {
+            Verifier?.Dispose();
+            Session.Dispose();
+        }
+
         GC.SuppressFinalize(this);
     }
 

@@ -24,6 +24,9 @@ internal sealed class YuNetDetector : TiledFaceDetector
         }
     }
 
+    protected override TiledFaceDetector Sibling(MultiScaleSettings settings) =>
+        new YuNetDetector(Name, Session, settings, Thresholds, Verifier) { OwnsSessions = false };
+
     protected override void RunWindow(RgbImage levelImage, InferenceWindow window, float minScore, List<ScoredBox> into)
     {
         var length = 3 * window.TensorWidth * window.TensorHeight;

@@ -27,6 +27,18 @@ public static class VideoDetector
     public static MultiScaleSettings? PassesFor(ModelFamily family) => family == ModelFamily.YuNet ? YuNetPasses : null;
 
     /// <summary>
+    /// The video detector on an open photo detector's models: for YuNet, a detector with <see cref="YuNetPasses"/> on the
+    /// same sessions, thresholds and verifier (nothing loaded twice; disposing it leaves the photo detector's sessions
+    /// open); any other detector is returned as it is, with its own passes (BlazeFace has no video passes, and a detector
+    /// this assembly did not make cannot be given other passes).
+    /// </summary>
+    public static IFaceDetector ForVideo(IFaceDetector photo)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        return photo is YuNetDetector yunet ? yunet.WithPasses(YuNetPasses) : photo;
+    }
+
+    /// <summary>
     /// Opens the named detector (or the strongest available) from the installed models plus <paramref name="extraFolder"/>,
     /// with the video passes; <paramref name="options"/> give the rest (threads, arena, verifier).
     /// </summary>

@@ -41,4 +41,30 @@ public sealed class VideoDetectorTests
         Assert.IsLessThan(shown.Count, shown.Count(l => DetectTestData.IsMasked(foundOwnSize, l)), "the own-size pass alone misses some swimmers");
         Assert.AreEqual(shown.Count, shown.Count(l => DetectTestData.IsMasked(found, l)), "the half-size pass finds them");
     }
+
+    [TestMethod]
+    public void ForVideo_OnTheServicesPhotoDetector_FindsWhatTheVideoDetectorFindsAndLeavesThePhotoDetectorOpen()
+    {
+        // The service's video lane gets the photo detector (photo passes) and follows faces with ForVideo of it.
+        RgbImage photo = DetectTestData.FacesDev(Swimming);
+        RgbImage frame = ImageResampler.ResizeRegion(photo, new PixelRect(0, 0, photo.Width, photo.Width * 9 / 16), 1280, 720);
+        var options = new DetectorOptions { IntraOpThreads = 1 };
+        using IFaceDetector photos = FaceDetectorFactory.Create(DetectTestData.Registry, "yunet-n", options).Value;
+        using IFaceDetector opened = VideoDetector.Create(DetectTestData.Registry, "yunet-n", options).Value;
+        IReadOnlyList<DetectedFace> byPhotoPasses = photos.Detect(frame).Value;
+
+        IReadOnlyList<DetectedFace> found;
+        using (IFaceDetector video = VideoDetector.ForVideo(photos))
+        {
+            Assert.AreEqual(VideoDetector.YuNetPasses, ((TiledFaceDetector)video).Settings, "the video passes");
+            found = video.Detect(frame).Value;
+        }
+
+        Assert.AreEqual(Describe(opened.Detect(frame).Value), Describe(found), "the same faces as the video detector opened on its own");
+        Assert.AreNotEqual(Describe(byPhotoPasses), Describe(found), "not the photo passes' faces");
+        Assert.AreEqual(Describe(byPhotoPasses), Describe(photos.Detect(frame).Value), "the photo detector still works after the video one is disposed");
+    }
+
+    private static string Describe(IReadOnlyList<DetectedFace> faces) =>
+        string.Join("; ", faces.Select(f => FormattableString.Invariant($"{f.X:0.0},{f.Y:0.0} {f.Width:0.0}x{f.Height:0.0} {f.Score:0.000} {(f.Uncertain ? "faint" : "certain")}")));
 }

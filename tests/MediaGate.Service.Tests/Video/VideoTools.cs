@@ -18,17 +18,19 @@ internal static class VideoTools
     ];
 
     /// <summary>
-    /// 3 s at 30 fps: a 960x720 window panning 10 px a second across the two-person photo (its two faces stay whole
-    /// on screen), with a tone as sound and the device tags, as H.264/AAC MP4.
+    /// <paramref name="seconds"/> (3 by default) at 30 fps: a 960x720 window panning 10 px a second across the two-person
+    /// photo and back every 6.4 s (its two faces stay whole on screen), with a tone as sound and the device tags, as
+    /// H.264/AAC MP4.
     /// </summary>
-    public static byte[] TwoPeoplePan(string folder)
+    public static byte[] TwoPeoplePan(string folder, int seconds = 3)
     {
-        string path = Path.Combine(folder, "two-people.mp4");
+        string path = Path.Combine(folder, $"two-people-{seconds}.mp4");
+        string length = seconds.ToString(CultureInfo.InvariantCulture);
         Run("ffmpeg",
         [
             "-nostdin", "-v", "error", "-y", "-loop", "1", "-framerate", "30", "-i", TestPhotos.GroupOfTwo,
-            "-f", "lavfi", "-i", "sine=frequency=440:duration=3", "-t", "3",
-            "-vf", "crop=960:720:x='10*t':y=0", .. DeviceTags,
+            "-f", "lavfi", "-i", $"sine=frequency=440:duration={length}", "-t", length,
+            "-vf", "crop=960:720:x='64-abs(64-mod(10*t,128))':y=0", .. DeviceTags,
             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", path,
         ]);
         return File.ReadAllBytes(path);
