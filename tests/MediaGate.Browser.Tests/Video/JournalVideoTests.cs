@@ -53,6 +53,7 @@ public sealed partial class JournalVideoTests : BrowserTest
         StringAssert.Contains(await poster.GetAttributeAsync("alt"), $"Video of {ava.ChildName}");
         double differing = await HalvesDifferAsync(poster, faces[0].Y, faces[0].H);
         Assert.IsGreaterThan(0.03, differing, $"Ben's face is masked in Ava's parent's poster: the right astronaut no longer matches the left ({differing:P1} of the band differs)");
+        await Assertions.Expect(page.Page.Locator("#journal-status")).ToHaveTextAsync("1 video.", new() { Timeout = 10_000 });
         await CheckAsync(page, "journal: a video's masked poster", "journal-video");
 
         await entry.GetByRole(AriaRole.Button, new() { NameRegex = PlayName() }).ClickAsync();

@@ -189,10 +189,20 @@ function show() {
     showChild: children.length > 1,
   });
   const checking = shown.filter(i => i.status !== 'released').length;
-  const released = shown.length - checking;
+  const videos = shown.filter(i => i.status === 'released' && i.kind === 'video').length;
+  const photos = shown.length - checking - videos;
+  const counts = [];
+  if (photos > 0 || videos === 0) {
+    counts.push(`${photos} ${photos === 1 ? 'photo' : 'photos'}`);
+  }
+
+  if (videos > 0) {
+    counts.push(`${videos} ${videos === 1 ? 'video' : 'videos'}`);
+  }
+
   let text = shown.length === 0
     ? 'No photos yet. Photos appear here once the nursery has checked them.'
-    : `${released} ${released === 1 ? 'photo' : 'photos'}`;
+    : counts.join(' and ');
   if (checking > 0) {
     text += shown.length === 0 ? '' : `, and ${checking} still being checked`;
   }

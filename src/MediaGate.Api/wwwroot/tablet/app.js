@@ -266,7 +266,7 @@ async function showQueue() {
   const username = signedInStaff();
   const status = byId('queue-status');
   status.textContent = entries.length === 0
-    ? 'Nothing waiting: every photo has been uploaded.'
+    ? 'Nothing waiting: every photo and video has been uploaded.'
     : `${entries.length} upload${entries.length === 1 ? '' : 's'} waiting on this tablet.`;
   replace(byId('queue-list'), entries.map((entry) => el('li', { dataset: { queued: entry.id } },
     el('h3', {}, `${filesText(entry.files)}, taken ${when(entry.capturedAt)}`),
