@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "tune" => TuneBenchmark.Run(args[1..]),
     "text" => TextMaskBenchmark.Run(args[1..]),
     "video-coverage" => VideoCoverageBenchmark.Run(args[1..]),
+    "video-tracks" => VideoTracksCommand.Run(args[1..]),
     _ => Usage(),
 };
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MediaGate.Ingest.Mask;
 
 namespace MediaGate.Ingest.Video;
@@ -28,6 +29,43 @@ internal static class MaskedEncoder
             }
 
             return frames;
+        }
+        finally
+        {
+            File.Delete(encoded);
+        }
+    }
+
+    /// <summary>
+    /// Writes the clean MP4 with nothing masked in one ffmpeg run (<see cref="FfmpegArguments.Transcode"/>), then the same
+    /// clean copy as <see cref="Write"/>; returns the number of frames written (counted in the copy).
+    /// </summary>
+    public static VideoOutcome<int> WriteUnmasked(string input, string output, VideoFacts facts, int width, int height, int maxFrames, VideoOptions options)
+    {
+        string encoded = output + ".x264";
+        try
+        {
+            CreatePrivate(encoded);
+            ToolRun run = ToolRun.Execute(
+                "ffmpeg",
+                FfmpegArguments.Transcode(input, facts, width, height, maxFrames, options.KeepSound, options.Crf, encoded, options.Preset),
+                options.Tools,
+                64 * 1024);
+            if (!run.Succeeded)
+            {
+                return VideoOutcome<int>.Fail(run.TimedOut ? VideoFailureKind.Timeout : VideoFailureKind.EncodeFailed, "the clean encode failed: " + run.Errors.Trim());
+            }
+
+            VideoOutcome<bool> copied = Copy(encoded, output, dropSound: false, options.Tools);
+            if (!copied.IsSuccess)
+            {
+                return copied.Failure;
+            }
+
+            ToolRun count = ToolRun.Execute("ffprobe", FfmpegArguments.CountVideoPackets(output), options.Tools, 1024);
+            return count.Succeeded && int.TryParse(System.Text.Encoding.ASCII.GetString(count.Output).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int frames) && frames > 0
+                ? frames
+                : VideoOutcome<int>.Fail(VideoFailureKind.EncodeFailed, "the clean copy's frames cannot be counted: " + count.Errors.Trim());
         }
         finally
         {

@@ -97,15 +97,20 @@ public sealed class VideoRenderer
             SamplesPerSecond = _options.SamplesPerSecond,
             LeadSeconds = _options.LeadSeconds,
             Crf = _options.Crf,
+            Preset = _options.Preset,
             Tools = _options.Tools,
         };
-        VideoOutcome<int> written = MaskedEncoder.Write(input, output, facts, width, height, maxFrames, options, frame => TrackMasks.Plan(masked, frame / facts.FrameRate, _options.LeadSeconds, _mask, giveWay));
+        bool sound = keepSound && facts.HasAudio;
+
+        // Nothing to mask (the master, strip): one ffmpeg run decodes, scales and encodes; no frame passes through here.
+        VideoOutcome<int> written = masked.Count == 0
+            ? MaskedEncoder.WriteUnmasked(input, output, facts, width, height, maxFrames, options)
+            : MaskedEncoder.Write(input, output, facts, width, height, maxFrames, options, frame => TrackMasks.Plan(masked, frame / facts.FrameRate, _options.LeadSeconds, _mask, giveWay));
         if (!written.IsSuccess)
         {
             return written.Failure;
         }
 
-        bool sound = keepSound && facts.HasAudio;
         VideoOutcome<double> verified = VideoVerifier.Check(output, width, height, sound, written.Value / facts.FrameRate, _limits, _options.Tools);
         if (!verified.IsSuccess)
         {

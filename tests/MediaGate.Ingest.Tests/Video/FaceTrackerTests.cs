@@ -42,13 +42,13 @@ public sealed class FaceTrackerTests
     }
 
     [TestMethod]
-    public void Tracks_AFaceSizedBoxHalfOverABetterFaceInEverySample_IsFaintAndTheFaceStaysCertain()
+    public void Tracks_AFaceSizedBoxCentredInsideABetterFaceInEverySample_IsFaintAndTheFaceStaysCertain()
     {
         var tracker = new FaceTracker();
         for (int i = 0; i < 3; i++)
         {
             // The service's two-person clip, with the video passes: a 352x470 face (0.84) and a face-sized box over its lower
-            // left (0.61) found by both models, 49% of it inside the face (IoU 0.27, under any same-face overlap): a part of that face, not another one.
+            // left (0.61) found by both models, its centre inside the face, 49% of it inside (IoU 0.27, under any same-face overlap): a part of that face, not another one.
             float pan = i * 3.3f;
             tracker.Add(i * 10, i / 3.0, [new DetectedFace(588 - pan, 61, 352, 470, 0.84f, false), new DetectedFace(510 - pan, 300, 347, 364, 0.61f, false)]);
         }
@@ -58,6 +58,31 @@ public sealed class FaceTrackerTests
         Assert.HasCount(2, tracks);
         Assert.IsTrue(tracks.Single(t => t.Best.Face.Score > 0.8f).Certain, "the face is certain");
         Assert.IsFalse(tracks.Single(t => t.Best.Face.Score < 0.8f).Certain, "the box half over it is faint (still masked, never holding the clip)");
+    }
+
+    [TestMethod]
+    public void Tracks_TwoBoxesCentredInEachOther_OnlyTheWeakerIsFaintEvenWhereItOnceScoredHigher()
+    {
+        // The service's two-person clip through its clean master (bench video-tracks): the face and the face-sized box over
+        // its lower left are centred inside each other; the box outscores the face in one sample (0.79 against 0.69).
+        (DetectedFace Face, DetectedFace Part)[] samples =
+        [
+            (new DetectedFace(621, 72, 322, 424, 0.83f, false), new DetectedFace(528, 269, 348, 375, 0.61f, false)),
+            (new DetectedFace(613, 58, 338, 447, 0.69f, false), new DetectedFace(511, 256, 372, 401, 0.79f, false)),
+            (new DetectedFace(598, 68, 338, 452, 0.77f, false), new DetectedFace(495, 268, 371, 431, 0.37f, true)),
+            (new DetectedFace(595, 72, 337, 449, 0.80f, false), new DetectedFace(490, 266, 393, 444, 0.48f, true)),
+        ];
+        var tracker = new FaceTracker();
+        for (int i = 0; i < samples.Length; i++)
+        {
+            tracker.Add(i * 10, i / 3.0, [samples[i].Face, samples[i].Part]);
+        }
+
+        IReadOnlyList<FaceTrack> tracks = tracker.Tracks();
+
+        Assert.HasCount(2, tracks);
+        Assert.IsTrue(tracks.Single(t => t.Points[0].Face.X > 600).Certain, "the face is certain");
+        Assert.IsFalse(tracks.Single(t => t.Points[0].Face.X < 600).Certain, "the box over its lower left is a part of it: faint, still masked");
     }
 
     [TestMethod]

@@ -52,6 +52,8 @@ public sealed class FfmpegArgumentsTests
             FfmpegArguments.Remux("enc.mp4", "out.mp4"),
             FfmpegArguments.Remux("enc.mp4", "out.mp4", dropSound: true),
             FfmpegArguments.DecodeAll("out.mp4"),
+            FfmpegArguments.Transcode("http:clip.mov", Portrait4K, 720, 1280, 900, keepSound: true, 23, "out.mp4"),
+            FfmpegArguments.CountVideoPackets("out.mp4"),
         ];
 
         foreach (List<string> args in runs)
@@ -60,6 +62,27 @@ public sealed class FfmpegArgumentsTests
             Assert.IsGreaterThanOrEqualTo(0, at);
             Assert.IsTrue(args[at + 1] is "file" or "file,pipe", args[at + 1]);
             Assert.IsTrue(args.Where((_, i) => i > 0 && args[i - 1] == "-i").All(input => input.StartsWith("file:", StringComparison.Ordinal) || input == "pipe:0"));
+        }
+    }
+
+    [TestMethod]
+    public void Transcode_NothingButPictureAndAskedSound_NoMetadataAndAtMostTheFramesGiven()
+    {
+        List<string> silent = FfmpegArguments.Transcode("in.mov", Portrait4K, 720, 1280, 900, keepSound: false, 23, "out.mp4");
+        List<string> withSound = FfmpegArguments.Transcode("in.mov", Portrait4K, 720, 1280, 900, keepSound: true, 23, "out.mp4");
+
+        Assert.IsFalse(silent.Any(a => a.StartsWith("0:a", StringComparison.Ordinal)), "no sound is mapped unless asked");
+        AssertPair(withSound, "-map", "0:a:0");
+        foreach (List<string> args in new[] { silent, withSound })
+        {
+            AssertPair(args, "-map", "0:v:0");
+            AssertPair(args, "-map_metadata", "-1");
+            AssertPair(args, "-map_chapters", "-1");
+            AssertPair(args, "-frames:v", "900");
+            AssertPair(args, "-c:v", "libx264");
+            Assert.Contains("-sn", args);
+            Assert.Contains("-dn", args);
+            StringAssert.StartsWith(args[args.IndexOf("-vf") + 1], "fps=30/1,scale=720:1280");
         }
     }
 
