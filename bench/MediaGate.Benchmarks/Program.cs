@@ -37,6 +37,8 @@ static int Usage()
           video-coverage --faces DIR --models DIR [--detector NAME] [--photos 4] [--seconds 4] [--only TEXT] [--detect-side 720] [--samples 3] [--verbose 1]
               pans and zooms over labelled group photos (MP4, and MOV stored turned): labelled face-frames of 40 px and
               more masked in every frame, and false tracks per clip
+          video-tracks --clip FILE --models DIR [--detector NAME]
+              one clip's tracks as the service follows them, every detection with how much it lies inside the others
         """);
     return 1;
 }
