@@ -58,6 +58,7 @@ public static class GateServiceCollectionExtensions
         services.TryAddSingleton<AssignFaces>();
         services.TryAddSingleton<EventRegister>();
         services.TryAddSingleton<TabletPreview>();
+        services.TryAddSingleton<Worker.PhotoActivity>();
         services.TryAddSingleton<GateWorker>();
         services.TryAddSingleton<RequeueFailed>();
         services.AddHostedService(provider => provider.GetRequiredService<GateWorker>());

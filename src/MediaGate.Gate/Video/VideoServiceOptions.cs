@@ -32,6 +32,15 @@ public sealed class VideoServiceOptions
         ? Path.Combine(Path.GetTempPath(), "mediagate-video-" + Environment.UserName)
         : Path.GetFullPath(WorkFolder);
 
+    /// <summary>
+    /// How long the video lane waits, at most, for a quiet moment in the photos before it starts a clip or a render, in
+    /// seconds: while this node processes a photo, or finished one less than a second ago, the lane claims nothing, so a
+    /// burst of photos keeps both cores and the memory a clip's ffmpeg runs would take; after this long it starts anyway,
+    /// so a steady stream of photos never starves a clip. Default 30; 0 = never wait.
+    /// </summary>
+    [Range(0, 600)]
+    public int YieldToPhotosSeconds { get; set; } = 30;
+
     /// <summary>How long a parent's playback link plays, in seconds. Default 300.</summary>
     [Range(10, 3600)]
     public int LinkSeconds { get; set; } = 300;

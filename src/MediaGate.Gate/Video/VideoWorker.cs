@@ -24,6 +24,7 @@ public sealed partial class VideoWorker(
     ProcessVideo process,
     Processing.ProcessItem photos,
     VideoRenditions renditions,
+    Worker.PhotoActivity photoActivity,
     IOptions<GateOptions> gateOptions,
     IOptions<VideoServiceOptions> videoOptions,
     TimeProvider time,
@@ -51,9 +52,20 @@ public sealed partial class VideoWorker(
     private Task LoopAsync(CancellationToken stoppingToken) =>
         PollingLoop.RunAsync(RunOneAsync, TimeSpan.FromMilliseconds(_gate.PollMilliseconds), time, LogLoopFailed, stoppingToken);
 
-    /// <summary>Claims and runs one video; false when there was none.</summary>
+    /// <summary>How long after the last photo ended the photos count as quiet.</summary>
+    internal static readonly TimeSpan PhotoQuiet = TimeSpan.FromSeconds(1);
+
+    // When the lane began waiting for the photos to be quiet (UTC ticks), or long.MinValue when it is not waiting.
+    private long _waitingSince = long.MinValue;
+
+    /// <summary>Claims and runs one video; false when there was none, or when it waits for the photos (<see cref="YieldsToPhotos"/>).</summary>
     internal async Task<bool> RunOneAsync(CancellationToken stoppingToken)
     {
+        if (YieldsToPhotos())
+        {
+            return false;
+        }
+
         var claim = await workQueue.ClaimKindAsync(Holder, _gate.Lease, _gate.MaxAttempts, MediaKinds.VideoWork, stoppingToken).ConfigureAwait(false);
         if (claim is null)
         {
@@ -109,6 +121,36 @@ public sealed partial class VideoWorker(
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether the lane lets the photos go first now: this node is processing a photo or finished one within
+    /// <see cref="PhotoQuiet"/>, and the lane has not yet waited <see cref="VideoServiceOptions.YieldToPhotosSeconds"/> for a
+    /// quiet moment (after that it claims anyway). Nothing is claimed while it waits, so no lease runs.
+    /// </summary>
+    private bool YieldsToPhotos()
+    {
+        var limit = TimeSpan.FromSeconds(videoOptions.Value.YieldToPhotosSeconds);
+        if (limit <= TimeSpan.Zero || !photoActivity.Busy(PhotoQuiet))
+        {
+            Interlocked.Exchange(ref _waitingSince, long.MinValue);
+            return false;
+        }
+
+        long now = time.GetUtcNow().UtcTicks;
+        long since = Interlocked.CompareExchange(ref _waitingSince, now, long.MinValue);
+        if (since == long.MinValue)
+        {
+            return true;
+        }
+
+        if (now - since < limit.Ticks)
+        {
+            return true;
+        }
+
+        Interlocked.Exchange(ref _waitingSince, long.MinValue);
+        return false;
     }
 
     private static async Task StopRenewingAsync(CancellationTokenSource renewing, Task renewal)

@@ -24,6 +24,7 @@ public sealed partial class GateWorker(
     IMediaRepository mediaRecords,
     IWorkQueue workQueue,
     ProcessItem process,
+    PhotoActivity activity,
     IOptions<GateOptions> options,
     TimeProvider time,
     ILogger<GateWorker> logger) : BackgroundService
@@ -115,6 +116,7 @@ public sealed partial class GateWorker(
         }
 
         // The item in hand is finished even when the host is stopping; only a lost lease cancels it.
+        using var processing = activity.Begin();
         using var lost = new CancellationTokenSource();
         using var renewing = new CancellationTokenSource();
         var renewal = RenewAsync(claim, lost, renewing.Token);
