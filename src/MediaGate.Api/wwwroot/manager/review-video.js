@@ -87,14 +87,15 @@ function trackTable(item, children, urls) {
   return el('div', { class: 'tracks-scroll', tabindex: '0', role: 'region', 'aria-label': 'Faces in the video, scrollable' }, el('table', { class: 'tracks' },
     el('caption', {}, 'Faces in the video'),
     el('thead', {}, el('tr', {},
-      ['Face', 'Clearest frame', 'Seen', 'Score', 'Faint', 'Who it is'].map((h) => el('th', { scope: 'col' }, h)))),
+      // Who it is comes right after the frame: on a tablet the score and faint columns are the ones scrolled to.
+      ['Face', 'Clearest frame', 'Who it is', 'Seen', 'Score', 'Faint'].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, item.faces.map((face) => el('tr', { dataset: { face: face.faceId } },
       el('th', { scope: 'row' }, `Face ${face.number}`),
       el('td', {}, cropCell(item, face, urls)),
+      el('td', { class: 'who' }, whoText(face, children)),
       el('td', { class: 'seen' }, `${clock(face.firstMs)}–${clock(face.lastMs)}`),
       el('td', {}, typeof face.score === 'number' ? face.score.toFixed(2) : ''),
-      el('td', {}, isFaint(face) ? 'Yes' : 'No'),
-      el('td', { class: 'who' }, whoText(face, children)))))));
+      el('td', {}, isFaint(face) ? 'Yes' : 'No'))))));
 }
 
 /** After a decision: the table's "who it is" from the item as it now stands (the player keeps playing). */
