@@ -79,17 +79,23 @@ internal static class FfmpegArguments
         args.AddRange(["-map", "0:v:0"]);
         if (sound)
         {
-            args.AddRange(["-map", "1:a:0", "-c:a", "aac", "-b:a", "128k", "-flags:a", "+bitexact"]);
+            args.AddRange(["-map", "1:a:0", .. SoundEncode]);
         }
 
-        args.AddRange(
-        [
-            "-c:v", "libx264", "-preset", preset, "-crf", crf.ToString(CultureInfo.InvariantCulture), "-pix_fmt", "yuv420p",
-            "-flags:v", "+bitexact", "-fflags", "+bitexact",
-            "-map_metadata", "-1", "-map_chapters", "-1", "-shortest", "-f", "mp4", "-y", FileUrl(output),
-        ]);
+        args.AddRange(CleanEncode(crf, preset, output));
         return args;
     }
+
+    /// <summary>The sound as AAC, bitexact (the encodes that keep it).</summary>
+    private static readonly string[] SoundEncode = ["-c:a", "aac", "-b:a", "128k", "-flags:a", "+bitexact"];
+
+    /// <summary>The picture as H.264 in MP4 and nothing else: no metadata, no chapters, bitexact (every encode's tail).</summary>
+    private static string[] CleanEncode(int crf, string preset, string output) =>
+    [
+        "-c:v", "libx264", "-preset", preset, "-crf", crf.ToString(CultureInfo.InvariantCulture), "-pix_fmt", "yuv420p",
+        "-flags:v", "+bitexact", "-fflags", "+bitexact",
+        "-map_metadata", "-1", "-map_chapters", "-1", "-shortest", "-f", "mp4", "-y", FileUrl(output),
+    ];
 
     /// <summary>
     /// The clean copy with nothing masked (the master, <c>strip</c>) in one ffmpeg run: decoded (rotation applied, one decoding
@@ -112,7 +118,7 @@ internal static class FfmpegArguments
         };
         if (sound)
         {
-            args.AddRange(["-map", "0:a:0", "-c:a", "aac", "-b:a", "128k", "-flags:a", "+bitexact"]);
+            args.AddRange(["-map", "0:a:0", .. SoundEncode]);
         }
 
         args.AddRange(
@@ -120,9 +126,7 @@ internal static class FfmpegArguments
             "-sn", "-dn",
             "-vf", Invariant($"fps={facts.FrameRateNumerator}/{facts.FrameRateDenominator},scale={width}:{height}:flags=bilinear,format=yuv420p,setsar=1"),
             "-frames:v", maxFrames.ToString(CultureInfo.InvariantCulture),
-            "-c:v", "libx264", "-preset", preset, "-crf", crf.ToString(CultureInfo.InvariantCulture), "-pix_fmt", "yuv420p",
-            "-flags:v", "+bitexact", "-fflags", "+bitexact",
-            "-map_metadata", "-1", "-map_chapters", "-1", "-shortest", "-f", "mp4", "-y", FileUrl(output),
+            .. CleanEncode(crf, preset, output),
         ]);
         return args;
     }

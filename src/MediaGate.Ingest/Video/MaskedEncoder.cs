@@ -10,31 +10,8 @@ namespace MediaGate.Ingest.Video;
 internal static class MaskedEncoder
 {
     /// <summary>Writes the masked, clean MP4; returns the number of frames written.</summary>
-    public static VideoOutcome<int> Write(string input, string output, VideoFacts facts, int width, int height, int maxFrames, VideoOptions options, Func<int, IReadOnlyList<MaskRegion>> masksAt)
-    {
-        string encoded = output + ".x264";
-        try
-        {
-            CreatePrivate(encoded);
-            VideoOutcome<int> frames = Encode(input, encoded, facts, width, height, maxFrames, options, masksAt);
-            if (!frames.IsSuccess)
-            {
-                return frames;
-            }
-
-            VideoOutcome<bool> copied = Copy(encoded, output, dropSound: false, options.Tools);
-            if (!copied.IsSuccess)
-            {
-                return copied.Failure;
-            }
-
-            return frames;
-        }
-        finally
-        {
-            File.Delete(encoded);
-        }
-    }
+    public static VideoOutcome<int> Write(string input, string output, VideoFacts facts, int width, int height, int maxFrames, VideoOptions options, Func<int, IReadOnlyList<MaskRegion>> masksAt) =>
+        EncodeThenCopy(output, options.Tools, encoded => Encode(input, encoded, facts, width, height, maxFrames, options, masksAt));
 
     /// <summary>
     /// Writes the clean MP4 with nothing masked in one ffmpeg run (<see cref="FfmpegArguments.Transcode"/>), then the same
@@ -42,30 +19,46 @@ internal static class MaskedEncoder
     /// </summary>
     public static VideoOutcome<int> WriteUnmasked(string input, string output, VideoFacts facts, int width, int height, int maxFrames, VideoOptions options)
     {
-        string encoded = output + ".x264";
-        try
+        VideoOutcome<int> written = EncodeThenCopy(output, options.Tools, encoded =>
         {
-            CreatePrivate(encoded);
             ToolRun run = ToolRun.Execute(
                 "ffmpeg",
                 FfmpegArguments.Transcode(input, facts, width, height, maxFrames, options.KeepSound, options.Crf, encoded, options.Preset),
                 options.Tools,
                 64 * 1024);
-            if (!run.Succeeded)
+            return run.Succeeded
+                ? 0
+                : VideoOutcome<int>.Fail(run.TimedOut ? VideoFailureKind.Timeout : VideoFailureKind.EncodeFailed, "the clean encode failed: " + run.Errors.Trim());
+        });
+        if (!written.IsSuccess)
+        {
+            return written;
+        }
+
+        ToolRun count = ToolRun.Execute("ffprobe", FfmpegArguments.CountVideoPackets(output), options.Tools, 1024);
+        return count.Succeeded && int.TryParse(System.Text.Encoding.ASCII.GetString(count.Output).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int frames) && frames > 0
+            ? frames
+            : VideoOutcome<int>.Fail(VideoFailureKind.EncodeFailed, "the clean copy's frames cannot be counted: " + count.Errors.Trim());
+    }
+
+    /// <summary>
+    /// Runs <paramref name="encode"/> into a private file beside <paramref name="output"/>, then the clean copy of it into
+    /// <paramref name="output"/> (<see cref="Copy"/>); the encoded file is deleted on every path. Returns what the encode returned.
+    /// </summary>
+    private static VideoOutcome<int> EncodeThenCopy(string output, ToolLimits tools, Func<string, VideoOutcome<int>> encode)
+    {
+        string encoded = output + ".x264";
+        try
+        {
+            CreatePrivate(encoded);
+            VideoOutcome<int> frames = encode(encoded);
+            if (!frames.IsSuccess)
             {
-                return VideoOutcome<int>.Fail(run.TimedOut ? VideoFailureKind.Timeout : VideoFailureKind.EncodeFailed, "the clean encode failed: " + run.Errors.Trim());
+                return frames;
             }
 
-            VideoOutcome<bool> copied = Copy(encoded, output, dropSound: false, options.Tools);
-            if (!copied.IsSuccess)
-            {
-                return copied.Failure;
-            }
-
-            ToolRun count = ToolRun.Execute("ffprobe", FfmpegArguments.CountVideoPackets(output), options.Tools, 1024);
-            return count.Succeeded && int.TryParse(System.Text.Encoding.ASCII.GetString(count.Output).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int frames) && frames > 0
-                ? frames
-                : VideoOutcome<int>.Fail(VideoFailureKind.EncodeFailed, "the clean copy's frames cannot be counted: " + count.Errors.Trim());
+            VideoOutcome<bool> copied = Copy(encoded, output, dropSound: false, tools);
+            return copied.IsSuccess ? frames : copied.Failure;
         }
         finally
         {
