@@ -140,21 +140,7 @@ public sealed class IngestPipeline
             return 0;
         }
 
-        long full = (long)header.Value.Width * header.Value.Height;
-        if (maxSide is not { } side || Math.Max(header.Value.Width, header.Value.Height) <= side)
-        {
-            return full;
-        }
-
-        var (width, height) = Render.RenditionRenderer.SizeWithin(header.Value.Width, header.Value.Height, side);
-        long decoded = full;
-        if (header.Value.Format == ImageFormat.Jpeg)
-        {
-            int eighths = JpegDecoder.EighthsFor(header.Value.Width, header.Value.Height, side);
-            decoded = (long)JpegDecoder.ScaledSide(header.Value.Width, eighths) * JpegDecoder.ScaledSide(header.Value.Height, eighths);
-        }
-
-        return decoded + ((long)width * height);
+        return maxSide is { } side ? PhotoReader.PixelsWithin(header.Value, side) : (long)header.Value.Width * header.Value.Height;
     }
 
     private static Outcome<PhotoContext> Chain(PhotoContext photo, params Func<PhotoContext, Outcome<PhotoContext>>[] steps)
@@ -229,9 +215,7 @@ public sealed class IngestPipeline
             return DecodeUpright(photo);
         }
 
-        Outcome<RgbImage> decoded = photo.Timed("decode", () => stored.Format == ImageFormat.Jpeg
-            ? JpegDecoder.DecodeScaled(photo.Input, stored, JpegDecoder.EighthsFor(stored.Width, stored.Height, maxSide))
-            : ImageDecoder.Decode(photo.Input, stored));
+        Outcome<RgbImage> decoded = photo.Timed("decode", () => PhotoReader.DecodeWithin(photo.Input, stored, maxSide));
         if (!decoded.IsSuccess)
         {
             return decoded.Failure;

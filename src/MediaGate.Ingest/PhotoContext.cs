@@ -53,7 +53,7 @@ public sealed class PhotoContext
     public IReadOnlyDictionary<string, double> StepMilliseconds => _stepMilliseconds;
 
     private (int Width, int Height) Upright => Header is { } header
-        ? header.Orientation >= 5 ? (header.Height, header.Width) : (header.Width, header.Height)
+        ? (header.UprightWidth, header.UprightHeight)
         : throw new InvalidOperationException("The photo has not been sniffed.");
 
     internal T Timed<T>(string step, Func<T> work)

@@ -10,6 +10,7 @@ using MediaGate.Ingest.Concurrency;
 using MediaGate.Ingest.Decode;
 using MediaGate.Ingest.Detect;
 using MediaGate.Ingest.Render;
+using MediaGate.Ingest.Sniff;
 using MediaGate.Storage;
 using MediaGate.Storage.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -206,18 +207,19 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         await _renders.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using (await _pixels.AcquireAsync(PixelsToRender(item!, groups.Count), cancellationToken).ConfigureAwait(false))
+            var bytes = await ReadMasterAsync(item!, cancellationToken).ConfigureAwait(false);
+            using (await _pixels.AcquireAsync(PixelsToRender(bytes, groups.Count), cancellationToken).ConfigureAwait(false))
             {
                 // What processing (or another render) left behind goes first: after a detection, its decoded photo and
                 // tensors are garbage, and this master's decode would otherwise come on top of them (eng/load.sh).
                 MemoryRelief.ReleaseIfLarge();
-                var master = await ReadMasterAsync(item!, cancellationToken).ConfigureAwait(false);
+                var master = bytes is null ? null : DecodeMaster(item!, bytes);
                 for (int i = 0; i < groups.Count; i++)
                 {
                     var first = groups[i].First().Decision;
 
                     // The last picture masks the master itself: no other needs it afterwards, and a copy would double the pixels.
-                    var pixels = master is null ? null : i == groups.Count - 1 ? master : master.Clone();
+                    var pixels = master is null ? null : i == groups.Count - 1 ? master : master with { Image = master.Image.Clone() };
                     var picture = Render(pixels, first, text);
                     rendered += pixels is null ? 0 : 1;
                     foreach (var (decision, current, fingerprint) in groups[i])
@@ -249,11 +251,25 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
     /// Pixels a refresh decodes at once: the master, and while another picture still needs it, a copy being
     /// masked. An item without a recorded size counts as nothing (it then fails closed when read).
     /// </summary>
-    private static long PixelsToRender(MediaItemRecord item, int pictures) =>
-        item.Width is { } width && item.Height is { } height ? (long)width * height * (pictures > 1 ? 2 : 1) : 0;
+    /// <summary>
+    /// What a render holds at once: the master decoded for the rendition's size (a 12 MP JPEG in the DCT at 5/8, about
+    /// 4.8 MP), twice when one copy is masked while the other waits, and the reduced picture. 0 for a master that
+    /// cannot be read (nothing is decoded).
+    /// </summary>
+    private long PixelsToRender(byte[]? master, int pictures)
+    {
+        if (master is null || InputGuard.Inspect(master, _ingest.Limits) is not { IsSuccess: true } header)
+        {
+            return 0;
+        }
 
-    /// <summary>The upright master, or null when it cannot be read (every rendition then fails closed).</summary>
-    private async Task<RgbImage?> ReadMasterAsync(MediaItemRecord item, CancellationToken cancellationToken)
+        long decoded = PhotoReader.DecodedPixelsWithin(header.Value, _rendition.MaxLongSide);
+        var (width, height) = RenditionRenderer.SizeWithin(header.Value.UprightWidth, header.Value.UprightHeight, _rendition.MaxLongSide);
+        return (decoded * (pictures > 1 ? 2 : 1)) + ((long)width * height);
+    }
+
+    /// <summary>The master's bytes; null (logged) when it is missing, too large or the store fails.</summary>
+    private async Task<byte[]?> ReadMasterAsync(MediaItemRecord item, CancellationToken cancellationToken)
     {
         try
         {
@@ -262,23 +278,9 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
             if (bytes is null)
             {
                 LogMasterProblem(item.Id, "the master is missing from the store");
-                return null;
             }
 
-            var photo = PhotoReader.ReadUpright(bytes, _ingest.Limits);
-            if (!photo.IsSuccess)
-            {
-                LogMasterProblem(item.Id, photo.Failure.ToString());
-                return null;
-            }
-
-            if (item.Width is { } width && item.Height is { } height && (photo.Value.Image.Width, photo.Value.Image.Height) != (width, height))
-            {
-                LogMasterProblem(item.Id, $"the master is {photo.Value.Image.Width}x{photo.Value.Image.Height}, the item says {width}x{height}");
-                return null;
-            }
-
-            return photo.Value.Image;
+            return bytes;
         }
         catch (Exception e) when (e is ObjectStoreException or InvalidDataException)
         {
@@ -288,10 +290,30 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
     }
 
     /// <summary>
-    /// Masks and encodes one picture for <paramref name="decision"/> (and every decision with the same pixels).
-    /// <c>upright</c> is the master's pixels, masked in place (used up); null when the master could not be read.
+    /// The master decoded, upright, for the rendition's size (<see cref="PhotoReader.ReadUpright(ReadOnlySpan{byte}, IngestLimits, int)"/>):
+    /// masks are planned from full-size boxes and applied to this picture before its reduction. Null (logged) when it
+    /// cannot be decoded or is not the size the item recorded: those faces do not belong to this picture.
     /// </summary>
-    private Outcome<RenderedPhoto> Render(RgbImage? upright, StoredDecision decision, IReadOnlyList<DetectedFace> text) =>
+    private UprightPhoto? DecodeMaster(MediaItemRecord item, byte[] bytes)
+    {
+        var photo = PhotoReader.ReadUpright(bytes, _ingest.Limits, _rendition.MaxLongSide);
+        if (!photo.IsSuccess)
+        {
+            LogMasterProblem(item.Id, photo.Failure.ToString());
+            return null;
+        }
+
+        var header = photo.Value.Header;
+        if (item.Width is { } width && item.Height is { } height && (header.UprightWidth, header.UprightHeight) != (width, height))
+        {
+            LogMasterProblem(item.Id, $"the master is {header.UprightWidth}x{header.UprightHeight}, the item says {width}x{height}");
+            return null;
+        }
+
+        return photo.Value;
+    }
+
+    private Outcome<RenderedPhoto> Render(UprightPhoto? upright, StoredDecision decision, IReadOnlyList<DetectedFace> text) =>
         upright is null
             ? Outcome<RenderedPhoto>.Fail(IngestFailureKind.Io, "the master could not be read")
             : RenditionRenderer.Render(upright, TextInRenditions.Masks(decision, text), _rendition, _ingest.Mask, TextInRenditions.Yield(decision, text));
@@ -323,15 +345,22 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
         await _renders.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using (await _pixels.AcquireAsync(PixelsToRender(item, 1), cancellationToken).ConfigureAwait(false))
+            var bytes = await ReadMasterAsync(item, cancellationToken).ConfigureAwait(false);
+            using (await _pixels.AcquireAsync(PixelsToRender(bytes, 1), cancellationToken).ConfigureAwait(false))
             {
-                var master = await ReadMasterAsync(item, cancellationToken).ConfigureAwait(false);
+                var master = bytes is null ? null : DecodeMaster(item, bytes);
                 if (master is null)
                 {
                     return false;
                 }
 
-                found = detector.Value.Detect(master, _rendition.MaxLongSide);
+                // Searched on the picture decoded for the rendition's size; the regions are kept in full-size pixels.
+                found = detector.Value.Detect(master.Image, _rendition.MaxLongSide);
+                if (found.IsSuccess)
+                {
+                    double sx = (double)master.Header.UprightWidth / master.Image.Width, sy = (double)master.Header.UprightHeight / master.Image.Height;
+                    found = found.Value.Select(r => r.Scaled(sx, sy)).ToList();
+                }
             }
         }
         finally

@@ -7,6 +7,7 @@ using MediaGate.Ingest;
 using MediaGate.Ingest.Concurrency;
 using MediaGate.Ingest.Decode;
 using MediaGate.Ingest.Render;
+using MediaGate.Ingest.Sniff;
 using MediaGate.Storage;
 using MediaGate.Storage.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,7 @@ public sealed class TabletPreview(
     {
         ArgumentNullException.ThrowIfNull(caller);
         var item = await mediaRepository.FindItemAsync(mediaId, cancellationToken).ConfigureAwait(false);
-        if (item?.MasterKey is null || item.Width is not { } width || item.Height is not { } height)
+        if (item?.MasterKey is null || item.Width is null || item.Height is null)
         {
             return null;
         }
@@ -47,24 +48,26 @@ public sealed class TabletPreview(
         }
 
         var options = ingest.Value;
-        RenderedPhoto preview;
-        using (await pixels.AcquireAsync((long)width * height, cancellationToken).ConfigureAwait(false))
-        {
-            // A video's preview is its first track's clearest frame (Video.FacePicture); a photo's, its master.
-            var picture = await Video.FacePicture.KeyAsync(videos, item, 1, cancellationToken).ConfigureAwait(false);
-            var bytes = picture is null ? null : await StoredObjects.ReadAllAsync(masters, ObjectKey.Parse(picture), options.Limits.MaxBytes, cancellationToken).ConfigureAwait(false);
-            if (bytes is null)
-            {
-                return null;
-            }
 
-            var master = PhotoReader.ReadUpright(bytes, options.Limits);
+        // A video's preview is its first track's clearest frame (Video.FacePicture); a photo's, its master.
+        var picture = await Video.FacePicture.KeyAsync(videos, item, 1, cancellationToken).ConfigureAwait(false);
+        var bytes = picture is null ? null : await StoredObjects.ReadAllAsync(masters, ObjectKey.Parse(picture), options.Limits.MaxBytes, cancellationToken).ConfigureAwait(false);
+        if (bytes is null || InputGuard.Inspect(bytes, options.Limits) is not { IsSuccess: true } header)
+        {
+            return null;
+        }
+
+        RenderedPhoto preview;
+        using (await pixels.AcquireAsync(PhotoReader.PixelsWithin(header.Value, MaxLongSide), cancellationToken).ConfigureAwait(false))
+        {
+            // Decoded for the preview's size: a 12 MP master in the DCT at 3/8, not whole.
+            var master = PhotoReader.ReadUpright(bytes, options.Limits, MaxLongSide);
             if (!master.IsSuccess)
             {
                 return null;
             }
 
-            var rendered = RenditionRenderer.Render(master.Value.Image, [], new RenditionOptions { MaxLongSide = MaxLongSide, JpegQuality = 85 }, options.Mask);
+            var rendered = RenditionRenderer.Render(master.Value, [], new RenditionOptions { MaxLongSide = MaxLongSide, JpegQuality = 85 }, options.Mask);
             if (!rendered.IsSuccess)
             {
                 return null;

@@ -10,11 +10,14 @@ namespace MediaGate.Ingest.Render;
 /// Makes a rendition from a master (product.md, Masking). Steps, in order; each that may fail returns an
 /// <see cref="IngestFailure"/>, and a failed rendition is never stored:
 /// <list type="number">
-/// <item>Read (may reject): the master decoded and made upright, within the ingest limits.</item>
-/// <item>Check (may reject): every face to mask lies in the picture; one that does not means the faces and the
-/// picture do not belong together, so nothing is released.</item>
-/// <item>Mask: planned and applied on the FULL-size picture, before any reduction ("Masks are planned on the
-/// full-size photo and applied before the reduction"), so the reduction only ever sees the fill.</item>
+/// <item>Read (may reject): the master decoded and made upright, within the ingest limits. A JPEG larger than the
+/// rendition is decoded in the DCT at the smallest eighth that still reaches the rendition's size
+/// (<see cref="PhotoReader.ReadUpright(ReadOnlySpan{byte}, IngestLimits, int)"/>): a 12 MP master is read as 4.8 MP.</item>
+/// <item>Check (may reject): every face to mask lies in the full-size picture; one that does not means the faces
+/// and the picture do not belong together, so nothing is released.</item>
+/// <item>Mask: the boxes are full-size pixels ("Masks are planned on the full-size photo"), mapped onto the decoded
+/// picture and applied there, before the reduction ("and applied before the reduction"), so the reduction only ever
+/// sees the fill.</item>
 /// <item>Reduce: an area-averaging downscale to at most <see cref="RenditionOptions.MaxLongSide"/>.</item>
 /// <item>Encode (may reject) and Verify (may reject): a JPEG with nothing identifying that decodes completely at
 /// its size (the same read-back as every other output).</item>
@@ -26,10 +29,24 @@ public static class RenditionRenderer
         ReadOnlySpan<byte> master, IReadOnlyList<DetectedFace> facesToMask, RenditionOptions rendition, IngestOptions ingest)
     {
         ArgumentNullException.ThrowIfNull(ingest);
-        Outcome<UprightPhoto> photo = PhotoReader.ReadUpright(master, ingest.Limits);
+        ArgumentNullException.ThrowIfNull(rendition);
+        Outcome<UprightPhoto> photo = PhotoReader.ReadUpright(master, ingest.Limits, rendition.MaxLongSide);
         return photo.IsSuccess
-            ? Render(photo.Value.Image, facesToMask, rendition, ingest.Mask)
+            ? Render(photo.Value, facesToMask, rendition, ingest.Mask)
             : Outcome<RenderedPhoto>.Fail(photo.Failure);
+    }
+
+    /// <summary>
+    /// The same from a photo read for the rendition's size (<see cref="PhotoReader.ReadUpright(ReadOnlySpan{byte}, IngestLimits, int)"/>),
+    /// whose picture may be smaller than the photo: <paramref name="facesToMask"/> and the yield's faces are in pixels
+    /// of the FULL-size upright photo, and the rendition has the size the full-size photo would give. The picture is
+    /// masked in place.
+    /// </summary>
+    public static Outcome<RenderedPhoto> Render(
+        UprightPhoto photo, IReadOnlyList<DetectedFace> facesToMask, RenditionOptions rendition, MaskOptions mask, MaskYield? yieldToShown = null)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        return Render(photo.Image, photo.Header.UprightWidth, photo.Header.UprightHeight, facesToMask, rendition, mask, yieldToShown);
     }
 
     /// <summary>The same from upright pixels, which are masked in place (the caller's image is used up).</summary>
@@ -37,21 +54,31 @@ public static class RenditionRenderer
         RgbImage upright, IReadOnlyList<DetectedFace> facesToMask, RenditionOptions rendition, MaskOptions mask, MaskYield? yieldToShown = null)
     {
         ArgumentNullException.ThrowIfNull(upright);
+        return Render(upright, upright.Width, upright.Height, facesToMask, rendition, mask, yieldToShown);
+    }
+
+    private static Outcome<RenderedPhoto> Render(
+        RgbImage upright, int fullWidth, int fullHeight, IReadOnlyList<DetectedFace> facesToMask, RenditionOptions rendition, MaskOptions mask, MaskYield? yieldToShown)
+    {
+        ArgumentNullException.ThrowIfNull(upright);
         ArgumentNullException.ThrowIfNull(facesToMask);
         ArgumentNullException.ThrowIfNull(rendition);
         ArgumentNullException.ThrowIfNull(mask);
-        if (facesToMask.FirstOrDefault(face => !LiesIn(face, upright)) is { } outside)
+        if (facesToMask.FirstOrDefault(face => !LiesIn(face, fullWidth, fullHeight)) is { } outside)
         {
             return Outcome<RenderedPhoto>.Fail(
                 IngestFailureKind.Corrupt,
-                $"A face to mask ({outside.X}, {outside.Y}, {outside.Width}x{outside.Height}) is not inside the {upright.Width}x{upright.Height} picture.");
+                $"A face to mask ({outside.X}, {outside.Y}, {outside.Width}x{outside.Height}) is not inside the {fullWidth}x{fullHeight} picture.");
         }
 
-        var regions = FaceMasker.Plan(facesToMask, mask);
+        // The picture is the full size, or a DCT-scaled decode of it: the boxes scale with it (no-op at full size).
+        float sx = (float)upright.Width / fullWidth, sy = (float)upright.Height / fullHeight;
+        var regions = FaceMasker.Plan(Scaled(facesToMask, sx, sy), mask);
+        yieldToShown = yieldToShown is null ? null : yieldToShown with { Shown = Scaled(yieldToShown.Shown, sx, sy) };
         var shownPixels = yieldToShown?.Save(upright, regions);
         FaceMasker.Apply(upright, regions);
         yieldToShown?.Restore(upright, regions, shownPixels);
-        var (width, height) = SizeWithin(upright.Width, upright.Height, rendition.MaxLongSide);
+        var (width, height) = SizeWithin(fullWidth, fullHeight, rendition.MaxLongSide);
         RgbImage reduced = ImageResampler.Resize(upright, width, height);
         Outcome<byte[]> encoded = JpegEncoder.Encode(reduced, rendition.JpegQuality);
         if (!encoded.IsSuccess)
@@ -89,8 +116,11 @@ public static class RenditionRenderer
     }
 
     /// <summary>A face box with a positive size that overlaps the picture (a box partly over an edge is normal).</summary>
-    private static bool LiesIn(DetectedFace face, RgbImage image) =>
+    private static bool LiesIn(DetectedFace face, int width, int height) =>
         float.IsFinite(face.X) && float.IsFinite(face.Y) && float.IsFinite(face.Width) && float.IsFinite(face.Height)
         && face.Width > 0 && face.Height > 0
-        && face.X < image.Width && face.Y < image.Height && face.X + face.Width > 0 && face.Y + face.Height > 0;
+        && face.X < width && face.Y < height && face.X + face.Width > 0 && face.Y + face.Height > 0;
+
+    private static IReadOnlyList<DetectedFace> Scaled(IReadOnlyList<DetectedFace> faces, float sx, float sy) =>
+        sx == 1f && sy == 1f ? faces : [.. faces.Select(f => f with { X = f.X * sx, Y = f.Y * sy, Width = f.Width * sx, Height = f.Height * sy })];
 }

@@ -8,4 +8,11 @@ namespace MediaGate.Ingest.Sniff;
 /// <param name="Height">Height of the stored picture (before orientation is applied).</param>
 /// <param name="Orientation">EXIF orientation 1..8 still to be applied to the decoded pixels; 1 when there is
 /// none, and always 1 for HEIF, whose decoder applies the file's own rotation and mirroring.</param>
-public sealed record ImageHeader(ImageFormat Format, int Width, int Height, int Orientation);
+public sealed record ImageHeader(ImageFormat Format, int Width, int Height, int Orientation)
+{
+    /// <summary>The width once the EXIF orientation is applied (orientations 5 to 8 turn the picture a quarter).</summary>
+    public int UprightWidth => Orientation >= 5 ? Height : Width;
+
+    /// <summary>The height once the EXIF orientation is applied; see <see cref="UprightWidth"/>.</summary>
+    public int UprightHeight => Orientation >= 5 ? Width : Height;
+}

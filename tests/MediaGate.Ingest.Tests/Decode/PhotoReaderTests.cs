@@ -60,4 +60,45 @@ public sealed class PhotoReaderTests
 
         Assert.AreEqual(IngestFailureKind.Empty, photo.Failure?.Kind);
     }
+    [TestMethod]
+    public void ReadUpright_WithinASizeOnARotatedJpeg_DecodesInTheDctAndKeepsTheFullSizeHeader()
+    {
+        // Stored 450x600 with orientation 6: upright 600x450. Read for 300 px, the decode is at 4/8.
+        var bytes = File.ReadAllBytes(Orientation("landscape_6.jpg"));
+
+        var photo = PhotoReader.ReadUpright(bytes, Limits, maxSide: 300);
+
+        Assert.IsTrue(photo.IsSuccess, photo.Failure?.ToString());
+        Assert.AreEqual((600, 450), (photo.Value.Header.UprightWidth, photo.Value.Header.UprightHeight));
+        Assert.AreEqual((300, 225), (photo.Value.Image.Width, photo.Value.Image.Height));
+        Assert.AreEqual(300L * 225, PhotoReader.DecodedPixelsWithin(photo.Value.Header, 300));
+
+        // The same picture as a whole decode reduced to that size, up to the two reductions' difference.
+        var whole = PhotoReader.ReadUpright(bytes, Limits).Value.Image;
+        var reduced = MediaGate.Ingest.Detect.ImageResampler.Resize(whole, 300, 225);
+        var mean = SyntheticImages.MeanDifference(reduced, photo.Value.Image);
+        Assert.IsLessThan(PixelThresholds.RecoveredDecodeAtMost, mean, $"mean difference {mean:F2} from a whole decode reduced");
+    }
+
+    [TestMethod]
+    public void ReadUpright_WithinASizeItAlreadyFits_DecodesWhole()
+    {
+        var bytes = File.ReadAllBytes(Orientation("landscape_6.jpg"));
+
+        var photo = PhotoReader.ReadUpright(bytes, Limits, maxSide: 600);
+
+        Assert.AreEqual((600, 450), (photo.Value.Image.Width, photo.Value.Image.Height));
+        Assert.AreEqual(0, SyntheticImages.MaxDifference(PhotoReader.ReadUpright(bytes, Limits).Value.Image, photo.Value.Image));
+    }
+
+    [TestMethod]
+    public void ReadUpright_WithinASizeOnAPng_DecodesWhole()
+    {
+        var png = SyntheticImages.Png(SyntheticImages.Quadrants(400, 300));
+
+        var photo = PhotoReader.ReadUpright(png, Limits, maxSide: 100);
+
+        Assert.AreEqual(0, SyntheticImages.MaxDifference(SyntheticImages.Quadrants(400, 300), photo.Value.Image));
+        Assert.AreEqual(400L * 300, PhotoReader.DecodedPixelsWithin(photo.Value.Header, 100));
+    }
 }
