@@ -32,6 +32,20 @@ internal sealed class ClipAlongside
     /// <summary>The faces (tracks) the tablet lists on the decided clip: what a practitioner would be asked to name.</summary>
     public int? Faces { get; private set; }
 
+    /// <summary>From the tablet's answer (the largest face named as the tagged child, every other face "not a child in our setting") to the parent's copy being served.</summary>
+    public TimeSpan? FamilyCopy { get; private set; }
+
+    /// <summary>The server's own CPU seconds over <see cref="FamilyCopy"/>.</summary>
+    public double? FamilyServerCpu { get; private set; }
+
+    /// <summary>The CPU seconds of the ffmpeg/ffprobe runs the server waited for over <see cref="FamilyCopy"/>.</summary>
+    public double? FamilyToolsCpu { get; private set; }
+
+    /// <summary>Why no family copy was measured (null when one was).</summary>
+    public string? FamilyProblem { get; private set; }
+
+    private string? ObservationId { get; set; }
+
     public long PeakTreeBytes => Interlocked.Read(ref _peakTreeBytes);
 
     /// <summary>The same as proportional set sizes (PSS): a page shared by several of the processes (ffmpeg's libraries,
@@ -58,6 +72,7 @@ internal sealed class ClipAlongside
         {
             var receipt = await tablet.UploadAsync([new UploadFile("clip.mp4", await File.ReadAllBytesAsync(Path), "video/mp4")], [childId], "load clip", Guid.NewGuid().ToString("N"));
             Acknowledged = clock.Elapsed - sent;
+            ObservationId = receipt.ObservationId;
             while (clock.Elapsed - sent < limit)
             {
                 var item = (await tablet.ObservationAsync(receipt.ObservationId)).FirstOrDefault();
@@ -75,6 +90,56 @@ internal sealed class ClipAlongside
         catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException)
         {
             Error = e.Message.Split('\n')[0];
+        }
+    }
+
+    /// <summary>
+    /// After the decision, as a practitioner would on the tablet: the largest face is named as the tagged child and
+    /// every other one as "not a child in our setting" (masked), which releases the clip for the journal. Measures the
+    /// time and CPU until the child's parent is served the family copy (a masked render of the 720p master).
+    /// </summary>
+    public async Task NameAndWaitForFamilyCopyAsync(ApiClient tablet, ApiClient parent, string childId, Func<(double? Server, double? Tools)> cpu, TimeSpan limit)
+    {
+        if (Status != "needs-assignment" || ObservationId is null)
+        {
+            FamilyProblem = $"the clip was {Status ?? Error ?? "not decided"}, not waiting for names";
+            return;
+        }
+
+        try
+        {
+            var item = (await tablet.ObservationAsync(ObservationId)).Single();
+            var child = item.Faces.MaxBy(f => f.W * f.H)!;
+            var answers = item.Faces.Select(f => ReferenceEquals(f, child)
+                ? new { faceId = f.FaceId, childId = (string?)childId, kind = "child" }
+                : new { faceId = f.FaceId, childId = (string?)null, kind = "not-a-child" }).ToList();
+            var (server, tools) = cpu();
+            var clock = Stopwatch.StartNew();
+            using (var answered = await tablet.SendAsync(HttpMethod.Put, $"/api/tablet/media/{item.MediaId}/faces", ApiClient.JsonBody(answers)))
+            {
+                await ApiClient.ExpectAsync(answered, "PUT faces", System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.NoContent, System.Net.HttpStatusCode.Accepted);
+            }
+
+            while (clock.Elapsed < limit)
+            {
+                using var copy = await parent.SendAsync(HttpMethod.Get, $"/api/parent/media/{item.MediaId}/video", configure: r => r.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 0));
+                if (copy.IsSuccessStatusCode)
+                {
+                    FamilyCopy = clock.Elapsed;
+                    var (serverAfter, toolsAfter) = cpu();
+                    FamilyServerCpu = serverAfter - server;
+                    FamilyToolsCpu = toolsAfter - tools;
+                    return;
+                }
+
+                await Task.Delay(250);
+            }
+
+            FamilyProblem = $"the parent was not served a copy within {limit.TotalSeconds:0} s";
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException)
+        {
+            FamilyProblem = e.Message.Split('\n')[0];
         }
     }
 

@@ -3,11 +3,12 @@ using System.Globalization;
 namespace MediaGate.Load;
 
 /// <summary>The load run's settings, from <c>--name value</c> arguments (defaults are issue 7's run).</summary>
-internal sealed record LoadOptions(int Tablets, int UploadsPerTablet, double Megapixels, TimeSpan VisibleLimit, int? Workers, bool KeepFolder, bool SmallPhotos = false, int WarmUp = 0, int ClipSeconds = 0)
+internal sealed record LoadOptions(int Tablets, int UploadsPerTablet, double Megapixels, TimeSpan VisibleLimit, int? Workers, bool KeepFolder, bool SmallPhotos = false, int WarmUp = 0, int ClipSeconds = 0, bool ClipNotNamed = false)
 {
     public const string Usage =
-        "usage: eng/load.sh [--photos large|small] [--tablets 20] [--uploads 3] [--megapixels 12] [--visible-limit-seconds 600] [--workers N] [--warm-up N] [--clip-seconds N] [--keep]\n" +
-        "  --clip-seconds N: tablet 0 also uploads a 1080p30 clip of N seconds when the burst starts; the report adds its times and the peak memory of the server with its ffmpeg processes\n" +
+        "usage: eng/load.sh [--photos large|small] [--tablets 20] [--uploads 3] [--megapixels 12] [--visible-limit-seconds 600] [--workers N] [--warm-up N] [--clip-seconds N [--clip-not-named]] [--keep]\n" +
+        "  --clip-seconds N: tablet 0 also uploads a 1080p30 clip of N seconds when the burst starts; the report adds its times and the peak memory of the server with its ffmpeg processes;\n" +
+        "    then, after the run, the tablet names the clip's faces (the largest as the child, the others as not in the setting) and the report adds the time and CPU until the parent is served the family copy (--clip-not-named: not)\n" +
         "  --warm-up N: before the measured burst, tablet 0 uploads N of the photos one at a time and waits for each decision (a node that has been running, not one just started)\n" +
         "  --photos small: each tablet uploads one faces-dev photo of about 1 MP (one or two faces), all at once (--uploads 1 unless given)";
 
@@ -27,6 +28,7 @@ internal sealed record LoadOptions(int Tablets, int UploadsPerTablet, double Meg
                 "--keep" => options with { KeepFolder = true },
                 "--warm-up" => options with { WarmUp = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--clip-seconds" => options with { ClipSeconds = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--clip-not-named" => options with { ClipNotNamed = true },
                 "--photos" => Value() switch
                 {
                     "small" => options with { SmallPhotos = true, UploadsPerTablet = args.Contains("--uploads") ? options.UploadsPerTablet : 1 },
