@@ -90,9 +90,12 @@ internal static class FfmpegArguments
     private static readonly string[] SoundEncode = ["-c:a", "aac", "-b:a", "128k", "-flags:a", "+bitexact"];
 
     /// <summary>The picture as H.264 in MP4 and nothing else: no metadata, no chapters, bitexact (every encode's tail).</summary>
+    // One encoding thread: x264's own threads (one and a half per core, each with its frames) cost 28 MiB more at 720p
+    // for no less CPU (a 30 s 1080p30 clip to 720p: 137 against 165 MiB peak, 8.1 against 8.4 CPU s; wall 7.8 against 5.8 s),
+    // and the service's other core belongs to the photos (the video lane gives way to them).
     private static string[] CleanEncode(int crf, string preset, string output) =>
     [
-        "-c:v", "libx264", "-preset", preset, "-crf", crf.ToString(CultureInfo.InvariantCulture), "-pix_fmt", "yuv420p",
+        "-c:v", "libx264", "-preset", preset, "-crf", crf.ToString(CultureInfo.InvariantCulture), "-threads", "1", "-pix_fmt", "yuv420p",
         "-flags:v", "+bitexact", "-fflags", "+bitexact",
         "-map_metadata", "-1", "-map_chapters", "-1", "-shortest", "-f", "mp4", "-y", FileUrl(output),
     ];
