@@ -101,9 +101,10 @@ internal static class MaskedEncoder
             options.Tools,
             writesInput: true);
         bool encoderGone = false;
+        var coverage = new bool[width * height];
         VideoOutcome<int> read = FrameReader.Read(input, facts, width, height, maxFrames, options.Tools, (index, frame) =>
         {
-            FaceMasker.Apply(frame, masksAt(index));
+            FaceMasker.Apply(frame, masksAt(index), coverage);
             try
             {
                 encoder.Input.Write(frame.Pixels);

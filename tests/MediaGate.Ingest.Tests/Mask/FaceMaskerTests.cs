@@ -171,6 +171,23 @@ public sealed class FaceMaskerTests
         }
     }
 
+    [TestMethod]
+    public void Apply_CoverageBufferReusedFromAnotherFrame_SameOutputAsAFreshOne()
+    {
+        // A video's frames share one coverage buffer: what the last frame covered must not count as covered in this
+        // one, or this frame's fill would skip the colours around its mask where the last frame's mask was.
+        var coverage = new bool[320 * 240];
+        FaceMasker.Apply(NoiseImage(320, 240, seed: 11), FaceMasker.Plan([new DetectedFace(150, 60, 60, 80, 0.9f, false)], Options), coverage);
+        IReadOnlyList<MaskRegion> regions = FaceMasker.Plan([new DetectedFace(80, 60, 60, 80, 0.9f, false)], Options);
+        RgbImage reused = NoiseImage(320, 240, seed: 12);
+        RgbImage fresh = reused.Clone();
+
+        FaceMasker.Apply(reused, regions, coverage);
+        FaceMasker.Apply(fresh, regions);
+
+        CollectionAssert.AreEqual(fresh.Pixels, reused.Pixels, "a reused coverage buffer changed the fill");
+    }
+
     /// <summary>The masking invariant (product.md, Masking): change every pixel inside the masks, and the output must not change.</summary>
     private static void AssertOutputIgnoresMaskedPixels(RgbImage original, DetectedFace[] faces)
     {
