@@ -86,6 +86,48 @@ public sealed class ManagerAdministrationTests : BrowserTest
     }
 
     [TestMethod]
+    public async Task AccountsPage_NoRoleChosenThenTwoFamiliesInARow_NothingMadeUntilChosenAndBothAreParents()
+    {
+        var service = await StartServiceAsync();
+        using var manager = await ApiClient.SignInAsync(service.Address, ServiceSettings.ManagerUsername, ServiceSettings.ManagerPassword);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var childName = $"Esme Zq{tag}";
+        await manager.CreateChildAsync(childName, "Robins");
+        var page = await NewPageAsync(service, Screens.Tablet);
+        await ManagerConsole.SignInAsync(page, "accounts.html");
+        var create = page.Page.GetByRole(AriaRole.Button, new() { Name = "Create account" });
+
+        // No role chosen: nothing is created (the role used to start at "Manager").
+        await page.Page.GetByLabel("Username", new() { Exact = true }).FillAsync($"first-{tag}");
+        await create.ClickAsync();
+        Assert.AreEqual(string.Empty, await page.Page.GetByLabel("Role").InputValueAsync(), "no role is chosen for the manager");
+        Assert.IsFalse(await AccountExistsAsync(manager, $"first-{tag}"), "an account without a chosen role is not made");
+
+        foreach (var family in new[] { "first", "second" })
+        {
+            await page.Page.GetByLabel("Username", new() { Exact = true }).FillAsync($"{family}-{tag}");
+            if (family == "first")
+            {
+                await page.Page.GetByLabel("Role").SelectOptionAsync("parent");
+            }
+
+            await page.Page.GetByLabel("Password", new() { Exact = true }).FillAsync($"Family-Passphrase-{tag}");
+            await page.Page.GetByLabel(childName).CheckAsync();
+            await create.ClickAsync();
+            await Assertions.Expect(page.Page.Locator("tr", new() { HasText = $"{family}-{tag}" })).ToContainTextAsync("Parent");
+        }
+
+        await CheckAsync(page, "accounts: two families in a row");
+        var accounts = await manager.GetJsonAsync<System.Text.Json.JsonElement>("/api/manager/accounts");
+        var roles = accounts.EnumerateArray().Where(a => a.GetProperty("username").GetString()!.EndsWith(tag, StringComparison.Ordinal))
+            .ToDictionary(a => a.GetProperty("username").GetString()!, a => a.GetProperty("role").GetString());
+        Assert.AreEqual("parent", roles[$"second-{tag}"], "the second family made right after the first is a parent, not a manager");
+    }
+
+    private static async Task<bool> AccountExistsAsync(ApiClient manager, string username) =>
+        (await manager.GetJsonAsync<System.Text.Json.JsonElement>("/api/manager/accounts")).EnumerateArray().Any(a => a.GetProperty("username").GetString() == username);
+
+    [TestMethod]
     public async Task AccountsPage_ResetStaffPin_TabletSignsInWithTheNewPinNotTheOld()
     {
         var service = await StartServiceAsync();

@@ -20,30 +20,37 @@ startPage(async (content) => {
 
 function createForm() {
   const username = el('input', { id: 'new-username', required: true, maxlength: 100, autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false' });
-  const role = el('select', { id: 'new-role' }, Object.entries(roleText).map(([value, text]) => el('option', { value }, text)));
+  // No role until one is chosen, and a parent or staff role stays chosen for the next account: a role that came back
+  // to "Manager" after each account gave a hurried manager's next family every child unmasked.
+  const role = el('select', { id: 'new-role', required: true },
+    el('option', { value: '' }, 'Choose a role'),
+    ['parent', 'staff', 'manager'].map((value) => el('option', { value }, roleText[value])));
+  const managerNote = el('p', { class: 'hint', id: 'new-role-manager-note' },
+    'A manager sees every photo unmasked, keeps the consents and can release photos. Only for the nursery\'s own managers.');
   const password = el('input', { id: 'new-password', type: 'password', autocomplete: 'new-password' });
   const pin = el('input', { id: 'new-pin', type: 'password', inputmode: 'numeric', autocomplete: 'off' });
   const passwordField = el('div', {}, field('Password', password));
   const pinField = el('div', {}, field('PIN (digits)', pin));
-  const childBoxes = [...children.values()].map((child) => {
+  const childBoxes = [...children.values()].sort((a, b) => a.name.localeCompare(b.name)).map((child) => {
     const box = el('input', { type: 'checkbox', id: `new-child-${child.id}`, value: child.id });
-    return el('label', { class: 'choice', for: box.id }, box, child.name);
+    return el('label', { class: 'choice', for: box.id }, box, child.room ? `${child.name} (${child.room})` : child.name);
   });
   const childrenField = el('fieldset', {}, el('legend', {}, 'Children this parent may see'),
     childBoxes.length ? el('div', { class: 'choices' }, childBoxes) : el('p', {}, 'No children yet.'));
   const error = el('p', { class: 'message error', role: 'alert', hidden: true });
   const status = el('p', { class: 'message ok', role: 'status', hidden: true });
   const showFields = () => {
-    passwordField.hidden = role.value === 'staff';
+    passwordField.hidden = role.value !== 'parent' && role.value !== 'manager';
     pinField.hidden = role.value !== 'staff';
     childrenField.hidden = role.value !== 'parent';
+    managerNote.hidden = role.value !== 'manager';
   };
   role.addEventListener('change', showFields);
   showFields();
 
   const form = el('form', { class: 'panel', 'aria-labelledby': 'create-title' },
     el('h2', { id: 'create-title' }, 'Create an account'),
-    field('Username', username), field('Role', role), passwordField, pinField, childrenField,
+    field('Username', username), field('Role', role), managerNote, passwordField, pinField, childrenField,
     error, status,
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, 'Create account')));
   form.addEventListener('submit', async (event) => {
@@ -63,8 +70,9 @@ function createForm() {
 
     try {
       await api('/api/manager/accounts', { method: 'POST', json: body });
-      say(status, `Created ${body.username}.`);
+      say(status, `Created ${body.username} (${roleText[body.role]}).`);
       form.reset();
+      role.value = body.role === 'manager' ? '' : body.role;
       showFields();
       await showList();
     } catch (e) {
