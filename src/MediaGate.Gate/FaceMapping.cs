@@ -14,10 +14,13 @@ public static class FaceMapping
     public static IReadOnlyList<DetectedFaceRecord> ToRecords(IReadOnlyList<DetectedFace> faces)
     {
         ArgumentNullException.ThrowIfNull(faces);
-        var records = new DetectedFaceRecord[faces.Count];
-        for (var i = 0; i < faces.Count; i++)
+        // Numbered left to right (by the box's centre, then top to bottom), as people read a photo: staff who take
+        // "Face 1" for the leftmost face must not name the wrong child (detection order ran 3, 1, 2 across a photo).
+        var ordered = faces.OrderBy(f => f.X + (f.Width / 2)).ThenBy(f => f.Y + (f.Height / 2)).ToList();
+        var records = new DetectedFaceRecord[ordered.Count];
+        for (var i = 0; i < ordered.Count; i++)
         {
-            var face = faces[i];
+            var face = ordered[i];
             records[i] = new DetectedFaceRecord(i + 1, new ConsentFaceBox(face.X, face.Y, face.Width, face.Height), face.Score, face.Uncertain);
         }
 

@@ -21,6 +21,20 @@ public sealed class FaceMappingTests
     }
 
     [TestMethod]
+    public void ToRecords_FacesFoundOutOfOrder_NumberedLeftToRightByTheirCentres()
+    {
+        // Found right, left, middle (the detector's order follows its scales and scores, not the picture).
+        var records = FaceMapping.ToRecords([
+            new DetectedFace(600, 100, 80, 80, 0.99f, false),
+            new DetectedFace(40, 300, 60, 60, 0.90f, false),
+            new DetectedFace(300, 50, 200, 200, 0.95f, false),
+        ]);
+
+        CollectionAssert.AreEqual(new[] { 40f, 300f, 600f }, records.Select(r => r.Box.X).ToArray(), "face 1 is the leftmost, face 3 the rightmost");
+        CollectionAssert.AreEqual(new[] { 1, 2, 3 }, records.Select(r => r.Number).ToArray());
+    }
+
+    [TestMethod]
     public void ToRecords_NoFaces_IsEmpty()
     {
         Assert.IsEmpty(FaceMapping.ToRecords([]));
