@@ -44,4 +44,39 @@ public sealed class ManagerConsentPreviewTests : BrowserTest
         await Assertions.Expect(affected.Locator("img[src^='blob:']")).ToHaveCountAsync(1);
         await CheckAsync(page, "consent preview, nothing on the website");
     }
+
+    [TestMethod]
+    public async Task ConsentEditor_NeverAsked_StartsOnChooseAndGroupPhotosNeedAConsent()
+    {
+        var service = await StartServiceAsync();
+        using var manager = await ApiClient.SignInAsync(service.Address, ServiceSettings.ManagerUsername, ServiceSettings.ManagerPassword);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var name = $"Fern Zq{tag}";
+        await manager.CreateChildAsync(name, "Robins");
+        var page = await NewPageAsync(service, Screens.Tablet);
+        await ManagerConsole.SignInAsync(page, "consents.html");
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = $"Change Journal consent for {name}" }).ClickAsync();
+        var editor = page.Page.Locator("#editor");
+        var consent = editor.GetByLabel("Consent", new() { Exact = true });
+        var group = editor.GetByLabel("Also in group photos other families receive");
+
+        // Never asked: no answer is assumed (it opened on "No consent (withdraw)"), and no group option without a consent.
+        Assert.AreEqual(string.Empty, await consent.InputValueAsync(), "a consent never asked starts on Choose");
+        await Assertions.Expect(group).ToBeDisabledAsync();
+        await editor.GetByLabel("Given or withdrawn by").FillAsync("Fern's father");
+        await editor.GetByLabel("Evidence (e.g. signed form, email)").FillAsync("Form of 3 December");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Check what changes" }).ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#preview-count")).ToHaveCountAsync(0);
+        await CheckAsync(page, "consent editor, never asked");
+
+        await consent.SelectOptionAsync("true");
+        await group.CheckAsync();
+        await consent.SelectOptionAsync("false");
+        await Assertions.Expect(group).Not.ToBeCheckedAsync();
+        await Assertions.Expect(group).ToBeDisabledAsync();
+        await consent.SelectOptionAsync("true");
+        await group.CheckAsync();
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Check what changes" }).ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#preview-count")).ToHaveCountAsync(1);
+    }
 }

@@ -31,7 +31,7 @@ async function showGrid() {
   const rows = await api('/api/manager/consents');
   const grid = byId('grid');
   if (rows.length === 0) {
-    replace(grid, el('p', {}, 'No children yet. Import a CSV or add children through the API.'));
+    replace(grid, el('p', {}, 'No children yet. Add them on the ', el('a', { href: 'children.html' }, 'Children page'), ', or import a CSV below.'));
     return;
   }
 
@@ -59,11 +59,23 @@ function cell(row, purpose, purposeName) {
 function showEditor(row, purpose, purposeName, current) {
   const editor = byId('editor');
   const key = `${row.childId}-${purpose}`;
-  const granted = el('select', { id: `edit-granted-${key}` },
+  // A consent never asked starts on "Choose": neither answer is assumed for the manager, who opened it to record one.
+  const notAsked = current.status === 'notAsked';
+  const granted = el('select', { id: `edit-granted-${key}`, required: true },
+    notAsked ? el('option', { value: '' }, 'Choose') : null,
     el('option', { value: 'true' }, 'Consent given'),
-    el('option', { value: 'false' }, 'No consent (withdraw)'));
-  granted.value = String(current.granted);
+    el('option', { value: 'false' }, notAsked ? 'No consent' : 'No consent (withdraw)'));
+  granted.value = notAsked ? '' : String(current.granted);
   const group = el('input', { id: `edit-group-${key}`, type: 'checkbox', checked: current.group });
+  // Group photos are part of a journal consent: without one the box is off and cannot be ticked.
+  const showGroup = () => {
+    group.disabled = granted.value !== 'true';
+    if (group.disabled) {
+      group.checked = false;
+    }
+  };
+  granted.addEventListener('change', showGroup);
+  showGroup();
   const givenBy = el('input', { id: `edit-given-by-${key}`, required: true, maxlength: 500, value: current.givenBy ?? '' });
   const evidence = el('input', { id: `edit-evidence-${key}`, required: true, maxlength: 500, value: current.evidence ?? '' });
   const expiresOn = el('input', { id: `edit-review-${key}`, type: 'date', value: current.expiresOn ?? '' });
