@@ -62,6 +62,27 @@ public sealed class TabletPageTests : BrowserTest
     }
 
     [TestMethod]
+    public async Task Tablet_SignedIn_TheHeaderNamesWhoseNameUploadsCarry()
+    {
+        var service = await StartServiceAsync();
+        using var nursery = await Nursery.CreateAsync(service.Address);
+        var tablet = new TabletPage(await NewPageAsync(service));
+        await tablet.OpenAsync();
+        await tablet.EnrolAsync(nursery.Device);
+
+        // On a shared tablet the header says whose name the uploads carry, and stops saying it on sign-out.
+        var header = tablet.Page.Locator("header.site");
+        await Assertions.Expect(header).Not.ToContainTextAsync("Signed in");
+        await tablet.SignInAsync(nursery.StaffUsername, nursery.StaffPin);
+        await tablet.WaitUntilSignedInAsync();
+        await Assertions.Expect(header.GetByText($"Signed in: {nursery.StaffUsername}", new() { Exact = true })).ToBeVisibleAsync();
+        await CheckAsync(tablet.Browser, "tablet: signed in, named in the header", "tablet-signed-in-named");
+        await tablet.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await tablet.Page.GetByRole(AriaRole.Heading, new() { Name = "Staff sign-in" }).WaitForAsync();
+        await Assertions.Expect(header).Not.ToContainTextAsync("Signed in");
+    }
+
+    [TestMethod]
     public async Task Tablet_UploadTwoTaggedChildren_BoxesAppearWithoutReloadAndOneTapPerFaceReleasesTheItem()
     {
         var service = await StartServiceAsync();

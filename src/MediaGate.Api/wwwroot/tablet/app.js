@@ -36,6 +36,8 @@ function show() {
   byId('sign-in').hidden = !device || Boolean(staff);
   byId('work').hidden = !staff;
   byId('sign-out').hidden = !staff;
+  // A shared tablet: the next practitioner sees whose name the uploads carry before taking a photo.
+  say(byId('signed-in'), staff ? `Signed in: ${staff}` : '');
   showConnection();
   if (staff) {
     startWork();
