@@ -62,6 +62,30 @@ public sealed class TabletPageTests : BrowserTest
     }
 
     [TestMethod]
+    public async Task Tablet_EnrolSecret_ShownOnRequestToCheckItsTyping()
+    {
+        var service = await StartServiceAsync();
+        using var nursery = await Nursery.CreateAsync(service.Address);
+        var tablet = new TabletPage(await NewPageAsync(service));
+        await tablet.OpenAsync();
+
+        // The 43-character secret is typed by hand: the person typing can show it to check it, and hide it again.
+        var secret = tablet.Page.GetByLabel("Device secret");
+        var show = tablet.Page.GetByRole(AriaRole.Checkbox, new() { Name = "Show the secret" });
+        await secret.FillAsync(nursery.Device.DeviceSecret);
+        await Assertions.Expect(secret).ToHaveAttributeAsync("type", "password");
+        await show.CheckAsync();
+        await Assertions.Expect(secret).ToHaveAttributeAsync("type", "text");
+        await Assertions.Expect(secret).ToHaveValueAsync(nursery.Device.DeviceSecret);
+        await CheckAsync(tablet.Browser, "tablet: enrolment with the secret shown");
+        await show.UncheckAsync();
+        await Assertions.Expect(secret).ToHaveAttributeAsync("type", "password");
+        await show.CheckAsync();
+        await tablet.EnrolAsync(nursery.Device);
+        Assert.AreEqual("password", await secret.GetAttributeAsync("type"), "after enrolment the secret box is hidden again");
+    }
+
+    [TestMethod]
     public async Task Tablet_SignedIn_TheHeaderNamesWhoseNameUploadsCarry()
     {
         var service = await StartServiceAsync();
