@@ -37,6 +37,7 @@ public sealed class ManagerReleasedAndSpotChecksTests : BrowserTest
         await page.Page.WaitForFunctionAsync("() => [...document.querySelectorAll('article img')].every(i => i.complete && i.naturalWidth > 0)");
         await Assertions.Expect(card.Locator(".summary")).Not.ToBeEmptyAsync();
         await Assertions.Expect(card.GetByLabel("Purpose")).ToHaveValueAsync("website");
+        await Assertions.Expect(page.Page.Locator("#content > p.hint")).ToContainTextAsync("1 photo already released to families.");
         await CheckAsync(page, "released photos view", screenshot: "manager-released");
 
         await card.GetByRole(AriaRole.Button, new() { Name = "Release", Exact = true }).ClickAsync();

@@ -62,6 +62,10 @@ public sealed class ManagerVideoReviewTests : BrowserTest
             await Assertions.Expect(row.GetByRole(AriaRole.Img, new() { Name = $"Face {i + 1}, unmasked" })).ToBeVisibleAsync();
         }
 
+        // Counts in words: two faces, and the one item waiting is a video.
+        await Assertions.Expect(card.Locator("figcaption")).ToHaveTextAsync("2 faces followed through the video: name each below.");
+        await Assertions.Expect(page.Page.Locator("#content > p.hint")).ToContainTextAsync("1 video waiting, oldest first.");
+
         var masterPath = $"/api/manager/media/{mediaId}/video";
         Assert.IsFalse(requests.Contains(masterPath), "no master is opened before the manager asks: " + string.Join(", ", requests));
         await CheckAsync(page, "review: a held video with its tracks", "manager-review-video");

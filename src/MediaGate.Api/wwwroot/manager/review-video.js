@@ -7,7 +7,7 @@
 // score, whether it is faint, and who it is now. The face choices and decisions are the photo's own (review.js).
 import { api, ApiError, imageUrl } from '/assets/api.js';
 import { el, replace, when } from '/assets/dom.js';
-import { errorBox } from './nav.js';
+import { errorBox, plural } from './nav.js';
 
 const kindWords = {
   unassigned: 'Not said yet (stays masked)',
@@ -75,7 +75,7 @@ export function showVideo(figure, item, children, urls) {
 function trackCaption(item) {
   const faint = item.faces.filter(isFaint).length;
   return item.faces.length === 0 ? 'No faces were found in this video.'
-    : `${item.faces.length} face(s) followed through the video: name each below.${faint ? ` ${faint} faint: masked in every frame, never holding it.` : ''}`;
+    : `${plural(item.faces.length, 'face')} followed through the video: name ${item.faces.length === 1 ? 'it' : 'each'} below.${faint ? ` ${faint} faint: masked in every frame, never holding it.` : ''}`;
 }
 
 function isFaint(face) {

@@ -8,7 +8,7 @@
 // released with nobody touching it can still be approved for the website or publicity.
 import { api, imageUrl } from '/assets/api.js';
 import { el, replace, say, when } from '/assets/dom.js';
-import { childrenById, download, errorBox, messageOf, startPage } from './nav.js';
+import { childrenById, download, errorBox, messageOf, plural, startPage } from './nav.js';
 import { drawTextBoxes, textSection } from './review-text.js';
 import { refreshWho, showVideo } from './review-video.js';
 
@@ -33,7 +33,7 @@ const views = {
     path: '/api/manager/review',
     link: 'review.html',
     empty: 'Nothing is waiting for review.',
-    hint: (n) => `${n} item(s), oldest first. Name each face, then choose a purpose and a decision.`,
+    hint: (queue) => `${countOf(queue)} waiting, oldest first. Name each face, then choose a purpose and a decision.`,
     purpose: 'journal',
   },
   publishable: {
@@ -41,7 +41,7 @@ const views = {
     path: '/api/manager/review?view=publishable',
     link: 'review.html?view=publishable',
     empty: 'No released photos to approve for the website or publicity.',
-    hint: (n) => `${n} photo(s) already released to families. Choose Website or Publicity and press Release to approve one.`,
+    hint: (queue) => `${countOf(queue)} already released to families. Choose Website or Publicity and press Release to approve one.`,
     purpose: 'website',
   },
 };
@@ -59,8 +59,15 @@ startPage(async (content) => {
     el('h2', { class: 'view-title' }, view.title),
     queue.length === 0
       ? el('p', { class: 'message ok', role: 'status' }, view.empty)
-      : [el('p', { class: 'hint' }, view.hint(queue.length)), queue.map((item) => itemCard(item, children, view.purpose))]);
+      : [el('p', { class: 'hint' }, view.hint(queue)), queue.map((item) => itemCard(item, children, view.purpose))]);
 });
+
+/** "1 photo", "3 photos", "2 photos and 1 video": what the list holds, in words. */
+function countOf(queue) {
+  const videos = queue.filter((item) => item.kind === 'video').length;
+  const photos = queue.length - videos;
+  return [photos > 0 || videos === 0 ? plural(photos, 'photo') : null, videos > 0 ? plural(videos, 'video') : null].filter(Boolean).join(' and ');
+}
 
 function viewSwitch(current) {
   return el('nav', { class: 'view-switch', 'aria-label': 'Review views' },
@@ -100,8 +107,9 @@ async function showPhoto(figure, item) {
 
 function faceCaption(item) {
   const faint = item.faces.filter(isFaint).length;
+  const tap = item.faces.length === 1 ? ': tap its box to name it' : ': tap a box to name it';
   return item.faces.length === 0 ? 'No faces were found.'
-    : `${item.faces.length} face(s) found: tap a box to name it.${faint ? ` ${faint} faint (dashed): masked, never holding the photo.` : ''}`;
+    : `${plural(item.faces.length, 'face')} found${tap}.${faint ? ` ${faint} faint (dashed): masked, never holding the photo.` : ''}`;
 }
 
 /** A faint detection (api.md `faint`; a service without it says `uncertain`): masked, never holds. */
