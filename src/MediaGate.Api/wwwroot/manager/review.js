@@ -41,7 +41,7 @@ const views = {
     path: '/api/manager/review?view=publishable',
     link: 'review.html?view=publishable',
     empty: 'No released photos to approve for the website or publicity.',
-    hint: (queue) => `${countOf(queue)} already released to families. Choose Website or Publicity and press Release to approve one.`,
+    hint: (queue) => `${countOf(queue)} already released to families. Choose Website or Publicity, then press Approve for website (or for publicity).`,
     purpose: 'website',
   },
 };
@@ -152,11 +152,20 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
   const faceSelects = item.faces.map((face) => faceSelect(id, face, children));
   const purpose = el('select', { id: `purpose-${id}` }, purposes.map(([value, text]) => el('option', { value }, text)));
   purpose.value = chosenPurpose;
+  const help = el('p', { id: `decision-help-${id}`, class: 'hint decision-help' });
   const buttons = [
-    decisionButton('release', 'Release', 'primary'),
-    decisionButton('mask', 'Release with masks', null),
-    decisionButton('block', 'Block', 'danger'),
+    decisionButton('release', 'primary'),
+    decisionButton('mask', null),
+    decisionButton('block', 'danger'),
   ];
+  // The buttons' names and the sentence explaining them follow the purpose: for the website or publicity, the
+  // manager approves the photo for it (the same `release` the service takes: wording only).
+  function explain() {
+    buttons.forEach((b) => { b.textContent = buttonText(b.dataset.action, purpose.value); });
+    help.textContent = decisionHelp(purpose.value);
+  }
+  purpose.addEventListener('change', explain);
+  explain();
 
   async function decide(action) {
     say(error, '');
@@ -164,15 +173,15 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
     try {
       const body = { purpose: purpose.value, action, assignments: item.faces.map((face, i) => assignment(face, faceSelects[i][1].value)) };
       const now = await api(`/api/manager/media/${encodeURIComponent(id)}/decision`, { method: 'POST', json: body });
-      showDetails(details, now, children, `Saved: ${actionText(action)} for ${purposeText(body.purpose)}. ${summaryOf(now)}`, body.purpose);
+      showDetails(details, now, children, `Saved: ${actionText(action, body.purpose)} for ${purposeText(body.purpose)}. ${summaryOf(now)}`, body.purpose);
     } catch (e) {
       say(error, messageOf(e));
       buttons.forEach((b) => { b.disabled = false; });
     }
   }
 
-  function decisionButton(action, text, kind) {
-    const button = el('button', { type: 'button', class: kind, dataset: { action } }, text);
+  function decisionButton(action, kind) {
+    const button = el('button', { type: 'button', class: kind, dataset: { action }, 'aria-describedby': help.id });
     button.addEventListener('click', () => decide(action));
     return button;
   }
@@ -190,6 +199,7 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
     el('div', { class: 'decision' },
       el('div', { class: 'purpose' }, el('label', { for: purpose.id }, 'Purpose'), purpose),
       el('div', { class: 'actions' }, buttons)),
+    help,
     status, error,
     textSection(item),
     reasonsList(item));
@@ -301,7 +311,7 @@ function listOf(values) {
 function managerActions(item) {
   const entries = Object.entries(item.managerActions ?? {});
   return entries.length === 0 ? null
-    : el('p', {}, 'Your decisions so far: ', entries.map(([p, a]) => `${purposeText(p)}: ${actionText(a)}`).join('; '), '.');
+    : el('p', {}, 'Your decisions so far: ', entries.map(([p, a]) => `${purposeText(p)}: ${actionText(a, p)}`).join('; '), '.');
 }
 
 // The approved publicity rendition (README GET /api/manager/media/{id}/publicity) is for the manager to
@@ -337,6 +347,29 @@ function purposeText(value) {
   return (purposes.find(([p]) => p === value)?.[1] ?? value).toLowerCase();
 }
 
-function actionText(action) {
-  return { release: 'released', mask: 'released with masks', block: 'blocked', approve: 'approved' }[action] ?? action;
+/** The website and publicity are approved (api.md: `release` there is the approval); the journal and events released. */
+function isPublic(purpose) {
+  return purpose === 'website' || purpose === 'publicity';
+}
+
+function actionText(action, purpose) {
+  const approve = isPublic(purpose);
+  return { release: approve ? 'approved' : 'released', mask: approve ? 'approved with masks' : 'released with masks', block: 'blocked', approve: 'approved' }[action] ?? action;
+}
+
+function buttonText(action, purpose) {
+  if (action === 'block') {
+    return 'Block';
+  }
+
+  const verb = isPublic(purpose) ? `Approve for ${purposeText(purpose)}` : 'Release';
+  return action === 'mask' ? `${verb} with masks` : verb;
+}
+
+/** One plain sentence on what the buttons do for this purpose (README: a release or mask releases; consent still applies). */
+function decisionHelp(purpose) {
+  const does = purpose === 'website' ? 'puts it on the website' : 'lets you download it for publicity';
+  return isPublic(purpose)
+    ? `Approve for ${purposeText(purpose)} ${does} with every face not named masked (both Approve buttons do the same), unless a named child has no ${purposeText(purpose)} consent; Block keeps it off.`
+    : 'Release and Release with masks do the same: it goes out, and every face not named or without consent stays masked; Block keeps it back for this purpose.';
 }
