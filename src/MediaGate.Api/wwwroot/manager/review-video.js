@@ -83,19 +83,21 @@ function isFaint(face) {
 }
 
 function trackTable(item, children, urls) {
-  // In a scrolling box of its own (focusable, so a keyboard can scroll it): the review's photo column is narrow.
+  // When each face is seen, its score and whether it is faint share one cell, a line each, so that the table fits the
+  // review's photo column on a tablet (768 px) without scrolling sideways. The scrolling box (focusable, so a
+  // keyboard can scroll it) stays for a narrower screen.
   return el('div', { class: 'tracks-scroll', tabindex: '0', role: 'region', 'aria-label': 'Faces in the video, scrollable' }, el('table', { class: 'tracks' },
     el('caption', {}, 'Faces in the video'),
     el('thead', {}, el('tr', {},
-      // Who it is comes right after the frame: on a tablet the score and faint columns are the ones scrolled to.
-      ['Face', 'Clearest frame', 'Who it is', 'Seen', 'Score', 'Faint'].map((h) => el('th', { scope: 'col' }, h)))),
+      ['Face', 'Clearest frame', 'Who it is', 'Seen, score, faint'].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, item.faces.map((face) => el('tr', { dataset: { face: face.faceId } },
       el('th', { scope: 'row' }, `Face ${face.number}`),
       el('td', {}, cropCell(item, face, urls)),
       el('td', { class: 'who' }, whoText(face, children)),
-      el('td', { class: 'seen' }, `${clock(face.firstMs)}–${clock(face.lastMs)}`),
-      el('td', {}, typeof face.score === 'number' ? face.score.toFixed(2) : ''),
-      el('td', {}, isFaint(face) ? 'Yes' : 'No'))))));
+      el('td', { class: 'facts' },
+        el('span', { class: 'seen' }, `${clock(face.firstMs)}–${clock(face.lastMs)}`),
+        el('span', { class: 'score' }, typeof face.score === 'number' ? `Score ${face.score.toFixed(2)}` : 'Score not known'),
+        el('span', { class: 'faint' }, isFaint(face) ? 'Faint' : 'Not faint')))))));
 }
 
 /** After a decision: the table's "who it is" from the item as it now stands (the player keeps playing). */
