@@ -97,17 +97,49 @@ async function showPhoto(figure, item) {
   try {
     const url = await imageUrl(`/api/manager/media/${encodeURIComponent(item.mediaId)}/master`);
     imageUrls.push(url);
-    const image = el('img', { src: url, alt: `Photo received ${when(item.receivedAt)}, unmasked` });
+    const alt = `Photo received ${when(item.receivedAt)}, unmasked`;
+    const image = el('img', { src: url, alt });
     replace(frame, image, item.faces.map((face) => faceBox(face, item, figure.closest('article'))));
     drawTextBoxes(figure.closest('article'));
+    const enlarge = el('button', { type: 'button', class: 'enlarge', 'aria-haspopup': 'dialog' }, 'Enlarge the photo');
+    enlarge.addEventListener('click', () => showLarge(enlarge, item, url, alt));
+    figure.append(el('div', { class: 'actions' }, enlarge));
   } catch (e) {
     replace(frame, errorBox(e));
   }
 }
 
-function faceCaption(item) {
+/**
+ * The photo at the screen's full width in a dialog, its boxes numbered above each face (the card's photo is small on
+ * a tablet): closed with its button or Escape, and the focus goes back to the button that opened it.
+ */
+function showLarge(opener, item, url, alt) {
+  const close = el('button', { type: 'button', class: 'primary' }, 'Close');
+  const frame = el('div', { class: 'face-frame large' }, el('img', { src: url, alt }),
+    item.faces.map((face) => placeBox(el('span', { class: ['face-box', isFaint(face) && 'faint'], 'aria-hidden': 'true' },
+      el('span', { class: 'face-number' }, String(face.number))), face, item)));
+  if (item.width && item.height) {
+    frame.style.setProperty('--ratio', String(item.width / item.height));
+  }
+
+  const titleId = `large-${item.mediaId}-title`;
+  const dialog = el('dialog', { class: 'photo-dialog', 'aria-labelledby': titleId },
+    el('div', { class: 'photo-dialog-head' }, el('h2', { id: titleId }, `Photo received ${when(item.receivedAt)}`), close),
+    frame,
+    el('p', { class: 'hint' }, faceCaption(item, false)));
+  close.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    opener.focus();
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  close.focus();
+}
+
+function faceCaption(item, canTap = true) {
   const faint = item.faces.filter(isFaint).length;
-  const tap = item.faces.length === 1 ? ': tap its box to name it' : ': tap a box to name it';
+  const tap = canTap ? (item.faces.length === 1 ? ': tap its box to name it' : ': tap a box to name it') : '';
   return item.faces.length === 0 ? 'No faces were found.'
     : `${plural(item.faces.length, 'face')} found${tap}.${faint ? ` ${faint} faint (dashed): masked, never holding the photo.` : ''}`;
 }
@@ -134,6 +166,10 @@ function faceBox(face, item, card) {
       // A browser without showPicker for selects: the focused drop-down opens with the keyboard or a tap.
     }
   });
+  return placeBox(box, face, item);
+}
+
+function placeBox(box, face, item) {
   if (item.width && item.height) {
     // CSSOM, not a style attribute (the content security policy refuses those): percent of the master's size.
     box.style.left = `${(face.x / item.width) * 100}%`;
