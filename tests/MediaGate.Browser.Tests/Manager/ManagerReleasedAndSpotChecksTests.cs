@@ -37,10 +37,18 @@ public sealed class ManagerReleasedAndSpotChecksTests : BrowserTest
         await page.Page.WaitForFunctionAsync("() => [...document.querySelectorAll('article img')].every(i => i.complete && i.naturalWidth > 0)");
         await Assertions.Expect(card.Locator(".summary")).Not.ToBeEmptyAsync();
         await Assertions.Expect(card.GetByLabel("Purpose")).ToHaveValueAsync("website");
+        // One photo, in words; for the website the photo is approved, and a sentence by the buttons says what they do.
+        await Assertions.Expect(page.Page.Locator("#content > p.hint")).ToHaveTextAsync(
+            "1 photo already released to families. Choose Website or Publicity, then press Approve for website (or for publicity).");
+        var approve = card.GetByRole(AriaRole.Button, new() { Name = "Approve for website", Exact = true });
+        await Assertions.Expect(approve).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("^Approve for website puts it on the website with every face not named masked"));
+        await Assertions.Expect(card.GetByRole(AriaRole.Button, new() { Name = "Release", Exact = true })).ToHaveCountAsync(0);
         await CheckAsync(page, "released photos view", screenshot: "manager-released");
 
-        await card.GetByRole(AriaRole.Button, new() { Name = "Release", Exact = true }).ClickAsync();
-        await Assertions.Expect(card.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: released for website.");
+        await approve.ClickAsync();
+        await Assertions.Expect(card.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: approved for website.");
+        await Assertions.Expect(card).ToContainTextAsync("website: approved");
+        await Assertions.Expect(card).Not.ToContainTextAsync("website: released");
         await Assertions.Expect(card.GetByRole(AriaRole.Status)).Not.ToContainTextAsync("now held");
         Assert.IsTrue(await Poll.UntilAsync(async () => (await website.WebsitePhotosAsync()).Count == 1, FeedLimit), "the approved photo reaches the website feed");
         await CheckAsync(page, "released photo approved for the website");

@@ -48,14 +48,17 @@ public sealed class ManagerReviewAndConsentTests : BrowserTest
 
         // Approve it for the website: the feed gains it.
         await card.GetByLabel("Purpose").SelectOptionAsync("website");
-        await card.GetByRole(AriaRole.Button, new() { Name = "Release", Exact = true }).ClickAsync();
-        await Assertions.Expect(card.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: released for website");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Approve for website", Exact = true }).ClickAsync();
+        await Assertions.Expect(card.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: approved for website");
         Assert.IsTrue(await Poll.UntilAsync(async () => (await website.WebsitePhotosAsync()).Count == 1, FeedLimit), "the approved photo reaches the website feed");
 
         // Approve it for publicity: the manager can download the publicity rendition (a JPEG) from the card.
         await card.GetByLabel("Purpose").SelectOptionAsync("publicity");
-        await card.GetByRole(AriaRole.Button, new() { Name = "Release", Exact = true }).ClickAsync();
-        await Assertions.Expect(card.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: released for publicity");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Approve for publicity", Exact = true }).ClickAsync();
+        await Assertions.Expect(card.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: approved for publicity");
+        // For the website and publicity the manager approves: the card says so, never "website: released".
+        await Assertions.Expect(card.Locator("p", new() { HasText = "Your decisions so far" })).ToContainTextAsync("website: approved");
+        await Assertions.Expect(card.Locator("p", new() { HasText = "Your decisions so far" })).ToContainTextAsync("publicity: approved");
         var publicity = await page.Page.RunAndWaitForDownloadAsync(() => card.GetByRole(AriaRole.Button, new() { Name = "Download the publicity photo" }).ClickAsync());
         var jpeg = await File.ReadAllBytesAsync(await publicity.PathAsync());
         Assert.IsTrue(jpeg.Length > 1000 && jpeg[0] == 0xFF && jpeg[1] == 0xD8, "the publicity download is a JPEG");

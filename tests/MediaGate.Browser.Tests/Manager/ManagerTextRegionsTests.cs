@@ -31,7 +31,7 @@ public sealed class ManagerTextRegionsTests : BrowserTest
         var card = page.Page.Locator($"article[data-media='{item.MediaId}']");
         await card.Locator("img").WaitForAsync();
         await Assertions.Expect(card.GetByLabel("Purpose")).ToHaveValueAsync("website");
-        await card.GetByRole(AriaRole.Button, new() { Name = "Release", Exact = true }).ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Approve for website", Exact = true }).ClickAsync();
 
         var section = card.GetByRole(AriaRole.Region, new() { Name = "Text in the photo" });
         await Assertions.Expect(section.Locator(".text-sentence")).ToContainTextAsync("masked on the website and in publicity");

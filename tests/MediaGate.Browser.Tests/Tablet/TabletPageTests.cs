@@ -62,6 +62,51 @@ public sealed class TabletPageTests : BrowserTest
     }
 
     [TestMethod]
+    public async Task Tablet_EnrolSecret_ShownOnRequestToCheckItsTyping()
+    {
+        var service = await StartServiceAsync();
+        using var nursery = await Nursery.CreateAsync(service.Address);
+        var tablet = new TabletPage(await NewPageAsync(service));
+        await tablet.OpenAsync();
+
+        // The 43-character secret is typed by hand: the person typing can show it to check it, and hide it again.
+        var secret = tablet.Page.GetByLabel("Device secret");
+        var show = tablet.Page.GetByRole(AriaRole.Checkbox, new() { Name = "Show the secret" });
+        await secret.FillAsync(nursery.Device.DeviceSecret);
+        await Assertions.Expect(secret).ToHaveAttributeAsync("type", "password");
+        await show.CheckAsync();
+        await Assertions.Expect(secret).ToHaveAttributeAsync("type", "text");
+        await Assertions.Expect(secret).ToHaveValueAsync(nursery.Device.DeviceSecret);
+        await CheckAsync(tablet.Browser, "tablet: enrolment with the secret shown");
+        await show.UncheckAsync();
+        await Assertions.Expect(secret).ToHaveAttributeAsync("type", "password");
+        await show.CheckAsync();
+        await tablet.EnrolAsync(nursery.Device);
+        Assert.AreEqual("password", await secret.GetAttributeAsync("type"), "after enrolment the secret box is hidden again");
+    }
+
+    [TestMethod]
+    public async Task Tablet_SignedIn_TheHeaderNamesWhoseNameUploadsCarry()
+    {
+        var service = await StartServiceAsync();
+        using var nursery = await Nursery.CreateAsync(service.Address);
+        var tablet = new TabletPage(await NewPageAsync(service));
+        await tablet.OpenAsync();
+        await tablet.EnrolAsync(nursery.Device);
+
+        // On a shared tablet the header says whose name the uploads carry, and stops saying it on sign-out.
+        var header = tablet.Page.Locator("header.site");
+        await Assertions.Expect(header).Not.ToContainTextAsync("Signed in");
+        await tablet.SignInAsync(nursery.StaffUsername, nursery.StaffPin);
+        await tablet.WaitUntilSignedInAsync();
+        await Assertions.Expect(header.GetByText($"Signed in: {nursery.StaffUsername}", new() { Exact = true })).ToBeVisibleAsync();
+        await CheckAsync(tablet.Browser, "tablet: signed in, named in the header", "tablet-signed-in-named");
+        await tablet.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await tablet.Page.GetByRole(AriaRole.Heading, new() { Name = "Staff sign-in" }).WaitForAsync();
+        await Assertions.Expect(header).Not.ToContainTextAsync("Signed in");
+    }
+
+    [TestMethod]
     public async Task Tablet_UploadTwoTaggedChildren_BoxesAppearWithoutReloadAndOneTapPerFaceReleasesTheItem()
     {
         var service = await StartServiceAsync();

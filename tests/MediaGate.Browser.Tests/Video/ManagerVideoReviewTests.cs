@@ -52,15 +52,26 @@ public sealed class ManagerVideoReviewTests : BrowserTest
         {
             var row = rows.Nth(i);
             await Assertions.Expect(row.GetByRole(AriaRole.Rowheader)).ToHaveTextAsync($"Face {i + 1}");
-            await Assertions.Expect(row.Locator("td").Nth(2)).ToHaveTextAsync(tracks[i]);
-            await Assertions.Expect(row.Locator("td").Nth(3)).ToHaveTextAsync(item.Faces[i].Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
-            await Assertions.Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("No");
+            // When it is seen, its score and whether it is faint: one cell, a line each, so that the table fits a tablet.
+            var facts = row.Locator("td.facts");
+            await Assertions.Expect(facts.Locator(".seen")).ToHaveTextAsync(tracks[i]);
+            await Assertions.Expect(facts.Locator(".score")).ToHaveTextAsync("Score " + item.Faces[i].Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+            await Assertions.Expect(facts.Locator(".faint")).ToHaveTextAsync("Not faint");
             await Assertions.Expect(row.Locator("td.who")).ToHaveTextAsync("Not said yet (stays masked)");
 
-            // On a tablet the review's face column is narrow: who it is shows without scrolling the table sideways.
+            // On a tablet (768 px) every column shows without scrolling the table sideways.
             await Assertions.Expect(row.Locator("td.who")).ToBeInViewportAsync(new() { Ratio = 1 });
+            await Assertions.Expect(facts).ToBeInViewportAsync(new() { Ratio = 1 });
             await Assertions.Expect(row.GetByRole(AriaRole.Img, new() { Name = $"Face {i + 1}, unmasked" })).ToBeVisibleAsync();
         }
+
+        var scroll = card.Locator(".tracks-scroll");
+        var widths = await scroll.EvaluateAsync<int[]>("box => [box.scrollWidth, box.clientWidth]");
+        Assert.IsLessThanOrEqualTo(widths[1], widths[0], $"the faces table fits its column at 768 px (scroll width {widths[0]}, shown {widths[1]})");
+
+        // Counts in words: two faces, and the one item waiting is a video.
+        await Assertions.Expect(card.Locator("figcaption")).ToHaveTextAsync("2 faces followed through the video: name each below.");
+        await Assertions.Expect(page.Page.Locator("#content > p.hint")).ToContainTextAsync("1 video waiting, oldest first.");
 
         var masterPath = $"/api/manager/media/{mediaId}/video";
         Assert.IsFalse(requests.Contains(masterPath), "no master is opened before the manager asks: " + string.Join(", ", requests));

@@ -15,6 +15,7 @@ let generation = 0;
 /** Forgets every fetched photo (after a refresh a rendition may have been re-made, e.g. a face newly masked). */
 export function forgetPhotos() {
   generation += 1;
+  document.querySelectorAll('dialog.large-photo').forEach((dialog) => dialog.close());
   observer?.disconnect();
   observer = null;
   for (const url of loaded.values()) {
@@ -88,6 +89,27 @@ function photoFrame(item, name, isEvent, dateText) {
   return frame;
 }
 
+/**
+ * The photo at the screen's full width in a dialog over the list, with a Close button (Escape closes it too); the
+ * focus goes back to the photo that was tapped. Closed by a refresh or a sign-out, whose list it belonged to.
+ */
+function showLarge(opener, url, alt) {
+  const close = el('button', { type: 'button', class: 'primary' }, 'Close');
+  const dialog = el('dialog', { class: 'large-photo', 'aria-label': alt },
+    el('div', { class: 'large-head' }, close),
+    el('img', { src: url, alt, class: 'large' }));
+  close.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    if (opener.isConnected) {
+      opener.focus();
+    }
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  close.focus();
+}
+
 function onVisible(entries) {
   for (const seen of entries) {
     if (seen.isIntersecting) {
@@ -115,7 +137,15 @@ async function loadPhoto(frame) {
     const image = el('img', { alt, decoding: 'async', class: 'photo' });
     image.src = url;
     frame.classList.remove('loading');
-    replace(frame, image);
+    if (frame.photo.item) {
+      replace(frame, image);
+    } else {
+      // A tap (or Enter) opens the photo large: the same rendition, already fetched, at the screen's width.
+      const open = el('button', { type: 'button', class: 'enlarge', 'aria-haspopup': 'dialog', 'aria-label': `Show larger: ${alt}` }, image);
+      open.addEventListener('click', () => showLarge(open, url, alt));
+      replace(frame, open);
+    }
+
     if (frame.photo.item) {
       offerPlay(frame, frame.photo.item, frame.photo.label, {
         onGone: () => replace(frame, el('p', { class: 'frame-text' }, 'This video is no longer available.')),

@@ -151,3 +151,8 @@ export function hasLeft(child, day = today()) {
 export function childLabel(child) {
   return child.room ? `${child.name} (${child.room})` : child.name;
 }
+
+/** "1 face", "2 faces": a count with its noun, singular or plural. */
+export function plural(n, word) {
+  return `${n} ${n === 1 ? word : `${word}s`}`;
+}

@@ -7,7 +7,7 @@
 // score, whether it is faint, and who it is now. The face choices and decisions are the photo's own (review.js).
 import { api, ApiError, imageUrl } from '/assets/api.js';
 import { el, replace, when } from '/assets/dom.js';
-import { errorBox } from './nav.js';
+import { errorBox, plural } from './nav.js';
 
 const kindWords = {
   unassigned: 'Not said yet (stays masked)',
@@ -75,7 +75,7 @@ export function showVideo(figure, item, children, urls) {
 function trackCaption(item) {
   const faint = item.faces.filter(isFaint).length;
   return item.faces.length === 0 ? 'No faces were found in this video.'
-    : `${item.faces.length} face(s) followed through the video: name each below.${faint ? ` ${faint} faint: masked in every frame, never holding it.` : ''}`;
+    : `${plural(item.faces.length, 'face')} followed through the video: name ${item.faces.length === 1 ? 'it' : 'each'} below.${faint ? ` ${faint} faint: masked in every frame, never holding it.` : ''}`;
 }
 
 function isFaint(face) {
@@ -83,19 +83,21 @@ function isFaint(face) {
 }
 
 function trackTable(item, children, urls) {
-  // In a scrolling box of its own (focusable, so a keyboard can scroll it): the review's photo column is narrow.
+  // When each face is seen, its score and whether it is faint share one cell, a line each, so that the table fits the
+  // review's photo column on a tablet (768 px) without scrolling sideways. The scrolling box (focusable, so a
+  // keyboard can scroll it) stays for a narrower screen.
   return el('div', { class: 'tracks-scroll', tabindex: '0', role: 'region', 'aria-label': 'Faces in the video, scrollable' }, el('table', { class: 'tracks' },
     el('caption', {}, 'Faces in the video'),
     el('thead', {}, el('tr', {},
-      // Who it is comes right after the frame: on a tablet the score and faint columns are the ones scrolled to.
-      ['Face', 'Clearest frame', 'Who it is', 'Seen', 'Score', 'Faint'].map((h) => el('th', { scope: 'col' }, h)))),
+      ['Face', 'Clearest frame', 'Who it is', 'Seen, score, faint'].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, item.faces.map((face) => el('tr', { dataset: { face: face.faceId } },
       el('th', { scope: 'row' }, `Face ${face.number}`),
       el('td', {}, cropCell(item, face, urls)),
       el('td', { class: 'who' }, whoText(face, children)),
-      el('td', { class: 'seen' }, `${clock(face.firstMs)}–${clock(face.lastMs)}`),
-      el('td', {}, typeof face.score === 'number' ? face.score.toFixed(2) : ''),
-      el('td', {}, isFaint(face) ? 'Yes' : 'No'))))));
+      el('td', { class: 'facts' },
+        el('span', { class: 'seen' }, `${clock(face.firstMs)}–${clock(face.lastMs)}`),
+        el('span', { class: 'score' }, typeof face.score === 'number' ? `Score ${face.score.toFixed(2)}` : 'Score not known'),
+        el('span', { class: 'faint' }, isFaint(face) ? 'Faint' : 'Not faint')))))));
 }
 
 /** After a decision: the table's "who it is" from the item as it now stands (the player keeps playing). */

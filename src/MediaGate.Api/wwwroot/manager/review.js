@@ -8,7 +8,7 @@
 // released with nobody touching it can still be approved for the website or publicity.
 import { api, imageUrl } from '/assets/api.js';
 import { el, replace, say, when } from '/assets/dom.js';
-import { childrenById, download, errorBox, messageOf, startPage } from './nav.js';
+import { childrenById, download, errorBox, messageOf, plural, startPage } from './nav.js';
 import { drawTextBoxes, textSection } from './review-text.js';
 import { refreshWho, showVideo } from './review-video.js';
 
@@ -33,7 +33,7 @@ const views = {
     path: '/api/manager/review',
     link: 'review.html',
     empty: 'Nothing is waiting for review.',
-    hint: (n) => `${n} item(s), oldest first. Name each face, then choose a purpose and a decision.`,
+    hint: (queue) => `${countOf(queue)} waiting, oldest first. Name each face, then choose a purpose and a decision.`,
     purpose: 'journal',
   },
   publishable: {
@@ -41,7 +41,7 @@ const views = {
     path: '/api/manager/review?view=publishable',
     link: 'review.html?view=publishable',
     empty: 'No released photos to approve for the website or publicity.',
-    hint: (n) => `${n} photo(s) already released to families. Choose Website or Publicity and press Release to approve one.`,
+    hint: (queue) => `${countOf(queue)} already released to families. Choose Website or Publicity, then press Approve for website (or for publicity).`,
     purpose: 'website',
   },
 };
@@ -59,8 +59,15 @@ startPage(async (content) => {
     el('h2', { class: 'view-title' }, view.title),
     queue.length === 0
       ? el('p', { class: 'message ok', role: 'status' }, view.empty)
-      : [el('p', { class: 'hint' }, view.hint(queue.length)), queue.map((item) => itemCard(item, children, view.purpose))]);
+      : [el('p', { class: 'hint' }, view.hint(queue)), queue.map((item) => itemCard(item, children, view.purpose))]);
 });
+
+/** "1 photo", "3 photos", "2 photos and 1 video": what the list holds, in words. */
+function countOf(queue) {
+  const videos = queue.filter((item) => item.kind === 'video').length;
+  const photos = queue.length - videos;
+  return [photos > 0 || videos === 0 ? plural(photos, 'photo') : null, videos > 0 ? plural(videos, 'video') : null].filter(Boolean).join(' and ');
+}
 
 function viewSwitch(current) {
   return el('nav', { class: 'view-switch', 'aria-label': 'Review views' },
@@ -90,18 +97,51 @@ async function showPhoto(figure, item) {
   try {
     const url = await imageUrl(`/api/manager/media/${encodeURIComponent(item.mediaId)}/master`);
     imageUrls.push(url);
-    const image = el('img', { src: url, alt: `Photo received ${when(item.receivedAt)}, unmasked` });
+    const alt = `Photo received ${when(item.receivedAt)}, unmasked`;
+    const image = el('img', { src: url, alt });
     replace(frame, image, item.faces.map((face) => faceBox(face, item, figure.closest('article'))));
     drawTextBoxes(figure.closest('article'));
+    const enlarge = el('button', { type: 'button', class: 'enlarge', 'aria-haspopup': 'dialog' }, 'Enlarge the photo');
+    enlarge.addEventListener('click', () => showLarge(enlarge, item, url, alt));
+    figure.append(el('div', { class: 'actions' }, enlarge));
   } catch (e) {
     replace(frame, errorBox(e));
   }
 }
 
-function faceCaption(item) {
+/**
+ * The photo at the screen's full width in a dialog, its boxes numbered above each face (the card's photo is small on
+ * a tablet): closed with its button or Escape, and the focus goes back to the button that opened it.
+ */
+function showLarge(opener, item, url, alt) {
+  const close = el('button', { type: 'button', class: 'primary' }, 'Close');
+  const frame = el('div', { class: 'face-frame large' }, el('img', { src: url, alt }),
+    item.faces.map((face) => placeBox(el('span', { class: ['face-box', isFaint(face) && 'faint'], 'aria-hidden': 'true' },
+      el('span', { class: 'face-number' }, String(face.number))), face, item)));
+  if (item.width && item.height) {
+    frame.style.setProperty('--ratio', String(item.width / item.height));
+  }
+
+  const titleId = `large-${item.mediaId}-title`;
+  const dialog = el('dialog', { class: 'photo-dialog', 'aria-labelledby': titleId },
+    el('div', { class: 'photo-dialog-head' }, el('h2', { id: titleId }, `Photo received ${when(item.receivedAt)}`), close),
+    frame,
+    el('p', { class: 'hint' }, faceCaption(item, false)));
+  close.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    opener.focus();
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  close.focus();
+}
+
+function faceCaption(item, canTap = true) {
   const faint = item.faces.filter(isFaint).length;
+  const tap = canTap ? (item.faces.length === 1 ? ': tap its box to name it' : ': tap a box to name it') : '';
   return item.faces.length === 0 ? 'No faces were found.'
-    : `${item.faces.length} face(s) found: tap a box to name it.${faint ? ` ${faint} faint (dashed): masked, never holding the photo.` : ''}`;
+    : `${plural(item.faces.length, 'face')} found${tap}.${faint ? ` ${faint} faint (dashed): masked, never holding the photo.` : ''}`;
 }
 
 /** A faint detection (api.md `faint`; a service without it says `uncertain`): masked, never holds. */
@@ -126,6 +166,10 @@ function faceBox(face, item, card) {
       // A browser without showPicker for selects: the focused drop-down opens with the keyboard or a tap.
     }
   });
+  return placeBox(box, face, item);
+}
+
+function placeBox(box, face, item) {
   if (item.width && item.height) {
     // CSSOM, not a style attribute (the content security policy refuses those): percent of the master's size.
     box.style.left = `${(face.x / item.width) * 100}%`;
@@ -144,11 +188,20 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
   const faceSelects = item.faces.map((face) => faceSelect(id, face, children));
   const purpose = el('select', { id: `purpose-${id}` }, purposes.map(([value, text]) => el('option', { value }, text)));
   purpose.value = chosenPurpose;
+  const help = el('p', { id: `decision-help-${id}`, class: 'hint decision-help' });
   const buttons = [
-    decisionButton('release', 'Release', 'primary'),
-    decisionButton('mask', 'Release with masks', null),
-    decisionButton('block', 'Block', 'danger'),
+    decisionButton('release', 'primary'),
+    decisionButton('mask', null),
+    decisionButton('block', 'danger'),
   ];
+  // The buttons' names and the sentence explaining them follow the purpose: for the website or publicity, the
+  // manager approves the photo for it (the same `release` the service takes: wording only).
+  function explain() {
+    buttons.forEach((b) => { b.textContent = buttonText(b.dataset.action, purpose.value); });
+    help.textContent = decisionHelp(purpose.value);
+  }
+  purpose.addEventListener('change', explain);
+  explain();
 
   async function decide(action) {
     say(error, '');
@@ -156,15 +209,15 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
     try {
       const body = { purpose: purpose.value, action, assignments: item.faces.map((face, i) => assignment(face, faceSelects[i][1].value)) };
       const now = await api(`/api/manager/media/${encodeURIComponent(id)}/decision`, { method: 'POST', json: body });
-      showDetails(details, now, children, `Saved: ${actionText(action)} for ${purposeText(body.purpose)}. ${summaryOf(now)}`, body.purpose);
+      showDetails(details, now, children, `Saved: ${actionText(action, body.purpose)} for ${purposeText(body.purpose)}. ${summaryOf(now)}`, body.purpose);
     } catch (e) {
       say(error, messageOf(e));
       buttons.forEach((b) => { b.disabled = false; });
     }
   }
 
-  function decisionButton(action, text, kind) {
-    const button = el('button', { type: 'button', class: kind, dataset: { action } }, text);
+  function decisionButton(action, kind) {
+    const button = el('button', { type: 'button', class: kind, dataset: { action }, 'aria-describedby': help.id });
     button.addEventListener('click', () => decide(action));
     return button;
   }
@@ -182,6 +235,7 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
     el('div', { class: 'decision' },
       el('div', { class: 'purpose' }, el('label', { for: purpose.id }, 'Purpose'), purpose),
       el('div', { class: 'actions' }, buttons)),
+    help,
     status, error,
     textSection(item),
     reasonsList(item));
@@ -293,7 +347,7 @@ function listOf(values) {
 function managerActions(item) {
   const entries = Object.entries(item.managerActions ?? {});
   return entries.length === 0 ? null
-    : el('p', {}, 'Your decisions so far: ', entries.map(([p, a]) => `${purposeText(p)}: ${actionText(a)}`).join('; '), '.');
+    : el('p', {}, 'Your decisions so far: ', entries.map(([p, a]) => `${purposeText(p)}: ${actionText(a, p)}`).join('; '), '.');
 }
 
 // The approved publicity rendition (README GET /api/manager/media/{id}/publicity) is for the manager to
@@ -329,6 +383,29 @@ function purposeText(value) {
   return (purposes.find(([p]) => p === value)?.[1] ?? value).toLowerCase();
 }
 
-function actionText(action) {
-  return { release: 'released', mask: 'released with masks', block: 'blocked', approve: 'approved' }[action] ?? action;
+/** The website and publicity are approved (api.md: `release` there is the approval); the journal and events released. */
+function isPublic(purpose) {
+  return purpose === 'website' || purpose === 'publicity';
+}
+
+function actionText(action, purpose) {
+  const approve = isPublic(purpose);
+  return { release: approve ? 'approved' : 'released', mask: approve ? 'approved with masks' : 'released with masks', block: 'blocked', approve: 'approved' }[action] ?? action;
+}
+
+function buttonText(action, purpose) {
+  if (action === 'block') {
+    return 'Block';
+  }
+
+  const verb = isPublic(purpose) ? `Approve for ${purposeText(purpose)}` : 'Release';
+  return action === 'mask' ? `${verb} with masks` : verb;
+}
+
+/** One plain sentence on what the buttons do for this purpose (README: a release or mask releases; consent still applies). */
+function decisionHelp(purpose) {
+  const does = purpose === 'website' ? 'puts it on the website' : 'lets you download it for publicity';
+  return isPublic(purpose)
+    ? `Approve for ${purposeText(purpose)} ${does} with every face not named masked (both Approve buttons do the same), unless a named child has no ${purposeText(purpose)} consent; Block keeps it off.`
+    : 'Release and Release with masks do the same: it goes out, and every face not named or without consent stays masked; Block keeps it back for this purpose.';
 }

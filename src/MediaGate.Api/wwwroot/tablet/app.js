@@ -36,6 +36,8 @@ function show() {
   byId('sign-in').hidden = !device || Boolean(staff);
   byId('work').hidden = !staff;
   byId('sign-out').hidden = !staff;
+  // A shared tablet: the next practitioner sees whose name the uploads carry before taking a photo.
+  say(byId('signed-in'), staff ? `Signed in: ${staff}` : '');
   showConnection();
   if (staff) {
     startWork();
@@ -420,11 +422,14 @@ function wire() {
     try {
       await enrol(byId('device-id').value, byId('device-secret').value);
       byId('enrol-form').reset();
+      showSecret(false);
       show();
     } catch (e) {
       say(error, e.message);
     }
   });
+  // The secret is 43 mixed-case characters typed by hand: the person typing may show it to check it.
+  byId('show-secret').addEventListener('change', (event) => showSecret(event.target.checked));
   byId('sign-in-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const error = byId('sign-in-error');
@@ -462,6 +467,11 @@ function wire() {
   window.addEventListener('online', () => { showConnection(); sendNow(); });
   window.addEventListener('offline', showConnection);
   setInterval(() => { if (navigator.onLine) { sendNow(); } }, retryEveryMs);
+}
+
+function showSecret(shown) {
+  byId('show-secret').checked = shown;
+  byId('device-secret').type = shown ? 'text' : 'password';
 }
 
 function registerServiceWorker() {
