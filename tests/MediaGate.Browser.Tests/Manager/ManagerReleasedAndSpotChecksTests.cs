@@ -43,6 +43,9 @@ public sealed class ManagerReleasedAndSpotChecksTests : BrowserTest
         var approve = card.GetByRole(AriaRole.Button, new() { Name = "Approve for website", Exact = true });
         await Assertions.Expect(approve).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("^Approve for website puts it on the website with every face not named masked"));
         await Assertions.Expect(card.GetByRole(AriaRole.Button, new() { Name = "Release", Exact = true })).ToHaveCountAsync(0);
+        // A face not named is not always masked (matching counts shows it): the page says when, and claims nothing else.
+        await Assertions.Expect(card.Locator("fieldset.faces p.hint")).ToContainTextAsync("except where the photo's certain faces are exactly as many as its tagged children");
+        await Assertions.Expect(card.Locator("option", new() { HasText = "stays masked" })).ToHaveCountAsync(0);
         await CheckAsync(page, "released photos view", screenshot: "manager-released");
 
         await approve.ClickAsync();

@@ -57,7 +57,7 @@ public sealed class ManagerVideoReviewTests : BrowserTest
             await Assertions.Expect(facts.Locator(".seen")).ToHaveTextAsync(tracks[i]);
             await Assertions.Expect(facts.Locator(".score")).ToHaveTextAsync("Score " + item.Faces[i].Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
             await Assertions.Expect(facts.Locator(".faint")).ToHaveTextAsync("Not faint");
-            await Assertions.Expect(row.Locator("td.who")).ToHaveTextAsync("Not said yet (stays masked)");
+            await Assertions.Expect(row.Locator("td.who")).ToHaveTextAsync("Not named yet");
 
             // On a tablet (768 px) every column shows without scrolling the table sideways.
             await Assertions.Expect(row.Locator("td.who")).ToBeInViewportAsync(new() { Ratio = 1 });

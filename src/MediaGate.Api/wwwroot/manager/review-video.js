@@ -10,7 +10,7 @@ import { el, replace, when } from '/assets/dom.js';
 import { errorBox, plural } from './nav.js';
 
 const kindWords = {
-  unassigned: 'Not said yet (stays masked)',
+  unassigned: 'Not named yet',
   staff: 'A staff member',
   'not-a-child': 'Not a child in our setting',
   'not-a-face': 'Not a face (no mask)',

@@ -231,7 +231,9 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
     el('p', { class: 'tagged' }, 'Tagged by staff: ', namesOf(item.taggedChildren, children) || 'nobody'),
     managerActions(item),
     publicityDownload(item),
-    item.faces.length > 0 ? el('fieldset', { class: 'faces' }, el('legend', {}, 'Whose faces are these?'), el('div', { class: 'face-choices' }, faceSelects.map((pair) => el('div', { class: 'face-choice' }, pair)))) : null,
+    item.faces.length > 0 ? el('fieldset', { class: 'faces' }, el('legend', {}, 'Whose faces are these?'),
+      el('p', { class: 'hint' }, unnamedFacesHint),
+      el('div', { class: 'face-choices' }, faceSelects.map((pair) => el('div', { class: 'face-choice' }, pair)))) : null,
     el('div', { class: 'decision' },
       el('div', { class: 'purpose' }, el('label', { for: purpose.id }, 'Purpose'), purpose),
       el('div', { class: 'actions' }, buttons)),
@@ -248,9 +250,14 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
   }
 }
 
+// What happens to a face nobody named (product.md, "The decision": matching counts). It said "stays masked", which was
+// not true of a photo released because its certain faces matched its tagged children.
+export const unnamedFacesHint = 'A face not named is masked, except where the photo\'s certain faces are exactly as many as its tagged '
+  + 'children and every one of them may be in group photos: then the families of those children see every face.';
+
 function faceSelect(mediaId, face, children) {
   const select = el('select', { id: `face-${mediaId}-${face.number}`, dataset: { face: face.faceId } },
-    el('option', { value: 'unassigned' }, 'Not said yet (stays masked)'),
+    el('option', { value: 'unassigned' }, 'Not named yet'),
     el('option', { value: 'staff' }, 'A staff member'),
     el('option', { value: 'not-a-child' }, 'Not a child in our setting'),
     el('option', { value: 'not-a-face' }, 'Not a face (no mask)'),
