@@ -226,6 +226,101 @@ public sealed class RenditionRendererScaledTests
         }
     }
 
+    /// <summary>
+    /// A shown face with a consent-masked face pressed against it on one side and a faint, yielding detection over it on
+    /// the other (<see cref="MaskYield"/>, issue 12): on the scaled read, the shown face's box is mapped too and its pixels
+    /// restored there. The masked (red) face must not come out anywhere, the shown (blue) face must stay shown where the consent
+    /// mask does not reach it.
+    /// </summary>
+    [TestMethod]
+    [DataRow(4001, 3001, 1)]
+    [DataRow(4001, 3001, 6)]
+    [DataRow(16377, 1001, 7)]
+    [DataRow(5459, 3641, 3)]
+    public void Render_ScaledReadWithAShownFace_MaskedNeighbourStaysMaskedShownFaceShown(int storedWidth, int storedHeight, int orientation)
+    {
+        var (uprightWidth, uprightHeight) = orientation >= 5 ? (storedHeight, storedWidth) : (storedWidth, storedHeight);
+        int face = FaceSize(uprightWidth, uprightHeight, 2048, 16);
+        var image = Scene(uprightWidth, uprightHeight, 0, 2048).Upright;
+        int cx = (uprightWidth - face) / 2, cy = (uprightHeight - face) / 2;
+        Paint(image, cx, cy, face, [10, 10, 200]);
+        Paint(image, cx + face, cy, face, FaceColour);
+        var shown = new DetectedFace(cx, cy, face, face, 0.95f, false);
+        var masked = new DetectedFace(cx + face, cy, face, face, 0.95f, false);
+        var faint = new DetectedFace(cx - (face / 2f), cy + (face / 4f), face, face, 0.5f, true);
+        var yield = new MaskYield([false, true], [shown]);
+        var jpeg = Encode(image, orientation, Samp420, progressive: false, cmyk: false);
+        var ingest = new IngestOptions();
+        var rendition = new RenditionOptions { MaxLongSide = 2048, JpegQuality = 85 };
+
+        var reference = Decode(RenditionRenderer.Render(PhotoReader.ReadUpright(jpeg, ingest.Limits).Value.Image, [masked, faint], rendition, ingest.Mask, yield).Value.Jpeg);
+        var read = PhotoReader.ReadUpright(jpeg, ingest.Limits, 2048).Value;
+        Assert.AreNotEqual(uprightWidth, read.Image.Width, "test setup: not a scaled read");
+        var scaled = Decode(RenditionRenderer.Render(read, [masked, faint], rendition, ingest.Mask, yield).Value.Jpeg);
+
+        Assert.AreEqual(0, Count(reference, IsRed), "test setup: the full-size render shows the masked face");
+        Assert.AreEqual(0, Count(scaled, IsRed), "the scaled read shows pixels of the consent-masked face next to a shown face");
+
+        // The shown face, where the consent mask (grown by two pixels) does not reach it, is still the blue face: the
+        // faint detection's mask gave way there, on the scaled read as on the full-size one.
+        double scale = (double)scaled.Width / uprightWidth;
+        var consent = MaskRegion.Around(masked with { X = masked.X * (float)scale, Y = masked.Y * (float)scale, Width = masked.Width * (float)scale, Height = masked.Height * (float)scale }, ingest.Mask.Margin);
+        consent = consent with { HalfWidth = consent.HalfWidth + 2, HalfHeight = consent.HalfHeight + 2 };
+        var (hiddenScaled, total) = HiddenOfShown(scaled, shown, scale, consent);
+        var (hiddenFull, _) = HiddenOfShown(reference, shown, scale, consent);
+        Assert.AreEqual(0, hiddenFull, "test setup: the full-size render hides part of the shown face");
+        Assert.AreEqual(0, hiddenScaled, $"the scaled read hides {hiddenScaled} of the shown face's {total} pixels outside the consent mask");
+    }
+
+    /// <summary>Pixels inside the face's box (two in from its edges, where the restore and the reduction blur it) and outside <paramref name="holding"/> that are no longer the face's blue.</summary>
+    private static (int Hidden, int Total) HiddenOfShown(RgbImage image, DetectedFace face, double scale, MaskRegion holding)
+    {
+        int x0 = (int)Math.Ceiling(face.X * scale) + 2, y0 = (int)Math.Ceiling(face.Y * scale) + 2;
+        int x1 = (int)Math.Floor((face.X + face.Width) * scale) - 2, y1 = (int)Math.Floor((face.Y + face.Height) * scale) - 2;
+        int hidden = 0, total = 0;
+        for (int y = y0; y < y1; y++)
+        {
+            for (int x = x0; x < x1; x++)
+            {
+                if (holding.Contains(x, y))
+                {
+                    continue;
+                }
+
+                var p = image.Pixels.AsSpan(((y * image.Width) + x) * 3, 3);
+                total++;
+                hidden += p[2] > 120 && p[2] > Math.Max(p[0], p[1]) + 80 ? 0 : 1;
+            }
+        }
+
+        Assert.IsGreaterThan(30, total, "test setup: nothing of the shown face lies outside the consent mask");
+        return (hidden, total);
+    }
+
+    private static bool IsRed(ReadOnlySpan<byte> p) => p[0] > p[2] + 40 && Math.Min(p[1], p[2]) < LeakBelow;
+
+    private static int Count(RgbImage image, Func<ReadOnlySpan<byte>, bool> test)
+    {
+        int count = 0;
+        for (int i = 0; i < image.Pixels.Length; i += 3)
+        {
+            count += test(image.Pixels.AsSpan(i, 3)) ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    private static void Paint(RgbImage image, int x0, int y0, int side, byte[] colour)
+    {
+        for (int y = y0; y < y0 + side; y++)
+        {
+            for (int x = x0; x < x0 + side; x++)
+            {
+                colour.CopyTo(image.Row(y).Slice(x * 3, 3));
+            }
+        }
+    }
+
     /// <summary>16385 px is over the default limit (16384): refused whole, never read scaled; with the limit raised, it is read at 1/8 (2049 px) and masked alike.</summary>
     [TestMethod]
     public void Render_WiderThanTheLimit_RefusedByDefaultAndMaskedAlikeWhenAllowed()
