@@ -110,27 +110,6 @@ public sealed class RenditionRendererScaledTests
     public void Render_ScaledReadSmallestMarginTinyFaces_NoFacePixelComesOut(int storedWidth, int storedHeight, int orientation, int renditionPixels) =>
         SmallestMarginTinyFaces(storedWidth, storedHeight, orientation, renditionPixels);
 
-    /// <summary>
-    /// KNOWN ISSUE (found attacking 325affb, not fixed here): boxes in TRUE full-size pixels are mapped onto the DCT-scaled
-    /// picture by scaled / full (ceil(W e/8) / W), but the DCT put the photo at e/8 (plus, on an axis the orientation
-    /// reverses, the partial last block first). The masks land up to one scaled pixel right of / below the face. With the
-    /// smallest margin and faces of 3 to 6 rendition pixels, face pixels come out: 5459x3641 (a 20 MP photo, read at 3/8
-    /// as 2048 px for 2047.1) with 4 px faces gives a pixel (82, 84, 83) on a 140+ background; 16377 px wide at 1/8 gives
-    /// up to 6 such pixels. The boxes the pipeline stores are NOT true full-size pixels: IngestPipeline.ToFullSize maps
-    /// them back by the same ratio, and the two errors cancel when detection and rendition use the same size
-    /// (<see cref="Render_FacesFromThePipelinesScaledDetection_NoFacePixelComesOut"/>). A fix must change both sides
-    /// (the pipeline's, the text scan's and the renderer's mappings) to the DCT's geometry together.
-    /// </summary>
-    [TestMethod]
-    [Ignore("Known issue: true full-size boxes are mapped by the ceil ratio, not the DCT's e/8; see the summary")]
-    [DataRow(16377, 1001, 1, 6)]
-    [DataRow(16377, 1001, 1, 5)]
-    [DataRow(16377, 1001, 1, 4)]
-    [DataRow(16377, 1001, 1, 3)]
-    [DataRow(5459, 3641, 1, 4)]
-    public void Render_ScaledReadSmallestMarginTinyFacesAtCeilEdges_NoFacePixelComesOut(int storedWidth, int storedHeight, int orientation, int renditionPixels) =>
-        SmallestMarginTinyFaces(storedWidth, storedHeight, orientation, renditionPixels);
-
     private static void SmallestMarginTinyFaces(int storedWidth, int storedHeight, int orientation, int renditionPixels)
     {
         var (uprightWidth, uprightHeight) = orientation >= 5 ? (storedHeight, storedWidth) : (storedWidth, storedHeight);
@@ -148,7 +127,7 @@ public sealed class RenditionRendererScaledTests
     /// full / scaled ratio, which puts them up to one eighth-pixel left of and above their true full-size place, exactly
     /// what the renderer's scaled / full mapping undoes. A perfect detector (it answers each face where the scaled,
     /// resampled picture shows it) must therefore be masked without a single face pixel even in the sizes and margins
-    /// where true full-size boxes leak (<see cref="Render_ScaledReadSmallestMarginTinyFaces_NoFacePixelComesOut"/>): if
+    /// where true full-size boxes can leak (README, "Not there yet"): if
     /// only one side of that pair is ever changed, this fails.
     /// </summary>
     [TestMethod]
@@ -160,22 +139,6 @@ public sealed class RenditionRendererScaledTests
     [DataRow(5459, 3641, 3, 4)]
     public void Render_FacesFromThePipelinesScaledDetection_NoFacePixelComesOut(int storedWidth, int storedHeight, int orientation, int renditionPixels) =>
         FacesFromThePipeline(storedWidth, storedHeight, orientation, renditionPixels, renderSide: 2048);
-
-    /// <summary>
-    /// KNOWN ISSUE (pre-existing, and left open by 325affb): the pipeline's boxes carry the detection size's bias, so
-    /// after Rendition:MaxLongSide is raised (items detected at 2048 and rendered again at 2400 or 3000), the scaled read
-    /// is at another eighth and the bias no longer cancels: 16377 px wide, 4 px faces, margin 1.3, rendered at 2400:
-    /// 11 pixels such as (152, 107, 110). The full-size render before 325affb leaked at every size, 2048 included
-    /// (13 pixels such as (185, 129, 130) for the same photo).
-    /// </summary>
-    [TestMethod]
-    [Ignore("Known issue: pipeline boxes are biased by the detection size's DCT scale; see the summary")]
-    [DataRow(16377, 1001, 1, 4, 2400)]
-    [DataRow(16377, 1001, 6, 4, 3000)]
-    [DataRow(5459, 3641, 1, 4, 3000)]
-    [DataRow(5459, 3641, 8, 4, 2400)]
-    public void Render_FacesFromThePipelinesScaledDetectionRenderedLarger_NoFacePixelComesOut(int storedWidth, int storedHeight, int orientation, int renditionPixels, int renderSide) =>
-        FacesFromThePipeline(storedWidth, storedHeight, orientation, renditionPixels, renderSide);
 
     private static void FacesFromThePipeline(int storedWidth, int storedHeight, int orientation, int renditionPixels, int renderSide)
     {
