@@ -221,6 +221,8 @@ public sealed class IngestPipeline
             return decoded.Failure;
         }
 
+        photo.Eighths = PhotoReader.EighthsWithin(stored, maxSide);
+
         RgbImage upright = photo.Timed("orient", () => Orientation.ApplyExif(decoded.Value, stored.Orientation));
         var (width, height) = Render.RenditionRenderer.SizeWithin(photo.UprightWidth, photo.UprightHeight, maxSide);
         photo.Image = photo.Timed("reduce", () => ImageResampler.Resize(upright, width, height));
@@ -241,32 +243,9 @@ public sealed class IngestPipeline
             return faces.Failure;
         }
 
-        photo.Faces = ToFullSize(faces.Value, searched, photo.UprightWidth, photo.UprightHeight);
+        var geometry = photo.Geometry;
+        photo.Faces = [.. faces.Value.Select(geometry.ToFullSize)];
         return photo;
-    }
-
-    /// <summary>Boxes found on a reduced picture, in pixels of the full-size upright photo (the same boxes when it was not reduced).</summary>
-    private static IReadOnlyList<DetectedFace> ToFullSize(IReadOnlyList<DetectedFace> faces, RgbImage searched, int fullWidth, int fullHeight)
-    {
-        if (searched.Width == fullWidth && searched.Height == fullHeight)
-        {
-            return faces;
-        }
-
-        float sx = (float)fullWidth / searched.Width, sy = (float)fullHeight / searched.Height;
-        return [.. faces.Select(f => f with { X = f.X * sx, Y = f.Y * sy, Width = f.Width * sx, Height = f.Height * sy })];
-    }
-
-    /// <summary>Full-size boxes in pixels of <paramref name="picture"/> (the same boxes when it is the full size).</summary>
-    private static IReadOnlyList<DetectedFace> ToPictureSize(IReadOnlyList<DetectedFace> faces, int fullWidth, int fullHeight, RgbImage picture)
-    {
-        if (picture.Width == fullWidth && picture.Height == fullHeight)
-        {
-            return faces;
-        }
-
-        float sx = (float)picture.Width / fullWidth, sy = (float)picture.Height / fullHeight;
-        return [.. faces.Select(f => f with { X = f.X * sx, Y = f.Y * sy, Width = f.Width * sx, Height = f.Height * sy })];
     }
 
     private Outcome<PhotoContext> MaskAll(PhotoContext photo)
@@ -274,7 +253,8 @@ public sealed class IngestPipeline
         photo.Timed("mask", () =>
         {
             // Planned in the pixels of the picture being masked: the full size, or the reduced output of an anonymise with a size.
-            photo.Masks = FaceMasker.Plan(ToPictureSize(photo.Faces!, photo.UprightWidth, photo.UprightHeight, photo.Image!), _options.Mask);
+            var geometry = photo.Geometry;
+            photo.Masks = FaceMasker.Plan([.. photo.Faces!.Select(geometry.ToPicture)], _options.Mask);
             FaceMasker.Apply(photo.Image!, photo.Masks);
             return true;
         });

@@ -37,6 +37,14 @@ public sealed class PhotoContext
     /// </summary>
     public RgbImage? Image { get; internal set; }
 
+    /// <summary>The DCT scale, in eighths, <see cref="Image"/> was decoded at before any resampling (8: whole).</summary>
+    internal int Eighths { get; set; } = 8;
+
+    /// <summary>Where the full-size upright photo's pixels lie in <see cref="Image"/>.</summary>
+    internal Decode.PictureGeometry Geometry => Image is null || (Eighths == 8 && Image.Width == UprightWidth && Image.Height == UprightHeight)
+        ? Decode.PictureGeometry.Identity
+        : Decode.PictureGeometry.Of(Header!, Eighths, Image.Width, Image.Height);
+
     /// <summary>The faces found, in pixels of the full-size upright photo; set by the detect step.</summary>
     public IReadOnlyList<DetectedFace>? Faces { get; internal set; }
 

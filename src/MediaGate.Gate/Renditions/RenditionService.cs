@@ -358,8 +358,8 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
                 found = detector.Value.Detect(master.Image, _rendition.MaxLongSide);
                 if (found.IsSuccess)
                 {
-                    double sx = (double)master.Header.UprightWidth / master.Image.Width, sy = (double)master.Header.UprightHeight / master.Image.Height;
-                    found = found.Value.Select(r => r.Scaled(sx, sy)).ToList();
+                    var geometry = master.Geometry;
+                    found = found.Value.Select(geometry.ToFullSize).ToList();
                 }
             }
         }

@@ -43,15 +43,21 @@ public static class PhotoReader
 
         var decoded = DecodeWithin(bytes, header.Value, maxSide);
         return decoded.IsSuccess
-            ? new UprightPhoto(header.Value, Orientation.ApplyExif(decoded.Value, header.Value.Orientation))
+            ? new UprightPhoto(header.Value, Orientation.ApplyExif(decoded.Value, header.Value.Orientation), EighthsWithin(header.Value, maxSide))
             : Outcome<UprightPhoto>.Fail(decoded.Failure);
     }
 
-    /// <summary>The stored picture decoded for a size of at most <paramref name="maxSide"/>: a larger JPEG at the smallest eighth whose long side still reaches it, anything else whole.</summary>
+    /// <summary>The stored picture decoded for a size of at most <paramref name="maxSide"/>: a larger JPEG at the smallest eighth whose long side still reaches it (<see cref="EighthsWithin"/>), anything else whole.</summary>
     internal static Outcome<RgbImage> DecodeWithin(ReadOnlySpan<byte> bytes, ImageHeader header, int maxSide) =>
-        header.Format == ImageFormat.Jpeg && Math.Max(header.Width, header.Height) > maxSide
-            ? JpegDecoder.DecodeScaled(bytes, header, JpegDecoder.EighthsFor(header.Width, header.Height, maxSide))
+        EighthsWithin(header, maxSide) is var eighths and < 8
+            ? JpegDecoder.DecodeScaled(bytes, header, eighths)
             : ImageDecoder.Decode(bytes, header);
+
+    /// <summary>The DCT scale, in eighths, <see cref="DecodeWithin"/> decodes this photo at (8: whole).</summary>
+    internal static int EighthsWithin(ImageHeader header, int maxSide) =>
+        header.Format == ImageFormat.Jpeg && Math.Max(header.Width, header.Height) > maxSide
+            ? JpegDecoder.EighthsFor(header.Width, header.Height, maxSide)
+            : 8;
 
     /// <summary>The pixels <see cref="DecodeWithin"/> decodes for a photo with this header.</summary>
     public static long DecodedPixelsWithin(ImageHeader header, int maxSide)

@@ -46,7 +46,7 @@ public static class RenditionRenderer
         UprightPhoto photo, IReadOnlyList<DetectedFace> facesToMask, RenditionOptions rendition, MaskOptions mask, MaskYield? yieldToShown = null)
     {
         ArgumentNullException.ThrowIfNull(photo);
-        return Render(photo.Image, photo.Header.UprightWidth, photo.Header.UprightHeight, facesToMask, rendition, mask, yieldToShown);
+        return Render(photo.Image, photo.Header.UprightWidth, photo.Header.UprightHeight, photo.Geometry, facesToMask, rendition, mask, yieldToShown);
     }
 
     /// <summary>The same from upright pixels, which are masked in place (the caller's image is used up).</summary>
@@ -54,11 +54,11 @@ public static class RenditionRenderer
         RgbImage upright, IReadOnlyList<DetectedFace> facesToMask, RenditionOptions rendition, MaskOptions mask, MaskYield? yieldToShown = null)
     {
         ArgumentNullException.ThrowIfNull(upright);
-        return Render(upright, upright.Width, upright.Height, facesToMask, rendition, mask, yieldToShown);
+        return Render(upright, upright.Width, upright.Height, PictureGeometry.Identity, facesToMask, rendition, mask, yieldToShown);
     }
 
     private static Outcome<RenderedPhoto> Render(
-        RgbImage upright, int fullWidth, int fullHeight, IReadOnlyList<DetectedFace> facesToMask, RenditionOptions rendition, MaskOptions mask, MaskYield? yieldToShown)
+        RgbImage upright, int fullWidth, int fullHeight, PictureGeometry geometry, IReadOnlyList<DetectedFace> facesToMask, RenditionOptions rendition, MaskOptions mask, MaskYield? yieldToShown)
     {
         ArgumentNullException.ThrowIfNull(upright);
         ArgumentNullException.ThrowIfNull(facesToMask);
@@ -71,10 +71,9 @@ public static class RenditionRenderer
                 $"A face to mask ({outside.X}, {outside.Y}, {outside.Width}x{outside.Height}) is not inside the {fullWidth}x{fullHeight} picture.");
         }
 
-        // The picture is the full size, or a DCT-scaled decode of it: the boxes scale with it (no-op at full size).
-        float sx = (float)upright.Width / fullWidth, sy = (float)upright.Height / fullHeight;
-        var regions = FaceMasker.Plan(Scaled(facesToMask, sx, sy), mask);
-        yieldToShown = yieldToShown is null ? null : yieldToShown with { Shown = Scaled(yieldToShown.Shown, sx, sy) };
+        // The picture is the full size, or a DCT-scaled decode of it: the boxes go where the DCT put their pixels.
+        var regions = FaceMasker.Plan([.. facesToMask.Select(geometry.ToPicture)], mask);
+        yieldToShown = yieldToShown is null ? null : yieldToShown with { Shown = [.. yieldToShown.Shown.Select(geometry.ToPicture)] };
         var shownPixels = yieldToShown?.Save(upright, regions);
         FaceMasker.Apply(upright, regions);
         yieldToShown?.Restore(upright, regions, shownPixels);
@@ -120,7 +119,4 @@ public static class RenditionRenderer
         float.IsFinite(face.X) && float.IsFinite(face.Y) && float.IsFinite(face.Width) && float.IsFinite(face.Height)
         && face.Width > 0 && face.Height > 0
         && face.X < width && face.Y < height && face.X + face.Width > 0 && face.Y + face.Height > 0;
-
-    private static IReadOnlyList<DetectedFace> Scaled(IReadOnlyList<DetectedFace> faces, float sx, float sy) =>
-        sx == 1f && sy == 1f ? faces : [.. faces.Select(f => f with { X = f.X * sx, Y = f.Y * sy, Width = f.Width * sx, Height = f.Height * sy })];
 }

@@ -110,7 +110,25 @@ public sealed class RenditionRendererScaledTests
     public void Render_ScaledReadSmallestMarginTinyFaces_NoFacePixelComesOut(int storedWidth, int storedHeight, int orientation, int renditionPixels) =>
         SmallestMarginTinyFaces(storedWidth, storedHeight, orientation, renditionPixels);
 
-    private static void SmallestMarginTinyFaces(int storedWidth, int storedHeight, int orientation, int renditionPixels)
+    /// <summary>
+    /// True full-size boxes at the ceil edges (found attacking the scaled renders, 2026-12-07): the DCT puts the photo at
+    /// e/8 of its size (plus part of a pixel first on an axis the orientation reverses), and boxes mapped by the ratio of
+    /// the sides, ceil(W e/8) / W, landed up to one decoded pixel off: with the smallest margin, faces of 3 to 6 rendition
+    /// pixels showed their edge (5459x3641 read at 3/8, 4 px faces: a pixel (82, 84, 83) on a 140+ background).
+    /// <see cref="PictureGeometry"/> maps by the DCT's geometry.
+    /// </summary>
+    [TestMethod]
+    [DataRow(16377, 1001, 1, 6)]
+    [DataRow(16377, 1001, 1, 5)]
+    [DataRow(16377, 1001, 1, 4)]
+    [DataRow(16377, 1001, 1, 3)]
+    [DataRow(5459, 3641, 1, 4)]
+    public void Render_ScaledReadSmallestMarginTinyFacesAtCeilEdges_NoFacePixelComesOut(int storedWidth, int storedHeight, int orientation, int renditionPixels) =>
+        // A 4 px face at a 1/8 read differs from the full-size render's mask by up to 3.4 levels around it (the fill is
+        // sampled at the decoded size), over the 3 allowed elsewhere: no face pixel is the property here.
+        SmallestMarginTinyFaces(storedWidth, storedHeight, orientation, renditionPixels, nearFaceAtMost: 4.0);
+
+    private static void SmallestMarginTinyFaces(int storedWidth, int storedHeight, int orientation, int renditionPixels, double nearFaceAtMost = NearFaceAtMost)
     {
         var (uprightWidth, uprightHeight) = orientation >= 5 ? (storedHeight, storedWidth) : (storedWidth, storedHeight);
         int face = FaceSize(uprightWidth, uprightHeight, 2048, renditionPixels);
@@ -118,7 +136,7 @@ public sealed class RenditionRendererScaledTests
         var jpeg = Encode(scene.Upright, orientation, Samp444, progressive: false, cmyk: false);
         var ingest = new IngestOptions { Mask = new MaskOptions { Margin = 1.3 } };
 
-        AssertLikeFullSize(jpeg, scene.Faces, new RenditionOptions { MaxLongSide = 2048, JpegQuality = 85 }, ingest, $"margin 1.3, {renditionPixels} px faces, {storedWidth}x{storedHeight} o{orientation}");
+        AssertLikeFullSize(jpeg, scene.Faces, new RenditionOptions { MaxLongSide = 2048, JpegQuality = 85 }, ingest, $"margin 1.3, {renditionPixels} px faces, {storedWidth}x{storedHeight} o{orientation}", nearFaceAtMost);
     }
 
     /// <summary>
@@ -127,7 +145,7 @@ public sealed class RenditionRendererScaledTests
     /// full / scaled ratio, which puts them up to one eighth-pixel left of and above their true full-size place, exactly
     /// what the renderer's scaled / full mapping undoes. A perfect detector (it answers each face where the scaled,
     /// resampled picture shows it) must therefore be masked without a single face pixel even in the sizes and margins
-    /// where true full-size boxes can leak (README, "Not there yet"): if
+    /// where true full-size boxes leaked when mapped by the ratio of the sides: if
     /// only one side of that pair is ever changed, this fails.
     /// </summary>
     [TestMethod]
@@ -139,6 +157,19 @@ public sealed class RenditionRendererScaledTests
     [DataRow(5459, 3641, 3, 4)]
     public void Render_FacesFromThePipelinesScaledDetection_NoFacePixelComesOut(int storedWidth, int storedHeight, int orientation, int renditionPixels) =>
         FacesFromThePipeline(storedWidth, storedHeight, orientation, renditionPixels, renderSide: 2048);
+
+    /// <summary>
+    /// Boxes the pipeline found at 2048 px, rendered at another size after Renditions:MaxLongSide was raised: mapped by the
+    /// ratio of the sides, the detection's bias no longer cancelled (16377 px wide, 4 px faces, margin 1.3, rendered at
+    /// 2400: 11 pixels such as (152, 107, 110)). Both sides now map by the DCT's geometry.
+    /// </summary>
+    [TestMethod]
+    [DataRow(16377, 1001, 1, 4, 2400)]
+    [DataRow(16377, 1001, 6, 4, 3000)]
+    [DataRow(5459, 3641, 1, 4, 3000)]
+    [DataRow(5459, 3641, 8, 4, 2400)]
+    public void Render_FacesFromThePipelinesScaledDetectionRenderedLarger_NoFacePixelComesOut(int storedWidth, int storedHeight, int orientation, int renditionPixels, int renderSide) =>
+        FacesFromThePipeline(storedWidth, storedHeight, orientation, renditionPixels, renderSide);
 
     private static void FacesFromThePipeline(int storedWidth, int storedHeight, int orientation, int renditionPixels, int renderSide)
     {
@@ -409,7 +440,7 @@ public sealed class RenditionRendererScaledTests
         return worst;
     }
 
-    private static void AssertLikeFullSize(byte[] jpeg, IReadOnlyList<DetectedFace> faces, RenditionOptions rendition, IngestOptions ingest, string what)
+    private static void AssertLikeFullSize(byte[] jpeg, IReadOnlyList<DetectedFace> faces, RenditionOptions rendition, IngestOptions ingest, string what, double nearFaceAtMost = NearFaceAtMost)
     {
         var full = PhotoReader.ReadUpright(jpeg, ingest.Limits);
         Assert.IsTrue(full.IsSuccess, full.Failure?.ToString());
@@ -444,7 +475,7 @@ public sealed class RenditionRendererScaledTests
         {
             var around = f with { X = f.X - f.Width, Y = f.Y - f.Height, Width = f.Width * 3, Height = f.Height * 3 };
             double near = ShiftTolerantDifference(a, b, around, scale);
-            Assert.IsLessThan(NearFaceAtMost, near, $"{what}: around the face at ({f.X}, {f.Y}) the renditions differ by {near:F2} levels");
+            Assert.IsLessThan(nearFaceAtMost, near, $"{what}: around the face at ({f.X}, {f.Y}) the renditions differ by {near:F2} levels");
         }
 
         double overall = ShiftTolerantDifference(a, b, new DetectedFace(0, 0, fullWidth, fullHeight, 1, false), scale);
