@@ -41,9 +41,7 @@ public sealed class PhotoContext
     internal int Eighths { get; set; } = 8;
 
     /// <summary>Where the full-size upright photo's pixels lie in <see cref="Image"/>.</summary>
-    internal Decode.PictureGeometry Geometry => Image is null || (Eighths == 8 && Image.Width == UprightWidth && Image.Height == UprightHeight)
-        ? Decode.PictureGeometry.Identity
-        : Decode.PictureGeometry.Of(Header!, Eighths, Image.Width, Image.Height);
+    internal Decode.PictureGeometry Geometry => Image is null ? Decode.PictureGeometry.Identity : Decode.PictureGeometry.Of(Header!, Eighths, Image.Width, Image.Height);
 
     /// <summary>The faces found, in pixels of the full-size upright photo; set by the detect step.</summary>
     public IReadOnlyList<DetectedFace>? Faces { get; internal set; }

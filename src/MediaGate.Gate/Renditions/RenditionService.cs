@@ -248,10 +248,6 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
     }
 
     /// <summary>
-    /// Pixels a refresh decodes at once: the master, and while another picture still needs it, a copy being
-    /// masked. An item without a recorded size counts as nothing (it then fails closed when read).
-    /// </summary>
-    /// <summary>
     /// What a render holds at once: the master decoded for the rendition's size (a 12 MP JPEG in the DCT at 5/8, about
     /// 4.8 MP), twice when one copy is masked while the other waits, and the reduced picture. 0 for a master that
     /// cannot be read (nothing is decoded).
@@ -263,9 +259,8 @@ public sealed partial class RenditionService : IRenditionRefresher, IDisposable
             return 0;
         }
 
-        long decoded = PhotoReader.DecodedPixelsWithin(header.Value, _rendition.MaxLongSide);
-        var (width, height) = RenditionRenderer.SizeWithin(header.Value.UprightWidth, header.Value.UprightHeight, _rendition.MaxLongSide);
-        return (decoded * (pictures > 1 ? 2 : 1)) + ((long)width * height);
+        int side = _rendition.MaxLongSide;
+        return PhotoReader.PixelsWithin(header.Value, side) + (pictures > 1 ? PhotoReader.DecodedPixelsWithin(header.Value, side) : 0);
     }
 
     /// <summary>The master's bytes; null (logged) when it is missing, too large or the store fails.</summary>

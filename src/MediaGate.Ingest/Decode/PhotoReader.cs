@@ -25,6 +25,7 @@ public static class PhotoReader
 
         return new UprightPhoto(header.Value, Orientation.ApplyExif(image.Value, header.Value.Orientation));
     }
+
     /// <summary>
     /// Inspect, decode and make upright for a use that needs at most <paramref name="maxSide"/> on the long side (a
     /// rendition, a preview): a JPEG larger than that is decoded in the DCT at the smallest eighth whose long side still
@@ -63,12 +64,7 @@ public static class PhotoReader
     public static long DecodedPixelsWithin(ImageHeader header, int maxSide)
     {
         ArgumentNullException.ThrowIfNull(header);
-        if (header.Format != ImageFormat.Jpeg || Math.Max(header.Width, header.Height) <= maxSide)
-        {
-            return (long)header.Width * header.Height;
-        }
-
-        int eighths = JpegDecoder.EighthsFor(header.Width, header.Height, maxSide);
+        int eighths = EighthsWithin(header, maxSide);
         return (long)JpegDecoder.ScaledSide(header.Width, eighths) * JpegDecoder.ScaledSide(header.Height, eighths);
     }
 

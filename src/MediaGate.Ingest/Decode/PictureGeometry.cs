@@ -18,7 +18,7 @@ public sealed record PictureGeometry(double ScaleX, double ScaleY, double Offset
 
     /// <summary>
     /// The geometry of a picture of <paramref name="width"/> x <paramref name="height"/> made from this photo decoded
-    /// at <paramref name="eighths"/>/8 (8: decoded whole) and made upright.
+    /// at <paramref name="eighths"/>/8 (8: decoded whole) and made upright; <see cref="Identity"/> for the whole photo.
     /// </summary>
     public static PictureGeometry Of(ImageHeader header, int eighths, int width, int height)
     {
@@ -54,16 +54,17 @@ public sealed record PictureGeometry(double ScaleX, double ScaleY, double Offset
     public DetectedFace ToFullSize(DetectedFace face)
     {
         ArgumentNullException.ThrowIfNull(face);
-        return IsIdentity ? face : face with
-        {
-            X = (float)((face.X - OffsetX) / ScaleX), Y = (float)((face.Y - OffsetY) / ScaleY),
-            Width = (float)(face.Width / ScaleX), Height = (float)(face.Height / ScaleY),
-        };
+        var (x, y, width, height) = FullSize(face.X, face.Y, face.Width, face.Height);
+        return IsIdentity ? face : face with { X = x, Y = y, Width = width, Height = height };
     }
 
     /// <summary>A text region of the picture's pixels in full-size pixels.</summary>
-    public Text.TextRegion ToFullSize(Text.TextRegion region) =>
-        IsIdentity ? region : new Text.TextRegion(
-            (float)((region.X - OffsetX) / ScaleX), (float)((region.Y - OffsetY) / ScaleY),
-            (float)(region.Width / ScaleX), (float)(region.Height / ScaleY), region.Score);
+    public Text.TextRegion ToFullSize(Text.TextRegion region)
+    {
+        var (x, y, width, height) = FullSize(region.X, region.Y, region.Width, region.Height);
+        return IsIdentity ? region : region with { X = x, Y = y, Width = width, Height = height };
+    }
+
+    private (float X, float Y, float Width, float Height) FullSize(float x, float y, float width, float height) =>
+        ((float)((x - OffsetX) / ScaleX), (float)((y - OffsetY) / ScaleY), (float)(width / ScaleX), (float)(height / ScaleY));
 }

@@ -9,7 +9,5 @@ namespace MediaGate.Ingest.Decode;
 public sealed record UprightPhoto(ImageHeader Header, RgbImage Image, int Eighths = 8)
 {
     /// <summary>Where the full-size upright photo's pixels lie in <see cref="Image"/>.</summary>
-    public PictureGeometry Geometry => Eighths == 8 && Image.Width == Header.UprightWidth && Image.Height == Header.UprightHeight
-        ? PictureGeometry.Identity
-        : PictureGeometry.Of(Header, Eighths, Image.Width, Image.Height);
+    public PictureGeometry Geometry => PictureGeometry.Of(Header, Eighths, Image.Width, Image.Height);
 }

@@ -80,3 +80,23 @@ export function when(iso) {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? '' : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/**
+ * Opens a modal dialog over the page: `content(close)` gives its children, placing the Close button it is handed
+ * (Escape closes it too). The dialog is removed once closed, and the focus goes back to `opener` if it is still there.
+ */
+export function showDialog(opener, attributes, content) {
+  const close = el('button', { type: 'button', class: 'primary' }, 'Close');
+  const dialog = el('dialog', attributes, content(close));
+  close.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    if (opener.isConnected) {
+      opener.focus();
+    }
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  close.focus();
+  return dialog;
+}

@@ -3,7 +3,7 @@
 // shown through a blob: URL, so the page holds no image address another parent could guess or reuse (issue 8,
 // section 2). Images load as they come near the screen: a year of journal is not downloaded on a phone at once.
 import { ApiError, imageUrl } from '/assets/api.js';
-import { el, replace } from '/assets/dom.js';
+import { el, replace, showDialog } from '/assets/dom.js';
 import { offerPlay } from './video.js';
 
 /** Object URLs of the photos fetched so far, by item; revoked when the list is refreshed or the parent signs out. */
@@ -94,20 +94,9 @@ function photoFrame(item, name, isEvent, dateText) {
  * focus goes back to the photo that was tapped. Closed by a refresh or a sign-out, whose list it belonged to.
  */
 function showLarge(opener, url, alt) {
-  const close = el('button', { type: 'button', class: 'primary' }, 'Close');
-  const dialog = el('dialog', { class: 'large-photo', 'aria-label': alt },
+  showDialog(opener, { class: 'large-photo', 'aria-label': alt }, (close) => [
     el('div', { class: 'large-head' }, close),
-    el('img', { src: url, alt, class: 'large' }));
-  close.addEventListener('click', () => dialog.close());
-  dialog.addEventListener('close', () => {
-    dialog.remove();
-    if (opener.isConnected) {
-      opener.focus();
-    }
-  });
-  document.body.append(dialog);
-  dialog.showModal();
-  close.focus();
+    el('img', { src: url, alt, class: 'large' })]);
 }
 
 function onVisible(entries) {

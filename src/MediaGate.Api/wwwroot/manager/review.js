@@ -7,7 +7,7 @@
 // dismissed as not a face; faint detections are dashed; `?view=publishable` lists released photos so that a photo
 // released with nobody touching it can still be approved for the website or publicity.
 import { api, imageUrl } from '/assets/api.js';
-import { el, replace, say, when } from '/assets/dom.js';
+import { el, replace, say, showDialog, when } from '/assets/dom.js';
 import { childrenById, download, errorBox, messageOf, plural, startPage } from './nav.js';
 import { drawTextBoxes, textSection } from './review-text.js';
 import { refreshWho, showVideo } from './review-video.js';
@@ -114,7 +114,6 @@ async function showPhoto(figure, item) {
  * a tablet): closed with its button or Escape, and the focus goes back to the button that opened it.
  */
 function showLarge(opener, item, url, alt) {
-  const close = el('button', { type: 'button', class: 'primary' }, 'Close');
   const frame = el('div', { class: 'face-frame large' }, el('img', { src: url, alt }),
     item.faces.map((face) => placeBox(el('span', { class: ['face-box', isFaint(face) && 'faint'], 'aria-hidden': 'true' },
       el('span', { class: 'face-number' }, String(face.number))), face, item)));
@@ -123,18 +122,10 @@ function showLarge(opener, item, url, alt) {
   }
 
   const titleId = `large-${item.mediaId}-title`;
-  const dialog = el('dialog', { class: 'photo-dialog', 'aria-labelledby': titleId },
+  showDialog(opener, { class: 'photo-dialog', 'aria-labelledby': titleId }, (close) => [
     el('div', { class: 'photo-dialog-head' }, el('h2', { id: titleId }, `Photo received ${when(item.receivedAt)}`), close),
     frame,
-    el('p', { class: 'hint' }, faceCaption(item, false)));
-  close.addEventListener('click', () => dialog.close());
-  dialog.addEventListener('close', () => {
-    dialog.remove();
-    opener.focus();
-  });
-  document.body.append(dialog);
-  dialog.showModal();
-  close.focus();
+    el('p', { class: 'hint' }, faceCaption(item, false))]);
 }
 
 function faceCaption(item, canTap = true) {
