@@ -78,7 +78,7 @@ async function enrolFromLink() {
   }
 
   if (link.damaged) {
-    say(error, 'This set-up link is incomplete: scan the code on the Devices page again, or enter the device id and secret below.');
+    say(error, 'This set-up link is incomplete: scan the code again, or enter the device id and secret below.');
     return true;
   }
 
