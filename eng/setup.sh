@@ -11,7 +11,7 @@
 #   - Sample photos for samples/: public-domain / CC0 images shipped in Debian's python3-skimage .deb,
 #     extracted without installing the package.
 #   - npm ci: the tools the tests use (eng/npm: Azurite, axe-core) and the pages' front-end packages
-#     (src/MediaGate.Api/web: uPlot, served by mediagate under /vendor/).
+#     (src/MediaGate.Api/web: uPlot, uqr, served by mediagate under /vendor/).
 #   - Chromium from Debian for the browser tests (Playwright drives it; no browser download works here).
 #   - dotnet restore (ONNX Runtime, with its linux-x64 native library, comes from NuGet).
 # When everything is done it writes .deps/setup.stamp; a later run whose stamp is newer than every input
@@ -51,7 +51,7 @@ fi
 # are fetched over HTTPS with a short timeout and checked against their SHA-256 (eng/install-models.mjs).
 node eng/install-models.mjs
 
-# --- npm ci: tools the tests use (Azurite, axe-core; eng/npm) and the pages' packages (uPlot; src/MediaGate.Api/web)
+# --- npm ci: tools the tests use (Azurite, axe-core; eng/npm) and the pages' packages (uPlot, uqr; src/MediaGate.Api/web)
 # Each reinstalled only when node_modules is missing or the lockfile differs from the copy kept after the last install.
 for npm_dir in eng/npm src/MediaGate.Api/web; do
   if [ ! -d "$npm_dir/node_modules" ] || ! cmp -s "$npm_dir/package-lock.json" "$npm_dir/node_modules/.installed-lock.json"; then

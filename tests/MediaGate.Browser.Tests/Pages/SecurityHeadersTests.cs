@@ -15,6 +15,7 @@ public sealed class SecurityHeadersTests : BrowserTest
     [DataRow("/no-such-file.js", HttpStatusCode.NotFound)]
     [DataRow("/assets/api.js", HttpStatusCode.OK)]
     [DataRow("/vendor/uplot/uPlot.esm.js", HttpStatusCode.OK)]
+    [DataRow("/vendor/uqr/index.mjs", HttpStatusCode.OK)]
     public async Task Response_AnyPath_CarriesThePolicyAndHardeningHeaders(string path, HttpStatusCode expected)
     {
         var service = await StartServiceAsync();

@@ -1,4 +1,5 @@
-// The tablet page (issue 8, section 1; issue 12 §2): set up the device once, staff sign in with a PIN, take or
+// The tablet page (issue 8, section 1; issue 12 §2): set up the device once (from the set-up link of the manager's
+// QR code, or typed), staff sign in with a PIN, take or
 // choose photos, tag the children, upload through the offline queue. A fresh upload is watched every second until
 // it has been checked; if a certain face needs an answer, the face panel opens by itself, so the practitioner closes
 // the loop at capture.
@@ -12,6 +13,7 @@ import { hideFaces, refreshFaces, showFaces, shownMediaId, wireFaces } from './f
 import * as queue from './queue.js';
 import { isVideo, itemStatus, needsAnswer, unanswered } from './status.js';
 import { sendQueue } from './uploader.js';
+import { readSetupLink } from '/assets/setup-link.js';
 
 const retryEveryMs = 30_000;
 const refreshWhileProcessingMs = 4_000;
@@ -44,6 +46,52 @@ function show() {
   } else if (device) {
     byId('staff-username').focus();
   }
+}
+
+const alreadySetUp = 'This tablet is already set up, so the set-up link was not used. To set it up as another device, '
+  + 'sign out if someone is signed in, choose "Set up as another device", then scan the code again.';
+
+/**
+ * Enrols the tablet from a set-up link (assets/setup-link.js: the Devices page's QR code opens
+ * /tablet/#device=…&secret=…). The fragment is taken off the address first, before anything else and whatever
+ * follows, so the secret is left neither in the address bar nor in the history. The pair is then checked with the
+ * service and kept by the same enrol() as the form, with the same error when it is refused. A tablet already set up
+ * keeps its device: a link never replaces it silently. Answers whether the address held a set-up link.
+ */
+async function enrolFromLink() {
+  const link = readSetupLink(location.hash);
+  if (!link) {
+    return false;
+  }
+
+  history.replaceState(history.state, '', location.pathname + location.search);
+  const error = byId('enrol-error');
+  const status = byId('enrol-status');
+  say(error, '');
+  const current = enrolledDevice();
+  if (current) {
+    if (link.damaged || link.deviceId.trim() !== current.deviceId) {
+      say(byId('page-error'), alreadySetUp);
+    }
+
+    return true;
+  }
+
+  if (link.damaged) {
+    say(error, 'This set-up link is incomplete: scan the code again, or enter the device id and secret below.');
+    return true;
+  }
+
+  say(status, 'Setting up this tablet from the set-up link…');
+  try {
+    await enrol(link.deviceId, link.deviceSecret);
+  } catch (e) {
+    say(error, `The set-up link was not accepted. ${e.message}`);
+  } finally {
+    say(status, '');
+  }
+
+  return true;
 }
 
 function showConnection() {
@@ -444,6 +492,7 @@ function wire() {
   });
   byId('forget-device').addEventListener('click', () => {
     forgetDevice();
+    say(byId('page-error'), '');
     show();
   });
   byId('sign-out').addEventListener('click', async () => {
@@ -486,3 +535,12 @@ function registerServiceWorker() {
 wire();
 registerServiceWorker();
 show();
+// A set-up link opened on the page (the camera's link while it was already open only changes the fragment).
+window.addEventListener('hashchange', async () => {
+  if (await enrolFromLink()) {
+    show();
+  }
+});
+if (await enrolFromLink()) {
+  show();
+}

@@ -2,7 +2,7 @@
 // own files (the app shell) in a cache. Network first, so an updated page is used as soon as it can be fetched;
 // the cache only when the network fails. API calls and images are never cached or touched: they go straight to
 // the network (a family's photo must not stay in a cache), and photos waiting to upload live in IndexedDB (queue.js).
-const cacheName = 'mediagate-tablet-shell-v7';
+const cacheName = 'mediagate-tablet-shell-v8';
 const shell = [
   '/tablet/',
   '/tablet/app.js',
@@ -19,6 +19,7 @@ const shell = [
   '/tablet/manifest.webmanifest',
   '/assets/api.js',
   '/assets/dom.js',
+  '/assets/setup-link.js',
   '/assets/base.css',
   '/assets/icon.svg',
 ];

@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+using MediaGate.Browser.Tests.Manager;
+
+namespace MediaGate.Browser.Tests.Tablet;
+
+/// <summary>
+/// Setting up a tablet without typing two long codes: the Devices page shows the new tablet's set-up link
+/// (<c>/tablet/#device=…&amp;secret=…</c>, the pair in the fragment, which is never sent to the server) as a QR code and
+/// as text; the tablet page opened on it enrols from the fragment through the same check as the form, takes the
+/// fragment off the address before asking the service, and refuses a wrong link as the form does.
+/// </summary>
+[TestClass]
+public sealed partial class TabletSetUpLinkTests : BrowserTest
+{
+    [TestMethod]
+    public async Task DevicesPage_Register_ShowsAQrCodeOfTheSetUpLinkThatSetsUpATablet()
+    {
+        var service = await StartServiceAsync();
+        var page = await NewPageAsync(service);
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await ManagerConsole.SignInAsync(page, "devices.html");
+        await page.Page.GetByLabel("Tablet name (e.g. Robins room)").FillAsync("Wrens room");
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
+        var deviceId = await page.Page.GetByLabel("Device id").InputValueAsync();
+        var secret = await page.Page.GetByLabel("Device secret").InputValueAsync();
+        var expected = $"{service.Address.GetLeftPart(UriPartial.Authority)}/tablet/#device={deviceId}&secret={secret}";
+
+        // The code, read from the screen as a camera would, is the link, and so is the text beside it.
+        var code = page.Page.GetByRole(AriaRole.Img, new() { Name = "QR code of the set-up link for Wrens room" });
+        var reading = await QrCodes.ReadAsync(code) ?? throw new AssertFailedException("no QR code can be read on the devices page");
+        Assert.AreEqual(expected, reading.Text, "the QR code is the tablet's set-up link, the pair in its fragment");
+        Assert.IsGreaterThanOrEqualTo(200, Math.Min(reading.Width, reading.Height), "large enough to scan from a screen");
+        Assert.IsGreaterThanOrEqualTo(3.5, reading.QuietZoneModules, "a quiet zone of 4 modules around the code");
+        await Assertions.Expect(page.Page.GetByLabel("Set-up link (to open on the tablet)")).ToHaveValueAsync(expected);
+        await Assertions.Expect(page.Page.GetByText("Open the camera on the room's tablet and point it at this code")).ToBeVisibleAsync();
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Copy the link" }).ClickAsync();
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Status).GetByText("Copied.")).ToBeVisibleAsync();
+        Assert.AreEqual(expected, await page.Page.EvaluateAsync<string>("() => navigator.clipboard.readText()"), "the copy button copies the link");
+        await CheckAsync(page, "device registered: the set-up QR code and link");
+
+        // The link read from the code sets a fresh tablet up.
+        var tablet = new TabletPage(await NewPageAsync(service));
+        await tablet.Page.GotoAsync(reading.Text);
+        await tablet.Page.GetByRole(AriaRole.Heading, new() { Name = "Staff sign-in" }).WaitForAsync();
+        Assert.AreEqual(deviceId, await StoredDeviceIdAsync(tablet.Page), "the tablet keeps the device the code named");
+    }
+
+    [TestMethod]
+    public async Task TabletPage_OpenedOnTheSetUpLink_EnrolsAndTheFragmentIsGoneBeforeTheServiceIsAsked()
+    {
+        var service = await StartServiceAsync();
+        var device = await RegisterDeviceAsync(service);
+        var tablet = new TabletPage(await NewPageAsync(service));
+        var addressWhenAsked = await AddressWhenEnrolmentIsAskedAsync(tablet.Page);
+
+        await tablet.Page.GotoAsync(SetUpLink(service, device.DeviceId, device.DeviceSecret));
+
+        await tablet.Page.GetByRole(AriaRole.Heading, new() { Name = "Staff sign-in" }).WaitForAsync();
+        Assert.AreEqual(device.DeviceId, await StoredDeviceIdAsync(tablet.Page), "enrolled from the link");
+        Assert.AreEqual($"{service.Address.GetLeftPart(UriPartial.Authority)}/tablet/", await tablet.Page.EvaluateAsync<string>("() => location.href"), "the secret is not left in the address");
+        Assert.AreEqual($"{service.Address.GetLeftPart(UriPartial.Authority)}/tablet/", await addressWhenAsked.Task, "the fragment goes before the service is asked");
+        await Assertions.Expect(tablet.Page.GetByLabel("Your username")).ToBeFocusedAsync();
+        await CheckAsync(tablet.Browser, "tablet: set up from the link, staff sign-in");
+    }
+
+    [TestMethod]
+    public async Task TabletPage_SetUpLinkWithAWrongSecret_ShowsTheFormsErrorAndKeepsNothing()
+    {
+        var service = await StartServiceAsync();
+        var device = await RegisterDeviceAsync(service);
+        var tablet = new TabletPage(await NewPageAsync(service));
+        tablet.Browser.Probe.ExpectConsoleError("status of 401");
+        var addressWhenAsked = await AddressWhenEnrolmentIsAskedAsync(tablet.Page);
+
+        await tablet.Page.GotoAsync(SetUpLink(service, device.DeviceId, device.DeviceSecret + "x"));
+
+        var alert = tablet.Page.Locator("#enrol-error");
+        await Assertions.Expect(alert).ToContainTextAsync("device id or secret is wrong");
+        Assert.AreEqual("null", await tablet.Page.EvaluateAsync<string>("() => String(localStorage.getItem('mediagate.tablet.device'))"), "a refused link keeps nothing");
+        Assert.IsFalse(await tablet.Page.GetByRole(AriaRole.Heading, new() { Name = "Staff sign-in" }).IsVisibleAsync(), "no staff sign-in on an unchecked device");
+        Assert.DoesNotContain("#", await tablet.Page.EvaluateAsync<string>("() => location.href"), "a refused secret is not left in the address either");
+        Assert.DoesNotContain("#", await addressWhenAsked.Task);
+        await CheckAsync(tablet.Browser, "tablet: a wrong set-up link");
+
+        // The form is still there as the fallback.
+        await tablet.EnrolAsync(device);
+    }
+
+    [TestMethod]
+    public async Task TabletPage_SetUpLinkIncomplete_RefusedWithoutAskingTheService()
+    {
+        var service = await StartServiceAsync();
+        var device = await RegisterDeviceAsync(service);
+        var tablet = new TabletPage(await NewPageAsync(service));
+        var asked = await AddressWhenEnrolmentIsAskedAsync(tablet.Page);
+
+        await tablet.Page.GotoAsync($"{service.Address.GetLeftPart(UriPartial.Authority)}/tablet/#device={device.DeviceId}&secret=");
+
+        await Assertions.Expect(tablet.Page.Locator("#enrol-error")).ToContainTextAsync("set-up link is incomplete");
+        Assert.IsFalse(asked.Task.IsCompleted, "nothing is sent for a damaged link");
+        Assert.AreEqual("null", await tablet.Page.EvaluateAsync<string>("() => String(localStorage.getItem('mediagate.tablet.device'))"));
+        Assert.DoesNotContain("#", await tablet.Page.EvaluateAsync<string>("() => location.href"));
+    }
+
+    [TestMethod]
+    public async Task TabletPage_AlreadySetUp_ASecondDevicesLinkDoesNotReplaceIt()
+    {
+        var service = await StartServiceAsync();
+        var first = await RegisterDeviceAsync(service);
+        var second = await RegisterDeviceAsync(service);
+        var tablet = new TabletPage(await NewPageAsync(service));
+        await tablet.OpenAsync();
+        await tablet.EnrolAsync(first);
+
+        // Opened while the page is open: only the fragment changes (no new document).
+        await tablet.Page.EvaluateAsync("link => { location.href = link; }", SetUpLink(service, second.DeviceId, second.DeviceSecret));
+
+        await Assertions.Expect(tablet.Page.Locator("#page-error")).ToContainTextAsync("already set up");
+        Assert.AreEqual(first.DeviceId, await StoredDeviceIdAsync(tablet.Page), "the device the tablet had is kept");
+        Assert.DoesNotContain("#", await tablet.Page.EvaluateAsync<string>("() => location.href"));
+        await CheckAsync(tablet.Browser, "tablet: a second set-up link on a set-up tablet");
+    }
+
+    private static string SetUpLink(ServiceProcess service, string deviceId, string secret) =>
+        $"{service.Address.GetLeftPart(UriPartial.Authority)}/tablet/#device={Uri.EscapeDataString(deviceId)}&secret={Uri.EscapeDataString(secret)}";
+
+    private static async Task<DeviceRegistration> RegisterDeviceAsync(ServiceProcess service)
+    {
+        using var manager = await ApiClient.SignInAsync(service.Address, ServiceSettings.ManagerUsername, ServiceSettings.ManagerPassword);
+        return await manager.RegisterDeviceAsync("Wrens tablet " + Guid.NewGuid().ToString("N")[..8]);
+    }
+
+    private static async Task<string?> StoredDeviceIdAsync(IPage page) =>
+        await page.EvaluateAsync<string?>("() => JSON.parse(localStorage.getItem('mediagate.tablet.device') ?? 'null')?.deviceId ?? null");
+
+    /// <summary>The page's address (<c>location.href</c>) at the moment it asks POST /api/tablet/enrolment.</summary>
+    private static async Task<TaskCompletionSource<string>> AddressWhenEnrolmentIsAskedAsync(IPage page)
+    {
+        var address = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync(EnrolmentUrl(), async route =>
+        {
+            address.TrySetResult(await page.EvaluateAsync<string>("() => location.href"));
+            await route.ContinueAsync();
+        });
+        return address;
+    }
+
+    [GeneratedRegex("/api/tablet/enrolment$")]
+    private static partial Regex EnrolmentUrl();
+}
