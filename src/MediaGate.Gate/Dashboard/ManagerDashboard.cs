@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace MediaGate.Gate.Dashboard;
 
 /// <summary>
-/// The manager's dashboard (issue 8, section 3; README): items today, held and blocked now, average time to
+/// The manager's dashboard (issue 8, section 3; README): items today, held, blocked and failed now, average time to
 /// release, hold reasons, consents due for review, and counts per day for the chart, all in the setting's time zone.
 /// Reads only: the hold reasons are the review queue's (<see cref="ReviewItem.QueueAsync(IReadOnlyCollection{MediaStatus}, int, CancellationToken)"/>), the engine's reasons as of now.
 /// </summary>
@@ -59,6 +59,7 @@ public sealed class ManagerDashboard(IConsentRepository consentsRepository, IMed
             perDay[^1],
             Count(MediaStatus.Held) + Count(MediaStatus.NeedsAssignment),
             Count(MediaStatus.Blocked),
+            Count(MediaStatus.Failed),
             ActivityTally.AverageMinutesToRelease(activity, since),
             reasons,
             ConsentReviewDates.Due(matrix, now, today, ReviewHorizonDays),
