@@ -48,9 +48,10 @@ public sealed class ManagerDashboard(IConsentRepository consentsRepository, IMed
         var queue = await review.QueueAsync(HeldStatuses, MaxHeldItems, cancellationToken).ConfigureAwait(false);
         var reasons = queue
             // The journal decisions set an item's status (ItemStatusRule); a public audience's "awaiting approval" does not hold it.
-            .SelectMany(i => i.Decisions.Where(d => d.Purpose == JournalPurpose).SelectMany(d => d.Reasons).Where(r => r.Effect == "hold").Select(r => r.Code).Distinct(StringComparer.Ordinal))
-            .GroupBy(code => code, StringComparer.Ordinal)
-            .Select(g => new HoldReasonCount(g.Key, g.Count(), HoldSentences.Count(g.Key, g.Count())))
+            .SelectMany(i => i.Decisions.Where(d => d.Purpose == JournalPurpose).SelectMany(d => d.Reasons).Where(r => r.Effect == "hold").Select(r => r.Code).Distinct(StringComparer.Ordinal)
+                .Select(code => (Code: code, Video: i.Kind == MediaKinds.Video)))
+            .GroupBy(r => r.Code, StringComparer.Ordinal)
+            .Select(g => new HoldReasonCount(g.Key, g.Count(), HoldSentences.Count(g.Key, g.Count(r => !r.Video), g.Count(r => r.Video))))
             .OrderByDescending(r => r.Count).ThenBy(r => r.Reason, StringComparer.Ordinal)
             .ToArray();
 

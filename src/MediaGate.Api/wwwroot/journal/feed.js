@@ -110,6 +110,7 @@ function onVisible(entries) {
 
 async function loadPhoto(frame) {
   const { path, alt } = frame.photo;
+  const thing = frame.photo.item ? 'video' : 'photo';
   try {
     let url = loaded.get(path);
     if (!url) {
@@ -145,7 +146,7 @@ async function loadPhoto(frame) {
     frame.classList.remove('loading');
     if (e instanceof ApiError && e.status === 404) {
       // Withdrawn since the list was read (a consent change): fail closed, show nothing of it.
-      replace(frame, el('p', { class: 'frame-text' }, 'This photo is no longer available.'));
+      replace(frame, el('p', { class: 'frame-text' }, `This ${thing} is no longer available.`));
       return;
     }
 
@@ -156,9 +157,9 @@ async function loadPhoto(frame) {
 
     const retry = el('button', { type: 'button', onclick: () => {
       frame.classList.add('loading');
-      replace(frame, el('p', { class: 'frame-text' }, 'Loading the photo…'));
+      replace(frame, el('p', { class: 'frame-text' }, `Loading the ${thing}…`));
       loadPhoto(frame);
     } }, 'Try again');
-    replace(frame, el('p', { class: 'frame-text' }, e instanceof ApiError ? e.message : 'The photo could not be loaded.'), retry);
+    replace(frame, el('p', { class: 'frame-text' }, e instanceof ApiError ? e.message : `The ${thing} could not be loaded.`), retry);
   }
 }
