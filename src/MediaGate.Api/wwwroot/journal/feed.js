@@ -47,7 +47,7 @@ function entry(item, index, name, showChild) {
   const checking = item.status !== 'released';
   const badges = [
     isEvent ? el('span', { class: 'badge' }, 'Event') : null,
-    checking ? el('span', { class: 'badge warn' }, 'Being checked') : null,
+    checking ? el('span', { class: 'badge warn' }, checkedAgain(item) ? 'Being checked again' : 'Being checked') : null,
     showChild ? el('span', { class: 'child-name' }, name) : null,
   ].filter(Boolean);
 
@@ -61,10 +61,18 @@ function entry(item, index, name, showChild) {
         item.note ? el('p', { class: 'entry-note' }, item.note) : null)));
 }
 
+/** README GET /api/parent/media `recheck`: a consent change sent the item back to be checked (it may have been shown before). */
+function checkedAgain(item) {
+  return item.recheck === 'consent-change';
+}
+
+// No image while an item is being checked, also one shown before a consent change: only the words.
 function checkingFrame(item) {
   const thing = item.kind === 'video' ? 'video' : 'photo';
   return el('div', { class: 'frame waiting' },
-    el('p', {}, `This ${thing} is still being checked by the nursery. It will appear here once it has been checked.`));
+    el('p', {}, checkedAgain(item)
+      ? `This ${thing} is being checked again because a consent changed. It will be back here once the nursery has checked it, if it can still be shown.`
+      : `This ${thing} is still being checked by the nursery. It will appear here once it has been checked.`));
 }
 
 function photoFrame(item, name, isEvent, dateText) {
