@@ -66,7 +66,7 @@ internal static class DecisionBenchmark
     {
         var tagged = Enumerable.Range(0, faces).Select(Id).ToArray();
         var found = tagged.Select((child, i) => new MediaFace(i + 1, new FaceBox(i * 40, 100, 36, 36), 0.9f, false, FaceAssignment.ToChild(child))).ToArray();
-        return new MediaItem(new MediaItemId("bench"), tagged, found);
+        return new MediaItem(new MediaItemId("bench"), tagged, found, MediaKind.Photo);
     }
 
     private static ChildId Id(int i) => new("c" + i.ToString("000", CultureInfo.InvariantCulture));

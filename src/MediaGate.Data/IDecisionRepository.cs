@@ -9,7 +9,10 @@ namespace MediaGate.Data;
 /// </summary>
 public interface IDecisionRepository
 {
-    /// <summary>Stores the decision, replacing the previous one for the same rendition.</summary>
+    /// <summary>
+    /// Stores the decision, replacing the previous one for the same rendition. Its <see cref="StoredDecision.ConsentRecheckAt"/>
+    /// is cleared unless it holds, and a hold without one keeps the previous decision's.
+    /// </summary>
     Task SaveAsync(StoredDecision decision, CancellationToken cancellationToken = default);
 
     Task<StoredDecision?> FindAsync(string id, CancellationToken cancellationToken = default);

@@ -1,5 +1,6 @@
 using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
+using MediaGate.Consent.Media;
 using MediaGate.Consent.ReEvaluation;
 using MediaGate.Data.Tests.Support;
 
@@ -82,6 +83,48 @@ public sealed class SqlDecisionRepositoryTests
         CollectionAssert.AreEqual(new[] { "journal", "website" }, decisions.Select(d => d.Id).ToArray());
         Assert.HasCount(2, decisions[1].ReliedOn);
         Assert.IsEmpty(await test.Database.Decisions.OfMediaAsync("m3"));
+    }
+
+    /// <summary>The reasons name a video "video": the stored inputs keep the item's kind.</summary>
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task SaveAsync_VideoItem_FindAsyncGivesItBackAsAVideo(string store)
+    {
+        await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
+        await test.Database.Decisions.SaveAsync(Stored("video", Sample.ForParentOfBen(Sample.GroupPhoto("m1") with { Kind = MediaKind.Video })));
+        await test.Database.Decisions.SaveAsync(Stored("photo", Sample.ForParentOfBen(Sample.GroupPhoto("m2"))));
+
+        Assert.AreEqual(MediaKind.Video, (await test.Database.Decisions.FindAsync("video"))!.Request.Item.Kind);
+        Assert.AreEqual(MediaKind.Photo, (await test.Database.Decisions.FindAsync("photo"))!.Request.Item.Kind);
+    }
+
+    /// <summary>
+    /// A hold a consent change caused stays marked through re-decisions that still hold (a face named on the tablet, the
+    /// review), so the family's list keeps saying why; a release or a block ends it, and a later hold is not marked.
+    /// </summary>
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task SaveAsync_HoldAfterAConsentChange_KeptWhileItHoldsClearedOnceItDoesNot(string store)
+    {
+        await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
+        var request = Sample.ForParentOfBen(Sample.GroupPhoto("m1"));
+        var changedAt = Sample.Now.AddMinutes(3);
+        await test.Database.Decisions.SaveAsync(Stored("d1", request) with { Verdict = Verdict.Hold, ConsentRecheckAt = changedAt });
+        var marked = await test.Database.Decisions.FindAsync("d1");
+
+        await test.Database.Decisions.SaveAsync(Stored("d1", request) with { Verdict = Verdict.Hold });
+        var stillHeld = await test.Database.Decisions.FindAsync("d1");
+        await test.Database.Decisions.SaveAsync(Stored("d1", request) with { Verdict = Verdict.Release });
+        var released = await test.Database.Decisions.FindAsync("d1");
+        await test.Database.Decisions.SaveAsync(Stored("d1", request) with { Verdict = Verdict.Hold });
+        var heldAgain = await test.Database.Decisions.FindAsync("d1");
+
+        Assert.AreEqual(changedAt, marked!.ConsentRecheckAt);
+        Assert.AreEqual(changedAt, stillHeld!.ConsentRecheckAt, "a re-decision that still holds keeps the consent change's mark");
+        Assert.IsNull(released!.ConsentRecheckAt, "a release ends it");
+        Assert.IsNull(heldAgain!.ConsentRecheckAt, "a hold after that is not the consent change's");
     }
 
     private static StoredDecision Stored(string id, DecisionRequest request)

@@ -1,4 +1,5 @@
 using MediaGate.Consent.Matrix;
+using MediaGate.Consent.Media;
 using MediaGate.Consent.People;
 
 namespace MediaGate.Consent.Decisions;
@@ -20,7 +21,7 @@ internal static class AudienceRules
         switch (request.Audience.Kind)
         {
             case AudienceKind.ParentOfChild:
-                CheckParent(request.Audience.Children[0], tagged, draft, consent);
+                CheckParent(request.Audience.Children[0], request.Item.Kind, tagged, draft, consent);
                 break;
             case AudienceKind.EventFamilies:
                 CheckEventFamilies(request.Audience, draft, consent);
@@ -35,12 +36,13 @@ internal static class AudienceRules
     }
 
     /// <summary>Parents see their own child's images only, and only with that child's journal consent.</summary>
-    private static void CheckParent(ChildId child, List<ChildId> tagged, DecisionDraft draft, ConsentSnapshot consent)
+    private static void CheckParent(ChildId child, MediaKind kind, List<ChildId> tagged, DecisionDraft draft, ConsentSnapshot consent)
     {
         var name = consent.NameOf(child);
+        var noun = ReasonSentences.Noun(kind);
         if (!tagged.Contains(child))
         {
-            draft.Add(ReasonCode.NotTheirChild, ReasonEffect.Block, $"{name} is not tagged in this photo, so it is not for {name}'s family", child: child);
+            draft.Add(ReasonCode.NotTheirChild, ReasonEffect.Block, $"{name} is not tagged in this {noun}, so it is not for {name}'s family", child: child);
             return;
         }
 
@@ -50,7 +52,7 @@ internal static class AudienceRules
         if (status != ConsentStatus.Granted)
         {
             var (_, why) = ReasonSentences.NotGranted(name, Purpose.Journal, status, consent.Record(cell));
-            draft.Add(ReasonCode.OwnChildNotConsented, ReasonEffect.Block, $"{why}: the photo is not kept in {name}'s journal", child: child);
+            draft.Add(ReasonCode.OwnChildNotConsented, ReasonEffect.Block, $"{why}: the {noun} is not kept in {name}'s journal", child: child);
         }
     }
 

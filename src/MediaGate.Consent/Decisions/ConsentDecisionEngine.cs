@@ -60,7 +60,7 @@ public static class ConsentDecisionEngine
 
         if (masks > 0 && request.Purpose == Purpose.Journal)
         {
-            ApplyJournalMaskPolicy(request.Options.JournalPhotoNeedingMasks, masks, draft);
+            ApplyJournalMaskPolicy(request.Options.JournalPhotoNeedingMasks, masks, request.Item.Kind, draft);
         }
 
         return draft.Finish(decided);
@@ -73,9 +73,9 @@ public static class ConsentDecisionEngine
     private static bool CountsForMaskPolicy(MediaFace face, FaceAssignment assignment) =>
         !face.Uncertain && assignment.Kind is FaceAssignmentKind.Child or FaceAssignmentKind.Unknown or FaceAssignmentKind.Unassigned;
 
-    private static void ApplyJournalMaskPolicy(JournalMaskPolicy policy, int masks, DecisionDraft draft)
+    private static void ApplyJournalMaskPolicy(JournalMaskPolicy policy, int masks, MediaKind kind, DecisionDraft draft)
     {
-        var needs = $"Journal photo needs {ReasonSentences.Count(masks, "mask", "masks")}";
+        var needs = $"Journal {ReasonSentences.Noun(kind)} needs {ReasonSentences.Count(masks, "mask", "masks")}";
         switch (policy)
         {
             case JournalMaskPolicy.MaskAndRelease:

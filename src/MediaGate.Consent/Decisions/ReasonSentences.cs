@@ -1,5 +1,6 @@
 using System.Globalization;
 using MediaGate.Consent.Matrix;
+using MediaGate.Consent.Media;
 
 namespace MediaGate.Consent.Decisions;
 
@@ -8,6 +9,9 @@ internal static class ReasonSentences
 {
     public static string Count(int count, string singular, string plural) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? singular : plural)}");
+
+    /// <summary>"photo" or "video": how a sentence names the item (never "photo" for a video).</summary>
+    public static string Noun(MediaKind kind) => kind == MediaKind.Video ? "video" : "photo";
 
     public static string FaceCount(int faces, int tagged) =>
         $"{Count(faces, "face", "faces")}, {Count(tagged, "tagged child", "tagged children")}";

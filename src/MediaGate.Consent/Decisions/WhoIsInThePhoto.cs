@@ -46,7 +46,7 @@ internal static class WhoIsInThePhoto
 
         for (var i = 0; i < faces.Count; i++)
         {
-            CheckFace(faces[i], assignments[i], tagged, shownByCount, draft, consent);
+            CheckFace(faces[i], assignments[i], request.Item.Kind, tagged, shownByCount, draft, consent);
         }
 
         CheckChildrenOnSeveralFaces(faces, assignments, draft, consent);
@@ -148,7 +148,7 @@ internal static class WhoIsInThePhoto
         return found;
     }
 
-    private static void CheckFace(MediaFace face, FaceAssignment assignment, List<ChildId> tagged, CountMatch shownByCount, DecisionDraft draft, ConsentSnapshot consent)
+    private static void CheckFace(MediaFace face, FaceAssignment assignment, MediaKind kind, List<ChildId> tagged, CountMatch shownByCount, DecisionDraft draft, ConsentSnapshot consent)
     {
         if (assignment.Kind == FaceAssignmentKind.NotAFace)
         {
@@ -173,7 +173,7 @@ internal static class WhoIsInThePhoto
         else if (assignment.Child is { } child && !tagged.Contains(child))
         {
             draft.Add(ReasonCode.FaceAssignedToUntaggedChild, ReasonEffect.Hold,
-                $"Face {face.Number} is assigned to {consent.NameOf(child)}, who is not tagged in this photo", face, child);
+                $"Face {face.Number} is assigned to {consent.NameOf(child)}, who is not tagged in this {ReasonSentences.Noun(kind)}", face, child);
         }
     }
 

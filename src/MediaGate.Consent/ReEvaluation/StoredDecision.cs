@@ -21,6 +21,12 @@ public sealed record StoredDecision(
     IReadOnlyList<FaceVisibility> Faces,
     IReadOnlyList<ConsentCellKey> ReliedOn)
 {
+    /// <summary>
+    /// When a consent change turned this decision from a release or a block into a hold (the item is then being checked
+    /// again because of it); null otherwise. A store keeps it while the decision stays a hold and clears it once it is not.
+    /// </summary>
+    public DateTimeOffset? ConsentRecheckAt { get; init; }
+
     public static StoredDecision From(string id, DecisionRequest request, MediaDecision decision, DateTimeOffset decidedAt)
     {
         ArgumentNullException.ThrowIfNull(decision);

@@ -17,6 +17,7 @@ namespace MediaGate.Data.Media;
 /// <param name="RenditionId">The rendition for this purpose and the child's family, or null.</param>
 /// <param name="RenditionAudience">That rendition's audience key, or null.</param>
 /// <param name="Verdict">The stored decision's verdict for this purpose and audience (<c>Release</c>, <c>Hold</c>, <c>Block</c>), or null.</param>
+/// <param name="HeldByConsentChange">That decision is a hold a consent change caused (<c>decisions.consent_recheck_at</c>).</param>
 public sealed record ParentItemCandidate(
     string MediaId,
     ChildId ChildId,
@@ -26,4 +27,5 @@ public sealed record ParentItemCandidate(
     MediaStatus Status,
     string? RenditionId,
     string? RenditionAudience,
-    string? Verdict);
+    string? Verdict,
+    bool HeldByConsentChange = false);

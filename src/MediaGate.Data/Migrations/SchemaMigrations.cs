@@ -447,6 +447,12 @@ internal static class SchemaMigrations
                 regions BIGINT NOT NULL CHECK (regions >= 0)
             )
             """),
+
+        // When a consent change (a withdrawal, a manager's change, an import or a lapse) turned a decision from release or
+        // block to hold: the family's list then says the item is being checked again after a consent change, not only
+        // "being checked" (README, GET /api/parent/media "recheck"). Kept while the decision stays a hold, cleared when not.
+        Migration.Portable(21, "decisions held again after a consent change",
+            "ALTER TABLE decisions ADD COLUMN consent_recheck_at TEXT NULL"),
     ];
 
     private const string AssignmentKinds = "'unassigned', 'child', 'staff', 'not-a-child', 'not-a-face'";

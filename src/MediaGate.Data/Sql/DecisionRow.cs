@@ -10,7 +10,7 @@ internal sealed class DecisionRow
 {
     public const string Columns =
         "d.id AS Id, d.media_id AS MediaId, d.purpose AS Purpose, d.audience AS Audience, d.decided_at AS DecidedAt, " +
-        "d.verdict AS Verdict, d.request_json AS RequestJson, d.faces_json AS FacesJson";
+        "d.verdict AS Verdict, d.request_json AS RequestJson, d.faces_json AS FacesJson, d.consent_recheck_at AS ConsentRecheckAt";
 
     public string Id { get; set; } = "";
 
@@ -28,6 +28,8 @@ internal sealed class DecisionRow
 
     public string FacesJson { get; set; } = "";
 
+    public string? ConsentRecheckAt { get; set; }
+
     public static DecisionRow From(StoredDecision decision) => new()
     {
         Id = decision.Id,
@@ -38,6 +40,7 @@ internal sealed class DecisionRow
         Verdict = decision.Verdict.ToString(),
         RequestJson = DecisionRequestJson.Serialize(decision.Request),
         FacesJson = JsonSerializer.Serialize(decision.Faces.Select(f => f.ToString()).ToArray()),
+        ConsentRecheckAt = decision.ConsentRecheckAt is { } at ? DbText.Instant(at) : null,
     };
 
     public StoredDecision ToDecision(IReadOnlyList<ConsentCellKey> reliedOn)
@@ -49,6 +52,9 @@ internal sealed class DecisionRow
             DbText.ToInstant(DecidedAt),
             Enum.Parse<Verdict>(Verdict),
             faces.Select(Enum.Parse<FaceVisibility>).ToArray(),
-            reliedOn);
+            reliedOn)
+        {
+            ConsentRecheckAt = ConsentRecheckAt is null ? null : DbText.ToInstant(ConsentRecheckAt),
+        };
     }
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.ReEvaluation;
 
@@ -15,10 +16,15 @@ internal sealed class SqlDecisionRepository(SqlStore store) : IDecisionRepositor
         var row = DecisionRow.From(decision);
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var replaced = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT id FROM decisions WHERE id = @Id OR (media_id = @MediaId AND purpose = @Purpose AND audience = @Audience)",
-            row, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        foreach (var id in replaced)
+        var replaced = (await connection.QueryAsync<(string Id, string? ConsentRecheckAt)>(new CommandDefinition(
+            "SELECT id, consent_recheck_at FROM decisions WHERE id = @Id OR (media_id = @MediaId AND purpose = @Purpose AND audience = @Audience)",
+            row, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToArray();
+
+        // A hold a consent change caused stays marked through later re-decisions that still hold (e.g. a face named on the
+        // tablet while masks are still needed); any other verdict ends it.
+        row.ConsentRecheckAt = decision.Verdict != Verdict.Hold ? null
+            : row.ConsentRecheckAt ?? replaced.Select(r => r.ConsentRecheckAt).FirstOrDefault(at => at is not null);
+        foreach (var id in replaced.Select(r => r.Id))
         {
             await connection.ExecuteAsync(new CommandDefinition("DELETE FROM decision_cells WHERE decision_id = @id", new { id }, transaction,
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -27,8 +33,8 @@ internal sealed class SqlDecisionRepository(SqlStore store) : IDecisionRepositor
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO decisions (id, media_id, purpose, audience, decided_at, verdict, request_json, faces_json) " +
-            "VALUES (@Id, @MediaId, @Purpose, @Audience, @DecidedAt, @Verdict, @RequestJson, @FacesJson)",
+            "INSERT INTO decisions (id, media_id, purpose, audience, decided_at, verdict, request_json, faces_json, consent_recheck_at) " +
+            "VALUES (@Id, @MediaId, @Purpose, @Audience, @DecidedAt, @Verdict, @RequestJson, @FacesJson, @ConsentRecheckAt)",
             row, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         foreach (var cell in decision.ReliedOn.Distinct())
         {

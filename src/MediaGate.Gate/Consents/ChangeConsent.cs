@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
 using MediaGate.Consent.ReEvaluation;
 using MediaGate.Data;
@@ -167,8 +168,13 @@ public sealed class ChangeConsent(
             foreach (var decisionChange in changes)
             {
                 var before = decisionChange.Before;
-                await decisionRecords.SaveAsync(StoredDecision.From(before.Id, before.Request, decisionChange.After, decidedAt), cancellationToken)
-                    .ConfigureAwait(false);
+                // A family that had the item (or had nothing to wait for) and now waits: marked, so that their list says
+                // it is being checked again after a consent change (README, GET /api/parent/media "recheck").
+                var after = StoredDecision.From(before.Id, before.Request, decisionChange.After, decidedAt) with
+                {
+                    ConsentRecheckAt = decisionChange.After.Verdict == Verdict.Hold && before.Verdict != Verdict.Hold ? decidedAt : null,
+                };
+                await decisionRecords.SaveAsync(after, cancellationToken).ConfigureAwait(false);
                 affected.Add(before.Request.Item.Id.Value);
                 changed++;
             }

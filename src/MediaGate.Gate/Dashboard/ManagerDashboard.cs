@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace MediaGate.Gate.Dashboard;
 
 /// <summary>
-/// The manager's dashboard (issue 8, section 3; README): items today, held and blocked now, average time to
+/// The manager's dashboard (issue 8, section 3; README): items today, held, blocked and failed now, average time to
 /// release, hold reasons, consents due for review, and counts per day for the chart, all in the setting's time zone.
 /// Reads only: the hold reasons are the review queue's (<see cref="ReviewItem.QueueAsync(IReadOnlyCollection{MediaStatus}, int, CancellationToken)"/>), the engine's reasons as of now.
 /// </summary>
@@ -48,9 +48,10 @@ public sealed class ManagerDashboard(IConsentRepository consentsRepository, IMed
         var queue = await review.QueueAsync(HeldStatuses, MaxHeldItems, cancellationToken).ConfigureAwait(false);
         var reasons = queue
             // The journal decisions set an item's status (ItemStatusRule); a public audience's "awaiting approval" does not hold it.
-            .SelectMany(i => i.Decisions.Where(d => d.Purpose == JournalPurpose).SelectMany(d => d.Reasons).Where(r => r.Effect == "hold").Select(r => r.Code).Distinct(StringComparer.Ordinal))
-            .GroupBy(code => code, StringComparer.Ordinal)
-            .Select(g => new HoldReasonCount(g.Key, g.Count(), HoldSentences.Count(g.Key, g.Count())))
+            .SelectMany(i => i.Decisions.Where(d => d.Purpose == JournalPurpose).SelectMany(d => d.Reasons).Where(r => r.Effect == "hold").Select(r => r.Code).Distinct(StringComparer.Ordinal)
+                .Select(code => (Code: code, Video: i.Kind == MediaKinds.Video)))
+            .GroupBy(r => r.Code, StringComparer.Ordinal)
+            .Select(g => new HoldReasonCount(g.Key, g.Count(), HoldSentences.Count(g.Key, g.Count(r => !r.Video), g.Count(r => r.Video))))
             .OrderByDescending(r => r.Count).ThenBy(r => r.Reason, StringComparer.Ordinal)
             .ToArray();
 
@@ -59,6 +60,7 @@ public sealed class ManagerDashboard(IConsentRepository consentsRepository, IMed
             perDay[^1],
             Count(MediaStatus.Held) + Count(MediaStatus.NeedsAssignment),
             Count(MediaStatus.Blocked),
+            Count(MediaStatus.Failed),
             ActivityTally.AverageMinutesToRelease(activity, since),
             reasons,
             ConsentReviewDates.Due(matrix, now, today, ReviewHorizonDays),

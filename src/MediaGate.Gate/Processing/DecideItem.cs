@@ -34,6 +34,7 @@ public sealed class DecideItem(
     IReviewActionRepository reviewActions,
     IApprovalRepository approvalRecords,
     IEventRepository eventRecords,
+    IVideoRepository videoRecords,
     ItemRedecider redecider,
     IRenditionRefresher renditions,
     IOptions<GateOptions> options,
@@ -143,7 +144,8 @@ public sealed class DecideItem(
         var faces = await mediaRecords.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var approvals = await approvalRecords.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var attended = await eventRecords.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
-        var media = new MediaItem(new MediaItemId(item.Id), item.TaggedChildren, faces.Select(f => f.ToMediaFace()).ToArray());
+        var kind = MediaKinds.Of(await videoRecords.KindOfAsync(item.Id, cancellationToken).ConfigureAwait(false));
+        var media = new MediaItem(new MediaItemId(item.Id), item.TaggedChildren, faces.Select(f => f.ToMediaFace()).ToArray(), kind);
         var settingOptions = options.Value.DecisionOptions;
         var requests = item.TaggedChildren.Select(child => new DecisionRequest(media, Purpose.Journal, Audience.ParentOf(child), false, settingOptions))
             .Concat(PublicPurposes.Select(purpose =>

@@ -21,7 +21,8 @@ public sealed class ItemRedecider(
     IDecisionRepository decisionRecords,
     IApprovalRepository approvalRecords,
     IReviewActionRepository reviewActions,
-    IEventRepository eventRecords)
+    IEventRepository eventRecords,
+    IVideoRepository videoRecords)
 {
     /// <param name="item">The processed item.</param>
     /// <param name="reviewed">The purpose whose missing decisions are added.</param>
@@ -35,7 +36,8 @@ public sealed class ItemRedecider(
     {
         ArgumentNullException.ThrowIfNull(item);
         var faces = await mediaRecords.FacesAsync(item.Id, cancellationToken).ConfigureAwait(false);
-        var media = new MediaItem(new MediaItemId(item.Id), item.TaggedChildren, faces.Select(f => f.ToMediaFace()).ToArray());
+        var kind = MediaKinds.Of(await videoRecords.KindOfAsync(item.Id, cancellationToken).ConfigureAwait(false));
+        var media = new MediaItem(new MediaItemId(item.Id), item.TaggedChildren, faces.Select(f => f.ToMediaFace()).ToArray(), kind);
         var stored = await decisionRecords.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var approved = (await approvalRecords.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false)).Select(a => a.Purpose).ToHashSet();
         var actions = await reviewActions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Matrix;
+using MediaGate.Consent.Media;
 using MediaGate.Consent.ReEvaluation;
 using MediaGate.Data.Media;
 using MediaGate.Gate.Renditions;
@@ -135,7 +136,9 @@ internal static class ItemSummary
 
     private static string Clauses(IEnumerable<(StoredDecision Stored, MediaDecision Now)> held)
     {
-        var clauses = HoldSentences.Clauses(held.SelectMany(d => d.Now.Reasons));
+        var decisions = held.ToArray();
+        var kind = decisions.Length > 0 ? decisions[0].Stored.Request.Item.Kind : MediaKind.Photo;
+        var clauses = HoldSentences.Clauses(decisions.SelectMany(d => d.Now.Reasons), kind);
         // A stored hold whose reasons as of now hold no more (a consent changed since) is settled on the next decision.
         return clauses.Count > 0 ? string.Join("; ", clauses) : "waiting to be decided again — any decision here settles it";
     }

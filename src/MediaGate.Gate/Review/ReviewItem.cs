@@ -212,7 +212,11 @@ public sealed class ReviewItem(
         var tracks = kind == MediaKinds.Video
             ? (await videoRecords.TracksAsync(item.Id, cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Number)
             : [];
-        var stored = await decisionRecords.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        // The item's own kind for the reasons' words: a decision stored before requests kept the kind reads as a photo.
+        var mediaKind = MediaKinds.Of(kind);
+        var stored = (await decisionRecords.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false))
+            .Select(d => d.Request.Item.Kind == mediaKind ? d : d with { Request = d.Request with { Item = d.Request.Item with { Kind = mediaKind } } })
+            .ToArray();
         var actions = await reviewActions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false);
         var approved = (await approvalRecords.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false)).Select(a => a.Purpose).ToArray();
         // The reasons as of now, recomputed from the stored inputs (a pure function): what the manager acts on.

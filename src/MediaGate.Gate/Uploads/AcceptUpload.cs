@@ -207,7 +207,7 @@ public sealed class AcceptUpload(
         {
             return GateProblem.Unprocessable("Tagged child did not attend the event",
                 $"These tagged children are not on the event's attendee list: {string.Join(", ", absent.Take(5))}. Nothing was stored. " +
-                "Tag only children who attended, or upload the photo without the event.");
+                "Tag only children who attended, or upload without the event.");
         }
 
         string fingerprint = UploadFingerprint.Of(form.Sent.Select(f => f.Sha256), children.Select(c => c.Value), form.Note, form.CapturedAt, eventId);

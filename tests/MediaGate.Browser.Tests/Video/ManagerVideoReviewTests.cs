@@ -72,6 +72,8 @@ public sealed class ManagerVideoReviewTests : BrowserTest
         // Counts in words: two faces, and the one item waiting is a video.
         await Assertions.Expect(card.Locator("figcaption")).ToHaveTextAsync("2 faces followed through the video: name each below.");
         await Assertions.Expect(page.Page.Locator("#content > p.hint")).ToContainTextAsync("1 video waiting, oldest first.");
+        // A video is not called a photo (a walkthrough found "the photo's certain faces" on a video's card).
+        await Assertions.Expect(card.Locator("fieldset.faces p.hint")).ToContainTextAsync("except where the video's certain faces are exactly as many as its tagged children");
 
         var masterPath = $"/api/manager/media/{mediaId}/video";
         Assert.IsFalse(requests.Contains(masterPath), "no master is opened before the manager asks: " + string.Join(", ", requests));

@@ -7,14 +7,14 @@ namespace MediaGate.Consent.Tests.Support;
 public static class Photos
 {
     public static MediaItem Photo(ChildId[] tagged, params FaceAssignment[] faces) =>
-        new(new MediaItemId("photo-1"), tagged, faces.Select((a, i) => Face(i + 1, a, uncertain: false)).ToArray());
+        new(new MediaItemId("photo-1"), tagged, faces.Select((a, i) => Face(i + 1, a, uncertain: false)).ToArray(), MediaKind.Photo);
 
     public static MediaItem PhotoWithUncertainFace(ChildId[] tagged, params FaceAssignment[] faces) =>
-        new(new MediaItemId("photo-1"), tagged, faces.Select((a, i) => Face(i + 1, a, uncertain: i == faces.Length - 1)).ToArray());
+        new(new MediaItemId("photo-1"), tagged, faces.Select((a, i) => Face(i + 1, a, uncertain: i == faces.Length - 1)).ToArray(), MediaKind.Photo);
 
     /// <summary>A photo whose detections are each certain or faint (<see cref="Certain"/>, <see cref="Faint"/>).</summary>
     public static MediaItem Detections(ChildId[] tagged, params Detected[] faces) =>
-        new(new MediaItemId("photo-1"), tagged, faces.Select((d, i) => Face(i + 1, d.Assignment, d.Faint)).ToArray());
+        new(new MediaItemId("photo-1"), tagged, faces.Select((d, i) => Face(i + 1, d.Assignment, d.Faint)).ToArray(), MediaKind.Photo);
 
     public static Detected Certain(FaceAssignment assignment) => new(assignment, Faint: false);
 

@@ -20,7 +20,7 @@ internal static class Sample
         new MediaFace(1, new FaceBox(10, 20, 30, 40), 0.91f, false, FaceAssignment.ToChild(Ava)),
         new MediaFace(2, new FaceBox(110, 20, 30, 40), 0.62f, true, FaceAssignment.ToChild(Ben)),
         new MediaFace(3, new FaceBox(210, 20, 30, 40), 0.88f, false, FaceAssignment.StaffAdult),
-    ]);
+    ], MediaKind.Photo);
 
     public static DecisionRequest ForParentOfBen(MediaItem item) =>
         new(item, Purpose.Journal, Audience.ParentOf(Ben), false, new DecisionOptions(JournalMaskPolicy.MaskAndRelease, StaffAdultPolicy.Show));

@@ -90,6 +90,22 @@ public sealed class ParentListRuleTests
     public void From_EventItemWithoutRendition_CheckingOnlyWhileProcessingOrHeld(MediaStatus status, string? verdict, bool listed) =>
         Assert.AreEqual(listed, ParentListRule.From([Event("m", Ava, status, null, null, verdict)]).Count == 1);
 
+    /// <summary>An item a consent change sent back to be checked says so; one that was always being checked, or is released, does not.</summary>
+    [TestMethod]
+    public void From_HoldAConsentChangeCaused_CheckingWithTheConsentChangeAsTheReason()
+    {
+        var list = ParentListRule.From(
+        [
+            Journal("again", Monday, MediaStatus.NeedsAssignment, rendition: null, verdict: "Hold") with { HeldByConsentChange = true },
+            Journal("first", Monday.AddHours(1), MediaStatus.NeedsAssignment, rendition: null, verdict: "Hold"),
+            Journal("shown", Monday.AddHours(2), MediaStatus.Released, rendition: "r1", verdict: "Release"),
+        ]);
+
+        CollectionAssert.AreEqual(
+            new[] { ("shown", "released", (string?)null), ("first", "checking", null), ("again", "checking", ParentListItem.ConsentChange) },
+            list.Select(i => (i.MediaId, i.Status, i.Recheck)).ToArray());
+    }
+
     private static ParentItemCandidate Journal(string mediaId, DateTimeOffset takenAt, MediaStatus status, string? rendition, string? verdict) =>
         new(mediaId, Ava, Purpose.Journal, takenAt, "Note", status, rendition, rendition is null ? null : "parent:ava", verdict);
 

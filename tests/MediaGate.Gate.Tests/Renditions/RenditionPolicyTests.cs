@@ -131,7 +131,7 @@ public sealed class RenditionPolicyTests
         [
             new MediaFace(1, new FaceBox(10, 10, 50, 50), 0.9f, false, FaceAssignment.ToChild(Ava)),
             new MediaFace(2, new FaceBox(300, 10, 50, 50), 0.9f, false, FaceAssignment.Unknown),
-        ]);
+        ], MediaKind.Photo);
         var request = new DecisionRequest(item, purpose, audience, approved, DecisionOptions.Default);
         return new StoredDecision("d1", request, Now, verdict, [FaceVisibility.Show, FaceVisibility.Mask], []);
     }

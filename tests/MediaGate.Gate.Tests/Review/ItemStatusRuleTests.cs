@@ -39,7 +39,7 @@ public sealed class ItemStatusRuleTests
 
     private static StoredDecision Decision(Purpose purpose, Audience audience, Verdict verdict)
     {
-        var item = new MediaItem(new MediaItemId("m1"), [], [new MediaFace(1, new FaceBox(10, 10, 50, 50), 0.9f, false, FaceAssignment.ToChild(Ava))]);
+        var item = new MediaItem(new MediaItemId("m1"), [], [new MediaFace(1, new FaceBox(10, 10, 50, 50), 0.9f, false, FaceAssignment.ToChild(Ava))], MediaKind.Photo);
         return new StoredDecision("d-" + purpose, new DecisionRequest(item, purpose, audience, false, DecisionOptions.Default), Now, verdict, [FaceVisibility.Show], []);
     }
 }

@@ -66,7 +66,7 @@ public sealed class ItemSummaryTests
 
     private static (StoredDecision Stored, MediaDecision Now) Journal(ChildId family, Verdict verdict)
     {
-        var item = new MediaItem(new MediaItemId("m1"), [Ava, Ben], [new MediaFace(1, new FaceBox(10, 10, 50, 50), 0.9f, false, FaceAssignment.ToChild(family))]);
+        var item = new MediaItem(new MediaItemId("m1"), [Ava, Ben], [new MediaFace(1, new FaceBox(10, 10, 50, 50), 0.9f, false, FaceAssignment.ToChild(family))], MediaKind.Photo);
         var request = new DecisionRequest(item, Purpose.Journal, Audience.ParentOf(family), false, DecisionOptions.Default);
         DecisionReason[] reasons = verdict switch
         {

@@ -71,7 +71,7 @@ public sealed class ManagerReleaseTests
         Assert.Contains(new ConsentCellKey(Ava, Purpose.Journal), decision.ReliedOn.ToArray());
     }
 
-    private static MediaItem Item(IReadOnlyList<ChildId> tagged, params MediaFace[] faces) => new(new MediaItemId("m1"), tagged, faces);
+    private static MediaItem Item(IReadOnlyList<ChildId> tagged, params MediaFace[] faces) => new(new MediaItemId("m1"), tagged, faces, MediaKind.Photo);
 
     private static MediaFace Face(int number, FaceAssignment assignment, bool faint = false) =>
         new(number, new FaceBox(number * 100, 10, 50, 50), faint ? 0.6f : 0.95f, faint, assignment);

@@ -28,7 +28,7 @@ public sealed class ReviewItemConsentRaceTests
         var db = world.Database;
         var review = new ReviewItem(
             db.Media, db.Decisions, db.Audit, db.Consents, db.ReviewActions, db.Approvals, db.ReviewLists, db.Videos,
-            new ItemStatuses(db.Media, db.Decisions, db.ReviewActions), new ItemRedecider(db.Media, db.Decisions, db.Approvals, db.ReviewActions, db.Events),
+            new ItemStatuses(db.Media, db.Decisions, db.ReviewActions), new ItemRedecider(db.Media, db.Decisions, db.Approvals, db.ReviewActions, db.Events, db.Videos),
             world.Renditions, world.Masters, Microsoft.Extensions.Options.Options.Create(world.Ingest),
             Microsoft.Extensions.Options.Options.Create(new GateOptions { JournalMasks = JournalMaskPolicy.Hold }), clock,
             Microsoft.Extensions.Options.Options.Create(new SettingClockOptions { TimeZone = "Europe/London" }));

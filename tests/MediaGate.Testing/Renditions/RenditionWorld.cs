@@ -56,7 +56,7 @@ internal sealed class RenditionWorld : IAsyncDisposable
         Review = new ReviewItem(
             database.Media, database.Decisions, database.Audit, database.Consents, database.ReviewActions, database.Approvals, database.ReviewLists,
             database.Videos, Statuses(database),
-            new ItemRedecider(database.Media, database.Decisions, database.Approvals, database.ReviewActions, database.Events),
+            new ItemRedecider(database.Media, database.Decisions, database.Approvals, database.ReviewActions, database.Events, database.Videos),
             Renditions, masters, Microsoft.Extensions.Options.Options.Create(Ingest), Microsoft.Extensions.Options.Options.Create(gate), time, clock);
         Notes = new MediaGate.Gate.Parents.FamilyNotes(database.Children, database.Consents, database.Media, time, clock);
     }
@@ -129,11 +129,13 @@ internal sealed class RenditionWorld : IAsyncDisposable
     /// An uploaded, processed and decided item: the photo's master (stripped, upright) in the master store, its
     /// annotated faces assigned as given (null = "not a child in our setting", or left unassigned when
     /// <paramref name="othersUnassigned"/>), and the first decisions stored, with no renditions yet. The faces numbered
-    /// in <paramref name="faint"/> (1-based) are stored as detected with low confidence (score 0.6, uncertain).
+    /// in <paramref name="faint"/> (1-based) are stored as detected with low confidence (score 0.6, uncertain). With
+    /// <paramref name="video"/> the item is stored as a video (its kind, and its decisions' kind); its master is still the
+    /// photo (a stand-in for a clip's frame: the decisions and the review do not read pixels).
     /// </summary>
     public async Task<MediaItemRecord> ItemAsync(
         string photo, IReadOnlyList<ChildId> tagged, IReadOnlyList<ChildId?> faceOwners, bool othersUnassigned = false, IReadOnlyCollection<int>? faint = null,
-        string note = "Group time")
+        string note = "Group time", bool video = false)
     {
         var bytes = File.ReadAllBytes(Path.Combine(TestPaths.FacesDev, photo));
         var stripped = new IngestPipeline(null, Ingest).Strip(new PhotoContext(bytes));
@@ -147,7 +149,7 @@ internal sealed class RenditionWorld : IAsyncDisposable
         var record = new MediaItemRecord(mediaId, observation.Id, 0, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length,
             "uploads/" + mediaId, null, null, null, MediaStatus.Processing, null, now, now, tagged);
         await Database.PendingDeletions.RecordUploadAsync(record.UploadKey, now.AddHours(6));
-        Assert.IsTrue((await Database.Media.AddUploadAsync(new NewUpload(observation, [record], "process", null))).Stored);
+        Assert.IsTrue((await Database.Media.AddUploadAsync(new NewUpload(observation, [record], "process", null, video ? [mediaId] : null))).Stored);
 
         var masterKey = ObjectKey.Parse("masters/" + mediaId + ".jpg");
         await Masters.PutAsync(masterKey, new MemoryStream(master));
@@ -163,7 +165,7 @@ internal sealed class RenditionWorld : IAsyncDisposable
             Assert.IsTrue(await Database.Media.AssignFacesAsync(mediaId, assignments, "staff-1", now));
         }
 
-        await DecideFirstAsync(mediaId, tagged);
+        await DecideFirstAsync(mediaId, tagged, video ? MediaKind.Video : MediaKind.Photo);
         await Statuses(Database).UpdateAsync(mediaId, CancellationToken.None);
         return (await Database.Media.FindItemAsync(mediaId))!;
     }
@@ -241,10 +243,10 @@ internal sealed class RenditionWorld : IAsyncDisposable
         }
     }
 
-    private async Task DecideFirstAsync(string mediaId, IReadOnlyList<ChildId> tagged)
+    private async Task DecideFirstAsync(string mediaId, IReadOnlyList<ChildId> tagged, MediaKind kind)
     {
         var faces = await Database.Media.FacesAsync(mediaId);
-        var media = new MediaItem(new MediaItemId(mediaId), tagged, faces.Select(f => f.ToMediaFace()).ToArray());
+        var media = new MediaItem(new MediaItemId(mediaId), tagged, faces.Select(f => f.ToMediaFace()).ToArray(), kind);
         var matrix = await Database.Consents.LoadMatrixAsync();
         var consent = matrix.Now(Time, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
         var requests = tagged.Select(child => new DecisionRequest(media, Purpose.Journal, Audience.ParentOf(child), false, Options))

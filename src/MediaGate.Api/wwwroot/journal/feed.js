@@ -47,7 +47,7 @@ function entry(item, index, name, showChild) {
   const checking = item.status !== 'released';
   const badges = [
     isEvent ? el('span', { class: 'badge' }, 'Event') : null,
-    checking ? el('span', { class: 'badge warn' }, 'Being checked') : null,
+    checking ? el('span', { class: 'badge warn' }, checkedAgain(item) ? 'Being checked again' : 'Being checked') : null,
     showChild ? el('span', { class: 'child-name' }, name) : null,
   ].filter(Boolean);
 
@@ -61,10 +61,18 @@ function entry(item, index, name, showChild) {
         item.note ? el('p', { class: 'entry-note' }, item.note) : null)));
 }
 
+/** README GET /api/parent/media `recheck`: a consent change sent the item back to be checked (it may have been shown before). */
+function checkedAgain(item) {
+  return item.recheck === 'consent-change';
+}
+
+// No image while an item is being checked, also one shown before a consent change: only the words.
 function checkingFrame(item) {
   const thing = item.kind === 'video' ? 'video' : 'photo';
   return el('div', { class: 'frame waiting' },
-    el('p', {}, `This ${thing} is still being checked by the nursery. It will appear here once it has been checked.`));
+    el('p', {}, checkedAgain(item)
+      ? `This ${thing} is being checked again because a consent changed. It will be back here once the nursery has checked it, if it can still be shown.`
+      : `This ${thing} is still being checked by the nursery. It will appear here once it has been checked.`));
 }
 
 function photoFrame(item, name, isEvent, dateText) {
@@ -110,6 +118,7 @@ function onVisible(entries) {
 
 async function loadPhoto(frame) {
   const { path, alt } = frame.photo;
+  const thing = frame.photo.item ? 'video' : 'photo';
   try {
     let url = loaded.get(path);
     if (!url) {
@@ -145,7 +154,7 @@ async function loadPhoto(frame) {
     frame.classList.remove('loading');
     if (e instanceof ApiError && e.status === 404) {
       // Withdrawn since the list was read (a consent change): fail closed, show nothing of it.
-      replace(frame, el('p', { class: 'frame-text' }, 'This photo is no longer available.'));
+      replace(frame, el('p', { class: 'frame-text' }, `This ${thing} is no longer available.`));
       return;
     }
 
@@ -156,9 +165,9 @@ async function loadPhoto(frame) {
 
     const retry = el('button', { type: 'button', onclick: () => {
       frame.classList.add('loading');
-      replace(frame, el('p', { class: 'frame-text' }, 'Loading the photo…'));
+      replace(frame, el('p', { class: 'frame-text' }, `Loading the ${thing}…`));
       loadPhoto(frame);
     } }, 'Try again');
-    replace(frame, el('p', { class: 'frame-text' }, e instanceof ApiError ? e.message : 'The photo could not be loaded.'), retry);
+    replace(frame, el('p', { class: 'frame-text' }, e instanceof ApiError ? e.message : `The ${thing} could not be loaded.`), retry);
   }
 }

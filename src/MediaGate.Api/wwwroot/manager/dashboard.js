@@ -1,5 +1,5 @@
-// The dashboard (issue 8 §3; README GET /api/manager/dashboard?days=14): today's counts, what is held and
-// blocked now, the average time to release, the hold reasons, the consents due for review, and a chart of the
+// The dashboard (issue 8 §3; README GET /api/manager/dashboard?days=14): today's counts, what is held, blocked and
+// failed now (with "Try failed photos again" only while something has failed), the average time to release, the hold reasons, the consents due for review, and a chart of the
 // per-day series drawn by uPlot (served by MediaGate under /vendor/, never a CDN). The chart is a picture; the same
 // numbers are in the table after it, which is what a screen reader reads.
 import uPlot from '/vendor/uplot/uPlot.esm.js';
@@ -21,20 +21,21 @@ const purposeText = { journal: 'Journal', website: 'Website', publicity: 'Public
 
 startPage(async (content) => {
   const board = await api(`/api/manager/dashboard?days=${days}`);
-  const chart = el('div', { id: 'chart', class: 'chart', role: 'img', 'aria-label': `Line chart of photos uploaded, released, held and blocked per day over the last ${days} days. The numbers are in the table below.` });
+  const chart = el('div', { id: 'chart', class: 'chart', role: 'img', 'aria-label': `Line chart of photos and videos uploaded, released, held and blocked per day over the last ${days} days. The numbers are in the table below.` });
+  // The tiles and the "try again" button are read again after a re-queue (the failed items are no longer failed).
+  const tiles = el('dl', { class: 'tiles' });
+  const requeue = requeueSection(async () => showNow(await api(`/api/manager/dashboard?days=${days}`)));
+  function showNow(now) {
+    replace(tiles, nowTiles(now));
+    requeue.show(now.failedNow ?? 0);
+  }
+
+  showNow(board);
   replace(content,
     el('section', { 'aria-labelledby': 'today-title' },
       el('h2', { id: 'today-title' }, 'Today'),
-      el('dl', { class: 'tiles' },
-        tile('Uploaded', board.today.uploaded),
-        tile('Released', board.today.released),
-        tile('Held', board.today.held),
-        tile('Blocked', board.today.blocked),
-        tile('Failed', board.today.failed),
-        tile('Held now (all days)', board.heldNow),
-        tile('Blocked now (all days)', board.blockedNow),
-        tile('Average time to release', board.averageMinutesToRelease === null ? 'No releases yet' : minutes(board.averageMinutesToRelease))),
-      requeueButton()),
+      tiles,
+      requeue.element),
     el('section', { 'aria-labelledby': 'days-title' },
       el('h2', { id: 'days-title' }, `The last ${days} days`),
       el('ul', { class: 'legend', 'aria-hidden': 'true' }, series.map((s) => el('li', { class: `legend-${s.key}` }, s.label))),
@@ -42,9 +43,9 @@ startPage(async (content) => {
       perDayTable(board.perDay)),
     el('div', { class: 'grid two' },
       el('section', { 'aria-labelledby': 'reasons-title' },
-        el('h2', { id: 'reasons-title' }, 'Why photos are held'),
+        el('h2', { id: 'reasons-title' }, 'Why photos and videos are held'),
         board.holdReasons.length === 0 ? el('p', {}, 'Nothing is held.') : el('table', {},
-          el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Reason'), el('th', { scope: 'col', class: 'number' }, 'Photos'))),
+          el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Reason'), el('th', { scope: 'col', class: 'number' }, 'Photos and videos'))),
           el('tbody', {}, board.holdReasons.map((r) => el('tr', { dataset: { reason: r.reason } }, el('td', {}, reasonSentence(r)), el('td', { class: 'number' }, String(r.count))))))),
       el('section', { 'aria-labelledby': 'due-title' },
         el('h2', { id: 'due-title' }, 'Consents due for review'),
@@ -54,6 +55,21 @@ startPage(async (content) => {
             el('td', {}, el('a', { href: 'consents.html' }, c.childName)), el('td', {}, purposeText[c.purpose] ?? c.purpose), el('td', {}, c.reviewOn))))))));
   drawChart(chart, board.perDay);
 });
+
+/** Today's counts and what stands now (README GET /api/manager/dashboard: `failedNow` counts failed items of every day). */
+function nowTiles(board) {
+  return [
+    tile('Uploaded', board.today.uploaded),
+    tile('Released', board.today.released),
+    tile('Held', board.today.held),
+    tile('Blocked', board.today.blocked),
+    tile('Failed', board.today.failed),
+    tile('Held now (all days)', board.heldNow),
+    tile('Blocked now (all days)', board.blockedNow),
+    tile('Failed now (all days)', board.failedNow ?? 0),
+    tile('Average time to release', board.averageMinutesToRelease === null ? 'No releases yet' : minutes(board.averageMinutesToRelease)),
+  ];
+}
 
 /**
  * A hold reason as a sentence (issue 12 §2): the service's `sentence`, or, from a service that sends only the code
@@ -68,22 +84,49 @@ function reasonSentence(reason) {
   return `${words.charAt(0).toUpperCase()}${words.slice(1)}.`;
 }
 
-// Issue 13: photos that failed (their file, or a fault nobody expected) can be tried again once the cause is fixed.
-function requeueButton() {
-  const status = el('p', { role: 'status' });
-  const button = el('button', { type: 'button' }, 'Try failed photos again');
+/**
+ * Issue 13: photos and videos that failed (their file, or a fault nobody expected) can be tried again once the cause is
+ * fixed. The button is offered only while something has failed (`failedNow`), with a sentence on what it does; after
+ * a re-queue `reload` reads the numbers again, so the tile and the button follow. The status line stays in place (it
+ * is the live region that says what happened); when the button goes, the focus moves to it.
+ */
+function requeueSection(reload) {
+  const status = el('p', { role: 'status', tabindex: '-1' });
+  const help = el('p', { id: 'requeue-help', class: 'hint' }, 'The failed photos and videos are processed again.');
+  const button = el('button', { type: 'button', 'aria-describedby': help.id }, 'Try failed photos again');
+  const controls = el('div', { class: 'requeue-controls' });
   button.addEventListener('click', async () => {
     button.disabled = true;
+    let message;
     try {
       const result = await api('/api/manager/media/requeue', { method: 'POST' });
-      status.textContent = result.count === 0 ? 'No failed photos to try again.' : `${result.count} failed photo(s) put back in the queue.`;
+      message = result.count === 0 ? 'No failed photos or videos to try again.'
+        : `${result.count} failed ${result.count === 1 ? 'photo or video' : 'photos or videos'} put back in the queue.`;
+      try {
+        await reload();
+      } catch (error) {
+        message += ` The numbers above could not be read again: ${error.message}`;
+      }
     } catch (error) {
-      status.textContent = error.message;
+      message = error.message;
     } finally {
       button.disabled = false;
     }
+
+    status.textContent = message;
+    if (!button.isConnected) {
+      status.focus();
+    }
   });
-  return el('div', { class: 'requeue' }, button, status);
+  return {
+    element: el('div', { class: 'requeue' }, controls, status),
+    show(failedNow) {
+      // Left as it is when it does not change, so that a focused button keeps the focus.
+      if ((controls.childElementCount > 0) !== (failedNow > 0)) {
+        replace(controls, failedNow > 0 ? [button, help] : []);
+      }
+    },
+  };
 }
 
 function tile(label, value) {
@@ -97,7 +140,7 @@ function minutes(value) {
 
 function perDayTable(perDay) {
   return el('table', { class: 'per-day' },
-    el('caption', {}, 'Photos per day'),
+    el('caption', {}, 'Photos and videos per day'),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Day'), series.map((s) => el('th', { scope: 'col', class: 'number' }, s.label)))),
     el('tbody', {}, perDay.map((d) => el('tr', {}, el('th', { scope: 'row' }, d.date), series.map((s) => el('td', { class: 'number' }, String(d[s.key])))))));
 }

@@ -223,7 +223,7 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
     managerActions(item),
     publicityDownload(item),
     item.faces.length > 0 ? el('fieldset', { class: 'faces' }, el('legend', {}, 'Whose faces are these?'),
-      el('p', { class: 'hint' }, unnamedFacesHint),
+      el('p', { class: 'hint' }, unnamedFacesHint(item)),
       el('div', { class: 'face-choices' }, faceSelects.map((pair) => el('div', { class: 'face-choice' }, pair)))) : null,
     el('div', { class: 'decision' },
       el('div', { class: 'purpose' }, el('label', { for: purpose.id }, 'Purpose'), purpose),
@@ -242,9 +242,16 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
 }
 
 // What happens to a face nobody named (product.md, "The decision": matching counts). It said "stays masked", which was
-// not true of a photo released because its certain faces matched its tagged children.
-export const unnamedFacesHint = 'A face not named is masked, except where the photo\'s certain faces are exactly as many as its tagged '
-  + 'children and every one of them may be in group photos: then the families of those children see every face.';
+// not true of a photo released because its certain faces matched its tagged children. A video's own word for a video.
+export function unnamedFacesHint(item) {
+  return `A face not named is masked, except where the ${thingOf(item)}'s certain faces are exactly as many as its tagged `
+    + 'children and every one of them may be in group photos: then the families of those children see every face.';
+}
+
+/** "photo" or "video" (api.md: an item's `kind`; a service without it sends photos only). */
+function thingOf(item) {
+  return item.kind === 'video' ? 'video' : 'photo';
+}
 
 function faceSelect(mediaId, face, children) {
   const select = el('select', { id: `face-${mediaId}-${face.number}`, dataset: { face: face.faceId } },
@@ -316,7 +323,7 @@ function summaryOf(item) {
   const holding = [...new Set((item.decisions ?? []).filter((d) => d.verdict === 'hold').map((d) => d.purpose))]
     .filter((p) => !acted[p]);
   if (item.status === 'processing') {
-    return 'MediaGate is checking this photo again.';
+    return `MediaGate is checking this ${thingOf(item)} again.`;
   }
 
   if (item.status === 'needs-assignment' && holding.length > 0) {
@@ -356,7 +363,8 @@ function publicityDownload(item) {
   }
 
   const error = el('span', { role: 'alert', class: 'block' });
-  const button = el('button', { type: 'button' }, 'Download the publicity photo');
+  // A video's publicity rendition is its masked still (a JPEG), not the clip.
+  const button = el('button', { type: 'button' }, item.kind === 'video' ? 'Download the publicity still of the video' : 'Download the publicity photo');
   button.addEventListener('click', async () => {
     error.textContent = '';
     try {

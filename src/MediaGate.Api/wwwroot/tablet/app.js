@@ -444,7 +444,7 @@ async function openFaces(item, observation) {
     await showFaces(item, observation, children, () => showRecent());
   } catch (e) {
     if (!onSignedOut(e)) {
-      say(byId('page-error'), `The photo could not be shown: ${e.message}`);
+      say(byId('page-error'), `The ${isVideo(item) ? 'video' : 'photo'} could not be shown: ${e.message}`);
     }
   }
 }

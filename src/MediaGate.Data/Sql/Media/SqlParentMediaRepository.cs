@@ -10,7 +10,7 @@ internal sealed class SqlParentMediaRepository(SqlStore store) : IParentMediaRep
 {
     private const string Journal =
         "SELECT m.id AS MediaId, c.child_id AS ChildId, 'journal' AS Purpose, o.captured_at AS TakenAt, o.note AS Note, m.status AS Status, " +
-        "r.id AS RenditionId, r.audience AS RenditionAudience, d.verdict AS Verdict " +
+        "r.id AS RenditionId, r.audience AS RenditionAudience, d.verdict AS Verdict, d.consent_recheck_at AS ConsentRecheckAt " +
         "FROM media_children c JOIN media_items m ON m.id = c.media_id JOIN observations o ON o.id = m.observation_id " +
         "LEFT JOIN renditions r ON r.media_id = m.id AND r.purpose = 'journal' AND r.audience = 'parent:' || c.child_id " +
         "LEFT JOIN decisions d ON d.media_id = m.id AND d.purpose = 'journal' AND d.audience = 'parent:' || c.child_id ";
@@ -18,7 +18,7 @@ internal sealed class SqlParentMediaRepository(SqlStore store) : IParentMediaRep
     // An item has at most one events decision and rendition (its audience is the event's families).
     private const string Events =
         "SELECT m.id AS MediaId, a.child_id AS ChildId, 'events' AS Purpose, o.captured_at AS TakenAt, o.note AS Note, m.status AS Status, " +
-        "r.id AS RenditionId, r.audience AS RenditionAudience, d.verdict AS Verdict " +
+        "r.id AS RenditionId, r.audience AS RenditionAudience, d.verdict AS Verdict, d.consent_recheck_at AS ConsentRecheckAt " +
         "FROM event_attendees a JOIN observations o ON o.event_id = a.event_id JOIN media_items m ON m.observation_id = o.id " +
         "LEFT JOIN renditions r ON r.media_id = m.id AND r.purpose = 'events' " +
         "LEFT JOIN decisions d ON d.media_id = m.id AND d.purpose = 'events' ";
@@ -69,6 +69,8 @@ internal sealed class SqlParentMediaRepository(SqlStore store) : IParentMediaRep
 
         public string? Verdict { get; set; }
 
+        public string? ConsentRecheckAt { get; set; }
+
         public ParentItemCandidate ToCandidate() => new(
             MediaId,
             new ChildId(ChildId),
@@ -78,6 +80,7 @@ internal sealed class SqlParentMediaRepository(SqlStore store) : IParentMediaRep
             MediaStatusNames.Parse(Status),
             RenditionId,
             RenditionAudience,
-            Verdict);
+            Verdict,
+            ConsentRecheckAt is not null);
     }
 }
