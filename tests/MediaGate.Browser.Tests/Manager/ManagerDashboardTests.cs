@@ -55,5 +55,10 @@ public sealed class ManagerDashboardTests : BrowserTest
         await Assertions.Expect(due).ToContainTextAsync("Website");
         await Assertions.Expect(due).ToContainTextAsync(reviewOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await CheckAsync(page, "dashboard", screenshot: "manager-dashboard");
+
+        // On a phone the page fits the screen: the per-day table's five columns do not push it sideways.
+        await page.Page.SetViewportSizeAsync(Screens.Phone.Width, Screens.Phone.Height);
+        var widths = await page.Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.IsTrue(widths[0] <= widths[1], $"the dashboard is {widths[0]} px wide on a {widths[1]} px phone");
     }
 }
