@@ -159,6 +159,7 @@ internal static class VideoCoverageBenchmark
         }
 
         var why = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var missedBy = new SortedDictionary<int, int>();
         var onScreen = new HashSet<int>();
         for (int frame = 0; frame < report.Frames; frame++)
         {
@@ -181,12 +182,21 @@ internal static class VideoCoverageBenchmark
 
                 string reason = Miss(found, l, frame, stride, report.Frames);
                 why[reason] = why.GetValueOrDefault(reason) + 1;
+                missedBy[l] = missedBy.GetValueOrDefault(l) + 1;
+                if (verbose)
+                {
+                    // The missed face-frame, how much of it the masks cover, and the track box nearest to it then.
+                    var near = report.Tracks.Select(t => t.At(frame / (double)Rate, options.LeadSeconds)).OfType<DetectedFace>()
+                        .OrderByDescending(f => new FaceBox(f.X, f.Y, f.Width, f.Height).IntersectionOverUnion(box)).FirstOrDefault();
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  missed face {l} at frame {frame}: label {box.X:0},{box.Y:0} {box.Width:0}x{box.Height:0} covered {Covered(regions, box):0.00}; nearest track box {(near is null ? "none" : $"{near.X:0},{near.Y:0} {near.Width:0}x{near.Height:0}")}"));
+                }
             }
         }
 
         if (why.Count > 0)
         {
-            Console.WriteLine("  missed: " + string.Join(", ", why.Select(w => $"{w.Key} {w.Value}")));
+            Console.WriteLine("  missed: " + string.Join(", ", why.Select(w => $"{w.Key} {w.Value}")) + "; by labelled face: " + string.Join(", ", missedBy.Select(m => $"{m.Key} {m.Value}")));
         }
 
         if (verbose)
