@@ -13,7 +13,7 @@ namespace MediaGate.Gate.Consents;
 /// the grid "shows which items a change will affect before it is saved"). Computed by <see cref="ChangeConsent.PreviewAsync"/>,
 /// the same re-evaluation the save runs; nothing is saved or audited. Items newest first.
 /// </summary>
-public sealed class ConsentChangePreview(ChangeConsent changeConsent, IMediaRepository media, IRenditionRepository renditions)
+public sealed class ConsentChangePreview(ChangeConsent changeConsent, IMediaRepository media, IRenditionRepository renditions, IVideoRepository videos)
 {
     public async Task<GateOutcome<IReadOnlyList<ConsentPreviewItem>>> PreviewAsync(ConsentChange change, CancellationToken cancellationToken = default)
     {
@@ -57,7 +57,8 @@ public sealed class ConsentChangePreview(ChangeConsent changeConsent, IMediaRepo
             mediaId,
             itemChanges.Select(c => c.Before.Request.Purpose.Name()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
             observation?.CapturedAt,
-            changes.OrderBy(c => c.Purpose, StringComparer.Ordinal).ThenBy(c => c.Audience, StringComparer.Ordinal).ToArray());
+            changes.OrderBy(c => c.Purpose, StringComparer.Ordinal).ThenBy(c => c.Audience, StringComparer.Ordinal).ToArray(),
+            MediaKinds.Name(MediaKinds.Of(await videos.KindOfAsync(mediaId, cancellationToken).ConfigureAwait(false))));
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace MediaGate.Browser.Tests.Manager;
 
 /// <summary>
@@ -43,6 +45,41 @@ public sealed class ManagerConsentPreviewTests : BrowserTest
         var affected = page.Page.Locator($"#preview .affected li[data-media='{item.MediaId}']");
         await Assertions.Expect(affected.Locator("img[src^='blob:']")).ToHaveCountAsync(1);
         await CheckAsync(page, "consent preview, nothing on the website");
+    }
+
+    /// <summary>
+    /// The preview counted a video as a photo ("1 photo comes down" for a clip). The service's answer is given here (one
+    /// video and one photo coming down from the journal), so that only the page's counting is under test.
+    /// </summary>
+    [TestMethod]
+    public async Task ConsentPreview_AVideoAndAPhotoComeDown_CountedAsAPhotoAndAVideo()
+    {
+        var service = await StartServiceAsync();
+        using var nursery = await Nursery.CreateAsync(service.Address);
+        var ava = nursery.Ava;
+        await nursery.GrantJournalAsync(avaGroup: true, benGroup: true, caraGroup: false);
+        var page = await NewPageAsync(service);
+        page.Probe.ExpectConsoleError("status of 404");
+        const string Answer = """
+            {"affected":[
+              {"mediaId":"0123456789abcdef0123456789abcde1","purposesChanging":["journal"],"takenAt":"2026-12-01T10:00:00Z","kind":"video",
+               "changes":[{"purpose":"journal","audience":"parent:a","change":"withdraw","verdict":"block","shown":true,"staysShown":false}]},
+              {"mediaId":"0123456789abcdef0123456789abcde2","purposesChanging":["journal"],"takenAt":"2026-12-01T09:00:00Z","kind":"photo",
+               "changes":[{"purpose":"journal","audience":"parent:a","change":"withdraw","verdict":"block","shown":true,"staysShown":false}]}],
+             "count":2}
+            """;
+        await page.Page.RouteAsync("**/api/manager/consents/preview", route => route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = Answer }));
+        await ManagerConsole.SignInAsync(page, "consents.html");
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = $"Change Journal consent for {ava.ChildName}" }).ClickAsync();
+        var editor = page.Page.Locator("#editor");
+        await editor.GetByLabel("Consent", new() { Exact = true }).SelectOptionAsync("false");
+        await editor.GetByLabel("Given or withdrawn by").FillAsync("Ava's mother");
+        await editor.GetByLabel("Evidence (e.g. signed form, email)").FillAsync("Email of 2 December");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Check what changes" }).ClickAsync();
+
+        await Assertions.Expect(page.Page.Locator("#preview-count")).ToHaveTextAsync("1 photo and 1 video released now will be made again or withdrawn.");
+        await Assertions.Expect(page.Page.Locator("#preview .preview-counts li[data-purpose='journal']")).ToHaveTextAsync("Journal: 1 photo and 1 video come down.");
+        await Assertions.Expect(page.Page.Locator("#preview .affected li[data-media='0123456789abcdef0123456789abcde1'] img")).ToHaveAttributeAsync("alt", new Regex("^Video taken "));
     }
 
     [TestMethod]

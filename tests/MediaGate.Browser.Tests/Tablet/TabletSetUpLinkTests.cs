@@ -121,6 +121,29 @@ public sealed partial class TabletSetUpLinkTests : BrowserTest
         await CheckAsync(tablet.Browser, "tablet: a second set-up link on a set-up tablet");
     }
 
+    [TestMethod]
+    public async Task TabletPage_SetUpLinkOpenedThroughTheServiceWorker_LeavesNoSecretInItsCache()
+    {
+        var service = await StartServiceAsync();
+        var device = await RegisterDeviceAsync(service);
+        var tablet = new TabletPage(await NewPageAsync(service));
+        await tablet.OpenAsync();
+        // The worker installed and controlling the tablet's pages, as on every tablet after its first start.
+        await tablet.Page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+
+        // The camera opens the link as a new page load, which the worker fetches (network first) and keeps as the app shell.
+        await tablet.Page.GotoAsync("about:blank");
+        await tablet.Page.GotoAsync(SetUpLink(service, device.DeviceId, device.DeviceSecret));
+        await tablet.Page.GetByRole(AriaRole.Heading, new() { Name = "Staff sign-in" }).WaitForAsync();
+        Assert.IsTrue(await tablet.Page.EvaluateAsync<bool>("() => navigator.serviceWorker.controller !== null"), "the link was fetched through the worker");
+
+        var keys = await tablet.Page.EvaluateAsync<string[]>(
+            "async () => (await Promise.all((await caches.keys()).map(async n => (await (await caches.open(n)).keys()).map(r => r.url)))).flat()");
+        CollectionAssert.Contains(keys, $"{service.Address.GetLeftPart(UriPartial.Authority)}/tablet/", "the page itself is kept for offline use");
+        Assert.IsFalse(keys.Any(url => url.Contains('#', StringComparison.Ordinal) || url.Contains(Uri.EscapeDataString(device.DeviceSecret), StringComparison.Ordinal)),
+            "the worker's cache keeps no set-up link (the fragment with the secret): " + string.Join(", ", keys));
+    }
+
     private static string SetUpLink(ServiceProcess service, string deviceId, string secret) =>
         $"{service.Address.GetLeftPart(UriPartial.Authority)}/tablet/#device={Uri.EscapeDataString(deviceId)}&secret={Uri.EscapeDataString(secret)}";
 

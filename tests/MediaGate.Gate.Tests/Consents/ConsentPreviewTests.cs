@@ -19,6 +19,27 @@ public sealed class ConsentPreviewTests
 
     private static ConsentChange Grant(ChildId child, Purpose purpose, bool group = false) => new(child, purpose, true, group, "Mother", "form 8", null);
 
+    /// <summary>
+    /// The consent page counted a video a withdrawal takes down as "1 photo": each affected item says its kind, read from the
+    /// item itself (a decision stored before kinds were kept reads as a photo).
+    /// </summary>
+    [TestMethod]
+    public async Task ConsentChangePreview_WithdrawalAffectingAVideoAndAPhoto_EachSaysItsKind()
+    {
+        await using var world = await RenditionWorld.CreateAsync();
+        var ava = await world.ChildAsync("Ava Smith");
+        var clip = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null], video: true);
+        var photo = await world.ItemAsync(RenditionWorld.Meeting, [ava], [ava, null, null]);
+        var preview = new ConsentChangePreview(world.Consents, world.Database.Media, world.Database.Renditions, world.Database.Videos);
+
+        var outcome = await preview.PreviewAsync(Withdraw(ava, Purpose.Journal));
+
+        Assert.IsTrue(outcome.IsSuccess, outcome.Problem?.Detail);
+        var kinds = outcome.Value.ToDictionary(i => i.MediaId, i => i.Kind);
+        Assert.AreEqual("video", kinds[clip.Id]);
+        Assert.AreEqual("photo", kinds[photo.Id]);
+    }
+
     [TestMethod]
     public async Task PreviewAsync_JournalWithdrawal_ListsExactlyTheItemsTheSaveThenChanges()
     {

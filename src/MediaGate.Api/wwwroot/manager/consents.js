@@ -151,14 +151,14 @@ function showPreview(preview, result, save, error) {
   const released = result.affected.filter((item) => item.changes.some((c) => c.shown));
   const counts = [];
   for (const [purpose, name] of purposes) {
-    const of = (test) => result.affected.filter((item) => item.changes.some((c) => c.purpose === purpose && test(c))).length;
+    const of = (test) => result.affected.filter((item) => item.changes.some((c) => c.purpose === purpose && test(c)));
     const down = of((c) => c.shown && !c.staysShown);
     const again = of((c) => c.shown && c.staysShown);
     const reconsidered = of((c) => !c.shown);
     const said = [
-      down ? `${photos(down)} ${down === 1 ? 'comes' : 'come'} down` : null,
-      again ? `${photos(again)} ${again === 1 ? 'is' : 'are'} made again` : null,
-      reconsidered ? `${photos(reconsidered)} not shown now ${reconsidered === 1 ? 'is' : 'are'} decided again` : null,
+      down.length ? `${items(down)} ${down.length === 1 ? 'comes' : 'come'} down` : null,
+      again.length ? `${items(again)} ${again.length === 1 ? 'is' : 'are'} made again` : null,
+      reconsidered.length ? `${items(reconsidered)} not shown now ${reconsidered.length === 1 ? 'is' : 'are'} decided again` : null,
     ].filter(Boolean);
     if (said.length) {
       counts.push(el('li', { dataset: { purpose } }, `${name}: ${said.join('; ')}.`));
@@ -170,27 +170,36 @@ function showPreview(preview, result, save, error) {
     el('p', { id: 'preview-count', dataset: { count: String(released.length) } }, result.count === 0
       ? 'No photo changes.'
       : released.length === 0
-        ? `No released photo changes. ${photos(result.count)} not shown to anyone now will be decided again.`
-        : `${photos(released.length)} released now will be made again or withdrawn.`),
+        ? `No released photo changes. ${items(result.affected)} not shown to anyone now will be decided again.`
+        : `${items(released)} released now will be made again or withdrawn.`),
     counts.length ? el('ul', { class: 'preview-counts' }, counts) : null,
     result.count === 0 ? null : el('ul', { class: 'affected' }, result.affected.map(affectedItem)),
     el('div', { class: 'actions' }, confirm));
   confirm.focus();
 }
 
-function photos(n) {
-  return n === 1 ? '1 photo' : `${n} photos`;
+/** "1 photo", "3 photos", "1 video", "2 photos and 1 video": the items counted by their kind (a video is never a "photo"). */
+function items(list) {
+  const videos = list.filter((item) => item.kind === 'video').length;
+  const photos = list.length - videos;
+  const counted = (n, noun) => (n === 1 ? `1 ${noun}` : `${n} ${noun}s`);
+  if (videos === 0) {
+    return counted(photos, 'photo');
+  }
+
+  return photos === 0 ? counted(videos, 'video') : `${counted(photos, 'photo')} and ${counted(videos, 'video')}`;
 }
 
 function affectedItem(item) {
-  const image = el('img', { alt: `Photo taken ${item.takenAt ? when(item.takenAt) : 'on an unknown day'}`, width: 96, height: 72 });
+  const thing = item.kind === 'video' ? 'video' : 'photo';
+  const image = el('img', { alt: `${thing === 'video' ? 'Video' : 'Photo'} taken ${item.takenAt ? when(item.takenAt) : 'on an unknown day'}`, width: 96, height: 72 });
   imageUrl(`/api/manager/media/${encodeURIComponent(item.mediaId)}/master`)
     .then((url) => {
       thumbnailUrls.push(url);
       image.src = url;
     })
     .catch(() => {
-      image.alt = `${image.alt} (the photo cannot be shown)`;
+      image.alt = `${image.alt} (the ${thing} cannot be shown)`;
     });
   const said = (c) => (!c.shown ? 'decided again (not shown now)' : c.staysShown ? 'made again' : 'comes down');
   const byPurpose = [...new Set(item.changes.map((c) => `${c.purpose}: ${said(c)}`))];

@@ -2,7 +2,10 @@
 // own files (the app shell) in a cache. Network first, so an updated page is used as soon as it can be fetched;
 // the cache only when the network fails. API calls and images are never cached or touched: they go straight to
 // the network (a family's photo must not stay in a cache), and photos waiting to upload live in IndexedDB (queue.js).
-const cacheName = 'mediagate-tablet-shell-v8';
+// A page is kept under its address without the fragment: a set-up link (/tablet/#device=…&secret=…, assets/setup-link.js)
+// is fetched through this worker with its fragment in the request's URL, and the secret must not be kept in the cache.
+// (v9: activating it deletes v8, whose keys may hold such a link.)
+const cacheName = 'mediagate-tablet-shell-v9';
 const shell = [
   '/tablet/',
   '/tablet/app.js',
@@ -36,6 +39,7 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
+  url.hash = '';
   const isShell = event.request.method === 'GET' && url.origin === self.location.origin && shell.includes(url.pathname);
   if (!isShell) {
     return;
@@ -45,7 +49,7 @@ self.addEventListener('fetch', (event) => {
     .then((response) => {
       if (response.ok) {
         const copy = response.clone();
-        event.waitUntil(caches.open(cacheName).then((cache) => cache.put(event.request, copy)));
+        event.waitUntil(caches.open(cacheName).then((cache) => cache.put(url.href, copy)));
       }
 
       return response;
