@@ -35,7 +35,7 @@ public static class ParentListRule
                 c.Candidate.Purpose == Purpose.Journal ? c.Candidate.Note : null,
                 c.Rank < 2 ? "released" : "checking",
                 c.Candidate.Purpose.Name(),
-                Recheck: c.Rank >= 2 && c.Candidate.HeldByConsentChange ? ParentListItem.ConsentChange : null))
+                Recheck: c.Rank >= 2 && c.Candidate.HeldByConsentChange ? ParentListItem.Again : null))
             .ToArray();
     }
 

@@ -4,7 +4,7 @@ namespace MediaGate.Browser.Tests.Journal;
 /// After a withdrawal, a photo a family had already seen said "still being checked", with no reason (a nursery's
 /// walkthrough). Two astronauts (a test-made photo) tagged Ava and Ben, both with the group option: shown to Ava's
 /// family by matching counts with nobody named. Ben's family withdraws his journal consent: Ava's copy is taken down
-/// until someone names the faces, and her parent's journal says it is being checked again because a consent changed,
+/// until someone names the faces, and her parent's journal says it is being checked again (not why: Ben's family's change is not hers to know),
 /// with no image.
 /// </summary>
 [TestClass]
@@ -35,12 +35,12 @@ public sealed class JournalCheckedAgainTests : BrowserTest
 
         await nursery.Manager.SetConsentAsync(ben.ChildId, "journal", granted: false);
         var listed = (await avaParent.ParentMediaAsync()).Single(m => m.MediaId == item.MediaId);
-        Assert.AreEqual(("checking", "consent-change"), (listed.Status, listed.Recheck), "the API says why it is being checked");
+        Assert.AreEqual(("checking", "again"), (listed.Status, listed.Recheck), "the API says it is being checked again, not why");
         await page.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Check for new photos" }).ClickAsync();
 
         await Assertions.Expect(entry).ToContainTextAsync("Being checked again");
         await Assertions.Expect(entry).ToContainTextAsync(
-            "This photo is being checked again because a consent changed. It will be back here once the nursery has checked it, if it can still be shown.");
+            "This photo is being checked again by the nursery. It will be back here once it has been checked, if it can still be shown.");
         await Assertions.Expect(entry.Locator("img")).ToHaveCountAsync(0);
         await CheckAsync(page, "journal, a photo checked again after a consent change");
     }

@@ -85,8 +85,8 @@ public sealed class ChangeConsentTests
 
         await world.Consents.ApplyAsync(Grant(cara, Purpose.Journal, group: false), RenditionWorld.Manager);
 
-        Assert.AreEqual(("checking", ParentListItem.ConsentChange), await ListedAsync(world, ava, item.Id));
-        Assert.AreEqual(("checking", ParentListItem.ConsentChange), await ListedAsync(world, ben, item.Id));
+        Assert.AreEqual(("checking", ParentListItem.Again), await ListedAsync(world, ava, item.Id));
+        Assert.AreEqual(("checking", ParentListItem.Again), await ListedAsync(world, ben, item.Id));
         Assert.AreEqual(("checking", (string?)null), await ListedAsync(world, ava, held.Id), "an item the change did not touch");
         Assert.IsEmpty(await world.Database.Media.JournalOfAsync([ava]), "no image meanwhile");
 

@@ -102,7 +102,7 @@ public sealed class ParentListRuleTests
         ]);
 
         CollectionAssert.AreEqual(
-            new[] { ("shown", "released", (string?)null), ("first", "checking", null), ("again", "checking", ParentListItem.ConsentChange) },
+            new[] { ("shown", "released", (string?)null), ("first", "checking", null), ("again", "checking", ParentListItem.Again) },
             list.Select(i => (i.MediaId, i.Status, i.Recheck)).ToArray());
     }
 

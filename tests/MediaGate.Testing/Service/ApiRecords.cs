@@ -22,7 +22,7 @@ internal sealed record UploadReceipt(string ObservationId, IReadOnlyList<Uploade
 /// <summary>One accepted file; the receipt's own shape is the service's choice.</summary>
 internal sealed record UploadedItem(string MediaId, string Sha256, JsonElement Receipt);
 
-/// <summary><c>GET /api/parent/media</c>: one entry (README adds status <c>released</c>/<c>checking</c>, purpose <c>journal</c>/<c>events</c> and recheck <c>consent-change</c>).</summary>
+/// <summary><c>GET /api/parent/media</c>: one entry (README adds status <c>released</c>/<c>checking</c>, purpose <c>journal</c>/<c>events</c> and recheck <c>again</c>).</summary>
 internal sealed record ParentMediaEntry(string MediaId, string ChildId, JsonElement TakenAt, string? Note, string? Status = null, string? Purpose = null, string? Recheck = null);
 
 /// <summary><c>GET /api/manager/events</c>: one event.</summary>

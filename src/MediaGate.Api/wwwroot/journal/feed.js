@@ -61,9 +61,12 @@ function entry(item, index, name, showChild) {
         item.note ? el('p', { class: 'entry-note' }, item.note) : null)));
 }
 
-/** README GET /api/parent/media `recheck`: a consent change sent the item back to be checked (it may have been shown before). */
+/**
+ * README GET /api/parent/media `recheck`: a consent change sent the item back to be checked (it may have been shown
+ * before). The words do not say why: the change may be another family's consent, which a parent is not told.
+ */
 function checkedAgain(item) {
-  return item.recheck === 'consent-change';
+  return item.recheck === 'again';
 }
 
 // No image while an item is being checked, also one shown before a consent change: only the words.
@@ -71,7 +74,7 @@ function checkingFrame(item) {
   const thing = item.kind === 'video' ? 'video' : 'photo';
   return el('div', { class: 'frame waiting' },
     el('p', {}, checkedAgain(item)
-      ? `This ${thing} is being checked again because a consent changed. It will be back here once the nursery has checked it, if it can still be shown.`
+      ? `This ${thing} is being checked again by the nursery. It will be back here once it has been checked, if it can still be shown.`
       : `This ${thing} is still being checked by the nursery. It will appear here once it has been checked.`));
 }
 
