@@ -56,8 +56,19 @@ public sealed class ManagerDashboardTests : BrowserTest
         await Assertions.Expect(due).ToContainTextAsync(reviewOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await CheckAsync(page, "dashboard", screenshot: "manager-dashboard");
 
-        // On a phone the page fits the screen: the per-day table's five columns do not push it sideways.
+        // On a phone the page fits the screen: the per-day table's five columns do not push it sideways. The chart is
+        // redrawn at the new width on the window's resize event, so the page is given a moment to settle first.
         await page.Page.SetViewportSizeAsync(Screens.Phone.Width, Screens.Phone.Height);
+        const string Fits = "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth";
+        try
+        {
+            await page.Page.WaitForFunctionAsync(Fits, null, new() { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Measured below, for the message.
+        }
+
         var widths = await page.Page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         Assert.IsTrue(widths[0] <= widths[1], $"the dashboard is {widths[0]} px wide on a {widths[1]} px phone");
     }
