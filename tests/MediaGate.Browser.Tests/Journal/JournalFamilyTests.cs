@@ -45,7 +45,7 @@ public sealed class JournalFamilyTests : BrowserTest
         var recorder = ResponseRecorder.Attach(page.Page);
         var signIn = await JournalPage.SignInAsync(page.Page, ava.ParentUsername, password);
         Assert.AreEqual(200, signIn.Status);
-        await Assertions.Expect(page.Page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Photos of " + ava.ChildName })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Photos and videos of " + ava.ChildName })).ToBeVisibleAsync();
         var waiting = JournalPage.Entry(page.Page, groupId);
         await Assertions.Expect(waiting).ToContainTextAsync("Being checked");
         await Assertions.Expect(waiting).ToContainTextAsync("still being checked by the nursery");

@@ -29,7 +29,7 @@ public sealed class JournalSessionTests : BrowserTest
         await page.Page.RunAndWaitForResponseAsync(
             () => page.Page.Keyboard.PressAsync("Enter"),
             r => r.Url.EndsWith("/api/session", StringComparison.Ordinal) && r.Request.Method == "POST");
-        var heading = page.Page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Photos of " + nursery.Cara.ChildName });
+        var heading = page.Page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Photos and videos of " + nursery.Cara.ChildName });
         await Assertions.Expect(heading).ToBeVisibleAsync();
         await Assertions.Expect(heading).ToBeFocusedAsync();
         await Assertions.Expect(page.Page.GetByRole(AriaRole.Status).Filter(new LocatorFilterOptions { HasText = "No photos yet" })).ToBeVisibleAsync();

@@ -41,7 +41,7 @@ public sealed class JournalTwoChildrenTests : BrowserTest
 
         var page = await NewPageAsync(service);
         await JournalPage.SignInAsync(page.Page, username, password);
-        await Assertions.Expect(page.Page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Your children's photos" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Your children's photos and videos" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Page.Locator("li.entry")).ToHaveCountAsync(3);
         var apiOrder = (await parent.ParentMediaAsync()).Select(m => m.MediaId).ToArray();
         CollectionAssert.AreEqual(apiOrder, (await JournalPage.ListedAsync(page.Page)).ToArray(), "all three, in the API's newest-first order");

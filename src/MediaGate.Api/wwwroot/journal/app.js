@@ -127,7 +127,7 @@ async function showJournal() {
     el('option', { value: '' }, 'All my children'),
     children.map(c => el('option', { value: c.id }, c.name)));
   byId('filter-box').hidden = children.length < 2;
-  byId('journal-title').textContent = children.length === 1 ? `Photos of ${children[0].name}` : "Your children's photos";
+  byId('journal-title').textContent = children.length === 1 ? `Photos and videos of ${children[0].name}` : "Your children's photos and videos";
   await load({ fresh: true });
   byId('journal-title').setAttribute('tabindex', '-1');
   byId('journal-title').focus();
