@@ -449,8 +449,8 @@ internal static class SchemaMigrations
             """),
 
         // When a consent change (a withdrawal, a manager's change, an import or a lapse) turned a decision from release or
-        // block to hold: the family's list then says the item is being checked again after a consent change, not only
-        // "being checked" (README, GET /api/parent/media "recheck"). Kept while the decision stays a hold, cleared when not.
+        // block to hold: the family's list then says the item is being checked again, not only "being checked" (never
+        // why: README, GET /api/parent/media "recheck"). Kept while the decision stays a hold, cleared when not.
         Migration.Portable(21, "decisions held again after a consent change",
             "ALTER TABLE decisions ADD COLUMN consent_recheck_at TEXT NULL"),
     ];

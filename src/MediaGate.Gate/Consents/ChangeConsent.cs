@@ -169,7 +169,7 @@ public sealed class ChangeConsent(
             {
                 var before = decisionChange.Before;
                 // A family that had the item (or had nothing to wait for) and now waits: marked, so that their list says
-                // it is being checked again after a consent change (README, GET /api/parent/media "recheck").
+                // it is being checked again (README, GET /api/parent/media "recheck"; not why).
                 var after = StoredDecision.From(before.Id, before.Request, decisionChange.After, decidedAt) with
                 {
                     ConsentRecheckAt = decisionChange.After.Verdict == Verdict.Hold && before.Verdict != Verdict.Hold ? decidedAt : null,

@@ -58,7 +58,7 @@ public sealed class ConsentChangePreview(ChangeConsent changeConsent, IMediaRepo
             itemChanges.Select(c => c.Before.Request.Purpose.Name()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
             observation?.CapturedAt,
             changes.OrderBy(c => c.Purpose, StringComparer.Ordinal).ThenBy(c => c.Audience, StringComparer.Ordinal).ToArray(),
-            MediaKinds.Name(MediaKinds.Of(await videos.KindOfAsync(mediaId, cancellationToken).ConfigureAwait(false))));
+            await videos.KindOfAsync(mediaId, cancellationToken).ConfigureAwait(false) ?? MediaKinds.Photo);
     }
 
     /// <summary>

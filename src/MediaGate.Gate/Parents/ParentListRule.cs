@@ -11,7 +11,7 @@ namespace MediaGate.Gate.Parents;
 /// <c>checking</c>; a blocked or failed one is not listed at all. Each item once: the journal rendition (the family's
 /// own child shown by the journal rule) before the event rendition, and a released one before one being checked.
 /// Newest first. An event rendition counts only when its audience names the child's family: the rendition itself,
-/// not the event table, says who it was made for. An item being checked because a consent change turned the family's
+/// not the event table, says who it was made for. An item being checked again because a consent change turned the family's
 /// decision into a hold says so (<see cref="ParentListItem.Recheck"/>).
 /// </summary>
 public static class ParentListRule

@@ -1,5 +1,6 @@
 using MediaGate.Consent.Decisions;
 using MediaGate.Consent.Media;
+using MediaGate.Data.Media;
 
 namespace MediaGate.Gate.Review;
 
@@ -17,7 +18,7 @@ public static class HoldSentences
     public static IReadOnlyList<string> Clauses(IEnumerable<DecisionReason> reasons, MediaKind kind)
     {
         ArgumentNullException.ThrowIfNull(reasons);
-        var noun = kind == MediaKind.Video ? "video" : "photo";
+        var noun = MediaKinds.Name(kind);
         var holds = reasons.Where(r => r.Effect == ReasonEffect.Hold).ToArray();
         var clauses = new List<string>();
         var faint = Faces(holds, ReasonCode.FaceUncertain);
