@@ -14,6 +14,7 @@ internal sealed class ClipAlongside
 {
     private long _peakTreeBytes;
     private long _peakTreeProportionalBytes;
+    private string _peakComposition = "n/a";
 
     private ClipAlongside(string path, int seconds) => (Path, Seconds) = (path, seconds);
 
@@ -51,6 +52,9 @@ internal sealed class ClipAlongside
     /// <summary>The same as proportional set sizes (PSS): a page shared by several of the processes (ffmpeg's libraries,
     /// mapped by every ffmpeg and ffprobe run) is counted once in all, not once per process as the resident sizes count it.</summary>
     public long PeakTreeProportionalBytes => Interlocked.Read(ref _peakTreeProportionalBytes);
+
+    /// <summary>At the PSS peak: the server's own PSS and each of its child processes' (name and PSS), in MiB.</summary>
+    public string PeakComposition => Volatile.Read(ref _peakComposition);
 
     public static ClipAlongside Make(string folder, int seconds)
     {
@@ -148,7 +152,7 @@ internal sealed class ClipAlongside
     {
         while (!stop.IsCancellationRequested)
         {
-            var (resident, proportional) = TreeBytes(processId);
+            var (resident, proportional, composition) = TreeBytes(processId);
             if (resident > Interlocked.Read(ref _peakTreeBytes))
             {
                 Interlocked.Exchange(ref _peakTreeBytes, resident);
@@ -157,6 +161,7 @@ internal sealed class ClipAlongside
             if (proportional > Interlocked.Read(ref _peakTreeProportionalBytes))
             {
                 Interlocked.Exchange(ref _peakTreeProportionalBytes, proportional);
+                Volatile.Write(ref _peakComposition, composition);
             }
 
             try
@@ -187,7 +192,7 @@ internal sealed class ClipAlongside
     }
 
     /// <summary>The resident (VmRSS) and proportional (Pss of smaps_rollup) bytes of <paramref name="root"/> and its descendants, summed.</summary>
-    private static (long Resident, long Proportional) TreeBytes(int root)
+    private static (long Resident, long Proportional, string Composition) TreeBytes(int root)
     {
         var parents = new Dictionary<int, int>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
@@ -200,13 +205,17 @@ internal sealed class ClipAlongside
         }
 
         long resident = 0, proportional = 0;
-        foreach (var pid in parents.Keys.Where(p => Descends(p, root, parents)))
+        var parts = new List<string>();
+        foreach (var pid in parents.Keys.Where(p => Descends(p, root, parents)).Order())
         {
             resident += Kibibytes(Read($"/proc/{pid}/status"), "VmRSS:") * 1024;
-            proportional += Kibibytes(Read($"/proc/{pid}/smaps_rollup"), "Pss:") * 1024;
+            long pss = Kibibytes(Read($"/proc/{pid}/smaps_rollup"), "Pss:") * 1024;
+            proportional += pss;
+            string name = pid == root ? "server" : (Read($"/proc/{pid}/comm") ?? "?").Trim();
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {pss / (1024.0 * 1024):0}"));
         }
 
-        return (resident, proportional);
+        return (resident, proportional, string.Join(", ", parts));
     }
 
     /// <summary>The value in kB of the line starting with <paramref name="key"/> in a /proc file; 0 when absent (the process ended).</summary>

@@ -84,7 +84,7 @@ internal sealed class LoadRun(LoadOptions options)
                     $"acknowledged after {clip.Acknowledged?.TotalSeconds.ToString("0.00", c) ?? "n/a"} s, decided ({clip.Status ?? clip.Error ?? "not decided"}{(clip.Faces is { } faces ? $", {faces} faces listed to the tablet" : "")}) " +
                     $"{clip.Decided?.TotalSeconds.ToString("0.0", c) ?? "n/a"} s after its upload began; peak resident memory of the server and its " +
                     $"ffmpeg/ffprobe processes together (sampled every 100 ms): {(clip.PeakTreeBytes / (1024.0 * 1024)).ToString("0", c)} MiB " +
-                    $"(RSS summed; as PSS, pages the processes share counted once: {(clip.PeakTreeProportionalBytes / (1024.0 * 1024)).ToString("0", c)} MiB); " +
+                    $"(RSS summed; as PSS, pages the processes share counted once: {(clip.PeakTreeProportionalBytes / (1024.0 * 1024)).ToString("0", c)} MiB: {clip.PeakComposition} MiB); " +
                     $"CPU of the ffmpeg/ffprobe runs the server waited for (cutime + cstime, not in the server's own CPU above): " +
                     $"{toolsCpu?.ToString("0.0", c) ?? "n/a"} s");
             }

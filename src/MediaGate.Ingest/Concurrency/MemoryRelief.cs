@@ -39,12 +39,29 @@ public static class MemoryRelief
 
         try
         {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            NativeHeap.Trim();
+            Collect();
         }
         finally
         {
             Gate.Exit();
         }
+    }
+
+    /// <summary>
+    /// Collects and trims whatever the memory is, one caller at a time (waiting for one already at it): before work that
+    /// brings its own processes' memory (a clip's ffmpeg runs), so that theirs is not added to what a burst of photos left.
+    /// </summary>
+    public static void Release()
+    {
+        lock (Gate)
+        {
+            Collect();
+        }
+    }
+
+    private static void Collect()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        NativeHeap.Trim();
     }
 }
