@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "detect-cost" => DetectionCostBenchmark.Run(args[1..]),
     "detect-profile" => DetectionProfileBenchmark.Run(args[1..]),
     "make-photos" => MakePhotosCommand.Run(args[1..]),
+    "maxside-recall" => MaxSideRecallBenchmark.Run(args[1..]),
     "pipeline-cpu" => PipelineCpuBenchmark.Run(args[1..]),
     "tune" => TuneBenchmark.Run(args[1..]),
     "text" => TextMaskBenchmark.Run(args[1..]),
@@ -28,6 +29,8 @@ static int Usage()
               where yunet-n's CPU goes on one photo: resampling, tensor filling and model runs per level, second look, verifier
           make-photos --faces DIR --out DIR [--count 6] [--width 4000 --height 3000]
               tablet-sized JPEGs made from the evaluation set's group photos
+          maxside-recall --faces DIR --models DIR [--count 30] [--width 4000 --height 3000] [--max-side 2048]
+              masked recall of detection at the rendition size on such photos, by face size at the rendition
           pipeline-cpu --photos DIR --models DIR [--detector NAME] [--runs 3]
               in-process CPU time of anonymise per photo next to libjpeg-turbo decode + encode of it
           tune --faces DIR --models DIR --cache FILE [--detector yunet-n]

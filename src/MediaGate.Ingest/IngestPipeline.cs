@@ -198,8 +198,8 @@ public sealed class IngestPipeline
     }
 
     /// <summary>
-    /// Decodes the photo reduced for detection: a JPEG in the DCT at the smallest eighth whose long side still reaches
-    /// <paramref name="maxSide"/>, anything else whole; then made upright and resampled down to the rendition's size.
+    /// Decodes the photo reduced for detection: a JPEG in the DCT (<see cref="JpegDecoder.EighthsFor"/>), anything else
+    /// whole; then made upright and resampled down to the rendition's size, or kept at its own when it is already under it.
     /// </summary>
     private Outcome<PhotoContext> DecodeReduced(PhotoContext photo, int maxSide)
     {
@@ -224,7 +224,7 @@ public sealed class IngestPipeline
         photo.Eighths = PhotoReader.EighthsWithin(stored, maxSide);
 
         RgbImage upright = photo.Timed("orient", () => Orientation.ApplyExif(decoded.Value, stored.Orientation));
-        var (width, height) = Render.RenditionRenderer.SizeWithin(photo.UprightWidth, photo.UprightHeight, maxSide);
+        var (width, height) = Render.RenditionRenderer.SizeFor(upright, photo.UprightWidth, photo.UprightHeight, maxSide);
         photo.Image = photo.Timed("reduce", () => ImageResampler.Resize(upright, width, height));
         return photo;
     }

@@ -30,22 +30,34 @@ internal static class JpegDecoder
     public static int ScaledSide(int side, int eighths) => ((side * eighths) + 7) / 8;
 
     /// <summary>
-    /// The smallest scale, in eighths, whose long side is still at least <paramref name="longSide"/> (8 when even the
-    /// full size is not): a picture decoded at it and then resampled down is never enlarged.
+    /// The scale, in eighths, to decode at for a picture of at most <paramref name="longSide"/> on the long side: the smallest
+    /// whose long side still reaches it (8 when even the full size does not), so that the picture is reduced, never enlarged.
+    /// But libjpeg-turbo has SIMD inverse DCTs only for whole, half and quarter blocks (and an eighth is the DC alone); 3, 5,
+    /// 6 and 7 eighths run its plain C ones. So when that scale is 3 or 5 eighths and the SIMD scale just below it (2 or 4)
+    /// still gives at least <see cref="FastScaleShortfall"/> of <paramref name="longSide"/>, that one is taken, and the
+    /// picture is then used at its own size, a little under <paramref name="longSide"/> (a 4000x3000 photo for 2048 px:
+    /// 2000x1500 instead of 2500x1875 resampled to 2048x1536). Measured with <c>djpeg -scale</c> on six 4000x3000 photos
+    /// (<c>make-photos</c>): 18 ms a photo at 4/8, 34 ms at 5/8, 26 ms whole.
     /// </summary>
     public static int EighthsFor(int width, int height, int longSide)
     {
         int stored = Math.Max(width, height);
+        int reaching = 8;
         for (int eighths = 1; eighths < 8; eighths++)
         {
             if (ScaledSide(stored, eighths) >= longSide)
             {
-                return eighths;
+                reaching = eighths;
+                break;
             }
         }
 
-        return 8;
+        int fast = reaching switch { 3 => 2, 5 => 4, _ => reaching };
+        return fast != reaching && ScaledSide(stored, fast) >= longSide * FastScaleShortfall ? fast : reaching;
     }
+
+    /// <summary>The least share of the asked long side a SIMD-decodable scale may give instead of the one reaching it.</summary>
+    internal const double FastScaleShortfall = 0.95;
 
     private static Outcome<RgbImage> DecodeImageData(ReadOnlySpan<byte> jpeg, ImageHeader header, int eighths)
     {

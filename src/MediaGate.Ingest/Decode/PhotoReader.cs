@@ -28,8 +28,8 @@ public static class PhotoReader
 
     /// <summary>
     /// Inspect, decode and make upright for a use that needs at most <paramref name="maxSide"/> on the long side (a
-    /// rendition, a preview): a JPEG larger than that is decoded in the DCT at the smallest eighth whose long side still
-    /// reaches it (a part of a full decode's work and memory), anything else whole. The picture is NOT resampled to
+    /// rendition, a preview): a JPEG larger than that is decoded in the DCT at the eighth <see cref="JpegDecoder.EighthsFor"/>
+    /// picks (a part of a full decode's work and memory), anything else whole. The picture is NOT resampled to
     /// <paramref name="maxSide"/>: that is the caller's reduction, after its masks. The header stays the stored photo's,
     /// so the full upright size is <see cref="ImageHeader.UprightWidth"/> x <see cref="ImageHeader.UprightHeight"/>.
     /// </summary>
@@ -48,7 +48,7 @@ public static class PhotoReader
             : Outcome<UprightPhoto>.Fail(decoded.Failure);
     }
 
-    /// <summary>The stored picture decoded for a size of at most <paramref name="maxSide"/>: a larger JPEG at the smallest eighth whose long side still reaches it (<see cref="EighthsWithin"/>), anything else whole.</summary>
+    /// <summary>The stored picture decoded for a size of at most <paramref name="maxSide"/>: a larger JPEG at the eighth <see cref="JpegDecoder.EighthsFor"/> picks (<see cref="EighthsWithin"/>), anything else whole.</summary>
     internal static Outcome<RgbImage> DecodeWithin(ReadOnlySpan<byte> bytes, ImageHeader header, int maxSide) =>
         EighthsWithin(header, maxSide) is var eighths and < 8
             ? JpegDecoder.DecodeScaled(bytes, header, eighths)

@@ -11,8 +11,9 @@ namespace MediaGate.Ingest.Render;
 /// <see cref="IngestFailure"/>, and a failed rendition is never stored:
 /// <list type="number">
 /// <item>Read (may reject): the master decoded and made upright, within the ingest limits. A JPEG larger than the
-/// rendition is decoded in the DCT at the smallest eighth that still reaches the rendition's size
-/// (<see cref="PhotoReader.ReadUpright(ReadOnlySpan{byte}, IngestLimits, int)"/>): a 12 MP master is read as 4.8 MP.</item>
+/// rendition is decoded in the DCT at the eighth <see cref="JpegDecoder.EighthsFor"/> picks
+/// (<see cref="PhotoReader.ReadUpright(ReadOnlySpan{byte}, IngestLimits, int)"/>): a 4000x3000 master is read as 2000x1500
+/// and the rendition made at that size, a little under 2048 px, rather than decoded at 2500x1875 and resampled.</item>
 /// <item>Check (may reject): every face to mask lies in the full-size picture; one that does not means the faces
 /// and the picture do not belong together, so nothing is released.</item>
 /// <item>Mask: the boxes are full-size pixels ("Masks are planned on the full-size photo"), mapped onto the decoded
@@ -77,7 +78,7 @@ public static class RenditionRenderer
         var shownPixels = yieldToShown?.Save(upright, regions);
         FaceMasker.Apply(upright, regions);
         yieldToShown?.Restore(upright, regions, shownPixels);
-        var (width, height) = SizeWithin(fullWidth, fullHeight, rendition.MaxLongSide);
+        var (width, height) = SizeFor(upright, fullWidth, fullHeight, rendition.MaxLongSide);
         RgbImage reduced = ImageResampler.Resize(upright, width, height);
         Outcome<byte[]> encoded = JpegEncoder.Encode(reduced, rendition.JpegQuality);
         if (!encoded.IsSuccess)
@@ -112,6 +113,18 @@ public static class RenditionRenderer
         return width >= height
             ? (maxLongSide, Math.Max(1, (int)Math.Round(height * scale)))
             : (Math.Max(1, (int)Math.Round(width * scale)), maxLongSide);
+    }
+
+    /// <summary>
+    /// The size a picture of a photo (<paramref name="fullWidth"/> x <paramref name="fullHeight"/> upright) is reduced to:
+    /// <see cref="SizeWithin"/>, or the picture's own size when it is no larger than that on either side (a JPEG decoded in
+    /// the DCT a little under the size asked, <see cref="JpegDecoder.EighthsFor"/>): never enlarged.
+    /// </summary>
+    public static (int Width, int Height) SizeFor(RgbImage picture, int fullWidth, int fullHeight, int maxLongSide)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        var (width, height) = SizeWithin(fullWidth, fullHeight, maxLongSide);
+        return picture.Width <= width && picture.Height <= height ? (picture.Width, picture.Height) : (width, height);
     }
 
     /// <summary>A face box with a positive size that overlaps the picture (a box partly over an edge is normal).</summary>

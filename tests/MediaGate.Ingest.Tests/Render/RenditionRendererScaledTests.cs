@@ -182,8 +182,8 @@ public sealed class RenditionRendererScaledTests
         // Where the searched picture shows each face: full x -> x * e/8 in the DCT-scaled picture (plus, on an axis the
         // orientation reverses, the part of the last, partial block that then comes first) -> times reduced / scaled.
         int eighths = JpegDecoder.EighthsFor(storedWidth, storedHeight, 2048);
-        var (reducedWidth, reducedHeight) = RenditionRenderer.SizeWithin(uprightWidth, uprightHeight, 2048);
         int scaledWidth = JpegDecoder.ScaledSide(uprightWidth, eighths), scaledHeight = JpegDecoder.ScaledSide(uprightHeight, eighths);
+        var (reducedWidth, reducedHeight) = SearchedSize(uprightWidth, uprightHeight, new RgbImage(scaledWidth, scaledHeight), 2048);
         double ox = orientation is 2 or 3 or 6 or 7 ? scaledWidth - (uprightWidth * eighths / 8.0) : 0;
         double oy = orientation is 3 or 4 or 7 or 8 ? scaledHeight - (uprightHeight * eighths / 8.0) : 0;
         double rx = (double)reducedWidth / scaledWidth, ry = (double)reducedHeight / scaledHeight, e = eighths / 8.0;
@@ -247,10 +247,11 @@ public sealed class RenditionRendererScaledTests
         var ingest = new IngestOptions();
         var rendition = new RenditionOptions { MaxLongSide = 2048, JpegQuality = 85 };
 
-        var reference = Decode(RenditionRenderer.Render(PhotoReader.ReadUpright(jpeg, ingest.Limits).Value.Image, [masked, faint], rendition, ingest.Mask, yield).Value.Jpeg);
         var read = PhotoReader.ReadUpright(jpeg, ingest.Limits, 2048).Value;
         Assert.AreNotEqual(uprightWidth, read.Image.Width, "test setup: not a scaled read");
         var scaled = Decode(RenditionRenderer.Render(read, [masked, faint], rendition, ingest.Mask, yield).Value.Jpeg);
+        var atScaledSize = new RenditionOptions { MaxLongSide = Math.Max(scaled.Width, scaled.Height), JpegQuality = rendition.JpegQuality };
+        var reference = Decode(RenditionRenderer.Render(PhotoReader.ReadUpright(jpeg, ingest.Limits).Value.Image, [masked, faint], atScaledSize, ingest.Mask, yield).Value.Jpeg);
 
         Assert.AreEqual(0, Count(reference, IsRed), "test setup: the full-size render shows the masked face");
         Assert.AreEqual(0, Count(scaled, IsRed), "the scaled read shows pixels of the consent-masked face next to a shown face");
@@ -453,10 +454,13 @@ public sealed class RenditionRendererScaledTests
             (read.Value.Image.Width, read.Value.Image.Height),
             $"{what}: the scaled read is upright and at {eighths}/8");
 
-        var reference = RenditionRenderer.Render(full.Value.Image, faces, rendition, ingest.Mask);
         var scaled = RenditionRenderer.Render(jpeg, faces, rendition, ingest);
-        Assert.IsTrue(reference.IsSuccess, reference.Failure?.ToString());
         Assert.IsTrue(scaled.IsSuccess, scaled.Failure?.ToString());
+        Assert.AreEqual(SearchedSize(fullWidth, fullHeight, read.Value.Image, rendition.MaxLongSide), (scaled.Value.Width, scaled.Value.Height), $"{what}: the rendition's size");
+
+        // The reference: the full-size decode reduced to the same size (a read at 4/8 a little under the size asked is not enlarged).
+        var reference = RenditionRenderer.Render(full.Value.Image, faces, new RenditionOptions { MaxLongSide = Math.Max(scaled.Value.Width, scaled.Value.Height), JpegQuality = rendition.JpegQuality }, ingest.Mask);
+        Assert.IsTrue(reference.IsSuccess, reference.Failure?.ToString());
         Assert.AreEqual((reference.Value.Width, reference.Value.Height), (scaled.Value.Width, scaled.Value.Height), $"{what}: the rendition has the full-size render's size");
 
         var a = Decode(reference.Value.Jpeg);
@@ -481,6 +485,15 @@ public sealed class RenditionRendererScaledTests
         double overall = ShiftTolerantDifference(a, b, new DetectedFace(0, 0, fullWidth, fullHeight, 1, false), scale);
         Assert.IsLessThan(1.5, overall, $"{what}: the renditions differ by {overall:F2} levels on average");
         Assert.IsTrue(faces.Count == 0 || MeanSaturation(b, faces, scale) < 12, $"{what}: the scaled read's masks are not grey fills");
+    }
+
+    /// <summary>The size a scaled read of a photo of <paramref name="width"/> x <paramref name="height"/> upright is searched and
+    /// rendered at: the size within <paramref name="maxSide"/>, or the read's own when it is no larger (computed here, not
+    /// by the renderer's own rule).</summary>
+    private static (int Width, int Height) SearchedSize(int width, int height, RgbImage read, int maxSide)
+    {
+        var within = RenditionRenderer.SizeWithin(width, height, maxSide);
+        return read.Width <= within.Width && read.Height <= within.Height ? (read.Width, read.Height) : within;
     }
 
     /// <summary>The face side in full-size pixels that comes out as <paramref name="renditionPixels"/> in the rendition.</summary>
