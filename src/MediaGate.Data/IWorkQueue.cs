@@ -60,10 +60,19 @@ public interface IWorkQueue
     Task<int> ReleaseAsync(string holder, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Puts a failed media item back to processing and its work back in the queue with no attempts spent, in one
-    /// transaction (the manager's re-queue). False when the item is not failed.
+    /// Puts a failed media item back to processing and its work back in the queue (its own lane: a video's in the video
+    /// lane) with no attempts spent, in one transaction (the manager's re-queue). False when the item is not failed, or
+    /// cannot be processed again: neither its master is recorded nor its original still kept (a failed item's original is
+    /// deleted <c>Gate:Retention:FailedOriginalHours</c> after it failed); such an item stays failed, and nothing of it is
+    /// released.
     /// </summary>
     Task<bool> RequeueFailedAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>The failed items <see cref="RequeueFailedAsync"/> can put back now, oldest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<string>> RequeueableAsync(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>How many failed items <see cref="RequeueFailedAsync"/> can put back now (the dashboard's "try again" button).</summary>
+    Task<long> CountRequeueableAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The item's state, or null when it was never queued.</summary>
     Task<WorkState?> StateAsync(string id, CancellationToken cancellationToken = default);

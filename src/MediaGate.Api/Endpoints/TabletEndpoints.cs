@@ -163,18 +163,19 @@ public static class TabletEndpoints
     }
 
     /// <summary>
-    /// <c>POST /api/tablet/enrolment</c> <c>{"deviceId", "deviceSecret"}</c> (no token): 204 when they name a registered, unrevoked
-    /// tablet, else 401. The tablet page checks what was typed before keeping it, so a mistyped secret is caught at enrolment
-    /// rather than at every staff sign-in afterwards.
+    /// <c>POST /api/tablet/enrolment</c> <c>{"deviceId", "deviceSecret"}</c> (no token): 200 <c>{"deviceId", "name"}</c> when they
+    /// name a registered, unrevoked tablet (the name the manager gave it, so the tablet can say which device it became), else
+    /// 401. The tablet page checks what was typed, or the set-up link, before keeping it, so a mistyped secret is caught at
+    /// enrolment rather than at every staff sign-in afterwards. Only the holder of the secret learns the name.
     /// </summary>
-    public static async Task<Results<NoContent, ProblemHttpResult>> CheckEnrolmentAsync(
+    public static async Task<Results<Ok<TabletEnrolment>, ProblemHttpResult>> CheckEnrolmentAsync(
         EnrolmentCheckRequest? request, [FromServices] SignInFlow signIn, HttpContext http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signIn);
         ArgumentNullException.ThrowIfNull(http);
         http.Response.Headers.CacheControl = "no-store";
-        return await signIn.CheckDeviceAsync(request?.DeviceId, request?.DeviceSecret, ClientAddresses.Of(http), cancellationToken)
-            ? TypedResults.NoContent()
+        return await signIn.CheckDeviceAsync(request?.DeviceId, request?.DeviceSecret, ClientAddresses.Of(http), cancellationToken) is { } device
+            ? TypedResults.Ok(new TabletEnrolment(device.Id, device.Name))
             : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unknown device",
                 detail: "The device id or secret is wrong, or the device was revoked. Check them with the manager's devices page.");
     }

@@ -13,6 +13,17 @@ namespace MediaGate.Data.Sql;
 /// </summary>
 internal sealed class SqlWorkQueue(SqlStore store, TimeProvider time) : IWorkQueue
 {
+    /// <summary>The work kind of an uploaded photo (the upload's own, AcceptUpload.WorkKind).</summary>
+    private const string ProcessKind = "process";
+
+    // A failed item (alias m) that a re-queue can process again: its master is recorded (processing decides from it), or
+    // its original is still kept, written down for deletion and not yet taken by a sweep. Once the sweep deleted the
+    // original, putting the item back would only fail it again; it stays failed (never released), and is not counted as
+    // something the manager can try again. One rule for the count, the list and the re-queue itself.
+    private const string Requeueable =
+        "m.status = 'failed' AND (m.master_key IS NOT NULL OR EXISTS (SELECT 1 FROM pending_deletions p " +
+        "WHERE p.store = 'master' AND p.object_key = m.upload_key AND p.reason = 'upload' AND p.claimed_by IS NULL))";
+
     // A claim of the claiming process itself is never taken over: that process is alive and still holds the item.
     private const string Claimable =
         "((state = 'pending' AND (not_before IS NULL OR not_before <= @now)) OR (state = 'claimed' AND lease_until < @now AND claimed_by <> @node))";
@@ -147,32 +158,58 @@ internal sealed class SqlWorkQueue(SqlStore store, TimeProvider time) : IWorkQue
         DateTimeOffset now = time.GetUtcNow();
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        string? uploadKey = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT upload_key FROM media_items WHERE id = @id AND status = 'failed'", new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (uploadKey is null)
+        var item = await connection.QuerySingleOrDefaultAsync<RequeueRow>(new CommandDefinition(
+            $"SELECT m.upload_key AS UploadKey, m.master_key AS MasterKey, m.kind AS Kind FROM media_items m WHERE m.id = @id AND {Requeueable}",
+            new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (item is null)
         {
+            return false;
+        }
+
+        // The failed original was written down for deletion; it is needed again. A sweep that took it meanwhile is
+        // deleting it: without a master there is then nothing to process, and the item stays failed.
+        int kept = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM pending_deletions WHERE store = 'master' AND object_key = @UploadKey AND reason = 'upload' AND claimed_by IS NULL",
+            item, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (kept == 0 && item.MasterKey is null)
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             return false;
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE media_items SET status = 'processing', status_detail = NULL, updated_at = @now WHERE id = @id AND status = 'failed'",
             new { id, now = DbText.Instant(now) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-
-        // The failed original was written down for deletion; it is needed again (unless a sweep already holds it).
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM pending_deletions WHERE store = 'master' AND object_key = @uploadKey AND reason = 'upload' AND claimed_by IS NULL",
-            new { uploadKey }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         int changed = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE work_queue SET state = 'pending', attempts = 0, outages = 0, not_before = NULL, claim_token = NULL, claimed_by = NULL, " +
             "lease_until = NULL, finished_at = NULL WHERE id = @id",
             new { id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (changed == 0)
         {
-            await EnqueueAsync(connection, transaction, id, "process", 0, now, cancellationToken).ConfigureAwait(false);
+            // Its work entry is gone: made again, in the item's own lane (a video in the photo lane would fail as "not an image").
+            await EnqueueAsync(connection, transaction, id, item.Kind == Data.Media.MediaKinds.Video ? Data.Media.MediaKinds.VideoWork : ProcessKind, 0, now, cancellationToken)
+                .ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    public async Task<IReadOnlyList<string>> RequeueableAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var ids = await connection.QueryAsync<string>(new CommandDefinition(
+            $"SELECT m.id FROM media_items m WHERE {Requeueable} ORDER BY m.created_at, m.id LIMIT @limit",
+            new { limit = (long)limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return ids.ToArray();
+    }
+
+    public async Task<long> CountRequeueableAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM media_items m WHERE {Requeueable}", cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     public async Task<WorkState?> StateAsync(string id, CancellationToken cancellationToken = default)
@@ -188,6 +225,15 @@ internal sealed class SqlWorkQueue(SqlStore store, TimeProvider time) : IWorkQue
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         int changed = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return changed == 1;
+    }
+
+    private sealed class RequeueRow
+    {
+        public string UploadKey { get; init; } = "";
+
+        public string? MasterKey { get; init; }
+
+        public string Kind { get; init; } = "";
     }
 
     private sealed class ClaimRow

@@ -4,6 +4,7 @@ using MediaGate.Data;
 using MediaGate.Data.Audit;
 using MediaGate.Data.Events;
 using MediaGate.Data.Identity;
+using MediaGate.Data.Media;
 using MediaGate.Gate.Outcomes;
 
 namespace MediaGate.Gate.Audit;
@@ -13,7 +14,8 @@ namespace MediaGate.Gate.Audit;
 /// (audited first, read page by page so a long log is never held in memory), the check of its keyed hash chain and its
 /// signed head (kept outside the database, checked later with <c>mediagate audit verify --head FILE</c>).
 /// </summary>
-public sealed class AuditTrail(IAuditLog audit, IAccountRepository accounts, IChildRepository children, IDeviceRepository devices, IEventRepository events)
+public sealed class AuditTrail(
+    IAuditLog audit, IAccountRepository accounts, IChildRepository children, IDeviceRepository devices, IEventRepository events, IVideoRepository videos)
 {
     /// <summary>Entries per page unless asked otherwise, and per read of an export.</summary>
     public const int DefaultPage = 1000;
@@ -36,7 +38,7 @@ public sealed class AuditTrail(IAuditLog audit, IAccountRepository accounts, ICh
         }
 
         var entries = await audit.ReadPageAsync(Query(filter) with { AfterSequence = after ?? 0 }, limit ?? DefaultPage, cancellationToken).ConfigureAwait(false);
-        return new AuditPage(entries, await NamesAsync(cancellationToken).ConfigureAwait(false));
+        return await PageAsync(entries, await NamesAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Audits an export of the filter's entries by <paramref name="actor"/>; the export holds the entries before that one.</summary>
@@ -53,17 +55,19 @@ public sealed class AuditTrail(IAuditLog audit, IAccountRepository accounts, ICh
         return new AuditExport(filter, marker);
     }
 
-    /// <summary>The export's entries, oldest first, read a page at a time.</summary>
-    public async IAsyncEnumerable<AuditEntry> EntriesAsync(AuditExport export, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>The export's entries, oldest first, a page at a time, each page with the names its entries' ids stand for.</summary>
+    public async IAsyncEnumerable<AuditPage> PagesAsync(AuditExport export, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(export);
+        var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         var query = Query(export.Filter);
         while (true)
         {
             var page = await audit.ReadPageAsync(query, DefaultPage, cancellationToken).ConfigureAwait(false);
-            foreach (AuditEntry entry in page.TakeWhile(e => e.Sequence < export.Marker.Sequence))
+            var before = page.TakeWhile(e => e.Sequence < export.Marker.Sequence).ToArray();
+            if (before.Length > 0)
             {
-                yield return entry;
+                yield return await PageAsync(before, names, cancellationToken).ConfigureAwait(false);
             }
 
             if (page.Count < DefaultPage || page[^1].Sequence >= export.Marker.Sequence)
@@ -75,8 +79,8 @@ public sealed class AuditTrail(IAuditLog audit, IAccountRepository accounts, ICh
         }
     }
 
-    /// <summary>The names the entries' ids stand for: accounts, children, tablets and events.</summary>
-    public async Task<AuditNames> NamesAsync(CancellationToken cancellationToken = default)
+    /// <summary>The names the entries' ids stand for: accounts, children, tablets and events (the videos are a page's own: <see cref="PageAsync"/>).</summary>
+    private async Task<AuditNames> NamesAsync(CancellationToken cancellationToken)
     {
         var accountList = await accounts.ListAsync(cancellationToken).ConfigureAwait(false);
         var childList = await children.ListAsync(cancellationToken).ConfigureAwait(false);
@@ -86,7 +90,49 @@ public sealed class AuditTrail(IAuditLog audit, IAccountRepository accounts, ICh
             accountList.ToDictionary(a => a.Id, a => a.Username, StringComparer.Ordinal),
             childList.ToDictionary(c => c.Id.Value, c => c.Name, StringComparer.Ordinal),
             deviceList.ToDictionary(d => d.Id, d => d.Name, StringComparer.Ordinal),
-            eventList.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal));
+            eventList.ToDictionary(e => e.Id, e => e.Name, StringComparer.Ordinal),
+            new HashSet<string>(StringComparer.Ordinal));
+    }
+
+    /// <summary>The entries with <paramref name="names"/> and which of the items they name are videos (read from the items' stored kind).</summary>
+    private async Task<AuditPage> PageAsync(IReadOnlyList<AuditEntry> entries, AuditNames names, CancellationToken cancellationToken)
+    {
+        var mediaIds = entries.SelectMany(MediaIdsOf).Where(Identifiers.IsGenerated).ToHashSet(StringComparer.Ordinal);
+        var videoIds = mediaIds.Count == 0 ? new HashSet<string>(StringComparer.Ordinal) : await videos.VideosAmongAsync(mediaIds, cancellationToken).ConfigureAwait(false);
+        return new AuditPage(entries, names with { Videos = videoIds });
+    }
+
+    /// <summary>The ids an entry may name an item by: its subject, and an upload's items (<c>{"items": [{"mediaId"}]}</c>).</summary>
+    private static IEnumerable<string> MediaIdsOf(AuditEntry entry)
+    {
+        yield return entry.Subject;
+        if (entry.Action != "upload" || entry.Detail is null)
+        {
+            yield break;
+        }
+
+        foreach (var id in UploadedIds(entry.Detail))
+        {
+            yield return id;
+        }
+    }
+
+    private static IReadOnlyList<string> UploadedIds(string detail)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(detail);
+            return document.RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array
+                ? items.EnumerateArray()
+                    .Where(i => i.ValueKind == JsonValueKind.Object && i.TryGetProperty("mediaId", out var id) && id.ValueKind == JsonValueKind.String)
+                    .Select(i => i.GetProperty("mediaId").GetString()!)
+                    .ToArray()
+                : [];
+        }
+        catch (JsonException)
+        {
+            return []; // a detail that is not JSON names no item: its sentence says "photo", as before kinds were read
+        }
     }
 
     /// <summary>Walks the keyed hash chain and names the first broken link, if any.</summary>

@@ -4,7 +4,10 @@ namespace MediaGate.Gate.Dashboard;
 /// <param name="Today">Today's counts (setting's time zone).</param>
 /// <param name="HeldNow">Items held or waiting for a face to be assigned now.</param>
 /// <param name="BlockedNow">Items blocked now.</param>
-/// <param name="FailedNow">Items failed now, whatever day they failed (the ones "Try failed photos again" puts back in the queue).</param>
+/// <param name="FailedNow">Items failed now, whatever day they failed.</param>
+/// <param name="RetryableNow">Of <paramref name="FailedNow"/>, those "Try failed photos again" can put back in the queue now (their
+/// master recorded or their original still kept: <see cref="Data.IWorkQueue.CountRequeueableAsync"/>); the page offers the button only
+/// while it is above 0, so a failure whose original is gone does not keep a button that can do nothing.</param>
 /// <param name="AverageMinutesToRelease">Over the items released in the window: minutes from upload to release; null when none.</param>
 /// <param name="HoldReasons">Why the items now held are held, most common first.</param>
 /// <param name="ConsentsDueForReview">Grants in force whose review date is within <see cref="ManagerDashboard.ReviewHorizonDays"/> days or has passed.</param>
@@ -14,6 +17,7 @@ public sealed record DashboardView(
     long HeldNow,
     long BlockedNow,
     long FailedNow,
+    long RetryableNow,
     double? AverageMinutesToRelease,
     IReadOnlyList<HoldReasonCount> HoldReasons,
     IReadOnlyList<DueConsent> ConsentsDueForReview,

@@ -12,7 +12,9 @@ namespace MediaGate.Gate.Dashboard;
 /// release, hold reasons, consents due for review, and counts per day for the chart, all in the setting's time zone.
 /// Reads only: the hold reasons are the review queue's (<see cref="ReviewItem.QueueAsync(IReadOnlyCollection{MediaStatus}, int, CancellationToken)"/>), the engine's reasons as of now.
 /// </summary>
-public sealed class ManagerDashboard(IConsentRepository consentsRepository, IMediaRepository media, IMediaActivityRepository mediaActivity, ReviewItem review, TimeProvider time, IOptions<SettingClockOptions> clock)
+public sealed class ManagerDashboard(
+    IConsentRepository consentsRepository, IMediaRepository media, IMediaActivityRepository mediaActivity, IWorkQueue work, ReviewItem review, TimeProvider time,
+    IOptions<SettingClockOptions> clock)
 {
     /// <summary>How far ahead a review date counts as due.</summary>
     public const int ReviewHorizonDays = 30;
@@ -61,6 +63,7 @@ public sealed class ManagerDashboard(IConsentRepository consentsRepository, IMed
             Count(MediaStatus.Held) + Count(MediaStatus.NeedsAssignment),
             Count(MediaStatus.Blocked),
             Count(MediaStatus.Failed),
+            await work.CountRequeueableAsync(cancellationToken).ConfigureAwait(false),
             ActivityTally.AverageMinutesToRelease(activity, since),
             reasons,
             ConsentReviewDates.Due(matrix, now, today, ReviewHorizonDays),

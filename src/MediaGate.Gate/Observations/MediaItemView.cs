@@ -9,4 +9,9 @@ namespace MediaGate.Gate.Observations;
 /// <param name="Height">Of the master, once processed.</param>
 /// <param name="Faces">In face order; empty until processed. A video's faces are its tracks (issue 14).</param>
 /// <param name="Kind"><c>photo</c> or <c>video</c>.</param>
-public sealed record MediaItemView(string MediaId, string Sha256, string Status, string? Detail, int? Width, int? Height, IReadOnlyList<FaceView> Faces, string Kind = "photo");
+/// <param name="Recheck"><c>again</c> for a <c>held</c> or <c>needs-assignment</c> item that a consent change sent back to be
+/// checked (it had been decided before; <see cref="Review.ItemStatusRule.SentBackByConsentChange"/>), as a family's journal
+/// says (<see cref="Parents.ParentListItem.Recheck"/>); null otherwise. Staff are told so, so that an item they saw
+/// released and now waiting is not taken for a fault.</param>
+public sealed record MediaItemView(
+    string MediaId, string Sha256, string Status, string? Detail, int? Width, int? Height, IReadOnlyList<FaceView> Faces, string Kind = "photo", string? Recheck = null);

@@ -1,6 +1,8 @@
 using MediaGate.Data;
 using MediaGate.Data.Media;
 using MediaGate.Gate.Outcomes;
+using MediaGate.Gate.Parents;
+using MediaGate.Gate.Review;
 
 namespace MediaGate.Gate.Observations;
 
@@ -8,7 +10,7 @@ namespace MediaGate.Gate.Observations;
 /// The tablet's view of an observation: per item its status and faces with assignments, for the staff whom
 /// <see cref="StaffReadRule"/> allows (taken on their tablet or by them, recently).
 /// </summary>
-public sealed class ReadObservation(IMediaRepository media, IVideoRepository videos, TimeProvider time)
+public sealed class ReadObservation(IMediaRepository media, IVideoRepository videos, IDecisionRepository decisions, TimeProvider time)
 {
     /// <summary>How many recent observations the tablet lists unless it asks otherwise.</summary>
     public const int DefaultRecent = 20;
@@ -96,6 +98,12 @@ public sealed class ReadObservation(IMediaRepository media, IVideoRepository vid
         return new MediaItemView(item.Id, item.Sha256, item.Status.Name(), item.StatusDetail, item.Width, item.Height,
             faces.Select(f => new FaceView(f.FaceId, f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height, f.Score, f.Assignment.Child?.Value,
                 f.Assignment.Kind.Name(), f.Uncertain, f.Uncertain, tracks.GetValueOrDefault(f.Number)?.FirstMs, tracks.GetValueOrDefault(f.Number)?.LastMs)).ToArray(),
-            kind);
+            kind,
+            await SentBackAsync(item, cancellationToken).ConfigureAwait(false) ? ParentListItem.Again : null);
     }
+
+    /// <summary>Whether a consent change sent the waiting item back to be checked (only a waiting item's decisions are read).</summary>
+    private async Task<bool> SentBackAsync(MediaItemRecord item, CancellationToken cancellationToken) =>
+        item.Status is MediaStatus.Held or MediaStatus.NeedsAssignment
+        && ItemStatusRule.SentBackByConsentChange(await decisions.OfMediaAsync(item.Id, cancellationToken).ConfigureAwait(false));
 }

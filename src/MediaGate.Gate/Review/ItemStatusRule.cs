@@ -19,8 +19,7 @@ internal static class ItemStatusRule
 {
     public static MediaStatus Of(IReadOnlyList<StoredDecision> decisions, IReadOnlyList<ReviewActionRecord> actions)
     {
-        bool anyJournal = decisions.Any(d => d.Request.Purpose == Purpose.Journal);
-        var purpose = !anyJournal && decisions.Any(d => d.Request.Purpose == Purpose.Events) ? Purpose.Events : Purpose.Journal;
+        var purpose = StatusPurpose(decisions);
         if (actions.Any(a => a.Purpose == purpose && a.Action == ReviewAction.Block))
         {
             return MediaStatus.Blocked;
@@ -42,4 +41,19 @@ internal static class ItemStatusRule
 
         return journal.Any(d => d.Verdict == Verdict.Release) ? MediaStatus.Released : MediaStatus.Blocked;
     }
+
+    /// <summary>
+    /// True when a decision that sets the item's status (<see cref="Of"/>) holds because a consent change sent it back
+    /// (<see cref="StoredDecision.ConsentRecheckAt"/>): the tablet says the item is being checked again (README, the tablet's
+    /// <c>recheck</c>), as a family's journal does.
+    /// </summary>
+    public static bool SentBackByConsentChange(IReadOnlyList<StoredDecision> decisions)
+    {
+        var purpose = StatusPurpose(decisions);
+        return decisions.Any(d => d.Request.Purpose == purpose && d.Verdict == Verdict.Hold && d.ConsentRecheckAt is not null);
+    }
+
+    /// <summary>The purpose whose decisions set the status: the journal, or the events purpose for an event item with no child tagged.</summary>
+    private static Purpose StatusPurpose(IReadOnlyList<StoredDecision> decisions) =>
+        !decisions.Any(d => d.Request.Purpose == Purpose.Journal) && decisions.Any(d => d.Request.Purpose == Purpose.Events) ? Purpose.Events : Purpose.Journal;
 }

@@ -8,14 +8,15 @@ namespace MediaGate.Gate.Worker;
 /// <summary>
 /// The manager's re-queue of failed items (issue 13): a failed item goes back to processing with its attempts reset, in
 /// one transaction with its work-queue row, and its original is no longer due for deletion. Each re-queue is audited
-/// (<c>requeue</c>). An item that is not failed is left alone: a decided item is never processed again this way.
+/// (<c>requeue</c>). An item that is not failed is left alone: a decided item is never processed again this way; nor is a
+/// failed one whose original was deleted since (<see cref="IWorkQueue.RequeueFailedAsync"/>): it would only fail again.
 /// </summary>
 public sealed class RequeueFailed(IAuditLog audit, IMediaRepository media, IWorkQueue workRepository)
 {
     /// <summary>The most items one call re-queues.</summary>
     public const int MaxItems = 500;
 
-    /// <summary>Re-queues one item: null when there is no such item, false when it is not failed.</summary>
+    /// <summary>Re-queues one item: null when there is no such item, false when it is not failed or cannot be processed again.</summary>
     public async Task<bool?> RequeueAsync(string mediaId, string actor, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(mediaId);
@@ -35,16 +36,19 @@ public sealed class RequeueFailed(IAuditLog audit, IMediaRepository media, IWork
         return true;
     }
 
-    /// <summary>Re-queues every failed item (at most <see cref="MaxItems"/>); the ids re-queued.</summary>
+    /// <summary>
+    /// Re-queues every failed item that can be processed again (at most <see cref="MaxItems"/>, the oldest first; the
+    /// ones that cannot are not listed, so they never crowd those out); the ids re-queued.
+    /// </summary>
     public async Task<IReadOnlyList<string>> RequeueAllAsync(string actor, CancellationToken cancellationToken)
     {
-        var failed = await media.ItemsWithStatusAsync([MediaStatus.Failed], MaxItems, cancellationToken).ConfigureAwait(false);
+        var failed = await workRepository.RequeueableAsync(MaxItems, cancellationToken).ConfigureAwait(false);
         var requeued = new List<string>(failed.Count);
-        foreach (var item in failed)
+        foreach (var id in failed)
         {
-            if (await RequeueAsync(item.Id, actor, cancellationToken).ConfigureAwait(false) == true)
+            if (await RequeueAsync(id, actor, cancellationToken).ConfigureAwait(false) == true)
             {
-                requeued.Add(item.Id);
+                requeued.Add(id);
             }
         }
 

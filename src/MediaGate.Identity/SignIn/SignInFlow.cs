@@ -56,17 +56,20 @@ public sealed class SignInFlow(
         return await SucceedAsync(found!, deviceId: null, now, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Whether the id and secret name a registered, unrevoked tablet (checked at enrolment); a failure is audited.</summary>
-    public async Task<bool> CheckDeviceAsync(string? deviceId, string? deviceSecret, string source, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The registered, unrevoked tablet the id and secret name (checked at enrolment, so that the tablet can say which device
+    /// it became), or null; a failure is audited.
+    /// </summary>
+    public async Task<Device?> CheckDeviceAsync(string? deviceId, string? deviceSecret, string source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (await RegisteredDeviceAsync(deviceId, deviceSecret, cancellationToken).ConfigureAwait(false) is not null)
+        if (await RegisteredDeviceAsync(deviceId, deviceSecret, cancellationToken).ConfigureAwait(false) is { } device)
         {
-            return true;
+            return device;
         }
 
         await AuditFailureAsync(null, "enrolment", delaysBegan: false, source, cancellationToken).ConfigureAwait(false);
-        return false;
+        return null;
     }
 
     public async Task<SignInOutcome> OnTabletAsync(string? deviceId, string? deviceSecret, string? username, string? pin, string source, CancellationToken cancellationToken = default)

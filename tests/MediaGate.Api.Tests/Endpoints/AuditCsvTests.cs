@@ -29,7 +29,8 @@ public sealed class AuditCsvTests
     {
         var entry = new AuditEntry(7, new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(1)), "mgr", "export", "audit.csv", "{\"a\":1}", "prev", "hash");
 
-        var names = new AuditNames(new Dictionary<string, string> { ["mgr"] = "head" }, new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, string>());
+        var names = new AuditNames(new Dictionary<string, string> { ["mgr"] = "head" }, new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, string>(),
+            new HashSet<string>());
 
         string line = AuditCsv.Line(entry, names);
 

@@ -1,6 +1,10 @@
 using System.Net;
+using System.Text.Json;
 using MediaGate.Api.Tests.Hosting;
+using MediaGate.Consent.People;
 using MediaGate.Data;
+using MediaGate.Data.Audit;
+using MediaGate.Data.Media;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +35,44 @@ public sealed class ManagerAuditTests
         CollectionAssert.Contains(actions, ("consent-change", child));
         string manager = await service.ManagerIdAsync();
         Assert.AreEqual(manager, entries.Single(e => e.GetProperty("action").GetString() == "consent-change").GetProperty("actor").GetString());
+    }
+
+    /// <summary>
+    /// The audit log's sentences said "photo" of a video ("Released photo 1a2b3c4d for journal." for a clip): each names
+    /// the item by its stored kind, in the page and in audit.csv alike, and an upload counts its photos and videos apart.
+    /// </summary>
+    [TestMethod]
+    public async Task ReadAudit_EntriesAboutAVideoAndAPhoto_SentencesNameEachByItsKind()
+    {
+        await using var service = await TestHost.StartAsync();
+        string child = await ManagerCalls.CreateChildAsync(service, "Ada");
+        var (observation, video, photo) = await AddVideoAndPhotoAsync(service, child);
+        await service.Database.Audit.AppendAsync(new AuditEvent("staff-1", "upload", observation,
+            JsonSerializer.Serialize(new { device = "tablet-1", items = new[] { new { mediaId = video }, new { mediaId = photo } } })));
+        foreach (var item in new[] { video, photo })
+        {
+            await service.Database.Audit.AppendAsync(new AuditEvent("manager-1", "decision", item, "{\"purpose\":\"journal\",\"action\":\"release\"}"));
+            await service.Database.Audit.AppendAsync(new AuditEvent("manager-1", "view-face-crop", item, "{\"faceId\":\"f1\",\"number\":1}"));
+        }
+
+        using var response = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit");
+        var said = (await ManagerCalls.ReadJsonAsync(response, HttpStatusCode.OK)).EnumerateArray().Select(e => e.GetProperty("what").GetString()).ToArray();
+        using var csv = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit.csv");
+        string exported = await csv.Content.ReadAsStringAsync();
+
+        string[] expected =
+        [
+            "Uploaded 1 photo and 1 video from a tablet.",
+            $"Released video {video[..8]} for journal.",
+            $"Viewed a face of video {video[..8]} for a spot check.",
+            $"Released photo {photo[..8]} for journal.",
+            $"Viewed a face of photo {photo[..8]} for a spot check.",
+        ];
+        foreach (var sentence in expected)
+        {
+            CollectionAssert.Contains(said, sentence);
+            Assert.Contains(sentence, exported, "audit.csv says the same");
+        }
     }
 
     [TestMethod]
@@ -246,5 +288,25 @@ public sealed class ManagerAuditTests
         string[] lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         CollectionAssert.AreEqual(Enumerable.Range(0, 1_005).Select(i => "n" + i).ToArray(), lines.Skip(1).Select(l => l.Split(',')[6]).ToArray());
+    }
+
+    /// <summary>An observation of <paramref name="child"/> with a video and a photo, stored as an upload stores them.</summary>
+    private static async Task<(string Observation, string Video, string Photo)> AddVideoAndPhotoAsync(TestHost service, string child)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var observation = new ObservationRecord(Guid.NewGuid().ToString("N"), "tablet-1", "staff-1", now, now, "Songs", [new ChildId(child)]);
+        var items = Enumerable.Range(0, 2).Select(i =>
+        {
+            string id = Guid.NewGuid().ToString("N");
+            return new MediaItemRecord(id, observation.Id, i, new string((char)('a' + i), 64), 1000, "uploads/" + id, null, null, null,
+                MediaStatus.Processing, null, now, now, [new ChildId(child)]);
+        }).ToArray();
+        foreach (var item in items)
+        {
+            await service.Database.PendingDeletions.RecordUploadAsync(item.UploadKey, now.AddHours(6)); // as the upload writes its originals down
+        }
+
+        Assert.IsTrue((await service.Database.Media.AddUploadAsync(new NewUpload(observation, items, "process", null, [items[0].Id]))).Stored);
+        return (observation.Id, items[0].Id, items[1].Id);
     }
 }

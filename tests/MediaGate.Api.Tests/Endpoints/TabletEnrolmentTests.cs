@@ -8,15 +8,17 @@ namespace MediaGate.Api.Tests.Endpoints;
 [TestClass]
 public sealed class TabletEnrolmentTests
 {
+    /// <summary>A tablet set up from a link did not say which device it became: the check answers the device's id and name.</summary>
     [TestMethod]
-    public async Task CheckEnrolment_RegisteredDeviceAndItsSecret_Returns204()
+    public async Task CheckEnrolment_RegisteredDeviceAndItsSecret_Returns200WithTheDevicesIdAndName()
     {
         await using var service = await TestHost.StartAsync();
-        var (id, secret) = await RegisterAsync(service);
+        var (id, secret) = await RegisterAsync(service, "Wrens room");
 
         using var response = await CheckAsync(service, id, secret);
 
-        Assert.AreEqual(HttpStatusCode.NoContent, response.StatusCode);
+        var body = await ManagerCalls.ReadJsonAsync(response, HttpStatusCode.OK);
+        Assert.AreEqual((id, "Wrens room"), (body.GetProperty("deviceId").GetString(), body.GetProperty("name").GetString()));
         Assert.IsTrue(response.Headers.CacheControl?.NoStore);
     }
 
@@ -61,12 +63,12 @@ public sealed class TabletEnrolmentTests
         Assert.AreEqual(FailureAuditBudget.PerWindow, actions.Count(a => a == IdentityAuditActions.SignInFailed), "the budget's worth of failures is recorded");
         Assert.AreEqual(1, actions.Count(a => a == IdentityAuditActions.SignInFailuresNotRecorded), "one entry says the rest are not recorded");
         using var right = await CheckAsync(service, id, secret);
-        Assert.AreEqual(HttpStatusCode.NoContent, right.StatusCode, "the right secret from the same address still enrols the tablet");
+        Assert.AreEqual(HttpStatusCode.OK, right.StatusCode, "the right secret from the same address still enrols the tablet");
     }
 
-    private static async Task<(string Id, string Secret)> RegisterAsync(TestHost service)
+    private static async Task<(string Id, string Secret)> RegisterAsync(TestHost service, string? name = null)
     {
-        using var response = await ManagerCalls.SendJsonAsync(service, HttpMethod.Post, "/api/manager/devices", new { name = "tablet " + Guid.NewGuid().ToString("N")[..6] });
+        using var response = await ManagerCalls.SendJsonAsync(service, HttpMethod.Post, "/api/manager/devices", new { name = name ?? "tablet " + Guid.NewGuid().ToString("N")[..6] });
         var body = await ManagerCalls.ReadJsonAsync(response, HttpStatusCode.Created);
         return (body.GetProperty("deviceId").GetString()!, body.GetProperty("deviceSecret").GetString()!);
     }

@@ -32,12 +32,7 @@ public sealed class ManagerConsentPreviewTests : BrowserTest
 
         var page = await NewPageAsync(service);
         await ManagerConsole.SignInAsync(page, "consents.html");
-        await page.Page.GetByRole(AriaRole.Button, new() { Name = $"Change Website consent for {ava.ChildName}" }).ClickAsync();
-        var editor = page.Page.Locator("#editor");
-        await editor.GetByLabel("Consent", new() { Exact = true }).SelectOptionAsync("false");
-        await editor.GetByLabel("Given or withdrawn by").FillAsync("Ava's mother");
-        await editor.GetByLabel("Evidence (e.g. signed form, email)").FillAsync("Email of 2 December");
-        await editor.GetByRole(AriaRole.Button, new() { Name = "Check what changes" }).ClickAsync();
+        await CheckWithdrawalAsync(page, "Website", ava.ChildName);
 
         await Assertions.Expect(page.Page.Locator("#preview-count")).ToHaveAttributeAsync("data-count", "0");
         await Assertions.Expect(page.Page.Locator("#preview-count")).ToHaveTextAsync("No released photo changes. 1 photo not shown to anyone now will be decided again.");
@@ -70,16 +65,52 @@ public sealed class ManagerConsentPreviewTests : BrowserTest
             """;
         await page.Page.RouteAsync("**/api/manager/consents/preview", route => route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = Answer }));
         await ManagerConsole.SignInAsync(page, "consents.html");
-        await page.Page.GetByRole(AriaRole.Button, new() { Name = $"Change Journal consent for {ava.ChildName}" }).ClickAsync();
+        await CheckWithdrawalAsync(page, "Journal", ava.ChildName);
+
+        await Assertions.Expect(page.Page.Locator("#preview-count")).ToHaveTextAsync("1 photo and 1 video released now will be made again or withdrawn.");
+        await Assertions.Expect(page.Page.Locator("#preview .preview-counts li[data-purpose='journal']")).ToHaveTextAsync("Journal: 1 photo and 1 video come down.");
+        await Assertions.Expect(page.Page.Locator("#preview .affected li[data-media='0123456789abcdef0123456789abcde1'] img")).ToHaveAttributeAsync("alt", new Regex("^Video taken "));
+    }
+
+    /// <summary>
+    /// The preview said "No photo changes." whatever the items were, and "No released photo changes." of a video. The
+    /// service's answers are given here (nothing affected; then one video shown to nobody), so that only the page's
+    /// words are under test.
+    /// </summary>
+    [TestMethod]
+    public async Task ConsentPreview_NothingThenOnlyAVideoNotShown_SaysPhotoOrVideoThenVideo()
+    {
+        var service = await StartServiceAsync();
+        using var nursery = await Nursery.CreateAsync(service.Address);
+        var page = await NewPageAsync(service);
+        page.Probe.ExpectConsoleError("status of 404");
+        string answer = """{"affected":[],"count":0}""";
+        await page.Page.RouteAsync("**/api/manager/consents/preview", route => route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = answer }));
+        await ManagerConsole.SignInAsync(page, "consents.html");
+        var count = page.Page.Locator("#preview-count");
+
+        await CheckWithdrawalAsync(page, "Journal", nursery.Ava.ChildName);
+        await Assertions.Expect(count).ToHaveTextAsync("No photo or video changes.");
+
+        answer = """
+            {"affected":[
+              {"mediaId":"0123456789abcdef0123456789abcde1","purposesChanging":["journal"],"takenAt":"2026-12-01T10:00:00Z","kind":"video",
+               "changes":[{"purpose":"journal","audience":"parent:a","change":"reconsider","verdict":"block","shown":false,"staysShown":false}]}],
+             "count":1}
+            """;
+        await CheckWithdrawalAsync(page, "Journal", nursery.Ava.ChildName);
+        await Assertions.Expect(count).ToHaveTextAsync("No released video changes. 1 video not shown to anyone now will be decided again.");
+    }
+
+    /// <summary>Opens the <paramref name="purpose"/> consent editor of <paramref name="childName"/>, fills a withdrawal and asks what it would change.</summary>
+    private static async Task CheckWithdrawalAsync(BrowserPage page, string purpose, string childName)
+    {
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = $"Change {purpose} consent for {childName}" }).ClickAsync();
         var editor = page.Page.Locator("#editor");
         await editor.GetByLabel("Consent", new() { Exact = true }).SelectOptionAsync("false");
         await editor.GetByLabel("Given or withdrawn by").FillAsync("Ava's mother");
         await editor.GetByLabel("Evidence (e.g. signed form, email)").FillAsync("Email of 2 December");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Check what changes" }).ClickAsync();
-
-        await Assertions.Expect(page.Page.Locator("#preview-count")).ToHaveTextAsync("1 photo and 1 video released now will be made again or withdrawn.");
-        await Assertions.Expect(page.Page.Locator("#preview .preview-counts li[data-purpose='journal']")).ToHaveTextAsync("Journal: 1 photo and 1 video come down.");
-        await Assertions.Expect(page.Page.Locator("#preview .affected li[data-media='0123456789abcdef0123456789abcde1'] img")).ToHaveAttributeAsync("alt", new Regex("^Video taken "));
     }
 
     [TestMethod]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace MediaGate.Browser.Tests.Manager;
 
@@ -59,5 +60,34 @@ public sealed class ManagerRequeueTests : BrowserTest
             audit.Any(e => e.GetProperty("action").GetString() == "requeue" && e.ToString().Contains(failed.MediaId, StringComparison.Ordinal)),
             "the audit log records the re-queue of the failed photo");
         await CheckAsync(page, "dashboard, failed item put back in the queue");
+    }
+
+    /// <summary>
+    /// The button stayed while a failed item could not be put back (its original deleted 72 hours after it failed),
+    /// and each press found nothing to do. The service's own answer is given here with two failed items of which none can
+    /// be tried again (a browser test cannot wait 72 hours; the count itself: ManagerDashboardTests and SqlWorkQueueTests),
+    /// so that only the page is under test: the tile says 2, there is no button, and a sentence says why.
+    /// </summary>
+    [TestMethod]
+    public async Task TryFailedPhotosAgain_FailedItemsNoneRetryable_NoButtonAndASentenceSaysWhy()
+    {
+        var service = await StartServiceAsync();
+        var page = await NewPageAsync(service);
+        await page.Page.RouteAsync("**/api/manager/dashboard?*", async route =>
+        {
+            var answer = await route.FetchAsync();
+            var board = JsonNode.Parse(await answer.TextAsync())!.AsObject();
+            board["failedNow"] = 2;
+            board["retryableNow"] = 0;
+            await route.FulfillAsync(new() { Response = answer, Body = board.ToJsonString() });
+        });
+
+        await ManagerConsole.SignInAsync(page, "index.html");
+
+        await Assertions.Expect(page.Page.Locator(".tile", new() { HasText = "Failed now (all days)" }).Locator("dd")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Page.Locator(".requeue-gone")).ToHaveTextAsync(
+            "2 failed photos or videos can no longer be tried again: their originals are no longer kept.");
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Button, new() { Name = "Try failed photos again" })).ToHaveCountAsync(0);
+        await CheckAsync(page, "dashboard, failed items that can no longer be tried again");
     }
 }

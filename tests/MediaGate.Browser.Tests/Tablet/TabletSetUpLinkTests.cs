@@ -7,7 +7,8 @@ namespace MediaGate.Browser.Tests.Tablet;
 /// Setting up a tablet without typing two long codes: the Devices page shows the new tablet's set-up link
 /// (<c>/tablet/#device=…&amp;secret=…</c>, the pair in the fragment, which is never sent to the server) as a QR code and
 /// as text; the tablet page opened on it enrols from the fragment through the same check as the form, takes the
-/// fragment off the address before asking the service, and refuses a wrong link as the form does.
+/// fragment off the address before asking the service, refuses a wrong link as the form does, says which device it
+/// became, and asks before a link replaces the device of a tablet already set up.
 /// </summary>
 [TestClass]
 public sealed partial class TabletSetUpLinkTests : BrowserTest
@@ -46,10 +47,10 @@ public sealed partial class TabletSetUpLinkTests : BrowserTest
     }
 
     [TestMethod]
-    public async Task TabletPage_OpenedOnTheSetUpLink_EnrolsAndTheFragmentIsGoneBeforeTheServiceIsAsked()
+    public async Task TabletPage_OpenedOnTheSetUpLink_EnrolsSaysWhichDeviceAndTheFragmentIsGoneBeforeTheServiceIsAsked()
     {
         var service = await StartServiceAsync();
-        var device = await RegisterDeviceAsync(service);
+        var (device, name) = await RegisterDeviceAsync(service);
         var tablet = new TabletPage(await NewPageAsync(service));
         var addressWhenAsked = await AddressWhenEnrolmentIsAskedAsync(tablet.Page);
 
@@ -57,6 +58,9 @@ public sealed partial class TabletSetUpLinkTests : BrowserTest
 
         await tablet.Page.GetByRole(AriaRole.Heading, new() { Name = "Staff sign-in" }).WaitForAsync();
         Assert.AreEqual(device.DeviceId, await StoredDeviceIdAsync(tablet.Page), "enrolled from the link");
+        // It used to enrol silently: the page says which registered device this tablet now is, by the manager's name for it.
+        await Assertions.Expect(tablet.Page.GetByRole(AriaRole.Status).GetByText($"This tablet is now set up as {name}.")).ToBeVisibleAsync();
+        await Assertions.Expect(tablet.Page.Locator("#this-device")).ToHaveTextAsync($"This tablet: {name}.");
         Assert.AreEqual($"{service.Address.GetLeftPart(UriPartial.Authority)}/tablet/", await tablet.Page.EvaluateAsync<string>("() => location.href"), "the secret is not left in the address");
         Assert.AreEqual($"{service.Address.GetLeftPart(UriPartial.Authority)}/tablet/", await addressWhenAsked.Task, "the fragment goes before the service is asked");
         await Assertions.Expect(tablet.Page.GetByLabel("Your username")).ToBeFocusedAsync();
@@ -67,7 +71,7 @@ public sealed partial class TabletSetUpLinkTests : BrowserTest
     public async Task TabletPage_SetUpLinkWithAWrongSecret_ShowsTheFormsErrorAndKeepsNothing()
     {
         var service = await StartServiceAsync();
-        var device = await RegisterDeviceAsync(service);
+        var (device, _) = await RegisterDeviceAsync(service);
         var tablet = new TabletPage(await NewPageAsync(service));
         tablet.Browser.Probe.ExpectConsoleError("status of 401");
         var addressWhenAsked = await AddressWhenEnrolmentIsAskedAsync(tablet.Page);
@@ -90,7 +94,7 @@ public sealed partial class TabletSetUpLinkTests : BrowserTest
     public async Task TabletPage_SetUpLinkIncomplete_RefusedWithoutAskingTheService()
     {
         var service = await StartServiceAsync();
-        var device = await RegisterDeviceAsync(service);
+        var (device, _) = await RegisterDeviceAsync(service);
         var tablet = new TabletPage(await NewPageAsync(service));
         var asked = await AddressWhenEnrolmentIsAskedAsync(tablet.Page);
 
@@ -102,30 +106,63 @@ public sealed partial class TabletSetUpLinkTests : BrowserTest
         Assert.DoesNotContain("#", await tablet.Page.EvaluateAsync<string>("() => location.href"));
     }
 
+    /// <summary>
+    /// A tablet already set up refused another device's link with a message, and a tablet set up from a stray link (an
+    /// e-mail opened on it) did not say which device it became. Now a working tablet, staff signed in, asks: the link's
+    /// device is checked first (a wrong link asks nothing), then "Keep" changes nothing and "Set up as" replaces the
+    /// device, signing the staff member out (their token was the old device's), and says which device it is now.
+    /// </summary>
     [TestMethod]
-    public async Task TabletPage_AlreadySetUp_ASecondDevicesLinkDoesNotReplaceIt()
+    public async Task TabletPage_AlreadySetUpAsAnother_AsksBeforeALinkReplacesItsDeviceAndSaysWhichItBecame()
     {
         var service = await StartServiceAsync();
-        var first = await RegisterDeviceAsync(service);
-        var second = await RegisterDeviceAsync(service);
+        using var nursery = await Nursery.CreateAsync(service.Address);
+        var first = $"Robins tablet {nursery.Tag}";
+        var (second, secondName) = await RegisterDeviceAsync(service);
         var tablet = new TabletPage(await NewPageAsync(service));
-        await tablet.OpenAsync();
-        await tablet.EnrolAsync(first);
-
+        tablet.Browser.Probe.ExpectConsoleError("status of 401");
+        await tablet.StartAsync(nursery);
+        var question = tablet.Page.GetByRole(AriaRole.Region, new() { Name = "Set this tablet up as another device?" });
+        var keep = question.GetByRole(AriaRole.Button, new() { Name = $"Keep {first}" });
+        var replace = question.GetByRole(AriaRole.Button, new() { Name = $"Set up as {secondName}" });
         // Opened while the page is open: only the fragment changes (no new document).
-        await tablet.Page.EvaluateAsync("link => { location.href = link; }", SetUpLink(service, second.DeviceId, second.DeviceSecret));
+        Task OpenAsync(string secret) => tablet.Page.EvaluateAsync("link => { location.href = link; }", SetUpLink(service, second.DeviceId, secret));
 
-        await Assertions.Expect(tablet.Page.Locator("#page-error")).ToContainTextAsync("already set up");
-        Assert.AreEqual(first.DeviceId, await StoredDeviceIdAsync(tablet.Page), "the device the tablet had is kept");
+        await OpenAsync(second.DeviceSecret + "x");
+        await Assertions.Expect(tablet.Page.Locator("#page-error")).ToContainTextAsync("The set-up link was not accepted. The device id or secret is wrong");
+        await Assertions.Expect(tablet.Page.Locator("#page-error")).ToContainTextAsync($"This tablet is still set up as {first}.");
+        await Assertions.Expect(question).ToBeHiddenAsync();
+
+        await OpenAsync(second.DeviceSecret);
+        await Assertions.Expect(question).ToBeVisibleAsync();
+        await Assertions.Expect(question).ToContainTextAsync(
+            $"This tablet is set up as {first}. The set-up link you opened would make it {secondName} instead, and sign {nursery.StaffUsername} out.");
+        await Assertions.Expect(tablet.Page.GetByRole(AriaRole.Heading, new() { Name = "Set this tablet up as another device?" })).ToBeFocusedAsync();
+        Assert.AreEqual(nursery.Device.DeviceId, await StoredDeviceIdAsync(tablet.Page), "nothing is replaced before staff answer");
         Assert.DoesNotContain("#", await tablet.Page.EvaluateAsync<string>("() => location.href"));
-        await CheckAsync(tablet.Browser, "tablet: a second set-up link on a set-up tablet");
+        await CheckAsync(tablet.Browser, "tablet: another device's set-up link on a set-up tablet asks first");
+
+        await keep.ClickAsync();
+        await Assertions.Expect(question).ToBeHiddenAsync();
+        await Assertions.Expect(tablet.Page.Locator("#device-status")).ToHaveTextAsync($"This tablet is still set up as {first}.");
+        Assert.AreEqual(nursery.Device.DeviceId, await StoredDeviceIdAsync(tablet.Page), "kept");
+        await Assertions.Expect(tablet.Page.GetByRole(AriaRole.Heading, new() { Name = "New photos" })).ToBeVisibleAsync();
+
+        await OpenAsync(second.DeviceSecret);
+        await replace.ClickAsync();
+        await tablet.Page.GetByRole(AriaRole.Heading, new() { Name = "Staff sign-in" }).WaitForAsync();
+        Assert.AreEqual(second.DeviceId, await StoredDeviceIdAsync(tablet.Page), "replaced once staff said so");
+        await Assertions.Expect(tablet.Page.Locator("#device-status")).ToHaveTextAsync($"This tablet is now set up as {secondName}.");
+        await Assertions.Expect(tablet.Page.Locator("#this-device")).ToHaveTextAsync($"This tablet: {secondName}.");
+        await Assertions.Expect(tablet.Page.Locator("#signed-in")).ToBeHiddenAsync();
+        await CheckAsync(tablet.Browser, "tablet: set up as another device from a link, after asking");
     }
 
     [TestMethod]
     public async Task TabletPage_SetUpLinkOpenedThroughTheServiceWorker_LeavesNoSecretInItsCache()
     {
         var service = await StartServiceAsync();
-        var device = await RegisterDeviceAsync(service);
+        var (device, _) = await RegisterDeviceAsync(service);
         var tablet = new TabletPage(await NewPageAsync(service));
         await tablet.OpenAsync();
         // The worker installed and controlling the tablet's pages, as on every tablet after its first start.
@@ -147,10 +184,11 @@ public sealed partial class TabletSetUpLinkTests : BrowserTest
     private static string SetUpLink(ServiceProcess service, string deviceId, string secret) =>
         $"{service.Address.GetLeftPart(UriPartial.Authority)}/tablet/#device={Uri.EscapeDataString(deviceId)}&secret={Uri.EscapeDataString(secret)}";
 
-    private static async Task<DeviceRegistration> RegisterDeviceAsync(ServiceProcess service)
+    private static async Task<(DeviceRegistration Device, string Name)> RegisterDeviceAsync(ServiceProcess service)
     {
         using var manager = await ApiClient.SignInAsync(service.Address, ServiceSettings.ManagerUsername, ServiceSettings.ManagerPassword);
-        return await manager.RegisterDeviceAsync("Wrens tablet " + Guid.NewGuid().ToString("N")[..8]);
+        var name = "Wrens tablet " + Guid.NewGuid().ToString("N")[..8];
+        return (await manager.RegisterDeviceAsync(name), name);
     }
 
     private static async Task<string?> StoredDeviceIdAsync(IPage page) =>

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using MediaGate.Data.Media;
+using MediaGate.Data.Retention;
+using MediaGate.Data.Tests.Media;
 using MediaGate.Data.Tests.Support;
 using MediaGate.Data.Work;
 
@@ -241,6 +244,75 @@ public sealed class SqlWorkQueueTests
 
         Assert.AreEqual("mine", (await queue.ClaimAsync("node-a/2", Lease, 3))?.Id);
         Assert.IsNull(await queue.ClaimAsync("node-a/2", Lease, 3), "another holder's claim stays");
+    }
+
+    /// <summary>
+    /// A failed item whose original the sweep deleted (72 hours after it failed) was counted as failed "now" and put back
+    /// by every press of "Try failed photos again", only to fail again: the dashboard's button stayed for ever. Only a
+    /// failed item whose original is still kept, or whose master is recorded, is counted, listed and put back.
+    /// </summary>
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task RequeueFailedAsync_FailedItemsByWhatIsKept_OnlyThoseWithTheirOriginalOrMasterCountedAndPutBack(string store)
+    {
+        var time = new FakeTimeProvider(Sample.Now);
+        await using var test = await TestDatabase.CreateAsync(store, time);
+        await Sample.AddChildrenAsync(test.Database);
+        var upload = MediaSample.Upload(4, [Sample.Ava]);
+        await test.Database.AddRecordedUploadAsync(upload);
+        var (kept, swept, sweeping, mastered) = (upload.Items[0], upload.Items[1], upload.Items[2], upload.Items[3]);
+        foreach (var item in upload.Items)
+        {
+            // As ProcessItem fails an item: its original written down for deletion, due after FailedOriginalHours (the
+            // kept one failed later, so its original is not due yet).
+            var dueAt = Sample.Now.AddHours(item == kept ? 100 : 72);
+            await test.Database.PendingDeletions.RecordWriteAheadAsync(DeletionStore.Master, item.UploadKey, dueAt);
+            Assert.IsTrue(await test.Database.Media.SetStatusAsync(item.Id, MediaStatus.Failed, "Not an image"));
+        }
+
+        await test.Database.Media.RecordMasterAsync(mastered.Id, "masters/" + mastered.Id + ".jpg", 640, 480, []);
+        time.Advance(TimeSpan.FromHours(73));
+        var due = await test.Database.PendingDeletions.ClaimDueAsync(time.GetUtcNow(), "sweeper", time.GetUtcNow().AddMinutes(5), 10);
+        Assert.HasCount(3, due, "every original but the kept one is due");
+        foreach (var deletion in due.Where(d => d.ObjectKey != sweeping.UploadKey))
+        {
+            Assert.IsTrue(await test.Database.PendingDeletions.CompleteAsync(deletion, "sweeper"), "the sweep deleted this original");
+        }
+
+        var queue = test.Database.Work;
+        Assert.AreEqual(2, await queue.CountRequeueableAsync(), "the one whose original is kept and the one with a master");
+        CollectionAssert.AreEquivalent(new[] { kept.Id, mastered.Id }, (await queue.RequeueableAsync(10)).ToArray());
+
+        Assert.IsFalse(await queue.RequeueFailedAsync(swept.Id), "its original is gone: nothing to process");
+        Assert.IsFalse(await queue.RequeueFailedAsync(sweeping.Id), "its original is being deleted by a sweep");
+        Assert.IsTrue(await queue.RequeueFailedAsync(kept.Id));
+        Assert.IsTrue(await queue.RequeueFailedAsync(mastered.Id));
+
+        Assert.AreEqual(MediaStatus.Failed, (await test.Database.Media.FindItemAsync(swept.Id))!.Status, "left failed, never released");
+        Assert.AreEqual(MediaStatus.Failed, (await test.Database.Media.FindItemAsync(sweeping.Id))!.Status);
+        Assert.AreEqual(MediaStatus.Processing, (await test.Database.Media.FindItemAsync(kept.Id))!.Status);
+        Assert.AreEqual(0, await queue.CountRequeueableAsync());
+    }
+
+    [TestMethod]
+    [DataRow(TestDatabase.Sqlite)]
+    [DataRow(TestDatabase.PostgreSql)]
+    public async Task RequeueFailedAsync_FailedVideoWhoseWorkEntryIsGone_QueuedAgainInTheVideoLane(string store)
+    {
+        await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
+        await Sample.AddChildrenAsync(test.Database);
+        var upload = MediaSample.Upload(1, [Sample.Ava]);
+        var video = upload.Items[0];
+        await test.Database.AddRecordedUploadAsync(upload with { Videos = [video.Id] });
+        await test.Database.PendingDeletions.RecordWriteAheadAsync(DeletionStore.Master, video.UploadKey, Sample.Now.AddHours(72));
+        Assert.IsTrue(await test.Database.Media.SetStatusAsync(video.Id, MediaStatus.Failed, "The video was refused"));
+        await test.ExecuteRawAsync($"DELETE FROM work_queue WHERE id = '{video.Id}'");
+
+        Assert.IsTrue(await test.Database.Work.RequeueFailedAsync(video.Id));
+
+        Assert.IsNull(await test.Database.Work.ClaimAsync("node-a", Lease, 3), "a photo worker never takes the video");
+        Assert.AreEqual(video.Id, (await test.Database.Work.ClaimKindAsync("node-a", Lease, 3, MediaKinds.VideoWork))?.Id);
     }
 
     [TestMethod]

@@ -221,7 +221,7 @@ public sealed class AssignFacesTests
         await gate.Process.ProcessAsync(item.MediaId, CancellationToken.None);
         var face = (await gate.Database.Media.FacesAsync(item.MediaId))[0];
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TimeProvider.System.GetUtcNow() + StaffReadRule.Window + TimeSpan.FromMinutes(1));
-        var later = new AssignFaces(gate.Database.Accounts, gate.Database.Audit, gate.Database.Media, gate.Services.GetRequiredService<MediaGate.Gate.Processing.DecideItem>(), new ReadObservation(gate.Database.Media, gate.Database.Videos, clock), clock, gate.Services.GetRequiredService<MediaGate.Gate.Children.ChildrenWhoLeft>());
+        var later = new AssignFaces(gate.Database.Accounts, gate.Database.Audit, gate.Database.Media, gate.Services.GetRequiredService<MediaGate.Gate.Processing.DecideItem>(), new ReadObservation(gate.Database.Media, gate.Database.Videos, gate.Database.Decisions, clock), clock, gate.Services.GetRequiredService<MediaGate.Gate.Children.ChildrenWhoLeft>());
 
         var outcome = await later.ByTabletAsync(item.MediaId, Uploader, [new FaceAssignmentInput(face.FaceId, ava.Value)], CancellationToken.None);
 

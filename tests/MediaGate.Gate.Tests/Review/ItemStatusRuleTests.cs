@@ -37,6 +37,21 @@ public sealed class ItemStatusRuleTests
     public void Of_NoJournalOrEventsDecision_HeldFailClosed() =>
         Assert.AreEqual(MediaStatus.Held, ItemStatusRule.Of([Decision(Purpose.Website, Audience.Public, Verdict.Release)], []));
 
+    [TestMethod]
+    public void SentBackByConsentChange_JournalHoldAConsentChangeMade_True() =>
+        Assert.IsTrue(ItemStatusRule.SentBackByConsentChange(
+            [Decision(Purpose.Journal, Audience.ParentOf(Ava), Verdict.Hold) with { ConsentRecheckAt = Now }]));
+
+    [TestMethod]
+    public void SentBackByConsentChange_JournalHoldOfItsFirstDecision_False() =>
+        Assert.IsFalse(ItemStatusRule.SentBackByConsentChange([Decision(Purpose.Journal, Audience.ParentOf(Ava), Verdict.Hold)]));
+
+    /// <summary>The journal sets the item's status, so a re-checked website decision does not make the tablet say it.</summary>
+    [TestMethod]
+    public void SentBackByConsentChange_OnlyAWebsiteHoldMarked_False() =>
+        Assert.IsFalse(ItemStatusRule.SentBackByConsentChange(
+            [Decision(Purpose.Journal, Audience.ParentOf(Ava), Verdict.Hold), Decision(Purpose.Website, Audience.Public, Verdict.Hold) with { ConsentRecheckAt = Now }]));
+
     private static StoredDecision Decision(Purpose purpose, Audience audience, Verdict verdict)
     {
         var item = new MediaItem(new MediaItemId("m1"), [], [new MediaFace(1, new FaceBox(10, 10, 50, 50), 0.9f, false, FaceAssignment.ToChild(Ava))], MediaKind.Photo);

@@ -81,6 +81,6 @@ public sealed class VideoWordsTests
     }
 
     private static ManagerDashboard Dashboard(RenditionWorld world) =>
-        new(world.Database.Consents, world.Database.Media, world.Database.MediaActivity, world.Review, world.Time,
+        new(world.Database.Consents, world.Database.Media, world.Database.MediaActivity, world.Database.Work, world.Review, world.Time,
             Microsoft.Extensions.Options.Options.Create(new SettingClockOptions { TimeZone = "Europe/London" }));
 }

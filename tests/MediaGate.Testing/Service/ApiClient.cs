@@ -287,6 +287,7 @@ internal sealed class ApiClient : IDisposable
                 f.TryGetProperty("score", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetDouble() : double.NaN,
                 f.TryGetProperty("childId", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null)).ToList()
             : [];
-        return new ItemView(item.GetProperty("mediaId").GetString()!, item.GetProperty("status").GetString()!, faces);
+        return new ItemView(item.GetProperty("mediaId").GetString()!, item.GetProperty("status").GetString()!, faces,
+            item.TryGetProperty("recheck", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null);
     }
 }

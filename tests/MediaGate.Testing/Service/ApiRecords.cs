@@ -44,8 +44,8 @@ internal sealed record UploadFile(string FileName, byte[] Bytes, string ContentT
 /// </summary>
 internal sealed record FaceView(JsonElement FaceId, double X, double Y, double W, double H, double Score, string? ChildId);
 
-/// <summary>An item's state as the tablet sees it.</summary>
-internal sealed record ItemView(string MediaId, string Status, IReadOnlyList<FaceView> Faces)
+/// <summary>An item's state as the tablet sees it (README adds recheck <c>again</c>: a consent change sent it back to be checked).</summary>
+internal sealed record ItemView(string MediaId, string Status, IReadOnlyList<FaceView> Faces, string? Recheck = null)
 {
     /// <summary>api.md statuses other than <c>processing</c>: the worker has decided.</summary>
     public bool IsDecided => Status != "processing";

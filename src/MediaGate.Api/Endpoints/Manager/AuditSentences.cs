@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MediaGate.Data.Audit;
+using MediaGate.Data.Media;
 using MediaGate.Gate.Audit;
 
 namespace MediaGate.Api.Endpoints.Manager;
@@ -37,7 +38,7 @@ public static class AuditSentences
         string subject = entry.Subject;
         string Account() => names.Accounts.GetValueOrDefault(subject) ?? "an account";
         string Child(string id) => names.Children.GetValueOrDefault(id) ?? "a child no longer listed";
-        string Photo(string id) => id.Length >= 8 ? $"photo {id[..8]}" : "a photo";
+        string Item(string id) => id.Length >= 8 ? $"{Noun(id, names)} {id[..8]}" : "a photo";
         string Device(string id) => names.Devices.GetValueOrDefault(id) is { } name ? $"the tablet {name}" : "a tablet";
         string Event(string id) => names.Events.GetValueOrDefault(id) is { } name ? $"the event {name}" : "an event";
         string Children(string property) => And(Strings(d, property).Select(Child).ToArray()) is { Length: > 0 } list ? list : "no child";
@@ -65,50 +66,55 @@ public static class AuditSentences
             "consent-import" => $"Imported the consent matrix ({Number(d, "records")} records, {Number(d, "newChildren")} new children).",
             "event-create" => $"Recorded {Event(subject)} on {Text(d, "date") ?? "an unknown day"} with {Children("attendees")}.",
             "event-attendees" => $"Changed the attendees of {Event(subject)} to {Children("attendees")}.",
-            "upload" => $"Uploaded {Count(d, "items", "photo")} from {Device(Text(d, "device") ?? "")}.",
+            "upload" => $"Uploaded {Uploaded(d, names)} from {Device(Text(d, "device") ?? "")}.",
             "upload-abandoned" => "Deleted the part of an upload that was never finished.",
-            "decision" => Decision(d, Photo(subject)),
-            "face-assignment" => $"Named the faces of {Photo(subject)}.",
-            "not-a-face" => $"Marked a detection in {Photo(subject)} as not a face.",
-            "text-unmask" => $"Un-masked text region {Number(d, "region")} of {Photo(subject)} on the website and in publicity (it names no child).",
-            "text-mask" => $"Masked text region {Number(d, "region")} of {Photo(subject)} again on the website and in publicity.",
-            "retention-delete" => $"Deleted {Photo(subject)}: every child in it left the setting ({Children("children")}).",
-            "view" => $"Viewed {Photo(subject)}.",
-            "view-master" => $"Viewed the unmasked original of {Photo(subject)}.",
-            "view-preview" => $"Viewed the preview of {Photo(subject)}.",
-            "view-face-crop" => $"Viewed a face of {Photo(subject)} for a spot check.",
+            "decision" => Decision(d, Item(subject)),
+            "face-assignment" => $"Named the faces of {Item(subject)}.",
+            "not-a-face" => $"Marked a detection in {Item(subject)} as not a face.",
+            "text-unmask" => $"Un-masked text region {Number(d, "region")} of {Item(subject)} on the website and in publicity (it names no child).",
+            "text-mask" => $"Masked text region {Number(d, "region")} of {Item(subject)} again on the website and in publicity.",
+            "retention-delete" => $"Deleted {Item(subject)}: every child in it left the setting ({Children("children")}).",
+            "view" => $"Viewed {Item(subject)}.",
+            "view-master" => $"Viewed the unmasked original of {Item(subject)}.",
+            "view-master-video" => $"Played the unmasked original of {Item(subject)}.",
+            "view-video" => $"Played {Item(subject)}.",
+            "video-link" => $"Asked for a link to play {Item(subject)}.",
+            "processing-failed" => $"Could not process {Item(subject)}.",
+            "requeue" => $"Put {Item(subject)} back in the queue to be processed again.",
+            "view-preview" => $"Viewed the preview of {Item(subject)}.",
+            "view-face-crop" => $"Viewed a face of {Item(subject)} for a spot check.",
             "export" => subject switch
             {
                 "consents.csv" => "Exported the consent matrix.",
                 "audit.csv" => "Exported the audit log.",
                 _ => $"Exported a family's journal ({Children("children")}).",
             },
-            "export-publicity" => $"Downloaded the publicity copy of {Photo(subject)}.",
+            "export-publicity" => $"Downloaded the publicity copy of {Item(subject)}.",
             "audit-head-exported" => "Exported the audit log's signed head.",
             _ => $"{entry.Action} {subject}".Trim() + ".",
         };
     }
 
-    private static string Decision(JsonElement? d, string photo)
+    private static string Decision(JsonElement? d, string item)
     {
         if (Text(d, "action") is { } action)
         {
             string purpose = Text(d, "purpose") ?? "a purpose";
             return action switch
             {
-                "release" => $"Released {photo} for {purpose}.",
-                "mask" => $"Released {photo} with masks for {purpose}.",
-                "block" => $"Blocked {photo} for {purpose}.",
-                _ => $"Decided {photo} for {purpose} ({action}).",
+                "release" => $"Released {item} for {purpose}.",
+                "mask" => $"Released {item} with masks for {purpose}.",
+                "block" => $"Blocked {item} for {purpose}.",
+                _ => $"Decided {item} for {purpose} ({action}).",
             };
         }
 
         if (Text(d, "cause") is { } cause)
         {
-            return $"Decided {photo} again after a {cause.Replace('-', ' ')}.";
+            return $"Decided {item} again after a {cause.Replace('-', ' ')}.";
         }
 
-        return Text(d, "status") is { } status ? $"Checked {photo}: {status.Replace('-', ' ')}." : $"Decided {photo}.";
+        return Text(d, "status") is { } status ? $"Checked {item}: {status.Replace('-', ' ')}." : $"Decided {item}.";
     }
 
     private static string Consent(JsonElement? d) =>
@@ -123,11 +129,23 @@ public static class AuditSentences
         _ => $"{string.Join(", ", parts[..^1])} and {parts[^1]}",
     };
 
-    private static string Count(JsonElement? d, string property, string noun)
+    /// <summary>"video" for an item the names know as a video, else "photo" (an item of no known kind was a photo: videos came later).</summary>
+    private static string Noun(string mediaId, AuditNames names) => names.Videos.Contains(mediaId) ? MediaKinds.Video : MediaKinds.Photo;
+
+    /// <summary>An upload's items by kind: "1 photo", "2 videos", "2 photos and 1 video".</summary>
+    private static string Uploaded(JsonElement? d, AuditNames names)
     {
-        int n = d is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
-        return n == 1 ? $"1 {noun}" : $"{n.ToString(CultureInfo.InvariantCulture)} {noun}s";
+        var items = d is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("items", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().ToArray()
+            : [];
+        int videos = items.Count(i => i.ValueKind == JsonValueKind.Object && Text(i, "mediaId") is { } id && names.Videos.Contains(id));
+        int photos = items.Length - videos;
+        return photos > 0 && videos > 0 ? $"{Count(photos, MediaKinds.Photo)} and {Count(videos, MediaKinds.Video)}"
+            : videos > 0 ? Count(videos, MediaKinds.Video)
+            : Count(photos, MediaKinds.Photo);
     }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(CultureInfo.InvariantCulture)} {noun}s";
 
     private static string? Text(JsonElement? d, string property) =>
         d is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

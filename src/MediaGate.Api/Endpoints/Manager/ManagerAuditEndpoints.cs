@@ -50,11 +50,13 @@ public static class ManagerAuditEndpoints
             async body =>
             {
                 await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
-                var names = await trail.NamesAsync(cancellationToken).ConfigureAwait(false);
                 await writer.WriteAsync(AuditCsv.Header + "\n").ConfigureAwait(false);
-                await foreach (var entry in trail.EntriesAsync(export, cancellationToken).ConfigureAwait(false))
+                await foreach (var page in trail.PagesAsync(export, cancellationToken).ConfigureAwait(false))
                 {
-                    await writer.WriteAsync(AuditCsv.Line(entry, names) + "\n").ConfigureAwait(false);
+                    foreach (var entry in page.Entries)
+                    {
+                        await writer.WriteAsync(AuditCsv.Line(entry, page.Names) + "\n").ConfigureAwait(false);
+                    }
                 }
             },
             "text/csv; charset=utf-8",

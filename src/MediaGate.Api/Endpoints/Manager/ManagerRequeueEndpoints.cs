@@ -20,7 +20,10 @@ public static class ManagerRequeueEndpoints
         return group;
     }
 
-    /// <summary><c>POST /api/manager/media/requeue</c> → 200 <c>{"mediaIds", "count"}</c>: every failed item (at most 500).</summary>
+    /// <summary>
+    /// <c>POST /api/manager/media/requeue</c> → 200 <c>{"mediaIds", "count"}</c>: every failed item that can be processed again
+    /// (at most 500; the dashboard's <c>retryableNow</c>).
+    /// </summary>
     public static async Task<Ok<RequeueResponse>> RequeueAllAsync([FromServices] RequeueFailed requeue, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requeue);
@@ -28,7 +31,10 @@ public static class ManagerRequeueEndpoints
         return TypedResults.Ok(new RequeueResponse(ids, ids.Count));
     }
 
-    /// <summary><c>POST /api/manager/media/{mediaId}/requeue</c> → 200 <c>{"mediaIds", "count"}</c>; 404 unknown item, 409 not failed.</summary>
+    /// <summary>
+    /// <c>POST /api/manager/media/{mediaId}/requeue</c> → 200 <c>{"mediaIds", "count"}</c>; 404 unknown item, 409 not failed or
+    /// no longer kept (its original deleted after it failed, and no master).
+    /// </summary>
     public static async Task<Results<Ok<RequeueResponse>, ProblemHttpResult>> RequeueOneAsync(
         string mediaId, [FromServices] RequeueFailed requeue, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -37,7 +43,8 @@ public static class ManagerRequeueEndpoints
         return done switch
         {
             null => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no item with this id."),
-            false => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not failed", detail: "Only a failed item can be re-queued."),
+            false => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot be re-queued",
+                detail: "Only a failed item that can still be processed can be re-queued: a failed item's original is deleted some time after it failed."),
             true => TypedResults.Ok(new RequeueResponse([mediaId], 1)),
         };
     }

@@ -34,10 +34,12 @@ export function authHeaders(headers = {}) {
 
 /**
  * Calls the API. `json` is sent as a JSON body; `body` (FormData, Blob) as it is. Answers with the parsed JSON, the
- * text of a text answer, the Response itself when `raw` is set, or null for an empty answer.
+ * text of a text answer, the Response itself when `raw` is set, or null for an empty answer. An `anonymous` call (one
+ * that needs no token, such as a tablet's enrolment check) sends no token, and its 401 leaves the session alone: a
+ * wrong set-up link opened on a tablet must not sign out the practitioner working on it.
  */
-export async function api(path, { method = 'GET', json, body, headers = {}, raw = false } = {}) {
-  const init = { method, headers: authHeaders(headers), cache: 'no-store' };
+export async function api(path, { method = 'GET', json, body, headers = {}, raw = false, anonymous = false } = {}) {
+  const init = { method, headers: anonymous ? { ...headers } : authHeaders(headers), cache: 'no-store' };
   if (json !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(json);
@@ -53,7 +55,7 @@ export async function api(path, { method = 'GET', json, body, headers = {}, raw 
   }
 
   if (!response.ok) {
-    throw await errorOf(response);
+    throw await errorOf(response, { keepSession: anonymous });
   }
 
   if (raw) {
@@ -68,8 +70,11 @@ export async function api(path, { method = 'GET', json, body, headers = {}, raw 
   return type.includes('json') ? response.json() : response.text();
 }
 
-/** An ApiError from a failed answer: the ProblemDetails' detail (or title), else a plain sentence for the status. */
-export async function errorOf(response) {
+/**
+ * An ApiError from a failed answer: the ProblemDetails' detail (or title), else a plain sentence for the status. A 401
+ * ends the session (the token expired or was revoked) unless `keepSession` (the call sent no token).
+ */
+export async function errorOf(response, { keepSession = false } = {}) {
   let problem = null;
   try {
     const type = response.headers.get('Content-Type') ?? '';
@@ -80,7 +85,7 @@ export async function errorOf(response) {
     problem = null;
   }
 
-  if (response.status === 401) {
+  if (response.status === 401 && !keepSession) {
     setToken(null);
   }
 

@@ -168,14 +168,24 @@ function showPreview(preview, result, save, error) {
   replace(preview,
     el('h3', {}, 'What this change affects'),
     el('p', { id: 'preview-count', dataset: { count: String(released.length) } }, result.count === 0
-      ? 'No photo changes.'
+      ? `No ${kinds([])} changes.`
       : released.length === 0
-        ? `No released photo changes. ${items(result.affected)} not shown to anyone now will be decided again.`
+        ? `No released ${kinds(result.affected)} changes. ${items(result.affected)} not shown to anyone now will be decided again.`
         : `${items(released)} released now will be made again or withdrawn.`),
     counts.length ? el('ul', { class: 'preview-counts' }, counts) : null,
     result.count === 0 ? null : el('ul', { class: 'affected' }, result.affected.map(affectedItem)),
     el('div', { class: 'actions' }, confirm));
   confirm.focus();
+}
+
+/** "photo", "video", or "photo or video" (both, or none to go by): what the items are, in a sentence that does not count them. */
+function kinds(list) {
+  const videos = list.filter((item) => item.kind === 'video').length;
+  if (list.length === 0 || (videos > 0 && videos < list.length)) {
+    return 'photo or video';
+  }
+
+  return videos > 0 ? 'video' : 'photo';
 }
 
 /** "1 photo", "3 photos", "1 video", "2 photos and 1 video": the items counted by their kind (a video is never a "photo"). */

@@ -1,10 +1,10 @@
 // The dashboard (issue 8 §3; README GET /api/manager/dashboard?days=14): today's counts, what is held, blocked and
-// failed now (with "Try failed photos again" only while something has failed), the average time to release, the hold reasons, the consents due for review, and a chart of the
+// failed now (with "Try failed photos again" only while a failed item can be tried again), the average time to release, the hold reasons, the consents due for review, and a chart of the
 // per-day series drawn by uPlot (served by MediaGate under /vendor/, never a CDN). The chart is a picture; the same
 // numbers are in the table after it, which is what a screen reader reads.
 import uPlot from '/vendor/uplot/uPlot.esm.js';
 import { api } from '/assets/api.js';
-import { el, replace } from '/assets/dom.js';
+import { el, replace, say } from '/assets/dom.js';
 import { startPage } from './nav.js';
 
 const days = 14;
@@ -27,7 +27,7 @@ startPage(async (content) => {
   const requeue = requeueSection(async () => showNow(await api(`/api/manager/dashboard?days=${days}`)));
   function showNow(now) {
     replace(tiles, nowTiles(now));
-    requeue.show(now.failedNow ?? 0);
+    requeue.show(now.failedNow ?? 0, now.retryableNow ?? 0);
   }
 
   showNow(board);
@@ -86,13 +86,16 @@ function reasonSentence(reason) {
 
 /**
  * Issue 13: photos and videos that failed (their file, or a fault nobody expected) can be tried again once the cause is
- * fixed. The button is offered only while something has failed (`failedNow`), with a sentence on what it does; after
- * a re-queue `reload` reads the numbers again, so the tile and the button follow. The status line stays in place (it
- * is the live region that says what happened); when the button goes, the focus moves to it.
+ * fixed. The button is offered only while a failed item can be tried again (`retryableNow`: its original is kept for a
+ * while after it fails, then deleted), with a sentence on what it does; failed items that can no longer be tried again
+ * are said in a sentence, with no button (it stayed, and each press found nothing to do). After a re-queue `reload`
+ * reads the numbers again, so the tile and the button follow. The status line stays in place (it is the live region
+ * that says what happened); when the button goes, the focus moves to it.
  */
 function requeueSection(reload) {
   const status = el('p', { role: 'status', tabindex: '-1' });
   const help = el('p', { id: 'requeue-help', class: 'hint' }, 'The failed photos and videos are processed again.');
+  const gone = el('p', { class: 'hint requeue-gone' });
   const button = el('button', { type: 'button', 'aria-describedby': help.id }, 'Try failed photos again');
   const controls = el('div', { class: 'requeue-controls' });
   button.addEventListener('click', async () => {
@@ -119,12 +122,17 @@ function requeueSection(reload) {
     }
   });
   return {
-    element: el('div', { class: 'requeue' }, controls, status),
-    show(failedNow) {
+    element: el('div', { class: 'requeue' }, controls, gone, status),
+    show(failedNow, retryableNow) {
       // Left as it is when it does not change, so that a focused button keeps the focus.
-      if ((controls.childElementCount > 0) !== (failedNow > 0)) {
-        replace(controls, failedNow > 0 ? [button, help] : []);
+      if ((controls.childElementCount > 0) !== (retryableNow > 0)) {
+        replace(controls, retryableNow > 0 ? [button, help] : []);
       }
+
+      const lost = Math.max(0, failedNow - retryableNow);
+      say(gone, lost === 0 ? '' : lost === 1
+        ? '1 failed photo or video can no longer be tried again: its original is no longer kept.'
+        : `${lost} failed photos or videos can no longer be tried again: their originals are no longer kept.`);
     },
   };
 }

@@ -5,7 +5,7 @@
 // the loop at capture.
 import { api, ApiError } from '/assets/api.js';
 import { byId, el, replace, say, when } from '/assets/dom.js';
-import { enrol, enrolledDevice, forgetDevice, signedInStaff, staffSignIn, staffSignOut } from './device.js';
+import { checkDevice, deviceLabel, enrol, enrolledDevice, forgetDevice, keepDevice, signedInStaff, staffSignIn, staffSignOut } from './device.js';
 import { captureTime } from './capture-time.js';
 import { clipProblem, durationCheck, isClip, keepQueue, limitText, roomProblem, sizeText, useKeptLimits, useLimits } from './clips.js';
 import { clearNotePreview, wireNotePreview } from './note-preview.js';
@@ -30,6 +30,9 @@ let recentTimer = null;
 // Fresh uploads being watched until checked: observation id → when the watch started.
 const watching = new Map();
 let watchTimer = null;
+// The device of a set-up link opened on a tablet already set up as another one, checked and waiting for staff to say
+// whether it replaces this tablet's: nothing else keeps its secret, and it is dropped with the answer.
+let offeredDevice = null;
 
 function show() {
   const device = enrolledDevice();
@@ -40,6 +43,8 @@ function show() {
   byId('sign-out').hidden = !staff;
   // A shared tablet: the next practitioner sees whose name the uploads carry before taking a photo.
   say(byId('signed-in'), staff ? `Signed in: ${staff}` : '');
+  // And which registered device this tablet is (the uploads carry it too; the manager revokes it by this name).
+  say(byId('this-device'), device ? `This tablet: ${deviceLabel(device)}.` : '');
   showConnection();
   if (staff) {
     startWork();
@@ -48,15 +53,14 @@ function show() {
   }
 }
 
-const alreadySetUp = 'This tablet is already set up, so the set-up link was not used. To set it up as another device, '
-  + 'sign out if someone is signed in, choose "Set up as another device", then scan the code again.';
-
 /**
  * Enrols the tablet from a set-up link (assets/setup-link.js: the Devices page's QR code opens
  * /tablet/#device=…&secret=…). The fragment is taken off the address first, before anything else and whatever
  * follows, so the secret is left neither in the address bar nor in the history. The pair is then checked with the
- * service and kept by the same enrol() as the form, with the same error when it is refused. A tablet already set up
- * keeps its device: a link never replaces it silently. Answers whether the address held a set-up link.
+ * service, with the form's error when it is refused, and the page says which device the tablet became (the name the
+ * manager gave it). A tablet already set up as another device is never re-enrolled silently (a stray link opened from
+ * an e-mail would take a working tablet over): the link's device is checked, then staff are asked. Answers whether
+ * the address held a set-up link.
  */
 async function enrolFromLink() {
   const link = readSetupLink(location.hash);
@@ -68,12 +72,10 @@ async function enrolFromLink() {
   const error = byId('enrol-error');
   const status = byId('enrol-status');
   say(error, '');
+  say(byId('device-status'), '');
   const current = enrolledDevice();
   if (current) {
-    if (link.damaged || link.deviceId.trim() !== current.deviceId) {
-      say(byId('page-error'), alreadySetUp);
-    }
-
+    await offerLink(link, current);
     return true;
   }
 
@@ -84,7 +86,8 @@ async function enrolFromLink() {
 
   say(status, 'Setting up this tablet from the set-up link…');
   try {
-    await enrol(link.deviceId, link.deviceSecret);
+    const device = await enrol(link.deviceId, link.deviceSecret);
+    say(byId('device-status'), `This tablet is now set up as ${deviceLabel(device)}.`);
   } catch (e) {
     say(error, `The set-up link was not accepted. ${e.message}`);
   } finally {
@@ -92,6 +95,70 @@ async function enrolFromLink() {
   }
 
   return true;
+}
+
+/** A set-up link on a tablet already set up: the same device changes nothing; another is checked, then staff are asked. */
+async function offerLink(link, current) {
+  const pageError = byId('page-error');
+  const still = `This tablet is still set up as ${deviceLabel(current)}.`;
+  say(pageError, '');
+  if (link.damaged) {
+    say(pageError, `This set-up link is incomplete, so it was not used. ${still}`);
+    return;
+  }
+
+  if (link.deviceId.trim() === current.deviceId) {
+    say(byId('device-status'), `This tablet is already set up as ${deviceLabel(current)}.`);
+    return;
+  }
+
+  let offered;
+  try {
+    offered = await checkDevice(link.deviceId, link.deviceSecret);
+  } catch (e) {
+    say(pageError, `The set-up link was not accepted. ${e.message} ${still}`);
+    return;
+  }
+
+  offeredDevice = offered;
+  const [kept, other] = distinctLabels(current, offered);
+  const staff = signedInStaff();
+  say(byId('replace-device-text'), `This tablet is set up as ${kept}. The set-up link you opened would make it ${other} instead`
+    + `${staff ? `, and sign ${staff} out` : ''}. Photos and videos waiting to upload stay on the tablet. `
+    + 'Only do this if the manager asked you to.');
+  byId('keep-device').textContent = `Keep ${kept}`;
+  byId('replace-device-confirm').textContent = `Set up as ${other}`;
+  byId('replace-device').hidden = false;
+  byId('replace-device-title').focus();
+}
+
+/** The two devices' labels, told apart by their ids' start when the manager gave both the same name. */
+function distinctLabels(current, offered) {
+  const [a, b] = [deviceLabel(current), deviceLabel(offered)];
+  return a === b ? [`${a} (${current.deviceId.slice(0, 8)})`, `${b} (${offered.deviceId.slice(0, 8)})`] : [a, b];
+}
+
+/** Staff's answer to the question of offerLink: the link's device replaces this tablet's, or is dropped. */
+async function answerOffer(replace) {
+  const offered = offeredDevice;
+  offeredDevice = null;
+  byId('replace-device').hidden = true;
+  if (!offered) {
+    return;
+  }
+
+  if (replace) {
+    // The staff token belongs to the device being replaced: signed out first (the queue stays, under each username).
+    if (signedInStaff()) {
+      await signOutStaff();
+    }
+
+    keepDevice(offered);
+  }
+
+  const device = enrolledDevice();
+  say(byId('device-status'), device ? `This tablet is ${replace ? 'now' : 'still'} set up as ${deviceLabel(device)}.` : '');
+  show();
 }
 
 function showConnection() {
@@ -468,7 +535,8 @@ function wire() {
     const error = byId('enrol-error');
     say(error, '');
     try {
-      await enrol(byId('device-id').value, byId('device-secret').value);
+      const device = await enrol(byId('device-id').value, byId('device-secret').value);
+      say(byId('device-status'), `This tablet is now set up as ${deviceLabel(device)}.`);
       byId('enrol-form').reset();
       showSecret(false);
       show();
@@ -484,6 +552,7 @@ function wire() {
     say(error, '');
     try {
       await staffSignIn(byId('staff-username').value.trim(), byId('staff-pin').value);
+      say(byId('device-status'), '');
       byId('sign-in-form').reset();
       show();
     } catch (e) {
@@ -492,16 +561,16 @@ function wire() {
   });
   byId('forget-device').addEventListener('click', () => {
     forgetDevice();
+    offeredDevice = null;
+    byId('replace-device').hidden = true;
     say(byId('page-error'), '');
+    say(byId('device-status'), '');
     show();
   });
+  byId('keep-device').addEventListener('click', () => answerOffer(false));
+  byId('replace-device-confirm').addEventListener('click', () => answerOffer(true));
   byId('sign-out').addEventListener('click', async () => {
-    // Stop every timer that would ask the API with the token being signed out (its answer would be a 401).
-    clearTimeout(recentTimer);
-    clearTimeout(watchTimer);
-    watching.clear();
-    hideFaces();
-    await staffSignOut();
+    await signOutStaff();
     show();
   });
   byId('photos').addEventListener('change', (event) => {
@@ -516,6 +585,15 @@ function wire() {
   window.addEventListener('online', () => { showConnection(); sendNow(); });
   window.addEventListener('offline', showConnection);
   setInterval(() => { if (navigator.onLine) { sendNow(); } }, retryEveryMs);
+}
+
+async function signOutStaff() {
+  // Stop every timer that would ask the API with the token being signed out (its answer would be a 401).
+  clearTimeout(recentTimer);
+  clearTimeout(watchTimer);
+  watching.clear();
+  hideFaces();
+  await staffSignOut();
 }
 
 function showSecret(shown) {

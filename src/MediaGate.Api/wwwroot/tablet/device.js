@@ -9,7 +9,7 @@ import { api, setToken, signOut, token } from '/assets/api.js';
 const deviceKey = 'mediagate.tablet.device';
 const staffKey = 'mediagate.tablet.staff';
 
-/** The enrolled device `{deviceId, deviceSecret}`, or null. */
+/** The enrolled device `{deviceId, deviceSecret, name?}` (`name` since the service says it), or null. */
 export function enrolledDevice() {
   try {
     const device = JSON.parse(localStorage.getItem(deviceKey) ?? 'null');
@@ -20,14 +20,32 @@ export function enrolledDevice() {
 }
 
 /**
- * Checks the device id and secret with the service (POST /api/tablet/enrolment), then keeps them. A wrong pair is
- * refused here, where it was typed, not later at every staff sign-in as "credentials are wrong" (where staff would
- * retype their PIN into the sign-in delays). Throws an ApiError (401 wrong or revoked, 0 offline): nothing is kept.
+ * Checks the device id and secret with the service (POST /api/tablet/enrolment → `{deviceId, name}`) and answers the
+ * device `{deviceId, deviceSecret, name}`, keeping nothing. A wrong pair is refused here, where it was typed, not later
+ * at every staff sign-in as "credentials are wrong" (where staff would retype their PIN into the sign-in delays).
+ * Throws an ApiError (401 wrong or revoked, 0 offline).
  */
-export async function enrol(deviceId, deviceSecret) {
+export async function checkDevice(deviceId, deviceSecret) {
   const device = { deviceId: deviceId.trim(), deviceSecret: deviceSecret.trim() };
-  await api('/api/tablet/enrolment', { method: 'POST', json: device });
+  const answer = await api('/api/tablet/enrolment', { method: 'POST', json: device, anonymous: true });
+  return { ...device, name: answer?.name || null };
+}
+
+/** Keeps a device `checkDevice` answered as this tablet's. */
+export function keepDevice(device) {
   localStorage.setItem(deviceKey, JSON.stringify(device));
+}
+
+/** Checks the device id and secret, then keeps them (`checkDevice`, `keepDevice`); answers the device kept. */
+export async function enrol(deviceId, deviceSecret) {
+  const device = await checkDevice(deviceId, deviceSecret);
+  keepDevice(device);
+  return device;
+}
+
+/** How the page names a device: the name the manager gave it, else (a tablet set up before names were sent) its id. */
+export function deviceLabel(device) {
+  return device.name ? device.name : `device ${device.deviceId}`;
 }
 
 export function forgetDevice() {

@@ -25,6 +25,15 @@ export function needsAnswer(item) {
     && unanswered(item).length > 0;
 }
 
+/**
+ * A decided item that a consent change sent back to be checked (README GET /api/tablet/observations `recheck`): it may
+ * have been released and is now waiting again, which staff would otherwise take for a fault. Staff may know why (the
+ * families are not told).
+ */
+export function sentBack(item) {
+  return item.recheck === 'again' && ['held', 'needs-assignment'].includes(item.status);
+}
+
 /** "Ava's family", "Ava's and Ben's families", "Ava's, Ben's and Cara's families". */
 export function families(names) {
   const owned = names.map((name) => `${name}'s`);
@@ -42,17 +51,20 @@ export function families(names) {
 export function itemStatus(item, taggedNames) {
   const detail = item.summary || item.detail || item.statusDetail || null;
   const thing = isVideo(item) ? 'video' : 'photo';
+  const count = unanswered(item).length;
+  if (sentBack(item)) {
+    return [`Being checked again after a consent change: ${item.status === 'needs-assignment' && count > 0
+      ? sayWho(count)
+      : 'waiting for the manager.'}`, 'warn'];
+  }
+
   switch (item.status) {
     case 'processing':
       return [isVideo(item) ? 'Being checked: a video takes about as long as it plays, or longer.' : 'Being checked: the faces appear here in a few seconds.', 'warn'];
     case 'released':
       return [item.summary || (taggedNames.length ? `Released to ${families(taggedNames)}.` : 'Released.'), 'ok'];
-    case 'needs-assignment': {
-      const count = unanswered(item).length;
-      return [count > 0
-        ? `Waiting for you: say who ${count === 1 ? 'the highlighted face is' : `the ${count} highlighted faces are`}.`
-        : `Waiting for you: ${detail ?? `say who is in the ${thing}.`}`, 'warn'];
-    }
+    case 'needs-assignment':
+      return [`Waiting for you: ${count > 0 ? sayWho(count) : detail ?? `say who is in the ${thing}.`}`, 'warn'];
     case 'held':
       return [item.summary || `Waiting for the manager: ${sentence(detail) ?? `the manager will check this ${thing}.`}`, 'warn'];
     case 'blocked':
@@ -62,6 +74,11 @@ export function itemStatus(item, taggedNames) {
     default:
       return [detail ?? item.status, 'warn'];
   }
+}
+
+/** "say who the highlighted face is.", "say who the 2 highlighted faces are." */
+function sayWho(count) {
+  return `say who ${count === 1 ? 'the highlighted face is' : `the ${count} highlighted faces are`}.`;
 }
 
 function sentence(text) {
