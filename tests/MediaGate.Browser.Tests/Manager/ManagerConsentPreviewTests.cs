@@ -73,6 +73,38 @@ public sealed class ManagerConsentPreviewTests : BrowserTest
     }
 
     /// <summary>
+    /// A withdrawal sent other families' photos back to be checked (the walk-through: "9 photos come down", then 6 new
+    /// items waited for a face to be named, which the preview never said). The service's answer is given here (three
+    /// photos coming down from the journal, two of them decided again as held), so that only the page's words are under test.
+    /// </summary>
+    [TestMethod]
+    public async Task ConsentPreview_PhotosComingDownAsHeld_SaysTheyWaitUntilAFaceIsNamed()
+    {
+        var service = await StartServiceAsync();
+        using var nursery = await Nursery.CreateAsync(service.Address);
+        var page = await NewPageAsync(service);
+        page.Probe.ExpectConsoleError("status of 404");
+        const string Answer = """
+            {"affected":[
+              {"mediaId":"0123456789abcdef0123456789abcde1","purposesChanging":["journal"],"takenAt":"2026-12-01T10:00:00Z","kind":"photo",
+               "changes":[{"purpose":"journal","audience":"parent:b","change":"withdraw","verdict":"hold","shown":true,"staysShown":false}]},
+              {"mediaId":"0123456789abcdef0123456789abcde2","purposesChanging":["journal"],"takenAt":"2026-12-01T09:00:00Z","kind":"photo",
+               "changes":[{"purpose":"journal","audience":"parent:b","change":"withdraw","verdict":"hold","shown":true,"staysShown":false}]},
+              {"mediaId":"0123456789abcdef0123456789abcde3","purposesChanging":["journal"],"takenAt":"2026-12-01T08:00:00Z","kind":"photo",
+               "changes":[{"purpose":"journal","audience":"parent:a","change":"withdraw","verdict":"block","shown":true,"staysShown":false}]}],
+             "count":3}
+            """;
+        await page.Page.RouteAsync("**/api/manager/consents/preview", route => route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = Answer }));
+        await ManagerConsole.SignInAsync(page, "consents.html");
+        await CheckWithdrawalAsync(page, "Journal", nursery.Ava.ChildName);
+
+        await Assertions.Expect(page.Page.Locator("#preview .preview-counts li[data-purpose='journal']"))
+            .ToHaveTextAsync("Journal: 3 photos come down (2 of them wait until a face is named on the tablet or in Review, then go out again).");
+        await Assertions.Expect(page.Page.Locator("#preview .affected li[data-media='0123456789abcdef0123456789abcde1']")).ToContainTextAsync("journal: comes down until a face is named");
+        await Assertions.Expect(page.Page.Locator("#preview .affected li[data-media='0123456789abcdef0123456789abcde3']")).Not.ToContainTextAsync("until a face is named");
+    }
+
+    /// <summary>
     /// The preview said "No photo changes." whatever the items were, and "No released photo changes." of a video. The
     /// service's answers are given here (nothing affected; then one video shown to nobody), so that only the page's
     /// words are under test.

@@ -153,10 +153,13 @@ function showPreview(preview, result, save, error) {
   for (const [purpose, name] of purposes) {
     const of = (test) => result.affected.filter((item) => item.changes.some((c) => c.purpose === purpose && test(c)));
     const down = of((c) => c.shown && !c.staysShown);
+    // Of those, the ones decided again as held: they wait until a face is named (staff on the tablet, or the manager in
+    // Review), then go out again with what the new consent allows. Said here, so the queue that follows is no surprise.
+    const waiting = of((c) => c.shown && !c.staysShown && c.verdict === 'hold');
     const again = of((c) => c.shown && c.staysShown);
     const reconsidered = of((c) => !c.shown);
     const said = [
-      down.length ? `${items(down)} ${down.length === 1 ? 'comes' : 'come'} down` : null,
+      down.length ? `${items(down)} ${down.length === 1 ? 'comes' : 'come'} down${waiting.length ? ` (${waiting.length === down.length ? (down.length === 1 ? 'it waits' : 'they all wait') : `${waiting.length} of them wait`} until a face is named on the tablet or in Review, then ${waiting.length === 1 ? 'goes' : 'go'} out again)` : ''}` : null,
       again.length ? `${items(again)} ${again.length === 1 ? 'is' : 'are'} made again` : null,
       reconsidered.length ? `${items(reconsidered)} not shown now ${reconsidered.length === 1 ? 'is' : 'are'} decided again` : null,
     ].filter(Boolean);
@@ -211,7 +214,7 @@ function affectedItem(item) {
     .catch(() => {
       image.alt = `${image.alt} (the ${thing} cannot be shown)`;
     });
-  const said = (c) => (!c.shown ? 'decided again (not shown now)' : c.staysShown ? 'made again' : 'comes down');
+  const said = (c) => (!c.shown ? 'decided again (not shown now)' : c.staysShown ? 'made again' : c.verdict === 'hold' ? 'comes down until a face is named' : 'comes down');
   const byPurpose = [...new Set(item.changes.map((c) => `${c.purpose}: ${said(c)}`))];
   return el('li', { class: 'affected-item', dataset: { media: item.mediaId } }, image,
     el('span', {}, el('span', { class: 'block' }, item.takenAt ? `Taken ${when(item.takenAt)}` : 'Taken on an unknown day'),
