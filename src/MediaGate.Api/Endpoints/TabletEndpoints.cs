@@ -7,6 +7,7 @@ using MediaGate.Gate.Observations;
 using MediaGate.Gate.Parents;
 using MediaGate.Gate.Tablets;
 using MediaGate.Gate.Uploads;
+using MediaGate.Ingest;
 using MediaGate.Ingest.Video;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -124,11 +125,12 @@ public static class TabletEndpoints
         return TypedResults.Ok(await children.ForTabletsAsync(cancellationToken));
     }
 
-    /// <summary><c>GET /api/tablet/limits</c>: the service's clip limits, which the tablet checks before it queues a clip.</summary>
-    public static Ok<TabletLimits> GetLimits([FromServices] IOptions<VideoLimits> limits)
+    /// <summary><c>GET /api/tablet/limits</c>: the service's clip and photo limits, which the tablet checks when a file is chosen.</summary>
+    public static Ok<TabletLimits> GetLimits([FromServices] IOptions<VideoLimits> limits, [FromServices] IOptions<IngestOptions> ingest)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        return TypedResults.Ok(TabletLimits.From(limits.Value));
+        ArgumentNullException.ThrowIfNull(ingest);
+        return TypedResults.Ok(TabletLimits.From(limits.Value, ingest.Value.Limits));
     }
 
     /// <summary>

@@ -102,19 +102,22 @@ internal sealed partial class TabletPage(BrowserPage browser)
         await Assertions.Expect(QueueStatus).ToHaveTextAsync(QueueEmptyText(), new() { Timeout = timeoutMs });
 
     /// <summary>The entries in the page's IndexedDB queue, read straight from the database.</summary>
-    public async Task<int> QueuedInDatabaseAsync() => await Page.EvaluateAsync<int>("""
-        () => new Promise((resolve, reject) => {
+    public Task<int> QueuedInDatabaseAsync() => CountInDatabaseAsync("observations");
+
+    /// <summary>The records of one store of the page's IndexedDB (<c>observations</c>: the queue; <c>kept</c>: the lists kept for a start offline).</summary>
+    public async Task<int> CountInDatabaseAsync(string store) => await Page.EvaluateAsync<int>("""
+        store => new Promise((resolve, reject) => {
           const open = indexedDB.open('mediagate-tablet');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            if (!db.objectStoreNames.contains('observations')) { db.close(); resolve(0); return; }
-            const count = db.transaction('observations').objectStore('observations').count();
+            if (!db.objectStoreNames.contains(store)) { db.close(); resolve(0); return; }
+            const count = db.transaction(store).objectStore(store).count();
             count.onsuccess = () => { db.close(); resolve(count.result); };
             count.onerror = () => reject(count.error);
           };
         })
-        """);
+        """, store);
 
     [GeneratedRegex("^Chosen photo ")]
     private static partial Regex ChosenPhotoAlt();

@@ -1,13 +1,14 @@
 // The tablet page (issue 8, section 1; issue 12 §2): set up the device once (from the set-up link of the manager's
 // QR code, or typed), staff sign in with a PIN, take or
 // choose photos, tag the children, upload through the offline queue. A fresh upload is watched every second until
-// it has been checked; if a certain face needs an answer, the face panel opens by itself, so the practitioner closes
-// the loop at capture.
+// it has been checked; if a certain face needs an answer, the face panel opens by itself (or, while the next upload is
+// being prepared, the list offers it), so the practitioner closes the loop at capture.
 import { api, ApiError } from '/assets/api.js';
 import { byId, el, replace, say, when } from '/assets/dom.js';
 import { checkDevice, deviceLabel, enrol, enrolledDevice, forgetDevice, keepDevice, signedInStaff, staffSignIn, staffSignOut } from './device.js';
 import { captureTime } from './capture-time.js';
-import { clipProblem, durationCheck, isClip, keepQueue, limitText, roomProblem, sizeText, useKeptLimits, useLimits } from './clips.js';
+import { clipProblem, durationCheck, isClip, keepQueue, limitText, photoProblem, roomProblem, sizeText, useKeptLimits, useLimits } from './clips.js';
+import { forgetLists, keepList, keptList, today } from './kept-lists.js';
 import { clearNotePreview, wireNotePreview } from './note-preview.js';
 import { hideFaces, refreshFaces, showFaces, shownMediaId, wireFaces } from './faces.js';
 import * as queue from './queue.js';
@@ -25,6 +26,12 @@ let childrenProblem = null;
 // Today's events (GET /api/tablet/events): an upload may name one, and then tags only its attendees.
 let events = [];
 let chosen = [];
+// True from the first Upload tap until the capture is queued: a second tap (a double tap) is ignored.
+let preparing = false;
+// The Idempotency-Key of the capture being prepared: one capture, one key, however many times Upload fires.
+let captureKey = null;
+// A fresh upload whose faces need naming while an upload was being prepared: offered in the list, not opened.
+let prompted = null;
 let sending = false;
 let recentTimer = null;
 // Fresh uploads being watched until checked: observation id → when the watch started.
@@ -48,8 +55,15 @@ function show() {
   showConnection();
   if (staff) {
     startWork();
-  } else if (device) {
-    byId('staff-username').focus();
+  } else {
+    // Nobody signed in (signed out, the token refused, the page reopened after it was closed): no names stay kept,
+    // and no prompt about the last person's faces.
+    forgetLists();
+    prompted = null;
+    replace(byId('faces-prompt'));
+    if (device) {
+      byId('staff-username').focus();
+    }
   }
 }
 
@@ -173,16 +187,26 @@ async function startWork() {
 }
 
 async function loadChildren() {
+  const username = signedInStaff();
   try {
     children = await api('/api/tablet/children');
     childrenProblem = null;
+    await keepList('rooms', username, children);
   } catch (e) {
     if (onSignedOut(e)) {
       return;
     }
 
-    childrenProblem = `The room list could not be loaded: ${e.message}`;
-    return;
+    // Without Wi-Fi: the room list this tablet last loaded for this staff member (kept-lists.js), so children can be tagged.
+    const kept = await keptList('rooms', username);
+    childrenProblem = kept
+      ? 'Without a connection: this is the room list as this tablet last loaded it.'
+      : `The room list could not be loaded: ${e.message}`;
+    if (!kept) {
+      return;
+    }
+
+    children = kept;
   }
 
   children.sort((a, b) => (a.room ?? '').localeCompare(b.room ?? '') || a.name.localeCompare(b.name));
@@ -199,15 +223,18 @@ async function loadLimits() {
 }
 
 async function loadEvents() {
+  const username = signedInStaff();
   try {
     events = await api('/api/tablet/events');
+    await keepList('events', username, events, today());
   } catch (e) {
     if (onSignedOut(e)) {
       return;
     }
 
-    // Without the list the upload names no event: the photos still reach the journals.
-    events = [];
+    // Without Wi-Fi, today's events as this tablet loaded them today; else the upload names no event (the photos
+    // still reach the journals).
+    events = await keptList('events', username, today()) ?? [];
   }
 
   const select = byId('event');
@@ -263,6 +290,15 @@ function showChosen() {
       el('button', { type: 'button', class: 'link-button', onclick: remove(file) }, `Remove video ${index + 1}`))));
 }
 
+/** A photo larger than the service takes is refused here, when it is chosen, not after Upload (the service's 413). */
+function onPhotosChosen(event) {
+  const files = [...event.target.files];
+  event.target.value = '';
+  say(byId('capture-error'), files.map(photoProblem).filter(Boolean).join(' '));
+  chosen.push(...files.filter((file) => !photoProblem(file)));
+  showChosen();
+}
+
 async function onClipsChosen(event) {
   const error = byId('capture-error');
   const note = byId('clip-note');
@@ -293,8 +329,17 @@ async function onClipsChosen(event) {
   showChosen();
 }
 
+/**
+ * Upload: the capture is queued once. A second tap while it is being prepared (the room check and the capture time
+ * are awaited before it is queued) is ignored, the button says it is working, and the capture keeps one
+ * Idempotency-Key until it is queued, so even a second submit that got through would be kept and stored once.
+ */
 async function onCapture(event) {
   event.preventDefault();
+  if (preparing) {
+    return;
+  }
+
   const error = byId('capture-error');
   say(error, '');
   if (chosen.length === 0) {
@@ -303,6 +348,21 @@ async function onCapture(event) {
     return;
   }
 
+  preparing = true;
+  const upload = byId('upload');
+  upload.disabled = true;
+  upload.textContent = 'Preparing the upload…';
+  try {
+    captureKey ??= queue.newKey();
+    await queueCapture(error);
+  } finally {
+    preparing = false;
+    upload.disabled = false;
+    upload.textContent = 'Upload';
+  }
+}
+
+async function queueCapture(error) {
   // A clip is queued only when it is within the service's limit and the tablet has room to keep it until it is sent.
   const noRoom = await roomProblem(chosen);
   if (noRoom) {
@@ -319,6 +379,7 @@ async function onCapture(event) {
   const taken = await captureTime(chosen);
   try {
     await queue.enqueue({
+      id: captureKey,
       files: chosen,
       children: tagged,
       note: byId('note').value.trim() || null,
@@ -331,6 +392,7 @@ async function onCapture(event) {
     return;
   }
 
+  captureKey = null;
   showClipLimit();
 
   // The queue's count is shown before the form clears, so a cleared form always means the queue shows the new entry.
@@ -434,6 +496,7 @@ async function showRecent() {
 
   say(status, observations.length ? '' : 'Nothing uploaded yet.');
   replace(byId('recent-list'), observations.map(observationCard));
+  showFacesPrompt(observations);
   if (observations.some((o) => o.items.some((item) => item.status === 'processing'))) {
     recentTimer = setTimeout(showRecent, refreshWhileProcessingMs);
   }
@@ -474,7 +537,7 @@ async function checkWatched() {
       await showRecent();
       const ask = observation.items.find(needsAnswer);
       if (ask && !shownMediaId()) {
-        openFaces(ask, observation);
+        askAbout(ask, observation);
       }
     }
   }
@@ -482,6 +545,46 @@ async function checkWatched() {
   if (watching.size > 0) {
     watchTimer = setTimeout(checkWatched, watchEveryMs);
   }
+}
+
+/**
+ * Asks about a fresh upload's faces. The panel opens by itself only while the form is idle: over a form being filled
+ * in, a tap meant for a checkbox could land on a face answer and name a face wrongly, so the list offers it instead.
+ */
+function askAbout(item, observation) {
+  if (preparingUpload()) {
+    prompted = { item, observation };
+    showFacesPrompt();
+  } else {
+    openFaces(item, observation);
+  }
+}
+
+/** An upload is being prepared: a photo or video chosen, a child ticked, an event chosen or a note typed. */
+function preparingUpload() {
+  return preparing || chosen.length > 0 || byId('note').value.trim() !== '' || byId('event').value !== ''
+    || document.querySelector('#children-list input:checked') !== null;
+}
+
+/** "2 faces to name" with Answer, above the recent uploads; gone once answered (the list read again says so). */
+function showFacesPrompt(observations = []) {
+  const fresh = observations.flatMap((o) => o.items.map((item) => ({ item, observation: o })))
+    .find(({ item }) => item.mediaId === prompted?.item.mediaId);
+  if (fresh) {
+    prompted = needsAnswer(fresh.item) ? fresh : null;
+  }
+
+  const box = byId('faces-prompt');
+  if (!prompted) {
+    replace(box);
+    return;
+  }
+
+  const count = unanswered(prompted.item).length;
+  const { item, observation } = prompted;
+  replace(box, el('p', {},
+    `${count} face${count === 1 ? '' : 's'} to name in the ${isVideo(item) ? 'video' : 'photo'} you uploaded. `,
+    el('button', { type: 'button', class: 'primary', onclick: () => { prompted = null; replace(box); openFaces(item, observation); } }, 'Answer')));
 }
 
 function observationCard(observation) {
@@ -573,11 +676,7 @@ function wire() {
     await signOutStaff();
     show();
   });
-  byId('photos').addEventListener('change', (event) => {
-    chosen.push(...event.target.files);
-    event.target.value = '';
-    showChosen();
-  });
+  byId('photos').addEventListener('change', onPhotosChosen);
   byId('clips').addEventListener('change', onClipsChosen);
   byId('capture-form').addEventListener('submit', onCapture);
   byId('event').addEventListener('change', showChildren);
@@ -593,6 +692,7 @@ async function signOutStaff() {
   clearTimeout(watchTimer);
   watching.clear();
   hideFaces();
+  await forgetLists();
   await staffSignOut();
 }
 

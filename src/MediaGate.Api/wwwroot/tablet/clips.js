@@ -18,7 +18,16 @@ export let clipLimitBytes = 500 * megabyte;
 /** The longest clip, in seconds: the service's Video:Limits:MaxDurationSeconds (180 s, its default, until read). */
 export let clipLimitSeconds = 180;
 
-/** Takes the service's limits (`{videoMaxBytes, videoMaxSeconds}`) and keeps them for the next start; bad figures are ignored. */
+/**
+ * The largest photo, in bytes: the service's Ingest:Limits:MaxBytes as GET /api/tablet/limits last said (64 MB, the
+ * service's default, until the page has read it, or when a service too old to say it answers).
+ */
+export let photoLimitBytes = 64 * megabyte;
+
+/**
+ * Takes the service's limits (`{videoMaxBytes, videoMaxSeconds, photoMaxBytes}`) and keeps them for the next start;
+ * bad figures are ignored.
+ */
 export function useLimits(limits) {
   const bytes = Number(limits?.videoMaxBytes);
   const seconds = Number(limits?.videoMaxSeconds);
@@ -28,8 +37,10 @@ export function useLimits(limits) {
 
   clipLimitBytes = bytes;
   clipLimitSeconds = seconds;
+  const photoBytes = Number(limits?.photoMaxBytes);
+  photoLimitBytes = photoBytes > 0 ? photoBytes : 64 * megabyte;
   try {
-    localStorage.setItem(limitsKey, JSON.stringify({ videoMaxBytes: bytes, videoMaxSeconds: seconds }));
+    localStorage.setItem(limitsKey, JSON.stringify({ videoMaxBytes: bytes, videoMaxSeconds: seconds, photoMaxBytes: photoLimitBytes }));
   } catch {
     // No room to keep them: the next start uses the defaults until it reads the service again.
   }
@@ -71,6 +82,24 @@ export function clipProblem(file) {
   }
 
   return null;
+}
+
+/** The reason a single photo cannot be chosen (larger than the service takes), or null when it can. */
+export function photoProblem(file) {
+  if (file.size > photoLimitBytes) {
+    return `This photo${file.name ? ` (${file.name})` : ''} is ${sizeText(file.size)}; the most MediaGate takes is ${sizeText(photoLimitBytes)}.`;
+  }
+
+  return null;
+}
+
+/**
+ * What staff read when the service refused an upload as too large (413: a file over its limit, or photos over the
+ * request's limit together): the limits in MB, not the service's byte counts.
+ */
+export function tooLargeText() {
+  return `it is too large. MediaGate takes photos up to ${sizeText(photoLimitBytes)} and videos up to ${sizeText(clipLimitBytes)}; `
+    + 'many large photos may need to go in smaller groups. Discard this upload and choose again.';
 }
 
 /** "3 minutes", "1 minute 30 seconds", "45 seconds": durations as staff read them. */

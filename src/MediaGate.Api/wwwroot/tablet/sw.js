@@ -4,8 +4,8 @@
 // the network (a family's photo must not stay in a cache), and photos waiting to upload live in IndexedDB (queue.js).
 // A page is kept under its address without the fragment: a set-up link (/tablet/#device=…&secret=…, assets/setup-link.js)
 // is fetched through this worker with its fragment in the request's URL, and the secret must not be kept in the cache.
-// (v9: activating it deletes v8, whose keys may hold such a link.)
-const cacheName = 'mediagate-tablet-shell-v9';
+// (v9: activating it deletes v8, whose keys may hold such a link; v10 adds kept-lists.js.)
+const cacheName = 'mediagate-tablet-shell-v10';
 const shell = [
   '/tablet/',
   '/tablet/app.js',
@@ -13,6 +13,7 @@ const shell = [
   '/tablet/clips.js',
   '/tablet/device.js',
   '/tablet/faces.js',
+  '/tablet/kept-lists.js',
   '/tablet/note-preview.js',
   '/tablet/queue.js',
   '/tablet/status.js',

@@ -2,6 +2,7 @@
 // when a photo is queued, when the tablet comes back online, after sign-in and every half minute. One sender at a
 // time, across tabs too (Web Locks), so an entry is never in flight twice; the Idempotency-Key covers the rest.
 import { authHeaders, setToken, token } from '/assets/api.js';
+import { tooLargeText } from './clips.js';
 import * as queue from './queue.js';
 
 const lockName = 'mediagate-tablet-upload';
@@ -120,6 +121,11 @@ function outcomeOf(request) {
   }
 
   // 400, 413, 415, 422: sending it again cannot help. It stays on the tablet, marked, until staff discard it.
+  if (status === 413) {
+    // The service's detail counts bytes ("larger than 67108864 bytes"): staff read the limits in MB.
+    return { done: false, refused: true, message: `MediaGate refused it: ${tooLargeText()}` };
+  }
+
   let detail = '';
   try {
     const problem = JSON.parse(request.responseText);
