@@ -19,8 +19,9 @@ public interface IAuditLog
     Task<IReadOnlyList<AuditEntry>> ReadPageAsync(DateTimeOffset? from, DateTimeOffset? to, long afterSequence, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// At most <paramref name="limit"/> entries that match <paramref name="query"/>, oldest first, filtered by the
-    /// database (a page: the next one starts after the last sequence returned).
+    /// At most <paramref name="limit"/> entries that match <paramref name="query"/>, oldest first (or newest first when
+    /// it says so), filtered by the database (a page: the next one starts after, or newest first before, the last
+    /// sequence returned).
     /// </summary>
     Task<IReadOnlyList<AuditEntry>> ReadPageAsync(AuditQuery query, int limit, CancellationToken cancellationToken = default);
 

@@ -81,7 +81,7 @@ public static class SessionEndpoints
                 int seconds = (int)Math.Ceiling(Math.Max(1, outcome.RetryAfter?.TotalSeconds ?? 1));
                 context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 return TypedResults.Problem(
-                    $"Too many failed sign-ins. Try again in {seconds} seconds.", statusCode: StatusCodes.Status429TooManyRequests, title: "Locked out");
+                    $"Too many failed sign-ins. Try again in {seconds} {(seconds == 1 ? "second" : "seconds")}.", statusCode: StatusCodes.Status429TooManyRequests, title: "Locked out");
             case SignInResult.OutsideWorkingHours:
                 return TypedResults.Problem(
                     "Staff may sign in only during the setting's working hours.", statusCode: StatusCodes.Status403Forbidden, title: "Outside working hours");

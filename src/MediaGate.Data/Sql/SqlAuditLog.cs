@@ -80,6 +80,12 @@ internal sealed class SqlAuditLog(SqlStore store, TimeProvider time) : IAuditLog
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         var where = new List<string> { "seq > @After" };
         var args = new DynamicParameters(new { After = query.AfterSequence, Limit = limit });
+        if (query.BeforeSequence is { } before)
+        {
+            where.Add("seq < @Before");
+            args.Add("Before", before);
+        }
+
         if (query.From is { } from)
         {
             where.Add("at >= @From"); // fixed-format text (DbText) sorts as time does
@@ -107,7 +113,7 @@ internal sealed class SqlAuditLog(SqlStore store, TimeProvider time) : IAuditLog
 
         await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"{Select} WHERE {string.Join(" AND ", where)} ORDER BY seq LIMIT @Limit", args, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            $"{Select} WHERE {string.Join(" AND ", where)} ORDER BY seq{(query.NewestFirst ? " DESC" : "")} LIMIT @Limit", args, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => r.ToEntry()).ToArray();
     }
 

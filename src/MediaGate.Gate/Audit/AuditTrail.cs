@@ -23,8 +23,13 @@ public sealed class AuditTrail(
     /// <summary>The most entries one page holds.</summary>
     public const int MaxPage = 10_000;
 
-    /// <summary>Entries in the filter's period, oldest first, after the sequence <paramref name="after"/>.</summary>
-    public async Task<GateOutcome<AuditPage>> ReadAsync(AuditFilter filter, long? after, int? limit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Entries in the filter's period after the sequence <paramref name="after"/> and before <paramref name="before"/>,
+    /// oldest first, or newest first when <paramref name="order"/> is <c>newest</c> (the next older page is then before the
+    /// last sequence returned).
+    /// </summary>
+    public async Task<GateOutcome<AuditPage>> ReadAsync(
+        AuditFilter filter, long? after, long? before, int? limit, string? order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         if (Problem(filter) is { } problem)
@@ -32,12 +37,15 @@ public sealed class AuditTrail(
             return problem;
         }
 
-        if (limit is < 1 or > MaxPage || after is < 0)
+        if (limit is < 1 or > MaxPage || after is < 0 || before is < 1 || order is not (null or "oldest" or "newest"))
         {
-            return GateProblem.Invalid("Invalid page.", $"'limit' is 1 to {MaxPage}; 'after' is a sequence number (0 or more).");
+            return GateProblem.Invalid(
+                "Invalid page.",
+                $"'limit' is 1 to {MaxPage}; 'after' is a sequence number (0 or more), 'before' one of 1 or more; 'order' is 'oldest' or 'newest'.");
         }
 
-        var entries = await audit.ReadPageAsync(Query(filter) with { AfterSequence = after ?? 0 }, limit ?? DefaultPage, cancellationToken).ConfigureAwait(false);
+        var query = Query(filter) with { AfterSequence = after ?? 0, BeforeSequence = before, NewestFirst = order == "newest" };
+        var entries = await audit.ReadPageAsync(query, limit ?? DefaultPage, cancellationToken).ConfigureAwait(false);
         return await PageAsync(entries, await NamesAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 

@@ -17,7 +17,14 @@ public sealed class ChildRegister(IChildRepository children, IRetentionRepositor
     /// <summary>The longest room name.</summary>
     public const int MaxRoomLength = 100;
 
-    /// <summary>Adds a child (a trimmed name of 1 to <see cref="TextFields.MaxNameLength"/> characters, an optional room). Audited.</summary>
+    /// <summary>Serialises adds (the register is a singleton): the duplicate check and the insert run as one.</summary>
+    private static readonly SemaphoreSlim Adding = new(1, 1);
+
+    /// <summary>
+    /// Adds a child (a trimmed name of 1 to <see cref="TextFields.MaxNameLength"/> characters, an optional room). Audited.
+    /// A child of exactly this name and room who is here and has not left is a conflict ("Ava Thompson is already in
+    /// Butterflies"): a double click once added the same child twice, and only "Record leaving" could take one away.
+    /// </summary>
     public async Task<GateOutcome<Child>> AddAsync(string? name, string? room, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
@@ -39,11 +46,32 @@ public sealed class ChildRegister(IChildRepository children, IRetentionRepositor
             return GateProblem.InvalidFields(problems);
         }
 
-        var child = new Child(new ChildId(Guid.NewGuid().ToString("N")), trimmed!, trimmedRoom);
-        await children.AddAsync(child, cancellationToken).ConfigureAwait(false);
-        await audit.AppendAsync(new AuditEvent(actor, "child-create", child.Id.Value), cancellationToken).ConfigureAwait(false);
-        return child;
+        // One add at a time on this node, so two requests for the same child (a double click) cannot both pass the check.
+        await Adding.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (await AlreadyHereAsync(trimmed!, trimmedRoom, cancellationToken).ConfigureAwait(false))
+            {
+                return GateProblem.Conflict(
+                    "Child already here",
+                    trimmedRoom is null ? $"{trimmed} is already on the list, with no room." : $"{trimmed} is already in {trimmedRoom}.");
+            }
+
+            var child = new Child(new ChildId(Guid.NewGuid().ToString("N")), trimmed!, trimmedRoom);
+            await children.AddAsync(child, cancellationToken).ConfigureAwait(false);
+            await audit.AppendAsync(new AuditEvent(actor, "child-create", child.Id.Value), cancellationToken).ConfigureAwait(false);
+            return child;
+        }
+        finally
+        {
+            Adding.Release();
+        }
     }
+
+    /// <summary>Whether a child of exactly this name and room (ordinal; no room matches no room) is here and has not left.</summary>
+    private async Task<bool> AlreadyHereAsync(string name, string? room, CancellationToken cancellationToken) =>
+        (await childrenWhoLeft.StillHereAsync(cancellationToken).ConfigureAwait(false))
+            .Any(c => string.Equals(c.Name, name, StringComparison.Ordinal) && string.Equals(c.Room, room, StringComparison.Ordinal));
 
     /// <summary>Every child with the day they left (or will leave), if any.</summary>
     public async Task<IReadOnlyList<ChildListing>> ListAsync(CancellationToken cancellationToken = default)

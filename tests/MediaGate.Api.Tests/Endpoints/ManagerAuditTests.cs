@@ -115,26 +115,37 @@ public sealed class ManagerAuditTests
             await ManagerCalls.CreateChildAsync(service, "Child " + i);
         }
 
-        using var all = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit");
-        long[] expected = (await ManagerCalls.ReadJsonAsync(all, HttpStatusCode.OK)).EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()).ToArray();
-        var paged = new List<long>();
-        long after = 0;
-        while (true)
-        {
-            using var page = await ManagerCalls.SendAsync(service, HttpMethod.Get, $"/api/manager/audit?limit=2&after={after}");
-            long[] sequences = (await ManagerCalls.ReadJsonAsync(page, HttpStatusCode.OK)).EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()).ToArray();
-            Assert.IsLessThanOrEqualTo(2, sequences.Length);
-            if (sequences.Length == 0)
-            {
-                break;
-            }
-
-            paged.AddRange(sequences);
-            after = sequences[^1];
-        }
+        long[] expected = await SequencesAsync(service, "");
+        var paged = await PageThroughAsync(service, "", "after");
 
         Assert.IsGreaterThanOrEqualTo(5, expected.Length);
         CollectionAssert.AreEqual(expected, paged);
+    }
+
+    [TestMethod]
+    public async Task ReadAudit_OrderNewestAndBefore_PageThroughTheLogNewestFirstWithoutGapsOrRepeats()
+    {
+        await using var service = await TestHost.StartAsync();
+        for (int i = 0; i < 5; i++)
+        {
+            await ManagerCalls.CreateChildAsync(service, "Child " + i);
+        }
+
+        long[] expected = (await SequencesAsync(service, "")).Reverse().ToArray();
+        var paged = await PageThroughAsync(service, "order=newest&", "before");
+
+        Assert.IsGreaterThanOrEqualTo(5, expected.Length);
+        CollectionAssert.AreEqual(expected, paged, "newest first, each page before the last one read");
+    }
+
+    [TestMethod]
+    public async Task ReadAudit_UnknownOrder_Returns400()
+    {
+        await using var service = await TestHost.StartAsync();
+
+        using var response = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit?order=sideways");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
     }
 
     [TestMethod]
@@ -308,5 +319,31 @@ public sealed class ManagerAuditTests
 
         Assert.IsTrue((await service.Database.Media.AddUploadAsync(new NewUpload(observation, items, "process", null, [items[0].Id]))).Stored);
         return (observation.Id, items[0].Id, items[1].Id);
+    }
+
+    /// <summary>The sequences <c>GET /api/manager/audit?{query}</c> answers, in its order.</summary>
+    private static async Task<long[]> SequencesAsync(TestHost service, string query)
+    {
+        using var response = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit?" + query);
+        return (await ManagerCalls.ReadJsonAsync(response, HttpStatusCode.OK)).EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()).ToArray();
+    }
+
+    /// <summary>Every page of two entries of <paramref name="query"/>, each after the first asked for with <paramref name="cursor"/> = the last sequence read.</summary>
+    private static async Task<List<long>> PageThroughAsync(TestHost service, string query, string cursor)
+    {
+        var paged = new List<long>();
+        string next = "";
+        while (true)
+        {
+            long[] sequences = await SequencesAsync(service, $"{query}limit=2{next}");
+            Assert.IsLessThanOrEqualTo(2, sequences.Length);
+            if (sequences.Length == 0)
+            {
+                return paged;
+            }
+
+            paged.AddRange(sequences);
+            next = $"&{cursor}={sequences[^1]}";
+        }
     }
 }

@@ -42,6 +42,21 @@ public sealed class ManagerChildrenTests
     }
 
     [TestMethod]
+    public async Task CreateChild_SameNameAndRoomTwice_Returns409SayingSoAndListsOne()
+    {
+        string name = "Ava Thompson " + Guid.NewGuid().ToString("N")[..8];
+        await ManagerCalls.CreateChildAsync(_service, name, "Butterflies");
+
+        using var again = await ManagerCalls.SendJsonAsync(_service, HttpMethod.Post, "/api/manager/children", new { name, room = "Butterflies" });
+        using var list = await ManagerCalls.SendAsync(_service, HttpMethod.Get, "/api/manager/children");
+        var children = await ManagerCalls.ReadJsonAsync(list, HttpStatusCode.OK);
+
+        var problem = await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Conflict);
+        Assert.AreEqual($"{name} is already in Butterflies.", problem.GetProperty("detail").GetString());
+        Assert.AreEqual(1, children.EnumerateArray().Count(c => c.GetProperty("name").GetString() == name), "one child, not two");
+    }
+
+    [TestMethod]
     public async Task CreateChild_BlankName_Returns400NamingTheField()
     {
         using var response = await ManagerCalls.SendJsonAsync(_service, HttpMethod.Post, "/api/manager/children", new { name = "  " });

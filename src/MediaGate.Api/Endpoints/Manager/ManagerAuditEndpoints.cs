@@ -26,14 +26,16 @@ public static class ManagerAuditEndpoints
     /// <summary>
     /// The audit log's entries in [from, to), oldest first, each with the hash of the previous one; at most
     /// <c>limit</c> (default 1,000, at most 10,000) per call: for the next page pass the last entry's sequence as <c>after</c>.
-    /// <c>action</c> keeps entries whose action starts with it (e.g. <c>consent-</c>), <c>actor</c> those of one account
-    /// (README).
+    /// <c>order=newest</c> reads from the newest end, newest first: for the next older page pass the last entry's sequence
+    /// as <c>before</c>. <c>action</c> keeps entries whose action starts with it (e.g. <c>consent-</c>), <c>actor</c> those
+    /// of one account (README).
     /// </summary>
     public static async Task<Results<Ok<AuditEntryResponse[]>, ProblemHttpResult>> ReadAudit(
-        DateTimeOffset? from, DateTimeOffset? to, long? after, int? limit, string? action, string? actor, AuditTrail trail, CancellationToken cancellationToken)
+        DateTimeOffset? from, DateTimeOffset? to, long? after, long? before, int? limit, string? order, string? action, string? actor,
+        AuditTrail trail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trail);
-        var outcome = await trail.ReadAsync(new AuditFilter(from, to, action, actor), after, limit, cancellationToken).ConfigureAwait(false);
+        var outcome = await trail.ReadAsync(new AuditFilter(from, to, action, actor), after, before, limit, order, cancellationToken).ConfigureAwait(false);
         return outcome.ToResult(page => TypedResults.Ok(page.Entries.Select(e => AuditEntryResponse.From(e, page.Names)).ToArray()));
     }
 

@@ -4,7 +4,10 @@
 
 const tokenKey = 'mediagate.token';
 
-/** An answer that was not 2xx: `message` is fit to show a person; `status` and `problem` are for the code. */
+/**
+ * An answer that was not 2xx: `message` is fit to show a person; `status` and `problem` are for the code, and a 429's
+ * `retryAfterSeconds` (its Retry-After, or null) for a page that waits (`/assets/lockout.js`).
+ */
 export class ApiError extends Error {
   constructor(status, message, problem) {
     super(message);
@@ -90,7 +93,27 @@ export async function errorOf(response, { keepSession = false } = {}) {
   }
 
   const told = problem && (problem.detail || problem.title);
-  return new ApiError(response.status, told || plainStatus(response.status), problem);
+  const error = new ApiError(response.status, told || plainStatus(response.status), problem);
+  if (response.status === 429) {
+    error.retryAfterSeconds = retryAfterSeconds(response.headers.get('Retry-After'));
+  }
+
+  return error;
+}
+
+/** Retry-After is seconds (RFC 9110 also allows an HTTP date); null when it is neither. */
+function retryAfterSeconds(header) {
+  if (!header) {
+    return null;
+  }
+
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) {
+    return Math.ceil(seconds);
+  }
+
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 function plainStatus(status) {

@@ -100,3 +100,44 @@ export function showDialog(opener, attributes, content) {
   close.focus();
   return dialog;
 }
+
+const working = new WeakSet();
+
+/**
+ * Runs `work()` for a button that creates or changes something, once at a time: while it runs the button and
+ * `others` are disabled and the button says it is working (aria-busy, a spinner beside its words, base.css), and a
+ * second press meanwhile is ignored (a double click once added the same child twice). They come back on the answer,
+ * whatever it was. `key` (default the button) names what may not run twice, e.g. a form. Answers work's answer.
+ */
+export async function whileWorking(button, work, { others = [], key = button } = {}) {
+  if (working.has(key)) {
+    return undefined;
+  }
+
+  const buttons = [button, ...others].filter(Boolean);
+  const wasDisabled = buttons.map((b) => b.disabled);
+  working.add(key);
+  buttons.forEach((b) => { b.disabled = true; });
+  button?.setAttribute('aria-busy', 'true');
+  try {
+    return await work();
+  } finally {
+    working.delete(key);
+    button?.removeAttribute('aria-busy');
+    buttons.forEach((b, i) => { b.disabled = wasDisabled[i]; });
+  }
+}
+
+/**
+ * A form's submit (the page's own, default prevented) handled by `handler(event)` through `whileWorking`: its
+ * submit buttons are off and the one used shows it is working until the answer, and a second submit meanwhile
+ * (a double click, Enter twice) is ignored.
+ */
+export function onSubmit(form, handler) {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const buttons = [...form.querySelectorAll('button[type="submit"], button:not([type])')];
+    const used = event.submitter ?? buttons[0];
+    whileWorking(used, () => handler(event), { others: buttons.filter((b) => b !== used), key: form });
+  });
+}

@@ -1,7 +1,9 @@
-// The password sign-in form the journal and the console share (api.md, Sessions: POST /api/session). The
-// server rate-limits and locks out; this form only shows what it said (e.g. "Try again in 60 seconds").
+// The console's password sign-in form (api.md, Sessions: POST /api/session). The server makes repeated failures wait
+// (429 with Retry-After): the form then says so, counting down ("Try again in 1 second."), with the button off until
+// then, as the journal does (lockout.js).
 import { ApiError, signIn, signOut } from './api.js';
 import { el, field, say } from './dom.js';
+import { pauseSignIn, signInPaused, waitText } from './lockout.js';
 
 /**
  * A sign-in form for accounts of `role` ('parent' or 'manager'); calls `onSignedIn(session)` once signed in with
@@ -21,6 +23,10 @@ export function signInForm({ role, idPrefix = 'signin', onSignedIn }) {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (signInPaused(submit)) {
+      return;
+    }
+
     say(error, '');
     submit.disabled = true;
     try {
@@ -34,9 +40,13 @@ export function signInForm({ role, idPrefix = 'signin', onSignedIn }) {
       password.value = '';
       onSignedIn(session);
     } catch (e) {
-      say(error, e instanceof ApiError ? e.message : 'Sign-in failed.');
+      if (e instanceof ApiError && e.status === 429) {
+        pauseSignIn(submit, error, e.retryAfterSeconds ?? 60, (left) => `Too many failed sign-ins. Try again in ${waitText(left)}.`);
+      } else {
+        say(error, e instanceof ApiError ? e.message : 'Sign-in failed.');
+      }
     } finally {
-      submit.disabled = false;
+      submit.disabled = signInPaused(submit);
     }
   });
 

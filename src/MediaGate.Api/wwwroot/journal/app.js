@@ -4,6 +4,7 @@
 // parent's own children, and the page adds nothing of its own.
 import { api, ApiError } from '/assets/api.js';
 import { byId, el, replace, say } from '/assets/dom.js';
+import { pauseSignIn, signInPaused, waitText } from '/assets/lockout.js';
 import { forgetPhotos, showFeed } from './feed.js';
 import { currentSession, signInParent, signOut } from './session.js';
 
@@ -13,8 +14,6 @@ const recheckEveryMs = 60_000;
 let items = [];
 let children = [];
 let recheckTimer = null;
-let lockedUntil = 0;
-let unlockTimer = null;
 
 async function start() {
   byId('sign-in-form').addEventListener('submit', onSignIn);
@@ -53,7 +52,7 @@ async function onSignIn(event) {
   const button = byId('sign-in-button');
   say(error, '');
   say(byId('page-message'), '');
-  if (Date.now() < lockedUntil) {
+  if (signInPaused(button)) {
     return;
   }
 
@@ -78,22 +77,16 @@ async function onSignIn(event) {
       ? 'The username or password is wrong. Check them and try again.'
       : e instanceof ApiError ? e.message : 'Sign-in failed. Try again.');
   } finally {
-    button.disabled = Date.now() < lockedUntil;
+    button.disabled = signInPaused(button);
   }
 }
 
-/** A lockout (429): says plainly until when, and keeps the button off until then (the server refuses anyway). */
+/** A lockout (429): says plainly until when, counting down, and keeps the button off until then (the server refuses anyway). */
 function lockOut(e) {
-  const seconds = e.retryAfterSeconds ?? 60;
-  lockedUntil = Date.now() + (seconds * 1000);
-  const at = new Date(lockedUntil).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  const wait = seconds < 90 ? `${seconds} seconds` : `about ${Math.ceil(seconds / 60)} minutes`;
-  say(byId('sign-in-error'), `Too many failed sign-ins. For your security, signing in is paused. You can try again at ${at} (in ${wait}).`);
-  clearTimeout(unlockTimer);
-  unlockTimer = setTimeout(() => {
-    lockedUntil = 0;
-    byId('sign-in-button').disabled = false;
-  }, seconds * 1000);
+  pauseSignIn(byId('sign-in-button'), byId('sign-in-error'), e.retryAfterSeconds ?? 60, (left, until) => {
+    const at = until.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+    return `Too many failed sign-ins. For your security, signing in is paused. You can try again at ${at} (in ${waitText(left)}).`;
+  });
 }
 
 async function onSignOut() {

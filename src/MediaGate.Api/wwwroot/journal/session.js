@@ -4,7 +4,7 @@
 // (issue 8, Security: rate limits and lockout must be visible to the person, not only enforced).
 import { api, ApiError, errorOf, setToken, signOut, token } from '/assets/api.js';
 
-/** Signs in; answers the session `{token, role}` or throws an ApiError (with `retryAfterSeconds` on a lockout). */
+/** Signs in; answers the session `{token, role}` or throws an ApiError (with `retryAfterSeconds` on a lockout, api.js). */
 export async function signInParent(username, password) {
   let response;
   try {
@@ -19,12 +19,7 @@ export async function signInParent(username, password) {
   }
 
   if (!response.ok) {
-    const error = await errorOf(response);
-    if (response.status === 429) {
-      error.retryAfterSeconds = retryAfterSeconds(response.headers.get('Retry-After'));
-    }
-
-    throw error;
+    throw await errorOf(response);
   }
 
   const session = await response.json();
@@ -50,18 +45,3 @@ export async function currentSession() {
 }
 
 export { signOut };
-
-/** Retry-After is seconds (RFC 9110 also allows an HTTP date); null when it is neither. */
-function retryAfterSeconds(header) {
-  if (!header) {
-    return null;
-  }
-
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) {
-    return Math.ceil(seconds);
-  }
-
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
-}

@@ -3,7 +3,7 @@
 // managers (with a password); list them; deactivate one (refused from its next request; the server keeps the
 // last active manager, 409), reset a password or PIN, and change which children a parent may see.
 import { api } from '/assets/api.js';
-import { byId, el, field, replace, say } from '/assets/dom.js';
+import { byId, el, field, onSubmit, replace, say, whileWorking } from '/assets/dom.js';
 import { childrenById, messageOf, startPage } from './nav.js';
 
 const roleText = { manager: 'Manager', staff: 'Staff (tablet PIN)', parent: 'Parent' };
@@ -53,8 +53,7 @@ function createForm() {
     field('Username', username), field('Role', role), managerNote, passwordField, pinField, childrenField,
     error, status,
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, 'Create account')));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     say(error, '');
     say(status, '');
     const body = { username: username.value.trim(), role: role.value, children: [] };
@@ -134,8 +133,7 @@ function childrenForm(cell, account) {
       boxes.length ? el('div', { class: 'choices' }, boxes) : el('p', {}, 'No children yet.')),
     error,
     el('span', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, 'Save children'), cancel));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     const chosen = [...form.querySelectorAll('input[type=checkbox]:checked')].map((box) => box.value);
     try {
       await api(`/api/manager/accounts/${encodeURIComponent(account.id)}/children`, { method: 'PUT', json: { children: chosen } });
@@ -156,8 +154,7 @@ function resetForm(cell, account, secretName) {
   cancel.addEventListener('click', () => showActions(cell, account));
   const form = el('form', {}, field(`New ${secretName} for ${account.username}`, input), error,
     el('span', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, 'Save'), cancel));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     try {
       const path = `/api/manager/accounts/${encodeURIComponent(account.id)}/${secretName === 'PIN' ? 'pin' : 'password'}`;
       await api(path, { method: 'PUT', json: secretName === 'PIN' ? { pin: input.value } : { password: input.value } });
@@ -175,14 +172,14 @@ function confirmDeactivate(cell, account) {
   const yes = el('button', { type: 'button', class: 'danger' }, 'Yes, deactivate');
   const no = el('button', { type: 'button' }, 'Keep');
   const error = el('span', { role: 'alert', class: 'block' });
-  yes.addEventListener('click', async () => {
+  yes.addEventListener('click', () => whileWorking(yes, async () => {
     try {
       await api(`/api/manager/accounts/${encodeURIComponent(account.id)}`, { method: 'DELETE' });
       await showList();
     } catch (e) {
       error.textContent = messageOf(e);
     }
-  });
+  }, { others: [no] }));
   no.addEventListener('click', () => showActions(cell, account));
   replace(cell, el('span', { class: 'block' }, `Deactivate ${account.username}? They are signed out at once.`), el('span', { class: 'actions' }, yes, no), error);
   yes.focus();

@@ -3,7 +3,7 @@
 // grace period, and from that day they cannot be tagged or listed at an event). A room is the name children share:
 // typing a new one adds it.
 import { api } from '/assets/api.js';
-import { byId, el, field, replace, say } from '/assets/dom.js';
+import { byId, el, field, onSubmit, replace, say, whileWorking } from '/assets/dom.js';
 import { hasLeft, messageOf, startPage, today } from './nav.js';
 
 startPage(async (content) => {
@@ -28,8 +28,7 @@ function addForm() {
     error, status,
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, 'Add child')));
   room.setAttribute('aria-describedby', 'room-hint');
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     say(error, '');
     say(status, '');
     const body = { name: name.value.trim(), room: room.value.trim() || null };
@@ -81,7 +80,7 @@ function row(child) {
 function showAction(cell, child) {
   if (child.leftOn) {
     const undo = el('button', { type: 'button' }, 'Clear leaving day', el('span', { class: 'visually-hidden' }, ` of ${child.name}`));
-    undo.addEventListener('click', () => setLeft(cell, child, null));
+    undo.addEventListener('click', () => whileWorking(undo, () => setLeft(cell, child, null)));
     replace(cell, undo);
     return;
   }
@@ -94,10 +93,7 @@ function showAction(cell, child) {
     const error = el('span', { role: 'alert', class: 'block' });
     const form = el('form', {}, field(`Day ${child.name} leaves`, day), error,
       el('span', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, 'Save'), cancel));
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      setLeft(cell, child, day.value, error);
-    });
+    onSubmit(form, () => setLeft(cell, child, day.value, error));
     replace(cell, form);
     day.focus();
   });

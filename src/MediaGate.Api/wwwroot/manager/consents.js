@@ -4,7 +4,7 @@
 // steps: the change is previewed first (which released items it would re-make or withdraw, nothing saved) and
 // saved only when the manager confirms what they were shown.
 import { api, imageUrl } from '/assets/api.js';
-import { byId, el, field, replace, say, when } from '/assets/dom.js';
+import { byId, el, field, onSubmit, replace, say, when, whileWorking } from '/assets/dom.js';
 import { download, messageOf, startPage } from './nav.js';
 
 const purposes = [
@@ -102,8 +102,7 @@ function showEditor(row, purpose, purposeName, current) {
     error,
     el('div', { class: 'actions' }, check, cancel),
     preview);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     say(error, '');
     replace(preview);
     const change = body();
@@ -139,15 +138,13 @@ function showPreview(preview, result, save, error) {
   thumbnailUrls.forEach((url) => URL.revokeObjectURL(url));
   thumbnailUrls = [];
   const confirm = el('button', { type: 'button', class: 'primary', id: 'confirm-change' }, 'Save this change');
-  confirm.addEventListener('click', async () => {
-    confirm.disabled = true;
+  confirm.addEventListener('click', () => whileWorking(confirm, async () => {
     try {
       await save();
     } catch (e) {
       say(error, messageOf(e));
-      confirm.disabled = false;
     }
-  });
+  }));
   const released = result.affected.filter((item) => item.changes.some((c) => c.shown));
   const counts = [];
   for (const [purpose, name] of purposes) {
@@ -236,8 +233,7 @@ function csvSection() {
     }
   });
   const form = el('form', {}, field('CSV file to import', file), el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Import')));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     say(status, '');
     say(error, '');
     if (!file.files?.length) {

@@ -4,7 +4,7 @@
 // code for the tablet's camera and as text with a copy button, so nobody types two long codes on a tablet.
 // Revoking asks once more in the row, not in a browser dialog.
 import { api } from '/assets/api.js';
-import { byId, el, field, replace, say } from '/assets/dom.js';
+import { byId, el, field, onSubmit, replace, say } from '/assets/dom.js';
 import { messageOf, startPage } from './nav.js';
 import { qrCode } from './qr-code.js';
 import { showRevocable } from './revocable.js';
@@ -19,8 +19,7 @@ startPage(async (content) => {
     error,
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, 'Register')),
     el('div', { id: 'secret' }));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     say(error, '');
     try {
       const device = await api('/api/manager/devices', { method: 'POST', json: { name: name.value.trim() } });

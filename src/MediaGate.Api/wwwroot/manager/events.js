@@ -3,7 +3,7 @@
 // photos went to the families listed then). Children who have left are not offered, and the service refuses them.
 // Staff pick today's events on the tablet.
 import { api } from '/assets/api.js';
-import { byId, el, field, replace, say } from '/assets/dom.js';
+import { byId, el, field, onSubmit, replace, say } from '/assets/dom.js';
 import { childLabel, childrenById, hasLeft, messageOf, startPage, today } from './nav.js';
 
 let children = new Map();
@@ -46,8 +46,7 @@ function createForm() {
     field('Event name (e.g. Summer fair)', name), field('Date', date), attendees,
     error, status,
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, 'Record event')));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     say(error, '');
     say(status, '');
     const body = { name: name.value.trim(), date: date.value, attendees: ticked(attendees) };
@@ -102,8 +101,7 @@ function showChange(cell, event) {
     cancel.addEventListener('click', () => showChange(cell, event));
     const form = el('form', {}, boxes, error,
       el('span', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, 'Save attendees'), cancel));
-    form.addEventListener('submit', async (submitted) => {
-      submitted.preventDefault();
+    onSubmit(form, async () => {
       say(error, '');
       try {
         await api(`/api/manager/events/${encodeURIComponent(event.id)}/attendees`, { method: 'PUT', json: { attendees: ticked(boxes) } });

@@ -3,7 +3,7 @@
 // card shows the regions as numbered boxes on the master, says how many are masked, and lets the manager show a region
 // that names no child (the nursery's sign, a printed "EXIT") or mask it again; each answer is audited by the service.
 import { api } from '/assets/api.js';
-import { el, replace, say } from '/assets/dom.js';
+import { el, replace, say, whileWorking } from '/assets/dom.js';
 import { errorBox, messageOf } from './nav.js';
 
 const views = new WeakMap();
@@ -82,17 +82,15 @@ async function load(section, item, message) {
     const action = region.masked ? 'unmask' : 'mask';
     const button = el('button', { type: 'button', dataset: { region: String(region.number), action } },
       region.masked ? `Show text T${region.number}: it names no child` : `Mask text T${region.number} again`);
-    button.addEventListener('click', async () => {
-      button.disabled = true;
+    button.addEventListener('click', () => whileWorking(button, async () => {
       say(error, '');
       try {
         await api(`/api/manager/media/${encodeURIComponent(id)}/text/${region.number}/${action}`, { method: 'POST' });
         await load(section, item, action === 'unmask' ? `Text T${region.number} is shown on the website and in publicity.` : `Text T${region.number} is masked again.`);
       } catch (e) {
         say(error, messageOf(e));
-        button.disabled = false;
       }
-    });
+    }));
     return button;
   }
 }

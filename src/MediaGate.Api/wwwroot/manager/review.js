@@ -7,8 +7,8 @@
 // dismissed as not a face; faint detections are dashed; `?view=publishable` lists released photos so that a photo
 // released with nobody touching it can still be approved for the website or publicity.
 import { api, imageUrl } from '/assets/api.js';
-import { el, replace, say, showDialog, when } from '/assets/dom.js';
-import { childrenById, download, errorBox, messageOf, plural, startPage } from './nav.js';
+import { el, replace, say, showDialog, when, whileWorking } from '/assets/dom.js';
+import { childLabel, childrenById, download, errorBox, hasLeft, messageOf, plural, startPage } from './nav.js';
 import { drawTextBoxes, textSection } from './review-text.js';
 import { refreshWho, showVideo } from './review-video.js';
 
@@ -196,20 +196,18 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
 
   async function decide(action) {
     say(error, '');
-    buttons.forEach((b) => { b.disabled = true; });
     try {
       const body = { purpose: purpose.value, action, assignments: item.faces.map((face, i) => assignment(face, faceSelects[i][1].value)) };
       const now = await api(`/api/manager/media/${encodeURIComponent(id)}/decision`, { method: 'POST', json: body });
       showDetails(details, now, children, `Saved: ${actionText(action, body.purpose)} for ${purposeText(body.purpose)}. ${summaryOf(now)}`, body.purpose);
     } catch (e) {
       say(error, messageOf(e));
-      buttons.forEach((b) => { b.disabled = false; });
     }
   }
 
   function decisionButton(action, kind) {
     const button = el('button', { type: 'button', class: kind, dataset: { action }, 'aria-describedby': help.id });
-    button.addEventListener('click', () => decide(action));
+    button.addEventListener('click', () => whileWorking(button, () => decide(action), { others: buttons.filter((b) => b !== button), key: details }));
     return button;
   }
 
@@ -259,13 +257,23 @@ function faceSelect(mediaId, face, children) {
     el('option', { value: 'staff' }, 'A staff member'),
     el('option', { value: 'not-a-child' }, 'Not a child in our setting'),
     el('option', { value: 'not-a-face' }, 'Not a face (no mask)'),
-    [...children.values()].map((child) => el('option', { value: `child:${child.id}` }, child.room ? `${child.name} (${child.room})` : child.name)));
+    faceChildren(face, children).map((child) => el('option', { value: `child:${child.id}` },
+      hasLeft(child) ? `${childLabel(child)}, has left` : childLabel(child))));
   select.value = face.childId ? `child:${face.childId}` : face.kind;
   if (!select.value) {
     select.value = 'unassigned';
   }
 
   return [el('label', { for: select.id }, `Face ${face.number}${isFaint(face) ? ' (faint: masked, never holds)' : ''}`), select];
+}
+
+/**
+ * The children a face may be named as: those still here (a child who has left is no longer tagged, as on the tablet
+ * and the Events page), and the one the face is named as now even if they have left since, so the choice shows it
+ * (marked "has left") instead of silently becoming another.
+ */
+function faceChildren(face, children) {
+  return [...children.values()].filter((child) => !hasLeft(child) || child.id === face.childId);
 }
 
 function assignment(face, value) {

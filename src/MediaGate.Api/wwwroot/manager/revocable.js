@@ -1,7 +1,7 @@
 // What the manager issues and can revoke (a tablet, a website key): one table of them and one revoke that asks once
 // more in the row, not in a browser dialog. The pages say what each thing is, its URL and what revoking does.
 import { api } from '/assets/api.js';
-import { el, replace, when } from '/assets/dom.js';
+import { el, replace, when, whileWorking } from '/assets/dom.js';
 import { messageOf } from './nav.js';
 
 /**
@@ -39,14 +39,14 @@ function askToRevoke(cell, item, spec) {
     const yes = el('button', { type: 'button', class: 'danger' }, 'Yes, revoke');
     const no = el('button', { type: 'button' }, 'Keep');
     const error = el('span', { role: 'alert' });
-    yes.addEventListener('click', async () => {
+    yes.addEventListener('click', () => whileWorking(yes, async () => {
       try {
         await api(spec.revokeUrl(item), { method: 'DELETE' });
         await spec.reload();
       } catch (e) {
         error.textContent = messageOf(e);
       }
-    });
+    }, { others: [no] }));
     no.addEventListener('click', () => askToRevoke(cell, item, spec));
     replace(cell, el('span', { class: 'block' }, `Revoke ${item.name}? ${spec.consequence}`), el('span', { class: 'actions' }, yes, no), error);
     yes.focus();

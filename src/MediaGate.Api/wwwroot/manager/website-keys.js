@@ -2,7 +2,7 @@
 // one (POST /api/manager/website-keys: the key is shown this once, only its hash is kept), list them (GET) and revoke
 // one (DELETE .../website-keys/{name}: the website is refused from its next request).
 import { api } from '/assets/api.js';
-import { byId, el, field, replace, say } from '/assets/dom.js';
+import { byId, el, field, onSubmit, replace, say } from '/assets/dom.js';
 import { messageOf, startPage } from './nav.js';
 import { showRevocable } from './revocable.js';
 
@@ -17,8 +17,7 @@ startPage(async (content) => {
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, 'Create key')),
     el('div', { id: 'new-key' }));
   name.setAttribute('aria-describedby', 'key-name-hint');
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     say(error, '');
     try {
       const created = await api('/api/manager/website-keys', { method: 'POST', json: { name: name.value.trim() } });
