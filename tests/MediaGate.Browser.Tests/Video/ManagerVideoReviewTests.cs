@@ -101,9 +101,9 @@ public sealed class ManagerVideoReviewTests : BrowserTest
         // Named and decided: the table says who each face is now.
         await card.GetByLabel($"Face {leftToRight[0]}", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{nursery.Ava.ChildName} (Robins)" });
         await card.GetByLabel($"Face {leftToRight[1]}", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{nursery.Ben.ChildName} (Robins)" });
-        await card.GetByRole(AriaRole.Button, new() { Name = "Release with masks" }).ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Release", Exact = true }).ClickAsync();
         // The decision re-decides the video, which may re-make its renditions before the service answers.
-        await Assertions.Expect(card.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: released with masks for journal", new() { Timeout = 120_000 });
+        await Assertions.Expect(card.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: released for journal", new() { Timeout = 120_000 });
         await Assertions.Expect(rows.Nth(leftToRight[0] - 1).Locator("td.who")).ToHaveTextAsync(nursery.Ava.ChildName);
         await Assertions.Expect(rows.Nth(leftToRight[1] - 1).Locator("td.who")).ToHaveTextAsync(nursery.Ben.ChildName);
         await CheckAsync(page, "review: a video decided");

@@ -180,18 +180,27 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
   const purpose = el('select', { id: `purpose-${id}` }, purposes.map(([value, text]) => el('option', { value }, text)));
   purpose.value = chosenPurpose;
   const help = el('p', { id: `decision-help-${id}`, class: 'hint decision-help' });
+  // Release and Block only: the service's `mask` does what `release` does (every face not named, or without consent, stays
+  // masked), and two buttons doing the same made a manager hesitate (found in a walkthrough).
   const buttons = [
     decisionButton('release', 'primary'),
-    decisionButton('mask', null),
     decisionButton('block', 'danger'),
   ];
-  // The buttons' names and the sentence explaining them follow the purpose: for the website or publicity, the
-  // manager approves the photo for it (the same `release` the service takes: wording only).
+  // The buttons' names and the sentence explaining them follow the purpose (for the website or publicity the manager
+  // approves the photo for it: the same `release` the service takes) and the face choices: which faces will be masked
+  // is said before the press, and an approval for the public with no face named says that every face will be masked
+  // (a walkthrough approved a photo for publicity whose faces nobody had named, and got a copy with every face masked).
   function explain() {
-    buttons.forEach((b) => { b.textContent = buttonText(b.dataset.action, purpose.value); });
-    help.textContent = decisionHelp(purpose.value);
+    // Only where faces need real names (the website, publicity, events): in the journals matching counts may show a face
+    // nobody named, so nothing is claimed there. A face dismissed as not a face gets no mask; staff may be shown by a setting.
+    const named = item.faces.map((face, i) => [face, faceSelects[i][1].value]).filter(([, value]) => value !== 'not-a-face');
+    const masked = purpose.value === 'journal' ? [] : named.filter(([, value]) => value === 'unassigned' || value === 'not-a-child').map(([face]) => face);
+    const allMasked = masked.length > 0 && masked.length === named.length;
+    buttons.forEach((b) => { b.textContent = buttonText(b.dataset.action, purpose.value, allMasked); });
+    help.textContent = [decisionHelp(purpose.value), maskedSentence(masked, allMasked, purpose.value)].filter(Boolean).join(' ');
   }
   purpose.addEventListener('change', explain);
+  faceSelects.forEach(([, select]) => select.addEventListener('change', explain));
   explain();
 
   async function decide(action) {
@@ -407,19 +416,35 @@ function actionText(action, purpose) {
   return { release: approve ? 'approved' : 'released', mask: approve ? 'approved with masks' : 'released with masks', block: 'blocked', approve: 'approved' }[action] ?? action;
 }
 
-function buttonText(action, purpose) {
+function buttonText(action, purpose, allMasked = false) {
   if (action === 'block') {
     return 'Block';
   }
 
   const verb = isPublic(purpose) ? `Approve for ${purposeText(purpose)}` : 'Release';
-  return action === 'mask' ? `${verb} with masks` : verb;
+  return allMasked ? `${verb} with every face masked` : verb;
 }
 
-/** One plain sentence on what the buttons do for this purpose (README: a release or mask releases; consent still applies). */
+/** One plain sentence on what the buttons do for this purpose (README: a release releases; consent still applies). */
 function decisionHelp(purpose) {
   const does = purpose === 'website' ? 'puts it on the website' : 'lets you download it for publicity';
   return isPublic(purpose)
-    ? `Approve for ${purposeText(purpose)} ${does} with every face not named masked (both Approve buttons do the same), unless a named child has no ${purposeText(purpose)} consent; Block keeps it off.`
-    : 'Release and Release with masks do the same: it goes out, and every face not named or without consent stays masked; Block keeps it back for this purpose.';
+    ? `Approve for ${purposeText(purpose)} ${does} with every face not named masked, and a named child without ${purposeText(purpose)} consent masked too; Block keeps it off.`
+    : 'Release sends it out with every face not named, or without consent, masked; Block keeps it back for this purpose.';
+}
+
+/** Which faces the choices leave masked in this purpose's copy (none listed: nothing said); with none named, what to do instead. */
+function maskedSentence(masked, allMasked, purpose) {
+  if (masked.length === 0) {
+    return '';
+  }
+
+  const copy = `the ${purposeText(purpose)} copy`;
+  if (allMasked) {
+    return `Nobody in it is named as a child here, so every face will be masked in ${copy}: name the children first to show those whose families agreed.`;
+  }
+
+  const numbers = masked.map((face) => face.number);
+  const list = numbers.length === 1 ? `Face ${numbers[0]} is` : `Faces ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]} are`;
+  return `${list} not named as a child here, so ${numbers.length === 1 ? 'it' : 'they'} will be masked in ${copy}.`;
 }
