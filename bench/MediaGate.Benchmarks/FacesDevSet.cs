@@ -6,6 +6,14 @@ namespace MediaGate.Benchmarks;
 /// <summary>Reads eval/faces-dev: gt.tsv (`image x y w h`, empty box = no face) and gt_attrs.tsv (WIDER's `invalid`).</summary>
 internal static class FacesDevSet
 {
+    /// <summary>The <paramref name="count"/> photos with the most valid labelled faces of 10 px and more (the group photos
+    /// `make-photos` and `maxside-recall` enlarge to tablet size), ties by path.</summary>
+    public static IEnumerable<LabelledPhoto> MostFaces(string folder, int count) =>
+        Load(folder)
+            .OrderByDescending(p => p.Faces.Count(f => !f.Invalid && f.Size >= 10))
+            .ThenBy(p => p.RelativePath, StringComparer.Ordinal)
+            .Take(count);
+
     public static List<LabelledPhoto> Load(string folder)
     {
         var invalid = new HashSet<string>(StringComparer.Ordinal);

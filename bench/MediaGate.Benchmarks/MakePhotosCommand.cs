@@ -29,10 +29,7 @@ internal static class MakePhotosCommand
         int height = arguments.GetInt("height", 3000);
         Directory.CreateDirectory(outDir);
         var limits = new IngestLimits { MaxPixels = 100_000_000 };
-        IEnumerable<LabelledPhoto> groupPhotos = FacesDevSet.Load(faces)
-            .OrderByDescending(p => p.Faces.Count(f => !f.Invalid && f.Size >= 10))
-            .ThenBy(p => p.RelativePath, StringComparer.Ordinal)
-            .Take(count);
+        IEnumerable<LabelledPhoto> groupPhotos = FacesDevSet.MostFaces(faces, count);
         int n = 0;
         foreach (LabelledPhoto photo in groupPhotos)
         {

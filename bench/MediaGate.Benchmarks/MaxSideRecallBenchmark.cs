@@ -42,10 +42,7 @@ internal static class MaxSideRecallBenchmark
         var limits = new IngestLimits { MaxPixels = 100_000_000 };
         var card = new DetectorScorecard(detector.Name);
         int searchedWidth = 0, searchedHeight = 0, detections = 0;
-        foreach (LabelledPhoto photo in FacesDevSet.Load(faces)
-            .OrderByDescending(p => p.Faces.Count(f => !f.Invalid && f.Size >= 10))
-            .ThenBy(p => p.RelativePath, StringComparer.Ordinal)
-            .Take(count))
+        foreach (LabelledPhoto photo in FacesDevSet.MostFaces(faces, count))
         {
             RgbImage source = PhotoReader.ReadUpright(File.ReadAllBytes(Path.Combine(faces, photo.RelativePath)), limits).Value.Image;
             byte[] jpeg = JpegEncoder.Encode(ImageResampler.Resize(source, width, height), 92).Value;
