@@ -453,6 +453,23 @@ internal static class SchemaMigrations
         // why: README, GET /api/parent/media "recheck"). Kept while the decision stays a hold, cleared when not.
         Migration.Portable(21, "decisions held again after a consent change",
             "ALTER TABLE decisions ADD COLUMN consent_recheck_at TEXT NULL"),
+
+        // An event's audience key names every attendee twice (families and attendees): 60 attendees are about 4 kB, over
+        // PostgreSQL's bound on a btree entry (2704 bytes). Whether it fit depended on whether PostgreSQL managed to compress
+        // the key (it gives up when the first kilobyte of random ids does not shrink), so saving a large event's decision
+        // failed now and then (found by the data test of sixty attendees failing once in CI). PostgreSQL's unique indexes
+        // on an audience now hold its MD5 (a collision would refuse a save: fail closed), and lookups by audience use a hash
+        // index, which has no such bound. SQLite has no bound on an index entry and keeps its indexes.
+        new Migration(22, "audience keys of any length in PostgreSQL's indexes",
+            ["SELECT 1"],
+            [
+                "DROP INDEX ux_decisions_rendition",
+                "CREATE UNIQUE INDEX ux_decisions_rendition ON decisions (media_id, purpose, md5(audience))",
+                "ALTER TABLE renditions DROP CONSTRAINT renditions_media_id_purpose_audience_key",
+                "CREATE UNIQUE INDEX ux_renditions_rendition ON renditions (media_id, purpose, md5(audience))",
+                "DROP INDEX ix_renditions_audience",
+                "CREATE INDEX ix_renditions_audience ON renditions USING hash (audience)",
+            ]),
     ];
 
     private const string AssignmentKinds = "'unassigned', 'child', 'staff', 'not-a-child', 'not-a-face'";

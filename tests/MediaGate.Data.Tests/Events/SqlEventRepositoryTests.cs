@@ -72,14 +72,22 @@ public sealed class SqlEventRepositoryTests
     /// An event rendition's audience key lists the attendees twice (families and attendees): at the most attendees an
     /// event may have, the key must still fit the unique indexes of decisions and renditions (PostgreSQL bounds index
     /// entries to about 2.7 kB).
+    /// <para>
+    /// PostgreSQL compresses a long key before it bounds it, but gives up when the first kilobyte does not shrink: with the
+    /// same sixty ids twice it usually shrank enough, and the save failed now and then in CI ("index row size 4032 exceeds
+    /// btree version 4 maximum 2704"). Families and attendees of sixty different children each (an audience the type
+    /// allows) never shrink enough, so that row fails every time without migration 22.
+    /// </para>
     /// </summary>
     [TestMethod]
-    [DataRow(TestDatabase.Sqlite)]
-    [DataRow(TestDatabase.PostgreSql)]
-    public async Task SaveAsync_EventAudienceOfSixtyAttendees_DecisionAndRenditionStored(string store)
+    [DataRow(TestDatabase.Sqlite, false)]
+    [DataRow(TestDatabase.PostgreSql, false)]
+    [DataRow(TestDatabase.Sqlite, true)]
+    [DataRow(TestDatabase.PostgreSql, true)]
+    public async Task SaveAsync_EventAudienceOfSixtyAttendees_DecisionAndRenditionStored(string store, bool otherFamilies)
     {
         await using var test = await TestDatabase.CreateAsync(store, new FakeTimeProvider(Sample.Now));
-        var children = Enumerable.Range(0, 60).Select(_ => new ChildId(MediaSample.NewId())).ToArray();
+        var children = Enumerable.Range(0, otherFamilies ? 120 : 60).Select(_ => new ChildId(MediaSample.NewId())).ToArray();
         foreach (var child in children)
         {
             await test.Database.Children.AddAsync(new Child(child, "Child " + child.Value[..6]));
@@ -88,7 +96,7 @@ public sealed class SqlEventRepositoryTests
         var upload = MediaSample.Upload(1, [children[0]]);
         await test.Database.AddRecordedUploadAsync(upload);
         var mediaId = upload.Items[0].Id;
-        var audience = Audience.EventFamilies(children, children);
+        var audience = otherFamilies ? Audience.EventFamilies(children[..60], children[60..]) : Audience.EventFamilies(children, children);
         var item = Sample.GroupPhoto(mediaId);
         var request = new DecisionRequest(item, Purpose.Events, audience, false, DecisionOptions.Default);
         var decision = new StoredDecision(MediaSample.NewId(), request, Sample.Now, Verdict.Release, [FaceVisibility.Show, FaceVisibility.Mask, FaceVisibility.Mask], []);
