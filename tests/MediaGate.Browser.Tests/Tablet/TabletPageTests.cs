@@ -232,6 +232,58 @@ public sealed class TabletPageTests : BrowserTest
         await CheckAsync(tablet.Browser, "tablet: sign-in refused", "tablet-sign-in-refused");
     }
 
+    /// <summary>
+    /// A throttled PIN (429) on the tablet waits as the journal and the console do: the sentence says the wait in words and
+    /// counts down, and Sign in stays off until then (the walk-through: the tablet showed the service's sentence once and
+    /// left the button on).
+    /// </summary>
+    [TestMethod]
+    public async Task Tablet_PinThrottled_SaysTheWaitCountsDownAndKeepsSignInOffUntilThen()
+    {
+        var service = await StartServiceAsync(settings => settings
+            .With("MEDIAGATE_Identity__FreeFailures", "1")
+            .With("MEDIAGATE_Identity__FirstDelay", "00:00:05"));
+        using var nursery = await Nursery.CreateAsync(service.Address);
+        var tablet = new TabletPage(await NewPageAsync(service));
+        await tablet.OpenAsync();
+        await tablet.EnrolAsync(nursery.Device);
+        // The page's clock is the test's: the countdown moves only when the test moves it.
+        await tablet.Page.Clock.InstallAsync();
+        await tablet.Page.Clock.PauseAtAsync(TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(1));
+        tablet.Browser.Probe.ExpectConsoleError("status of 401");
+        tablet.Browser.Probe.ExpectConsoleError("status of 429");
+        var signIn = tablet.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true });
+        var alert = tablet.Page.Locator("#sign-in-error");
+
+        IResponse? refused = null;
+        for (var attempt = 1; attempt <= 4 && refused?.Status != 429; attempt++)
+        {
+            await tablet.Page.GetByLabel("Your username").FillAsync(nursery.StaffUsername);
+            await tablet.Page.GetByLabel("PIN").FillAsync("00000" + attempt);
+            refused = await tablet.Page.RunAndWaitForResponseAsync(
+                () => signIn.ClickAsync(),
+                r => r.Url.EndsWith("/api/tablet/session", StringComparison.Ordinal) && r.Request.Method == "POST");
+            await Assertions.Expect(alert).Not.ToBeEmptyAsync();
+        }
+
+        Assert.IsNotNull(refused);
+        Assert.AreEqual(429, refused.Status, "a second wrong PIN must wait");
+        var seconds = int.Parse(await refused.HeaderValueAsync("retry-after") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.IsGreaterThan(1, seconds, "a wait to count down: " + seconds);
+        await Assertions.Expect(alert).ToHaveTextAsync($"Too many failed sign-ins. Try again in {seconds} seconds.");
+        await Assertions.Expect(signIn).ToBeDisabledAsync();
+
+        await tablet.Page.Clock.RunForAsync((seconds - 1) * 1000);
+        await Assertions.Expect(alert).ToHaveTextAsync("Too many failed sign-ins. Try again in 1 second.");
+        await Assertions.Expect(signIn).ToBeDisabledAsync();
+
+        await tablet.Page.Clock.RunForAsync(1000);
+        await Assertions.Expect(signIn).ToBeEnabledAsync();
+        await Assertions.Expect(alert).ToBeHiddenAsync();
+        await tablet.Page.Clock.ResumeAsync();
+        await CheckAsync(tablet.Browser, "tablet: sign-in after the pause");
+    }
+
     private static async Task<List<(int Index, string FaceId, double X)>> FacesLeftToRightAsync(Nursery nursery, string observationId)
     {
         var faces = (await nursery.Tablet.ObservationAsync(observationId))[0].Faces;

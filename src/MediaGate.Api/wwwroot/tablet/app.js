@@ -9,6 +9,7 @@ import { checkDevice, deviceLabel, enrol, enrolledDevice, forgetDevice, keepDevi
 import { captureTime } from './capture-time.js';
 import { clipProblem, durationCheck, isClip, keepQueue, limitText, photoProblem, roomProblem, sizeText, useKeptLimits, useLimits } from './clips.js';
 import { forgetLists, keepList, keptList, today } from './kept-lists.js';
+import { pauseSignIn, signInPaused, waitText } from '/assets/lockout.js';
 import { clearNotePreview, wireNotePreview } from './note-preview.js';
 import { hideFaces, refreshFaces, showFaces, shownMediaId, wireFaces } from './faces.js';
 import * as queue from './queue.js';
@@ -652,6 +653,11 @@ function wire() {
   byId('sign-in-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const error = byId('sign-in-error');
+    const submit = byId('sign-in-form').querySelector('button[type=submit]');
+    if (signInPaused(submit)) {
+      return;
+    }
+
     say(error, '');
     try {
       await staffSignIn(byId('staff-username').value.trim(), byId('staff-pin').value);
@@ -659,7 +665,12 @@ function wire() {
       byId('sign-in-form').reset();
       show();
     } catch (e) {
-      say(error, e.message);
+      // A throttled PIN (429) waits as the journal and the console do: the sentence counts down, Sign in off until then.
+      if (e instanceof ApiError && e.status === 429) {
+        pauseSignIn(submit, error, e.retryAfterSeconds ?? 60, (left) => `Too many failed sign-ins. Try again in ${waitText(left)}.`);
+      } else {
+        say(error, e.message);
+      }
     }
   });
   byId('forget-device').addEventListener('click', () => {

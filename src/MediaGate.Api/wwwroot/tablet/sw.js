@@ -4,8 +4,8 @@
 // the network (a family's photo must not stay in a cache), and photos waiting to upload live in IndexedDB (queue.js).
 // A page is kept under its address without the fragment: a set-up link (/tablet/#device=…&secret=…, assets/setup-link.js)
 // is fetched through this worker with its fragment in the request's URL, and the secret must not be kept in the cache.
-// (v9: activating it deletes v8, whose keys may hold such a link; v10 adds kept-lists.js.)
-const cacheName = 'mediagate-tablet-shell-v10';
+// (v9: activating it deletes v8, whose keys may hold such a link; v10 adds kept-lists.js; v11 assets/lockout.js.)
+const cacheName = 'mediagate-tablet-shell-v11';
 const shell = [
   '/tablet/',
   '/tablet/app.js',
@@ -23,6 +23,7 @@ const shell = [
   '/tablet/manifest.webmanifest',
   '/assets/api.js',
   '/assets/dom.js',
+  '/assets/lockout.js',
   '/assets/setup-link.js',
   '/assets/base.css',
   '/assets/icon.svg',
