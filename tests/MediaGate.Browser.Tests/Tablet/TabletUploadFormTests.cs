@@ -17,6 +17,41 @@ public sealed class TabletUploadFormTests : BrowserTest
     /// <summary>The service's photo limit in the size tests: between the two sample photos chosen.</summary>
     private const long PhotoLimitBytes = 300 * 1024;
 
+    /// <summary>
+    /// Upload with no child ticked asks first (found in a walk-through: such a photo went straight to the manager): a
+    /// double tap only asks, ticking a child answers it, and "Upload without a child" sends exactly that upload.
+    /// </summary>
+    [TestMethod]
+    public async Task Upload_NoChildTicked_AsksFirstThenSendsOnlyWhenMeant()
+    {
+        var service = await StartServiceAsync();
+        using var nursery = await Nursery.CreateAsync(service.Address);
+        var tablet = new TabletPage(await NewPageAsync(service));
+        await tablet.StartAsync(nursery);
+        await tablet.ChoosePhotosAsync(TestPhotos.Solos[1]);
+        var question = tablet.Page.Locator("#untagged-question");
+        var upload = tablet.Page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true });
+
+        await upload.DblClickAsync();
+        await Assertions.Expect(question).ToBeVisibleAsync();
+        await Assertions.Expect(question).ToContainTextAsync("No child is ticked");
+        await Assertions.Expect(tablet.Page.Locator("#chosen img")).ToHaveCountAsync(1);
+        Assert.AreEqual(0, await tablet.QueuedInDatabaseAsync(), "nothing queued by Upload with nobody ticked");
+        await CheckAsync(tablet.Browser, "tablet: no child ticked, asked first");
+
+        await tablet.TagAsync($"{nursery.Cara.ChildName} (Wrens)");
+        await Assertions.Expect(question).ToBeHiddenAsync();
+        await tablet.Page.Locator("#children-list input:checked").First.UncheckAsync();
+
+        await upload.ClickAsync();
+        await tablet.Page.GetByRole(AriaRole.Button, new() { Name = "Upload without a child" }).ClickAsync();
+        await Assertions.Expect(tablet.Page.Locator("#chosen img")).ToHaveCountAsync(0);
+        await Assertions.Expect(question).ToBeHiddenAsync();
+        await tablet.WaitUntilQueueEmptyAsync();
+        var observations = await nursery.Tablet.GetJsonAsync<JsonElement>("/api/tablet/observations?limit=20");
+        Assert.AreEqual(1, observations.GetArrayLength(), "the one upload meant: " + observations);
+    }
+
     [TestMethod]
     public async Task Upload_DoubleTapped_QueuedOnceAndStoredOnce()
     {

@@ -335,6 +335,9 @@ async function onClipsChosen(event) {
  * are awaited before it is queued) is ignored, the button says it is working, and the capture keeps one
  * Idempotency-Key until it is queued, so even a second submit that got through would be kept and stored once.
  */
+// Set by "Upload without a child" for the one upload it sends.
+let untaggedMeant = false;
+
 async function onCapture(event) {
   event.preventDefault();
   if (preparing) {
@@ -349,6 +352,16 @@ async function onCapture(event) {
     return;
   }
 
+  // Nobody ticked: the upload would wait for the manager. Asked once, with its own button (Upload pressed again, or a
+  // double tap, only asks again), so a photo goes untagged only when the practitioner means it (found in a walkthrough).
+  const question = byId('untagged-question');
+  if (!untaggedMeant && document.querySelector('#children-list input:checked') === null) {
+    question.hidden = false;
+    return;
+  }
+
+  untaggedMeant = false;
+  question.hidden = true;
   preparing = true;
   const upload = byId('upload');
   upload.disabled = true;
@@ -690,6 +703,12 @@ function wire() {
   byId('photos').addEventListener('change', onPhotosChosen);
   byId('clips').addEventListener('change', onClipsChosen);
   byId('capture-form').addEventListener('submit', onCapture);
+  byId('upload-untagged').addEventListener('click', () => {
+    untaggedMeant = true;
+    byId('capture-form').requestSubmit();
+  });
+  // Ticking a child answers the question.
+  byId('children-list').addEventListener('change', () => { byId('untagged-question').hidden = true; });
   byId('event').addEventListener('change', showChildren);
   byId('send-now').addEventListener('click', () => sendNow());
   window.addEventListener('online', () => { showConnection(); sendNow(); });
