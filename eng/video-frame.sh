@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The README's video picture (issue 14): a clip made from samples/photos/astronaut.png (a public-domain photo, never
 # one of ../shared/eval: those are real people), run through `mediagate anonymise-video`, and one frame of the input
-# beside the same frame of the output, written to docs/video-frame.png. Needs a Release build of src/MediaGate.Api.
+# beside the same frame of the output, written to docs/video-frame.png. Runs the published `./mediagate` (built on first use).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cli=${MEDIAGATE_CLI:-$root/src/MediaGate.Api/bin/Release/net10.0/linux-x64/mediagate.dll}
+if [ -z "${MEDIAGATE_CLI:-}" ]; then "$root/mediagate" --help >/dev/null; fi
+cli=${MEDIAGATE_CLI:-$root/.deps/app/mediagate.dll}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # 3 s at 30 fps: the photo at 1280x1280, a 1280x720 window moving down over it (the face moves up through the frame).
