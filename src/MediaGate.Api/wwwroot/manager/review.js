@@ -196,8 +196,11 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
     const named = item.faces.map((face, i) => [face, faceSelects[i][1].value]).filter(([, value]) => value !== 'not-a-face');
     const masked = purpose.value === 'journal' ? [] : named.filter(([, value]) => value === 'unassigned' || value === 'not-a-child').map(([face]) => face);
     const allMasked = masked.length > 0 && masked.length === named.length;
+    // Staff adults are masked or shown by the setting (Gate:StaffAdults, masked by default), which the page does not know.
+    const staff = purpose.value === 'journal' ? [] : named.filter(([, value]) => value === 'staff').map(([face]) => face);
     buttons.forEach((b) => { b.textContent = buttonText(b.dataset.action, purpose.value, allMasked); });
-    help.textContent = [decisionHelp(purpose.value), maskedSentence(masked, allMasked, purpose.value)].filter(Boolean).join(' ');
+    help.textContent = [decisionHelp(purpose.value), maskedSentence(masked, allMasked, purpose.value), staffSentence(staff, purpose.value)]
+      .filter(Boolean).join(' ');
   }
   purpose.addEventListener('change', explain);
   faceSelects.forEach(([, select]) => select.addEventListener('change', explain));
@@ -433,6 +436,21 @@ function decisionHelp(purpose) {
     : 'Release sends it out with every face not named, or without consent, masked; Block keeps it back for this purpose.';
 }
 
+/** Faces named as staff: masked in this purpose's copy unless the setting shows staff adults. */
+function staffSentence(staff, purpose) {
+  if (staff.length === 0) {
+    return '';
+  }
+
+  return `${faceList(staff)} named as staff: masked in the ${purposeText(purpose)} copy unless the setting shows staff adults (Gate:StaffAdults; it masks them by default).`;
+}
+
+/** "Face 2 is", "Faces 1, 3 and 4 are". */
+function faceList(faces) {
+  const numbers = faces.map((face) => face.number);
+  return numbers.length === 1 ? `Face ${numbers[0]} is` : `Faces ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]} are`;
+}
+
 /** Which faces the choices leave masked in this purpose's copy (none listed: nothing said); with none named, what to do instead. */
 function maskedSentence(masked, allMasked, purpose) {
   if (masked.length === 0) {
@@ -444,7 +462,5 @@ function maskedSentence(masked, allMasked, purpose) {
     return `Nobody in it is named as a child here, so every face will be masked in ${copy}: name the children first to show those whose families agreed.`;
   }
 
-  const numbers = masked.map((face) => face.number);
-  const list = numbers.length === 1 ? `Face ${numbers[0]} is` : `Faces ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]} are`;
-  return `${list} not named as a child here, so ${numbers.length === 1 ? 'it' : 'they'} will be masked in ${copy}.`;
+  return `${faceList(masked)} not named as a child here, so ${masked.length === 1 ? 'it' : 'they'} will be masked in ${copy}.`;
 }
