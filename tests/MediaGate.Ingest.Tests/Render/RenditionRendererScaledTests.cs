@@ -542,12 +542,13 @@ public sealed class RenditionRendererScaledTests
     }
 
     /// <summary>The size a scaled read of a photo of <paramref name="width"/> x <paramref name="height"/> upright is searched and
-    /// rendered at: the size within <paramref name="maxSide"/>, or the read's own when it is no larger (computed here, not
-    /// by the renderer's own rule).</summary>
+    /// rendered at: the size within <paramref name="maxSide"/>, or the read's own when it is no larger, or its long side
+    /// shorter (computed here, not by the renderer's own rule).</summary>
     private static (int Width, int Height) SearchedSize(int width, int height, RgbImage read, int maxSide)
     {
         var within = RenditionRenderer.SizeWithin(width, height, maxSide);
-        return read.Width <= within.Width && read.Height <= within.Height ? (read.Width, read.Height) : within;
+        bool shorter = Math.Max(read.Width, read.Height) < Math.Max(within.Width, within.Height);
+        return (read.Width <= within.Width && read.Height <= within.Height) || shorter ? (read.Width, read.Height) : within;
     }
 
     /// <summary>The face side in full-size pixels that comes out as <paramref name="renditionPixels"/> in the rendition.</summary>
