@@ -125,4 +125,20 @@ public sealed class ManagerChildrenTests
 
         Assert.HasCount(1, here, $"clearing the leaving day answered {(int)cleared.StatusCode}, and {here.Length} children named {name} are in Butterflies");
     }
+
+    /// <summary>Ten "Add child" of one child at once on one node, some with spaces around the name or room or a no-break space after it: one child (holds).</summary>
+    [TestMethod]
+    public async Task CreateChild_SameChildTenTimesAtOnce_OneAddedTheRest409()
+    {
+        string name = "Ava Thompson " + Guid.NewGuid().ToString("N")[..8];
+        string[] names = [name, " " + name, name + " ", name + "\u00A0", "\t" + name];
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(async i =>
+        {
+            using var response = await ManagerCalls.SendJsonAsync(_service, HttpMethod.Post, "/api/manager/children", new { name = names[i % names.Length], room = i % 3 == 0 ? " Butterflies " : "Butterflies" });
+            return response.StatusCode;
+        }));
+
+        Assert.AreEqual(1, answers.Count(a => a == HttpStatusCode.Created), string.Join(", ", answers));
+        Assert.AreEqual(9, answers.Count(a => a == HttpStatusCode.Conflict), string.Join(", ", answers));
+    }
 }
