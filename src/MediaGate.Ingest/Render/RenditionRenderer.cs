@@ -117,14 +117,19 @@ public static class RenditionRenderer
 
     /// <summary>
     /// The size a picture of a photo (<paramref name="fullWidth"/> x <paramref name="fullHeight"/> upright) is reduced to:
-    /// <see cref="SizeWithin"/>, or the picture's own size when it is no larger than that on either side (a JPEG decoded in
-    /// the DCT a little under the size asked, <see cref="JpegDecoder.EighthsFor"/>): never enlarged.
+    /// <see cref="SizeWithin"/>, or the picture's own size when it is no larger than that on either side, or when its long
+    /// side is shorter than that size's (a JPEG decoded in the DCT a little under the size asked,
+    /// <see cref="JpegDecoder.EighthsFor"/>): never enlarged. The second case is a short side the DCT's ceil(h x e/8) makes a
+    /// pixel longer than the size within rounds it: 8188 x 2041 read at 2/8 is 2047 x 511, within 2048 px is 2048 x 510,
+    /// and resampling to that enlarged the picture (found attacking the 95% rule, 2026-12-08).
     /// </summary>
     public static (int Width, int Height) SizeFor(RgbImage picture, int fullWidth, int fullHeight, int maxLongSide)
     {
         ArgumentNullException.ThrowIfNull(picture);
         var (width, height) = SizeWithin(fullWidth, fullHeight, maxLongSide);
-        return picture.Width <= width && picture.Height <= height ? (picture.Width, picture.Height) : (width, height);
+        bool fits = picture.Width <= width && picture.Height <= height;
+        bool shorter = Math.Max(picture.Width, picture.Height) < Math.Max(width, height);
+        return fits || shorter ? (picture.Width, picture.Height) : (width, height);
     }
 
     /// <summary>A face box with a positive size that overlaps the picture (a box partly over an edge is normal).</summary>

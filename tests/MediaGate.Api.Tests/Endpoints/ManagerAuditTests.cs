@@ -148,6 +148,64 @@ public sealed class ManagerAuditTests
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
     }
 
+    /// <summary>Page values the console never sends, typed by hand or cut short: a 400 ProblemDetails each, never a 500.</summary>
+    [TestMethod]
+    [DataRow("before=abc")]
+    [DataRow("before=-1")]
+    [DataRow("before=0")]
+    [DataRow("before=1.5")]
+    [DataRow("before=99999999999999999999")]
+    [DataRow("after=-1")]
+    [DataRow("after=abc")]
+    [DataRow("after=99999999999999999999")]
+    [DataRow("limit=0")]
+    [DataRow("limit=-3")]
+    [DataRow("limit=abc")]
+    [DataRow("limit=99999999999")]
+    [DataRow("order=NEWEST")]
+    [DataRow("order=newest%00")]
+    [DataRow("order=newest&order=oldest")]
+    [DataRow("before=3&before=4")]
+    [DataRow("order=newest&before=0&after=0")]
+    [DataRow("from=2026-12-08T00:00:00Z&to=2026-12-01T00:00:00Z&order=newest")]
+    [DataRow("from=yesterday&order=newest")]
+    public async Task ReadAudit_BadPageValues_Return400Problem(string query)
+    {
+        await using var service = await TestHost.StartAsync();
+        await ManagerCalls.CreateChildAsync(service, "Ada");
+
+        using var response = await ManagerCalls.SendAsync(service, HttpMethod.Get, "/api/manager/audit?" + query);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    /// <summary>
+    /// <c>after</c> and <c>before</c> together, newest first, with an action filter and extreme bounds: the entries strictly
+    /// between them that match, newest first; bounds that cross or touch give none (a 200, not an error).
+    /// </summary>
+    [TestMethod]
+    public async Task ReadAudit_AfterAndBeforeNewestWithAFilter_EntriesStrictlyBetweenNewestFirst()
+    {
+        await using var service = await TestHost.StartAsync();
+        for (int i = 0; i < 6; i++)
+        {
+            await ManagerCalls.CreateChildAsync(service, "Child " + i);
+        }
+
+        long[] creates = await SequencesAsync(service, "action=child-create");
+        Assert.IsGreaterThanOrEqualTo(6, creates.Length);
+        long low = creates[1], high = creates[^2];
+        long[] expected = creates.Where(s => s > low && s < high).Reverse().ToArray();
+
+        CollectionAssert.AreEqual(expected, await SequencesAsync(service, $"order=newest&action=child-create&after={low}&before={high}"));
+        CollectionAssert.AreEqual(expected.Take(2).ToArray(), await SequencesAsync(service, $"order=newest&action=child-create&after={low}&before={high}&limit=2"));
+        CollectionAssert.AreEqual(expected.Reverse().ToArray(), await SequencesAsync(service, $"order=oldest&action=child-create&after={low}&before={high}"));
+        Assert.IsEmpty(await SequencesAsync(service, $"order=newest&after={high}&before={low}"));
+        Assert.IsEmpty(await SequencesAsync(service, $"after={low}&before={low + 1}"));
+        Assert.IsEmpty(await SequencesAsync(service, "order=newest&after=9223372036854775806&before=9223372036854775807"));
+        Assert.AreEqual(creates[^1], (await SequencesAsync(service, "order=newest&action=child-create&before=9223372036854775807&limit=1")).Single());
+    }
+
     [TestMethod]
     public async Task ReadAudit_LimitOverTheMaximum_Returns400()
     {

@@ -66,6 +66,39 @@ public sealed class TabletEnrolmentTests
         Assert.AreEqual(HttpStatusCode.OK, right.StatusCode, "the right secret from the same address still enrols the tablet");
     }
 
+    /// <summary>Bodies no tablet page sends (attacked 2026-12-08): a 4xx ProblemDetails each, never the device's name, never a 500.</summary>
+    [TestMethod]
+    public async Task CheckEnrolment_MalformedBodiesAndNearMisses_Return4xxProblemWithoutTheName()
+    {
+        await using var service = await TestHost.StartAsync();
+        var (id, secret) = await RegisterAsync(service, "Wrens room");
+        string[] bodies =
+        [
+            "not json",
+            "{\"deviceId\": 5, \"deviceSecret\": []}",
+            "[]",
+            "null",
+            $"{{\"deviceId\": \"{id.ToUpperInvariant()}\", \"deviceSecret\": \"{secret}\"}}",
+            $"{{\"deviceId\": \" {id} \", \"deviceSecret\": \"{secret}\"}}",
+            $"{{\"deviceId\": \"{id}\", \"deviceSecret\": \"{secret} \"}}",
+            $"{{\"deviceId\": \"{id}\", \"deviceSecret\": \"{secret.ToUpperInvariant()}\"}}",
+            $"{{\"deviceId\": \"{id}\", \"deviceSecret\": \"{new string('A', 100_000)}\"}}",
+            $"{{\"deviceId\": \"{id}\u0000\", \"deviceSecret\": \"{secret}\"}}",
+            $"{{\"deviceId\": \"{id}\"}}",
+        ];
+
+        foreach (var body in bodies)
+        {
+            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            using var response = await service.Client.PostAsync(new Uri("/api/tablet/enrolment", UriKind.Relative), content);
+            string text = await response.Content.ReadAsStringAsync();
+            string shown = body.Length > 80 ? body[..80] : body;
+            Assert.IsTrue((int)response.StatusCode is >= 400 and < 500, $"{shown}: {(int)response.StatusCode} {text}");
+            Assert.AreEqual("application/problem+json", response.Content.Headers.ContentType?.MediaType, shown);
+            Assert.DoesNotContain("Wrens room", text, shown);
+        }
+    }
+
     private static async Task<(string Id, string Secret)> RegisterAsync(TestHost service, string? name = null)
     {
         using var response = await ManagerCalls.SendJsonAsync(service, HttpMethod.Post, "/api/manager/devices", new { name = name ?? "tablet " + Guid.NewGuid().ToString("N")[..6] });

@@ -54,6 +54,12 @@ public sealed class RenditionRendererScaledTests
     [DataRow(1001, 16383, 6, 2048, Samp444, false, false)]
     [DataRow(2305, 1729, 6, 2048, Samp420, false, false)]
     [DataRow(8191, 8, 8, 2048, Samp444, false, false)]
+    [DataRow(3891, 2917, 5, 2048, Samp420, true, false)]
+    [DataRow(3890, 2917, 6, 2048, SampGray, false, false)]
+    [DataRow(2919, 3892, 7, 2048, Samp444, false, true)]
+    [DataRow(7781, 5837, 7, 2048, Samp422, false, true)]
+    [DataRow(7780, 5835, 2, 2048, Samp444, true, false)]
+    [DataRow(8188, 4606, 8, 2048, SampGray, true, false)]
     public void Render_ScaledRead_MasksWhereAFullSizeRenderMasks(int storedWidth, int storedHeight, int orientation, int maxSide, int subsampling, bool progressive, bool cmyk)
     {
         var (uprightWidth, uprightHeight) = orientation >= 5 ? (storedHeight, storedWidth) : (storedWidth, storedHeight);
@@ -107,6 +113,11 @@ public sealed class RenditionRendererScaledTests
     [DataRow(4097, 3073, 1, 3)]
     [DataRow(5459, 3641, 1, 8)]
     [DataRow(5459, 3641, 1, 6)]
+    [DataRow(3891, 2918, 1, 4)]
+    [DataRow(3891, 2918, 3, 3)]
+    [DataRow(8185, 4002, 1, 4)]
+    [DataRow(8185, 4002, 6, 3)]
+    [DataRow(7781, 5838, 8, 4)]
     public void Render_ScaledReadSmallestMarginTinyFaces_NoFacePixelComesOut(int storedWidth, int storedHeight, int orientation, int renditionPixels) =>
         SmallestMarginTinyFaces(storedWidth, storedHeight, orientation, renditionPixels);
 
@@ -218,6 +229,49 @@ public sealed class RenditionRendererScaledTests
         public void Dispose()
         {
         }
+    }
+
+    /// <summary>
+    /// The 95% rule at 2/8 (found attacking it, 2026-12-08): 3/8 is the first eighth that reaches the size asked, 2/8 gives at
+    /// least 95% of it and is taken; the picture's short side is ceil(h x 2/8), which for h = 4k + 1 is a pixel more than the
+    /// short side of the size within (h x 2048 / L, just over h / 4, rounded down). The picture is then not "no larger on
+    /// either side", so it was resampled to the size within: 8188 x 2041 read as 2047 x 511 came out 2048 x 510, and
+    /// 7800 x 17 read as 1950 x 5 came out 2048 x 4, enlarged by 5%. A rendition (and the picture the pipeline searches) is
+    /// never larger than the picture read on either side, and shows no face pixel.
+    /// </summary>
+    [TestMethod]
+    [DataRow(8188, 2041, 1, 2048)]
+    [DataRow(8185, 1001, 1, 2048)]
+    [DataRow(2041, 8188, 1, 2048)]
+    [DataRow(1001, 8185, 6, 2048)]
+    [DataRow(1001, 8185, 7, 2048)]
+    [DataRow(8100, 85, 3, 2048)]
+    [DataRow(7800, 17, 1, 2048)]
+    [DataRow(4092, 1001, 8, 1024)]
+    public void Render_ScaledReadAtTwoEighthsShortSideRoundedUp_NeverEnlarged(int storedWidth, int storedHeight, int orientation, int maxSide)
+    {
+        var (uprightWidth, uprightHeight) = orientation >= 5 ? (storedHeight, storedWidth) : (storedWidth, storedHeight);
+        int face = FaceSize(uprightWidth, uprightHeight, maxSide, renditionPixels: 24);
+        var scene = Scene(uprightWidth, uprightHeight, face, maxSide);
+        var jpeg = Encode(scene.Upright, orientation, Samp420, progressive: false, cmyk: false);
+        var ingest = new IngestOptions();
+        Assert.AreEqual(2, JpegDecoder.EighthsFor(storedWidth, storedHeight, maxSide), "test setup: the photo is read at 2/8");
+        var read = PhotoReader.ReadUpright(jpeg, ingest.Limits, maxSide);
+        Assert.IsTrue(read.IsSuccess, read.Failure?.ToString());
+        var (readWidth, readHeight) = (read.Value.Image.Width, read.Value.Image.Height);
+
+        var rendered = RenditionRenderer.Render(jpeg, scene.Faces, new RenditionOptions { MaxLongSide = maxSide, JpegQuality = 85 }, ingest);
+        using var detector = new SeeingDetector([]);
+        var detected = new IngestPipeline(detector, ingest).Detect(new PhotoContext(jpeg), maxSide);
+
+        Assert.IsTrue(rendered.IsSuccess, rendered.Failure?.ToString());
+        Assert.IsTrue(detected.IsSuccess, detected.Failure?.ToString());
+        Assert.IsTrue(rendered.Value.Width <= readWidth && rendered.Value.Height <= readHeight,
+            $"read at {readWidth}x{readHeight}, the rendition is {rendered.Value.Width}x{rendered.Value.Height}: enlarged");
+        Assert.IsTrue(detector.Searched.Width <= readWidth && detector.Searched.Height <= readHeight,
+            $"read at {readWidth}x{readHeight}, the picture searched is {detector.Searched.Width}x{detector.Searched.Height}: enlarged");
+        var pixels = Decode(rendered.Value.Jpeg);
+        Assert.AreEqual(0, Leaks(pixels), $"{Leaks(pixels)} rendition pixels hold face pixels {FirstLeak(pixels)}");
     }
 
     /// <summary>
@@ -488,12 +542,13 @@ public sealed class RenditionRendererScaledTests
     }
 
     /// <summary>The size a scaled read of a photo of <paramref name="width"/> x <paramref name="height"/> upright is searched and
-    /// rendered at: the size within <paramref name="maxSide"/>, or the read's own when it is no larger (computed here, not
-    /// by the renderer's own rule).</summary>
+    /// rendered at: the size within <paramref name="maxSide"/>, or the read's own when it is no larger, or its long side
+    /// shorter (computed here, not by the renderer's own rule).</summary>
     private static (int Width, int Height) SearchedSize(int width, int height, RgbImage read, int maxSide)
     {
         var within = RenditionRenderer.SizeWithin(width, height, maxSide);
-        return read.Width <= within.Width && read.Height <= within.Height ? (read.Width, read.Height) : within;
+        bool shorter = Math.Max(read.Width, read.Height) < Math.Max(within.Width, within.Height);
+        return (read.Width <= within.Width && read.Height <= within.Height) || shorter ? (read.Width, read.Height) : within;
     }
 
     /// <summary>The face side in full-size pixels that comes out as <paramref name="renditionPixels"/> in the rendition.</summary>

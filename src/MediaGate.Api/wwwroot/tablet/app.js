@@ -192,7 +192,7 @@ async function loadChildren() {
   try {
     children = await api('/api/tablet/children');
     childrenProblem = null;
-    await keepList('rooms', username, children);
+    await keepFor(username, 'rooms', children);
   } catch (e) {
     if (onSignedOut(e)) {
       return;
@@ -213,6 +213,21 @@ async function loadChildren() {
   children.sort((a, b) => (a.room ?? '').localeCompare(b.room ?? '') || a.name.localeCompare(b.name));
 }
 
+/**
+ * Keeps a list loaded for `username` only while they are still signed in: an answer that arrives after they signed out
+ * (slow Wi-Fi: the request went before the sign-out) is not kept, and one kept while they were signing out is forgotten.
+ */
+async function keepFor(username, name, value, day = null) {
+  if (signedInStaff() !== username) {
+    return;
+  }
+
+  await keepList(name, username, value, day);
+  if (signedInStaff() !== username) {
+    await forgetLists();
+  }
+}
+
 async function loadLimits() {
   useKeptLimits();
   try {
@@ -227,7 +242,7 @@ async function loadEvents() {
   const username = signedInStaff();
   try {
     events = await api('/api/tablet/events');
-    await keepList('events', username, events, today());
+    await keepFor(username, 'events', events, today());
   } catch (e) {
     if (onSignedOut(e)) {
       return;
