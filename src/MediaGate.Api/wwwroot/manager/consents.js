@@ -156,7 +156,7 @@ function showPreview(preview, result, save, error) {
     const again = of((c) => c.shown && c.staysShown);
     const reconsidered = of((c) => !c.shown);
     const said = [
-      down.length ? `${items(down)} ${down.length === 1 ? 'comes' : 'come'} down${waiting.length ? ` (${waiting.length === down.length ? (down.length === 1 ? 'it waits' : 'they all wait') : `${waiting.length} of them wait`} until a face is named on the tablet or in Review, then ${waiting.length === 1 ? 'goes' : 'go'} out again)` : ''}` : null,
+      down.length ? `${items(down)} ${down.length === 1 ? 'comes' : 'come'} down${waitingClause(waiting.length, down.length)}` : null,
       again.length ? `${items(again)} ${again.length === 1 ? 'is' : 'are'} made again` : null,
       reconsidered.length ? `${items(reconsidered)} not shown now ${reconsidered.length === 1 ? 'is' : 'are'} decided again` : null,
     ].filter(Boolean);
@@ -176,6 +176,16 @@ function showPreview(preview, result, save, error) {
     result.count === 0 ? null : el('ul', { class: 'affected' }, result.affected.map(affectedItem)),
     el('div', { class: 'actions' }, confirm));
   confirm.focus();
+}
+
+/** " (2 of them wait until a face is named ..., then go out again)" for the photos coming down that are held; "" for none. */
+function waitingClause(waiting, down) {
+  if (waiting === 0) {
+    return '';
+  }
+
+  const who = waiting < down ? `${waiting} of them wait` : down === 1 ? 'it waits' : 'they all wait';
+  return ` (${who} until a face is named on the tablet or in Review, then ${waiting === 1 ? 'goes' : 'go'} out again)`;
 }
 
 /** "photo", "video", or "photo or video" (both, or none to go by): what the items are, in a sentence that does not count them. */

@@ -194,10 +194,11 @@ function showDetails(details, item, children, message, chosenPurpose = 'journal'
     // Only where faces need real names (the website, publicity, events): in the journals matching counts may show a face
     // nobody named, so nothing is claimed there. A face dismissed as not a face gets no mask; staff may be shown by a setting.
     const named = item.faces.map((face, i) => [face, faceSelects[i][1].value]).filter(([, value]) => value !== 'not-a-face');
-    const masked = purpose.value === 'journal' ? [] : named.filter(([, value]) => value === 'unassigned' || value === 'not-a-child').map(([face]) => face);
+    const chosenAs = (...values) => (purpose.value === 'journal' ? [] : named.filter(([, value]) => values.includes(value)).map(([face]) => face));
+    const masked = chosenAs('unassigned', 'not-a-child');
     const allMasked = masked.length > 0 && masked.length === named.length;
     // Staff adults are masked or shown by the setting (Gate:StaffAdults, masked by default), which the page does not know.
-    const staff = purpose.value === 'journal' ? [] : named.filter(([, value]) => value === 'staff').map(([face]) => face);
+    const staff = chosenAs('staff');
     buttons.forEach((b) => { b.textContent = buttonText(b.dataset.action, purpose.value, allMasked); });
     help.textContent = [decisionHelp(purpose.value), maskedSentence(masked, allMasked, purpose.value), staffSentence(staff, purpose.value)]
       .filter(Boolean).join(' ');
